@@ -1,0 +1,32 @@
+// The only place the server reads its environment.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+function readPort(value: string | undefined): number {
+  if (value === undefined || value === "") return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not ${JSON.stringify(value)}.`);
+  }
+  return port;
+}
+
+export interface ServerEnv {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  repoRoot: string;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  return {
+    port: readPort(env.PORT),
+    host: env.HOST || "127.0.0.1",
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.STEWARD_DATA_DIR || path.join(repoRoot, ".data")),
+    repoRoot,
+  };
+}

@@ -1,0 +1,67 @@
+import { connectDatabase, DataDirLockedError, getMigrationLevel, migrateToLatest } from "@steward/db";
+import { readEnv } from "./env.ts";
+import { buildServer } from "./server.ts";
+import { appVersion } from "./version.ts";
+
+async function main() {
+  const env = readEnv();
+  const database = await connectDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
+  let closing = false;
+  const app = await buildServer({ database, appVersion, repoRoot: env.repoRoot, logger: false });
+
+  // Ctrl-C or a stop from the host: finish requests in flight, then close the
+  // database cleanly so the embedded folder is never left half-written.
+  const shutdown = async (signal: string) => {
+    if (closing) {
+      console.error(`Received ${signal} again: exiting now.`);
+      process.exit(1);
+    }
+    closing = true;
+    console.log(`\nReceived ${signal}: shutting down…`);
+    try {
+      await app.close();
+      await database.close();
+      console.log("Steward stopped; the database was closed cleanly.");
+      process.exit(0);
+    } catch (error) {
+      console.error("Steward did not stop cleanly:", error);
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    await migrateToLatest(database.db);
+    const level = await getMigrationLevel(database.db);
+    await app.listen({ port: env.port, host: env.host });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : env.port;
+    const base = `http://localhost:${port}`;
+    console.log(
+      [
+        `Steward ${appVersion} is running.`,
+        `  Database:  ${database.kind} (${database.location}), migration ${level.current}`,
+        `  LA admin:  ${base}/admin/`,
+        `  Portal:    ${base}/portal/`,
+        `  API:       ${base}/api/trpc`,
+        `Press Ctrl-C to stop.`,
+      ].join("\n"),
+    );
+  } catch (error) {
+    await app.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DataDirLockedError) {
+    console.error(`Steward cannot start: ${error.message}`);
+  } else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    console.error(`Steward cannot start: the port is already in use. Stop the other program or set PORT to a free port.`);
+  } else {
+    console.error("Steward cannot start:", error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

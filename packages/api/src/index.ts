@@ -1,0 +1,2 @@
+export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export { createContextInner, type Context, type ContextOptions } from "./trpc.ts";

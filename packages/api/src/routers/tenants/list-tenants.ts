@@ -1,0 +1,11 @@
+import { listTenants as findTenants } from "@steward/db";
+import { z } from "zod";
+import { publicProcedure } from "../../trpc.ts";
+
+export const listTenantsOutput = z.array(z.object({ slug: z.string(), name: z.string() }));
+
+/** The authorities on this server, by name (public: the sign-in page offers them). */
+export const listTenants = publicProcedure.output(listTenantsOutput).query(async ({ ctx }) => {
+  const tenants = await findTenants(ctx.database.db);
+  return tenants.map((tenant) => ({ slug: tenant.slug, name: tenant.name }));
+});

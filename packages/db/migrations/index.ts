@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as m20261123000000 from "./20261123000000_foundation.ts";
+
+/**
+ * Every migration, by name, in the order they run. A static list (not a folder
+ * scan) so that it works the same under tsx, vitest and a bundle.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261123000000_foundation": m20261123000000,
+};

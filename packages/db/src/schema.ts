@@ -1,0 +1,152 @@
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from "kysely";
+
+/** A timestamp: read as a Date, written as a Date or an ISO string; defaults where marked. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A calendar date, read and written as `YYYY-MM-DD` (never shifted by a time zone). */
+type CalendarDate = ColumnType<string, string, string>;
+/** JSON is read parsed and written as a JSON string (`JSON.stringify`), the same on both drivers. */
+type Json<T = unknown> = JSONColumnType<T>;
+type DefaultJson<T = unknown> = ColumnType<T, string | undefined, string>;
+
+export interface TenantTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  la_code: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface UserTable {
+  tenant_id: string;
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  status: ColumnType<"active" | "invited" | "disabled", "active" | "invited" | "disabled" | undefined>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SessionTable {
+  tenant_id: string;
+  /** The SHA-256 of the session token: the token itself is only ever in the cookie. */
+  id: string;
+  user_id: string;
+  auth_method: ColumnType<string, string | undefined, string>;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  idle_expires_at: Timestamp;
+  expires_at: Timestamp;
+  user_agent: string | null;
+}
+
+export type PolicyStatus = "draft" | "published" | "retired";
+
+export interface PolicyVersionTable {
+  tenant_id: string;
+  id: Generated<string>;
+  version: number;
+  status: ColumnType<PolicyStatus, PolicyStatus | undefined, PolicyStatus>;
+  format_version: number;
+  label: string | null;
+  document: Json;
+  /** Bumped on every edit of a draft, for optimistic concurrency. */
+  revision: ColumnType<number, number | undefined, number>;
+  based_on_id: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  retired_at: Timestamp | null;
+}
+
+export type Governance = "maintained" | "academy" | "free-school" | "other";
+
+export interface SchoolTable {
+  tenant_id: string;
+  urn: number;
+  name: string;
+  la_code: string | null;
+  laestab: string | null;
+  phase: string | null;
+  type_of_establishment: string | null;
+  governance: ColumnType<Governance, Governance | undefined, Governance>;
+  trust: string | null;
+  status: ColumnType<"open" | "closed" | "proposed", "open" | "closed" | "proposed" | undefined>;
+  opened_on: CalendarDate | null;
+  closed_on: CalendarDate | null;
+  postcode: string | null;
+  district: string | null;
+  data: DefaultJson<Record<string, unknown>>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface CaseTable {
+  tenant_id: string;
+  id: Generated<string>;
+  school_urn: number;
+  policy_version_id: string;
+  status: ColumnType<"open" | "closed", "open" | "closed" | undefined>;
+  category: string | null;
+  stage: string | null;
+  assigned_officer_id: string | null;
+  state: DefaultJson<Record<string, unknown>>;
+  last_seq: ColumnType<number, number | undefined, number>;
+  opened_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+/** Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
+export interface CaseEventTable {
+  tenant_id: string;
+  case_id: string;
+  seq: number;
+  type: string;
+  payload: DefaultJson<Record<string, unknown>>;
+  actor_id: string | null;
+  policy_version_id: string | null;
+  occurred_at: Timestamp;
+  recorded_at: DefaultTimestamp;
+}
+
+/** Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
+export interface AuditLogTable {
+  tenant_id: string;
+  id: ColumnType<number, never, never>;
+  at: DefaultTimestamp;
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  detail: DefaultJson<Record<string, unknown>>;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  users: UserTable;
+  sessions: SessionTable;
+  policy_versions: PolicyVersionTable;
+  schools: SchoolTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  audit_log: AuditLogTable;
+}
+
+export type Tenant = Selectable<TenantTable>;
+export type NewTenant = Insertable<TenantTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Session = Selectable<SessionTable>;
+export type PolicyVersionRow = Selectable<PolicyVersionTable>;
+export type School = Selectable<SchoolTable>;
+export type NewSchool = Insertable<SchoolTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;
+export type NewCaseEvent = Insertable<CaseEventTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;

@@ -1,0 +1,42 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { translatingDbErrors } from "./errors.ts";
+import type { Database } from "./schema.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A transaction in which row-level security confines every query to one tenant. */
+export type TenantTransaction = Transaction<Database>;
+
+/**
+ * Runs `fn` in one transaction confined to `tenantId`: the transaction takes
+ * the `steward_app` role (row-level security applies to it, even where the
+ * connecting user is a superuser, as PGlite's is) and sets `app.tenant_id` for
+ * this transaction only. A query that forgets its tenant filter still sees only
+ * this tenant's rows; a write for another tenant fails. Everything in `fn`
+ * commits together or not at all; a database failure surfaces as a `DbError`.
+ */
+export async function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: TenantTransaction) => Promise<T>): Promise<T> {
+  if (!UUID.test(tenantId)) throw new TypeError(`withTenant needs a tenant id (a UUID), not ${JSON.stringify(tenantId)}.`);
+  return translatingDbErrors(() =>
+    db.transaction().execute(async (trx) => {
+      await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
+      await sql`set local role steward_app`.execute(trx);
+      return fn(trx);
+    }),
+  );
+}
+
+/**
+ * Runs `fn` in one transaction as the connecting user, outside any tenant: for
+ * operator work on the tenants table itself (creating or listing tenants).
+ * Tenant-owned tables force row-level security on their owner, so their rows
+ * are reached through `withTenant`, never from here.
+ */
+export async function withSystem<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return translatingDbErrors(() =>
+    db.transaction().execute(async (trx) => {
+      await sql`select set_config('app.tenant_id', '', true)`.execute(trx);
+      return fn(trx);
+    }),
+  );
+}

@@ -1,0 +1,6 @@
+/**
+ * The pure case engine: `decide(command, state, policy, clock)` returns events
+ * or a domain error; `evolve(state, event)` folds an event into a case's state.
+ * No SQL, HTTP, React or global clock here.
+ */
+export {};

@@ -1,0 +1,38 @@
+// Shared lint rules. They back the package boundaries that pnpm's declared
+// dependencies already enforce: no package imports an app, and `process.env`
+// is read in exactly one `env.ts` per app.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export const base = tseslint.config(
+  { ignores: ["dist/**", "storybook-static/**", "node_modules/**", ".turbo/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@steward/server", "@steward/server/*", "@steward/admin", "@steward/admin/*", "@steward/portal", "@steward/portal/*"],
+              message: "A package never imports an app.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read the environment only in the app's env.ts and pass values in." },
+      ],
+    },
+  },
+  {
+    files: ["**/env.ts", "**/*.config.ts", "**/*.config.js", "**/*.test.ts", "**/*.test.tsx", "**/test/**", "**/testing/**", "bench/**"],
+    rules: { "no-restricted-properties": "off" },
+  },
+);
+
+export default base;
