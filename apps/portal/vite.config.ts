@@ -12,5 +12,6 @@ export default defineConfig({
       "/assets": "http://localhost:3000",
     },
   },
-  build: { sourcemap: true },
+  // govuk-frontend ships its CSS minified, with IE hacks lightningcss rejects.
+  build: { sourcemap: true, cssMinify: false },
 });

@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type MigrationResultSet } from "kysely";
+import type { Database } from "./schema.ts";
 import { migrations } from "../migrations/index.ts";
 
 export interface MigrationLevel {
@@ -10,7 +11,7 @@ export interface MigrationLevel {
   pending: number;
 }
 
-function createMigrator(db: Kysely<any>): Migrator {
+function createMigrator(db: Kysely<Database>): Migrator {
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
@@ -19,7 +20,7 @@ function createMigrator(db: Kysely<any>): Migrator {
  * applied migrations are skipped, and Kysely's migration lock keeps two starts
  * from running the same one.
  */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
   const result = await createMigrator(db).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName;
@@ -30,7 +31,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
 }
 
 /** Where the database stands against the migrations this build knows. */
-export async function getMigrationLevel(db: Kysely<any>): Promise<MigrationLevel> {
+export async function getMigrationLevel(db: Kysely<Database>): Promise<MigrationLevel> {
   const all = await createMigrator(db).getMigrations();
   const applied = all.filter((m) => m.executedAt !== undefined);
   const names = Object.keys(migrations).sort();

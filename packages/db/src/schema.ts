@@ -6,7 +6,7 @@ type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | strin
 /** A calendar date, read and written as `YYYY-MM-DD` (never shifted by a time zone). */
 type CalendarDate = ColumnType<string, string, string>;
 /** JSON is read parsed and written as a JSON string (`JSON.stringify`), the same on both drivers. */
-type Json<T = unknown> = JSONColumnType<T>;
+type Json<T extends object | null = Record<string, unknown>> = JSONColumnType<T>;
 type DefaultJson<T = unknown> = ColumnType<T, string | undefined, string>;
 
 export interface TenantTable {

@@ -6,6 +6,7 @@ import { Kysely } from "kysely";
 import type { TestProject } from "vitest/node";
 import { PGliteDialect } from "../pglite-dialect.ts";
 import { migrateToLatest } from "../migrate.ts";
+import type { Database } from "../schema.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,7 +27,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   const pglite = await PGlite.create();
-  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(db);
   const dump = await pglite.dumpDataDir("none");
   await db.destroy();
