@@ -8,12 +8,7 @@ import { PGliteDialect } from "../pglite-dialect.ts";
 import { migrateToLatest } from "../migrate.ts";
 import type { Database } from "../schema.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** A migrated embedded database (a PGlite data-folder tarball) that each test file starts from. */
-    stewardTemplate: string;
-  }
-}
+import type {} from "./index.ts";
 
 /**
  * Vitest global setup for suites that need a database. On the embedded

@@ -5,6 +5,13 @@ import { inject } from "vitest";
 import { connectDatabase, type StewardDatabase } from "../connection.ts";
 import { migrateToLatest } from "../migrate.ts";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A migrated embedded database (a PGlite data-folder tarball) that each test file starts from; "" on PostgreSQL. */
+    stewardTemplate: string;
+  }
+}
+
 /**
  * A fresh, migrated database for one test file: embedded (from the template the
  * global setup made) by default, or a new database on the PostgreSQL server in
