@@ -12,6 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const serverUrl = process.env.DATABASE_URL;
 
+interface HealthBody {
+  result: { data: { database: { migration: { current: string | null; latest: string; applied: number; pending: number } } } & Record<string, unknown> };
+}
+
 interface Running {
   child: ChildProcess;
   output: () => string;
@@ -94,7 +98,7 @@ describe("the Steward server", () => {
     expect(first.output()).toContain(`http://localhost:${port}/admin/`);
     expect(first.output()).toContain(`http://localhost:${port}/portal/`);
 
-    const health = (await getJson(`${base}/api/trpc/health`)) as { result: { data: Record<string, any> } };
+    const health = (await getJson(`${base}/api/trpc/health`)) as HealthBody;
     expect(health.result.data).toMatchObject({
       status: "ok",
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
@@ -141,7 +145,7 @@ describe("the Steward server", () => {
     await waitForStart(again);
     const tenants = (await getJson(`${base}/api/trpc/tenants.list`)) as { result: { data: { slug: string }[] } };
     expect(tenants.result.data.map((t) => t.slug)).toContain("survivor");
-    const healthAgain = (await getJson(`${base}/api/trpc/health`)) as { result: { data: Record<string, any> } };
+    const healthAgain = (await getJson(`${base}/api/trpc/health`)) as HealthBody;
     expect(healthAgain.result.data.database.migration).toMatchObject({ applied: 1, pending: 0 });
     expect(await stop(again)).toBe(0);
   }, 120_000);
