@@ -3,6 +3,8 @@
  * readable errors, the version lifecycle, a readable diff and format upgrades.
  * The authorities' documents live in ../tenants/.
  */
-
-/** The format version of the policy meta-schema that this build writes. */
-export const CURRENT_FORMAT_VERSION = 1;
+export { JSON_SCHEMA_DIALECT, policyMetaSchema } from "./meta-schema.ts";
+export * from "./schema/policy.ts";
+export type { Applicability, GovernanceType, PhaseType, TagColourType } from "./schema/common.ts";
+export * from "./validation/index.ts";
+export * from "./vocabulary.ts";

@@ -1,0 +1,83 @@
+import { Type, type Static, type TSchema } from "@sinclair/typebox";
+
+/** A stable identifier within a policy: lower-case words joined by hyphens (`high-support`, `warning-notice`). */
+export const Key = Type.String({
+  pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+  maxLength: 64,
+  title: "Key",
+  description: "A stable identifier: lower-case letters and digits, words joined by single hyphens (for example high-support).",
+});
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDate = Type.String({ format: "date", title: "Date", description: "A date written YYYY-MM-DD." });
+
+export const Text = (options: { title?: string; description?: string; maxLength?: number } = {}) =>
+  Type.String({ minLength: 1, maxLength: options.maxLength ?? 2000, ...options });
+
+/** An object with no properties beyond those listed: a misspelt field is an error, never silently ignored. */
+export const Strict = <T extends Record<string, TSchema>>(properties: T, options: { title?: string; description?: string } = {}) =>
+  Type.Object(properties, { additionalProperties: false, ...options });
+
+/** Who a record or rule concerns: LA staff, or school staff. */
+export const Audience = Type.Union([Type.Literal("la"), Type.Literal("school")], {
+  title: "Audience",
+  description: "la: local authority staff; school: staff or governors of one school.",
+});
+
+/** How a school is governed: the seeds treat maintained schools and academies differently. */
+export const Governance = Type.Union([Type.Literal("maintained"), Type.Literal("academy"), Type.Literal("free-school")], {
+  title: "Governance",
+});
+
+export const Phase = Type.Union(
+  [
+    Type.Literal("nursery"),
+    Type.Literal("primary"),
+    Type.Literal("middle"),
+    Type.Literal("secondary"),
+    Type.Literal("all-through"),
+    Type.Literal("special"),
+    Type.Literal("alternative-provision"),
+    Type.Literal("16-plus"),
+  ],
+  { title: "Phase" },
+);
+
+/** Which schools a part of the policy applies to. Absent: every school. */
+export const Applicability = Strict(
+  {
+    governance: Type.Optional(Type.Array(Governance, { minItems: 1, uniqueItems: true, title: "Governance" })),
+    phases: Type.Optional(Type.Array(Phase, { minItems: 1, uniqueItems: true, title: "Phases" })),
+    note: Type.Optional(Text({ title: "Note", description: "Why it is limited, in the policy's words." })),
+  },
+  { title: "Applies to", description: "The schools this applies to; leave out for every school." },
+);
+
+/** GOV.UK Design System tag colours. */
+export const TagColour = Type.Union(
+  ["grey", "green", "turquoise", "blue", "light-blue", "purple", "pink", "red", "orange", "yellow"].map((c) => Type.Literal(c)),
+  { title: "Colour", description: "A GOV.UK tag colour." },
+);
+
+/**
+ * A rule in JsonLogic (jsonlogic.com): `{"==": [{"var": "ofsted.overallEffectiveness"}, "inadequate"]}`.
+ * An object with exactly one operator.
+ */
+export const JsonLogicRule = Type.Object(
+  {},
+  {
+    additionalProperties: true,
+    minProperties: 1,
+    maxProperties: 1,
+    title: "Rule",
+    description: "A JsonLogic rule over the school's data, for example {\"==\": [{\"var\": \"ofsted.overallEffectiveness\"}, \"inadequate\"]}.",
+  },
+);
+
+/** Where a piece of the policy comes from in the authority's own strategy document. */
+export const SourceRef = Text({ title: "Source", description: "Where in the strategy document this comes from.", maxLength: 300 });
+
+export type Applicability = Static<typeof Applicability>;
+export type GovernanceType = Static<typeof Governance>;
+export type PhaseType = Static<typeof Phase>;
+export type TagColourType = Static<typeof TagColour>;

@@ -1,0 +1,545 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { ACTIONS, SUBJECTS } from "../vocabulary.ts";
+import { Applicability, Audience, IsoDate, JsonLogicRule, Key, SourceRef, Strict, TagColour, Text } from "./common.ts";
+
+/** The meta-schema's own format version: the shape of a policy document, not a tenant's policy version. */
+export const FORMAT_VERSION = 1 as const;
+
+// ---------------------------------------------------------------- authority, strategy
+
+export const Authority = Strict(
+  {
+    name: Text({ title: "Name", description: "The authority's full name, for example North Shire County Council.", maxLength: 200 }),
+    shortName: Type.Optional(Text({ title: "Short name", maxLength: 80 })),
+    laCode: Type.String({ pattern: "^[0-9]{3}$", title: "LA code", description: "The DfE three-digit local authority code." }),
+    contact: Type.Optional(
+      Strict(
+        {
+          team: Type.Optional(Text({ title: "Team", maxLength: 200 })),
+          email: Type.Optional(Type.String({ format: "email", title: "Email" })),
+          phone: Type.Optional(Text({ title: "Phone", maxLength: 40 })),
+        },
+        { title: "Contact" },
+      ),
+    ),
+  },
+  { title: "Authority" },
+);
+
+export const Priority = Strict(
+  {
+    key: Key,
+    title: Text({ title: "Priority", maxLength: 300 }),
+    actions: Type.Array(Text({ maxLength: 500 }), { title: "Key actions" }),
+  },
+  { title: "Priority" },
+);
+
+export const Strategy = Strict(
+  {
+    title: Text({ title: "Title", maxLength: 200 }),
+    period: Type.String({ pattern: "^[0-9]{4}(-[0-9]{4})?$", title: "Period", description: "The years the strategy covers, for example 2021-2023." }),
+    effectiveFrom: IsoDate,
+    effectiveTo: Type.Optional(IsoDate),
+    summary: Type.Optional(Text({ title: "Summary", maxLength: 4000 })),
+    priorities: Type.Optional(Type.Array(Priority, { title: "Priorities" })),
+  },
+  { title: "Strategy" },
+);
+
+// ---------------------------------------------------------------- calendar
+
+export const DateRange = {
+  start: IsoDate,
+  end: IsoDate,
+};
+
+export const HalfTerm = Strict({ key: Key, label: Text({ maxLength: 80 }), ...DateRange }, { title: "Half term" });
+
+export const Term = Strict(
+  {
+    key: Key,
+    label: Text({ maxLength: 80 }),
+    ...DateRange,
+    halfTerms: Type.Array(HalfTerm, { minItems: 1, maxItems: 3, title: "Half terms" }),
+  },
+  { title: "Term" },
+);
+
+export const Holiday = Strict({ label: Text({ maxLength: 120 }), ...DateRange }, { title: "Holiday" });
+
+export const AcademicYear = Strict(
+  {
+    key: Type.String({ pattern: "^[0-9]{4}-[0-9]{2}$", title: "Key", description: "The school year, for example 2021-22." }),
+    label: Text({ maxLength: 80 }),
+    terms: Type.Array(Term, { minItems: 1, maxItems: 6, title: "Terms" }),
+    holidays: Type.Array(Holiday, { title: "Holidays" }),
+    assumed: Type.Optional(
+      Type.Boolean({ title: "Dates assumed", description: "True when these dates are not the authority's published dates but an assumption to be confirmed." }),
+    ),
+    note: Type.Optional(Text({ maxLength: 1000 })),
+  },
+  { title: "Academic year" },
+);
+
+export const Calendar = Strict(
+  {
+    model: Type.Union([Type.Literal("three-term"), Type.Literal("six-term")], {
+      title: "Term model",
+      description: "three-term: autumn, spring, summer with half terms; six-term: the same dates counted as six terms.",
+    }),
+    years: Type.Array(AcademicYear, { minItems: 1, title: "Academic years" }),
+  },
+  { title: "Calendar" },
+);
+
+// ---------------------------------------------------------------- areas, categories, criteria
+
+export const Area = Strict(
+  { key: Key, label: Text({ maxLength: 200 }), description: Type.Optional(Text({ maxLength: 2000 })) },
+  { title: "Judgement area" },
+);
+
+export const Frequency = Strict(
+  {
+    every: Type.Integer({ minimum: 1, maximum: 52, title: "Every" }),
+    unit: Type.Union(
+      [Type.Literal("week"), Type.Literal("month"), Type.Literal("half-term"), Type.Literal("term"), Type.Literal("year")],
+      { title: "Unit" },
+    ),
+  },
+  { title: "Frequency", description: "Every N weeks, months, half terms, terms or years, counted in the policy calendar." },
+);
+
+export const Cadence = Strict(
+  {
+    visitType: Key,
+    frequency: Frequency,
+    basis: Type.Union([Type.Literal("minimum"), Type.Literal("typical"), Type.Literal("exact")], {
+      title: "Basis",
+      description: "minimum: at least this often; typical: about this often; exact: on this cadence.",
+    }),
+    label: Text({ title: "In words", maxLength: 200, description: "As the strategy says it, for example 'monthly (as a minimum)'." }),
+    applicability: Type.Optional(Applicability),
+  },
+  { title: "Visit cadence" },
+);
+
+export const RequiredMeeting = Strict(
+  { meetingType: Key, note: Type.Optional(Text({ maxLength: 500 })) },
+  { title: "Required meeting" },
+);
+
+export const Category = Strict(
+  {
+    key: Key,
+    label: Text({ maxLength: 120 }),
+    description: Text({ maxLength: 4000 }),
+    severity: Type.Integer({ minimum: 0, maximum: 20, title: "Severity", description: "0 is the least concern; each category has its own." }),
+    colour: TagColour,
+    cadence: Type.Array(Cadence, { title: "Visits" }),
+    support: Type.Array(Text({ maxLength: 1000 }), { title: "Support offered" }),
+    requiredMeetings: Type.Array(RequiredMeeting, { title: "Required meetings" }),
+    visibleToSchool: Type.Boolean({ title: "School staff may see this category" }),
+    applicability: Type.Optional(Applicability),
+    source: Type.Optional(SourceRef),
+  },
+  { title: "Category" },
+);
+
+export const DataLink = Strict(
+  {
+    label: Text({ maxLength: 80, title: "Link text", description: "For example 'See data'." }),
+    metric: Type.Optional(Text({ maxLength: 120, title: "Data field", description: "The school data field it points to." })),
+  },
+  { title: "Data link" },
+);
+
+export const Descriptor = Strict(
+  { key: Key, text: Text({ maxLength: 1000 }), dataLink: Type.Optional(DataLink) },
+  { title: "Descriptor" },
+);
+
+export const CriteriaSet = Strict(
+  {
+    area: Key,
+    category: Key,
+    descriptors: Type.Array(Descriptor, { minItems: 1, title: "Descriptors" }),
+  },
+  { title: "Criteria", description: "The descriptors a best-fit judgement makes against one category in one area." },
+);
+
+export const Assessment = Strict(
+  {
+    method: Type.Union([Type.Literal("best-fit"), Type.Literal("risk-rating")], {
+      title: "Method",
+      description: "best-fit: criteria per area, a school need not meet every descriptor; risk-rating: typical triggers per rating.",
+    }),
+    description: Text({ maxLength: 4000 }),
+    frequency: Frequency,
+    reviewFrequency: Type.Optional(Frequency),
+    moderation: Strict(
+      {
+        required: Type.Boolean({ title: "A second officer confirms each decision" }),
+        categories: Type.Optional(Type.Array(Key, { title: "Only for these categories" })),
+        roles: Type.Optional(Type.Array(Key, { title: "Roles that may moderate" })),
+      },
+      { title: "Moderation" },
+    ),
+    evidenceSources: Type.Optional(Type.Array(Text({ maxLength: 300 }), { title: "Evidence sources" })),
+    applicability: Type.Optional(Applicability),
+  },
+  { title: "Assessment" },
+);
+
+// ---------------------------------------------------------------- triggers
+
+export const Trigger = Strict(
+  {
+    key: Key,
+    label: Text({ maxLength: 300 }),
+    description: Type.Optional(Text({ maxLength: 2000 })),
+    when: JsonLogicRule,
+    suggests: Strict(
+      {
+        category: Type.Optional(Key),
+        letterType: Type.Optional(Key),
+        stage: Type.Optional(Key),
+        action: Type.Optional(Text({ maxLength: 500 })),
+      },
+      { title: "Suggests", description: "At least one of: a category, a letter type, a stage or an action." },
+    ),
+    applicability: Type.Optional(Applicability),
+    source: Type.Optional(SourceRef),
+  },
+  { title: "Trigger" },
+);
+
+// ---------------------------------------------------------------- visits, meetings
+
+export const Participant = Strict(
+  {
+    role: Type.Optional(Key),
+    label: Type.Optional(Text({ maxLength: 200, description: "Someone outside Steward's roles, for example the Regional Schools Commissioner." })),
+  },
+  { title: "Participant", description: "A role of this policy, or a named party outside it." },
+);
+
+export const AgendaItem = Strict(
+  {
+    key: Key,
+    title: Text({ maxLength: 300 }),
+    prompts: Type.Optional(Type.Array(Text({ maxLength: 500 }), { title: "Prompts" })),
+  },
+  { title: "Agenda item" },
+);
+
+export const Agenda = Strict(
+  {
+    term: Type.Union([Key, Type.Literal("any")], { title: "Term", description: "The term key this agenda is for, or any." }),
+    title: Text({ maxLength: 200 }),
+    items: Type.Array(AgendaItem, { minItems: 1, title: "Items" }),
+  },
+  { title: "Agenda" },
+);
+
+export const ReportVisibility = Type.Union([Type.Literal("la-only"), Type.Literal("on-publish"), Type.Literal("always")], {
+  title: "School sees the report",
+  description: "la-only: never; on-publish: when an officer publishes it; always: as soon as it is recorded.",
+});
+
+export const VisitType = Strict(
+  {
+    key: Key,
+    label: Text({ maxLength: 200 }),
+    purpose: Text({ maxLength: 4000 }),
+    attendees: Type.Array(Participant, { title: "Who attends" }),
+    ledBy: Type.Array(Key, { minItems: 1, title: "Roles that lead and record it" }),
+    agendas: Type.Array(Agenda, { title: "Agendas" }),
+    activities: Type.Optional(Type.Array(Text({ maxLength: 300 }), { title: "Activities may include" })),
+    reportForm: Type.Optional(Key),
+    reportVisibility: ReportVisibility,
+    preVisitForm: Type.Optional(Key),
+    applicability: Type.Optional(Applicability),
+    source: Type.Optional(SourceRef),
+  },
+  { title: "Visit type" },
+);
+
+export const Sharing = Strict(
+  {
+    content: Type.Union([Type.Literal("key-points"), Type.Literal("minutes"), Type.Literal("actions"), Type.Literal("decisions")], {
+      title: "What is shared",
+    }),
+    with: Type.Array(Participant, { minItems: 1, title: "With whom" }),
+    maxItems: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, title: "At most", description: "For example 5 key points." })),
+    description: Text({ maxLength: 1000 }),
+  },
+  { title: "Sharing" },
+);
+
+export const ProgressJudgement = Strict(
+  {
+    key: Key,
+    label: Text({ maxLength: 120 }),
+    isStrong: Type.Boolean({ title: "Counts as strong progress", description: "Exit rules count meetings that judged strong progress." }),
+  },
+  { title: "Progress judgement" },
+);
+
+export const MeetingType = Strict(
+  {
+    key: Key,
+    label: Text({ maxLength: 200 }),
+    purpose: Text({ maxLength: 4000 }),
+    chair: Type.Optional(Participant),
+    attendees: Type.Array(Participant, { minItems: 1, title: "Attendees" }),
+    frequency: Type.Optional(Frequency),
+    confidential: Type.Boolean({ title: "Confidential", description: "Minutes are for LA attendees only; only what is listed under sharing reaches anyone else." }),
+    sharing: Type.Array(Sharing, { title: "Shared after the meeting" }),
+    minutesForm: Type.Optional(Key),
+    progressJudgements: Type.Array(ProgressJudgement, { title: "Progress judgements" }),
+    applicability: Type.Optional(Applicability),
+    source: Type.Optional(SourceRef),
+  },
+  { title: "Meeting type" },
+);
+
+// ---------------------------------------------------------------- letters and notices
+
+export const Indicator = Strict({ key: Key, text: Text({ maxLength: 1000 }) }, { title: "Indicator" });
+
+export const Recipient = Strict(
+  {
+    role: Type.Optional(Key),
+    label: Type.Optional(Text({ maxLength: 200 })),
+    copy: Type.Boolean({ title: "Sent a copy", description: "True for a copy (cc); false for an addressee." }),
+  },
+  { title: "Recipient" },
+);
+
+export const LetterType = Strict(
+  {
+    key: Key,
+    label: Text({ maxLength: 200 }),
+    kind: Type.Union([Type.Literal("letter"), Type.Literal("notice")], { title: "Kind" }),
+    purpose: Text({ maxLength: 4000 }),
+    indicators: Type.Array(Indicator, { title: "Indicators", description: "The bullets that justify sending it." }),
+    minimumIndicators: Type.Integer({ minimum: 0, title: "Indicators needed", description: "How many indicators must apply (the seeds: 'one or more')." }),
+    applicability: Type.Optional(Applicability),
+    template: Strict(
+      {
+        subject: Text({ maxLength: 300, title: "Subject", description: "Liquid template: merge fields such as {{ school.name }}." }),
+        body: Text({ maxLength: 20000, title: "Body", description: "Liquid template producing the letter's HTML body." }),
+      },
+      { title: "Template" },
+    ),
+    recipients: Type.Array(Recipient, { minItems: 1, title: "Recipients" }),
+    permissions: Strict(
+      {
+        draft: Type.Array(Key, { minItems: 1, title: "Roles that may draft" }),
+        approve: Type.Array(Key, { title: "Roles that may approve" }),
+        issue: Type.Array(Key, { minItems: 1, title: "Roles that may issue" }),
+      },
+      { title: "Who may" },
+    ),
+    approvalRequired: Type.Boolean({ title: "Needs approval before it is issued" }),
+    acknowledgementRequired: Type.Boolean({ title: "The school must acknowledge it" }),
+    deadline: Type.Optional(
+      Strict(
+        {
+          kind: Type.Union([Type.Literal("response"), Type.Literal("compliance")], { title: "Kind" }),
+          days: Type.Integer({ minimum: 1, maximum: 365, title: "Days after issue" }),
+          label: Text({ maxLength: 300 }),
+        },
+        { title: "Deadline" },
+      ),
+    ),
+    reviewAfterDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 730, title: "Review after (days)" })),
+    effect: Type.Optional(
+      Strict(
+        {
+          stage: Type.Optional(Key),
+          category: Type.Optional(Key),
+          inForceUntilRemoved: Type.Optional(Type.Boolean({ title: "Stays in force until removed" })),
+          notify: Type.Optional(Type.Array(Participant, { title: "Also notify" })),
+        },
+        { title: "Effect on the case" },
+      ),
+    ),
+    removal: Type.Optional(
+      Strict(
+        { allowed: Type.Boolean(), when: Text({ maxLength: 1000, title: "When it is removed" }) },
+        { title: "Removal" },
+      ),
+    ),
+    visibleToSchool: Type.Boolean({ title: "School staff see it once issued" }),
+    source: Type.Optional(SourceRef),
+  },
+  { title: "Letter or notice type" },
+);
+
+// ---------------------------------------------------------------- escalation
+
+export const Stage = Strict(
+  {
+    key: Key,
+    label: Text({ maxLength: 200 }),
+    description: Text({ maxLength: 4000 }),
+    order: Type.Integer({ minimum: 0, maximum: 100 }),
+    colour: TagColour,
+    visibleToSchool: Type.Boolean({ title: "School staff may see this stage" }),
+    applicability: Type.Optional(Applicability),
+  },
+  { title: "Stage" },
+);
+
+export const Transition = Strict(
+  {
+    key: Key,
+    from: Type.Array(Type.Union([Key, Type.Literal("*")]), { minItems: 1, title: "From stages", description: "Stage keys, or * for any." }),
+    to: Key,
+    label: Text({ maxLength: 300 }),
+    mode: Type.Union([Type.Literal("automatic"), Type.Literal("suggested"), Type.Literal("manual")], {
+      title: "Mode",
+      description: "automatic: happens when the rule holds; suggested: offered to the officer when it holds; manual: an officer's decision.",
+    }),
+    when: Type.Optional(JsonLogicRule),
+    requiresReason: Type.Boolean({ title: "The officer gives a reason" }),
+    roles: Type.Optional(Type.Array(Key, { title: "Roles that may make it" })),
+    description: Type.Optional(Text({ maxLength: 2000 })),
+    source: Type.Optional(SourceRef),
+  },
+  { title: "Transition" },
+);
+
+export const Escalation = Strict(
+  {
+    initialStage: Key,
+    stages: Type.Array(Stage, { minItems: 1, title: "Stages" }),
+    transitions: Type.Array(Transition, { title: "Transitions" }),
+  },
+  { title: "Escalation" },
+);
+
+// ---------------------------------------------------------------- forms
+
+export const FormDefinition = Strict(
+  {
+    key: Key,
+    title: Text({ maxLength: 200 }),
+    description: Type.Optional(Text({ maxLength: 4000 })),
+    purpose: Type.Union(
+      [
+        Type.Literal("visit-report"),
+        Type.Literal("pre-visit-return"),
+        Type.Literal("self-evaluation"),
+        Type.Literal("funding-application"),
+        Type.Literal("meeting-minutes"),
+        Type.Literal("action-plan"),
+        Type.Literal("other"),
+      ],
+      { title: "Purpose" },
+    ),
+    audience: Audience,
+    schema: Type.Object({}, { additionalProperties: true, title: "JSON Schema", description: "The form's fields, as a JSON Schema object." }),
+    uiSchema: Type.Optional(Type.Object({}, { additionalProperties: true, title: "UI schema", description: "react-jsonschema-form uiSchema." })),
+    applicability: Type.Optional(Applicability),
+    source: Type.Optional(SourceRef),
+  },
+  { title: "Form" },
+);
+
+// ---------------------------------------------------------------- roles
+
+export const Rule = Strict(
+  {
+    action: Type.Union([Type.Union(ACTIONS.map((a) => Type.Literal(a))), Type.Array(Type.Union(ACTIONS.map((a) => Type.Literal(a))), { minItems: 1 })], {
+      title: "Action",
+    }),
+    subject: Type.Union([Type.Union(SUBJECTS.map((s) => Type.Literal(s))), Type.Array(Type.Union(SUBJECTS.map((s) => Type.Literal(s))), { minItems: 1 })], {
+      title: "Subject",
+    }),
+    conditions: Type.Optional(
+      Type.Object({}, { additionalProperties: true, title: "Conditions", description: "CASL conditions, e.g. {\"schoolUrn\": \"${user.schoolUrn}\"}." }),
+    ),
+    fields: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, title: "Only these fields" })),
+    inverted: Type.Optional(Type.Boolean({ title: "Forbid instead of allow" })),
+    reason: Type.Optional(Text({ maxLength: 300, title: "Reason", description: "Shown when the rule forbids something." })),
+  },
+  { title: "Rule" },
+);
+
+export const Role = Strict(
+  {
+    key: Key,
+    label: Text({ maxLength: 200 }),
+    audience: Audience,
+    description: Text({ maxLength: 2000 }),
+    rules: Type.Array(Rule, { minItems: 1, title: "Rules" }),
+  },
+  { title: "Role" },
+);
+
+// ---------------------------------------------------------------- offers
+
+export const Offer = Strict(
+  {
+    key: Key,
+    label: Text({ maxLength: 200 }),
+    description: Text({ maxLength: 4000 }),
+    traded: Type.Boolean({ title: "Schools buy into it" }),
+    visits: Type.Array(Cadence, { title: "Visits it brings" }),
+    fallbackVisits: Type.Optional(Type.Array(Cadence, { title: "Visits for schools that do not buy in" })),
+    applicability: Type.Optional(Applicability),
+  },
+  { title: "Offer" },
+);
+
+// ---------------------------------------------------------------- the document
+
+export const PolicyDocument = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    formatVersion: Type.Literal(FORMAT_VERSION, { title: "Format version" }),
+    authority: Authority,
+    strategy: Strategy,
+    calendar: Calendar,
+    areas: Type.Array(Area, { minItems: 1, title: "Judgement areas" }),
+    assessment: Assessment,
+    categories: Type.Array(Category, { minItems: 1, title: "Categories" }),
+    criteria: Type.Array(CriteriaSet, { title: "Criteria" }),
+    triggers: Type.Array(Trigger, { title: "Triggers" }),
+    visitTypes: Type.Array(VisitType, { minItems: 1, title: "Visit types" }),
+    meetingTypes: Type.Array(MeetingType, { title: "Meeting types" }),
+    letterTypes: Type.Array(LetterType, { title: "Letter and notice types" }),
+    escalation: Escalation,
+    forms: Type.Array(FormDefinition, { title: "Forms" }),
+    roles: Type.Array(Role, { minItems: 1, title: "Roles" }),
+    offers: Type.Optional(Type.Array(Offer, { title: "Offers" })),
+  },
+  {
+    $id: "https://steward.schools/schema/policy/v1.json",
+    title: "Steward policy document",
+    description: "One local authority's school-improvement strategy, as Steward runs it.",
+    additionalProperties: false,
+  },
+);
+
+export type PolicyDocument = Static<typeof PolicyDocument>;
+export type Category = Static<typeof Category>;
+export type Cadence = Static<typeof Cadence>;
+export type Frequency = Static<typeof Frequency>;
+export type CriteriaSet = Static<typeof CriteriaSet>;
+export type Trigger = Static<typeof Trigger>;
+export type VisitType = Static<typeof VisitType>;
+export type MeetingType = Static<typeof MeetingType>;
+export type LetterType = Static<typeof LetterType>;
+export type Escalation = Static<typeof Escalation>;
+export type Stage = Static<typeof Stage>;
+export type Transition = Static<typeof Transition>;
+export type FormDefinition = Static<typeof FormDefinition>;
+export type Role = Static<typeof Role>;
+export type Rule = Static<typeof Rule>;
+export type AcademicYear = Static<typeof AcademicYear>;
+export type Participant = Static<typeof Participant>;

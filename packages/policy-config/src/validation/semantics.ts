@@ -1,0 +1,389 @@
+import jsonLogic from "json-logic-js";
+import { Liquid } from "liquidjs";
+import type { Participant, PolicyDocument } from "../schema/policy.ts";
+import { FACTS, MERGE_FIELDS, USER_PLACEHOLDERS } from "../vocabulary.ts";
+import { describePointer, toPointer, type Problem } from "./problem.ts";
+import { createAjv } from "./structure.ts";
+
+type Path = (string | number)[];
+
+/** The JsonLogic operations json-logic-js knows (its own plus none added: tenants cannot add code). */
+const JSON_LOGIC_OPERATORS = new Set([
+  "==", "===", "!=", "!==", ">", ">=", "<", "<=", "!!", "!", "%", "log", "in", "cat", "substr", "+", "*", "-", "/",
+  "min", "max", "merge", "var", "missing", "missing_some", "if", "?:", "and", "or", "filter", "map", "reduce", "all", "none", "some",
+]);
+
+/** Operators whose arguments are evaluated per item: inside them, `var` reads the item, not the facts. */
+const ITEM_SCOPED = new Set(["filter", "map", "reduce", "all", "none", "some"]);
+
+const liquid = new Liquid({ strictFilters: true, strictVariables: false });
+
+/**
+ * Steward's semantic rules over a document that already has the right shape.
+ * Returns every problem found.
+ */
+export function checkSemantics(policy: PolicyDocument): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: Path, message: string, code: string, severity: Problem["severity"] = "error") => {
+    const pointer = toPointer(path);
+    problems.push({ pointer, where: describePointer(policy, pointer), message, severity, code });
+  };
+
+  // ---- keys are unique within their collection
+  const keysOf = <T extends { key: string }>(items: readonly T[], path: Path, noun: string): Set<string> => {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => {
+      const first = seen.get(item.key);
+      if (first !== undefined) {
+        report([...path, index, "key"], `The key "${item.key}" is already used by ${noun} ${first + 1}: each ${noun} needs its own key.`, "key.duplicate");
+      } else {
+        seen.set(item.key, index);
+      }
+    });
+    return new Set(seen.keys());
+  };
+
+  const areas = keysOf(policy.areas, ["areas"], "judgement area");
+  const categories = keysOf(policy.categories, ["categories"], "category");
+  const visitTypes = keysOf(policy.visitTypes, ["visitTypes"], "visit type");
+  const meetingTypes = keysOf(policy.meetingTypes, ["meetingTypes"], "meeting type");
+  const letterTypes = keysOf(policy.letterTypes, ["letterTypes"], "letter type");
+  const stages = keysOf(policy.escalation.stages, ["escalation", "stages"], "stage");
+  const forms = keysOf(policy.forms, ["forms"], "form");
+  const roles = keysOf(policy.roles, ["roles"], "role");
+  keysOf(policy.triggers, ["triggers"], "trigger");
+  keysOf(policy.escalation.transitions, ["escalation", "transitions"], "transition");
+  if (policy.offers) keysOf(policy.offers, ["offers"], "offer");
+  if (policy.strategy.priorities) keysOf(policy.strategy.priorities, ["strategy", "priorities"], "priority");
+  const laRoles = new Set(policy.roles.filter((r) => r.audience === "la").map((r) => r.key));
+  const formAudience = new Map(policy.forms.map((f) => [f.key, f] as const));
+
+  const mustExist = (set: Set<string>, key: string | undefined, path: Path, noun: string, section: string) => {
+    if (key !== undefined && !set.has(key)) {
+      const known = [...set];
+      report(
+        path,
+        `There is no ${noun} "${key}". ${known.length > 0 ? `Use one of: ${known.join(", ")}.` : `Add it under ${section} first.`}`,
+        "reference.unknown",
+      );
+    }
+  };
+  const mustBeLaRole = (key: string, path: Path) => {
+    mustExist(roles, key, path, "role", "Roles");
+    if (roles.has(key) && !laRoles.has(key)) report(path, `"${key}" is a school role: only an LA role can do this.`, "reference.audience");
+  };
+  const checkParticipant = (participant: Participant, path: Path) => {
+    if (participant.role === undefined && participant.label === undefined) {
+      report(path, "Give a role, or a label for someone outside Steward's roles.", "participant.empty");
+    }
+    mustExist(roles, participant.role, [...path, "role"], "role", "Roles");
+  };
+
+  // ---- strategy and calendar
+  if (policy.strategy.effectiveTo && policy.strategy.effectiveTo < policy.strategy.effectiveFrom) {
+    report(["strategy", "effectiveTo"], `The strategy ends (${policy.strategy.effectiveTo}) before it starts (${policy.strategy.effectiveFrom}).`, "date.order");
+  }
+  const termKeys = new Set<string>();
+  const yearKeys = new Set<string>();
+  policy.calendar.years.forEach((year, y) => {
+    if (yearKeys.has(year.key)) report(["calendar", "years", y, "key"], `The year ${year.key} appears twice.`, "key.duplicate");
+    yearKeys.add(year.key);
+    const firstYear = Number(year.key.slice(0, 4));
+    if (Number(year.key.slice(5)) !== (firstYear + 1) % 100) {
+      report(["calendar", "years", y, "key"], `"${year.key}" is not a school year: write it as ${firstYear}-${String((firstYear + 1) % 100).padStart(2, "0")}.`, "calendar.year");
+    }
+    const seenTerms = new Set<string>();
+    let previousEnd = "";
+    year.terms.forEach((term, t) => {
+      const path: Path = ["calendar", "years", y, "terms", t];
+      termKeys.add(term.key);
+      if (seenTerms.has(term.key)) report([...path, "key"], `The term "${term.key}" appears twice in ${year.key}.`, "key.duplicate");
+      seenTerms.add(term.key);
+      if (term.end < term.start) report([...path, "end"], `${term.label} ends (${term.end}) before it starts (${term.start}).`, "date.order");
+      if (previousEnd && term.start <= previousEnd) {
+        report([...path, "start"], `${term.label} starts (${term.start}) before the previous term ends (${previousEnd}).`, "date.order");
+      }
+      previousEnd = term.end;
+      let previousHalfEnd = "";
+      term.halfTerms.forEach((half, h) => {
+        const hp: Path = [...path, "halfTerms", h];
+        if (half.end < half.start) report([...hp, "end"], `${half.label} ends before it starts.`, "date.order");
+        if (half.start < term.start || half.end > term.end) {
+          report(hp, `${half.label} (${half.start} to ${half.end}) lies outside ${term.label} (${term.start} to ${term.end}).`, "date.range");
+        }
+        if (previousHalfEnd && half.start <= previousHalfEnd) report([...hp, "start"], `${half.label} overlaps the half term before it.`, "date.order");
+        previousHalfEnd = half.end;
+      });
+    });
+    year.holidays.forEach((holiday, h) => {
+      if (holiday.end < holiday.start) report(["calendar", "years", y, "holidays", h, "end"], `${holiday.label} ends before it starts.`, "date.order");
+    });
+  });
+
+  // ---- categories, criteria, assessment
+  const severities = new Map<number, number>();
+  policy.categories.forEach((category, c) => {
+    const path: Path = ["categories", c];
+    const clash = severities.get(category.severity);
+    if (clash !== undefined) {
+      report([...path, "severity"], `Severity ${category.severity} is also category ${clash + 1}'s: categories are ordered by severity, so each needs its own.`, "category.severity");
+    }
+    severities.set(category.severity, c);
+    category.cadence.forEach((cadence, i) => mustExist(visitTypes, cadence.visitType, [...path, "cadence", i, "visitType"], "visit type", "Visit types"));
+    category.requiredMeetings.forEach((m, i) => mustExist(meetingTypes, m.meetingType, [...path, "requiredMeetings", i, "meetingType"], "meeting type", "Meeting types"));
+  });
+  const pairs = new Map<string, number>();
+  policy.criteria.forEach((set, s) => {
+    const path: Path = ["criteria", s];
+    mustExist(areas, set.area, [...path, "area"], "judgement area", "Judgement areas");
+    mustExist(categories, set.category, [...path, "category"], "category", "Categories");
+    const pair = `${set.area}|${set.category}`;
+    const first = pairs.get(pair);
+    if (first !== undefined) report(path, `Criteria for ${set.area} in ${set.category} are already given in criteria ${first + 1}: merge them.`, "criteria.duplicate");
+    pairs.set(pair, s);
+    keysOf(set.descriptors, [...path, "descriptors"], "descriptor");
+  });
+  if (policy.assessment.method === "best-fit") {
+    for (const area of policy.areas) {
+      for (const category of policy.categories) {
+        if (!pairs.has(`${area.key}|${category.key}`)) {
+          report(["criteria"], `A best-fit judgement has no descriptors for ${area.label} in ${category.label}.`, "criteria.missing", "warning");
+        }
+      }
+    }
+  }
+  policy.assessment.moderation.categories?.forEach((key, i) => mustExist(categories, key, ["assessment", "moderation", "categories", i], "category", "Categories"));
+  policy.assessment.moderation.roles?.forEach((key, i) => mustBeLaRole(key, ["assessment", "moderation", "roles", i]));
+  if (policy.assessment.moderation.required && !policy.assessment.moderation.roles?.length) {
+    report(["assessment", "moderation", "roles"], "Moderation is required: say which roles may moderate.", "moderation.roles");
+  }
+
+  // ---- rules
+  const checkRule = (rule: unknown, path: Path) => {
+    walkRule(rule, path, false);
+  };
+  const walkRule = (node: unknown, path: Path, itemScope: boolean) => {
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => walkRule(child, [...path, i], itemScope));
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const entries = Object.entries(node);
+    if (entries.length !== 1) {
+      report(path, "A rule has exactly one operator.", "rule.shape");
+      return;
+    }
+    const [operator, args] = entries[0]!;
+    if (!JSON_LOGIC_OPERATORS.has(operator)) {
+      report(path, `"${operator}" is not a JsonLogic operator (see jsonlogic.com/operations).`, "rule.operator");
+      return;
+    }
+    if (operator === "var" && !itemScope) {
+      const name = Array.isArray(args) ? args[0] : args;
+      if (typeof name === "string" && name !== "" && !isKnownFact(name)) {
+        report([...path, "var"], `The rule reads "${name}", which is not a fact Steward knows. ${suggestFact(name)}`, "rule.fact");
+      }
+      return;
+    }
+    if (ITEM_SCOPED.has(operator) && Array.isArray(args)) {
+      walkRule(args[0], [...path, operator, 0], itemScope);
+      args.slice(1).forEach((child, i) => walkRule(child, [...path, operator, i + 1], true));
+      return;
+    }
+    walkRule(args, [...path, operator], itemScope);
+  };
+  const dynamic: Record<string, Set<string>> = { letterType: letterTypes, meetingType: meetingTypes, visitType: visitTypes };
+  const isKnownFact = (name: string): boolean => {
+    if (FACTS[name]) return true;
+    const segments = name.split(".");
+    return Object.keys(FACTS).some((pattern) => {
+      const parts = pattern.split(".");
+      if (parts.length !== segments.length) return false;
+      return parts.every((part, i) => {
+        const slot = /^\{(\w+)\}$/.exec(part)?.[1];
+        return slot ? (dynamic[slot]?.has(segments[i]!) ?? false) : part === segments[i];
+      });
+    });
+  };
+  const suggestFact = (name: string): string => {
+    const head = name.split(".")[0];
+    const near = Object.keys(FACTS).filter((f) => f.startsWith(`${head}.`));
+    return near.length > 0 ? `Facts under "${head}": ${near.join(", ")}.` : "See the list of facts in the policy guide.";
+  };
+  const isLogic = (rule: unknown) => jsonLogic.is_logic(rule as never);
+
+  policy.triggers.forEach((trigger, t) => {
+    const path: Path = ["triggers", t];
+    if (!isLogic(trigger.when)) report([...path, "when"], "This is not a JsonLogic rule.", "rule.shape");
+    checkRule(trigger.when, [...path, "when"]);
+    const { category, letterType, stage, action } = trigger.suggests;
+    if (!category && !letterType && !stage && !action) {
+      report([...path, "suggests"], "A trigger must suggest something: a category, a letter type, a stage or an action.", "trigger.empty");
+    }
+    mustExist(categories, category, [...path, "suggests", "category"], "category", "Categories");
+    mustExist(letterTypes, letterType, [...path, "suggests", "letterType"], "letter type", "Letters and notices");
+    mustExist(stages, stage, [...path, "suggests", "stage"], "stage", "Escalation › Stages");
+  });
+
+  // ---- visits and meetings
+  policy.visitTypes.forEach((visit, v) => {
+    const path: Path = ["visitTypes", v];
+    visit.attendees.forEach((p, i) => checkParticipant(p, [...path, "attendees", i]));
+    visit.ledBy.forEach((role, i) => mustBeLaRole(role, [...path, "ledBy", i]));
+    const agendaTerms = new Set<string>();
+    visit.agendas.forEach((agenda, a) => {
+      if (agenda.term !== "any" && !termKeys.has(agenda.term)) {
+        report([...path, "agendas", a, "term"], `There is no term "${agenda.term}" in the calendar. Use one of: ${[...termKeys].join(", ")}, or any.`, "reference.unknown");
+      }
+      if (agendaTerms.has(agenda.term)) report([...path, "agendas", a, "term"], `There is already an agenda for ${agenda.term}.`, "agenda.duplicate");
+      agendaTerms.add(agenda.term);
+      keysOf(agenda.items, [...path, "agendas", a, "items"], "agenda item");
+    });
+    for (const [field, purpose] of [["reportForm", "visit-report"], ["preVisitForm", "pre-visit-return"]] as const) {
+      const key = visit[field];
+      mustExist(forms, key, [...path, field], "form", "Forms");
+      const form = key ? formAudience.get(key) : undefined;
+      if (form && form.purpose !== purpose) {
+        report([...path, field], `The form "${key}" is a ${form.purpose} form, not a ${purpose} form.`, "form.purpose", "warning");
+      }
+    }
+  });
+  policy.meetingTypes.forEach((meeting, m) => {
+    const path: Path = ["meetingTypes", m];
+    if (meeting.chair) checkParticipant(meeting.chair, [...path, "chair"]);
+    meeting.attendees.forEach((p, i) => checkParticipant(p, [...path, "attendees", i]));
+    meeting.sharing.forEach((share, s) => share.with.forEach((p, i) => checkParticipant(p, [...path, "sharing", s, "with", i])));
+    mustExist(forms, meeting.minutesForm, [...path, "minutesForm"], "form", "Forms");
+    keysOf(meeting.progressJudgements, [...path, "progressJudgements"], "progress judgement");
+  });
+
+  // ---- letters
+  policy.letterTypes.forEach((letter, l) => {
+    const path: Path = ["letterTypes", l];
+    keysOf(letter.indicators, [...path, "indicators"], "indicator");
+    if (letter.minimumIndicators > letter.indicators.length) {
+      report([...path, "minimumIndicators"], `It needs ${letter.minimumIndicators} indicators but lists only ${letter.indicators.length}.`, "letter.indicators");
+    }
+    letter.recipients.forEach((r, i) => {
+      if (r.role === undefined && r.label === undefined) report([...path, "recipients", i], "Give a role or a label.", "participant.empty");
+      mustExist(roles, r.role, [...path, "recipients", i, "role"], "role", "Roles");
+    });
+    if (!letter.recipients.some((r) => !r.copy)) report([...path, "recipients"], "At least one recipient must be an addressee (not a copy).", "letter.addressee");
+    (["draft", "approve", "issue"] as const).forEach((action) =>
+      letter.permissions[action].forEach((role, i) => mustBeLaRole(role, [...path, "permissions", action, i])),
+    );
+    if (letter.approvalRequired && letter.permissions.approve.length === 0) {
+      report([...path, "permissions", "approve"], "Approval is required: say which roles may approve.", "letter.approvers");
+    }
+    mustExist(stages, letter.effect?.stage, [...path, "effect", "stage"], "stage", "Escalation › Stages");
+    mustExist(categories, letter.effect?.category, [...path, "effect", "category"], "category", "Categories");
+    letter.effect?.notify?.forEach((p, i) => checkParticipant(p, [...path, "effect", "notify", i]));
+    for (const part of ["subject", "body"] as const) checkTemplate(letter.template[part], [...path, "template", part]);
+  });
+
+  function checkTemplate(source: string, path: Path) {
+    let parsed;
+    try {
+      parsed = liquid.parse(source);
+    } catch (error) {
+      report(path, `The template does not parse: ${(error as Error).message.split("\n")[0]}`, "template.syntax");
+      return;
+    }
+    let variables: string[][];
+    try {
+      variables = liquid.globalVariableSegmentsSync(parsed).map((segments) => segments.map(String));
+    } catch (error) {
+      report(path, `The template cannot be read: ${(error as Error).message.split("\n")[0]}`, "template.syntax");
+      return;
+    }
+    for (const segments of variables) {
+      const name = segments.join(".");
+      const known = Object.keys(MERGE_FIELDS).some((field) => name === field || field.startsWith(`${name}.`) || name.startsWith(`${field}.`));
+      if (!known) {
+        report(path, `The template uses "${name}", which is not a merge field. Use one of: ${Object.keys(MERGE_FIELDS).join(", ")}.`, "template.field");
+      }
+    }
+  }
+
+  // ---- escalation
+  mustExist(stages, policy.escalation.initialStage, ["escalation", "initialStage"], "stage", "Escalation › Stages");
+  const orders = new Map<number, number>();
+  policy.escalation.stages.forEach((stage, s) => {
+    const clash = orders.get(stage.order);
+    if (clash !== undefined) report(["escalation", "stages", s, "order"], `Order ${stage.order} is also stage ${clash + 1}'s: each stage needs its own.`, "stage.order");
+    orders.set(stage.order, s);
+  });
+  policy.escalation.transitions.forEach((transition, t) => {
+    const path: Path = ["escalation", "transitions", t];
+    transition.from.forEach((from, i) => {
+      if (from !== "*") mustExist(stages, from, [...path, "from", i], "stage", "Escalation › Stages");
+      if (from === transition.to) report([...path, "from", i], "A transition cannot lead from a stage to itself.", "transition.loop");
+    });
+    mustExist(stages, transition.to, [...path, "to"], "stage", "Escalation › Stages");
+    transition.roles?.forEach((role, i) => mustBeLaRole(role, [...path, "roles", i]));
+    if (transition.mode !== "manual" && !transition.when) {
+      report([...path, "when"], `An ${transition.mode} transition needs a rule saying when it applies.`, "transition.rule");
+    }
+    if (transition.when) {
+      if (!isLogic(transition.when)) report([...path, "when"], "This is not a JsonLogic rule.", "rule.shape");
+      checkRule(transition.when, [...path, "when"]);
+    }
+  });
+  const reachable = new Set([policy.escalation.initialStage]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const t of policy.escalation.transitions) {
+      if (!reachable.has(t.to) && t.from.some((f) => f === "*" || reachable.has(f))) {
+        reachable.add(t.to);
+        grew = true;
+      }
+    }
+  }
+  const setByLetters = new Set(policy.letterTypes.map((l) => l.effect?.stage).filter((s): s is string => Boolean(s)));
+  policy.escalation.stages.forEach((stage, s) => {
+    if (!reachable.has(stage.key) && !setByLetters.has(stage.key)) {
+      report(["escalation", "stages", s], `No transition or letter leads to ${stage.label}: a case can never reach it.`, "stage.unreachable", "warning");
+    }
+  });
+
+  // ---- forms
+  const ajv = createAjv();
+  policy.forms.forEach((form, f) => {
+    try {
+      ajv.compile(form.schema);
+    } catch (error) {
+      report(["forms", f, "schema"], `The form's JSON Schema is not valid: ${(error as Error).message}`, "form.schema");
+    }
+    if ((form.schema as { type?: unknown }).type !== "object") {
+      report(["forms", f, "schema", "type"], 'A form\'s schema must be an object schema ("type": "object").', "form.schema");
+    }
+  });
+
+  // ---- roles
+  const placeholder = /\$\{([^}]*)\}/g;
+  policy.roles.forEach((role, r) => {
+    role.rules.forEach((rule, i) => {
+      const path: Path = ["roles", r, "rules", i];
+      const conditions = JSON.stringify(rule.conditions ?? {});
+      for (const match of conditions.matchAll(placeholder)) {
+        if (!(USER_PLACEHOLDERS as readonly string[]).includes(match[1]!)) {
+          report([...path, "conditions"], `\${${match[1]}} is not a placeholder Steward fills. Use one of: ${USER_PLACEHOLDERS.map((p) => `\${${p}}`).join(", ")}.`, "role.placeholder");
+        }
+      }
+      if (role.audience === "school" && !rule.inverted && !conditions.includes("${user.schoolUrn}")) {
+        report(path, "A school role's rule should be limited to the user's own school with a condition on ${user.schoolUrn}.", "role.unscoped", "warning");
+      }
+    });
+  });
+
+  // ---- offers
+  policy.offers?.forEach((offer, o) => {
+    [...offer.visits, ...(offer.fallbackVisits ?? [])].forEach((cadence, i) => {
+      const inFallback = i >= offer.visits.length;
+      const index = inFallback ? i - offer.visits.length : i;
+      mustExist(visitTypes, cadence.visitType, ["offers", o, inFallback ? "fallbackVisits" : "visits", index, "visitType"], "visit type", "Visit types");
+    });
+  });
+
+  return problems;
+}

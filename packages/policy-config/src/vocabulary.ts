@@ -1,0 +1,188 @@
+/**
+ * Steward's own vocabulary: what a policy's rules, permissions and templates
+ * may refer to. This is the data model of the product, the same for every
+ * authority; the policy document decides what to do with it.
+ */
+
+/** What a permission rule may allow or forbid. */
+export const ACTION_DESCRIPTIONS = {
+  manage: "Do anything to the subject (every action below).",
+  read: "See it.",
+  create: "Create one.",
+  update: "Change it.",
+  delete: "Delete it (drafts only: issued records are never deleted).",
+  assign: "Assign an officer to a case.",
+  categorise: "Record a category decision.",
+  moderate: "Confirm or return another officer's category decision.",
+  schedule: "Schedule, reschedule or cancel a visit or meeting.",
+  record: "Record what happened at a visit or meeting.",
+  publish: "Publish a report to the school, or a policy version.",
+  draft: "Draft a letter or notice.",
+  approve: "Approve a drafted letter or notice.",
+  issue: "Issue an approved letter or notice to the school.",
+  acknowledge: "Acknowledge receipt of a letter or notice, for the school.",
+  withdraw: "Withdraw or remove a letter or notice.",
+  submit: "Submit a form.",
+  escalate: "Move a case to another stage.",
+  export: "Export data.",
+  import: "Import data (for example a school register).",
+  invite: "Invite a user and give them roles.",
+} as const;
+
+export type Action = keyof typeof ACTION_DESCRIPTIONS;
+export const ACTIONS = Object.keys(ACTION_DESCRIPTIONS) as Action[];
+
+/** What a permission rule is about. */
+export const SUBJECT_DESCRIPTIONS = {
+  all: "Everything.",
+  School: "A school in the register (name, URN, phase, governance, data).",
+  Case: "A school's improvement case: its category, stage, officer and timeline.",
+  Assessment: "A best-fit assessment or risk rating, and its decision.",
+  Visit: "A visit: its date, type and agenda.",
+  VisitReport: "What was recorded at a visit.",
+  Meeting: "A meeting (for example LAIG or Strategy): its date and attendees.",
+  MeetingMinutes: "A meeting's full minutes.",
+  MeetingKeyPoints: "The key points shared after a meeting.",
+  Letter: "A letter or notice.",
+  Action: "An action-plan priority, target or action.",
+  FormResponse: "A response to one of the policy's forms.",
+  Policy: "The authority's policy versions.",
+  User: "The authority's users and their roles.",
+  AuditLog: "The record of who did what.",
+} as const;
+
+export type Subject = keyof typeof SUBJECT_DESCRIPTIONS;
+export const SUBJECTS = Object.keys(SUBJECT_DESCRIPTIONS) as Subject[];
+
+/** What a condition may compare with: the signed-in user's own values. */
+export const USER_PLACEHOLDERS = ["user.id", "user.schoolUrn", "user.tenantId"] as const;
+
+export type FactType = "string" | "number" | "boolean" | "date" | "list";
+
+export interface Fact {
+  type: FactType;
+  description: string;
+  values?: readonly string[];
+}
+
+export const OFSTED_GRADES = [
+  "outstanding",
+  "good",
+  "requires-improvement",
+  "inadequate",
+  "satisfactory",
+  "no-overall-grade",
+  "not-inspected",
+] as const;
+
+const trend = ["improving", "stable", "declining"] as const;
+
+/**
+ * The facts a trigger or transition rule may read with `{"var": ...}`. A
+ * segment in braces stands for a key of the policy (`{meetingType}` is any
+ * meeting type's key).
+ */
+export const FACTS: Record<string, Fact> = {
+  "school.governance": { type: "string", description: "How the school is governed.", values: ["maintained", "academy", "free-school"] },
+  "school.phase": { type: "string", description: "The school's phase." },
+  "school.urn": { type: "number", description: "The school's unique reference number." },
+  "ofsted.overallEffectiveness": {
+    type: "string",
+    description: "The latest Ofsted overall effectiveness. Since September 2024 state-funded schools get no overall grade.",
+    values: OFSTED_GRADES,
+  },
+  "ofsted.previousOverallEffectiveness": { type: "string", description: "The overall effectiveness before the latest.", values: OFSTED_GRADES },
+  "ofsted.inadequateCategory": {
+    type: "string",
+    description: "Serious weaknesses or special measures, when the school is in one.",
+    values: ["serious-weaknesses", "special-measures"],
+  },
+  "ofsted.inspectionDate": { type: "date", description: "The date of the latest inspection." },
+  "ofsted.ratingDropped": { type: "boolean", description: "The latest grade is lower than the one before." },
+  "ofsted.ratingImproved": { type: "boolean", description: "The latest grade is higher than the one before." },
+  "ofsted.riskOfLessThanGood": {
+    type: "boolean",
+    description: "Officers judge the school at risk of a less-than-good outcome within its inspection window.",
+  },
+  "ofsted.riskOfInadequate": { type: "boolean", description: "Officers judge a high risk of an inadequate or adverse grading in one or more areas." },
+  "attendance.absenceRate": { type: "number", description: "Overall absence, per cent of sessions." },
+  "attendance.persistentAbsenceRate": { type: "number", description: "Pupils persistently absent, per cent." },
+  "attendance.trend": { type: "string", description: "Direction of attendance.", values: trend },
+  "attendance.belowNational": { type: "boolean", description: "Attendance below the national average." },
+  "exclusions.suspensionRate": { type: "number", description: "Suspensions per 100 pupils." },
+  "exclusions.permanentExclusions": { type: "number", description: "Permanent exclusions this year." },
+  "exclusions.high": { type: "boolean", description: "Exclusions high against similar schools." },
+  "attainment.trend": { type: "string", description: "Direction of attainment over time.", values: trend },
+  "attainment.comparedWithNational": {
+    type: "string",
+    description: "Attainment at the end of key stages against national averages.",
+    values: ["above", "in-line", "below", "consistently-below"],
+  },
+  "attainment.belowFloorStandard": { type: "boolean", description: "Below the floor standard." },
+  "attainment.disadvantagedGap": {
+    type: "string",
+    description: "The gap between disadvantaged pupils and their peers.",
+    values: ["narrow", "in-line", "wide", "consistently-wide"],
+  },
+  "attainment.significantImprovement": { type: "boolean", description: "A significant improvement in pupil performance." },
+  "attainment.disadvantagedAccelerated": { type: "boolean", description: "Significantly accelerated achievement of disadvantaged groups." },
+  "headteacher.status": {
+    type: "string",
+    description: "The headteacher's position.",
+    values: ["substantive", "new", "interim", "acting", "vacant"],
+  },
+  "headteacher.monthsInPost": { type: "number", description: "Months the headteacher has been in post." },
+  "headteacher.seriousAllegation": { type: "boolean", description: "Serious allegations against the headteacher are open." },
+  "governance.effective": { type: "boolean", description: "Governors hold leaders to account effectively." },
+  "governance.substantiveInPlace": { type: "boolean", description: "Substantive leadership (headteacher and governance) is in place." },
+  "leadership.stable": { type: "boolean", description: "Leadership and staffing are stable." },
+  "leadership.takingEffectiveAction": { type: "boolean", description: "Leaders and governors are taking effective action on the concerns." },
+  "safeguarding.concerns": { type: "boolean", description: "There are safeguarding concerns." },
+  "safeguarding.statutoryMet": { type: "boolean", description: "All safeguarding statutory requirements are met." },
+  "finance.concerns": { type: "boolean", description: "There are concerns about the management of the school's finances." },
+  "complaints.parentalToLa": { type: "number", description: "Parental complaints to the LA this year." },
+  "staffing.highTurnover": { type: "boolean", description: "High rates of staff turnover or grievances." },
+  "roll.fallingFasterThanDemographics": { type: "boolean", description: "The roll is falling faster than demographic change explains." },
+  "selfEvaluation.accurate": { type: "boolean", description: "The school's self-evaluation is accurate and current." },
+  "intelligence.concernsFromServices": { type: "boolean", description: "Other services (SEND, inclusion, governor services, ...) report concerns." },
+  "academisationOrder": { type: "boolean", description: "An academy order has been made." },
+  "case.category": { type: "string", description: "The case's current category key." },
+  "case.stage": { type: "string", description: "The case's current escalation stage key." },
+  "case.noticesInForce": { type: "list", description: "Keys of the letter types in force (issued, not withdrawn or removed)." },
+  "case.monthsInStage": { type: "number", description: "Whole months since the case entered its stage." },
+  "letters.{letterType}.inForce": { type: "boolean", description: "A letter of this type is in force." },
+  "letters.{letterType}.actionsComplete": { type: "boolean", description: "Every action set by the letter in force is complete." },
+  "letters.{letterType}.compliedWith": { type: "boolean", description: "The school met the letter's terms by its deadline." },
+  "letters.{letterType}.deadlinePassed": { type: "boolean", description: "The letter's deadline has passed." },
+  "meetings.{meetingType}.heldInStage": { type: "number", description: "Meetings of this type held since the case entered its stage." },
+  "meetings.{meetingType}.strongProgressInARow": { type: "number", description: "Latest meetings of this type in a row that judged strong progress." },
+  "meetings.{meetingType}.concernsInARow": { type: "number", description: "Latest meetings of this type in a row that judged progress a concern." },
+  "visits.{visitType}.concernsInARow": { type: "number", description: "Latest visits of this type in a row that recorded concerns about progress." },
+  "visits.{visitType}.overdue": { type: "boolean", description: "A visit of this type is overdue." },
+};
+
+/** What a letter template may merge in (Liquid: `{{ school.name }}`, `{% for i in indicators %}`). */
+export const MERGE_FIELDS: Record<string, string> = {
+  "authority.name": "The authority's name.",
+  "school.name": "The school's name.",
+  "school.urn": "The school's URN.",
+  "school.address": "The school's postal address.",
+  "school.headteacher": "The headteacher's name.",
+  "school.chairOfGovernors": "The chair of governors' name.",
+  "school.trust": "The academy trust, if any.",
+  "case.category": "The case's category label.",
+  "case.stage": "The case's stage label.",
+  "officer.name": "The officer issuing the letter.",
+  "officer.jobTitle": "Their job title.",
+  "officer.email": "Their email.",
+  "letter.type": "The letter type's label.",
+  "letter.date": "The date of issue.",
+  "letter.reference": "The letter's reference.",
+  "letter.deadline": "The response or compliance deadline.",
+  "letter.reviewDate": "When the letter will be reviewed.",
+  "letter.notes": "The officer's own paragraph.",
+  "recipient.name": "The addressee's name.",
+  "recipient.role": "The addressee's role.",
+  indicators: "The indicators that apply: each has text and evidence.",
+  actions: "The actions the school must take: each has text and a due date.",
+};
