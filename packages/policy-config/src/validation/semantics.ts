@@ -1,3 +1,4 @@
+import { createMongoAbility, subject as asSubject } from "@casl/ability";
 import jsonLogic from "json-logic-js";
 import { Liquid } from "liquidjs";
 import type { Participant, PolicyDocument } from "../schema/policy.ts";
@@ -15,6 +16,25 @@ const JSON_LOGIC_OPERATORS = new Set([
 
 /** Operators whose arguments are evaluated per item: inside them, `var` reads the item, not the facts. */
 const ITEM_SCOPED = new Set(["filter", "map", "reduce", "all", "none", "some"]);
+
+/** The MongoDB query operators CASL's conditions support. */
+const CASL_OPERATORS = new Set(["$eq", "$ne", "$lt", "$lte", "$gt", "$gte", "$in", "$nin", "$all", "$size", "$regex", "$options", "$elemMatch", "$exists"]);
+
+function findOperators(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(findOperators);
+  if (!node || typeof node !== "object") return [];
+  return Object.entries(node).flatMap(([key, value]) => [...(key.startsWith("$") ? [key] : []), ...findOperators(value)]);
+}
+
+/** Liquid's error text ends "…, line:1, col:4": turn it into a sentence. */
+function liquidMessage(error: unknown): string {
+  const first = (error as Error).message.split("\n")[0] ?? "";
+  const match = /^(.*), line:(\d+), col:(\d+)$/.exec(first);
+  return match ? `${match[1]} (line ${match[2]}, column ${match[3]}).` : `${first.replace(/\.$/, "")}.`;
+}
+
+/** One validator for the policies' own forms, reused across calls. */
+const formsAjv = createAjv();
 
 const liquid = new Liquid({ strictFilters: true, strictVariables: false });
 
@@ -129,6 +149,9 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
       report([...path, "severity"], `Severity ${category.severity} is also category ${clash + 1}'s: categories are ordered by severity, so each needs its own.`, "category.severity");
     }
     severities.set(category.severity, c);
+    if (category.cadence.length === 0) {
+      report([...path, "cadence"], `${category.label} has no visits: give it at least one visit cadence.`, "category.cadence");
+    }
     category.cadence.forEach((cadence, i) => mustExist(visitTypes, cadence.visitType, [...path, "cadence", i, "visitType"], "visit type", "Visit types"));
     category.requiredMeetings.forEach((m, i) => mustExist(meetingTypes, m.meetingType, [...path, "requiredMeetings", i, "meetingType"], "meeting type", "Meeting types"));
   });
@@ -142,6 +165,15 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
     if (first !== undefined) report(path, `Criteria for ${set.area} in ${set.category} are already given in criteria ${first + 1}: merge them.`, "criteria.duplicate");
     pairs.set(pair, s);
     keysOf(set.descriptors, [...path, "descriptors"], "descriptor");
+  });
+  // A category is reachable when a judgement can arrive at it: descriptors to
+  // match, or a trigger that suggests it.
+  const suggested = new Set(policy.triggers.map((t) => t.suggests.category).filter(Boolean));
+  policy.categories.forEach((category, c) => {
+    const hasCriteria = policy.criteria.some((set) => set.category === category.key);
+    if (!hasCriteria && !suggested.has(category.key)) {
+      report(["categories", c], `Nothing leads to ${category.label}: give it criteria descriptors or a trigger that suggests it.`, "category.unreachable");
+    }
   });
   if (policy.assessment.method === "best-fit") {
     for (const area of policy.areas) {
@@ -286,14 +318,14 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
     try {
       parsed = liquid.parse(source);
     } catch (error) {
-      report(path, `The template does not parse: ${(error as Error).message.split("\n")[0]}`, "template.syntax");
+      report(path, `The template does not parse: ${liquidMessage(error)}`, "template.syntax");
       return;
     }
     let variables: string[][];
     try {
       variables = liquid.globalVariableSegmentsSync(parsed).map((segments) => segments.map(String));
     } catch (error) {
-      report(path, `The template cannot be read: ${(error as Error).message.split("\n")[0]}`, "template.syntax");
+      report(path, `The template cannot be read: ${liquidMessage(error)}`, "template.syntax");
       return;
     }
     for (const segments of variables) {
@@ -322,7 +354,7 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
     mustExist(stages, transition.to, [...path, "to"], "stage", "Escalation › Stages");
     transition.roles?.forEach((role, i) => mustBeLaRole(role, [...path, "roles", i]));
     if (transition.mode !== "manual" && !transition.when) {
-      report([...path, "when"], `An ${transition.mode} transition needs a rule saying when it applies.`, "transition.rule");
+      report([...path, "when"], `${transition.mode === "automatic" ? "An automatic" : "A suggested"} transition needs a rule saying when it applies.`, "transition.rule");
     }
     if (transition.when) {
       if (!isLogic(transition.when)) report([...path, "when"], "This is not a JsonLogic rule.", "rule.shape");
@@ -347,17 +379,41 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
   });
 
   // ---- forms
-  const ajv = createAjv();
   policy.forms.forEach((form, f) => {
-    try {
-      ajv.compile(form.schema);
-    } catch (error) {
-      report(["forms", f, "schema"], `The form's JSON Schema is not valid: ${(error as Error).message}`, "form.schema");
+    if (!formsAjv.validateSchema(form.schema)) {
+      const [first] = formsAjv.errors ?? [];
+      const at = first?.instancePath ? ` at ${first.instancePath}` : "";
+      report(["forms", f, "schema"], `The form's JSON Schema is not valid${at}: it ${first?.message ?? "does not follow JSON Schema"}.`, "form.schema");
     }
+    if (form.uiSchema) checkUiSchema(form.uiSchema, form.schema, ["forms", f, "uiSchema"]);
     if ((form.schema as { type?: unknown }).type !== "object") {
       report(["forms", f, "schema", "type"], 'A form\'s schema must be an object schema ("type": "object").', "form.schema");
     }
   });
+
+  function checkUiSchema(ui: Record<string, unknown>, schema: Record<string, unknown>, path: Path) {
+    const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [name, value] of Object.entries(ui)) {
+      if (name.startsWith("ui:")) continue;
+      if (name === "items" && schema.type === "array" && schema.items && typeof value === "object" && value) {
+        checkUiSchema(value as Record<string, unknown>, schema.items as Record<string, unknown>, [...path, name]);
+        continue;
+      }
+      const field = properties[name];
+      if (!field) {
+        const known = Object.keys(properties);
+        report([...path, name], `The uiSchema names "${name}", which is not a field of the form.${known.length ? ` Fields: ${known.join(", ")}.` : ""}`, "form.uiSchema");
+        continue;
+      }
+      if (value && typeof value === "object") checkUiSchema(value as Record<string, unknown>, field, [...path, name]);
+    }
+    const order = ui["ui:order"];
+    if (Array.isArray(order)) {
+      order.forEach((name, i) => {
+        if (name !== "*" && !(String(name) in properties)) report([...path, "ui:order", i], `"${String(name)}" in ui:order is not a field of the form.`, "form.uiSchema");
+      });
+    }
+  }
 
   // ---- roles
   const placeholder = /\$\{([^}]*)\}/g;
@@ -368,6 +424,21 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
       for (const match of conditions.matchAll(placeholder)) {
         if (!(USER_PLACEHOLDERS as readonly string[]).includes(match[1]!)) {
           report([...path, "conditions"], `\${${match[1]}} is not a placeholder Steward fills. Use one of: ${USER_PLACEHOLDERS.map((p) => `\${${p}}`).join(", ")}.`, "role.placeholder");
+        }
+      }
+      // CASL reads an operator it does not know as a plain value and quietly
+      // never matches: name every operator it supports, and refuse the rest.
+      const unknownOperators = findOperators(rule.conditions ?? {}).filter((op) => !CASL_OPERATORS.has(op));
+      if (unknownOperators.length > 0) {
+        report([...path, "conditions"], `The rule's conditions use ${unknownOperators.join(", ")}, which permissions do not support. Use ${[...CASL_OPERATORS].join(", ")}.`, "role.conditions");
+      } else {
+        try {
+          const actions = ([] as string[]).concat(rule.action);
+          const subjects = ([] as string[]).concat(rule.subject);
+          const ability = createMongoAbility([rule as never]);
+          for (const name of subjects) if (name !== "all") ability.can(actions[0]!, asSubject(name, {}));
+        } catch (error) {
+          report([...path, "conditions"], `The rule's conditions cannot be read: ${(error as Error).message}.`, "role.conditions");
         }
       }
       if (role.audience === "school" && !rule.inverted && !conditions.includes("${user.schoolUrn}")) {

@@ -1,0 +1,266 @@
+import { create, type Delta } from "jsondiffpatch";
+import { format as formatJsonPatch, type Op } from "jsondiffpatch/formatters/jsonpatch";
+import type { Cadence, Frequency } from "./schema/policy.ts";
+import { toPointer } from "./validation/problem.ts";
+
+/** One change between two policy versions, in words. */
+export interface DiffEntry {
+  kind: "added" | "removed" | "changed" | "moved";
+  /** Where, as a JSON pointer: into the new version (into the old one for a removal). */
+  pointer: string;
+  /** The top-level section: categories, letterTypes, ... */
+  section: string;
+  message: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface PolicyDiff {
+  entries: DiffEntry[];
+  /** The same change as an RFC 6902 JSON Patch from the old version to the new. */
+  patch: Op[];
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/**
+ * Items of keyed lists are matched by key (so a reordered or renamed item is
+ * not read as a removal and an addition); agendas by term; criteria by area and
+ * category; plain text items by their text.
+ */
+const differ = create({
+  objectHash(item: object, index?: number) {
+    const record = item as Record<string, unknown>;
+    if (typeof record.key === "string") return `key:${record.key}`;
+    if (typeof record.term === "string" && Array.isArray(record.items)) return `term:${record.term}`;
+    if (typeof record.area === "string" && typeof record.category === "string") return `criteria:${record.area}|${record.category}`;
+    if (typeof record.visitType === "string") return `visit:${record.visitType}`;
+    if (typeof record.meetingType === "string") return `meeting:${record.meetingType}`;
+    if (typeof record.role === "string") return `role:${record.role}`;
+    if (typeof record.label === "string") return `label:${record.label}`;
+    return `index:${index ?? 0}:${JSON.stringify(item)}`;
+  },
+  arrays: { detectMove: true, includeValueOnMove: false },
+  cloneDiffValues: true,
+});
+
+const SECTION_NOUNS: Record<string, string> = {
+  areas: "Judgement area",
+  categories: "Category",
+  criteria: "Criteria",
+  triggers: "Trigger",
+  visitTypes: "Visit type",
+  meetingTypes: "Meeting",
+  letterTypes: "Letter",
+  forms: "Form",
+  roles: "Role",
+  offers: "Offer",
+  years: "Year",
+  terms: "Term",
+  halfTerms: "Half term",
+  holidays: "Holiday",
+  stages: "Stage",
+  transitions: "Transition",
+  priorities: "Priority",
+};
+
+const ITEM_NOUNS: Record<string, string> = {
+  indicators: "indicator",
+  descriptors: "descriptor",
+  agendas: "agenda",
+  items: "agenda item",
+  support: "support item",
+  rules: "rule",
+  cadence: "visit",
+  requiredMeetings: "required meeting",
+  recipients: "recipient",
+  attendees: "attendee",
+  activities: "activity",
+  sharing: "sharing",
+  progressJudgements: "progress judgement",
+  actions: "action",
+  evidenceSources: "evidence source",
+  prompts: "prompt",
+  with: "recipient of shared content",
+  draft: "drafting role",
+  approve: "approving role",
+  issue: "issuing role",
+  ledBy: "leading role",
+  from: "from stage",
+  visits: "visit",
+  fallbackVisits: "fallback visit",
+  governance: "governance type",
+  phases: "phase",
+};
+
+function humanise(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/** A frequency in words: monthly, every four weeks, termly, half-termly, annually. */
+export function describeFrequency(frequency: Frequency): string {
+  const { every, unit } = frequency;
+  if (every === 1) return { week: "weekly", month: "monthly", "half-term": "half-termly", term: "termly", year: "annually" }[unit];
+  const count = NUMBER_WORDS[every] ?? String(every);
+  return `every ${count} ${unit}s`;
+}
+
+/** A cadence in words: at least monthly, about every four weeks, termly. */
+export function describeCadence(cadence: Cadence): string {
+  const prefix = { minimum: "at least ", typical: "about ", exact: "" }[cadence.basis];
+  return `${prefix}${describeFrequency(cadence.frequency)}`;
+}
+
+function isCadence(value: unknown): value is Cadence {
+  const record = value as Record<string, unknown> | null;
+  return Boolean(record && typeof record === "object" && typeof record.visitType === "string" && record.frequency && record.basis);
+}
+
+function nameOf(item: unknown): string | undefined {
+  if (typeof item === "string") return item.length <= 120 ? item : `${item.slice(0, 117)}…`;
+  if (!item || typeof item !== "object") return undefined;
+  const record = item as Record<string, unknown>;
+  for (const field of ["label", "title", "text", "key", "role", "visitType", "meetingType"]) {
+    if (typeof record[field] === "string") return record[field] as string;
+  }
+  if (typeof record.area === "string" && typeof record.category === "string") return `${record.area} / ${record.category}`;
+  return undefined;
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "string") return `'${value.length <= 120 ? value : `${value.slice(0, 117)}…`}'`;
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") return String(value);
+  if (isCadence(value)) return describeCadence(value);
+  const name = nameOf(value);
+  if (name) return `'${name}'`;
+  return JSON.stringify(value).length <= 80 ? JSON.stringify(value) : "(a new value)";
+}
+
+function get(node: unknown, segment: string | number): unknown {
+  return node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[segment] : undefined;
+}
+
+interface Frame {
+  path: (string | number)[];
+  context: string[];
+  before: unknown;
+  after: unknown;
+}
+
+/** Compares two policy documents: every change in words, and as a JSON Patch. */
+export function diffPolicies(before: unknown, after: unknown): PolicyDiff {
+  const delta = differ.diff(before, after);
+  if (!delta) return { entries: [], patch: [] };
+  const entries: DiffEntry[] = [];
+  const add = (entry: Omit<DiffEntry, "section" | "pointer"> & { path: (string | number)[] }) => {
+    const { path, ...rest } = entry;
+    entries.push({ ...rest, pointer: toPointer(path), section: String(path[0] ?? "") });
+  };
+  const visitTypes = (get(after, "visitTypes") ?? []) as { key?: string; label?: string }[];
+  const visitTypeLabel = (key: string) => visitTypes.find((v) => v.key === key)?.label ?? key;
+  // Name the visit type only when the list holds more than one cadence.
+  const cadenceQualifier = (frame: Frame) => {
+    const siblings = frame.path.slice(0, -1).reduce<unknown>((node, segment) => get(node, segment), after);
+    const visitType = (frame.after as Cadence).visitType;
+    return Array.isArray(siblings) && siblings.length > 1 ? ` (${visitTypeLabel(visitType)})` : "";
+  };
+  const contextText = (context: string[]) => (context.length > 0 ? `${context.join(" › ")}: ` : "");
+
+  const walk = (node: Delta, frame: Frame) => {
+    if (node === undefined) return;
+    if (Array.isArray(node)) {
+      describeLeaf(node, frame);
+      return;
+    }
+    if ((node as { _t?: string })._t === "a") {
+      walkArray(node as Record<string, Delta>, frame);
+      return;
+    }
+    // A change anywhere inside a cadence is said once, as the whole cadence.
+    if (isCadence(frame.before) && isCadence(frame.after)) {
+      add({
+        kind: "changed",
+        path: frame.path,
+        message: `${contextText(frame.context)}visits${cadenceQualifier(frame)} changed from ${describeCadence(frame.before)} to ${describeCadence(frame.after)}`,
+        before: frame.before,
+        after: frame.after,
+      });
+      return;
+    }
+    for (const [field, child] of Object.entries(node as Record<string, Delta>)) {
+      walk(child, {
+        path: [...frame.path, field],
+        context: frame.context,
+        before: get(frame.before, field),
+        after: get(frame.after, field),
+      });
+    }
+  };
+
+  const describeLeaf = (change: unknown[], frame: Frame) => {
+    const field = frame.path.at(-1);
+    const label = typeof field === "string" ? humanise(field) : "value";
+    const where = contextText(frame.context);
+    if (change.length === 1) {
+      add({ kind: "added", path: frame.path, message: `${where}${label} set to ${shown(change[0])}`, after: change[0] });
+    } else if (change.length === 2) {
+      add({ kind: "changed", path: frame.path, message: `${where}${label} changed from ${shown(change[0])} to ${shown(change[1])}`, before: change[0], after: change[1] });
+    } else if (change[2] === 0) {
+      add({ kind: "removed", path: frame.path, message: `${where}${label} removed (was ${shown(change[0])})`, before: change[0] });
+    }
+  };
+
+  const walkArray = (node: Record<string, Delta>, frame: Frame) => {
+    const listName = String(frame.path.at(-1) ?? "");
+    const section = SECTION_NOUNS[listName];
+    const itemNoun = ITEM_NOUNS[listName] ?? "item";
+    const itemLabel = (item: unknown) => (section ? `${section} ${shown(item)}` : `${itemNoun} ${shown(item)}`);
+    const where = contextText(frame.context);
+    for (const [index, change] of Object.entries(node)) {
+      if (index === "_t") continue;
+      const removed = index.startsWith("_");
+      const position = Number(removed ? index.slice(1) : index);
+      if (Array.isArray(change)) {
+        if (removed && change[2] === 0) {
+          const item = change[0];
+          add({ kind: "removed", path: [...frame.path, position], message: `${where}${itemLabel(item)} removed`, before: item });
+        } else if (removed && change[2] === 3) {
+          const item = get(frame.before, position);
+          add({ kind: "moved", path: [...frame.path, Number(change[1])], message: `${where}${itemLabel(item)} moved from position ${position + 1} to ${Number(change[1]) + 1}`, after: item });
+        } else if (change.length === 1) {
+          const item = change[0];
+          add({ kind: "added", path: [...frame.path, position], message: `${where}${itemLabel(item)} added`, after: item });
+        } else if (change.length === 2) {
+          add({ kind: "changed", path: [...frame.path, position], message: `${where}${itemNoun} ${position + 1} changed from ${shown(change[0])} to ${shown(change[1])}`, before: change[0], after: change[1] });
+        }
+        continue;
+      }
+      // A modified item: its new index; find the old item by the same identity.
+      const afterItem = get(frame.after, position);
+      const beforeItem = findSame(frame.before, afterItem) ?? get(frame.before, position);
+      const name = nameOf(afterItem) ?? `${itemNoun} ${position + 1}`;
+      // A cadence is described whole (below), so it adds no context of its own.
+      const context = isCadence(afterItem)
+        ? frame.context
+        : section
+          ? [...frame.context, `${section} '${name}'`]
+          : [...frame.context, `${itemNoun} '${name}'`];
+      walk(change, { path: [...frame.path, position], context, before: beforeItem, after: afterItem });
+    }
+  };
+
+  walk(delta, { path: [], context: [], before, after });
+  return { entries, patch: formatJsonPatch(delta) };
+}
+
+function findSame(list: unknown, item: unknown): unknown {
+  if (!Array.isArray(list) || !item || typeof item !== "object") return undefined;
+  const key = (item as Record<string, unknown>).key;
+  return key === undefined ? undefined : list.find((candidate) => (candidate as Record<string, unknown>)?.key === key);
+}
+
+export type { Json as DiffJson, Op as JsonPatchOperation };
