@@ -54,8 +54,9 @@ export const Applicability = Strict(
 );
 
 /** GOV.UK Design System tag colours. */
+export const TAG_COLOURS = ["grey", "green", "turquoise", "blue", "light-blue", "purple", "pink", "red", "orange", "yellow"] as const;
 export const TagColour = Type.Union(
-  ["grey", "green", "turquoise", "blue", "light-blue", "purple", "pink", "red", "orange", "yellow"].map((c) => Type.Literal(c)),
+  TAG_COLOURS.map((c) => Type.Literal(c)),
   { title: "Colour", description: "A GOV.UK tag colour." },
 );
 

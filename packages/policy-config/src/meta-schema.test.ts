@@ -1,0 +1,43 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import committed from "../meta-schema.json" with { type: "json" };
+import { createMinimalPolicy } from "./fixtures/minimal-policy.ts";
+import { policyMetaSchema } from "./meta-schema.ts";
+import type { Category, LetterType, PolicyDocument } from "./schema/policy.ts";
+import { checkStructure } from "./validation/structure.ts";
+
+describe("the meta-schema", () => {
+  it("is valid JSON Schema 2020-12", () => {
+    const ajv = new Ajv2020({ strict: false });
+    expect(ajv.validateSchema(policyMetaSchema), JSON.stringify(ajv.errors)).toBe(true);
+  });
+
+  it("is committed as meta-schema.json exactly as generated (run `pnpm --filter @steward/policy-config generate`)", () => {
+    expect(committed).toEqual(policyMetaSchema);
+  });
+});
+
+describe("the TypeScript types and the JSON Schema agree", () => {
+  it("derive the same literal unions", () => {
+    expectTypeOf<Category["colour"]>().toEqualTypeOf<
+      "grey" | "green" | "turquoise" | "blue" | "light-blue" | "purple" | "pink" | "red" | "orange" | "yellow"
+    >();
+    expectTypeOf<NonNullable<LetterType["deadline"]>["kind"]>().toEqualTypeOf<"response" | "compliance">();
+    expectTypeOf<Category["cadence"][number]["frequency"]["unit"]>().toEqualTypeOf<"week" | "month" | "half-term" | "term" | "year">();
+    expectTypeOf<PolicyDocument["formatVersion"]>().toEqualTypeOf<1>();
+  });
+
+  it("accept the same document: a value the types accept passes the schema", () => {
+    const policy: PolicyDocument = createMinimalPolicy();
+    expect(checkStructure(policy)).toEqual([]);
+  });
+
+  it("refuse the same omissions: what the types reject, the schema rejects", () => {
+    const policy = createMinimalPolicy();
+    const { label: _label, ...unlabelled } = policy.categories[0]!;
+    // @ts-expect-error a category needs a label
+    const category: Category = unlabelled;
+    const broken: PolicyDocument = { ...policy, categories: [category] };
+    expect(checkStructure(broken).map((p) => p.pointer)).toContain("/categories/0/label");
+  });
+});
