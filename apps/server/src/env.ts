@@ -19,6 +19,8 @@ export interface ServerEnv {
   databaseUrl: string | undefined;
   dataDir: string;
   repoRoot: string;
+  /** Where the user ran the command (pnpm runs scripts in the package folder): relative paths start here. */
+  invocationDir: string;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -28,5 +30,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.STEWARD_DATA_DIR || path.join(repoRoot, ".data")),
     repoRoot,
+    invocationDir: env.INIT_CWD || process.cwd(),
   };
 }

@@ -8,3 +8,5 @@ export * from "./schema/policy.ts";
 export type { Applicability, GovernanceType, PhaseType, TagColourType } from "./schema/common.ts";
 export * from "./validation/index.ts";
 export * from "./vocabulary.ts";
+export { describeCadence, describeFrequency, diffPolicies, type DiffEntry, type JsonPatchOperation, type PolicyDiff } from "./diff.ts";
+export * from "./lifecycle.ts";

@@ -1,0 +1,46 @@
+// Prints how long validating a whole policy takes, for each policy document in
+// the repository: the first (cold) call, which compiles the meta-schema's
+// validator, and the median and 95th percentile of warm calls that reuse it.
+//   pnpm --filter @steward/policy-config bench
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const files = ["tenants", "fixtures"].flatMap((folder) => {
+  const dir = path.join(root, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => path.join(folder, f));
+});
+
+const started = performance.now();
+const { validatePolicy } = await import("../src/index.ts");
+const { createMinimalPolicy } = await import("../src/fixtures/minimal-policy.ts");
+console.log(`load and compile the meta-schema: ${(performance.now() - started).toFixed(1)} ms`);
+
+const RUNS = 200;
+console.log(`\npolicy                                             size     first   median     p95  (ms, ${RUNS} warm runs)`);
+const inputs = [
+  { file: "src/fixtures/minimal-policy.ts", text: JSON.stringify(createMinimalPolicy()) },
+  ...files.map((file) => ({ file, text: readFileSync(path.join(root, file), "utf8") })),
+];
+for (const { file, text } of inputs) {
+  const document = JSON.parse(text);
+  let t = performance.now();
+  const first = validatePolicy(document);
+  const cold = performance.now() - t;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    t = performance.now();
+    validatePolicy(document);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!;
+  console.log(
+    `${file.padEnd(48)} ${`${Math.round(text.length / 1024)} KB`.padStart(6)} ${cold.toFixed(2).padStart(9)} ${pct(0.5).toFixed(2).padStart(8)} ${pct(0.95).toFixed(2).padStart(7)}  ${first.ok ? "valid" : `${first.problems.length} problems`}`,
+  );
+}
