@@ -10,3 +10,4 @@ export * from "./validation/index.ts";
 export * from "./vocabulary.ts";
 export { describeCadence, describeFrequency, diffPolicies, type DiffEntry, type JsonPatchOperation, type PolicyDiff } from "./diff.ts";
 export * from "./lifecycle.ts";
+export { FORMAT_UPGRADES, FormatUpgradeError, upgradePolicy, type FormatUpgrade, type UpgradeResult } from "./upgrade.ts";
