@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { connectDatabase, createTenant, DbError, getMigrationLevel, listTenants, migrateToLatest, type StewardDatabase } from "@steward/db";
-import { diffPolicies, validatePolicy } from "@steward/policy-config";
+import { diffPolicies, FORMAT_VERSION, FormatUpgradeError, upgradePolicy, validatePolicy } from "@steward/policy-config";
 import { readEnv } from "./env.ts";
 
 const HELP = `Usage: pnpm steward <command> [options]
@@ -41,17 +41,28 @@ function readJsonFile(file: string | undefined, what: string): unknown {
 function policyValidate(args: string[]): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" } } });
   const file = positionals[0];
-  const { ok, problems } = validatePolicy(readJsonFile(file, "policy"));
+  let document = readJsonFile(file, "policy");
+  const format = (document as { formatVersion?: unknown } | null)?.formatVersion;
+  let note = "";
+  if (typeof format === "number" && format < FORMAT_VERSION) {
+    try {
+      document = upgradePolicy(document).document;
+      note = ` (format ${format}, checked as upgraded to format ${FORMAT_VERSION})`;
+    } catch (error) {
+      if (!(error instanceof FormatUpgradeError)) throw error;
+    }
+  }
+  const { ok, problems } = validatePolicy(document);
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.length - errors.length;
   if (values.json) {
     console.log(JSON.stringify({ file, valid: ok, errors: errors.length, warnings, problems }, null, 2));
   } else if (ok) {
-    console.log(`${file}: valid${warnings ? `, with ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""}.`);
+    console.log(`${file}: valid${note}${warnings ? `, with ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""}.`);
     for (const p of problems) console.log(`${p.pointer || "/"}: warning: ${p.message}`);
   } else {
     for (const p of problems) console.log(`${p.pointer || "/"}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`);
-    console.log(`${file}: ${errors.length} ${errors.length === 1 ? "error" : "errors"}${warnings ? `, ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""}.`);
+    console.log(`${file}${note}: ${errors.length} ${errors.length === 1 ? "error" : "errors"}${warnings ? `, ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""}.`);
   }
   return ok ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 // Checks policy files against the meta-schema and Steward's semantic rules:
 //   pnpm --filter @steward/policy-config check tenants/*/policy.json
 import { readFileSync } from "node:fs";
-import { validatePolicy } from "../src/index.ts";
+import { FORMAT_VERSION, upgradePolicy, validatePolicy } from "../src/index.ts";
 
 let failed = false;
 for (const file of process.argv.slice(2)) {
@@ -12,6 +12,11 @@ for (const file of process.argv.slice(2)) {
     console.error(`${file}: not JSON: ${(error as Error).message}`);
     failed = true;
     continue;
+  }
+  const format = (document as { formatVersion?: unknown }).formatVersion;
+  if (typeof format === "number" && format < FORMAT_VERSION) {
+    console.log(`${file}: format ${format}, checked as upgraded to format ${FORMAT_VERSION}`);
+    document = upgradePolicy(document).document;
   }
   const { problems } = validatePolicy(document);
   const errors = problems.filter((p) => p.severity === "error").length;

@@ -101,8 +101,12 @@ const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "sev
 
 /** A frequency in words: monthly, every four weeks, termly, half-termly, annually. */
 export function describeFrequency(frequency: Frequency): string {
-  const { every, unit } = frequency;
-  if (every === 1) return { week: "weekly", month: "monthly", "half-term": "half-termly", term: "termly", year: "annually" }[unit];
+  const { every, times, unit } = frequency;
+  if (times !== undefined) {
+    const per = { week: "a week", month: "a month", "half-term": "a half term", term: "a term", year: "a year" }[unit];
+    return `${times === 1 ? "once" : times === 2 ? "twice" : `${NUMBER_WORDS[times] ?? times} times`} ${per}`;
+  }
+  if (every === undefined || every === 1) return { week: "weekly", month: "monthly", "half-term": "half-termly", term: "termly", year: "annually" }[unit];
   const count = NUMBER_WORDS[every] ?? String(every);
   return `every ${count} ${unit}s`;
 }

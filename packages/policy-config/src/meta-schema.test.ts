@@ -24,7 +24,7 @@ describe("the TypeScript types and the JSON Schema agree", () => {
     >();
     expectTypeOf<NonNullable<LetterType["deadline"]>["kind"]>().toEqualTypeOf<"response" | "compliance">();
     expectTypeOf<Category["cadence"][number]["frequency"]["unit"]>().toEqualTypeOf<"week" | "month" | "half-term" | "term" | "year">();
-    expectTypeOf<PolicyDocument["formatVersion"]>().toEqualTypeOf<1>();
+    expectTypeOf<PolicyDocument["formatVersion"]>().toEqualTypeOf<2>();
   });
 
   it("accept the same document: a value the types accept passes the schema", () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
+import v1LetterDeadlines from "./upgrades/golden/v1-letter-deadlines.json" with { type: "json" };
+import v1NoDeadlines from "./upgrades/golden/v1-no-deadlines.json" with { type: "json" };
+import v2LetterDeadlines from "./upgrades/golden/v2-letter-deadlines.json" with { type: "json" };
+import v2NoDeadlines from "./upgrades/golden/v2-no-deadlines.json" with { type: "json" };
 import { createMinimalPolicy } from "./fixtures/minimal-policy.ts";
 import { FORMAT_VERSION } from "./schema/policy.ts";
 import { upgradePolicy, type FormatUpgrade } from "./upgrade.ts";
+import { validatePolicy } from "./validation/index.ts";
 
 describe("upgradePolicy: the mechanism", () => {
   // A chain of three imaginary formats, to exercise the mechanism itself.
@@ -33,5 +38,29 @@ describe("upgradePolicy: the mechanism", () => {
     expect(() => upgradePolicy({ name: "plan" }, upgrades, 3)).toThrow(/has no "formatVersion"/);
     expect(() => upgradePolicy("plan", upgrades, 3)).toThrow("A policy document is a JSON object.");
     expect(() => upgradePolicy({ formatVersion: 1 }, { 2: upgrades[2]! }, 3)).toThrow("There is no upgrade from format 1 to 2.");
+  });
+});
+
+describe("the format upgrades, on golden documents", () => {
+  const pairs = [
+    ["letter-deadlines", v1LetterDeadlines, v2LetterDeadlines],
+    ["no-deadlines", v1NoDeadlines, v2NoDeadlines],
+  ] as const;
+
+  it("has golden pairs to check", () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(pairs)("upgrades %s from format 1 to exactly the expected format 2 document, which is valid", (_name, v1, v2) => {
+    const { document } = upgradePolicy(v1);
+    expect(document).toEqual(v2);
+    expect(validatePolicy(document).problems).toEqual([]);
+  });
+
+  it("keeps a format 1 deadline on the same date: days become calendar days", () => {
+    const { document } = upgradePolicy(pairs[0]![1]);
+    const letter = (document.letterTypes as { deadline: unknown; reviewAfter: unknown }[])[0]!;
+    expect(letter.deadline).toEqual({ kind: "compliance", within: { amount: 21, unit: "calendar-days" }, label: "Comply within 21 days" });
+    expect(letter.reviewAfter).toEqual({ amount: 42, unit: "calendar-days" });
   });
 });

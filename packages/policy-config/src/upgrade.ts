@@ -1,4 +1,5 @@
 import { FORMAT_VERSION } from "./schema/policy.ts";
+import { upgradeV1ToV2 } from "./upgrades/v1-to-v2.ts";
 
 /** A policy document of some format version, not yet checked against the meta-schema. */
 export type UntypedDocument = Record<string, unknown>;
@@ -7,7 +8,9 @@ export type UntypedDocument = Record<string, unknown>;
 export type FormatUpgrade = (document: UntypedDocument) => UntypedDocument;
 
 /** The upgrades Steward knows, by the format they upgrade from. Each is pure and never edited once released. */
-export const FORMAT_UPGRADES: Readonly<Record<number, FormatUpgrade>> = {};
+export const FORMAT_UPGRADES: Readonly<Record<number, FormatUpgrade>> = {
+  1: upgradeV1ToV2,
+};
 
 export interface UpgradeResult {
   document: UntypedDocument;

@@ -2,8 +2,13 @@ import { Type, type Static } from "@sinclair/typebox";
 import { ACTIONS, SUBJECTS } from "../vocabulary.ts";
 import { Applicability, Audience, IsoDate, JsonLogicRule, Key, SourceRef, Strict, TagColour, Text } from "./common.ts";
 
-/** The meta-schema's own format version: the shape of a policy document, not a tenant's policy version. */
-export const FORMAT_VERSION = 1 as const;
+/**
+ * The meta-schema's own format version: the shape of a policy document, not a
+ * tenant's policy version. Format 2 counts deadlines in calendar days, working
+ * days, school days, weeks or months (format 1 had calendar days only) and lets
+ * a frequency say "N times a year".
+ */
+export const FORMAT_VERSION = 2 as const;
 
 // ---------------------------------------------------------------- authority, strategy
 
@@ -102,13 +107,28 @@ export const Area = Strict(
 
 export const Frequency = Strict(
   {
-    every: Type.Integer({ minimum: 1, maximum: 52, title: "Every" }),
+    every: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, title: "Every", description: "Every N units: every 4 weeks." })),
+    times: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, title: "Times", description: "N times in each unit: 4 times a year." })),
     unit: Type.Union(
       [Type.Literal("week"), Type.Literal("month"), Type.Literal("half-term"), Type.Literal("term"), Type.Literal("year")],
       { title: "Unit" },
     ),
   },
-  { title: "Frequency", description: "Every N weeks, months, half terms, terms or years, counted in the policy calendar." },
+  {
+    title: "Frequency",
+    description: "Every N weeks, months, half terms, terms or years, or N times in each: counted in the policy calendar. Give every or times, not both.",
+  },
+);
+
+export const Period = Strict(
+  {
+    amount: Type.Integer({ minimum: 1, maximum: 730, title: "Amount" }),
+    unit: Type.Union(
+      [Type.Literal("calendar-days"), Type.Literal("working-days"), Type.Literal("school-days"), Type.Literal("weeks"), Type.Literal("months")],
+      { title: "Unit", description: "working-days skip weekends and bank holidays; school-days also skip the calendar's holidays." },
+    ),
+  },
+  { title: "Period" },
 );
 
 export const Cadence = Strict(
@@ -349,13 +369,13 @@ export const LetterType = Strict(
       Strict(
         {
           kind: Type.Union([Type.Literal("response"), Type.Literal("compliance")], { title: "Kind" }),
-          days: Type.Integer({ minimum: 1, maximum: 365, title: "Days after issue" }),
+          within: { ...Period, title: "Within", description: "How long after issue." },
           label: Text({ maxLength: 300 }),
         },
         { title: "Deadline" },
       ),
     ),
-    reviewAfterDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 730, title: "Review after (days)" })),
+    reviewAfter: Type.Optional({ ...Period, title: "Review after", description: "When the letter is reviewed, after issue." }),
     effect: Type.Optional(
       Strict(
         {
@@ -519,7 +539,7 @@ export const PolicyDocument = Type.Object(
     offers: Type.Optional(Type.Array(Offer, { title: "Offers" })),
   },
   {
-    $id: "https://steward.schools/schema/policy/v1.json",
+    $id: "https://steward.schools/schema/policy/v2.json",
     title: "Steward policy document",
     description: "One local authority's school-improvement strategy, as Steward runs it.",
     additionalProperties: false,
@@ -530,6 +550,7 @@ export type PolicyDocument = Static<typeof PolicyDocument>;
 export type Category = Static<typeof Category>;
 export type Cadence = Static<typeof Cadence>;
 export type Frequency = Static<typeof Frequency>;
+export type Period = Static<typeof Period>;
 export type CriteriaSet = Static<typeof CriteriaSet>;
 export type Trigger = Static<typeof Trigger>;
 export type VisitType = Static<typeof VisitType>;

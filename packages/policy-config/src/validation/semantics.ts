@@ -140,6 +140,24 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
     });
   });
 
+  // ---- frequencies: every N units, or N times a unit
+  const checkFrequency = (frequency: { every?: number; times?: number }, path: Path) => {
+    if ((frequency.every === undefined) === (frequency.times === undefined)) {
+      report(path, 'Give either "every" (every 4 weeks) or "times" (4 times a year), not both or neither.', "frequency.shape");
+    }
+  };
+  const forEachFrequency = (node: unknown, path: Path) => {
+    if (Array.isArray(node)) node.forEach((child, i) => forEachFrequency(child, [...path, i]));
+    else if (node && typeof node === "object") {
+      for (const [field, child] of Object.entries(node)) {
+        if (field === "schema" || field === "uiSchema") continue; // a form's own fields
+        if ((field === "frequency" || field === "reviewFrequency") && child && typeof child === "object") checkFrequency(child, [...path, field]);
+        else forEachFrequency(child, [...path, field]);
+      }
+    }
+  };
+  forEachFrequency(policy, []);
+
   // ---- categories, criteria, assessment
   const severities = new Map<number, number>();
   policy.categories.forEach((category, c) => {

@@ -63,7 +63,9 @@ const cases: BrokenCase[] = [
   { name: "a half term outside its term", breakIt: (p) => (p.calendar.years[0].terms[0].halfTerms[1].end = "2026-01-10"), pointer: "/calendar/years/0/terms/0/halfTerms/1", message: /Autumn 2 .* lies outside Autumn term/ },
   { name: "overlapping terms", breakIt: (p) => (p.calendar.years[0].terms[1].start = "2025-12-01"), pointer: "/calendar/years/0/terms/1/start", message: /starts \(2025-12-01\) before the previous term ends/ },
   { name: "a school year that is not one", breakIt: (p) => (p.calendar.years[0].key = "2025-27"), pointer: "/calendar/years/0/key", message: /"2025-27" is not a school year: write it as 2025-26/ },
-  { name: "a format version from the future", breakIt: (p) => (p.formatVersion = 99), pointer: "/formatVersion", message: /Must be 1, not 99/ },
+  { name: "a format version from the future", breakIt: (p) => (p.formatVersion = 99), pointer: "/formatVersion", message: /Must be 2, not 99/ },
+  { name: "a frequency with both every and times", breakIt: (p) => (p.categories[0].cadence[0].frequency = { every: 1, times: 3, unit: "term" }), pointer: "/categories/0/cadence/0/frequency", message: /Give either "every" \(every 4 weeks\) or "times" \(4 times a year\), not both or neither/ },
+  { name: "a deadline in an unknown unit", breakIt: (p) => (p.letterTypes[0].deadline.within.unit = "fortnights"), pointer: "/letterTypes/0/deadline/within/unit", message: /Must be one of "calendar-days", "working-days"/ },
   { name: "an empty label", breakIt: (p) => (p.categories[0].label = ""), pointer: "/categories/0/label", message: /Must not be empty/ },
   { name: "a list where a rule belongs", breakIt: (p) => (p.triggers[0].when = []), pointer: "/triggers/0/when", message: /Must be an object, not a list/ },
 ];
