@@ -3,4 +3,4 @@
  * or a domain error; `evolve(state, event)` folds an event into a case's state.
  * No SQL, HTTP, React or global clock here.
  */
-export {};
+export * from "./calendar/index.ts";

@@ -1,0 +1,3 @@
+export * from "./dates.ts";
+export * from "./school-calendar.ts";
+export * from "./visit-plan.ts";
