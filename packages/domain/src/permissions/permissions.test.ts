@@ -1,0 +1,57 @@
+import type { PolicyDocument } from "@steward/policy-config";
+import { createMinimalPolicy } from "@steward/policy-config/fixtures";
+import { describe, expect, it } from "vitest";
+import { asSubject, buildAbility, explain, getPermittedFields } from "./ability.ts";
+
+const policy: PolicyDocument = createMinimalPolicy();
+policy.roles.push({
+  key: "governor",
+  label: "Governor",
+  audience: "school",
+  description: "A governor.",
+  rules: [
+    { action: "read", subject: "School", fields: ["name", "urn"], conditions: { urn: "${user.schoolUrn}" } },
+    { action: "read", subject: "MeetingMinutes", inverted: true, reason: "Meeting minutes are confidential to officers." },
+  ],
+});
+
+describe("permissions from the policy's roles", () => {
+  it("bind a school role to the user's own school", () => {
+    const head = buildAbility(policy, { id: "u1", tenantId: "t1", grants: [{ role: "headteacher", schoolUrn: 100001 }] });
+    expect(head.ability.can("read", asSubject("Case", { schoolUrn: 100001 }))).toBe(true);
+    expect(head.ability.can("read", asSubject("Case", { schoolUrn: 100002 }))).toBe(false);
+    expect(head.ability.can("update", asSubject("Case", { schoolUrn: 100001 }))).toBe(false);
+  });
+
+  it("give an LA role its rules across schools", () => {
+    const adviser = buildAbility(policy, { id: "u2", tenantId: "t1", grants: [{ role: "adviser" }] });
+    expect(adviser.ability.can("record", asSubject("VisitReport", { schoolUrn: 100002 }))).toBe(true);
+    expect(adviser.ability.can("approve", asSubject("Letter", { schoolUrn: 100002 }))).toBe(false);
+  });
+
+  it("refuse a school role given without a school, and an unknown role", () => {
+    expect(() => buildAbility(policy, { id: "u", tenantId: "t", grants: [{ role: "headteacher" }] })).toThrow(
+      "Headteacher is a school role: it must be given for one school.",
+    );
+    expect(() => buildAbility(policy, { id: "u", tenantId: "t", grants: [{ role: "inspector" }] })).toThrow(/The role "inspector" is not in this policy version/);
+  });
+
+  it("explain which role allows an action, and why one is denied", () => {
+    const both = buildAbility(policy, { id: "u3", tenantId: "t1", grants: [{ role: "adviser" }, { role: "senior-officer" }] });
+    expect(explain(both, policy, "approve", asSubject("Letter", { schoolUrn: 1 }))).toMatchObject({ allowed: true, role: "senior-officer" });
+    const governor = buildAbility(policy, { id: "u4", tenantId: "t1", grants: [{ role: "governor", schoolUrn: 100001 }] });
+    expect(explain(governor, policy, "read", "MeetingMinutes")).toEqual({
+      allowed: false,
+      role: "governor",
+      reason: "Meeting minutes are confidential to officers.",
+    });
+    expect(explain(governor, policy, "issue", "Letter")).toEqual({ allowed: false, role: undefined, reason: "No role you hold allows you to issue Letter." });
+  });
+
+  it("keep field restrictions", () => {
+    const governor = buildAbility(policy, { id: "u4", tenantId: "t1", grants: [{ role: "governor", schoolUrn: 100001 }] });
+    const school = asSubject("School", { urn: 100001, name: "Example", governance: "maintained" });
+    expect(getPermittedFields(governor, "read", school, ["urn", "name", "governance", "data"])).toEqual(["name", "urn"]);
+    expect(governor.ability.can("read", school, "data")).toBe(false);
+  });
+});

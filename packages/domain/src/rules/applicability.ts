@@ -1,0 +1,18 @@
+import type { Applicability } from "@steward/policy-config";
+
+/** What the engine needs to know about a school to apply the policy to it. */
+export interface SchoolProfile {
+  urn: number;
+  name: string;
+  phase?: string | undefined;
+  governance: "maintained" | "academy" | "free-school" | "other";
+  trust?: string | undefined;
+}
+
+/** Whether a part of the policy limited by `applicability` applies to this school. */
+export function isApplicable(applicability: Applicability | undefined, school: Pick<SchoolProfile, "governance" | "phase">): boolean {
+  if (!applicability) return true;
+  if (applicability.governance && !applicability.governance.includes(school.governance as never)) return false;
+  if (applicability.phases && (!school.phase || !applicability.phases.includes(school.phase as never))) return false;
+  return true;
+}

@@ -1,0 +1,3 @@
+export * from "./applicability.ts";
+export * from "./best-fit.ts";
+export * from "./evaluate.ts";
