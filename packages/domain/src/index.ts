@@ -4,6 +4,7 @@
  * No SQL, HTTP, React or global clock here.
  */
 export * from "./calendar/index.ts";
+export * from "./case/index.ts";
 export * from "./errors.ts";
 export * from "./permissions/index.ts";
 export * from "./rules/index.ts";

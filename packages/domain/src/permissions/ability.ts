@@ -13,7 +13,7 @@ export interface RoleGrant {
 export interface Actor {
   id: string;
   tenantId: string;
-  grants: RoleGrant[];
+  grants: readonly RoleGrant[];
 }
 
 export type StewardAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;

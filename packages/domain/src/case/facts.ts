@@ -1,0 +1,63 @@
+import type { PolicyDocument } from "@steward/policy-config";
+import type { IsoDate } from "../calendar/dates.ts";
+import { setFact, type Facts } from "../rules/evaluate.ts";
+import type { CaseState } from "./state.ts";
+
+const IN_FORCE = new Set(["issued", "acknowledged"]);
+
+/** Whole months from one instant or date to another. */
+function monthsBetween(from: string, to: string): number {
+  const a = new Date(from);
+  const b = new Date(to);
+  let months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  if (b.getUTCDate() < a.getUTCDate()) months -= 1;
+  return Math.max(0, months);
+}
+
+/** How many of the latest items in a row pass the test. */
+function inARow<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let count = 0;
+  for (let i = items.length - 1; i >= 0 && test(items[i]!); i--) count++;
+  return count;
+}
+
+/**
+ * The facts a rule may read about a case, beside the school's own data:
+ * `case.*`, `letters.<type>.*`, `meetings.<type>.*` and `visits.<type>.*`
+ * (see FACTS in the policy vocabulary).
+ */
+export function getCaseFacts(state: CaseState, policy: PolicyDocument, today: IsoDate, schoolData: Facts = {}): Facts {
+  const facts: Facts = structuredClone(schoolData);
+  setFact(facts, "school.governance", state.school.governance);
+  setFact(facts, "school.phase", state.school.phase ?? null);
+  setFact(facts, "school.urn", state.school.urn);
+  setFact(facts, "case.category", state.category?.key ?? null);
+  setFact(facts, "case.stage", state.stage);
+  setFact(facts, "case.monthsInStage", monthsBetween(state.stageSince, today));
+  const inForce = state.letters.filter((l) => IN_FORCE.has(l.status));
+  setFact(facts, "case.noticesInForce", [...new Set(inForce.map((l) => l.letterType))]);
+
+  for (const type of policy.letterTypes) {
+    const letters = state.letters.filter((l) => l.letterType === type.key);
+    const current = letters.filter((l) => IN_FORCE.has(l.status)).at(-1);
+    setFact(facts, `letters.${type.key}.inForce`, Boolean(current));
+    setFact(facts, `letters.${type.key}.actionsComplete`, Boolean(current?.actionsComplete));
+    setFact(facts, `letters.${type.key}.deadlinePassed`, Boolean(current?.deadline && current.deadline < today));
+    setFact(facts, `letters.${type.key}.compliedWith`, Boolean(current?.actionsComplete));
+  }
+  for (const type of policy.meetingTypes) {
+    const meetings = state.meetings.filter((m) => m.meetingType === type.key).sort((a, b) => a.date.localeCompare(b.date));
+    const inStage = meetings.filter((m) => m.date >= state.stageSince.slice(0, 10));
+    setFact(facts, `meetings.${type.key}.heldInStage`, inStage.length);
+    setFact(facts, `meetings.${type.key}.strongProgressInARow`, inARow(inStage, (m) => m.strong));
+    setFact(facts, `meetings.${type.key}.concernsInARow`, inARow(inStage, (m) => !m.strong));
+  }
+  for (const type of policy.visitTypes) {
+    const done = state.visits
+      .filter((v) => v.visitType === type.key && v.status === "completed" && v.report)
+      .sort((a, b) => a.date.localeCompare(b.date));
+    setFact(facts, `visits.${type.key}.concernsInARow`, inARow(done, (v) => Boolean(v.report?.concerns)));
+    setFact(facts, `visits.${type.key}.overdue`, false);
+  }
+  return facts;
+}

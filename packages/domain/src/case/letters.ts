@@ -1,0 +1,85 @@
+import type { LetterType, PolicyDocument } from "@steward/policy-config";
+import { Liquid } from "liquidjs";
+import type { IsoDate } from "../calendar/dates.ts";
+import type { CaseState } from "./state.ts";
+
+/**
+ * Liquid with every merged value HTML-escaped and no file system: a tenant's
+ * template can format and loop, never run code or read anything but the data
+ * it is given.
+ */
+const noFiles = {
+  exists: async () => false,
+  existsSync: () => false,
+  readFile: async (file: string) => {
+    throw new Error(`Templates cannot include files (${file}).`);
+  },
+  readFileSync: (file: string) => {
+    throw new Error(`Templates cannot include files (${file}).`);
+  },
+  resolve: (_root: string, file: string) => file,
+  contains: async () => false,
+  dirname: () => "",
+  sep: "/",
+};
+const liquid = new Liquid({ outputEscape: "escape", strictFilters: true, ownPropertyOnly: true, fs: noFiles, root: [] });
+
+export interface LetterContext {
+  authority: { name: string };
+  school: { name: string; urn: number; address?: string; headteacher?: string; chairOfGovernors?: string; trust?: string };
+  case: { category: string; stage: string };
+  officer: { name: string; jobTitle?: string; email?: string };
+  letter: { type: string; date: string; reference: string; deadline?: string; reviewDate?: string; notes?: string };
+  recipient: { name: string; role: string };
+  indicators: { text: string; evidence: string }[];
+  actions: { text: string; due: string }[];
+}
+
+/** A date as a letter says it: 14 March 2027. */
+export function formatLetterDate(date: IsoDate): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** Renders a letter's subject and body from its type's templates. */
+export function renderLetter(letterType: LetterType, context: LetterContext): { subject: string; html: string } {
+  return {
+    subject: liquid.parseAndRenderSync(letterType.template.subject, context),
+    html: liquid.parseAndRenderSync(letterType.template.body, context),
+  };
+}
+
+export interface LetterPeople {
+  officer: LetterContext["officer"];
+  recipient: LetterContext["recipient"];
+  school?: Partial<LetterContext["school"]>;
+}
+
+/** The merge fields for a letter on a case. */
+export function buildLetterContext(
+  policy: PolicyDocument,
+  state: CaseState,
+  letterType: LetterType,
+  letter: { id: string; indicators: { key: string; evidence: string }[]; actions: { text: string; due: IsoDate }[]; notes: string },
+  dates: { issuedOn: IsoDate; deadline?: IsoDate | undefined; reviewDate?: IsoDate | undefined },
+  people: LetterPeople,
+): LetterContext {
+  const category = policy.categories.find((c) => c.key === state.category?.key)?.label ?? "Not yet categorised";
+  const stage = policy.escalation.stages.find((s) => s.key === state.stage)?.label ?? state.stage;
+  return {
+    authority: { name: policy.authority.name },
+    school: { name: state.school.name, urn: state.school.urn, ...(state.school.trust ? { trust: state.school.trust } : {}), ...people.school },
+    case: { category, stage },
+    officer: people.officer,
+    letter: {
+      type: letterType.label,
+      date: formatLetterDate(dates.issuedOn),
+      reference: `${policy.authority.laCode}/${state.school.urn}/${letter.id.slice(0, 8).toUpperCase()}`,
+      ...(dates.deadline ? { deadline: formatLetterDate(dates.deadline) } : {}),
+      ...(dates.reviewDate ? { reviewDate: formatLetterDate(dates.reviewDate) } : {}),
+      ...(letter.notes ? { notes: letter.notes } : {}),
+    },
+    recipient: people.recipient,
+    indicators: letter.indicators.map((i) => ({ text: letterType.indicators.find((x) => x.key === i.key)?.text ?? i.key, evidence: i.evidence })),
+    actions: letter.actions.map((a) => ({ text: a.text, due: formatLetterDate(a.due) })),
+  };
+}

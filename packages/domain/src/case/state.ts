@@ -1,0 +1,135 @@
+import type { IsoDate } from "../calendar/dates.ts";
+import type { SchoolProfile } from "../rules/applicability.ts";
+
+export type VisitStatus = "scheduled" | "completed" | "cancelled";
+export type LetterStatus = "draft" | "approved" | "issued" | "acknowledged" | "withdrawn" | "removed";
+export type ModerationStatus = "not-required" | "pending" | "confirmed" | "returned";
+
+export interface AssessmentRecord {
+  id: string;
+  /** Per area: the descriptors that apply, and evidence notes. */
+  selections: { area: string; descriptors: { category: string; descriptor: string }[]; evidence?: string }[];
+  suggested: string | undefined;
+  explanation: string[];
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface CategoryDecision {
+  key: string;
+  effectiveFrom: IsoDate;
+  assessmentId: string | undefined;
+  decidedBy: string;
+  decidedAt: string;
+  rationale: string | undefined;
+  moderation: ModerationStatus;
+  moderatedBy?: string;
+  moderationNote?: string;
+}
+
+export interface VisitRecordState {
+  id: string;
+  visitType: string;
+  date: IsoDate;
+  status: VisitStatus;
+  /** The term key the agenda was taken from. */
+  term: string | undefined;
+  agenda: { key: string; title: string }[];
+  cancelledReason?: string;
+  report?: {
+    data: Record<string, unknown>;
+    agendaNotes: Record<string, string>;
+    concerns: boolean;
+    recordedBy: string;
+    recordedAt: string;
+    published: boolean;
+    publishedAt?: string;
+  };
+}
+
+export interface MeetingRecord {
+  id: string;
+  meetingType: string;
+  date: IsoDate;
+  attendees: string[];
+  minutes: string;
+  keyPoints: string[];
+  progress: string;
+  /** Whether its progress judgement counts as strong progress. */
+  strong: boolean;
+  stage: string;
+  recordedBy: string;
+}
+
+export interface LetterRecord {
+  id: string;
+  letterType: string;
+  status: LetterStatus;
+  indicators: { key: string; evidence: string }[];
+  actions: { text: string; due: IsoDate }[];
+  notes: string;
+  subject: string;
+  html: string;
+  draftedBy: string;
+  draftedAt: string;
+  approvedBy?: string;
+  issuedBy?: string;
+  issuedOn?: IsoDate;
+  deadline?: IsoDate;
+  reviewDate?: IsoDate;
+  acknowledgedBy?: string;
+  acknowledgedAt?: string;
+  closedReason?: string;
+  /** The stage the case was in when it was issued. */
+  issuedInStage?: string;
+  actionsComplete: boolean;
+}
+
+export interface StageEntry {
+  stage: string;
+  from: string;
+  reason: string | undefined;
+  by: string;
+  transition: string | undefined;
+}
+
+export interface ActionItem {
+  id: string;
+  priority: string;
+  text: string;
+  owner: string;
+  due: IsoDate;
+  status: "open" | "done" | "dropped";
+  notes: { at: string; by: string; text: string }[];
+}
+
+export interface Priority {
+  id: string;
+  title: string;
+  targets: string[];
+}
+
+/** A school's improvement case, as folded from its events. */
+export interface CaseState {
+  id: string;
+  school: SchoolProfile;
+  /** URNs the school had before (an academy conversion gives a new one). */
+  previousUrns: number[];
+  policyVersionId: string;
+  openedAt: string;
+  status: "open" | "closed";
+  assignedOfficerId: string | undefined;
+  category: CategoryDecision | undefined;
+  categoryHistory: CategoryDecision[];
+  assessments: AssessmentRecord[];
+  stage: string;
+  stageSince: string;
+  stageHistory: StageEntry[];
+  visits: VisitRecordState[];
+  meetings: MeetingRecord[];
+  letters: LetterRecord[];
+  priorities: Priority[];
+  actions: ActionItem[];
+  /** How many events have been folded in. */
+  version: number;
+}

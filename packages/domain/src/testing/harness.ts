@@ -1,0 +1,66 @@
+import type { PolicyDocument } from "@steward/policy-config";
+import type { CaseCommand } from "../case/commands.ts";
+import { decide, type DecideContext } from "../case/decide.ts";
+import type { CaseEvent } from "../case/events.ts";
+import { fold } from "../case/evolve.ts";
+import type { CaseState } from "../case/state.ts";
+import type { DomainError } from "../errors.ts";
+import { buildAbility, type RoleGrant } from "../permissions/ability.ts";
+import type { Facts } from "../rules/evaluate.ts";
+
+/**
+ * A case driven command by command, as the API would: a fixed clock the test
+ * moves on, ids counted up, each user's ability built from the policy.
+ */
+export class CaseHarness {
+  readonly events: CaseEvent[] = [];
+  now: Date;
+  schoolData: Facts = {};
+  #ids = 0;
+
+  constructor(
+    readonly policy: PolicyDocument,
+    start: string,
+    readonly policyVersionId = "policy-v1",
+  ) {
+    this.now = new Date(start);
+  }
+
+  get state(): CaseState {
+    const state = fold(this.events);
+    if (!state) throw new Error("No case yet.");
+    return state;
+  }
+
+  /** Moves the clock to a date (noon UTC) or instant. */
+  at(when: string): this {
+    this.now = new Date(when.length === 10 ? `${when}T12:00:00Z` : when);
+    return this;
+  }
+
+  context(userId: string, grants: readonly RoleGrant[]): DecideContext {
+    return {
+      policy: this.policy,
+      policyVersionId: this.policyVersionId,
+      actor: { id: userId, grants, ability: buildAbility(this.policy, { id: userId, tenantId: "tenant", grants }) },
+      now: this.now,
+      newId: () => `id-${String(++this.#ids).padStart(4, "0")}`,
+      schoolData: this.schoolData,
+    };
+  }
+
+  /** Runs a command; throws if it is refused. Returns the events it caused. */
+  run(userId: string, grants: readonly RoleGrant[], command: CaseCommand): CaseEvent[] {
+    const decision = decide(this.events.length ? this.state : undefined, command, this.context(userId, grants));
+    if (!decision.ok) throw new Error(`${command.type} refused: ${decision.error.code}: ${decision.error.message}`);
+    this.events.push(...decision.events);
+    return decision.events;
+  }
+
+  /** Runs a command that must be refused; returns the error. */
+  refuse(userId: string, grants: readonly RoleGrant[], command: CaseCommand): DomainError {
+    const decision = decide(this.events.length ? this.state : undefined, command, this.context(userId, grants));
+    if (decision.ok) throw new Error(`${command.type} was expected to be refused but caused ${decision.events.map((e) => e.type).join(", ")}`);
+    return decision.error;
+  }
+}
