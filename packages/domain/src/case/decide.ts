@@ -1,4 +1,4 @@
-import { createAjv, type Action, type PolicyDocument, type Subject } from "@steward/policy-config";
+import { createAjv, type PolicyDocument } from "@steward/policy-config";
 import { toIsoDate, type IsoDate } from "../calendar/dates.ts";
 import { SchoolCalendar } from "../calendar/school-calendar.ts";
 import { DomainError } from "../errors.ts";
@@ -10,6 +10,7 @@ import type { CaseCommand } from "./commands.ts";
 import type { CaseEvent, CaseEventData } from "./events.ts";
 import { evolve } from "./evolve.ts";
 import { getCaseFacts } from "./facts.ts";
+import { COMMAND_PERMISSIONS } from "./permissions.ts";
 import { buildLetterContext, renderLetter } from "./letters.ts";
 import type { CaseState } from "./state.ts";
 
@@ -67,7 +68,8 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
   const calendar = calendarOf(policy);
   const emit = (...data: CaseEventData[]): CaseEvent[] =>
     data.map((d) => ({ ...d, actorId: actor.id, at, policyVersionId: context.policyVersionId }) as CaseEvent);
-  const authorise = (action: Action, subject: Subject, record: Record<string, unknown> = {}) => {
+  const authorise = (record: Record<string, unknown> = {}) => {
+    const { action, subject } = COMMAND_PERMISSIONS[command.type];
     const target = asSubject(subject, { schoolUrn: state?.school.urn ?? (command.type === "open-case" ? command.school.urn : undefined), ...record });
     if (!actor.ability.ability.can(action, target)) {
       const rule = actor.ability.ability.relevantRuleFor(action, target);
@@ -78,7 +80,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
 
   if (command.type === "open-case") {
     if (state) fail("conflict", "This case is already open.");
-    authorise("create", "Case");
+    authorise();
     return emit({ type: "case-opened", caseId: context.newId(), school: command.school, stage: policy.escalation.initialStage });
   }
   if (!state) fail("not-found", "There is no such case.");
@@ -87,17 +89,17 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
 
   switch (command.type) {
     case "change-school": {
-      authorise("update", "Case", caseRecord);
+      authorise(caseRecord);
       const reason = required(command.reason, "the reason the school changed (for example its conversion to an academy)", "/reason");
       if (command.school.urn === state.school.urn) fail("invalid", "The school keeps the same URN: nothing to change.", "/school/urn");
       return emit({ type: "school-changed", school: command.school, previousUrn: state.school.urn, reason });
     }
     case "assign-officer":
-      authorise("assign", "Case", caseRecord);
+      authorise(caseRecord);
       return emit({ type: "officer-assigned", officerId: command.officerId });
 
     case "record-assessment": {
-      authorise("create", "Assessment");
+      authorise();
       for (const [i, selection] of command.selections.entries()) {
         if (!policy.areas.some((a) => a.key === selection.area)) fail("invalid", `There is no judgement area "${selection.area}" in this policy.`, `/selections/${i}/area`);
         for (const [j, { category, descriptor }] of selection.descriptors.entries()) {
@@ -116,7 +118,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     }
 
     case "decide-category": {
-      authorise("categorise", "Case", caseRecord);
+      authorise(caseRecord);
       const category = policy.categories.find((c) => c.key === command.category);
       if (!category) fail("invalid", `There is no category "${command.category}" in this policy.`, "/category");
       if (!isApplicable(category.applicability, state.school)) fail("not-applicable", `${category.label} does not apply to this school.`, "/category");
@@ -142,7 +144,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     }
 
     case "moderate-category": {
-      authorise("moderate", "Case", caseRecord);
+      authorise(caseRecord);
       if (state.category?.moderation !== "pending") fail("conflict", "There is no category decision waiting for moderation.");
       const roles = policy.assessment.moderation.roles;
       if (roles && !holdsOneOf(roles)) fail("forbidden", "Your roles may not moderate category decisions.");
@@ -158,7 +160,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       if (existing && existing.status !== "scheduled") fail("conflict", `This visit is ${existing.status}: only a scheduled visit can be moved.`);
       const visitType = policy.visitTypes.find((v) => v.key === (existing?.visitType ?? (command as { visitType: string }).visitType));
       if (!visitType) fail("invalid", "There is no such visit type in this policy.", "/visitType");
-      authorise("schedule", "Visit", { status: "scheduled" });
+      authorise({ status: "scheduled" });
       if (!isApplicable(visitType.applicability, state.school)) fail("not-applicable", `${visitType.label} does not apply to this school.`, "/visitType");
       if (!calendar.isSchoolDay(command.date)) fail("invalid", `${command.date} is not a school day in the policy calendar: choose a term-time weekday.`, "/date");
       const term = calendar.locate(command.date)?.term.key;
@@ -173,7 +175,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     case "cancel-visit": {
       const visit = state.visits.find((v) => v.id === command.visitId);
       if (!visit) fail("not-found", "There is no such visit on this case.", "/visitId");
-      authorise("schedule", "Visit", { status: visit.status });
+      authorise({ status: visit.status });
       if (visit.status !== "scheduled") fail("conflict", `This visit is ${visit.status}: only a scheduled visit can be cancelled.`);
       return emit({ type: "visit-cancelled", visitId: visit.id, reason: required(command.reason, "a reason for cancelling", "/reason") });
     }
@@ -181,7 +183,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     case "record-visit": {
       const visit = state.visits.find((v) => v.id === command.visitId);
       if (!visit) fail("not-found", "There is no such visit on this case.", "/visitId");
-      authorise("record", "VisitReport", { published: false });
+      authorise({ status: visit.status });
       if (visit.status === "cancelled") fail("conflict", "This visit was cancelled: schedule a new one to record it.");
       if (visit.status === "completed") fail("conflict", "This visit has already been recorded.");
       const visitType = policy.visitTypes.find((v) => v.key === visit.visitType)!;
@@ -206,7 +208,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     case "publish-visit-report": {
       const visit = state.visits.find((v) => v.id === command.visitId);
       if (!visit?.report) fail("not-found", "There is no recorded report for that visit.", "/visitId");
-      authorise("publish", "VisitReport", { published: visit.report.published });
+      authorise({ published: visit.report.published });
       const visitType = policy.visitTypes.find((v) => v.key === visit.visitType)!;
       if (visitType.reportVisibility === "la-only") fail("not-applicable", `${visitType.label} reports are for the LA only.`);
       if (visit.report.published) fail("conflict", "This report is already published.");
@@ -216,7 +218,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     case "record-meeting": {
       const meetingType = policy.meetingTypes.find((m) => m.key === command.meetingType);
       if (!meetingType) fail("invalid", `There is no meeting type "${command.meetingType}" in this policy.`, "/meetingType");
-      authorise("record", "Meeting");
+      authorise();
       if (!isApplicable(meetingType.applicability, state.school)) fail("not-applicable", `${meetingType.label} does not apply to this school.`, "/meetingType");
       const judgement = meetingType.progressJudgements.find((p) => p.key === command.progress);
       if (!judgement) fail("invalid", `Choose a progress judgement: ${meetingType.progressJudgements.map((p) => p.label).join(", ")}.`, "/progress");
@@ -242,7 +244,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     case "draft-letter": {
       const letterType = policy.letterTypes.find((l) => l.key === command.letterType);
       if (!letterType) fail("invalid", `There is no letter type "${command.letterType}" in this policy.`, "/letterType");
-      authorise("draft", "Letter", { status: "draft" });
+      authorise({ status: "draft" });
       if (!holdsOneOf(letterType.permissions.draft)) fail("forbidden", `A ${letterType.label} is drafted by ${letterType.permissions.draft.join(" or ")}.`);
       if (!isApplicable(letterType.applicability, state.school)) {
         fail("not-applicable", `A ${letterType.label} does not apply to this school${letterType.applicability?.note ? `: ${letterType.applicability.note}` : "."}`, "/letterType");
@@ -270,14 +272,14 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       if (!letterType) fail("conflict", "This letter's type is not in the case's policy version.");
       const record = { status: letter.status };
       if (command.type === "approve-letter") {
-        authorise("approve", "Letter", record);
+        authorise(record);
         if (letter.status !== "draft") fail("conflict", `This letter is ${letter.status}: only a draft is approved.`);
         if (!holdsOneOf(letterType.permissions.approve)) fail("forbidden", `A ${letterType.label} is approved by ${letterType.permissions.approve.join(" or ") || "nobody: it needs no approval"}.`);
         if (letter.draftedBy === actor.id) fail("forbidden", "A second officer approves a letter: you drafted this one.");
         return emit({ type: "letter-approved", letterId: letter.id });
       }
       if (command.type === "issue-letter") {
-        authorise("issue", "Letter", record);
+        authorise(record);
         if (!holdsOneOf(letterType.permissions.issue)) fail("forbidden", `A ${letterType.label} is issued by ${letterType.permissions.issue.join(" or ")}.`);
         const ready = letterType.approvalRequired ? letter.status === "approved" : letter.status === "draft" || letter.status === "approved";
         if (!ready) fail("conflict", letterType.approvalRequired && letter.status === "draft" ? `A ${letterType.label} must be approved before it is issued.` : `This letter is ${letter.status}.`);
@@ -292,17 +294,17 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
         return events;
       }
       if (command.type === "acknowledge-letter") {
-        authorise("acknowledge", "Letter", record);
+        authorise(record);
         if (letter.status !== "issued") fail("conflict", letter.status === "acknowledged" ? "This letter has already been acknowledged." : `This letter is ${letter.status}: only an issued letter is acknowledged.`);
         return emit({ type: "letter-acknowledged", letterId: letter.id });
       }
       if (command.type === "complete-letter-actions") {
-        authorise("update", "Letter", record);
+        authorise(record);
         if (letter.status !== "issued" && letter.status !== "acknowledged") fail("conflict", "Only a letter in force has actions to complete.");
         if (letter.actionsComplete) fail("conflict", "Its actions are already complete.");
         return emit({ type: "letter-actions-completed", letterId: letter.id });
       }
-      authorise("withdraw", "Letter", record);
+      authorise(record);
       const reason = required(command.reason, `a reason for ${command.outcome === "removed" ? "removing" : "withdrawing"} the letter`, "/reason");
       if (letter.status === "withdrawn" || letter.status === "removed") fail("conflict", `This letter is already ${letter.status}.`);
       if (command.outcome === "removed") {
@@ -313,7 +315,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     }
 
     case "change-stage": {
-      authorise("escalate", "Case", caseRecord);
+      authorise(caseRecord);
       const stage = policy.escalation.stages.find((s) => s.key === command.stage);
       if (!stage) fail("invalid", `There is no stage "${command.stage}" in this policy.`, "/stage");
       if (stage.key === state.stage) fail("conflict", `The case is already at ${stage.label}.`);
@@ -333,11 +335,11 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     }
 
     case "add-priority":
-      authorise("create", "Action");
+      authorise();
       return emit({ type: "priority-added", priority: { id: context.newId(), title: required(command.title, "the priority", "/title"), targets: command.targets } });
 
     case "add-action": {
-      authorise("create", "Action");
+      authorise();
       if (!state.priorities.some((p) => p.id === command.priorityId)) fail("not-found", "There is no such priority on this case.", "/priorityId");
       return emit({
         type: "action-added",
@@ -346,14 +348,14 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     }
 
     case "update-action": {
-      authorise("update", "Action");
+      authorise();
       if (!state.actions.some((a) => a.id === command.actionId)) fail("not-found", "There is no such action on this case.", "/actionId");
       if (!command.status && !command.note?.trim()) fail("invalid", "Give a new status or a progress note.", "/note");
       return emit({ type: "action-updated", actionId: command.actionId, status: command.status, note: command.note?.trim() || undefined });
     }
 
     case "change-policy-version": {
-      authorise("update", "Case", caseRecord);
+      authorise(caseRecord);
       if (command.category !== undefined && !policy.categories.some((c) => c.key === command.category)) {
         fail("invalid", `There is no category "${command.category}" in the new policy version.`, "/category");
       }
@@ -362,7 +364,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     }
 
     case "close-case":
-      authorise("update", "Case", caseRecord);
+      authorise(caseRecord);
       return emit({ type: "case-closed", reason: required(command.reason, "a reason for closing the case", "/reason") });
   }
 }

@@ -2,6 +2,7 @@ import type { PolicyDocument } from "@steward/policy-config";
 import type { IsoDate } from "../calendar/dates.ts";
 import { setFact, type Facts } from "../rules/evaluate.ts";
 import type { CaseState } from "./state.ts";
+import { getVisitPlan } from "./visit-plan.ts";
 
 const IN_FORCE = new Set(["issued", "acknowledged"]);
 
@@ -52,12 +53,13 @@ export function getCaseFacts(state: CaseState, policy: PolicyDocument, today: Is
     setFact(facts, `meetings.${type.key}.strongProgressInARow`, inARow(inStage, (m) => m.strong));
     setFact(facts, `meetings.${type.key}.concernsInARow`, inARow(inStage, (m) => !m.strong));
   }
+  const plan = getVisitPlan(state, policy, today);
   for (const type of policy.visitTypes) {
     const done = state.visits
       .filter((v) => v.visitType === type.key && v.status === "completed" && v.report)
       .sort((a, b) => a.date.localeCompare(b.date));
     setFact(facts, `visits.${type.key}.concernsInARow`, inARow(done, (v) => Boolean(v.report?.concerns)));
-    setFact(facts, `visits.${type.key}.overdue`, false);
+    setFact(facts, `visits.${type.key}.overdue`, plan.some((slot) => slot.visitType === type.key && slot.status === "overdue"));
   }
   return facts;
 }

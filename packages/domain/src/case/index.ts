@@ -5,3 +5,6 @@ export * from "./evolve.ts";
 export * from "./facts.ts";
 export * from "./letters.ts";
 export * from "./state.ts";
+export * from "./policy-move.ts";
+export * from "./visit-plan.ts";
+export * from "./permissions.ts";
