@@ -2,44 +2,232 @@
  * The tRPC set-up, in the order a request meets it:
  *
  * 1. CONTEXT: what every procedure can reach. `createContextInner` builds it
- *    from plain values (no request), so tests call procedures through
- *    `createCaller(createContextInner(...))`; the server's adapter wraps it.
- * 2. INITIALISATION: one tRPC instance, with an error formatter that sends a
- *    stable code and never an internal message.
- * 3. PROCEDURES: the builders routers use. `publicProcedure` needs no session;
- *    the authenticated and tenant-scoped builders arrive with sign-in.
+ *    from plain values (no HTTP), so tests and the CLI call procedures through
+ *    `createCaller(createContextInner(...))`; the server's adapter passes the
+ *    request's cookies and headers in as a `RequestInfo`.
+ * 2. INITIALISATION: one tRPC instance. Every error leaves as a stable code, a
+ *    sentence and (where it is one field) a JSON pointer; internals are logged,
+ *    never sent.
+ * 3. PROCEDURES, a ladder:
+ *    - `publicProcedure`: no session needed (health, the authorities, sign-in);
+ *    - `sessionProcedure`: reads the session cookie and opens ONE transaction
+ *      confined to the session's tenant (row-level security); the session may be absent;
+ *    - `authedProcedure`: a live session is required, and mutations must carry
+ *      the session's CSRF token;
+ *    - `tenantProcedure`: adds the tenant's published policy and the user's
+ *      CASL ability built from its roles. Nearly every procedure uses this.
  */
 import { initTRPC } from "@trpc/server";
-import type { StewardDatabase } from "@steward/db";
+import type { PolicyDocument } from "@steward/policy-config";
+import { findSession, findUser, touchSession, withTenant, type StewardDatabase, type TenantTransaction, type User } from "@steward/db";
+import { buildAbility, type PolicyAbility, type RoleGrant } from "@steward/domain";
+import { RateLimiter } from "./auth/rate-limiter.ts";
+import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
+import { hashToken } from "./auth/tokens.ts";
+import { ApiError, StewardTRPCError, toClientError } from "./errors.ts";
+import { loadPublishedPolicy, type LoadedPolicy } from "./services/policies.ts";
 
 // 1. CONTEXT
+
+export interface CookieOptions {
+  httpOnly: boolean;
+  maxAgeSeconds?: number;
+}
+
+/** What the API needs of an HTTP request, and how it answers with cookies. */
+export interface RequestInfo {
+  ip: string;
+  userAgent: string | null;
+  cookies: Record<string, string | undefined>;
+  headers: Record<string, string | undefined>;
+  setCookie(name: string, value: string, options: CookieOptions): void;
+  clearCookie(name: string): void;
+}
+
+export interface Logger {
+  error(message: string, detail?: unknown): void;
+  info?(message: string, detail?: unknown): void;
+}
+
 export interface ContextOptions {
   database: StewardDatabase;
   /** The running build's version, as reported by `health`. */
   appVersion: string;
+  request?: RequestInfo | undefined;
+  /** The clock (tests move it on). */
+  now?: () => Date;
+  logger?: Logger;
+  /** Shared across requests: sign-in attempts per address. */
+  signInLimiter?: RateLimiter;
 }
 
 export interface Context {
   database: StewardDatabase;
   appVersion: string;
+  request: RequestInfo | undefined;
+  now: () => Date;
+  logger: Logger;
+  signInLimiter: RateLimiter;
 }
 
+const defaultLimiter = new RateLimiter(SESSION_POLICY.attemptsPerAddress, SESSION_POLICY.attemptWindowMs);
+const consoleLogger: Logger = { error: (message, detail) => console.error(message, detail) };
+
 export function createContextInner(options: ContextOptions): Context {
-  return { database: options.database, appVersion: options.appVersion };
+  return {
+    database: options.database,
+    appVersion: options.appVersion,
+    request: options.request,
+    now: options.now ?? (() => new Date()),
+    logger: options.logger ?? consoleLogger,
+    signInLimiter: options.signInLimiter ?? defaultLimiter,
+  };
 }
 
 // 2. INITIALISATION
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    // Internal errors reach the log, never the client.
-    if (error.code === "INTERNAL_SERVER_ERROR") {
-      return { ...shape, message: "Something went wrong on our side. Try again, and tell support if it keeps happening." };
-    }
-    return shape;
+    const steward = error instanceof StewardTRPCError ? error : undefined;
+    return {
+      ...shape,
+      message: error.code === "INTERNAL_SERVER_ERROR" && !steward ? "Something went wrong on our side. Try again, and tell support if it keeps happening." : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        stewardCode: steward?.stewardCode ?? (error.code === "BAD_REQUEST" ? "invalid" : undefined),
+        pointer: steward?.pointer,
+        // Input validation (zod): each problem with its place.
+        issues: error.code === "BAD_REQUEST" && !steward && error.cause && "issues" in error.cause ? (error.cause as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => ({ pointer: `/${i.path.map(String).join("/")}`, message: i.message })) : undefined,
+      },
+    };
   },
 });
 
-// 3. PROCEDURES
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** Every error leaves through one map; internals are logged with their cause. */
+const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const error = toClientError(result.error);
+  if (error.code === "INTERNAL_SERVER_ERROR") ctx.logger.error(`procedure ${path} failed`, result.error.cause ?? result.error);
+  throw error;
+});
+
+// 3. PROCEDURES
+
+export const publicProcedure = t.procedure.use(errorBoundary);
+
+/** The signed-in user as procedures see them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  grants: RoleGrant[];
+}
+
+export interface SessionInfo {
+  id: string;
+  tenantId: string;
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+interface SessionContext {
+  trx: TenantTransaction | undefined;
+  tenantId: string | undefined;
+  session: SessionInfo | undefined;
+  user: SessionUser | undefined;
+}
+
+/** The session cookie holds `<tenant id>.<token>`: the tenant says which rows the lookup may reach. */
+function readSessionCookie(request: RequestInfo | undefined): { tenantId: string; token: string } | undefined {
+  const value = request?.cookies[SESSION_COOKIE];
+  const match = value ? /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(value) : null;
+  return match ? { tenantId: match[1]!, token: match[2]! } : undefined;
+}
+
+async function loadSession(trx: TenantTransaction, token: string, now: Date): Promise<{ session: SessionInfo; user: User } | undefined> {
+  const session = await findSession(trx, hashToken(token));
+  if (!session || session.expires_at <= now || session.idle_expires_at <= now) return undefined;
+  const user = await findUser(trx, session.user_id);
+  if (!user || user.status !== "active") return undefined;
+  if (now.getTime() - session.last_seen_at.getTime() > SESSION_POLICY.touchEveryMs) {
+    await touchSession(trx, session.id, now, new Date(Math.min(now.getTime() + SESSION_POLICY.idleMs, session.expires_at.getTime())));
+  }
+  return {
+    session: { id: session.id, tenantId: session.tenant_id, csrfToken: session.csrf_token, createdAt: session.created_at, expiresAt: session.expires_at },
+    user,
+  };
+}
+
+/**
+ * Opens the request's one tenant-scoped transaction (when there is a session
+ * cookie) and loads the session into it. A failed procedure rolls the whole
+ * transaction back: nothing it wrote stays.
+ */
+export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const cookie = readSessionCookie(ctx.request);
+  if (!cookie) return next({ ctx: { trx: undefined, tenantId: undefined, session: undefined, user: undefined } as SessionContext });
+  let outcome: Awaited<ReturnType<typeof next>> | undefined;
+  try {
+    await withTenant(ctx.database.db, cookie.tenantId, async (trx) => {
+      const loaded = await loadSession(trx, cookie.token, ctx.now());
+      const user: SessionUser | undefined = loaded && {
+        id: loaded.user.id,
+        email: loaded.user.email,
+        displayName: loaded.user.display_name,
+        grants: loaded.user.grants as RoleGrant[],
+      };
+      outcome = await next({ ctx: { trx, tenantId: cookie.tenantId, session: loaded?.session, user } as SessionContext });
+      // Roll back when the procedure failed.
+      if (!outcome.ok) throw outcome.error;
+    });
+  } catch (error) {
+    if (outcome && !outcome.ok) return outcome;
+    throw error;
+  }
+  return outcome!;
+});
+
+export const authedProcedure = sessionProcedure.use(async ({ ctx, next, type }) => {
+  if (!ctx.session || !ctx.user || !ctx.trx || !ctx.tenantId) throw new ApiError("unauthenticated", "Your session has ended: sign in again.");
+  if (type === "mutation") {
+    const header = ctx.request?.headers[CSRF_HEADER];
+    if (!header || header !== ctx.session.csrfToken) throw new ApiError("csrf", "This request did not come from a Steward page: reload the page and try again.");
+  }
+  return next({ ctx: { trx: ctx.trx, tenantId: ctx.tenantId, session: ctx.session, user: ctx.user } });
+});
+
+export interface Authorisation {
+  policy: LoadedPolicy;
+  ability: PolicyAbility;
+}
+
+export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const policy = await loadPublishedPolicy(ctx.trx);
+  if (!policy) throw new ApiError("unauthenticated", "Your authority has no published policy yet: ask your operator to publish one.");
+  let ability: PolicyAbility;
+  try {
+    ability = buildAbility(policy.document, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants });
+  } catch {
+    // A role the published policy no longer has grants nothing.
+    ability = buildAbility(policy.document, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants.filter((g) => policy.document.roles.some((r) => r.key === g.role)) });
+  }
+  return next({ ctx: { policy, ability } });
+});
+
+export type TenantContext = Context & {
+  trx: TenantTransaction;
+  tenantId: string;
+  session: SessionInfo;
+  user: SessionUser;
+  policy: LoadedPolicy;
+  ability: PolicyAbility;
+};
+
+export type { PolicyDocument };

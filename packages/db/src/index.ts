@@ -1,7 +1,15 @@
+export { ALLOW_ALL, AccessTranslationError, accessToSql, type AccessCondition, type AccessFilter } from "./access.ts";
+export * from "./audit.queries.ts";
+export * from "./cases.queries.ts";
 export { connectDatabase, redactUrl, type ConnectOptions, type DatabaseKind, type StewardDatabase } from "./connection.ts";
 export { DataDirLockedError } from "./data-dir-lock.ts";
 export { DbError, translateDbError, translatingDbErrors, type DbErrorCode } from "./errors.ts";
+export * from "./forms.queries.ts";
 export { getMigrationLevel, migrateToLatest, type MigrationLevel } from "./migrate.ts";
+export * from "./policies.queries.ts";
 export * from "./schema.ts";
+export * from "./schools.queries.ts";
+export * from "./sessions.queries.ts";
 export { withSystem, withTenant, type TenantTransaction } from "./tenant.ts";
-export { createTenant, findTenantBySlug, listTenants } from "./tenants.queries.ts";
+export { createTenant, findTenant, findTenantBySlug, listTenants } from "./tenants.queries.ts";
+export * from "./users.queries.ts";

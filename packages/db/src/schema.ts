@@ -26,6 +26,19 @@ export interface UserTable {
   status: ColumnType<"active" | "invited" | "disabled", "active" | "invited" | "disabled" | undefined>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** The roles the user holds: LA roles, or school roles bound to one school. */
+  grants: DefaultJson<RoleGrantRow[]>;
+  failed_sign_ins: ColumnType<number, number | undefined, number>;
+  locked_until: Timestamp | null;
+  last_sign_in_at: Timestamp | null;
+  invite_token_hash: string | null;
+  invite_expires_at: Timestamp | null;
+}
+
+/** A role held by a user, as stored: `schoolUrn` only for a school role. */
+export interface RoleGrantRow {
+  role: string;
+  schoolUrn?: number;
 }
 
 export interface SessionTable {
@@ -39,6 +52,7 @@ export interface SessionTable {
   idle_expires_at: Timestamp;
   expires_at: Timestamp;
   user_agent: string | null;
+  csrf_token: string;
 }
 
 export type PolicyStatus = "draft" | "published" | "retired";
@@ -97,6 +111,35 @@ export interface CaseTable {
   last_seq: ColumnType<number, number | undefined, number>;
   opened_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** When the next planned visit is due by (overdue when past). */
+  next_visit_due: CalendarDate | null;
+  /** Letters drafted, approved or issued and not yet closed. */
+  open_letters: ColumnType<number, number | undefined, number>;
+  /** The earliest response or compliance deadline of an issued letter. */
+  letter_deadline: CalendarDate | null;
+  review_date: CalendarDate | null;
+}
+
+export type FormResponseStatus = "draft" | "submitted";
+
+export interface FormResponseTable {
+  tenant_id: string;
+  id: Generated<string>;
+  form_key: string;
+  school_urn: number;
+  case_id: string | null;
+  policy_version_id: string;
+  status: ColumnType<FormResponseStatus, FormResponseStatus | undefined, FormResponseStatus>;
+  data: DefaultJson<Record<string, unknown>>;
+  /** The page of a multi-page form the user was on when they saved. */
+  page: ColumnType<number, number | undefined, number>;
+  revision: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  updated_by: string;
+  submitted_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  submitted_at: Timestamp | null;
 }
 
 /** Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
@@ -134,6 +177,7 @@ export interface Database {
   cases: CaseTable;
   case_events: CaseEventTable;
   audit_log: AuditLogTable;
+  form_responses: FormResponseTable;
 }
 
 export type Tenant = Selectable<TenantTable>;
@@ -150,3 +194,4 @@ export type CaseEventRow = Selectable<CaseEventTable>;
 export type NewCaseEvent = Insertable<CaseEventTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
+export type FormResponseRow = Selectable<FormResponseTable>;

@@ -17,3 +17,7 @@ export async function findTenantBySlug(db: Kysely<Database>, slug: string): Prom
 export async function listTenants(db: Kysely<Database>): Promise<Tenant[]> {
   return withSystem(db, (trx) => trx.selectFrom("tenants").selectAll().orderBy("name").execute());
 }
+
+export async function findTenant(db: Kysely<Database>, id: string): Promise<Tenant | undefined> {
+  return withSystem(db, (trx) => trx.selectFrom("tenants").selectAll().where("id", "=", id).executeTakeFirst());
+}

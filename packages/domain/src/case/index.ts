@@ -8,3 +8,4 @@ export * from "./state.ts";
 export * from "./policy-move.ts";
 export * from "./visit-plan.ts";
 export * from "./permissions.ts";
+export * from "./summary.ts";

@@ -1,0 +1,50 @@
+import { ACTIONS, SUBJECTS } from "@steward/policy-config";
+import { z } from "zod";
+import { loadPublishedPolicy } from "../../services/policies.ts";
+import { buildAbility } from "@steward/domain";
+import { sessionProcedure } from "../../trpc.ts";
+
+export const meOutput = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
+    tenant: z.object({ name: z.string(), laCode: z.string().nullable() }),
+    /** The user's roles with their labels; a school role names its school. */
+    roles: z.array(z.object({ key: z.string(), label: z.string(), audience: z.enum(["la", "school"]), schoolUrn: z.number().optional() })),
+    audience: z.enum(["la", "school"]),
+    /** The user's school, for school staff. */
+    schoolUrn: z.number().nullable(),
+    /** What the user may do at all ("read Case", "publish Policy"), for menus; each procedure still checks. */
+    can: z.array(z.string()),
+    csrfToken: z.string(),
+    policyVersionId: z.string().nullable(),
+    sessionExpiresAt: z.string(),
+  })
+  .nullable();
+
+/** The signed-in user, their authority and what they may do; null when nobody is signed in. */
+export const getMe = sessionProcedure
+  .input(z.void())
+  .output(meOutput)
+  .query(async ({ ctx }) => {
+    if (!ctx.user || !ctx.session || !ctx.trx || !ctx.tenantId) return null;
+    const tenant = await ctx.trx.selectFrom("tenants").select(["name", "la_code"]).executeTakeFirstOrThrow();
+    const policy = await loadPublishedPolicy(ctx.trx);
+    const roles = ctx.user.grants.flatMap((g) => {
+      const role = policy?.document.roles.find((r) => r.key === g.role);
+      return role ? [{ key: role.key, label: role.label, audience: role.audience, ...(g.schoolUrn !== undefined ? { schoolUrn: g.schoolUrn } : {}) }] : [];
+    });
+    const ability = policy ? buildAbility(policy.document, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants.filter((g) => roles.some((r) => r.key === g.role)) }).ability : undefined;
+    const can = ability ? SUBJECTS.flatMap((subject) => ACTIONS.filter((action) => ability.can(action, subject)).map((action) => `${action} ${subject}`)) : [];
+    const schoolUrn = roles.find((r) => r.schoolUrn !== undefined)?.schoolUrn ?? null;
+    return {
+      user: { id: ctx.user.id, email: ctx.user.email, displayName: ctx.user.displayName },
+      tenant: { name: tenant.name, laCode: tenant.la_code },
+      roles,
+      audience: roles.some((r) => r.audience === "la") || roles.length === 0 ? ("la" as const) : ("school" as const),
+      schoolUrn,
+      can,
+      csrfToken: ctx.session.csrfToken,
+      policyVersionId: policy?.id ?? null,
+      sessionExpiresAt: ctx.session.expiresAt.toISOString(),
+    };
+  });

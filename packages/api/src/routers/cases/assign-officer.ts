@@ -1,0 +1,20 @@
+import { findUser } from "@steward/db";
+import { DomainError } from "@steward/domain";
+import { z } from "zod";
+import { runCaseCommand } from "../../services/cases.ts";
+import { tenantProcedure } from "../../trpc.ts";
+import { caseCommandOutput, caseRef, toActor } from "../case-command.ts";
+
+/** Assigns the case's officer: an active LA user of the authority. */
+export const assignOfficer = tenantProcedure
+  .input(z.strictObject({ ...caseRef, officerId: z.uuid("Choose an officer") }))
+  .output(caseCommandOutput)
+  .mutation(async ({ ctx, input }) => {
+    const officer = await findUser(ctx.trx, input.officerId);
+    const grants = (officer?.grants ?? []) as { schoolUrn?: number }[];
+    if (!officer || officer.status !== "active" || grants.length === 0 || grants.some((g) => g.schoolUrn !== undefined)) {
+      throw new DomainError("invalid", "Choose an active member of LA staff.", "/officerId");
+    }
+    const result = await runCaseCommand(toActor(ctx), input.caseId, { type: "assign-officer", officerId: officer.id }, { expectedVersion: input.expectedVersion });
+    return { caseId: input.caseId, version: result.state.version, events: result.events.map((e) => e.type) };
+  });

@@ -1,0 +1,72 @@
+import { listCases as findCases } from "@steward/db";
+import { toIsoDate } from "@steward/domain";
+import { z } from "zod";
+import { getAccessFilter } from "../../services/access.ts";
+import { tenantProcedure } from "../../trpc.ts";
+
+export const caseFilterInput = z.strictObject({
+  search: z.string().trim().max(200).optional(),
+  category: z.string().max(100).optional(),
+  stage: z.string().max(100).optional(),
+  phase: z.string().max(100).optional(),
+  governance: z.enum(["maintained", "academy", "free-school", "other"]).optional(),
+  officerId: z.uuid().optional(),
+  mine: z.boolean().optional(),
+  unassigned: z.boolean().optional(),
+  overdue: z.boolean().optional(),
+  dueBy: z.iso.date().optional(),
+  status: z.enum(["open", "closed"]).optional(),
+});
+
+export const listCasesInput = caseFilterInput.extend({
+  limit: z.number().int().min(1).max(1000).default(50),
+  offset: z.number().int().min(0).default(0),
+  sort: z.enum(["school", "next-visit", "category", "stage"]).optional(),
+});
+
+export const caseListItem = z.object({
+  id: z.string(),
+  school: z.object({ urn: z.number(), name: z.string(), phase: z.string().nullable(), governance: z.string(), trust: z.string().nullable(), district: z.string().nullable() }),
+  category: z.string().nullable(),
+  stage: z.string().nullable(),
+  assignedOfficer: z.object({ id: z.string(), name: z.string() }).nullable(),
+  nextVisitDue: z.string().nullable(),
+  overdue: z.boolean(),
+  openLetters: z.number(),
+  letterDeadline: z.string().nullable(),
+  reviewDate: z.string().nullable(),
+});
+
+export const listCasesOutput = z.object({ items: z.array(caseListItem), total: z.number() });
+
+/**
+ * The dashboard list: each case's category, stage, next visit due (and whether
+ * it is overdue), open letters and officer. Filtered in SQL to the cases the
+ * user's roles allow; a category the policy keeps from school staff is not sent.
+ */
+export const listCases = tenantProcedure
+  .input(listCasesInput)
+  .output(listCasesOutput)
+  .query(async ({ ctx, input }) => {
+    const today = toIsoDate(ctx.now());
+    const access = getAccessFilter(ctx.ability, "read", "Case");
+    const { mine, ...filter } = input;
+    const { rows, total } = await findCases(ctx.trx, access, { ...filter, ...(mine ? { officerId: ctx.user.id } : {}), today });
+    const la = ctx.user.grants.some((g) => g.schoolUrn === undefined);
+    const visible = new Set(ctx.policy.document.categories.filter((c) => la || c.visibleToSchool).map((c) => c.key));
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        school: { urn: r.school_urn, name: r.school_name, phase: r.phase, governance: r.governance, trust: r.trust, district: r.district },
+        category: r.category && visible.has(r.category) ? r.category : null,
+        stage: r.stage,
+        assignedOfficer: r.assigned_officer_id ? { id: r.assigned_officer_id, name: r.officer_name ?? "" } : null,
+        nextVisitDue: r.next_visit_due,
+        overdue: r.next_visit_due !== null && r.next_visit_due < today,
+        openLetters: r.open_letters,
+        letterDeadline: r.letter_deadline,
+        reviewDate: r.review_date,
+      })),
+    };
+  });

@@ -1,0 +1,21 @@
+import { asSubject } from "@steward/domain";
+import { z } from "zod";
+import { notFound } from "../../errors.ts";
+import { loadCase } from "../../services/cases.ts";
+import { renderLetterPdf } from "../../services/letter-pdf.ts";
+import { tenantProcedure } from "../../trpc.ts";
+
+/** A letter as a PDF (base64), exactly as rendered when it was drafted or issued. */
+export const getLetterPdf = tenantProcedure
+  .input(z.strictObject({ caseId: z.string().max(100), letterId: z.string().max(100) }))
+  .output(z.object({ filename: z.string(), base64: z.string() }))
+  .query(async ({ ctx, input }) => {
+    const { state, policy } = await loadCase(ctx, input.caseId);
+    const letter = state.letters.find((l) => l.id === input.letterId);
+    if (!letter || !ctx.ability.ability.can("read", asSubject("Letter", { schoolUrn: state.school.urn, status: letter.status }) as never)) throw notFound("That letter");
+    const reference = `${policy.document.authority.laCode}/${state.school.urn}/${letter.id.slice(0, 8).toUpperCase()}`;
+    const pdf = await renderLetterPdf({ authority: policy.document.authority.name, subject: letter.subject, html: letter.html, reference, status: letter.status });
+    const type = policy.document.letterTypes.find((t) => t.key === letter.letterType)?.label ?? "Letter";
+    const filename = `${type} - ${state.school.name} - ${letter.issuedOn ?? "draft"}.pdf`.replace(/[^\w .,()-]+/g, "");
+    return { filename, base64: pdf.toString("base64") };
+  });

@@ -1,0 +1,20 @@
+import { DomainError } from "@steward/domain";
+import { z } from "zod";
+import { loadCase, runCaseCommand } from "../../services/cases.ts";
+import { tenantProcedure } from "../../trpc.ts";
+import { caseCommandOutput, caseRef, toActor } from "../case-command.ts";
+import { getLetterPeople, recipientInput } from "./people.ts";
+
+/** Issues a letter (approved first where the policy requires it): dated, with its deadline and review date, and its effect on the case. */
+export const issueLetter = tenantProcedure
+  .input(z.strictObject({ ...caseRef, letterId: z.string().min(1).max(100), recipient: recipientInput.optional() }))
+  .output(caseCommandOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { state, policy } = await loadCase(ctx, input.caseId);
+    const letter = state.letters.find((l) => l.id === input.letterId);
+    const letterType = policy.document.letterTypes.find((l) => l.key === letter?.letterType);
+    if (!letter || !letterType) throw new DomainError("not-found", "There is no such letter on this case.", "/letterId");
+    const people = getLetterPeople(policy.document, letterType, ctx.user, input.recipient?.name);
+    const result = await runCaseCommand(toActor(ctx), input.caseId, { type: "issue-letter", letterId: input.letterId, people }, { expectedVersion: input.expectedVersion });
+    return { caseId: input.caseId, version: result.state.version, events: result.events.map((e) => e.type) };
+  });

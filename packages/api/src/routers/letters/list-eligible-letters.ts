@@ -1,0 +1,46 @@
+import { asSubject, getLetterEligibility } from "@steward/domain";
+import { z } from "zod";
+import { notFound } from "../../errors.ts";
+import { loadCase } from "../../services/cases.ts";
+import { tenantProcedure } from "../../trpc.ts";
+
+export const eligibleLettersOutput = z.array(
+  z.object({
+    key: z.string(),
+    label: z.string(),
+    kind: z.enum(["letter", "notice"]),
+    purpose: z.string(),
+    applicable: z.boolean(),
+    reason: z.string().optional(),
+    inForce: z.boolean(),
+    minimumIndicators: z.number(),
+    indicators: z.array(z.object({ key: z.string(), text: z.string() })),
+    approvalRequired: z.boolean(),
+    deadline: z.string().optional(),
+    mayDraft: z.boolean(),
+  }),
+);
+
+/** The letter types this case could receive, whether each applies to the school, and the indicators to choose from. */
+export const listEligibleLetters = tenantProcedure
+  .input(z.strictObject({ caseId: z.string().max(100) }))
+  .output(eligibleLettersOutput)
+  .query(async ({ ctx, input }) => {
+    const { row, state, policy } = await loadCase(ctx, input.caseId);
+    if (!ctx.ability.ability.can("read", asSubject("Case", { schoolUrn: row.school_urn }) as never)) throw notFound("That case");
+    const mayDraft = ctx.ability.ability.can("draft", asSubject("Letter", { schoolUrn: row.school_urn, status: "draft" }) as never);
+    return getLetterEligibility(state, policy.document).map((e) => ({
+      key: e.letterType.key,
+      label: e.letterType.label,
+      kind: e.letterType.kind,
+      purpose: e.letterType.purpose,
+      applicable: e.applicable,
+      ...(e.reason ? { reason: e.reason } : {}),
+      inForce: e.inForce,
+      minimumIndicators: e.letterType.minimumIndicators,
+      indicators: e.letterType.indicators,
+      approvalRequired: e.letterType.approvalRequired,
+      ...(e.letterType.deadline ? { deadline: e.letterType.deadline.label } : {}),
+      mayDraft: mayDraft && e.letterType.permissions.draft.some((r) => ctx.user.grants.some((g) => g.role === r)),
+    }));
+  });

@@ -1,0 +1,23 @@
+import type { LetterType, PolicyDocument } from "@steward/policy-config";
+import type { LetterPeople } from "@steward/domain";
+import { z } from "zod";
+
+export const recipientInput = z.strictObject({
+  name: z.string().trim().max(200, "The recipient's name must be 200 characters or fewer").optional(),
+});
+
+/** Who signs and who receives a letter: the signed-in officer, and the type's addressee (named when the officer gives a name). */
+export function getLetterPeople(
+  policy: PolicyDocument,
+  letterType: LetterType,
+  user: { displayName: string; grants: readonly { role: string }[] },
+  recipientName: string | undefined,
+): LetterPeople {
+  const role = policy.roles.find((r) => user.grants.some((g) => g.role === r.key));
+  const addressee = letterType.recipients.find((r) => !r.copy) ?? letterType.recipients[0];
+  const recipientRole = addressee?.label ?? policy.roles.find((r) => r.key === addressee?.role)?.label ?? "The Headteacher";
+  return {
+    officer: { name: user.displayName, ...(role ? { jobTitle: role.label } : {}) },
+    recipient: { name: recipientName?.trim() || recipientRole, role: recipientRole },
+  };
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from "node:crypto";
+import {
+  appendAudit,
+  appendCaseEvents,
+  findCase,
+  findSchool,
+  insertCase,
+  listCaseEvents,
+  type CaseEventRow,
+  type CaseProjection,
+  type CaseRow,
+  type School,
+  type TenantTransaction,
+} from "@steward/db";
+import {
+  decide,
+  DomainError,
+  evolve,
+  fold,
+  summariseCase,
+  toIsoDate,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+  type Facts,
+  type PolicyAbility,
+  type RoleGrant,
+  type SchoolProfile,
+} from "@steward/domain";
+import { ApiError, notFound } from "../errors.ts";
+import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
+
+/** Who is acting, in which tenant, under which rules: what every case command needs. */
+export interface Actor {
+  trx: TenantTransaction;
+  tenantId: string;
+  user: { id: string; displayName: string; grants: RoleGrant[] };
+  ability: PolicyAbility;
+  /** The tenant's published policy (new cases open under it). */
+  policy: LoadedPolicy;
+  now: () => Date;
+}
+
+/** A school as the engine sees it. */
+export function toSchoolProfile(school: School): SchoolProfile {
+  return {
+    urn: school.urn,
+    name: school.name,
+    ...(school.phase ? { phase: school.phase } : {}),
+    governance: school.governance,
+    ...(school.trust ? { trust: school.trust } : {}),
+  };
+}
+
+/** The school's own data (Ofsted, attendance, ...) that triggers and rules read, as stored with the school. */
+export function getSchoolFacts(school: School | undefined): Facts {
+  const data = (school?.data ?? {}) as Record<string, unknown>;
+  const facts = (data.facts ?? {}) as Facts;
+  return facts;
+}
+
+export function eventFromRow(row: CaseEventRow): CaseEvent {
+  return {
+    ...(row.payload as Record<string, unknown>),
+    type: row.type,
+    actorId: row.actor_id ?? "system",
+    at: row.occurred_at.toISOString(),
+    policyVersionId: row.policy_version_id ?? "",
+  } as CaseEvent;
+}
+
+function eventToValues(event: CaseEvent) {
+  const { type, actorId, at, policyVersionId, ...payload } = event;
+  return { type, payload, actorId, policyVersionId, occurredAt: at };
+}
+
+function project(state: CaseState, policy: LoadedPolicy, today: string): CaseProjection {
+  const summary = summariseCase(state, policy.document, today);
+  return {
+    schoolUrn: state.school.urn,
+    policyVersionId: state.policyVersionId,
+    status: state.status,
+    category: state.category?.key ?? null,
+    stage: state.stage,
+    assignedOfficerId: state.assignedOfficerId ?? null,
+    state: state as unknown as Record<string, unknown>,
+    ...summary,
+  };
+}
+
+/** A case row and its state (the projection kept beside its events). */
+export interface LoadedCase {
+  row: CaseRow;
+  state: CaseState;
+  policy: LoadedPolicy;
+}
+
+export async function loadCase(actor: Pick<Actor, "trx" | "tenantId">, caseId: string): Promise<LoadedCase> {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound("That case");
+  const row = await findCase(actor.trx, caseId);
+  if (!row) throw notFound("That case");
+  const policy = await loadPolicyVersion(actor.trx, actor.tenantId, row.policy_version_id);
+  if (!policy) throw new Error(`Case ${caseId} refers to a policy version that is missing.`);
+  return { row, state: row.state as unknown as CaseState, policy };
+}
+
+/** A case's state on a past date: its events up to then, folded. */
+export async function loadCaseAt(actor: Pick<Actor, "trx" | "tenantId">, caseId: string, instant: Date) {
+  const { row } = await loadCase(actor, caseId);
+  const events = (await listCaseEvents(actor.trx, row.id, instant)).map(eventFromRow);
+  const state = fold(events);
+  const policy = state ? await loadPolicyVersion(actor.trx, actor.tenantId, state.policyVersionId) : undefined;
+  return { state, policy, events };
+}
+
+function describe(command: CaseCommand): Record<string, unknown> {
+  const { type, ...rest } = command;
+  // The audit log says what was asked, not every word of a report.
+  const detail: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (typeof value === "string" && value.length > 200) detail[key] = `${value.slice(0, 200)}…`;
+    else if (key === "data") detail[key] = "(form answers)";
+    else detail[key] = value;
+  }
+  return { command: type, ...detail };
+}
+
+/**
+ * Runs a command on a case, as the engine decides: loads the case (under its
+ * own policy version), decides, appends the events and saves the new state and
+ * dashboard projection together, and writes the audit log. A refusal writes
+ * nothing. `expectedVersion`, when given, refuses an edit made against an
+ * older view of the case.
+ */
+export async function runCaseCommand(actor: Actor, caseId: string, command: CaseCommand, options: { expectedVersion?: number | undefined } = {}) {
+  const loaded = await loadCase(actor, caseId);
+  if (options.expectedVersion !== undefined && loaded.state.version !== options.expectedVersion) {
+    throw new ApiError("stale", "Someone else changed this case since you opened it: reload it and try again.");
+  }
+  // Moving a case to another policy version decides under the new version.
+  const policy = command.type === "change-policy-version" ? await loadPolicyVersion(actor.trx, actor.tenantId, command.policyVersionId) : loaded.policy;
+  if (!policy) throw new DomainError("not-found", "That policy version was not found.", "/policyVersionId");
+  const school = await findSchool(actor.trx, loaded.state.school.urn);
+  const decision = decide(loaded.state, command, {
+    policy: policy.document,
+    policyVersionId: policy.id,
+    actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
+    now: actor.now(),
+    newId: randomUUID,
+    schoolData: getSchoolFacts(school),
+  });
+  if (!decision.ok) throw decision.error;
+  const state = decision.events.reduce<CaseState>((s, e) => evolve(s, e), loaded.state);
+  const finalPolicy = state.policyVersionId === policy.id ? policy : loaded.policy;
+  const saved = await appendCaseEvents(
+    actor.trx,
+    actor.tenantId,
+    caseId,
+    loaded.row.last_seq,
+    decision.events.map(eventToValues),
+    project(state, finalPolicy, toIsoDate(actor.now())),
+  );
+  if (!saved) throw new ApiError("stale", "Someone else changed this case at the same moment: reload it and try again.");
+  await appendAudit(actor.trx, actor.tenantId, {
+    actorId: actor.user.id,
+    actorLabel: actor.user.displayName,
+    action: command.type,
+    subjectType: "Case",
+    subjectId: caseId,
+    detail: { ...describe(command), events: decision.events.map((e) => e.type) },
+  });
+  return { state, events: decision.events, policy: finalPolicy };
+}
+
+/** Opens a case for a school in the register, under the policy in force. */
+export async function openCase(actor: Actor, urn: number) {
+  const school = await findSchool(actor.trx, urn);
+  if (!school) throw new DomainError("not-found", `There is no school with URN ${urn} in the register.`, "/urn");
+  if (school.status === "closed") throw new DomainError("conflict", `${school.name} is closed: open its successor's case instead.`, "/urn");
+  const decision = decide(undefined, { type: "open-case", school: toSchoolProfile(school) }, {
+    policy: actor.policy.document,
+    policyVersionId: actor.policy.id,
+    actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
+    now: actor.now(),
+    newId: randomUUID,
+    schoolData: getSchoolFacts(school),
+  });
+  if (!decision.ok) throw decision.error;
+  const state = fold(decision.events)!;
+  const row = await insertCase(actor.trx, actor.tenantId, state.id, project(state, actor.policy, toIsoDate(actor.now())), decision.events.map(eventToValues));
+  await appendAudit(actor.trx, actor.tenantId, {
+    actorId: actor.user.id,
+    actorLabel: actor.user.displayName,
+    action: "open-case",
+    subjectType: "Case",
+    subjectId: row.id,
+    detail: { urn },
+  });
+  return { row, state };
+}

@@ -1,0 +1,72 @@
+import { sql } from "kysely";
+import { accessToSql, type AccessFilter } from "./access.ts";
+import type { FormResponseRow } from "./schema.ts";
+import type { TenantTransaction } from "./tenant.ts";
+
+const responseColumns = {
+  schoolUrn: sql.ref("form_responses.school_urn"),
+  status: sql.ref("form_responses.status"),
+  formKey: sql.ref("form_responses.form_key"),
+};
+
+export async function listFormResponses(
+  trx: TenantTransaction,
+  access: AccessFilter,
+  filter: { schoolUrn?: number | undefined; formKey?: string | undefined; status?: "draft" | "submitted" | undefined },
+): Promise<FormResponseRow[]> {
+  let query = trx.selectFrom("form_responses").selectAll().where(accessToSql(access, responseColumns));
+  if (filter.schoolUrn !== undefined) query = query.where("school_urn", "=", filter.schoolUrn);
+  if (filter.formKey) query = query.where("form_key", "=", filter.formKey);
+  if (filter.status) query = query.where("status", "=", filter.status);
+  return query.orderBy("updated_at", "desc").execute();
+}
+
+export async function findFormResponse(trx: TenantTransaction, id: string): Promise<FormResponseRow | undefined> {
+  return trx.selectFrom("form_responses").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function insertFormResponse(
+  trx: TenantTransaction,
+  tenantId: string,
+  values: { formKey: string; schoolUrn: number; caseId: string | null; policyVersionId: string; data: Record<string, unknown>; page: number; userId: string },
+): Promise<FormResponseRow> {
+  return trx
+    .insertInto("form_responses")
+    .values({
+      tenant_id: tenantId,
+      form_key: values.formKey,
+      school_urn: values.schoolUrn,
+      case_id: values.caseId,
+      policy_version_id: values.policyVersionId,
+      data: JSON.stringify(values.data),
+      page: values.page,
+      created_by: values.userId,
+      updated_by: values.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Saves a draft's answers if its revision is still `expectedRevision`; undefined when stale or submitted. */
+export async function updateFormResponse(
+  trx: TenantTransaction,
+  id: string,
+  expectedRevision: number,
+  values: { data: Record<string, unknown>; page: number; userId: string; submit: boolean; now: Date },
+): Promise<FormResponseRow | undefined> {
+  return trx
+    .updateTable("form_responses")
+    .set({
+      data: JSON.stringify(values.data),
+      page: values.page,
+      updated_by: values.userId,
+      updated_at: values.now,
+      revision: sql<number>`revision + 1`,
+      ...(values.submit ? { status: "submitted" as const, submitted_by: values.userId, submitted_at: values.now } : {}),
+    })
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .where("revision", "=", expectedRevision)
+    .returningAll()
+    .executeTakeFirst();
+}

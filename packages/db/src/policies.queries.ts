@@ -1,0 +1,103 @@
+import { sql } from "kysely";
+import type { PolicyVersionRow } from "./schema.ts";
+import type { TenantTransaction } from "./tenant.ts";
+
+/** Every version of the tenant's policy, newest first, without their documents. */
+export async function listPolicyVersions(trx: TenantTransaction) {
+  return trx
+    .selectFrom("policy_versions")
+    .select(["id", "version", "status", "format_version", "label", "revision", "based_on_id", "created_at", "updated_at", "published_at", "retired_at"])
+    .select(sql<string>`document->'strategy'->>'title'`.as("strategy_title"))
+    .select(sql<string>`document->'strategy'->>'period'`.as("strategy_period"))
+    .orderBy("version", "desc")
+    .execute();
+}
+
+export async function findPolicyVersion(trx: TenantTransaction, id: string): Promise<PolicyVersionRow | undefined> {
+  return trx.selectFrom("policy_versions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The version in force: the one published version, if any. */
+export async function findPublishedPolicy(trx: TenantTransaction): Promise<PolicyVersionRow | undefined> {
+  return trx.selectFrom("policy_versions").selectAll().where("status", "=", "published").executeTakeFirst();
+}
+
+export async function insertPolicyVersion(
+  trx: TenantTransaction,
+  tenantId: string,
+  values: { document: unknown; formatVersion: number; label: string | null; basedOnId: string | null; createdBy: string | null },
+): Promise<PolicyVersionRow> {
+  // The next version number; a concurrent insert of the same number fails on
+  // the unique key and surfaces as a conflict.
+  const { next } = await trx
+    .selectFrom("policy_versions")
+    .select(sql<number>`coalesce(max(version), 0) + 1`.as("next"))
+    .executeTakeFirstOrThrow();
+  return trx
+    .insertInto("policy_versions")
+    .values({
+      tenant_id: tenantId,
+      version: Number(next),
+      format_version: values.formatVersion,
+      label: values.label,
+      document: JSON.stringify(values.document),
+      based_on_id: values.basedOnId,
+      created_by: values.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Saves a draft's new document if nobody saved it since `expectedRevision`:
+ * returns the updated row, or undefined when the revision moved on (a stale
+ * edit, refused rather than overwriting) or the version is not a draft.
+ */
+export async function updatePolicyDraft(
+  trx: TenantTransaction,
+  id: string,
+  expectedRevision: number,
+  values: { document: unknown; formatVersion: number; label?: string | null | undefined },
+): Promise<PolicyVersionRow | undefined> {
+  return trx
+    .updateTable("policy_versions")
+    .set({
+      document: JSON.stringify(values.document),
+      format_version: values.formatVersion,
+      ...(values.label !== undefined ? { label: values.label } : {}),
+      revision: sql<number>`revision + 1`,
+      updated_at: new Date(),
+    })
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .where("revision", "=", expectedRevision)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Publishes a draft, retiring the version in force: one published version at a time. */
+export async function publishPolicyVersion(trx: TenantTransaction, id: string, by: string, now: Date): Promise<PolicyVersionRow | undefined> {
+  await trx.updateTable("policy_versions").set({ status: "retired", retired_at: now }).where("status", "=", "published").where("id", "!=", id).execute();
+  return trx
+    .updateTable("policy_versions")
+    .set({ status: "published", published_at: now, published_by: by })
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function retirePolicyVersion(trx: TenantTransaction, id: string, now: Date): Promise<PolicyVersionRow | undefined> {
+  return trx
+    .updateTable("policy_versions")
+    .set({ status: "retired", retired_at: now })
+    .where("id", "=", id)
+    .where("status", "!=", "retired")
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deletePolicyDraft(trx: TenantTransaction, id: string): Promise<boolean> {
+  const result = await trx.deleteFrom("policy_versions").where("id", "=", id).where("status", "=", "draft").executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

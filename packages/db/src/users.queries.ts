@@ -1,0 +1,87 @@
+import type { RoleGrantRow, User } from "./schema.ts";
+import type { TenantTransaction } from "./tenant.ts";
+
+/** A user by email, ignoring case (email is unique per tenant, ignoring case). */
+export async function findUserByEmail(trx: TenantTransaction, email: string): Promise<User | undefined> {
+  return trx.selectFrom("users").selectAll().where((eb) => eb(eb.fn("lower", ["email"]), "=", email.trim().toLowerCase())).executeTakeFirst();
+}
+
+export async function findUser(trx: TenantTransaction, id: string): Promise<User | undefined> {
+  return trx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findUserByInviteHash(trx: TenantTransaction, hash: string): Promise<User | undefined> {
+  return trx.selectFrom("users").selectAll().where("invite_token_hash", "=", hash).executeTakeFirst();
+}
+
+export interface NewUserValues {
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  grants: RoleGrantRow[];
+  status?: "active" | "invited";
+  inviteTokenHash?: string | null;
+  inviteExpiresAt?: Date | null;
+}
+
+export async function insertUser(trx: TenantTransaction, tenantId: string, user: NewUserValues): Promise<User> {
+  return trx
+    .insertInto("users")
+    .values({
+      tenant_id: tenantId,
+      email: user.email.trim(),
+      display_name: user.displayName.trim(),
+      password_hash: user.passwordHash,
+      grants: JSON.stringify(user.grants),
+      status: user.status ?? "active",
+      invite_token_hash: user.inviteTokenHash ?? null,
+      invite_expires_at: user.inviteExpiresAt ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export type UserChanges = Partial<{
+  displayName: string;
+  passwordHash: string | null;
+  grants: RoleGrantRow[];
+  status: "active" | "invited" | "disabled";
+  failedSignIns: number;
+  lockedUntil: Date | null;
+  lastSignInAt: Date;
+  inviteTokenHash: string | null;
+  inviteExpiresAt: Date | null;
+}>;
+
+export async function updateUser(trx: TenantTransaction, id: string, changes: UserChanges): Promise<User | undefined> {
+  const values: Record<string, unknown> = { updated_at: new Date() };
+  if (changes.displayName !== undefined) values.display_name = changes.displayName.trim();
+  if (changes.passwordHash !== undefined) values.password_hash = changes.passwordHash;
+  if (changes.grants !== undefined) values.grants = JSON.stringify(changes.grants);
+  if (changes.status !== undefined) values.status = changes.status;
+  if (changes.failedSignIns !== undefined) values.failed_sign_ins = changes.failedSignIns;
+  if (changes.lockedUntil !== undefined) values.locked_until = changes.lockedUntil;
+  if (changes.lastSignInAt !== undefined) values.last_sign_in_at = changes.lastSignInAt;
+  if (changes.inviteTokenHash !== undefined) values.invite_token_hash = changes.inviteTokenHash;
+  if (changes.inviteExpiresAt !== undefined) values.invite_expires_at = changes.inviteExpiresAt;
+  return trx.updateTable("users").set(values as never).where("id", "=", id).returningAll().executeTakeFirst();
+}
+
+/** Every user of the tenant, by name; optionally only those holding a role for one school. */
+export async function listUsers(trx: TenantTransaction, filter: { schoolUrn?: number } = {}): Promise<User[]> {
+  let query = trx.selectFrom("users").selectAll().orderBy("display_name").orderBy("email");
+  if (filter.schoolUrn !== undefined) {
+    query = query.where("grants", "@>", JSON.stringify([{ schoolUrn: filter.schoolUrn }]) as never);
+  }
+  return query.execute();
+}
+
+/** Display names of users by id (for timelines and lists). */
+export async function getUserNames(trx: TenantTransaction, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter(Boolean))];
+  if (unique.length === 0) return new Map();
+  const rows = await trx.selectFrom("users").select(["id", "display_name"]).where("id", "in", unique).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+
