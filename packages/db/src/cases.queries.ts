@@ -58,7 +58,7 @@ function filteredCases(trx: TenantTransaction, access: AccessFilter, filter: Omi
 /** The dashboard list: cases the access filter allows, with school and officer, and the total for paging. */
 export async function listCases(trx: TenantTransaction, access: AccessFilter, filter: CaseFilter) {
   const query = filteredCases(trx, access, filter);
-  const order = {
+  const [first, second] = {
     school: [sql`schools.name`, sql`cases.school_urn`],
     "next-visit": [sql`cases.next_visit_due asc nulls last`, sql`schools.name`],
     category: [sql`cases.category`, sql`schools.name`],
@@ -86,7 +86,8 @@ export async function listCases(trx: TenantTransaction, access: AccessFilter, fi
         "schools.district",
         "officer.display_name as officer_name",
       ])
-      .orderBy(order)
+      .orderBy(first!)
+      .orderBy(second!)
       .limit(filter.limit)
       .offset(filter.offset)
       .execute(),

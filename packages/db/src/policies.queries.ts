@@ -76,7 +76,7 @@ export async function updatePolicyDraft(
 }
 
 /** Publishes a draft, retiring the version in force: one published version at a time. */
-export async function publishPolicyVersion(trx: TenantTransaction, id: string, by: string, now: Date): Promise<PolicyVersionRow | undefined> {
+export async function publishPolicyVersion(trx: TenantTransaction, id: string, by: string | null, now: Date): Promise<PolicyVersionRow | undefined> {
   await trx.updateTable("policy_versions").set({ status: "retired", retired_at: now }).where("status", "=", "published").where("id", "!=", id).execute();
   return trx
     .updateTable("policy_versions")

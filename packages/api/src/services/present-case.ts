@@ -154,7 +154,7 @@ export async function presentCase(
     : [];
 
   const meetings = canRead("Meeting")
-    ? state.meetings.map((m) => {
+    ? state.meetings.filter((m) => canRead("Meeting", { meetingType: m.meetingType })).map((m) => {
         const type = policy.meetingTypes.find((t) => t.key === m.meetingType);
         return {
           id: m.id,

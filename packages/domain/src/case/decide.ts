@@ -77,6 +77,8 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     }
   };
   const holdsOneOf = (roles: readonly string[]) => actor.grants.some((g) => roles.includes(g.role));
+  /** Roles as people say them: "a School Improvement Adviser or an LA senior officer". */
+  const roleNames = (roles: readonly string[]) => roles.map((key) => policy.roles.find((r) => r.key === key)?.label ?? key).join(" or ");
 
   if (command.type === "open-case") {
     if (state) fail("conflict", "This case is already open.");
@@ -187,7 +189,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       if (visit.status === "cancelled") fail("conflict", "This visit was cancelled: schedule a new one to record it.");
       if (visit.status === "completed") fail("conflict", "This visit has already been recorded.");
       const visitType = policy.visitTypes.find((v) => v.key === visit.visitType)!;
-      if (!holdsOneOf(visitType.ledBy)) fail("forbidden", `${visitType.label} visits are recorded by ${visitType.ledBy.join(" or ")}.`);
+      if (!holdsOneOf(visitType.ledBy)) fail("forbidden", `${visitType.label} visits are recorded by ${roleNames(visitType.ledBy)}.`);
       const form = policy.forms.find((f) => f.key === visitType.reportForm);
       if (form) {
         const validate = formsAjv.compile(form.schema);
@@ -245,7 +247,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       const letterType = policy.letterTypes.find((l) => l.key === command.letterType);
       if (!letterType) fail("invalid", `There is no letter type "${command.letterType}" in this policy.`, "/letterType");
       authorise({ status: "draft" });
-      if (!holdsOneOf(letterType.permissions.draft)) fail("forbidden", `A ${letterType.label} is drafted by ${letterType.permissions.draft.join(" or ")}.`);
+      if (!holdsOneOf(letterType.permissions.draft)) fail("forbidden", `A ${letterType.label} is drafted by ${roleNames(letterType.permissions.draft)}.`);
       if (!isApplicable(letterType.applicability, state.school)) {
         fail("not-applicable", `A ${letterType.label} does not apply to this school${letterType.applicability?.note ? `: ${letterType.applicability.note}` : "."}`, "/letterType");
       }
@@ -274,13 +276,13 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       if (command.type === "approve-letter") {
         authorise(record);
         if (letter.status !== "draft") fail("conflict", `This letter is ${letter.status}: only a draft is approved.`);
-        if (!holdsOneOf(letterType.permissions.approve)) fail("forbidden", `A ${letterType.label} is approved by ${letterType.permissions.approve.join(" or ") || "nobody: it needs no approval"}.`);
+        if (!holdsOneOf(letterType.permissions.approve)) fail("forbidden", `A ${letterType.label} is approved by ${roleNames(letterType.permissions.approve) || "nobody: it needs no approval"}.`);
         if (letter.draftedBy === actor.id) fail("forbidden", "A second officer approves a letter: you drafted this one.");
         return emit({ type: "letter-approved", letterId: letter.id });
       }
       if (command.type === "issue-letter") {
         authorise(record);
-        if (!holdsOneOf(letterType.permissions.issue)) fail("forbidden", `A ${letterType.label} is issued by ${letterType.permissions.issue.join(" or ")}.`);
+        if (!holdsOneOf(letterType.permissions.issue)) fail("forbidden", `A ${letterType.label} is issued by ${roleNames(letterType.permissions.issue)}.`);
         const ready = letterType.approvalRequired ? letter.status === "approved" : letter.status === "draft" || letter.status === "approved";
         if (!ready) fail("conflict", letterType.approvalRequired && letter.status === "draft" ? `A ${letterType.label} must be approved before it is issued.` : `This letter is ${letter.status}.`);
         const deadline = letterType.deadline ? calendar.addPeriod(today, letterType.deadline.within) : undefined;
@@ -326,7 +328,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
         if (transition.to !== stage.key || !(transition.from.includes("*") || transition.from.includes(state.stage))) {
           fail("conflict", `"${transition.label}" does not lead from this case's stage to ${stage.label}.`, "/transition");
         }
-        if (transition.roles && !holdsOneOf(transition.roles)) fail("forbidden", `"${transition.label}" is made by ${transition.roles.join(" or ")}.`);
+        if (transition.roles && !holdsOneOf(transition.roles)) fail("forbidden", `"${transition.label}" is made by ${roleNames(transition.roles)}.`);
         if (transition.requiresReason) required(command.reason, "a reason for this move", "/reason");
       } else {
         required(command.reason, "a reason for moving the case outside the policy's transitions", "/reason");

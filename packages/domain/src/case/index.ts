@@ -9,3 +9,4 @@ export * from "./policy-move.ts";
 export * from "./visit-plan.ts";
 export * from "./permissions.ts";
 export * from "./summary.ts";
+export * from "./workload.ts";

@@ -1,0 +1,32 @@
+import { listFormResponses } from "@steward/db";
+import { z } from "zod";
+import { getAccessFilter } from "../../services/access.ts";
+import { tenantProcedure } from "../../trpc.ts";
+import { responseSchema, toResponse } from "./shared.ts";
+
+/** The policy's forms the user's side fills in (school forms for school staff), and the responses they may see. */
+export const listForms = tenantProcedure
+  .input(z.strictObject({ schoolUrn: z.number().int().positive().optional() }))
+  .output(
+    z.object({
+      forms: z.array(z.object({ key: z.string(), title: z.string(), purpose: z.string(), audience: z.string(), description: z.string().optional(), schema: z.record(z.string(), z.unknown()), uiSchema: z.record(z.string(), z.unknown()) })),
+      responses: z.array(responseSchema),
+    }),
+  )
+  .query(async ({ ctx, input }) => {
+    const school = ctx.user.grants.every((g) => g.schoolUrn !== undefined) && ctx.user.grants.length > 0;
+    const forms = ctx.policy.document.forms.filter((f) => !school || f.audience === "school");
+    const responses = await listFormResponses(ctx.trx, getAccessFilter(ctx.ability, "read", "FormResponse"), { schoolUrn: input.schoolUrn });
+    return {
+      forms: forms.map((f) => ({
+        key: f.key,
+        title: f.title,
+        purpose: f.purpose,
+        audience: f.audience,
+        ...(f.description ? { description: f.description } : {}),
+        schema: f.schema as Record<string, unknown>,
+        uiSchema: (f.uiSchema ?? {}) as Record<string, unknown>,
+      })),
+      responses: responses.map(toResponse),
+    };
+  });

@@ -1,0 +1,36 @@
+import { appendAudit, findFormResponse, updateFormResponse } from "@steward/db";
+import { DomainError } from "@steward/domain";
+import { createAjv } from "@steward/policy-config";
+import { z } from "zod";
+import { ApiError } from "../../errors.ts";
+import { loadPolicyVersion } from "../../services/policies.ts";
+import { tenantProcedure } from "../../trpc.ts";
+import { assertResponsePermission, formData, responseSchema, toResponse } from "./shared.ts";
+
+const ajv = createAjv();
+
+/** Submits a form: its answers must meet the form's JSON Schema (the first problem is reported at its place); a submitted form is final. */
+export const submitForm = tenantProcedure
+  .input(z.strictObject({ id: z.uuid(), revision: z.number().int().positive(), data: formData }))
+  .output(responseSchema)
+  .mutation(async ({ ctx, input }) => {
+    const existing = await findFormResponse(ctx.trx, input.id);
+    if (!existing) throw new DomainError("not-found", "That form was not found.", "/id");
+    const record = { schoolUrn: existing.school_urn, status: existing.status, formKey: existing.form_key };
+    assertResponsePermission(ctx, "read", record);
+    assertResponsePermission(ctx, "submit", record);
+    if (existing.status === "submitted") throw new DomainError("conflict", "This form has already been submitted.");
+    const policy = await loadPolicyVersion(ctx.trx, ctx.tenantId, existing.policy_version_id);
+    const form = policy?.document.forms.find((f) => f.key === existing.form_key);
+    if (!form) throw new DomainError("conflict", "This form is no longer in the policy.");
+    const validate = ajv.compile(form.schema as object);
+    if (!validate(input.data)) {
+      const first = validate.errors?.[0];
+      const field = first?.instancePath || (first?.params && "missingProperty" in first.params ? `/${String(first.params.missingProperty)}` : "");
+      throw new DomainError("invalid", `The form is not complete: ${field ? `${field.slice(1).replaceAll("/", " › ")} ` : ""}${first?.message ?? "is not valid"}.`, `/data${field}`);
+    }
+    const row = await updateFormResponse(ctx.trx, existing.id, input.revision, { data: input.data, page: existing.page, userId: ctx.user.id, submit: true, now: ctx.now() });
+    if (!row) throw new ApiError("stale", "Someone else saved this form since you opened it: reload it, check the answers and submit again.");
+    await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "form-submitted", subjectType: "FormResponse", subjectId: row.id, detail: { form: form.key } });
+    return toResponse(row);
+  });

@@ -1,0 +1,23 @@
+import { findPolicyVersion } from "@steward/db";
+import { diffPolicies } from "@steward/policy-config";
+import { z } from "zod";
+import { notFound } from "../../errors.ts";
+import { tenantProcedure } from "../../trpc.ts";
+import { assertPolicyPermission } from "./policy-access.ts";
+
+/** The changes from one version to another, in words, with the JSON Patch. */
+export const diffVersions = tenantProcedure
+  .input(z.strictObject({ fromId: z.uuid(), toId: z.uuid() }))
+  .output(
+    z.object({
+      entries: z.array(z.object({ kind: z.string(), pointer: z.string(), section: z.string(), message: z.string() })),
+      patch: z.array(z.record(z.string(), z.unknown())),
+    }),
+  )
+  .query(async ({ ctx, input }) => {
+    assertPolicyPermission(ctx, "read");
+    const [from, to] = await Promise.all([findPolicyVersion(ctx.trx, input.fromId), findPolicyVersion(ctx.trx, input.toId)]);
+    if (!from || !to) throw notFound("That policy version");
+    const diff = diffPolicies(from.document, to.document);
+    return { entries: diff.entries.map(({ kind, pointer, section, message }) => ({ kind, pointer, section, message })), patch: diff.patch as unknown as Record<string, unknown>[] };
+  });

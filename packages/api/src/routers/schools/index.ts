@@ -1,0 +1,6 @@
+import { createTRPCRouter } from "../../trpc.ts";
+import { getSchool } from "./get-school.ts";
+import { importRegister } from "./import-register.ts";
+import { listSchools } from "./list-schools.ts";
+
+export const schoolsRouter = createTRPCRouter({ list: listSchools, get: getSchool, import: importRegister });

@@ -1,0 +1,43 @@
+import { appendAudit, findSchool, findUserByEmail, insertUser } from "@steward/db";
+import { DomainError } from "@steward/domain";
+import { z } from "zod";
+import { SESSION_POLICY } from "../../auth/session-policy.ts";
+import { createToken, hashToken } from "../../auth/tokens.ts";
+import { tenantProcedure } from "../../trpc.ts";
+import { checkGrants, grantInput, toUser, userSchema } from "./shared.ts";
+
+/**
+ * Invites a user with their roles: they get a link (valid for a week) to set
+ * their password. The link is returned once, for the administrator to send;
+ * only its hash is kept.
+ */
+export const inviteUser = tenantProcedure
+  .input(
+    z.strictObject({
+      email: z.string().trim().max(320).email("Enter an email address in the correct format, like name@example.com"),
+      displayName: z.string().trim().min(1, "Enter the user's name").max(200, "The name must be 200 characters or fewer"),
+      grants: z.array(grantInput).max(20),
+    }),
+  )
+  .output(z.object({ user: userSchema, inviteToken: z.string() }))
+  .mutation(async ({ ctx, input }) => {
+    if (!ctx.ability.ability.can("invite", "User")) throw new DomainError("forbidden", "Your roles do not allow you to invite users.");
+    checkGrants(ctx.policy.document, input.grants);
+    for (const grant of input.grants) {
+      if (grant.schoolUrn !== undefined && !(await findSchool(ctx.trx, grant.schoolUrn))) throw new DomainError("not-found", `There is no school with URN ${grant.schoolUrn}.`, "/grants");
+    }
+    if (await findUserByEmail(ctx.trx, input.email)) throw new DomainError("conflict", "A user with this email address already exists.", "/email");
+    const token = createToken();
+    const now = ctx.now();
+    const user = await insertUser(ctx.trx, ctx.tenantId, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash: null,
+      grants: input.grants,
+      status: "invited",
+      inviteTokenHash: hashToken(token),
+      inviteExpiresAt: new Date(now.getTime() + SESSION_POLICY.inviteMs),
+    });
+    await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "user-invited", subjectType: "User", subjectId: user.id, detail: { email: user.email, grants: input.grants } });
+    return { user: toUser(user, ctx.policy.document, now), inviteToken: token };
+  });
