@@ -19,6 +19,10 @@ export interface ServerEnv {
   databaseUrl: string | undefined;
   dataDir: string;
   repoRoot: string;
+  /** Load the demo authorities when the database has none (STEWARD_DEMO=0 turns it off). */
+  demo: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (STEWARD_TRUST_PROXY=1). */
+  trustProxy: boolean;
   /** Where the user ran the command (pnpm runs scripts in the package folder): relative paths start here. */
   invocationDir: string;
 }
@@ -31,5 +35,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     dataDir: path.resolve(env.STEWARD_DATA_DIR || path.join(repoRoot, ".data")),
     repoRoot,
     invocationDir: env.INIT_CWD || process.cwd(),
+    demo: env.STEWARD_DEMO !== "0",
+    trustProxy: env.STEWARD_TRUST_PROXY === "1",
   };
 }

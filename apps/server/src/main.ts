@@ -1,4 +1,5 @@
-import { connectDatabase, DataDirLockedError, getMigrationLevel, migrateToLatest } from "@steward/db";
+import { DEMO_PASSWORD, seedDemo } from "@steward/api";
+import { connectDatabase, DataDirLockedError, getMigrationLevel, listTenants, migrateToLatest } from "@steward/db";
 import { readEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
 import { appVersion } from "./version.ts";
@@ -7,7 +8,7 @@ async function main() {
   const env = readEnv();
   const database = await connectDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
   let closing = false;
-  const app = await buildServer({ database, appVersion, repoRoot: env.repoRoot, logger: false });
+  const app = await buildServer({ database, appVersion, repoRoot: env.repoRoot, logger: false, trustProxy: env.trustProxy });
 
   // Ctrl-C or a stop from the host: finish requests in flight, then close the
   // database cleanly so the embedded folder is never left half-written.
@@ -34,6 +35,15 @@ async function main() {
   try {
     await migrateToLatest(database.db);
     const level = await getMigrationLevel(database.db);
+    let demo: string[] = [];
+    if (env.demo && (await listTenants(database.db)).length === 0) {
+      console.log("A new database: loading the demo authorities (about ten seconds)…");
+      const report = await seedDemo(database, { log: (line) => console.log(`  ${line}`) });
+      demo = [
+        `Demo sign-ins (password "${DEMO_PASSWORD}" for every one; the README lists them all):`,
+        ...report.tenants.flatMap((t) => [`  ${t.name}:`, ...t.users.filter((_, i) => i < 2).map((u) => `    ${u.email}  (${u.roles})`), `    ${t.users.at(-3)?.email}  (${t.users.at(-3)?.roles})`]),
+      ];
+    }
     await app.listen({ port: env.port, host: env.host });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : env.port;
@@ -45,6 +55,7 @@ async function main() {
         `  LA admin:  ${base}/admin/`,
         `  Portal:    ${base}/portal/`,
         `  API:       ${base}/api/trpc`,
+        ...demo,
         `Press Ctrl-C to stop.`,
       ].join("\n"),
     );

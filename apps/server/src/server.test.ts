@@ -102,7 +102,7 @@ describe("the Steward server", () => {
     expect(health.result.data).toMatchObject({
       status: "ok",
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
-      database: { kind: serverUrl ? "postgres" : "embedded", migration: { pending: 0, applied: 1 } },
+      database: { kind: serverUrl ? "postgres" : "embedded", migration: { pending: 0, applied: 2 } },
     });
     expect(health.result.data.database.migration.current).toBe(health.result.data.database.migration.latest);
 
@@ -123,6 +123,32 @@ describe("the Steward server", () => {
     const font = await fetch(`${base}/assets/fonts/bold-b542beb274-v2.woff2`);
     expect(font.status).toBe(200);
     expect((await fetch(`${base}/`, { redirect: "manual" })).headers.get("location")).toBe("/admin/");
+
+    // The demo authorities were loaded into the new database: sign in over HTTP.
+    const signIn = await fetch(`${base}/api/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tenant: "cambridgeshire", email: "la-senior-officer@cambridgeshire.example", password: "steward-demo-2026" }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookies = signIn.headers.getSetCookie();
+    const session = cookies.find((c) => c.startsWith("steward_session="))!;
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Lax/);
+    const csrf = cookies.find((c) => c.startsWith("steward_csrf="))!;
+    expect(csrf).not.toMatch(/HttpOnly/);
+    const cookieHeader = [session, csrf].map((c) => c.split(";")[0]).join("; ");
+    const me = (await (await fetch(`${base}/api/trpc/auth.me`, { headers: { cookie: cookieHeader } })).json()) as { result: { data: { tenant: { name: string }; csrfToken: string } } };
+    expect(me.result.data.tenant.name).toBe("Cambridgeshire County Council");
+    const cases = (await (await fetch(`${base}/api/trpc/cases.list?input=${encodeURIComponent(JSON.stringify({ limit: 5 }))}`, { headers: { cookie: cookieHeader } })).json()) as { result: { data: { total: number } } };
+    expect(cases.result.data.total).toBeGreaterThan(100);
+    // A mutation without the CSRF header is refused, and does nothing.
+    const forged = await fetch(`${base}/api/trpc/auth.signOut`, { method: "POST", headers: { cookie: cookieHeader, "content-type": "application/json" }, body: "{}" });
+    expect(forged.status).toBe(403);
+    const signOut = await fetch(`${base}/api/trpc/auth.signOut`, { method: "POST", headers: { cookie: cookieHeader, "x-csrf-token": me.result.data.csrfToken, "content-type": "application/json" }, body: "{}" });
+    expect(signOut.status).toBe(200);
+    const after = (await (await fetch(`${base}/api/trpc/auth.me`, { headers: { cookie: cookieHeader } })).json()) as { result: { data: unknown } };
+    expect(after.result.data).toBeNull();
 
     if (!serverUrl) {
       // A second server on the same embedded folder refuses, and says why.
@@ -146,7 +172,7 @@ describe("the Steward server", () => {
     const tenants = (await getJson(`${base}/api/trpc/tenants.list`)) as { result: { data: { slug: string }[] } };
     expect(tenants.result.data.map((t) => t.slug)).toContain("survivor");
     const healthAgain = (await getJson(`${base}/api/trpc/health`)) as HealthBody;
-    expect(healthAgain.result.data.database.migration).toMatchObject({ applied: 1, pending: 0 });
+    expect(healthAgain.result.data.database.migration).toMatchObject({ applied: 2, pending: 0 });
     expect(await stop(again)).toBe(0);
   }, 120_000);
 });

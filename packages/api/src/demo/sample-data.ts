@@ -41,6 +41,8 @@ export function sampleFromSchema(schema: Schema, context: { date: string; text?:
       return schema.minimum ?? 1;
     default: {
       if (schema.format === "date") return context.date;
+      if (schema.format === "date-time") return `${context.date}T10:00:00Z`;
+      if (schema.format === "time") return "10:00:00";
       if (schema.format === "email") return "office@school.example";
       const text = context.text?.(title) ?? `${title}: recorded during the visit.`;
       return text.length >= (schema.minLength ?? 0) ? text : text.padEnd(schema.minLength ?? 0, ".");

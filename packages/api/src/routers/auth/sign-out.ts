@@ -5,7 +5,7 @@ import { authedProcedure } from "../../trpc.ts";
 
 /** Ends the session, here and in the database. */
 export const signOut = authedProcedure
-  .input(z.void())
+  .input(z.strictObject({}).optional())
   .output(z.object({ signedOut: z.literal(true) }))
   .mutation(async ({ ctx }) => {
     await deleteSession(ctx.trx, ctx.session.id);
