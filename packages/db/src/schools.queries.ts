@@ -59,6 +59,13 @@ export interface SchoolValues {
   data: Record<string, unknown>;
 }
 
+/** JSON with keys sorted (jsonb keeps its own key order), for comparing values. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  return JSON.stringify(value);
+}
+
 /**
  * Inserts or updates schools by URN. Returns which were added and which
  * changed (a row identical to the stored one counts as neither).
@@ -91,7 +98,7 @@ export async function upsertSchools(trx: TenantTransaction, tenantId: string, sc
     }
     const data = { ...before.data, ...school.data };
     const same =
-      (Object.keys(row) as (keyof typeof row)[]).every((k) => (before[k] ?? null) === (row[k] ?? null)) && JSON.stringify(data) === JSON.stringify(before.data);
+      (Object.keys(row) as (keyof typeof row)[]).every((k) => (before[k] ?? null) === (row[k] ?? null)) && canonical(data) === canonical(before.data);
     if (same) {
       unchanged.push(school.urn);
       continue;

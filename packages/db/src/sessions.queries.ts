@@ -9,6 +9,8 @@ export interface NewSessionValues {
   idleExpiresAt: Date;
   expiresAt: Date;
   userAgent: string | null;
+  /** When it starts (the caller's clock, not the database's). */
+  now: Date;
 }
 
 export async function insertSession(trx: TenantTransaction, tenantId: string, session: NewSessionValues): Promise<Session> {
@@ -23,6 +25,8 @@ export async function insertSession(trx: TenantTransaction, tenantId: string, se
       idle_expires_at: session.idleExpiresAt,
       expires_at: session.expiresAt,
       user_agent: session.userAgent,
+      created_at: session.now,
+      last_seen_at: session.now,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -13,6 +13,7 @@ import {
   type TenantTransaction,
 } from "@steward/db";
 import {
+  asSubject,
   decide,
   DomainError,
   evolve,
@@ -134,6 +135,8 @@ function describe(command: CaseCommand): Record<string, unknown> {
  */
 export async function runCaseCommand(actor: Actor, caseId: string, command: CaseCommand, options: { expectedVersion?: number | undefined } = {}) {
   const loaded = await loadCase(actor, caseId);
+  // A case the user may not even see is "not found", exactly like one that does not exist.
+  if (!actor.ability.ability.can("read", asSubject("Case", { schoolUrn: loaded.row.school_urn, assignedOfficerId: loaded.row.assigned_officer_id, status: loaded.row.status }) as never)) throw notFound("That case");
   if (options.expectedVersion !== undefined && loaded.state.version !== options.expectedVersion) {
     throw new ApiError("stale", "Someone else changed this case since you opened it: reload it and try again.");
   }

@@ -87,7 +87,7 @@ const school = (urn: number, name: string, governance: SchoolValues["governance"
  */
 export class TestWorld {
   now = new Date("2021-10-04T09:00:00Z");
-  readonly limiter = new RateLimiter(1000, 60_000);
+  limiter = new RateLimiter(1000, 60_000);
   readonly tenants: Record<"cambridgeshire" | "lincolnshire", WorldTenant> = {} as never;
 
   constructor(readonly database: StewardDatabase) {}

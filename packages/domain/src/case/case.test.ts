@@ -89,7 +89,7 @@ describe("a case", () => {
 
     const incomplete = h.refuse(...adviser, { type: "record-visit", visitId: visit.id, data: {}, concerns: false });
     expect(incomplete).toMatchObject({ code: "invalid", message: "The report is not complete: the form must have required property 'summary'." });
-    expect(h.refuse(...senior, { type: "record-visit", visitId: visit.id, data: { summary: "x" }, concerns: false }).message).toBe("Core visit visits are recorded by adviser.");
+    expect(h.refuse(...senior, { type: "record-visit", visitId: visit.id, data: { summary: "x" }, concerns: false }).message).toBe("Core visit visits are recorded by Adviser.");
     h.run(...adviser, { type: "record-visit", visitId: visit.id, data: { summary: "Good progress" }, agendaNotes: { data: "KS2 up" }, concerns: false });
     expect(h.state.visits[0]).toMatchObject({ status: "completed", report: { published: false, agendaNotes: { data: "KS2 up" } } });
     h.run(...adviser, { type: "publish-visit-report", visitId: visit.id });

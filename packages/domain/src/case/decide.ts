@@ -222,7 +222,8 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       if (!meetingType) fail("invalid", `There is no meeting type "${command.meetingType}" in this policy.`, "/meetingType");
       authorise();
       if (!isApplicable(meetingType.applicability, state.school)) fail("not-applicable", `${meetingType.label} does not apply to this school.`, "/meetingType");
-      const judgement = meetingType.progressJudgements.find((p) => p.key === command.progress);
+      // A meeting type with no progress judgements (a liaison meeting, say) records none.
+      const judgement = meetingType.progressJudgements.length === 0 ? { key: "", isStrong: false } : meetingType.progressJudgements.find((p) => p.key === command.progress);
       if (!judgement) fail("invalid", `Choose a progress judgement: ${meetingType.progressJudgements.map((p) => p.label).join(", ")}.`, "/progress");
       const limit = meetingType.sharing.find((s) => s.content === "key-points")?.maxItems;
       if (limit !== undefined && command.keyPoints.length > limit) fail("invalid", `Share at most ${limit} key points after a ${meetingType.label}.`, "/keyPoints");
@@ -330,6 +331,10 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
         }
         if (transition.roles && !holdsOneOf(transition.roles)) fail("forbidden", `"${transition.label}" is made by ${roleNames(transition.roles)}.`);
         if (transition.requiresReason) required(command.reason, "a reason for this move", "/reason");
+        // A transition's rule is its precondition, whoever makes it: an officer who disagrees moves the case outside the transitions, with a reason.
+        if (transition.when && !evaluateRule(transition.when, getCaseFacts(state, policy, today, context.schoolData))) {
+          fail("conflict", `"${transition.label}" does not apply yet: the policy's rule for it does not hold for this case.`, "/transition");
+        }
       } else {
         required(command.reason, "a reason for moving the case outside the policy's transitions", "/reason");
       }

@@ -20,7 +20,9 @@ const inForce = (l: LetterRecord) => l.status === "issued" || l.status === "ackn
 
 export function summariseCase(state: CaseState, policy: PolicyDocument, today: IsoDate): CaseSummary {
   const plan = getVisitPlan(state, policy, today);
-  const next = plan.find((s) => s.status === "overdue" || s.status === "due") ?? plan.find((s) => s.status === "upcoming");
+  // The earliest deadline among visits due or overdue (a long termly window must not hide an overdue monthly visit).
+  const open = plan.filter((s) => s.status === "overdue" || s.status === "due").sort((a, b) => a.dueBy.localeCompare(b.dueBy));
+  const next = open[0] ?? plan.find((s) => s.status === "upcoming");
   const earliest = (dates: (IsoDate | undefined)[]) => dates.filter((d): d is IsoDate => Boolean(d)).sort()[0] ?? null;
   const live = state.letters.filter(inForce);
   return {

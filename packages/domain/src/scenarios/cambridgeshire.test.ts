@@ -77,7 +77,7 @@ describe("Cambridgeshire: a maintained school in high support", () => {
     h.at("2021-11-15");
     h.run(...sia, { type: "draft-letter", letterType: "warning-notice", indicators: [{ key: "below-floor-standard", evidence: "KS2 below floor 2019" }], actions: [{ text: "Commission a governance review", due: "2021-12-10" }], people });
     const id = h.state.letters[0]!.id;
-    expect(h.refuse(...senior, { type: "approve-letter", letterId: id }).message).toMatch(/is approved by director-of-education/);
+    expect(h.refuse(...senior, { type: "approve-letter", letterId: id }).message).toMatch(/is approved by Service Director for Education/);
     h.run(...director, { type: "approve-letter", letterId: id });
     h.run(...director, { type: "issue-letter", letterId: id, people });
     const letter = h.state.letters[0]!;

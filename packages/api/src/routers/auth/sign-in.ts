@@ -64,6 +64,7 @@ export const signIn = publicProcedure
         idleExpiresAt: new Date(now.getTime() + SESSION_POLICY.idleMs),
         expiresAt: new Date(now.getTime() + SESSION_POLICY.absoluteMs),
         userAgent: ctx.request?.userAgent?.slice(0, 300) ?? null,
+        now,
       });
       await updateUser(trx, user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now });
       await appendAudit(trx, tenant.id, { actorId: user.id, actorLabel: user.display_name, action: "signed-in", subjectType: "User", subjectId: user.id, detail: { address } });

@@ -9,7 +9,7 @@ export const recordMeeting = caseCommandProcedure(
     attendees: z.array(text(300, "an attendee")).min(1, "List who attended").max(100),
     minutes: z.string().max(100_000, "The minutes must be 100,000 characters or fewer"),
     keyPoints: z.array(text(2000, "a key point")).max(50),
-    progress: z.string().min(1, "Choose a progress judgement").max(100),
+    progress: z.string().max(100).default(""),
   },
   (input) => ({ type: "record-meeting", meetingType: input.meetingType, date: input.date, attendees: input.attendees, minutes: input.minutes, keyPoints: input.keyPoints, progress: input.progress }),
 );
