@@ -34,8 +34,6 @@ const commandArbitrary = fc.oneof(
   fc.record({ kind: fc.constant("stage"), stage: fc.constantFrom(...policy.escalation.stages.map((s) => s.key)) }),
 );
 
-type Step = { user: number; day: number; command: fc.Arbitrary<unknown> extends infer _ ? Record<string, unknown> : never };
-
 function toCommand(step: Record<string, unknown>, state: CaseState): CaseCommand {
   const visit = state.visits.at(-1);
   const letter = state.letters.at(-1);
