@@ -14,6 +14,7 @@ import {
 } from "@steward/db";
 import {
   asSubject,
+  COMMAND_PERMISSIONS,
   decide,
   DomainError,
   evolve,
@@ -135,8 +136,12 @@ function describe(command: CaseCommand): Record<string, unknown> {
  */
 export async function runCaseCommand(actor: Actor, caseId: string, command: CaseCommand, options: { expectedVersion?: number | undefined } = {}) {
   const loaded = await loadCase(actor, caseId);
-  // A case the user may not even see is "not found", exactly like one that does not exist.
-  if (!actor.ability.ability.can("read", asSubject("Case", { schoolUrn: loaded.row.school_urn, assignedOfficerId: loaded.row.assigned_officer_id, status: loaded.row.status }) as never)) throw notFound("That case");
+  // A case the user may neither see nor act on is "not found", exactly like one
+  // that does not exist. (Some roles act on a school's visits without reading its case.)
+  const record = { schoolUrn: loaded.row.school_urn, assignedOfficerId: loaded.row.assigned_officer_id, status: loaded.row.status };
+  const permission = COMMAND_PERMISSIONS[command.type];
+  const ability = actor.ability.ability;
+  if (!ability.can("read", asSubject("Case", record) as never) && !ability.can(permission.action, asSubject(permission.subject, { schoolUrn: record.schoolUrn }) as never)) throw notFound("That case");
   if (options.expectedVersion !== undefined && loaded.state.version !== options.expectedVersion) {
     throw new ApiError("stale", "Someone else changed this case since you opened it: reload it and try again.");
   }
