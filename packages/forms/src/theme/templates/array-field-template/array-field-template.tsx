@@ -1,0 +1,93 @@
+import { useEffect, useRef, type MouseEvent } from "react";
+import type { ArrayFieldTemplateProps, FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
+import { buttonId, descriptionId, errorId, getTemplate, getUiOptions, helpId } from "@rjsf/utils";
+import { ArrayItemNounContext, getItemNoun } from "../../shared/array-context.ts";
+import { useItemLabel } from "../../shared/contexts.tsx";
+import { getThemeOptions } from "../../shared/form-context.ts";
+import { cx, joinIds, lowerFirst } from "../../shared/text.ts";
+import { getOptionalSuffix } from "../field-template/field-template.tsx";
+import { getHeadingTag } from "../object-field-template/object-field-template.tsx";
+
+const FOCUSABLE = "input:not([type=hidden]), select, textarea, button";
+
+/**
+ * A list the user adds to, GOV.UK's "add another" pattern: the list is a fieldset; each item is its own fieldset
+ * ("Action 2") with a Remove button; "Add another action" below. Focus follows the change: to the new item's first
+ * question after adding, to the list's heading after removing.
+ */
+export default function ArrayFieldTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
+  props: ArrayFieldTemplateProps<T, S, F>,
+) {
+  const { canAdd, disabled, fieldPathId, items, onAddClick, readonly, registry, required, schema, title, uiSchema, rawErrors, optionalDataControl } = props;
+  const id = fieldPathId.$id;
+  const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
+  const itemLabel = useItemLabel(id);
+  const noun = getItemNoun(schema as { title?: string; items?: unknown }, uiSchema as never);
+  const containerRef = useRef<HTMLFieldSetElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const pendingFocus = useRef<"add" | "remove" | undefined>(undefined);
+  const count = items.length;
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    pendingFocus.current = undefined;
+    if (pending === "add") {
+      const rendered = containerRef.current?.querySelectorAll(":scope > .steward-add-another__items > .steward-add-another__item");
+      rendered?.[rendered.length - 1]?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    } else if (pending === "remove") {
+      headingRef.current?.focus();
+    }
+  }, [count]);
+  const { AddButton } = registry.templates.ButtonTemplates;
+  const DescriptionTemplate = getTemplate<"ArrayFieldDescriptionTemplate", T, S, F>("ArrayFieldDescriptionTemplate", registry, options);
+  const description = options.description || schema.description;
+  const help = typeof options.help === "string" ? options.help : undefined;
+  const hasError = (rawErrors?.length ?? 0) > 0;
+  const depth = fieldPathId.path.length;
+  const HeadingTag = getHeadingTag(depth);
+  const heading = `${itemLabel ?? title ?? ""}${getOptionalSuffix(required, getThemeOptions(registry).markOptional)}`;
+  const onClickCapture = (event: MouseEvent<HTMLElement>) => {
+    const remove = (event.target as HTMLElement).closest("[data-steward-remove]");
+    if (remove && remove.closest(".steward-add-another") === containerRef.current) pendingFocus.current = "remove";
+  };
+  const handleAdd = (event: MouseEvent<HTMLButtonElement>) => {
+    pendingFocus.current = "add";
+    onAddClick(event);
+  };
+  const isEditable = !readonly && !disabled;
+  return (
+    <fieldset
+      ref={containerRef}
+      id={id}
+      className="govuk-fieldset steward-add-another"
+      aria-describedby={joinIds(description && descriptionId(id), help && helpId(id), hasError && errorId(id))}
+      onClickCapture={onClickCapture}
+    >
+      <legend className={cx("govuk-fieldset__legend", depth <= 1 ? "govuk-fieldset__legend--m" : "govuk-fieldset__legend--s")}>
+        <HeadingTag ref={headingRef} tabIndex={-1} className="govuk-fieldset__heading">
+          {heading}
+        </HeadingTag>
+      </legend>
+      {description && <DescriptionTemplate description={description} fieldPathId={fieldPathId} schema={schema} uiSchema={uiSchema} registry={registry} />}
+      {help && (
+        <div id={helpId(id)} className="govuk-hint">
+          {help}
+        </div>
+      )}
+      {hasError && (
+        <p id={errorId(id)} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {rawErrors?.[0]}
+        </p>
+      )}
+      {optionalDataControl}
+      <ArrayItemNounContext.Provider value={noun}>
+        <div className="steward-add-another__items">{items}</div>
+      </ArrayItemNounContext.Provider>
+      {count === 0 && !isEditable && <p className="govuk-body">None</p>}
+      {canAdd && isEditable && (
+        <AddButton id={buttonId(id, "add")} className="steward-add-another__add" onClick={handleAdd} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry}>
+          {count === 0 ? `Add ${lowerFirst(noun)}` : `Add another ${lowerFirst(noun)}`}
+        </AddButton>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,27 @@
+import { isValidElement } from "react";
+import type { FormContextType, MultiSchemaFieldTemplateProps, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
+
+/**
+ * A oneOf/anyOf choice: the option selector, labelled with the field's title (rjsf draws the selector without a
+ * label of its own), then the questions of the chosen option.
+ */
+export default function MultiSchemaFieldTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>({
+  schema,
+  selector,
+  optionSchemaField,
+}: MultiSchemaFieldTemplateProps<T, S, F>) {
+  const selectorId = isValidElement<{ id?: unknown }>(selector) && typeof selector.props.id === "string" ? selector.props.id : undefined;
+  return (
+    <div className="steward-multi-schema">
+      <div className="govuk-form-group">
+        {selectorId && (
+          <label className="govuk-label govuk-label--s" htmlFor={selectorId}>
+            {typeof schema.title === "string" && schema.title ? schema.title : "Choose an option"}
+          </label>
+        )}
+        {selector}
+      </div>
+      {optionSchemaField}
+    </div>
+  );
+}

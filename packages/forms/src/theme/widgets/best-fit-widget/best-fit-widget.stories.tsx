@@ -1,0 +1,14 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { StoryForm, getFixtureArgs } from "../../../stories/story-form.tsx";
+import { widgetFixtures } from "../../../testing/fixtures.ts";
+
+const fixture = widgetFixtures.bestFit!;
+
+const meta = { title: "Steward widgets/Best-fit criteria grid", component: StoryForm } satisfies Meta<typeof StoryForm>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = { args: getFixtureArgs(fixture) };
+export const WithHint: Story = { args: getFixtureArgs(fixture, "hint") };
+export const WithError: Story = { args: getFixtureArgs(fixture, "error") };
+export const ReadOnly: Story = { args: getFixtureArgs(fixture, "readonly") };
