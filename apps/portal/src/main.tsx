@@ -1,9 +1,12 @@
+import { createApiClient, createQueryClient, TRPCProvider } from "@steward/ui";
 import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
+import "@steward/forms/styles.css";
+import "@steward/ui/styles.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app.tsx";
-import { createApiClient, createQueryClient, TRPCProvider } from "./trpc.ts";
+import { RouterProvider } from "react-router";
+import { router } from "./app/router.tsx";
 
 function Root() {
   const [queryClient] = useState(createQueryClient);
@@ -11,7 +14,7 @@ function Root() {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>
-        <App />
+        <RouterProvider router={router} />
       </TRPCProvider>
     </QueryClientProvider>
   );

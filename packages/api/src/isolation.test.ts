@@ -193,3 +193,19 @@ describe("every role may do exactly what its policy says", () => {
     await adviser.api.visits.record({ caseId: caseOf["cambridgeshire-second"]!, visitId: visit.id, data, concerns: false });
   });
 });
+
+describe("the case's policy, as each side may see it", () => {
+  it("gives an adviser the criteria and meeting types, and a headteacher only what the school may see", async () => {
+    const adviser = await world.as("cambridgeshire", "school-improvement-adviser");
+    const forAdviser = await adviser.api.cases.policy({ caseId: caseOf.cambridgeshire! });
+    expect(forAdviser.criteria.length).toBeGreaterThan(0);
+    expect(forAdviser.meetingTypes.length).toBeGreaterThan(0);
+    const head = await world.as("cambridgeshire", "headteacher");
+    const forHead = await head.api.cases.policy({ caseId: caseOf.cambridgeshire! });
+    expect(forHead.criteria).toEqual([]);
+    expect(forHead.meetingTypes).toEqual([]);
+    expect(forHead.forms.map((f) => f.key)).toContain("visit-report");
+    expect(forHead.forms.every((f) => f.purpose === "visit-report")).toBe(true);
+    await expect(head.api.cases.policy({ caseId: caseOf["cambridgeshire-second"]! })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -25,6 +25,10 @@ export interface CaseFilter {
   status?: "open" | "closed" | undefined;
   /** Visits due on or before this date. */
   dueBy?: string | undefined;
+  /** Only cases with letters drafted, approved or in force. */
+  openLetters?: boolean | undefined;
+  /** Only cases with a letter past its deadline. */
+  lettersPastDeadline?: boolean | undefined;
   today: string;
   limit: number;
   offset: number;
@@ -52,6 +56,8 @@ function filteredCases(trx: TenantTransaction, access: AccessFilter, filter: Omi
   if (filter.unassigned) query = query.where("cases.assigned_officer_id", "is", null);
   if (filter.overdue) query = query.where("cases.next_visit_due", "<", filter.today);
   if (filter.dueBy) query = query.where("cases.next_visit_due", "<=", filter.dueBy);
+  if (filter.openLetters) query = query.where("cases.open_letters", ">", 0);
+  if (filter.lettersPastDeadline) query = query.where("cases.letter_deadline", "<", filter.today);
   return query;
 }
 

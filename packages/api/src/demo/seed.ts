@@ -119,7 +119,8 @@ export async function seedDemo(database: StewardDatabase, options: { now?: Date;
         if (applicable.length === 0) continue;
         let index = Math.min(rank, applicable.length - 1);
         if (index === 0 && i % 9 === 4) index = 1;
-        if (index === 1 && i % 7 === 3 && applicable.length > 2) index = applicable.length - 2;
+        if (index === 1 && i % 6 === 3) index = applicable.length - 1;
+        if (index === 1 && i % 7 === 3 && applicable.length > 3) index = applicable.length - 2;
         const category = applicable[Math.min(index, applicable.length - 1)]!;
         at(schoolDayFrom(addDays(entry.newYear.effectiveFrom, 5)), 11);
         state = await run(lead, row.id, { type: "decide-category", category: category.key, effectiveFrom: entry.newYear.effectiveFrom, rationale: "Annual categorisation from the desktop analysis and the summer visits." });
@@ -135,8 +136,10 @@ export async function seedDemo(database: StewardDatabase, options: { now?: Date;
         // Visits: those due so far, done (a few left overdue), and the next one booked.
         const plan = getVisitPlan(state, policy, today);
         const past = plan.filter((s) => s.dueBy < today || (s.opens <= today && s.status === "due"));
+        const lastClosed = past.filter((s) => s.dueBy < today).length - 1;
         for (const [n, slot] of past.entries()) {
-          if (!isShowcase && i % 6 === 1 && n === past.length - 1) continue;
+          // Some schools' last visit that should have happened did not: overdue on the dashboard.
+          if (!isShowcase && i % 4 === 1 && n === lastClosed) continue;
           const visitType = policy.visitTypes.find((v) => v.key === slot.visitType)!;
           const date = schoolDayFrom(addDays(slot.opens, 3 + (i % 5)));
           if (date > slot.dueBy || date >= today) continue;
@@ -176,9 +179,11 @@ export async function seedDemo(database: StewardDatabase, options: { now?: Date;
         }
 
         // Letters and notices: for the schools of most concern, and the showcase school.
-        if (isShowcase || (severity >= categories.length - 1 && i % 2 === 0) || (severity === categories.length - 2 && i % 5 === 0)) {
+        if (isShowcase || (severity >= categories.length - 1 && i % 2 === 0) || (severity === categories.length - 2 && i % 3 === 0)) {
           const letterTypes = policy.letterTypes.filter((l) => l.minimumIndicators <= l.indicators.length && (!l.applicability?.governance || l.applicability.governance.includes(school.governance as never)));
-          const letterType = isShowcase ? letterTypes.find((l) => l.kind === "letter" && l.approvalRequired) ?? letterTypes[0] : letterTypes.find((l) => l.kind === "notice") ?? letterTypes[0];
+          // A notice where one applies; otherwise a letter written for this kind of school (an academy's concerns letter).
+          const concern = letterTypes.find((l) => l.kind === "notice") ?? letterTypes.find((l) => l.applicability?.governance);
+          const letterType = isShowcase ? (letterTypes.find((l) => l.kind === "letter" && l.approvalRequired) ?? letterTypes[0]) : concern;
           const drafter = letterType && holders(letterType.permissions.draft)[0];
           if (letterType && drafter) {
             at(addDays(today, -9), 10);

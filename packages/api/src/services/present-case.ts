@@ -171,6 +171,7 @@ export async function presentCase(
 
   const letters = state.letters
     .filter((l) => canRead("Letter", { status: l.status }))
+    .filter((l) => options.audience === "la" || Boolean(policy.letterTypes.find((t) => t.key === l.letterType)?.visibleToSchool))
     .map((l) => {
       const type = policy.letterTypes.find((t) => t.key === l.letterType);
       return {
@@ -216,7 +217,7 @@ export async function presentCase(
           }
         : null,
     categoryHidden: Boolean(state.category) && !categoryVisible,
-    stage: fields.has("stage") ? { ...label(policy.escalation.stages, state.stage), since: state.stageSince } : null,
+    stage: fields.has("stage") && (options.audience === "la" || Boolean(policy.escalation.stages.find((s) => s.key === state.stage)?.visibleToSchool)) ? { ...label(policy.escalation.stages, state.stage), since: state.stageSince } : null,
     assignedOfficer: fields.has("assignedOfficerId") && state.assignedOfficerId ? { id: state.assignedOfficerId, name: nameOf(state.assignedOfficerId) } : null,
     assessments: canRead("Assessment")
       ? state.assessments.map((x) => ({ ...x, recordedBy: nameOf(x.recordedBy), ...(x.suggested ? { suggested: x.suggested } : {}) }))
@@ -310,6 +311,7 @@ function describeEvent(
     case "letter-closed":
       return letterVisible(event.letterId) ? `${letterLabel(event.letterId)} ${event.outcome}: ${event.reason}` : undefined;
     case "stage-changed":
+      if (!la && !policy.escalation.stages.find((s) => s.key === event.stage)?.visibleToSchool) return undefined;
       return `Moved to ${policy.escalation.stages.find((s) => s.key === event.stage)?.label ?? event.stage}${la && event.reason ? `: ${event.reason}` : ""}`;
     case "priority-added":
       return canRead("Action") ? `Priority added: ${event.priority.title}` : undefined;

@@ -5,6 +5,7 @@ import { changeStage } from "./change-stage.ts";
 import { closeCase } from "./close-case.ts";
 import { getCase } from "./get-case.ts";
 import { getCaseAt } from "./get-case-at.ts";
+import { getCasePolicy } from "./get-case-policy.ts";
 import { listCases } from "./list-cases.ts";
 import { openCase } from "./open-case.ts";
 import { summariseCases } from "./summarise-cases.ts";
@@ -14,6 +15,7 @@ export const casesRouter = createTRPCRouter({
   summary: summariseCases,
   get: getCase,
   at: getCaseAt,
+  policy: getCasePolicy,
   open: openCase,
   assign: assignOfficer,
   changeStage,

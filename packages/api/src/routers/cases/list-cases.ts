@@ -15,6 +15,8 @@ export const caseFilterInput = z.strictObject({
   unassigned: z.boolean().optional(),
   overdue: z.boolean().optional(),
   dueBy: z.iso.date().optional(),
+  openLetters: z.boolean().optional(),
+  lettersPastDeadline: z.boolean().optional(),
   status: z.enum(["open", "closed"]).optional(),
 });
 

@@ -1,0 +1,69 @@
+import { ErrorPage, humanise, Loading, QueryError, Tag, usePageTitle, useTRPC } from "@steward/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { SECTIONS } from "./editor-page.tsx";
+import { useVersions, versionName } from "./policy-hooks.ts";
+
+const KIND_COLOUR: Record<string, string> = { added: "green", removed: "red", changed: "yellow", moved: "blue" };
+
+/** The changes from the published version to this one, in words, section by section. */
+export function DiffPage() {
+  const { versionId = "" } = useParams();
+  const trpc = useTRPC();
+  const versions = useVersions();
+  const version = versions.data?.find((v) => v.id === versionId);
+  const published = versions.data?.find((v) => v.status === "published");
+  const base = published && published.id !== versionId ? published : versions.data?.find((v) => v.id === version?.basedOnId);
+  const diff = useQuery(trpc.policy.diff.queryOptions({ fromId: base?.id ?? "", toId: versionId }, { enabled: Boolean(base), staleTime: 0 }));
+  usePageTitle(version ? `Changes in ${versionName(version)}` : "Changes");
+  if (versions.isPending) return <Loading />;
+  if (versions.isError) return <QueryError error={versions.error} />;
+  if (!version) return <ErrorPage error={new Error("There is no such policy version.")} title="Policy version not found" />;
+  const entries = diff.data?.entries ?? [];
+  const bySection = SECTIONS.map((s) => ({ ...s, entries: entries.filter((e) => e.pointer.split("/")[1] === s.key) })).filter((s) => s.entries.length > 0);
+  const other = entries.filter((e) => !SECTIONS.some((s) => s.key === e.pointer.split("/")[1]));
+  return (
+    <>
+      <Link to={`/policy/${versionId}`} className="govuk-back-link">
+        Back to {versionName(version)}
+      </Link>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{versionName(version)}</span>
+        Changes from {base ? versionName(base) : "the published version"}
+      </h1>
+      {!base && <p className="govuk-body">There is no other version to compare this one with.</p>}
+      {diff.isPending && base && <Loading what="Comparing the versions" />}
+      {diff.isError && <QueryError error={diff.error} />}
+      {diff.data && entries.length === 0 && <p className="govuk-body">No changes: the two versions are the same.</p>}
+      {diff.data && entries.length > 0 && (
+        <p className="govuk-body" data-testid="diff-count">
+          {entries.length} change{entries.length === 1 ? "" : "s"} in {bySection.length} section{bySection.length === 1 ? "" : "s"}.
+        </p>
+      )}
+      {[...bySection, ...(other.length ? [{ key: "other", title: "Other", entries: other }] : [])].map((s) => (
+        <table className="govuk-table" key={s.key}>
+          <caption className="govuk-table__caption govuk-table__caption--m">{s.title}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Change</th>
+              <th scope="col" className="govuk-table__header">What changed</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {s.entries.map((e, i) => (
+              <tr className="govuk-table__row" key={`${e.pointer}-${i}`}>
+                <td className="govuk-table__cell">
+                  <Tag colour={KIND_COLOUR[e.kind] ?? "grey"}>{humanise(e.kind)}</Tag>
+                </td>
+                <td className="govuk-table__cell">
+                  {e.message}
+                  <span className="govuk-body-s govuk-!-display-block steward-secondary-text">{e.section}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,339 @@
+import { ErrorPage, ErrorSummary, formatDateTime, getErrorCode, humanise, Loading, type Problem, readProblems, type RouterOutputs, SuccessBanner, Tag, useCan, usePageTitle, useTRPC } from "@steward/ui";
+import { GovukForm } from "@steward/forms";
+import { policyMetaSchema, validatePolicy } from "@steward/policy-config";
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { buildUiSchema, getSectionSchema, META_FIELDS, toErrorSchema, toRjsfId } from "./meta-form.tsx";
+import { STATUS_COLOUR, useRefreshPolicy, useVersion, versionName, type PolicyProblem } from "./policy-hooks.ts";
+
+type Version = RouterOutputs["policy"]["get"];
+type PolicyJson = Record<string, unknown>;
+
+const metaProperties = policyMetaSchema.properties as Record<string, { title?: string }>;
+/** The document's sections, in the meta-schema's order, named by its titles. */
+export const SECTIONS = Object.keys(metaProperties)
+  .filter((key) => key !== "$schema" && key !== "formatVersion")
+  .map((key) => ({ key, title: metaProperties[key]?.title ?? humanise(key) }));
+
+const sectionOf = (pointer: string) => pointer.split("/")[1] ?? "";
+
+export function EditorPage() {
+  const { versionId = "" } = useParams();
+  const version = useVersion(versionId);
+  const can = useCan();
+  usePageTitle(version.data ? versionName(version.data) : "Policy version");
+  if (version.isPending) return <Loading what="Loading the policy" />;
+  if (version.isError) return <ErrorPage error={version.error} title="Policy version not found" />;
+  if (version.data.status !== "draft" || !can("update Policy")) return <ReadOnlyVersion version={version.data} />;
+  return <DraftEditor key={version.data.id} version={version.data} />;
+}
+
+function VersionHeader({ version, children }: { version: Version; children?: React.ReactNode }) {
+  return (
+    <>
+      <Link to="/policy" className="govuk-back-link">
+        Back to policy versions
+      </Link>
+      <span className="govuk-caption-l">
+        {version.title} {version.period}
+      </span>
+      <h1 className="govuk-heading-l">
+        {versionName(version)} <Tag colour={STATUS_COLOUR[version.status]}>{humanise(version.status)}</Tag>
+      </h1>
+      {children}
+    </>
+  );
+}
+
+function ReadOnlyVersion({ version }: { version: Version }) {
+  const [params, setParams] = useSearchParams();
+  const section = params.get("section") ?? SECTIONS[0]!.key;
+  const schema = useMemo(() => getSectionSchema(policyMetaSchema, section), [section]);
+  const uiSchema = useMemo(() => buildUiSchema(schema as Record<string, unknown>), [schema]);
+  return (
+    <>
+      <VersionHeader version={version}>
+        <p className="govuk-body">This version is {version.status}: it cannot change. Start a new draft from it on the versions page to make changes.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/policy/${version.id}/preview`}>Preview its forms and letters</Link>
+        </p>
+      </VersionHeader>
+      <SectionNav section={section} onChoose={(key) => setParams({ section: key })} counts={{}} />
+      <GovukForm key={section} schema={schema} uiSchema={{ ...uiSchema, "ui:submitButtonOptions": { norender: true } }} formData={version.document[section]} fields={META_FIELDS} idPrefix={section} readonly showErrorList={false} noValidate>
+        <></>
+      </GovukForm>
+    </>
+  );
+}
+
+function SectionNav({ section, onChoose, counts }: { section: string; onChoose: (key: string) => void; counts: Record<string, number> }) {
+  return (
+    <nav className="steward-sub-navigation" aria-label="Policy sections">
+      <ul className="steward-sub-navigation__list">
+        {SECTIONS.map((s) => (
+          <li key={s.key} className="steward-sub-navigation__item">
+            <a
+              href={`?section=${s.key}`}
+              className="govuk-link steward-sub-navigation__link"
+              aria-current={s.key === section ? "page" : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                onChoose(s.key);
+              }}
+            >
+              {s.key === section ? <strong>{s.title}</strong> : s.title}
+              {counts[s.key] ? (
+                <>
+                  {" "}
+                  <span className="steward-count">
+                    {counts[s.key]}
+                    <span className="govuk-visually-hidden"> {counts[s.key] === 1 ? "problem" : "problems"}</span>
+                  </span>
+                </>
+              ) : null}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The draft editor: one section of the document at a time, as a form generated from the meta-schema
+ * and as JSON beside it. Every change is validated at once by the same validator the server uses,
+ * and each problem shows at its field. Saving sends the document with the revision it started from.
+ */
+function DraftEditor({ version }: { version: Version }) {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const refresh = useRefreshPolicy();
+  const [params, setParams] = useSearchParams();
+  const section = params.get("section") ?? SECTIONS[0]!.key;
+  const [doc, setDoc] = useState<PolicyJson>(version.document);
+  const [savedJson, setSavedJson] = useState(() => JSON.stringify(version.document));
+  const [revision, setRevision] = useState(version.revision);
+  const [problems, setProblems] = useState<PolicyProblem[]>(version.problems);
+  const [saveProblems, setSaveProblems] = useState<Problem[]>([]);
+  const [saved, setSaved] = useState<string>();
+  const dirty = useMemo(() => JSON.stringify(doc) !== savedJson, [doc, savedJson]);
+
+  // Live validation, a moment after each change.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setProblems(validatePolicy(doc).problems as PolicyProblem[]), 250);
+    return () => window.clearTimeout(timer);
+  }, [doc]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const save = useMutation(
+    trpc.policy.updateDraft.mutationOptions({
+      onSuccess: async (result, input) => {
+        setRevision(result.revision);
+        setSavedJson(JSON.stringify(input.document));
+        setProblems(result.problems);
+        setSaveProblems([]);
+        setSaved(`Draft saved at ${formatDateTime(result.updatedAt)}${result.problems.length ? `, with ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before it can be published` : ""}`);
+        await refresh();
+      },
+      onError: (e) => {
+        setSaved(undefined);
+        setSaveProblems(getErrorCode(e) === "stale" ? readProblems(e) : readProblems(e).map((p) => ({ message: p.message })));
+      },
+    }),
+  );
+  const saveThen = (path?: string) => {
+    if (!dirty) return path ? void navigate(path) : undefined;
+    save.mutate({ id: version.id, revision, document: doc }, { onSuccess: () => (path ? void navigate(path) : undefined) });
+  };
+
+  const counts = useMemo(() => {
+    const result: Record<string, number> = {};
+    for (const p of problems) if (p.severity === "error") result[sectionOf(p.pointer)] = (result[sectionOf(p.pointer)] ?? 0) + 1;
+    return result;
+  }, [problems]);
+  const sectionProblems = problems.filter((p) => sectionOf(p.pointer) === section);
+  const otherErrors = problems.filter((p) => p.severity === "error" && sectionOf(p.pointer) !== section);
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const title = SECTIONS.find((s) => s.key === section)?.title ?? section;
+  usePageTitle(`Edit ${title}: ${versionName(version)}`);
+
+  const update = (value: unknown) => setDoc((current) => (JSON.stringify(current[section]) === JSON.stringify(value) ? current : { ...current, [section]: value }));
+
+  return (
+    <div className="steward-studio">
+      <VersionHeader version={version}>
+        <p className="govuk-body" role="status">
+          {dirty ? "You have unsaved changes." : `Saved (revision ${revision}).`} {errors === 0 ? "No problems: this draft can be published." : `${errors} problem${errors === 1 ? "" : "s"} to fix before it can be published.`}
+        </p>
+      </VersionHeader>
+      {saved && (
+        <SuccessBanner>
+          <p className="govuk-notification-banner__heading">{saved}</p>
+        </SuccessBanner>
+      )}
+      <ErrorSummary problems={saveProblems} title="The draft was not saved" />
+      <div className="govuk-button-group">
+        <button type="button" className="govuk-button" data-module="govuk-button" disabled={save.isPending || !dirty} onClick={() => saveThen()}>
+          Save the draft
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => saveThen(`/policy/${version.id}/diff`)}>
+          {dirty ? "Save and see" : "See"} the changes
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => saveThen(`/policy/${version.id}/preview`)}>
+          {dirty ? "Save and preview" : "Preview"} forms and letters
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => saveThen(`/policy/${version.id}/publish`)}>
+          {dirty ? "Save and publish" : "Publish"}
+        </button>
+      </div>
+      <SectionNav section={section} onChoose={(key) => setParams({ section: key })} counts={counts} />
+      <h2 className="govuk-heading-l">{title}</h2>
+      {sectionProblems.length > 0 && <SectionProblems problems={sectionProblems} />}
+      {otherErrors.length > 0 && (
+        <p className="govuk-body-s">
+          Other sections have {otherErrors.length} problem{otherErrors.length === 1 ? "" : "s"}: {Object.entries(counts).filter(([k]) => k !== section).map(([k, n], i) => (
+            <span key={k}>
+              {i > 0 && ", "}
+              <a href={`?section=${k}`} className="govuk-link" onClick={(e) => (e.preventDefault(), setParams({ section: k }))}>
+                {SECTIONS.find((s) => s.key === k)?.title ?? k} ({n})
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <SectionForm key={section} section={section} value={doc[section]} problems={sectionProblems} onChange={update} />
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <JsonEditor key={section} section={section} title={title} value={doc[section]} problems={sectionProblems} onChange={update} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** This section's problems, each linked to its field. Shown as the user types, so it does not take focus. */
+function SectionProblems({ problems }: { problems: PolicyProblem[] }) {
+  const errors = problems.filter((p) => p.severity === "error");
+  const warnings = problems.filter((p) => p.severity === "warning");
+  const item = (p: PolicyProblem, i: number) => (
+    <li key={`${p.pointer}-${i}`}>
+      <a
+        href={`#${toRjsfId(p.pointer)}`}
+        onClick={(event) => {
+          const target = document.getElementById(toRjsfId(p.pointer));
+          if (!target) return;
+          event.preventDefault();
+          target.focus();
+          target.scrollIntoView({ block: "center" });
+        }}
+      >
+        {p.where}: {p.message}
+      </a>
+    </li>
+  );
+  return (
+    <div className={errors.length ? "govuk-error-summary" : "govuk-inset-text"} data-testid="section-problems">
+      <h3 className={errors.length ? "govuk-error-summary__title" : "govuk-heading-s"}>
+        {errors.length ? `${errors.length} problem${errors.length === 1 ? "" : "s"} in this section` : "Worth a look"}
+      </h3>
+      <div className="govuk-error-summary__body">
+        <ul className="govuk-list govuk-error-summary__list">
+          {errors.slice(0, 30).map(item)}
+          {warnings.slice(0, 10).map((p, i) => (
+            <li key={`w-${p.pointer}-${i}`} className="govuk-body-s">
+              Warning: {p.where}: {p.message}
+            </li>
+          ))}
+        </ul>
+        {errors.length > 30 && <p className="govuk-body-s">And {errors.length - 30} more.</p>}
+      </div>
+    </div>
+  );
+}
+
+function SectionForm({ section, value, problems, onChange }: { section: string; value: unknown; problems: PolicyProblem[]; onChange: (value: unknown) => void }) {
+  const schema = useMemo(() => getSectionSchema(policyMetaSchema, section), [section]);
+  // The section's own title is the page's heading already.
+  const uiSchema = useMemo(() => ({ ...buildUiSchema(schema as Record<string, unknown>), "ui:label": false, "ui:submitButtonOptions": { norender: true } }), [schema]);
+  const extraErrors = useMemo(() => toErrorSchema(problems.filter((p) => p.severity === "error"), section), [problems, section]);
+  return (
+    <section aria-label={`${schema.title ?? section}: form`}>
+      <GovukForm
+        schema={schema}
+        uiSchema={uiSchema}
+        formData={value}
+        fields={META_FIELDS}
+        idPrefix={section}
+        noValidate
+        showErrorList={false}
+        extraErrors={extraErrors as never}
+        formContext={{ govuk: { showTitle: false, markOptional: true } }}
+        experimental_defaultFormStateBehavior={{ emptyObjectFields: "skipDefaults", arrayMinItems: { populate: "never" } }}
+        onChange={(event) => onChange(event.formData)}
+      >
+        <></>
+      </GovukForm>
+    </section>
+  );
+}
+
+/** The section as JSON. Valid JSON updates the document (and the form) as it is typed. */
+function JsonEditor({ section, title, value, problems, onChange }: { section: string; title: string; value: unknown; problems: PolicyProblem[]; onChange: (value: unknown) => void }) {
+  const [text, setText] = useState(() => JSON.stringify(value, null, 2) ?? "");
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    // Follow the form's changes; keep the text as typed when it already says the same thing.
+    setText((current) => {
+      try {
+        if (JSON.stringify(JSON.parse(current)) === JSON.stringify(value)) return current;
+      } catch {
+        // An unfinished edit: the form's change replaces it.
+      }
+      return JSON.stringify(value, null, 2) ?? "";
+    });
+  }, [value]);
+  const id = `json-${section}`;
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={id}>
+        {title} as JSON
+      </label>
+      <div className="govuk-hint" id={`${id}-hint`}>
+        Changes here update the form, and the form's changes show here. {problems.length > 0 && `Problems are at: ${[...new Set(problems.map((p) => p.pointer))].slice(0, 5).join(", ")}${problems.length > 5 ? "…" : ""}`}
+      </div>
+      {error && (
+        <p className="govuk-error-message" id={`${id}-error`}>
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      )}
+      <textarea
+        className={`govuk-textarea steward-code steward-json-editor${error ? " govuk-textarea--error" : ""}`}
+        id={id}
+        rows={30}
+        spellCheck={false}
+        value={text}
+        aria-describedby={describedBy}
+        onChange={(event) => {
+          const next = event.target.value;
+          setText(next);
+          try {
+            const parsed = JSON.parse(next) as unknown;
+            setError(undefined);
+            onChange(parsed);
+          } catch (e) {
+            setError(`Not valid JSON: ${(e as Error).message}. The form keeps the last valid value.`);
+          }
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { BackLink, ErrorSummary, fieldError, Loading, type Problem, readProblems, SuccessBanner, TextInput, usePageTitle, useSession, useTRPC } from "@steward/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { GrantFields, toGrants } from "./grant-fields.tsx";
+import { usePolicyRoles } from "./roles.ts";
+
+export function InviteUserPage() {
+  const trpc = useTRPC();
+  const { roles, isPending } = usePolicyRoles();
+  const [email, setEmail] = useState("");
+  const [displayName, setDisplayName] = useState("");
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [urn, setUrn] = useState("");
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [link, setLink] = useState<string>();
+  usePageTitle("Invite a user", { error: problems.length > 0 });
+  const me = useSession();
+  // The invitation link names the authority by its sign-in slug.
+  const tenants = useQuery(trpc.tenants.list.queryOptions());
+  const slug = tenants.data?.find((t) => t.name === me.tenant.name)?.slug;
+  const invite = useMutation(
+    trpc.users.invite.mutationOptions({
+      onSuccess: (result) => {
+        setProblems([]);
+        const app = result.user.grants.some((g) => g.schoolUrn !== undefined) ? "/portal/" : "/admin/";
+        setLink(`${window.location.origin}${app}invite?token=${encodeURIComponent(result.inviteToken)}${slug ? `&tenant=${slug}` : ""}`);
+      },
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
+  if (isPending) return <Loading />;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    invite.mutate({ email: email.trim(), displayName: displayName.trim(), grants: toGrants(roles, chosen, urn) });
+  };
+  return (
+    <>
+      <BackLink to="/users">Back to users</BackLink>
+      {link && (
+        <SuccessBanner title="Invitation created">
+          <p className="govuk-notification-banner__heading">Send this link to {email}. It works once, for 7 days.</p>
+          <p className="govuk-body steward-break-all">
+            <code>{link}</code>
+          </p>
+        </SuccessBanner>
+      )}
+      <ErrorSummary problems={problems} />
+      <h1 className="govuk-heading-l">Invite a user</h1>
+      <form noValidate onSubmit={submit}>
+        <TextInput id="displayName" label="Full name" value={displayName} onChange={setDisplayName} error={fieldError(problems, "displayName")} />
+        <TextInput id="email" label="Email address" type="email" spellCheck={false} value={email} onChange={setEmail} error={fieldError(problems, "email")} />
+        <GrantFields roles={roles} chosen={chosen} setChosen={setChosen} urn={urn} setUrn={setUrn} error={fieldError(problems, "grants") ?? problems.find((p) => p.pointer?.startsWith("/grants/"))?.message} urnError={problems.find((p) => p.pointer?.endsWith("/schoolUrn"))?.message} />
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={invite.isPending}>
+          Send invitation
+        </button>
+      </form>
+    </>
+  );
+}

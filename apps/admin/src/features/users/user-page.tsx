@@ -1,0 +1,92 @@
+import { BackLink, ErrorPage, ErrorSummary, fieldError, formatDateTime, humanise, Loading, type Problem, readProblems, type RouterOutputs, SuccessBanner, SummaryList, Tag, useCan, usePageTitle, useTRPC } from "@steward/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useParams } from "react-router";
+import { GrantFields, toGrants } from "./grant-fields.tsx";
+import { usePolicyRoles } from "./roles.ts";
+
+type User = RouterOutputs["users"]["list"][number];
+
+export function UserPage() {
+  const { userId = "" } = useParams();
+  const trpc = useTRPC();
+  const users = useQuery(trpc.users.list.queryOptions({}));
+  const user = users.data?.find((u) => u.id === userId);
+  usePageTitle(user?.displayName ?? "User");
+  if (users.isPending) return <Loading />;
+  if (users.isError) return <ErrorPage error={users.error} />;
+  if (!user) return <ErrorPage error={new Error("There is no such user.")} title="User not found" />;
+  return <UserDetail key={user.id} user={user} />;
+}
+
+function UserDetail({ user }: { user: User }) {
+  const trpc = useTRPC();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const { roles } = usePolicyRoles();
+  const [chosen, setChosen] = useState(user.grants.map((g) => g.role));
+  const [urn, setUrn] = useState(String(user.grants.find((g) => g.schoolUrn)?.schoolUrn ?? ""));
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [done, setDone] = useState<string>();
+  const update = useMutation(
+    trpc.users.setRoles.mutationOptions({
+      onSuccess: async () => {
+        setProblems([]);
+        await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
+        setDone("Saved. The user's sessions have ended, so the change applies when they next sign in.");
+      },
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ id: user.id, grants: toGrants(roles, chosen, urn) });
+  };
+  return (
+    <>
+      <BackLink to="/users">Back to users</BackLink>
+      {done && (
+        <SuccessBanner>
+          <p className="govuk-notification-banner__heading">{done}</p>
+        </SuccessBanner>
+      )}
+      <ErrorSummary problems={problems} />
+      <h1 className="govuk-heading-l">{user.displayName}</h1>
+      <SummaryList
+        rows={[
+          { key: "Email", value: user.email },
+          { key: "Status", value: <><Tag colour={user.status === "active" ? "green" : "grey"}>{humanise(user.status)}</Tag>{user.locked && <> <Tag colour="red">Locked</Tag></>}</> },
+          { key: "Roles", value: user.grants.map((g) => `${g.roleLabel}${g.schoolUrn ? ` (URN ${g.schoolUrn})` : ""}`).join(", ") },
+          { key: "Last signed in", value: formatDateTime(user.lastSignInAt) || "Never" },
+        ]}
+      />
+      {can("update User") && (
+        <>
+          <form noValidate onSubmit={submit}>
+            <GrantFields roles={roles} chosen={chosen} setChosen={setChosen} urn={urn} setUrn={setUrn} error={fieldError(problems, "grants")} />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Save roles
+            </button>
+          </form>
+          <div className="govuk-button-group">
+            {user.status === "active" && (
+              <button type="button" className="govuk-button govuk-button--warning" onClick={() => update.mutate({ id: user.id, status: "disabled" })}>
+                Disable this user
+              </button>
+            )}
+            {user.status === "disabled" && (
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => update.mutate({ id: user.id, status: "active" })}>
+                Enable this user
+              </button>
+            )}
+            {user.locked && (
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => update.mutate({ id: user.id, unlock: true })}>
+                Unlock the account
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </>
+  );
+}

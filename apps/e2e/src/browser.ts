@@ -1,0 +1,69 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { isHeaded } from "./env.ts";
+import { repoRoot } from "./server.ts";
+
+export const screenshotDir = path.join(repoRoot, "apps", "e2e", "screenshots");
+
+/** Debian's Chromium, headless, with nothing that reaches out to the internet. */
+export async function launchBrowser(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: !isHeaded,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"].filter((a) => !isHeaded || a !== "--headless"),
+  });
+}
+
+export interface A11yFinding {
+  page: string;
+  url: string;
+  violations: { id: string; impact: string | null | undefined; help: string; targets: string[] }[];
+}
+
+/** A signed-in person's browser: every page they reach is checked with axe, and photographed when asked. */
+export class Session {
+  readonly findings: A11yFinding[] = [];
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  static async open(browser: Browser, baseUrl: string): Promise<Session> {
+    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    return new Session(context, page, baseUrl);
+  }
+
+  /** Checks the page as it is now with axe (WCAG 2.0, 2.1 and 2.2, A and AA). */
+  async checkA11y(name: string) {
+    const results = await new AxeBuilder({ page: this.page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    this.findings.push({
+      page: name,
+      url: this.page.url(),
+      violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) })),
+    });
+  }
+
+  /** Photographs the whole page into screenshots/<name>.png, then checks it with axe. */
+  async capture(name: string) {
+    await this.page.waitForLoadState("networkidle");
+    mkdirSync(screenshotDir, { recursive: true });
+    await this.page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+    await this.checkA11y(name);
+  }
+
+  async close() {
+    await this.context.close();
+  }
+}
+
+export function describeFindings(findings: A11yFinding[]): string {
+  return findings
+    .filter((f) => f.violations.length > 0)
+    .map((f) => `${f.page} (${f.url}):\n${f.violations.map((v) => `  - ${v.id} [${v.impact}] ${v.help}: ${v.targets.join(" | ")}`).join("\n")}`)
+    .join("\n");
+}

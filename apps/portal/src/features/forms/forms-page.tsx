@@ -1,0 +1,195 @@
+import { BackLink, ErrorPage, ErrorSummary, formatDateTime, Loading, type Problem, QueryError, readProblems, type RouterOutputs, SuccessBanner, SummaryList, Tag, useCan, usePageTitle, useSession, useTRPC } from "@steward/ui";
+import { FormSummary, GovukForm } from "@steward/forms";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+
+type Forms = RouterOutputs["forms"]["list"];
+type FormDef = Forms["forms"][number];
+type Response = Forms["responses"][number];
+
+function useSchoolForms() {
+  const trpc = useTRPC();
+  const me = useSession();
+  return useQuery(trpc.forms.list.queryOptions({ ...(me.schoolUrn ? { schoolUrn: me.schoolUrn } : {}) }));
+}
+
+/** The forms the policy asks of the school, and what the school has started and sent. */
+export function FormsPage() {
+  const forms = useSchoolForms();
+  const can = useCan();
+  usePageTitle("Forms");
+  if (forms.isPending) return <Loading />;
+  if (forms.isError) return <QueryError error={forms.error} />;
+  const titleOf = (key: string) => forms.data.forms.find((f) => f.key === key)?.title ?? key;
+  const drafts = forms.data.responses.filter((r) => r.status === "draft");
+  const submitted = forms.data.responses.filter((r) => r.status === "submitted");
+  return (
+    <>
+      <h1 className="govuk-heading-l">Forms</h1>
+      {drafts.length > 0 && (
+        <>
+          <h2 className="govuk-heading-m">In progress</h2>
+          <ul className="govuk-task-list">
+            {drafts.map((r) => (
+              <li className="govuk-task-list__item govuk-task-list__item--with-link" key={r.id}>
+                <div className="govuk-task-list__name-and-hint">
+                  <Link className="govuk-link govuk-task-list__link" to={`/forms/responses/${r.id}`} aria-describedby={`status-${r.id}`}>
+                    {titleOf(r.formKey)}
+                  </Link>
+                  <div className="govuk-task-list__hint">Last saved {formatDateTime(r.updatedAt)}</div>
+                </div>
+                <div className="govuk-task-list__status" id={`status-${r.id}`}>
+                  <Tag colour="light-blue">In progress</Tag>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2 className="govuk-heading-m">Start a form</h2>
+      {forms.data.forms.length === 0 && <p className="govuk-body">There are no forms for your school to complete.</p>}
+      {forms.data.forms.map((f) => (
+        <div key={f.key} className="govuk-!-margin-bottom-6">
+          <h3 className="govuk-heading-s">{f.title}</h3>
+          {f.description && <p className="govuk-body">{f.description}</p>}
+          {can("create FormResponse") && (
+            <Link className="govuk-button govuk-button--secondary" role="button" data-module="govuk-button" to={`/forms/new/${f.key}`}>
+              Start<span className="govuk-visually-hidden"> {f.title}</span>
+            </Link>
+          )}
+        </div>
+      ))}
+      {submitted.length > 0 && (
+        <>
+          <h2 className="govuk-heading-m">Sent</h2>
+          <ul className="govuk-list">
+            {submitted.map((r) => (
+              <li key={r.id}>
+                <Link className="govuk-link" to={`/forms/responses/${r.id}`}>
+                  {titleOf(r.formKey)}
+                </Link>
+                , sent {formatDateTime(r.submittedAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+/** A new response: nothing is stored until the first save. */
+export function NewFormPage() {
+  const { formKey = "" } = useParams();
+  const forms = useSchoolForms();
+  const form = forms.data?.forms.find((f) => f.key === formKey);
+  usePageTitle(form?.title ?? "Form");
+  if (forms.isPending) return <Loading />;
+  if (forms.isError) return <QueryError error={forms.error} />;
+  if (!form) return <ErrorPage error={new Error("There is no such form.")} title="Form not found" />;
+  return <FillForm form={form} />;
+}
+
+export function ResponsePage() {
+  const { responseId = "" } = useParams();
+  const forms = useSchoolForms();
+  const response = forms.data?.responses.find((r) => r.id === responseId);
+  const form = forms.data?.forms.find((f) => f.key === response?.formKey);
+  usePageTitle(form?.title ?? "Form");
+  if (forms.isPending) return <Loading />;
+  if (forms.isError) return <QueryError error={forms.error} />;
+  if (!response || !form) return <ErrorPage error={new Error("There is no such form.")} title="Form not found" />;
+  if (response.status === "submitted") return <SubmittedForm form={form} response={response} />;
+  return <FillForm key={response.id} form={form} response={response} />;
+}
+
+function SubmittedForm({ form, response }: { form: FormDef; response: Response }) {
+  return (
+    <>
+      <BackLink to="/forms">Back to forms</BackLink>
+      {new URLSearchParams(window.location.search).get("sent") && (
+        <SuccessBanner title="Sent">
+          <p className="govuk-notification-banner__heading">Your {form.title.toLowerCase()} has been sent to the local authority.</p>
+        </SuccessBanner>
+      )}
+      <span className="govuk-caption-l">Sent {formatDateTime(response.submittedAt)}</span>
+      <h1 className="govuk-heading-l">{form.title}</h1>
+      <SummaryList rows={[{ key: "Status", value: <Tag colour="green">Sent</Tag> }]} />
+      <FormSummary schema={form.schema} uiSchema={form.uiSchema} formData={response.data} />
+    </>
+  );
+}
+
+/**
+ * Filling in a form, with save and return: the first save creates the draft, later saves carry the
+ * revision they started from. The last step sends it, checked against the form's schema by the API.
+ */
+function FillForm({ form, response }: { form: FormDef; response?: Response }) {
+  const trpc = useTRPC();
+  const me = useSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [current, setCurrent] = useState(response);
+  const [data, setData] = useState<Record<string, unknown> | undefined>(response?.data);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [saved, setSaved] = useState<string>();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.forms.pathKey() });
+  const save = useMutation(
+    trpc.forms.save.mutationOptions({
+      onSuccess: async (r) => {
+        setCurrent(r);
+        setProblems([]);
+        setSaved(`Saved at ${formatDateTime(r.updatedAt)}. You can come back to it from the forms page.`);
+        await refresh();
+      },
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
+  const submit = useMutation(
+    trpc.forms.submit.mutationOptions({
+      onSuccess: async (r) => {
+        await refresh();
+        await navigate(`/forms/responses/${r.id}?sent=1`, { replace: true });
+      },
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
+  const schoolUrn = me.schoolUrn ?? 0;
+  const saveData = (data: unknown, page: number) => save.mutateAsync({ formKey: form.key, schoolUrn, ...(current ? { id: current.id, revision: current.revision } : {}), data: (data ?? {}) as Record<string, unknown>, page: Math.min(page, 100) });
+  return (
+    <>
+      <BackLink to="/forms">Back to forms</BackLink>
+      {saved && (
+        <SuccessBanner title="Saved">
+          <p className="govuk-notification-banner__heading">{saved}</p>
+        </SuccessBanner>
+      )}
+      <ErrorSummary problems={problems} />
+      {form.description && <p className="govuk-body">{form.description}</p>}
+      <GovukForm<Record<string, unknown>>
+        schema={form.schema}
+        uiSchema={{ ...form.uiSchema, "ui:submitButtonOptions": { submitText: "Send to the local authority" } }}
+        formData={current?.data}
+        initialPage={current?.page}
+        idPrefix="form"
+        submitText="Send to the local authority"
+        onChange={(event) => setData(event.formData)}
+        onSave={(answers, page) => void saveData(answers, page).catch(() => undefined)}
+        onSubmit={async ({ formData }) => {
+          try {
+            const draft = current ?? (await saveData(formData, 0));
+            submit.mutate({ id: draft.id, revision: draft.revision, data: formData ?? {} });
+          } catch {
+            // The save's error is shown.
+          }
+        }}
+      />
+      {!form.uiSchema["ui:options"] && (
+        <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => void saveData(data ?? {}, 0).catch(() => undefined)}>
+          Save and come back later
+        </button>
+      )}
+    </>
+  );
+}

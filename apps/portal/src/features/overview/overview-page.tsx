@@ -1,0 +1,97 @@
+import { formatDate, Loading, QueryError, SummaryList, Tag, usePageTitle, useSession, useTRPC } from "@steward/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { today, useSchoolCase } from "../school-case.ts";
+
+/** The school's home: its category (where the policy shows it), what is coming and what needs doing. */
+export function OverviewPage() {
+  const me = useSession();
+  const trpc = useTRPC();
+  const { view, isPending, error, hasCase } = useSchoolCase();
+  const school = useQuery(trpc.schools.get.queryOptions({ urn: me.schoolUrn ?? 0 }, { enabled: Boolean(me.schoolUrn) }));
+  const forms = useQuery(trpc.forms.list.queryOptions({ ...(me.schoolUrn ? { schoolUrn: me.schoolUrn } : {}) }));
+  usePageTitle("Your school");
+  if (isPending) return <Loading />;
+  if (error) return <QueryError error={error} />;
+  const name = view?.school.name ?? school.data?.name ?? "Your school";
+  const upcoming = (view?.visits ?? []).filter((v) => v.status === "scheduled" && v.date >= today()).sort((a, b) => a.date.localeCompare(b.date));
+  const toAcknowledge = (view?.letters ?? []).filter((l) => l.status === "issued");
+  const reports = (view?.visits ?? []).filter((v) => v.report);
+  const drafts = forms.data?.responses.filter((r) => r.status === "draft") ?? [];
+  return (
+    <>
+      <span className="govuk-caption-l">URN {view?.school.urn ?? me.schoolUrn}</span>
+      <h1 className="govuk-heading-l">{name}</h1>
+      {!hasCase && <p className="govuk-body">Your school has no open school improvement case with the local authority.</p>}
+      {view && (
+        <SummaryList
+          rows={[
+            view.category && { key: "Category", value: <><Tag colour={view.category.colour}>{view.category.label}</Tag><span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">Since {formatDate(view.category.effectiveFrom)}</span></> },
+            view.assignedOfficer && { key: "Your adviser", value: view.assignedOfficer.name },
+            { key: "Next visit", value: upcoming[0] ? `${upcoming[0].visitType.label}, ${formatDate(upcoming[0].date)}` : "None booked" },
+          ]}
+        />
+      )}
+      {toAcknowledge.length > 0 && (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="to-do-title" data-module="govuk-notification-banner">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="to-do-title">
+              Important
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">
+              {toAcknowledge.length === 1 ? "A letter needs" : `${toAcknowledge.length} letters need`} your acknowledgement.
+            </p>
+            <ul className="govuk-list">
+              {toAcknowledge.map((l) => (
+                <li key={l.id}>
+                  <Link className="govuk-notification-banner__link" to={`/letters/${l.id}`}>
+                    {l.letterType.label}
+                  </Link>
+                  {l.deadline && ` (respond by ${formatDate(l.deadline)})`}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">Upcoming visits</h2>
+          {upcoming.length === 0 ? (
+            <p className="govuk-body">No visits booked.</p>
+          ) : (
+            <ul className="govuk-list">
+              {upcoming.map((v) => (
+                <li key={v.id}>
+                  {v.visitType.label}, {formatDate(v.date)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2 className="govuk-heading-m">Visit reports</h2>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/visits">
+              {reports.length === 1 ? "1 published report" : `${reports.length} published reports`}
+            </Link>
+          </p>
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">Forms</h2>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/forms">
+              {drafts.length ? `${drafts.length} form${drafts.length === 1 ? "" : "s"} in progress` : "Forms to complete"}
+            </Link>
+          </p>
+          <h2 className="govuk-heading-m">Letters and notices</h2>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/letters">
+              {(view?.letters.length ?? 0) === 1 ? "1 letter" : `${view?.letters.length ?? 0} letters`}
+            </Link>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}

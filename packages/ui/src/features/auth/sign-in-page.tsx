@@ -1,0 +1,111 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { ErrorSummary, fieldError } from "../../components/error-summary.tsx";
+import { Radios, Select, TextInput } from "../../components/fields.tsx";
+import { usePageTitle } from "../../components/page-title.tsx";
+import { Loading, QueryError, SuccessBanner } from "../../components/ui.tsx";
+import { readProblems, type Problem } from "../../lib/api-error.ts";
+import { setCsrfToken, useTRPC } from "../../trpc.ts";
+
+/** Sign in: choose the authority, then email and password. */
+export function SignInPage({ audience }: { audience: "la" | "school" }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const tenants = useQuery(trpc.tenants.list.queryOptions());
+  const [tenant, setTenant] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [problems, setProblems] = useState<Problem[]>([]);
+  usePageTitle("Sign in", { error: problems.length > 0 });
+  const signIn = useMutation(
+    trpc.auth.signIn.mutationOptions({
+      onSuccess: async (result) => {
+        setCsrfToken(result.csrfToken);
+        await queryClient.resetQueries();
+        const returnTo = params.get("returnTo");
+        void navigate(returnTo && returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/", { replace: true });
+      },
+      onError: (error) => setProblems(readProblems(error).map((p) => (p.pointer ? p : { ...p, pointer: "/email" }))),
+    }),
+  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const missing: Problem[] = [];
+    const chosen = tenant || (tenants.data?.length === 1 ? tenants.data[0]!.slug : "");
+    if (!chosen) missing.push({ pointer: "/tenant", message: "Choose your authority" });
+    if (!email.trim()) missing.push({ pointer: "/email", message: "Enter your email address" });
+    if (!password) missing.push({ pointer: "/password", message: "Enter your password" });
+    setProblems(missing);
+    if (missing.length === 0) signIn.mutate({ tenant: chosen, email: email.trim(), password });
+  };
+  if (tenants.isPending) return <Loading />;
+  if (tenants.isError) return <QueryError error={tenants.error} />;
+  const options = tenants.data.map((t) => ({ value: t.slug, label: t.name }));
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {params.get("accepted") && (
+          <SuccessBanner>
+            <p className="govuk-notification-banner__heading">Your password is set. Sign in to continue.</p>
+          </SuccessBanner>
+        )}
+        <ErrorSummary problems={problems} />
+        <h1 className="govuk-heading-l">Sign in</h1>
+        <p className="govuk-body">{audience === "la" ? "For local authority staff." : "For headteachers, governors and school staff."}</p>
+        <form noValidate onSubmit={onSubmit}>
+          {options.length > 1 &&
+            (options.length <= 6 ? (
+              <Radios id="tenant" label="Your authority" options={options} value={tenant} onChange={setTenant} error={fieldError(problems, "tenant")} legendClassName="govuk-fieldset__legend--m" />
+            ) : (
+              <Select id="tenant" label="Your authority" options={options} value={tenant} onChange={setTenant} placeholder="Choose your authority" error={fieldError(problems, "tenant")} />
+            ))}
+          <TextInput id="email" label="Email address" type="email" autoComplete="username" spellCheck={false} value={email} onChange={setEmail} error={fieldError(problems, "email")} />
+          <TextInput id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={fieldError(problems, "password")} />
+          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={signIn.isPending}>
+            Sign in
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** An invited user sets their password from the link they were sent. */
+export function AcceptInvitePage() {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [problems, setProblems] = useState<Problem[]>([]);
+  usePageTitle("Set your password", { error: problems.length > 0 });
+  const accept = useMutation(
+    trpc.auth.acceptInvite.mutationOptions({
+      onSuccess: () => void navigate("/sign-in?accepted=1", { replace: true }),
+      onError: (error) => setProblems(readProblems(error).map((p) => ({ ...p, pointer: p.pointer === "/password" || !p.pointer ? "/password" : p.pointer }))),
+    }),
+  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (password !== confirm) return setProblems([{ pointer: "/confirm", message: "The passwords do not match" }]);
+    accept.mutate({ tenant: params.get("tenant") ?? "", token: params.get("token") ?? "", password });
+  };
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary problems={problems} />
+        <h1 className="govuk-heading-l">Set your password</h1>
+        <form noValidate onSubmit={onSubmit}>
+          <TextInput id="password" label="New password" hint="At least 12 characters. A few unrelated words make a strong password." type="password" autoComplete="new-password" value={password} onChange={setPassword} error={fieldError(problems, "password")} />
+          <TextInput id="confirm" label="Confirm the password" type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} error={fieldError(problems, "confirm")} />
+          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={accept.isPending}>
+            Set password
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
