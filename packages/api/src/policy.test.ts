@@ -63,6 +63,13 @@ describe("the policy lifecycle over the API", () => {
     await admin.api.policy.retire({ id: draft.id });
   });
 
+  it("previews a version's letter as the school will see it", async () => {
+    const preview = await admin.api.policy.previewLetter({ id: world.tenants.cambridgeshire.policyVersionId, letterType: "warning-notice" });
+    expect(preview.html).toContain("Example Primary School");
+    expect(preview.subject.length).toBeGreaterThan(0);
+    await expect(admin.api.policy.previewLetter({ id: world.tenants.cambridgeshire.policyVersionId, letterType: "no-such-letter" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("publishes a revised draft with its impact: cases moved, categories and workload before and after", async () => {
     const { caseId } = await senior.api.cases.open({ urn: world.tenants.cambridgeshire.schools[0]!.urn });
     const officers = await senior.api.users.list({ officersOnly: true });

@@ -5,6 +5,7 @@ import { exportVersion } from "./export-version.ts";
 import { getImpact } from "./get-impact.ts";
 import { getVersion } from "./get-version.ts";
 import { listVersions } from "./list-versions.ts";
+import { previewLetter } from "./preview-letter.ts";
 import { publishVersion } from "./publish-version.ts";
 import { retireVersion } from "./retire-version.ts";
 import { updateDraft } from "./update-draft.ts";
@@ -21,4 +22,5 @@ export const policyRouter = createTRPCRouter({
   publish: publishVersion,
   retire: retireVersion,
   export: exportVersion,
+  previewLetter,
 });

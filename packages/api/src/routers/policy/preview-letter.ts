@@ -1,0 +1,40 @@
+import { findPolicyVersion } from "@steward/db";
+import { DomainError, formatLetterDate, renderLetter, type LetterContext } from "@steward/domain";
+import type { PolicyDocument } from "@steward/policy-config";
+import { z } from "zod";
+import { notFound } from "../../errors.ts";
+import { tenantProcedure } from "../../trpc.ts";
+import { assertPolicyPermission } from "./policy-access.ts";
+
+/**
+ * A letter type of a version rendered with example merge fields, exactly as the
+ * engine renders a real letter (Liquid, every value escaped, no code), so a
+ * policy administrator sees a draft's letters as the school will.
+ */
+export const previewLetter = tenantProcedure
+  .input(z.strictObject({ id: z.uuid(), letterType: z.string().min(1).max(100) }))
+  .output(z.object({ subject: z.string(), html: z.string() }))
+  .query(async ({ ctx, input }) => {
+    assertPolicyPermission(ctx, "read");
+    const row = await findPolicyVersion(ctx.trx, input.id);
+    if (!row) throw notFound("That policy version");
+    const policy = row.document as unknown as PolicyDocument;
+    const letterType = policy.letterTypes?.find((l) => l.key === input.letterType);
+    if (!letterType) throw new DomainError("not-found", `There is no letter type "${input.letterType}" in this version.`, "/letterType");
+    const today = new Date().toISOString().slice(0, 10);
+    const context: LetterContext = {
+      authority: { name: policy.authority?.name ?? "The authority" },
+      school: { name: "Example Primary School", urn: 100000, headteacher: "Alex Example", chairOfGovernors: "Sam Example" },
+      case: { category: policy.categories?.at(-1)?.label ?? "Category", stage: policy.escalation?.stages?.at(-1)?.label ?? "Stage" },
+      officer: { name: ctx.user.displayName, jobTitle: "Officer" },
+      letter: { type: letterType.label, date: formatLetterDate(today), reference: `${policy.authority?.laCode ?? "000"}/100000/EXAMPLE`, ...(letterType.deadline ? { deadline: formatLetterDate(today) } : {}), ...(letterType.reviewAfter ? { reviewDate: formatLetterDate(today) } : {}) },
+      recipient: { name: "The Chair of Governors", role: "Chair of Governors" },
+      indicators: letterType.indicators.slice(0, Math.max(1, letterType.minimumIndicators)).map((i) => ({ text: i.text, evidence: "The evidence the officer recorded." })),
+      actions: [{ text: "An action the school must take", due: formatLetterDate(today) }],
+    };
+    try {
+      return renderLetter(letterType, context);
+    } catch (error) {
+      throw new DomainError("invalid", `The letter's template cannot be rendered: ${(error as Error).message}`, `/letterTypes/${policy.letterTypes.indexOf(letterType)}/template`);
+    }
+  });
