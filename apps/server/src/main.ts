@@ -41,7 +41,11 @@ async function main() {
       const report = await seedDemo(database, { log: (line) => console.log(`  ${line}`) });
       demo = [
         `Demo sign-ins (password "${DEMO_PASSWORD}" for every one; the README lists them all):`,
-        ...report.tenants.flatMap((t) => [`  ${t.name}:`, ...t.users.filter((_, i) => i < 2).map((u) => `    ${u.email}  (${u.roles})`), `    ${t.users.at(-3)?.email}  (${t.users.at(-3)?.roles})`]),
+        // One user of each of the first roles, and the demo school's headteacher.
+        ...report.tenants.flatMap((t) => {
+          const firstOfRole = t.users.filter((u, i) => t.users.findIndex((v) => v.roles === u.roles) === i);
+          return [`  ${t.name}:`, ...[...firstOfRole.slice(0, 3), firstOfRole.at(-3)!].map((u) => `    ${u.email}  (${u.roles})`)];
+        }),
       ];
     }
     await app.listen({ port: env.port, host: env.host });
