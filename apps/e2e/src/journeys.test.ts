@@ -1,7 +1,9 @@
 /**
- * The journeys people take, end to end in a real browser against the real server: an LA officer
- * categorises a school, schedules and records a visit and issues a letter; the headteacher reads
- * the report and acknowledges the letter in the portal; a policy administrator makes an invalid
+ * The journeys people take, end to end in a real browser against the real server: the school's
+ * adviser records a best-fit assessment through the criteria grid (from the case's own policy,
+ * without "read Policy"), an LA officer decides the category and issues a letter, and finds it in
+ * the dashboard's letters views; the adviser schedules, records and publishes a visit; the
+ * headteacher reads the report with its questions and acknowledges the letter in the portal; a policy administrator makes an invalid
  * edit, sees it at its place, fixes it, sees the diff and publishes; and one authority's users
  * cannot reach another's pages or data. Every page visited is checked with axe.
  *
@@ -58,6 +60,46 @@ function schoolDayAhead(): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The school's adviser, in a session of their own, ticks descriptors in the criteria grid with
+ * evidence and records the assessment; the engine suggests a category. Returns the adviser's name.
+ */
+async function recordBestFit(officer: Session): Promise<string> {
+  const session = await Session.open(browser, baseUrl);
+  const { page } = session;
+  try {
+    await signIn(session, "admin", LA.tenant, LA.adviser);
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    assert.equal(await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Policy" }).count(), 0, "the adviser's roles do not read the policy");
+    const name = (await page.locator("main .govuk-caption-l").first().innerText()).trim();
+    await page.goto(`${shared.caseUrl}/assessment`);
+    await page.getByRole("heading", { name: "Record an assessment" }).waitFor();
+    const grid = page.locator(".steward-best-fit");
+    const firstArea = grid.locator("section").first();
+    await firstArea.getByRole("checkbox").nth(0).check();
+    await firstArea.getByRole("checkbox").nth(1).check();
+    await firstArea.getByRole("textbox").first().fill("Seen at the visit: leaders have a clear plan and safeguarding is strong.");
+    await session.capture("admin-case-assessment-adviser");
+    await page.getByRole("button", { name: "Record the assessment" }).click();
+    await page.getByText("Assessment recorded").first().waitFor();
+    const latest = page.getByTestId("latest-assessment");
+    await latest.getByText("Suggested category").waitFor();
+    // The adviser may decide the category of a school they are assigned: the choice starts from the new suggestion.
+    const suggested = (await latest.locator(".govuk-tag").first().innerText()).trim();
+    assert.ok(await page.getByRole("group", { name: "Category", exact: true }).getByRole("radio", { name: suggested, exact: true }).isChecked(), `the suggested category (${suggested}) is chosen`);
+    await session.capture("admin-case-assessment-recorded");
+    // The case's meeting types are offered to the adviser too.
+    await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Meetings" }).click();
+    await page.getByRole("heading", { name: "Record a meeting" }).waitFor();
+    assert.ok((await page.getByLabel("Type of meeting").locator("option").count()) > 1, "the policy's meeting types are offered");
+    await session.capture("admin-case-meetings-adviser");
+    return name;
+  } finally {
+    officer.findings.push(...session.findings);
+    await session.close();
+  }
+}
+
 describe("Steward in a browser", { skip, concurrency: false }, () => {
   before(async () => {
     ensureBuilt();
@@ -77,7 +119,7 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
     if (report) console.log(report);
   });
 
-  test("an LA officer categorises a school and issues a letter", async () => {
+  test("the school's adviser records the best fit; an LA officer decides the category and issues a letter", async () => {
     const session = await Session.open(browser, baseUrl);
     const { page } = session;
     try {
@@ -96,16 +138,17 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
       shared.caseUrl = new URL(page.url()).pathname;
       await session.capture("admin-case-overview");
 
-      // Assessment: tick descriptors in the criteria grid, with evidence; the engine suggests a category.
-      await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Assessment" }).click();
-      await page.getByRole("heading", { name: "Record an assessment" }).waitFor();
-      const grid = page.locator(".steward-best-fit");
-      const firstArea = grid.locator("section").first();
-      await firstArea.getByRole("checkbox").nth(0).check();
-      await firstArea.getByRole("checkbox").nth(1).check();
-      await firstArea.getByRole("textbox").first().fill("Seen at the visit: leaders have a clear plan and safeguarding is strong.");
-      await page.getByRole("button", { name: "Record the assessment" }).click();
-      await page.getByTestId("latest-assessment").getByText("Suggested category").waitFor();
+      // The school's adviser (whose roles do not read the policy) records the best fit through the
+      // criteria grid, which comes from the case's own policy version.
+      const adviserName = await recordBestFit(session);
+
+      // The officer opens the case again: the adviser's assessment and its suggested category, then the decision.
+      await page.goto(`${shared.caseUrl}/assessment`);
+      await page.getByRole("heading", { name: "Decide the category" }).waitFor();
+      const latest = page.getByTestId("latest-assessment");
+      await latest.getByText("Suggested category").waitFor();
+      const recordedBy = await latest.getByRole("heading").innerText();
+      assert.ok(recordedBy.endsWith(`by ${adviserName}`), `recorded by the adviser (${adviserName}): ${recordedBy}`);
       await session.capture("admin-case-assessment");
       // Decide: the suggested category is chosen; a rationale explains it.
       await page.getByLabel("Rationale").fill("The assessment and the visits agree.");
@@ -133,6 +176,22 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
       const bytes = readFileSync((await pdf.path())!);
       assert.equal(bytes.subarray(0, 5).toString(), "%PDF-");
       await session.capture("admin-letter-issued");
+
+      // The dashboard's letters views are filtered by the API: the school's issued letter is open.
+      await page.goto(`/admin/?letters=1&search=${encodeURIComponent(LA.school)}`);
+      await page.getByRole("heading", { name: "Letters awaiting acknowledgement", level: 2 }).waitFor();
+      await page.getByRole("table", { name: /Letters awaiting acknowledgement/ }).getByRole("link", { name: LA.school }).waitFor();
+      await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Dashboard" }).click();
+      const pastDeadline = page.getByRole("list", { name: "At a glance" }).getByRole("link", { name: /Letters past their deadline/ });
+      const pastDeadlineCount = Number(await pastDeadline.locator(".steward-card__count").innerText());
+      await pastDeadline.click();
+      await page.getByRole("heading", { name: "Letters past their deadline", level: 2 }).waitFor();
+      await page.getByRole("status").filter({ hasText: new RegExp(`^${pastDeadlineCount} cases?$`) }).waitFor();
+      const shown = await page.getByRole("table", { name: /Letters past their deadline/ }).locator("tbody tr").count();
+      assert.equal(shown, Math.min(pastDeadlineCount, 25) || 1, "one page of the cases past their deadline (or the empty row)");
+      await session.capture("admin-dashboard-letters-past-deadline");
+      await page.goto(shared.caseUrl!);
+      await page.getByRole("heading", { name: LA.school, level: 1 }).waitFor();
 
       // The rest of the admin app, for the record and for axe.
       for (const [name, link] of [["admin-case-meetings", "Meetings"], ["admin-case-actions", "Action plan"], ["admin-case-as-at", "As it was on a date"]] as const) {
@@ -178,7 +237,9 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
       await page.getByRole("button", { name: "Schedule the visit" }).click();
       await page.getByText("Visit scheduled").first().waitFor();
       await session.capture("admin-case-visits");
-      await page.getByRole("link", { name: /Record the visit/ }).first().click();
+      // Record the visit just scheduled (each link names its visit's date for screen readers).
+      const visitDay = new Date(`${visitDate}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+      await page.getByRole("link", { name: `Record the visit on ${visitDay}` }).click();
       await page.getByRole("heading", { name: /Record the/ }).waitFor();
       const notes = page.locator(".steward-agenda-notes textarea");
       await notes.first().fill("Actions from the last visit are complete.");
@@ -215,6 +276,8 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
       await page.getByRole("heading", { name: LA.school, level: 1 }).waitFor();
       // Nothing of the LA's own menu is offered to school staff.
       assert.equal(await page.getByRole("link", { name: "Policy" }).count(), 0);
+      // The case's stage shows because this policy shows its stages to schools (the API leaves it out otherwise).
+      await page.locator("dt", { hasText: /^Stage$/ }).waitFor();
       await session.capture("portal-overview");
 
       await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Visits" }).click();
@@ -222,7 +285,12 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
       await session.capture("portal-visits");
       await page.locator("main ul.govuk-list a").first().click();
       await page.getByRole("heading", { name: /report$/, level: 1 }).waitFor();
-      await page.getByText("Reading is improving across key stage 1.").waitFor();
+      // The answers under the report form's own questions (from the case's policy), not field names.
+      const answer = (question: string) => page.locator(".govuk-summary-list__row").filter({ has: page.locator("dt", { hasText: new RegExp(`^${question}$`) }) }).locator("dd").first();
+      await answer("Summary of findings").getByText("Reading is improving across key stage 1.").waitFor();
+      await answer("Who the adviser met").getByText("The headteacher and the chair of governors.").waitFor();
+      await answer("What the adviser did").getByText("Discussion with the headteacher and senior leaders").waitFor();
+      for (const fieldName of ["Summary", "People met", "Activities"]) assert.equal(await page.locator("dt", { hasText: new RegExp(`^${fieldName}$`) }).count(), 0, `no answer under the field name "${fieldName}"`);
       await session.capture("portal-visit-report");
 
       await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Letters" }).click();
@@ -301,6 +369,12 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
       await page.getByRole("heading", { name: "Forms and letters" }).waitFor();
       await page.locator("details summary").first().click();
       await session.capture("admin-policy-preview");
+      // A letter rendered by the API with example merge fields, as the engine renders a real one.
+      const letter = page.locator("details").filter({ has: page.locator("summary", { hasText: /^Congratulations letter/ }) });
+      await letter.locator("summary").click();
+      await letter.getByText("Subject:").waitFor();
+      await letter.getByText("Example Primary School").first().waitFor();
+      await session.capture("admin-policy-letter-preview");
 
       await page.getByRole("link", { name: /Back to Version/ }).click();
       await page.getByRole("button", { name: /^Publish$/ }).click();

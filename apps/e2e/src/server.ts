@@ -66,6 +66,8 @@ export async function startServer(): Promise<RunningServer> {
     baseUrl: `http://localhost:${port}`,
     output: () => output,
     stop: async () => {
+      // A server that died during the tests says why (the tests only see refused connections).
+      if (child.exitCode !== null || child.signalCode !== null) console.log(`# The server stopped during the tests (${child.exitCode ?? child.signalCode}):\n${output.slice(-6000).replace(/^/gm, "# ")}`);
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");

@@ -14,7 +14,17 @@ export function useSchoolCase() {
     error: list.error ?? view.error,
     hasCase: Boolean(caseId),
     view: view.data,
+    caseId,
   };
+}
+
+/**
+ * The parts of the case's own policy a school may see (`cases.policy`): the categories and stages the
+ * policy shows to schools and the forms of the reports the school can read, with their questions.
+ */
+export function useSchoolCasePolicy(caseId: string | undefined) {
+  const trpc = useTRPC();
+  return useQuery(trpc.cases.policy.queryOptions({ caseId: caseId ?? "" }, { enabled: Boolean(caseId), staleTime: 30 * 60_000 }));
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);

@@ -1,12 +1,12 @@
-import { DateInput, ErrorSummary, fieldError, formatDateTime, ImportantBanner, Loading, type Problem, Radios, readProblems, SuccessBanner, SummaryList, Tag, Textarea, today, usePageTitle, useTRPC } from "@steward/ui";
-import { getBestFitData, getBestFitSchema, GovukForm, type AreaJudgement } from "@steward/forms";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { DateInput, ErrorSummary, fieldError, formatDateTime, type Problem, Radios, readProblems, SuccessBanner, SummaryList, Tag, Textarea, today, usePageTitle, useTRPC } from "@steward/ui";
+import { getBestFitSchema, GovukForm, type AreaJudgement, type BestFitData } from "@steward/forms";
+import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
 import { useCase } from "./case-context.tsx";
 
 /** Categorisation: the best-fit criteria grid with evidence, the suggested category and why, then the decision. */
 export function AssessmentPage() {
-  const { view, policy, policyPending } = useCase();
+  const { view } = useCase();
   usePageTitle(`${view.school.name}: assessment`);
   const [done, setDone] = useState<string>();
   const latest = view.assessments.at(-1);
@@ -20,17 +20,9 @@ export function AssessmentPage() {
       <h2 className="govuk-heading-l">Assessment</h2>
       {latest && <LatestAssessment assessment={latest} />}
       {view.category?.moderation === "pending" && view.can.moderate && <Moderate onDone={setDone} />}
-      {view.can.categorise && <DecideCategory onDone={setDone} />}
-      {view.can.assess &&
-        (policyPending ? (
-          <Loading what="Loading the criteria" />
-        ) : policy ? (
-          <CriteriaGrid onDone={setDone} />
-        ) : (
-          <ImportantBanner>
-            <p className="govuk-body">Your roles do not include reading the policy, so the criteria grid cannot be shown. Ask a policy administrator to add “read Policy” to your role.</p>
-          </ImportantBanner>
-        ))}
+      {/* A new assessment brings its own suggestion: the decision starts again from it. */}
+      {view.can.categorise && <DecideCategory key={latest?.id ?? "none"} onDone={setDone} />}
+      {view.can.assess && <CriteriaGrid onDone={setDone} />}
       {view.assessments.length > 1 && (
         <details className="govuk-details">
           <summary className="govuk-details__summary">
@@ -51,10 +43,10 @@ type Assessment = ReturnType<typeof useCase>["view"]["assessments"][number];
 
 function LatestAssessment({ assessment, earlier }: { assessment: Assessment; earlier?: boolean }) {
   const { policy } = useCase();
-  const category = policy?.categories.find((c) => c.key === assessment.suggested);
+  const category = policy.categories.find((c) => c.key === assessment.suggested);
   const Heading = earlier ? "h4" : "h3";
-  const areaLabel = (key: string) => policy?.areas.find((a) => a.key === key)?.label ?? key;
-  const descriptorText = (area: string, categoryKey: string, key: string) => policy?.criteria.find((c) => c.area === area && c.category === categoryKey)?.descriptors.find((d) => d.key === key)?.text ?? key;
+  const areaLabel = (key: string) => policy.areas.find((a) => a.key === key)?.label ?? key;
+  const descriptorText = (area: string, categoryKey: string, key: string) => policy.criteria.find((c) => c.area === area && c.category === categoryKey)?.descriptors.find((d) => d.key === key)?.text ?? key;
   return (
     <div className="govuk-summary-card" data-testid={earlier ? undefined : "latest-assessment"}>
       <div className="govuk-summary-card__title-wrapper">
@@ -83,7 +75,7 @@ function LatestAssessment({ assessment, earlier }: { assessment: Assessment; ear
                   <ul className="govuk-list govuk-list--bullet">
                     {s.descriptors.map((d) => (
                       <li key={`${d.category}-${d.descriptor}`}>
-                        {descriptorText(s.area, d.category, d.descriptor)} <span className="govuk-body-s">({policy?.categories.find((c) => c.key === d.category)?.label ?? d.category})</span>
+                        {descriptorText(s.area, d.category, d.descriptor)} <span className="govuk-body-s">({policy.categories.find((c) => c.key === d.category)?.label ?? d.category})</span>
                       </li>
                     ))}
                   </ul>
@@ -103,7 +95,11 @@ function CriteriaGrid({ onDone }: { onDone: (message: string) => void }) {
   const trpc = useTRPC();
   const [problems, setProblems] = useState<Problem[]>([]);
   const schema = useMemo(() => ({ type: "object" as const, properties: { selections: getBestFitSchema("Best fit against the criteria", "Tick the descriptors that fit the school in each area and give the evidence. A school need not meet every descriptor of a category.") } }), []);
-  const formContext = useMemo(() => (policy ? { policy: getBestFitData(policy), govuk: { showTitle: false } } : {}), [policy]);
+  // The case's own criteria, areas and categories (from cases.policy: no "read Policy" needed).
+  const formContext = useMemo(() => {
+    const bestFit: BestFitData = { areas: policy.areas, categories: policy.categories, criteria: policy.criteria };
+    return { policy: bestFit, govuk: { showTitle: false } };
+  }, [policy]);
   const record = useMutation(
     trpc.assessments.record.mutationOptions({
       onSuccess: async () => {
@@ -139,9 +135,7 @@ function CriteriaGrid({ onDone }: { onDone: (message: string) => void }) {
 function DecideCategory({ onDone }: { onDone: (message: string) => void }) {
   const { view, policy, refresh } = useCase();
   const trpc = useTRPC();
-  // Without the policy, the categories come from the dashboard counts (labels and colours).
-  const summary = useQuery(trpc.cases.summary.queryOptions({}, { enabled: !policy }));
-  const categories = policy ? policy.categories.map((c) => ({ key: c.key, label: c.label, description: c.description })) : (summary.data?.byCategory ?? []).filter((c) => c.key !== "none").map((c) => ({ key: c.key, label: c.label, description: undefined }));
+  const categories = policy.categories;
   const latest = view.assessments.at(-1);
   const [category, setCategory] = useState(latest?.suggested ?? view.category?.key ?? "");
   const [effectiveFrom, setEffectiveFrom] = useState(today());

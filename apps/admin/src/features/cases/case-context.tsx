@@ -1,44 +1,81 @@
-import { type RouterOutputs, useCan, useTRPC } from "@steward/ui";
+import { type RouterOutputs, useTRPC } from "@steward/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { PolicyDocument } from "@steward/policy-config";
+import type { Category, CriteriaSet, MeetingType, VisitType } from "@steward/policy-config";
+import { useEffect } from "react";
 import { useOutletContext } from "react-router";
 
 export type CaseView = RouterOutputs["cases"]["get"];
 
+type CasePolicyOutput = RouterOutputs["cases"]["policy"];
+
+/**
+ * The parts of the case's own policy version that casework needs (`cases.policy`): the criteria for
+ * the best-fit grid, visit and meeting types, stages, roles and the report and minutes forms. The
+ * API sends its nested parts as plain JSON; they are the policy's own shapes.
+ */
+export type CasePolicy = Omit<CasePolicyOutput, "categories" | "criteria" | "visitTypes" | "meetingTypes"> & {
+  categories: (Omit<CasePolicyOutput["categories"][number], "colour"> & Pick<Category, "colour">)[];
+  criteria: CriteriaSet[];
+  visitTypes: (Omit<CasePolicyOutput["visitTypes"][number], "agendas"> & Pick<VisitType, "agendas">)[];
+  meetingTypes: (Omit<CasePolicyOutput["meetingTypes"][number], "progressJudgements" | "sharing"> & Pick<MeetingType, "progressJudgements" | "sharing">)[];
+};
+
 export interface CaseContext {
   view: CaseView;
-  /** The policy version the case is under, when the user's roles may read the policy. */
-  policy: PolicyDocument | undefined;
-  policyPending: boolean;
+  /** The case's own policy version, as far as the user may see it. */
+  policy: CasePolicy;
   /** Refetches the case (and the lists that show it) after a change. */
   refresh: () => Promise<void>;
 }
 
 export const useCase = () => useOutletContext<CaseContext>();
 
-/** The policy version a case is under: the criteria, visit types, meeting types it is worked with. */
-export function usePolicyDocument(versionId: string | undefined) {
+/**
+ * The policy a case is worked under, for anyone who may see the case (no "read Policy" needed). It
+ * changes only when the case moves to another policy version, so it is kept while the case is
+ * refreshed and fetched again when the case's version differs from it.
+ */
+export function useCasePolicy(caseId: string, policyVersionId: string | undefined) {
   const trpc = useTRPC();
-  const can = useCan();
-  const allowed = can("read Policy");
-  const query = useQuery(trpc.policy.get.queryOptions({ id: versionId ?? "" }, { enabled: allowed && Boolean(versionId), staleTime: 5 * 60_000 }));
-  return { document: query.data?.document as PolicyDocument | undefined, pending: allowed && query.isPending, allowed };
+  const query = useQuery(trpc.cases.policy.queryOptions({ caseId }, { staleTime: 30 * 60_000 }));
+  const stale = Boolean(query.data && policyVersionId && query.data.policyVersionId !== policyVersionId);
+  const { refetch } = query;
+  useEffect(() => {
+    if (stale) void refetch();
+  }, [stale, refetch]);
+  return { ...query, data: query.data as CasePolicy | undefined };
 }
 
 export function useRefreshCase() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const policyKey = JSON.stringify(trpc.cases.policy.pathKey()[0]);
   return async () => {
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() }),
+      // The case's policy stays: it follows the case's policy version (see useCasePolicy).
+      queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey(), predicate: (query) => JSON.stringify(query.queryKey[0]) !== policyKey }),
       queryClient.invalidateQueries({ queryKey: trpc.letters.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.forms.pathKey() }),
     ]);
   };
 }
 
-/** The case's forms (report forms, minutes): LA users receive every form of the policy with its schema. */
-export function useForms() {
-  const trpc = useTRPC();
-  return useQuery(trpc.forms.list.queryOptions({}, { staleTime: 5 * 60_000 }));
+type CaseForm = CasePolicy["forms"][number];
+
+/** A report written as one summary, for a visit type that names no report form in a policy that has none. */
+const SUMMARY_REPORT: CaseForm = {
+  key: "",
+  title: "Report",
+  purpose: "visit-report",
+  schema: { type: "object", title: "Report", properties: { summary: { type: "string", title: "Summary" } } },
+  uiSchema: { summary: { "ui:widget": "textarea" } },
+};
+
+/**
+ * The form a visit of this type is recorded with: the visit type's report form, else the policy's
+ * first visit report form, else one summary. Its answers are shown with the same form's questions.
+ */
+export function getReportForm(policy: CasePolicy, visitTypeKey: string, formKey?: string): CaseForm {
+  const key = formKey ?? policy.visitTypes.find((t) => t.key === visitTypeKey)?.reportForm;
+  return (key ? policy.forms.find((f) => f.key === key) : undefined) ?? policy.forms.find((f) => f.purpose === "visit-report") ?? SUMMARY_REPORT;
 }

@@ -1,7 +1,7 @@
 import { ErrorPage, formatDate, Loading, Tag, useTRPC } from "@steward/ui";
 import { useQuery } from "@tanstack/react-query";
 import { NavLink, Outlet, useParams } from "react-router";
-import { usePolicyDocument, useRefreshCase, type CaseContext } from "./case-context.tsx";
+import { useCasePolicy, useRefreshCase, type CaseContext } from "./case-context.tsx";
 
 const SECTIONS = [
   { to: "", label: "Overview", end: true },
@@ -18,13 +18,16 @@ export function CaseLayout() {
   const { caseId = "" } = useParams();
   const trpc = useTRPC();
   const query = useQuery(trpc.cases.get.queryOptions({ caseId }));
-  const policy = usePolicyDocument(query.data?.policyVersionId);
+  // The case and its policy are asked for together (the policy needs only the case's id).
+  const policy = useCasePolicy(caseId, query.data?.policyVersionId);
   const refresh = useRefreshCase();
-  if (query.isPending) return <Loading what="Loading the case" />;
   if (query.isError) return <ErrorPage error={query.error} title="Case not found" />;
+  if (query.isPending) return <Loading what="Loading the case" />;
+  if (policy.isError) return <ErrorPage error={policy.error} title="The case's policy could not be loaded" />;
+  if (!policy.data) return <Loading what="Loading the case" />;
   const view = query.data;
   const nextVisit = view.visits.filter((v) => v.status === "scheduled").sort((a, b) => a.date.localeCompare(b.date))[0];
-  const context: CaseContext = { view, policy: policy.document, policyPending: policy.pending, refresh };
+  const context: CaseContext = { view, policy: policy.data, refresh };
   return (
     <>
       <span className="govuk-caption-l">

@@ -1,4 +1,4 @@
-import { DateInput, ErrorSummary, fieldError, formatDate, ImportantBanner, type Problem, Radios, readProblems, Select, SuccessBanner, SummaryList, Tag, Textarea, usePageTitle, useTRPC } from "@steward/ui";
+import { DateInput, ErrorSummary, fieldError, formatDate, type Problem, Radios, readProblems, Select, SuccessBanner, SummaryList, Tag, Textarea, usePageTitle, useTRPC } from "@steward/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useCase } from "./case-context.tsx";
@@ -37,15 +37,7 @@ export function MeetingsPage() {
           </div>
         </section>
       ))}
-      {view.can.recordMeeting &&
-        view.status === "open" &&
-        (policy ? (
-          <RecordMeeting onDone={setDone} />
-        ) : (
-          <ImportantBanner>
-            <p className="govuk-body">Your roles do not include reading the policy, so its meeting types cannot be offered here.</p>
-          </ImportantBanner>
-        ))}
+      {view.can.recordMeeting && view.status === "open" && policy.meetingTypes.length > 0 && <RecordMeeting onDone={setDone} />}
     </>
   );
 }
@@ -60,7 +52,7 @@ function RecordMeeting({ onDone }: { onDone: (message: string) => void }) {
   const [keyPoints, setKeyPoints] = useState("");
   const [progress, setProgress] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const type = policy?.meetingTypes.find((t) => t.key === meetingType);
+  const type = policy.meetingTypes.find((t) => t.key === meetingType);
   const maxPoints = type?.sharing.find((s) => s.content === "key-points")?.maxItems;
   const record = useMutation(
     trpc.meetings.record.mutationOptions({
@@ -85,8 +77,7 @@ function RecordMeeting({ onDone }: { onDone: (message: string) => void }) {
         Record a meeting
       </h3>
       <ErrorSummary problems={problems} />
-      <Select id="meetingType" label="Type of meeting" value={meetingType} onChange={setMeetingType} placeholder="Choose a type of meeting" options={(policy?.meetingTypes ?? []).map((t) => ({ value: t.key, label: t.label }))} error={fieldError(problems, "meetingType")} />
-      {type && <p className="govuk-body-s">{type.purpose}</p>}
+      <Select id="meetingType" label="Type of meeting" value={meetingType} onChange={setMeetingType} placeholder="Choose a type of meeting" options={policy.meetingTypes.map((t) => ({ value: t.key, label: t.label }))} error={fieldError(problems, "meetingType")} />
       <DateInput id="date" label="Date of the meeting" value={date} onChange={setDate} error={fieldError(problems, "date")} />
       <Textarea id="attendees" label="Who attended" hint="One person per line." value={attendees} onChange={setAttendees} rows={4} error={fieldError(problems, "attendees") ?? problems.find((p) => p.pointer?.startsWith("/attendees/"))?.message} />
       <Textarea id="minutes" label="Minutes" hint={type?.confidential ? "Confidential: only LA attendees see the minutes." : undefined} value={minutes} onChange={setMinutes} rows={8} error={fieldError(problems, "minutes")} />

@@ -5,7 +5,7 @@ import { governanceLabel } from "../../lib/vocabulary.ts";
 import { useCase } from "./case-context.tsx";
 
 export function OverviewPage() {
-  const { view, policy } = useCase();
+  const { view } = useCase();
   usePageTitle(`${view.school.name}: overview`);
   const [done, setDone] = useState<string>();
   return (
@@ -43,7 +43,7 @@ export function OverviewPage() {
       />
       {view.can.assign && <AssignOfficer onDone={setDone} />}
       {view.can.escalate && view.suggestedTransitions.length > 0 && <SuggestedTransitions onDone={setDone} />}
-      {view.can.escalate && policy && <ChangeStage onDone={setDone} />}
+      {view.can.escalate && <ChangeStage onDone={setDone} />}
 
       {view.visitPlan.length > 0 && (
         <table className="govuk-table">
@@ -147,7 +147,7 @@ function ChangeStage({ onDone }: { onDone: (message: string) => void }) {
       <div className="govuk-details__text">
         <form noValidate onSubmit={submit}>
           <ErrorSummary problems={problems} />
-          <Select id="stage" label="Stage" value={stage} onChange={setStage} placeholder="Choose a stage" options={(policy?.escalation.stages ?? []).filter((s) => s.key !== view.stage?.key).map((s) => ({ value: s.key, label: s.label }))} error={fieldError(problems, "stage")} />
+          <Select id="stage" label="Stage" value={stage} onChange={setStage} placeholder="Choose a stage" options={policy.stages.filter((s) => s.key !== view.stage?.key).map((s) => ({ value: s.key, label: s.label }))} error={fieldError(problems, "stage")} />
           <Textarea id="reason" label="Reason" value={reason} onChange={setReason} rows={3} error={fieldError(problems, "reason")} />
           <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={change.isPending}>
             Change stage

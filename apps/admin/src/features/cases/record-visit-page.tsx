@@ -1,9 +1,9 @@
-import { BackLink, ErrorPage, ErrorSummary, formatDate, Loading, type Problem, readProblems, usePageTitle, useTRPC } from "@steward/ui";
+import { BackLink, ErrorPage, ErrorSummary, formatDate, type Problem, readProblems, usePageTitle, useTRPC } from "@steward/ui";
 import { GovukForm } from "@steward/forms";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { useCase, useForms } from "./case-context.tsx";
+import { getReportForm, useCase } from "./case-context.tsx";
 
 interface VisitRecord {
   report?: Record<string, unknown>;
@@ -16,14 +16,12 @@ interface VisitRecord {
 export function RecordVisitPage() {
   const { visitId = "" } = useParams();
   const { view, policy, refresh } = useCase();
-  const forms = useForms();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [problems, setProblems] = useState<Problem[]>([]);
   const visit = view.visits.find((v) => v.id === visitId);
-  const visitType = policy?.visitTypes.find((t) => t.key === visit?.visitType.key);
-  const reportFormKey = visitType?.reportForm ?? forms.data?.forms.find((f) => f.purpose === "visit-report")?.key;
-  const form = forms.data?.forms.find((f) => f.key === reportFormKey);
+  const visitType = policy.visitTypes.find((t) => t.key === visit?.visitType.key);
+  const form = getReportForm(policy, visit?.visitType.key ?? "");
   usePageTitle(visit ? `Record the ${visit.visitType.label}` : "Visit not found", { error: problems.length > 0 });
   const record = useMutation(
     trpc.visits.record.mutationOptions({
@@ -40,7 +38,7 @@ export function RecordVisitPage() {
       const prompts = visitType?.agendas.flatMap((a) => a.items).find((i) => i.key === item.key)?.prompts;
       return { ...item, ...(prompts ? { prompts } : {}) };
     });
-    const reportSchema = form ? { ...form.schema, title: form.schema.title ?? "Report" } : { type: "object", title: "Report", properties: { summary: { type: "string", title: "Summary" } } };
+    const reportSchema = { ...form.schema, title: form.schema.title ?? "Report" };
     return {
       schema: {
         type: "object" as const,
@@ -54,7 +52,7 @@ export function RecordVisitPage() {
       },
       uiSchema: {
         agendaNotes: { "ui:field": "agendaNotes", "ui:options": { items: agenda } },
-        report: form?.uiSchema ?? { summary: { "ui:widget": "textarea" } },
+        report: form.uiSchema,
         concerns: { "ui:widget": "yesNo" },
         publish: { "ui:widget": "yesNo" },
         "ui:submitButtonOptions": { submitText: "Record the visit" },
@@ -62,7 +60,6 @@ export function RecordVisitPage() {
     };
   }, [visit, visitType, form]);
   if (!visit) return <ErrorPage error={new Error("There is no such visit on this case.")} title="Visit not found" />;
-  if (forms.isPending) return <Loading what="Loading the report form" />;
   return (
     <>
       <BackLink to={`/cases/${view.id}/visits`}>Back to visits</BackLink>

@@ -3,7 +3,7 @@ import { FormSummary } from "@steward/forms";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { useCase, useForms, type CaseView } from "./case-context.tsx";
+import { getReportForm, useCase, type CaseView } from "./case-context.tsx";
 
 type Visit = CaseView["visits"][number];
 
@@ -35,14 +35,13 @@ function VisitCard({ visit, onDone }: { visit: Visit; onDone: (message: string) 
   const { view, policy, refresh } = useCase();
   const me = useSession();
   // The policy names the roles that lead and record each type of visit.
-  const leaders = policy?.visitTypes.find((t) => t.key === visit.visitType.key)?.ledBy;
+  const leaders = policy.visitTypes.find((t) => t.key === visit.visitType.key)?.ledBy;
   const mayRecord = view.can.recordVisit && (!leaders || leaders.some((role) => me.roles.some((r) => r.key === role)));
-  const leaderLabels = (leaders ?? []).map((key) => policy?.roles.find((r) => r.key === key)?.label ?? key);
+  const leaderLabels = (leaders ?? []).map((key) => policy.roles.find((r) => r.key === key)?.label ?? key);
   const trpc = useTRPC();
-  const forms = useForms();
   const [problems, setProblems] = useState<Problem[]>([]);
   const publish = useMutation(trpc.visits.publish.mutationOptions({ onSuccess: async () => (await refresh(), onDone("Report published to the school")), onError: (e) => setProblems(readProblems(e)) }));
-  const form = forms.data?.forms.find((f) => f.key === visit.report?.form);
+  const form = getReportForm(policy, visit.visitType.key, visit.report?.form);
   const headingId = `visit-${visit.id}`;
   return (
     <section className="govuk-summary-card" aria-labelledby={headingId}>
@@ -100,7 +99,7 @@ function VisitCard({ visit, onDone }: { visit: Visit; onDone: (message: string) 
                   <SummaryList rows={visit.agenda.filter((item) => visit.report?.agendaNotes[item.key]).map((item) => ({ key: item.title, value: visit.report?.agendaNotes[item.key] }))} />
                 </>
               )}
-              {form ? <FormSummary schema={form.schema} uiSchema={form.uiSchema} formData={visit.report.data} headingLevel={4} /> : <pre className="steward-json">{JSON.stringify(visit.report.data, null, 2)}</pre>}
+              <FormSummary schema={form.schema} uiSchema={form.uiSchema} formData={visit.report.data} headingLevel={4} />
             </div>
           </details>
         )}
@@ -112,8 +111,7 @@ function VisitCard({ visit, onDone }: { visit: Visit; onDone: (message: string) 
 function ScheduleVisit({ onDone }: { onDone: (message: string) => void }) {
   const { view, policy, refresh } = useCase();
   const trpc = useTRPC();
-  // The policy's visit types; without the policy, those in the case's visit plan.
-  const types = policy ? policy.visitTypes.map((t) => ({ value: t.key, label: t.label })) : [...new Map(view.visitPlan.map((s) => [s.visitType.key, { value: s.visitType.key, label: s.visitType.label }])).values()];
+  const types = policy.visitTypes.map((t) => ({ value: t.key, label: t.label }));
   const dueType = view.visitPlan.find((s) => s.status === "due" || s.status === "overdue" || s.status === "upcoming")?.visitType.key;
   const [visitType, setVisitType] = useState(dueType ?? "");
   const [date, setDate] = useState("");

@@ -1,4 +1,4 @@
-import { Checkboxes, type Column, CsvButton, DataTable, formatDate, humanise, Loading, Pagination, plural, QueryError, type RouterInputs, type RouterOutputs, Select, Tag, TextInput, useCan, usePageTitle, useSession, useTRPC } from "@steward/ui";
+import { Checkboxes, type Column, CsvButton, DataTable, formatDate, humanise, Loading, Pagination, plural, QueryError, type RouterInputs, type RouterOutputs, Select, Tag, TextInput, today, useCan, usePageTitle, useSession, useTRPC } from "@steward/ui";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -10,10 +10,10 @@ type Summary = RouterOutputs["cases"]["summary"];
 type Filter = RouterInputs["cases"]["summary"];
 
 const PAGE = 25;
-const FILTER_KEYS = ["search", "category", "stage", "phase", "governance", "officerId", "mine", "overdue", "dueBy", "letters", "sort"] as const;
+const FILTER_KEYS = ["search", "category", "stage", "phase", "governance", "officerId", "mine", "overdue", "dueBy", "letters", "pastDeadline", "sort"] as const;
 
 /** Reads the dashboard's filters from the address, so a filtered view can be bookmarked and shared. */
-function readFilter(params: URLSearchParams): Filter & { sort?: "school" | "next-visit" | "category" | "stage"; letters?: boolean } {
+function readFilter(params: URLSearchParams): Filter & { sort?: "school" | "next-visit" | "category" | "stage" } {
   const get = (key: string) => params.get(key) || undefined;
   return {
     search: get("search"),
@@ -25,7 +25,8 @@ function readFilter(params: URLSearchParams): Filter & { sort?: "school" | "next
     mine: params.get("mine") === "1" || undefined,
     overdue: params.get("overdue") === "1" || undefined,
     dueBy: get("dueBy"),
-    letters: params.get("letters") === "1" || undefined,
+    openLetters: params.get("letters") === "1" || undefined,
+    lettersPastDeadline: params.get("pastDeadline") === "1" || undefined,
     sort: get("sort") as "school" | undefined,
   };
 }
@@ -40,12 +41,12 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const offset = Number(params.get("offset") ?? 0) || 0;
-  const { sort, letters, ...summaryFilter } = filter;
+  const { sort, ...summaryFilter } = filter;
   usePageTitle("Dashboard");
 
+  // Every filter, the letters views included, is applied by the API in SQL: one page of cases at a time.
   const summary = useQuery(trpc.cases.summary.queryOptions(clean(summaryFilter), { placeholderData: keepPreviousData }));
-  // "Letters awaiting acknowledgement" has no filter of its own in the API: those cases are picked from the whole list.
-  const listInput = clean({ ...summaryFilter, sort, limit: letters ? 1000 : PAGE, offset: letters ? 0 : offset });
+  const listInput = clean({ ...summaryFilter, sort, limit: PAGE, offset });
   const list = useQuery(trpc.cases.list.queryOptions(listInput, { placeholderData: keepPreviousData }));
   const officers = useQuery(trpc.users.list.queryOptions({ officersOnly: true }, { enabled: can("read User") || can("assign Case") }));
 
@@ -66,7 +67,7 @@ export function DashboardPage() {
       rows.push(...page.items);
       if (rows.length >= page.total || page.items.length === 0) break;
     }
-    return letters ? rows.filter((r) => r.openLetters > 0) : rows;
+    return rows;
   };
 
   const categories = summary.data?.byCategory ?? [];
@@ -85,17 +86,34 @@ export function DashboardPage() {
     },
     {
       heading: "Open letters",
-      cell: (r) => (r.openLetters > 0 ? <>{r.openLetters}{r.letterDeadline && <span className="govuk-body-s govuk-!-display-block">respond by {formatDate(r.letterDeadline)}</span>}</> : "0"),
+      cell: (r) =>
+        r.openLetters > 0 ? (
+          <>
+            {r.openLetters}
+            {r.letterDeadline && (
+              <span className="govuk-body-s govuk-!-display-block">
+                respond by {formatDate(r.letterDeadline)}
+                {r.letterDeadline < today() && (
+                  <>
+                    {" "}
+                    <Tag colour="red">Past deadline</Tag>
+                  </>
+                )}
+              </span>
+            )}
+          </>
+        ) : (
+          "0"
+        ),
       csv: (r) => r.openLetters,
     },
     { heading: "Phase", cell: (r) => humanise(r.school.phase), csv: (r) => r.school.phase ?? "" },
     { heading: "Governance", cell: (r) => governanceLabel(r.school.governance), csv: (r) => r.school.governance },
   ];
 
-  const rows = list.data ? (letters ? list.data.items.filter((r) => r.openLetters > 0) : list.data.items) : [];
-  const total = letters ? rows.length : (list.data?.total ?? 0);
-  const shownRows = letters ? rows.slice(offset, offset + PAGE) : rows;
-  const view = filter.mine ? "My caseload" : filter.overdue ? "Overdue visits" : filter.dueBy ? "Visits due this half-term" : letters ? "Letters awaiting acknowledgement" : "Cases";
+  const rows = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const view = filter.mine ? "My caseload" : filter.overdue ? "Overdue visits" : filter.dueBy ? "Visits due this half-term" : filter.lettersPastDeadline ? "Letters past their deadline" : filter.openLetters ? "Letters awaiting acknowledgement" : "Cases";
 
   return (
     <>
@@ -151,7 +169,7 @@ export function DashboardPage() {
             {filter.search ? ` matching “${filter.search}”` : ""}
           </p>
           <div className="steward-table-scroll">
-            <DataTable caption={`${view}, page ${Math.floor(offset / PAGE) + 1}`} captionSize="s" columns={columns} rows={shownRows} rowKey={(r) => r.id} empty="No cases match these filters." />
+            <DataTable caption={`${view}, page ${Math.floor(offset / PAGE) + 1}`} captionSize="s" columns={columns} rows={rows} rowKey={(r) => r.id} empty="No cases match these filters." />
           </div>
           <CsvButton filename="cases.csv" columns={columns} fetchAll={fetchAll} />
           <Pagination total={total} limit={PAGE} offset={offset} onChange={(o) => setParams((p) => (p.set("offset", String(o)), p))} />
@@ -168,7 +186,7 @@ function SummaryCards({ summary, setFilter }: { summary: Summary; setFilter: (ch
     { label: summary.halfTerm ? `Visits due this half-term (${summary.halfTerm.label}, to ${formatDate(summary.halfTerm.ends)})` : "Visits due by the end of the half-term", count: summary.dueThisHalfTerm, onClick: () => setFilter({ ...none, dueBy: summary.halfTerm?.ends }) },
     { label: "Visits overdue", count: summary.overdue, onClick: () => setFilter({ ...none, overdue: "1" }) },
     { label: "Letters awaiting acknowledgement", count: summary.openLetters, onClick: () => setFilter({ ...none, letters: "1" }) },
-    { label: "Letters past their deadline", count: summary.lettersPastDeadline, onClick: () => setFilter({ ...none, letters: "1" }) },
+    { label: "Letters past their deadline", count: summary.lettersPastDeadline, onClick: () => setFilter({ ...none, pastDeadline: "1" }) },
   ];
   return (
     <ul className="steward-cards" aria-label="At a glance">

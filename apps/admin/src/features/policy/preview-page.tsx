@@ -1,45 +1,33 @@
-import { ErrorPage, LetterHtml, Loading, usePageTitle } from "@steward/ui";
+import { ErrorPage, LetterHtml, Loading, readProblems, usePageTitle, useTRPC } from "@steward/ui";
 import { GovukForm } from "@steward/forms";
 import type { LetterType, PolicyDocument } from "@steward/policy-config";
-import { Liquid } from "liquidjs";
-import { useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useVersion, versionName } from "./policy-hooks.ts";
 
-/** Liquid as the server renders letters: merged values escaped, no files. */
-const liquid = new Liquid({ outputEscape: "escape", strictFilters: true, ownPropertyOnly: true, fs: { exists: async () => false, existsSync: () => false, readFile: async () => "", readFileSync: () => "", resolve: (_r: string, f: string) => f, contains: async () => false, dirname: () => "", sep: "/" }, root: [] });
-
-/** Made-up merge fields for a preview: an example school, today's date. */
-function sampleContext(policy: PolicyDocument, letterType: LetterType) {
-  const date = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  return {
-    authority: { name: policy.authority.name },
-    school: { name: "Example Primary School", urn: 100000, address: "1 School Lane, Example Town", headteacher: "Alex Example", chairOfGovernors: "Sam Example" },
-    case: { category: policy.categories[0]?.label ?? "", stage: policy.escalation.stages[0]?.label ?? "" },
-    officer: { name: "An Officer", jobTitle: policy.roles.find((r) => r.audience === "la")?.label ?? "", email: "officer@example.org" },
-    letter: { type: letterType.label, date, reference: `${policy.authority.laCode}/100000/EXAMPLE`, deadline: letterType.deadline ? date : undefined, reviewDate: letterType.reviewAfter ? date : undefined, notes: "The officer's own paragraph appears here." },
-    recipient: { name: "The Chair of Governors", role: letterType.recipients[0]?.label ?? "Chair of Governors" },
-    indicators: letterType.indicators.slice(0, Math.max(1, letterType.minimumIndicators)).map((i) => ({ text: i.text, evidence: "The evidence the officer gives." })),
-    actions: [{ text: "An action the school must take", due: date }],
-  };
-}
-
-function LetterPreview({ policy, letterType }: { policy: PolicyDocument; letterType: LetterType }) {
-  const rendered = useMemo(() => {
-    try {
-      const context = sampleContext(policy, letterType);
-      return { subject: liquid.parseAndRenderSync(letterType.template.subject, context) as string, html: liquid.parseAndRenderSync(letterType.template.body, context) as string };
-    } catch (error) {
-      return { error: (error as Error).message };
-    }
-  }, [policy, letterType]);
-  if ("error" in rendered) return <p className="govuk-error-message">This template does not render: {rendered.error}</p>;
+/**
+ * A letter type rendered by the API with example merge fields, exactly as the engine renders a real
+ * letter (the same Liquid, every merged value escaped). The version is the saved one: the editor
+ * saves a draft before it opens this page.
+ */
+function LetterPreview({ versionId, letterType }: { versionId: string; letterType: LetterType }) {
+  const trpc = useTRPC();
+  const preview = useQuery(trpc.policy.previewLetter.queryOptions({ id: versionId, letterType: letterType.key }, { staleTime: 0 }));
+  if (preview.isPending) return <Loading what="Rendering the letter" />;
+  if (preview.isError) {
+    return (
+      <p className="govuk-error-message">
+        <span className="govuk-visually-hidden">Error:</span> This letter does not render: {readProblems(preview.error).map((p) => p.message).join(" ")}
+      </p>
+    );
+  }
   return (
     <>
       <p className="govuk-body">
-        <span className="govuk-!-font-weight-bold">Subject:</span> {rendered.subject}
+        <span className="govuk-!-font-weight-bold">Subject:</span> {preview.data.subject}
       </p>
-      <LetterHtml html={rendered.html} label={`${letterType.label}, preview`} />
+      <LetterHtml html={preview.data.html} label={`${letterType.label}, preview`} />
     </>
   );
 }
@@ -85,7 +73,7 @@ export function PreviewPage() {
               {letterType.label} ({letterType.visibleToSchool ? "the school sees it once issued" : "not shown to the school"})
             </span>
           </summary>
-          <div className="govuk-details__text steward-preview">{open === `letter-${letterType.key}` && <LetterPreview policy={policy} letterType={letterType} />}</div>
+          <div className="govuk-details__text steward-preview">{open === `letter-${letterType.key}` && <LetterPreview versionId={versionId} letterType={letterType} />}</div>
         </details>
       ))}
     </>

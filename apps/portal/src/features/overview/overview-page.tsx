@@ -27,6 +27,8 @@ export function OverviewPage() {
         <SummaryList
           rows={[
             view.category && { key: "Category", value: <><Tag colour={view.category.colour}>{view.category.label}</Tag><span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">Since {formatDate(view.category.effectiveFrom)}</span></> },
+            // The API sends the stage only when the policy shows it to schools.
+            view.stage && { key: "Stage", value: <>{view.stage.label}<span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">Since {formatDate(view.stage.since)}</span></> },
             view.assignedOfficer && { key: "Your adviser", value: view.assignedOfficer.name },
             { key: "Next visit", value: upcoming[0] ? `${upcoming[0].visitType.label}, ${formatDate(upcoming[0].date)}` : "None booked" },
           ]}

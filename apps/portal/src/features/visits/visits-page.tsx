@@ -1,8 +1,7 @@
-import { BackLink, ErrorPage, formatDate, formatDateTime, humanise, Loading, QueryError, SummaryList, usePageTitle, useTRPC } from "@steward/ui";
+import { BackLink, ErrorPage, formatDate, formatDateTime, Loading, QueryError, type RouterOutputs, SummaryList, usePageTitle } from "@steward/ui";
 import { FormSummary } from "@steward/forms";
-import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { today, useSchoolCase, type CaseView } from "../school-case.ts";
+import { today, useSchoolCase, useSchoolCasePolicy, type CaseView } from "../school-case.ts";
 
 type Visit = CaseView["visits"][number];
 
@@ -65,30 +64,43 @@ export function VisitsPage() {
   );
 }
 
-/** A published visit report: the notes against the agenda and the report form's answers. */
+/** A published visit report: the notes against the agenda and the report form's answers under its questions. */
 export function VisitReportPage() {
   const { visitId = "" } = useParams();
-  const { view, isPending, error } = useSchoolCase();
-  const trpc = useTRPC();
-  const forms = useQuery(trpc.forms.list.queryOptions({}));
+  const { view, caseId, isPending, error } = useSchoolCase();
+  const policy = useSchoolCasePolicy(caseId);
   const visit = view?.visits.find((v) => v.id === visitId);
   usePageTitle(visit ? `${visit.visitType.label} report, ${formatDate(visit.date)}` : "Visit report");
-  if (isPending) return <Loading />;
+  if (isPending || (Boolean(caseId) && policy.isPending)) return <Loading />;
   if (error) return <QueryError error={error} />;
-  if (!visit?.report) return <ErrorPage error={new Error("There is no published report for that visit.")} title="Report not found" />;
+  if (policy.error) return <QueryError error={policy.error} />;
+  if (!visit?.report || !policy.data) return <ErrorPage error={new Error("There is no published report for that visit.")} title="Report not found" />;
   return (
     <>
       <BackLink to="/visits">Back to visits</BackLink>
       <span className="govuk-caption-l">{formatDate(visit.date)}</span>
       <h1 className="govuk-heading-l">{visit.visitType.label} report</h1>
-      <ReportBody visit={visit} forms={forms.data?.forms} />
+      <ReportBody visit={visit} form={getReportForm(policy.data, visit)} />
     </>
   );
 }
 
-function ReportBody({ visit, forms }: { visit: Visit; forms: { key: string; schema: Record<string, unknown>; uiSchema: Record<string, unknown> }[] | undefined }) {
+type ReportForm = RouterOutputs["cases"]["policy"]["forms"][number];
+
+/** A report written as one summary (how the LA app records a visit whose type names no report form). */
+const SUMMARY_REPORT: Pick<ReportForm, "schema" | "uiSchema"> = {
+  schema: { type: "object", title: "Report", properties: { summary: { type: "string", title: "Summary" } } },
+  uiSchema: { summary: { "ui:widget": "textarea" } },
+};
+
+/** The form the report was written with, from the case's own policy version: its questions label the answers. */
+function getReportForm(policy: RouterOutputs["cases"]["policy"], visit: Visit): Pick<ReportForm, "schema" | "uiSchema"> {
+  const key = visit.report?.form ?? policy.visitTypes.find((t) => t.key === visit.visitType.key)?.reportForm;
+  return (key ? policy.forms.find((f) => f.key === key) : undefined) ?? policy.forms.find((f) => f.purpose === "visit-report") ?? SUMMARY_REPORT;
+}
+
+function ReportBody({ visit, form }: { visit: Visit; form: Pick<ReportForm, "schema" | "uiSchema"> }) {
   const report = visit.report!;
-  const form = forms?.find((f) => f.key === report.form);
   return (
     <>
       <SummaryList
@@ -104,22 +116,7 @@ function ReportBody({ visit, forms }: { visit: Visit; forms: { key: string; sche
         </>
       )}
       <h2 className="govuk-heading-m">The report</h2>
-      {form ? <FormSummary schema={form.schema} uiSchema={form.uiSchema} formData={report.data} headingLevel={3} /> : <GenericAnswers data={report.data} />}
+      <FormSummary schema={form.schema} uiSchema={form.uiSchema} formData={report.data} headingLevel={3} />
     </>
   );
-}
-
-/**
- * The report's answers when its form is not among the forms the school receives: each answer under
- * its field name in words.
- */
-function GenericAnswers({ data }: { data: Record<string, unknown> }) {
-  const show = (value: unknown): React.ReactNode => {
-    if (Array.isArray(value)) return <ul className="govuk-list govuk-list--bullet">{value.map((v, i) => <li key={i}>{show(v)}</li>)}</ul>;
-    if (value && typeof value === "object") return Object.entries(value).map(([k, v]) => <p className="govuk-body" key={k}><span className="govuk-!-font-weight-bold">{humanise(k)}: </span>{show(v)}</p>);
-    if (typeof value === "boolean") return value ? "Yes" : "No";
-    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-    return String(value ?? "");
-  };
-  return <SummaryList rows={Object.entries(data).map(([key, value]) => ({ key: humanise(key), value: show(value) }))} />;
 }
