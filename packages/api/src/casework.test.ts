@@ -93,7 +93,11 @@ describe("an LA officer's casework, and the school's view of it", () => {
 
     const pdf = await head.api.letters.pdf({ caseId, letterId });
     expect(Buffer.from(pdf.base64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
+    const awaiting = await senior.api.cases.list({ awaitingAcknowledgement: true });
+    expect(awaiting.items.map((c) => c.id)).toEqual([caseId]);
+    expect((await senior.api.cases.summary({})).lettersAwaitingAcknowledgement).toBe(1);
     await head.api.letters.acknowledge({ caseId, letterId });
+    expect((await senior.api.cases.list({ awaitingAcknowledgement: true })).total).toBe(0);
     schoolView = await head.api.cases.get({ caseId });
     expect(schoolView.letters[0]).toMatchObject({ status: "acknowledged", acknowledgedBy: expect.any(String) });
     // Only an issued letter is acknowledged (the policy's rule says so).

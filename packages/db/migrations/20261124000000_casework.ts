@@ -25,6 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     alter table cases
       add column next_visit_due date,
       add column open_letters integer not null default 0,
+      add column letters_awaiting_acknowledgement integer not null default 0,
       add column letter_deadline date,
       add column review_date date
   `.execute(db);
@@ -95,7 +96,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function if exists steward_form_response_guard()`.execute(db);
   await sql`drop index if exists schools_by_name`.execute(db);
   await sql`drop index if exists case_events_by_time`.execute(db);
-  await sql`alter table cases drop column next_visit_due, drop column open_letters, drop column letter_deadline, drop column review_date`.execute(db);
+  await sql`alter table cases drop column next_visit_due, drop column open_letters, drop column letters_awaiting_acknowledgement, drop column letter_deadline, drop column review_date`.execute(db);
   await sql`alter table sessions drop column csrf_token`.execute(db);
   await sql`
     alter table users drop column grants, drop column failed_sign_ins, drop column locked_until,

@@ -27,6 +27,8 @@ export interface CaseFilter {
   dueBy?: string | undefined;
   /** Only cases with letters drafted, approved or in force. */
   openLetters?: boolean | undefined;
+  /** Only cases with a letter issued and not yet acknowledged. */
+  awaitingAcknowledgement?: boolean | undefined;
   /** Only cases with a letter past its deadline. */
   lettersPastDeadline?: boolean | undefined;
   today: string;
@@ -57,6 +59,7 @@ function filteredCases(trx: TenantTransaction, access: AccessFilter, filter: Omi
   if (filter.overdue) query = query.where("cases.next_visit_due", "<", filter.today);
   if (filter.dueBy) query = query.where("cases.next_visit_due", "<=", filter.dueBy);
   if (filter.openLetters) query = query.where("cases.open_letters", ">", 0);
+  if (filter.awaitingAcknowledgement) query = query.where("cases.letters_awaiting_acknowledgement", ">", 0);
   if (filter.lettersPastDeadline) query = query.where("cases.letter_deadline", "<", filter.today);
   return query;
 }
@@ -81,6 +84,7 @@ export async function listCases(trx: TenantTransaction, access: AccessFilter, fi
         "cases.assigned_officer_id",
         "cases.next_visit_due",
         "cases.open_letters",
+        "cases.letters_awaiting_acknowledgement",
         "cases.letter_deadline",
         "cases.review_date",
         "cases.policy_version_id",
@@ -115,6 +119,7 @@ export async function summariseCases(trx: TenantTransaction, access: AccessFilte
         sql<number>`count(*) filter (where cases.next_visit_due < ${filter.today})::int`.as("overdue"),
         sql<number>`count(*) filter (where cases.next_visit_due >= ${filter.today} and cases.next_visit_due <= ${dueBy})::int`.as("due"),
         sql<number>`coalesce(sum(cases.open_letters), 0)::int`.as("openLetters"),
+        sql<number>`coalesce(sum(cases.letters_awaiting_acknowledgement), 0)::int`.as("awaitingAcknowledgement"),
         sql<number>`count(*) filter (where cases.letter_deadline < ${filter.today})::int`.as("pastDeadline"),
       ])
       .executeTakeFirstOrThrow(),
@@ -126,6 +131,7 @@ export async function summariseCases(trx: TenantTransaction, access: AccessFilte
     overdue: Number(totals.overdue),
     due: Number(totals.due),
     openLetters: Number(totals.openLetters),
+    awaitingAcknowledgement: Number(totals.awaitingAcknowledgement),
     pastDeadline: Number(totals.pastDeadline),
   };
 }
@@ -163,6 +169,7 @@ export interface CaseProjection {
   state: Record<string, unknown>;
   nextVisitDue: string | null;
   openLetters: number;
+  lettersAwaitingAcknowledgement: number;
   letterDeadline: string | null;
   reviewDate: string | null;
 }
@@ -186,6 +193,7 @@ function projectionColumns(projection: CaseProjection) {
     state: JSON.stringify(projection.state),
     next_visit_due: projection.nextVisitDue,
     open_letters: projection.openLetters,
+    letters_awaiting_acknowledgement: projection.lettersAwaitingAcknowledgement,
     letter_deadline: projection.letterDeadline,
     review_date: projection.reviewDate,
   };

@@ -115,6 +115,8 @@ export interface CaseTable {
   next_visit_due: CalendarDate | null;
   /** Letters drafted, approved or issued and not yet closed. */
   open_letters: ColumnType<number, number | undefined, number>;
+  /** Letters issued that the school must acknowledge and has not yet. */
+  letters_awaiting_acknowledgement: ColumnType<number, number | undefined, number>;
   /** The earliest response or compliance deadline of an issued letter. */
   letter_deadline: CalendarDate | null;
   review_date: CalendarDate | null;

@@ -10,6 +10,8 @@ export interface CaseSummary {
   nextVisitDue: IsoDate | null;
   /** Letters drafted, approved or in force (not withdrawn or removed). */
   openLetters: number;
+  /** Letters issued that the school must acknowledge and has not yet. */
+  lettersAwaitingAcknowledgement: number;
   /** The earliest deadline of a letter in force. */
   letterDeadline: IsoDate | null;
   /** The earliest review date of a letter in force. */
@@ -28,6 +30,7 @@ export function summariseCase(state: CaseState, policy: PolicyDocument, today: I
   return {
     nextVisitDue: state.status === "open" ? (next?.dueBy ?? null) : null,
     openLetters: state.letters.filter((l) => l.status !== "withdrawn" && l.status !== "removed").length,
+    lettersAwaitingAcknowledgement: state.letters.filter((l) => l.status === "issued" && policy.letterTypes.find((t) => t.key === l.letterType)?.acknowledgementRequired !== false).length,
     letterDeadline: earliest(live.filter((l) => !l.actionsComplete).map((l) => l.deadline)),
     reviewDate: earliest(live.map((l) => l.reviewDate)),
   };

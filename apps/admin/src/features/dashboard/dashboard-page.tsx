@@ -25,7 +25,7 @@ function readFilter(params: URLSearchParams): Filter & { sort?: "school" | "next
     mine: params.get("mine") === "1" || undefined,
     overdue: params.get("overdue") === "1" || undefined,
     dueBy: get("dueBy"),
-    openLetters: params.get("letters") === "1" || undefined,
+    awaitingAcknowledgement: params.get("letters") === "1" || undefined,
     lettersPastDeadline: params.get("pastDeadline") === "1" || undefined,
     sort: get("sort") as "school" | undefined,
   };
@@ -113,7 +113,7 @@ export function DashboardPage() {
 
   const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  const view = filter.mine ? "My caseload" : filter.overdue ? "Overdue visits" : filter.dueBy ? "Visits due this half-term" : filter.lettersPastDeadline ? "Letters past their deadline" : filter.openLetters ? "Letters awaiting acknowledgement" : "Cases";
+  const view = filter.mine ? "My caseload" : filter.overdue ? "Overdue visits" : filter.dueBy ? "Visits due this half-term" : filter.lettersPastDeadline ? "Letters past their deadline" : filter.awaitingAcknowledgement ? "Letters awaiting acknowledgement" : "Cases";
 
   return (
     <>
@@ -185,7 +185,7 @@ function SummaryCards({ summary, setFilter }: { summary: Summary; setFilter: (ch
     { label: "Open cases", count: summary.cases, onClick: () => setFilter(none) },
     { label: summary.halfTerm ? `Visits due this half-term (${summary.halfTerm.label}, to ${formatDate(summary.halfTerm.ends)})` : "Visits due by the end of the half-term", count: summary.dueThisHalfTerm, onClick: () => setFilter({ ...none, dueBy: summary.halfTerm?.ends }) },
     { label: "Visits overdue", count: summary.overdue, onClick: () => setFilter({ ...none, overdue: "1" }) },
-    { label: "Letters awaiting acknowledgement", count: summary.openLetters, onClick: () => setFilter({ ...none, letters: "1" }) },
+    { label: "Letters awaiting acknowledgement", count: summary.lettersAwaitingAcknowledgement, onClick: () => setFilter({ ...none, letters: "1" }) },
     { label: "Letters past their deadline", count: summary.lettersPastDeadline, onClick: () => setFilter({ ...none, pastDeadline: "1" }) },
   ];
   return (

@@ -16,6 +16,8 @@ export const summariseCasesOutput = z.object({
   dueThisHalfTerm: z.number(),
   halfTerm: z.object({ label: z.string(), ends: z.string() }).nullable(),
   openLetters: z.number(),
+  /** Letters issued that schools must acknowledge and have not yet. */
+  lettersAwaitingAcknowledgement: z.number(),
   lettersPastDeadline: z.number(),
 });
 
@@ -39,11 +41,12 @@ export const summariseCases = tenantProcedure
         ...policy.categories.map((c) => ({ key: c.key, label: c.label, colour: c.colour, count: countOf(counts.byCategory, c.key) })),
         ...(uncategorised ? [{ key: "none", label: "Not yet categorised", count: uncategorised }] : []),
       ],
-      byStage: policy.escalation.stages.map((s) => ({ key: s.key, label: s.label, count: countOf(counts.byStage, s.key) })),
+      byStage: policy.escalation.stages.filter((s) => s.visibleToSchool || ctx.user.grants.some((g) => g.schoolUrn === undefined)).map((s) => ({ key: s.key, label: s.label, count: countOf(counts.byStage, s.key) })),
       overdue: counts.overdue,
       dueThisHalfTerm: counts.due,
       halfTerm: half ? { label: half.label, ends: half.end } : null,
       openLetters: counts.openLetters,
+      lettersAwaitingAcknowledgement: counts.awaitingAcknowledgement,
       lettersPastDeadline: counts.pastDeadline,
     };
   });
