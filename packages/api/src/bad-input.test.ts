@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 /** Every mutation of the API, by its dotted path. */
-const mutations = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: string } }>)
+const mutations = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
   .filter(([, procedure]) => procedure._def.type === "mutation")
   .map(([path]) => path);
 
