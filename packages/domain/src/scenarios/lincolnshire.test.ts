@@ -326,7 +326,7 @@ describe("Lincolnshire: a Pre-Warning Notice in Strategy", () => {
     expect(letter.html).toContain("<td>Agree a reading recovery plan with the English adviser</td><td>28 February 2022</td>");
     expect(letter.html).toContain(`Our reference: 925/${URN}/`);
     expect(h.state.stage).toBe("pre-warning-notice");
-    expect(summariseCase(h.state, policy, "2022-02-01")).toEqual({ nextVisitDue: "2022-04-01", openLetters: 1, letterDeadline: null, reviewDate: "2022-03-09" });
+    expect(summariseCase(h.state, policy, "2022-02-01")).toEqual({ nextVisitDue: "2022-04-01", openLetters: 1, lettersAwaitingAcknowledgement: 1, letterDeadline: null, reviewDate: "2022-03-09" });
   });
 
   it("is acknowledged by the headteacher of that school only", () => {
