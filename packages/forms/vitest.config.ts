@@ -22,7 +22,8 @@ export default defineConfig({
           name: "browser",
           environment: "node",
           include: ["test/browser/**/*.test.ts"],
-          testTimeout: 120_000,
+          // axe over every story takes 1-2 minutes on 2 cores, more on a busy machine: a safety net, not a speed test.
+          testTimeout: 600_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },

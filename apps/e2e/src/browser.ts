@@ -67,3 +67,12 @@ export function describeFindings(findings: A11yFinding[]): string {
     .map((f) => `${f.page} (${f.url}):\n${f.violations.map((v) => `  - ${v.id} [${v.impact}] ${v.help}: ${v.targets.join(" | ")}`).join("\n")}`)
     .join("\n");
 }
+
+/** Fills a GOV.UK date input (day, month, year) found by its legend. */
+export async function fillDate(page: Page, legend: string | RegExp, iso: string) {
+  const group = page.getByRole("group", { name: legend });
+  const [year, month, day] = iso.split("-");
+  await group.getByLabel("Day").fill(String(Number(day)));
+  await group.getByLabel("Month").fill(String(Number(month)));
+  await group.getByLabel("Year").fill(year!);
+}

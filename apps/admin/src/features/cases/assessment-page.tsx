@@ -4,9 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
 import { useCase } from "./case-context.tsx";
 
-/** Categorisation: the best-fit criteria grid with evidence, the suggested category and why, then the decision. */
+/**
+ * Categorisation: the best-fit criteria grid with evidence (when the case's policy has criteria), the
+ * suggested category and why, then the decision.
+ */
 export function AssessmentPage() {
-  const { view } = useCase();
+  const { view, policy } = useCase();
   usePageTitle(`${view.school.name}: assessment`);
   const [done, setDone] = useState<string>();
   const latest = view.assessments.at(-1);
@@ -18,11 +21,12 @@ export function AssessmentPage() {
         </SuccessBanner>
       )}
       <h2 className="govuk-heading-l">Assessment</h2>
-      {latest && <LatestAssessment assessment={latest} />}
+      {latest ? <LatestAssessment assessment={latest} /> : <p className="govuk-body">No assessment has been recorded on this case.</p>}
       {view.category?.moderation === "pending" && view.can.moderate && <Moderate onDone={setDone} />}
       {/* A new assessment brings its own suggestion: the decision starts again from it. */}
       {view.can.categorise && <DecideCategory key={latest?.id ?? "none"} onDone={setDone} />}
-      {view.can.assess && <CriteriaGrid onDone={setDone} />}
+      {/* A policy without criteria (its categories decided without a best-fit grid) has nothing to tick. */}
+      {view.can.assess && policy.criteria.length > 0 && <CriteriaGrid onDone={setDone} />}
       {view.assessments.length > 1 && (
         <details className="govuk-details">
           <summary className="govuk-details__summary">
