@@ -40,6 +40,12 @@ describe("FormSummary", () => {
     expect(screen.getByText("1 October 2021")).toBeTruthy();
   });
 
+  it("shows a date and time in UK time, in words", () => {
+    render(<FormSummary schema={{ type: "object", properties: { when: { type: "string", format: "date-time", title: "Date and time" } } }} formData={{ when: "2026-12-16T10:00:00.000Z" }} />);
+    expect(screen.getByText("16 December 2026 at 10:00am")).toBeTruthy();
+    expect(screen.queryByText("2026-12-16T10:00:00.000Z")).toBeNull();
+  });
+
   it("adds Change links that name the answer", () => {
     const onChangeAnswer = vi.fn();
     render(<FormSummary schema={schema} formData={{ notes: "Hello" }} onChangeAnswer={onChangeAnswer} />);

@@ -2,7 +2,7 @@ import { getUiOptions, optionsList, type FieldPathList, type RJSFSchema, type Sc
 import { getTagClassName } from "../steward/tag-colour.ts";
 import type { AreaJudgement } from "../steward/best-fit.ts";
 import { getItemNoun } from "../theme/shared/array-context.ts";
-import { formatDate, getDataUrlFileName } from "../theme/shared/text.ts";
+import { formatDate, formatDateTime, getDataUrlFileName } from "../theme/shared/text.ts";
 import { getBestFitData } from "../theme/widgets/best-fit-widget/best-fit-widget.tsx";
 import { getCategories } from "../theme/widgets/category-selector-widget/category-selector-widget.tsx";
 import { getAgendaItems } from "../theme/fields/agenda-notes-field/agenda-notes-field.tsx";
@@ -61,6 +61,7 @@ function formatScalar(schema: RJSFSchema, ui: UiSchema | undefined, value: unkno
   if (typeof value === "string") {
     const widget = getUiOptions(ui).widget;
     if (schema.format === "date" || widget === "date" || widget === "alt-date") return formatDate(value);
+    if (schema.format === "date-time" || widget === "date-time" || widget === "alt-datetime") return formatDateTime(value);
     if (schema.format === "data-url" || value.startsWith("data:")) return getDataUrlFileName(value) ?? "File attached";
     return value;
   }

@@ -37,6 +37,16 @@ export function formatDate(value: string): string {
   return DATE_FORMAT.format(date);
 }
 
+const DATE_TIME_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" });
+
+/** Formats an ISO date and time the GOV.UK way, in UK time: "16 December 2026 at 10:00am". Anything else is returned unchanged. */
+export function formatDateTime(value: string): string {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) return value;
+  const parts = Object.fromEntries(DATE_TIME_FORMAT.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${(parts.dayPeriod ?? "").toLowerCase().replace(/\s/g, "")}`;
+}
+
 /** Joins class names, dropping falsy ones. */
 export function cx(...names: (string | false | null | undefined)[]): string {
   return names.filter(Boolean).join(" ");
