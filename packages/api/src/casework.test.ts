@@ -81,7 +81,11 @@ describe("an LA officer's casework, and the school's view of it", () => {
     schoolView = await head.api.cases.get({ caseId });
     expect(schoolView.letters).toEqual([]);
     const director = await world.as("cambridgeshire", "director-of-education");
+    // Only the roles the letter type names may approve it, and never the officer who drafted it.
+    expect((await senior.api.cases.get({ caseId })).letters[0]!.can).toMatchObject({ approve: false, issue: false });
+    expect((await director.api.cases.get({ caseId })).letters[0]!.can).toMatchObject({ approve: true });
     await director.api.letters.approve({ caseId, letterId });
+    expect((await director.api.cases.get({ caseId })).letters[0]!.can).toMatchObject({ approve: false, issue: true });
     const issued = await director.api.letters.issue({ caseId, letterId });
     expect(issued.events).toContain("letter-issued");
     view = await senior.api.cases.get({ caseId });

@@ -88,6 +88,8 @@ export const caseViewSchema = z.object({
       acknowledgedAt: z.string().optional(),
       closedReason: z.string().optional(),
       actionsComplete: z.boolean(),
+      /** What the user may do to this letter now: its type's roles, the rules' conditions and (for approval) not their own draft. */
+      can: z.object({ approve: z.boolean(), issue: z.boolean(), acknowledge: z.boolean(), withdraw: z.boolean() }),
     }),
   ),
   priorities: z.array(z.object({ id: z.string(), title: z.string(), targets: z.array(z.string()) })),
@@ -114,8 +116,10 @@ export async function presentCase(
   state: CaseState,
   policy: PolicyDocument,
   ability: PolicyAbility,
-  options: { audience: "la" | "school"; today: string; events?: readonly CaseEvent[]; schoolData?: Facts },
+  options: { audience: "la" | "school"; today: string; events?: readonly CaseEvent[]; schoolData?: Facts; user?: { id: string; grants: readonly { role: string }[] } },
 ): Promise<CaseView> {
+  const userId = options.user?.id;
+  const holds = (roles: readonly string[]) => Boolean(options.user?.grants.some((g) => roles.includes(g.role)));
   const a = ability.ability;
   const urn = state.school.urn;
   const can = (action: Action, subject: Subject, record: Record<string, unknown> = {}, field?: string) => a.can(action, asSubject(subject, { schoolUrn: urn, ...record }) as never, field);
@@ -192,6 +196,12 @@ export async function presentCase(
         ...(l.acknowledgedAt ? { acknowledgedAt: l.acknowledgedAt } : {}),
         ...(l.closedReason ? { closedReason: l.closedReason } : {}),
         actionsComplete: l.actionsComplete,
+        can: {
+          approve: l.status === "draft" && Boolean(type?.approvalRequired) && holds(type!.permissions.approve) && l.draftedBy !== userId && can("approve", "Letter", { status: l.status }),
+          issue: (l.status === "approved" || (l.status === "draft" && !type?.approvalRequired)) && holds(type?.permissions.issue ?? []) && can("issue", "Letter", { status: l.status }),
+          acknowledge: l.status === "issued" && can("acknowledge", "Letter", { status: l.status }),
+          withdraw: l.status !== "withdrawn" && l.status !== "removed" && can("withdraw", "Letter", { status: l.status }),
+        },
       };
     });
 

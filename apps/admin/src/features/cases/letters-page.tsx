@@ -267,12 +267,12 @@ export function LetterPage() {
         ]}
       />
       <div className="govuk-button-group">
-        {letter.status === "draft" && needsApproval && view.can.approveLetter && (
+        {letter.status === "draft" && needsApproval && letter.can.approve && (
           <button type="button" className="govuk-button" data-module="govuk-button" disabled={approve.isPending} onClick={() => approve.mutate(ref)}>
             Approve the letter
           </button>
         )}
-        {(letter.status === "approved" || (letter.status === "draft" && !needsApproval)) && view.can.issueLetter && (
+        {(letter.status === "approved" || (letter.status === "draft" && !needsApproval)) && letter.can.issue && (
           <button type="button" className="govuk-button" data-module="govuk-button" disabled={issue.isPending} onClick={() => issue.mutate(ref)}>
             Issue the letter
           </button>
@@ -288,7 +288,7 @@ export function LetterPage() {
       </div>
       <h3 className="govuk-heading-m">{letter.status === "draft" ? "Preview" : "The letter"}</h3>
       <LetterHtml html={letter.html} label={`${letter.letterType.label}: ${letter.subject}`} />
-      {view.can.withdrawLetter && !["withdrawn", "removed"].includes(letter.status) && (
+      {letter.can.withdraw && !["withdrawn", "removed"].includes(letter.status) && (
         <details className="govuk-details govuk-!-margin-top-6">
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">{letter.status === "draft" || letter.status === "approved" ? "Withdraw this letter" : "Withdraw or remove this letter"}</span>

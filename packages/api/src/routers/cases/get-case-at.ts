@@ -20,6 +20,7 @@ export const getCaseAt = tenantProcedure
     if (!state || !policy) return null;
     return presentCase(ctx.trx, state, policy.document, ctx.ability, {
       audience: isSchoolAudience(ctx.user.grants) ? "school" : "la",
+      user: ctx.user,
       today: input.date < toIsoDate(ctx.now()) ? input.date : toIsoDate(ctx.now()),
       events,
     });

@@ -21,6 +21,7 @@ export const getCase = tenantProcedure
     const school = await findSchool(ctx.trx, row.school_urn);
     return presentCase(ctx.trx, state, policy.document, ctx.ability, {
       audience: isSchoolAudience(ctx.user.grants) ? "school" : "la",
+      user: ctx.user,
       today: toIsoDate(ctx.now()),
       events,
       schoolData: getSchoolFacts(school),
