@@ -17,7 +17,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
-import { AUTHORITIES, PASSWORD, type Authority } from "./authorities.ts";
+import { AUTHORITIES, PASSWORD, type Authority } from "./fixtures/authorities.ts";
 import { describeFindings, fillDate, launchBrowser, Session } from "./browser.ts";
 import { existingServer, findChromium } from "./env.ts";
 import { ensureBuilt, startServer, type RunningServer } from "./server.ts";
