@@ -11,7 +11,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { sampleFromSchema } from "../src/demo/sample-data.ts";
 import { provisionSchools, provisionTenant, provisionUser } from "../src/services/provision.ts";
-import { TEST_PASSWORD, TestWorld } from "../src/testing/world.ts";
+import { TEST_PASSWORD, TestWorld } from "../src/testing/fixtures/world.ts";
 import type { PolicyDocument } from "@steward/policy-config";
 
 const CASES = 400;

@@ -2,7 +2,7 @@ import type { StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RateLimiter } from "./auth/rate-limiter.ts";
-import { TEST_PASSWORD, TestWorld } from "./testing/world.ts";
+import { TEST_PASSWORD, TestWorld } from "./testing/fixtures/world.ts";
 
 let database: StewardDatabase;
 let world: TestWorld;

@@ -2,7 +2,7 @@ import type { StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleFromSchema } from "./demo/sample-data.ts";
-import { TestWorld } from "./testing/world.ts";
+import { TestWorld } from "./testing/fixtures/world.ts";
 
 let database: StewardDatabase;
 let world: TestWorld;

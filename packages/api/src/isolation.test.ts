@@ -6,7 +6,7 @@ import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleFromSchema } from "./demo/sample-data.ts";
 import { provisionSchools, provisionTenant, provisionUser } from "./services/provision.ts";
-import { TEST_PASSWORD, TestWorld, type TestClient } from "./testing/world.ts";
+import { TEST_PASSWORD, TestWorld, type TestClient } from "./testing/fixtures/world.ts";
 
 let database: StewardDatabase;
 let world: TestWorld;

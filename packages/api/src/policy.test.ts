@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestWorld, type TestClient } from "./testing/world.ts";
+import { TestWorld, type TestClient } from "./testing/fixtures/world.ts";
 
 let database: StewardDatabase;
 let world: TestWorld;
