@@ -5,6 +5,7 @@
  * banners) and small helpers (dates, CSV, API errors, letter HTML).
  */
 export * from "./app/layout.tsx";
+export * from "./app/router.tsx";
 export * from "./app/session.tsx";
 export * from "./components/error-summary.tsx";
 export * from "./components/fields.tsx";

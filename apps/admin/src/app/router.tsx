@@ -1,5 +1,4 @@
-import { AcceptInvitePage, PublicLayout, type ShellProps, SignedInLayout, SignInPage, usePageTitle } from "@steward/ui";
-import { createBrowserRouter, Link } from "react-router";
+import { createStewardRouter, type ShellProps } from "@steward/ui";
 import { DashboardPage } from "../features/dashboard/dashboard-page.tsx";
 
 const shell: ShellProps = {
@@ -16,72 +15,45 @@ const shell: ShellProps = {
   ],
 };
 
-function NotFoundPage() {
-  usePageTitle("Page not found");
-  return (
-    <>
-      <h1 className="govuk-heading-l">Page not found</h1>
-      <p className="govuk-body">If you typed the web address, check it is correct.</p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/">
-          Go to the dashboard
-        </Link>
-      </p>
-    </>
-  );
-}
-
 // Large parts of the app load when first visited, so the dashboard starts quickly.
 const lazyCase = () => import("../features/cases/routes.tsx");
 const lazyPolicy = () => import("../features/policy/routes.tsx");
 const lazyAdmin = () => import("../features/admin-routes.tsx");
 
-export const router = createBrowserRouter(
+export const router = createStewardRouter(
+  shell,
   [
+    { index: true, element: <DashboardPage /> },
     {
-      element: <PublicLayout {...shell} />,
+      path: "cases/:caseId",
+      lazy: async () => ({ Component: (await lazyCase()).CaseLayout }),
       children: [
-        { path: "sign-in", element: <SignInPage audience="la" /> },
-        { path: "invite", element: <AcceptInvitePage /> },
+        { index: true, lazy: async () => ({ Component: (await lazyCase()).OverviewPage }) },
+        { path: "assessment", lazy: async () => ({ Component: (await lazyCase()).AssessmentPage }) },
+        { path: "visits", lazy: async () => ({ Component: (await lazyCase()).VisitsPage }) },
+        { path: "visits/:visitId/record", lazy: async () => ({ Component: (await lazyCase()).RecordVisitPage }) },
+        { path: "meetings", lazy: async () => ({ Component: (await lazyCase()).MeetingsPage }) },
+        { path: "letters", lazy: async () => ({ Component: (await lazyCase()).LettersPage }) },
+        { path: "letters/new", lazy: async () => ({ Component: (await lazyCase()).NewLetterPage }) },
+        { path: "letters/:letterId", lazy: async () => ({ Component: (await lazyCase()).LetterPage }) },
+        { path: "actions", lazy: async () => ({ Component: (await lazyCase()).ActionsPage }) },
+        { path: "as-at", lazy: async () => ({ Component: (await lazyCase()).AsAtPage }) },
       ],
     },
-    {
-      element: <SignedInLayout {...shell} />,
-      children: [
-        { index: true, element: <DashboardPage /> },
-        {
-          path: "cases/:caseId",
-          lazy: async () => ({ Component: (await lazyCase()).CaseLayout }),
-          children: [
-            { index: true, lazy: async () => ({ Component: (await lazyCase()).OverviewPage }) },
-            { path: "assessment", lazy: async () => ({ Component: (await lazyCase()).AssessmentPage }) },
-            { path: "visits", lazy: async () => ({ Component: (await lazyCase()).VisitsPage }) },
-            { path: "visits/:visitId/record", lazy: async () => ({ Component: (await lazyCase()).RecordVisitPage }) },
-            { path: "meetings", lazy: async () => ({ Component: (await lazyCase()).MeetingsPage }) },
-            { path: "letters", lazy: async () => ({ Component: (await lazyCase()).LettersPage }) },
-            { path: "letters/new", lazy: async () => ({ Component: (await lazyCase()).NewLetterPage }) },
-            { path: "letters/:letterId", lazy: async () => ({ Component: (await lazyCase()).LetterPage }) },
-            { path: "actions", lazy: async () => ({ Component: (await lazyCase()).ActionsPage }) },
-            { path: "as-at", lazy: async () => ({ Component: (await lazyCase()).AsAtPage }) },
-          ],
-        },
-        { path: "policy", lazy: async () => ({ Component: (await lazyPolicy()).VersionsPage }) },
-        { path: "policy/import", lazy: async () => ({ Component: (await lazyPolicy()).ImportPolicyPage }) },
-        { path: "policy/new-year", lazy: async () => ({ Component: (await lazyPolicy()).NewStrategyYearPage }) },
-        { path: "policy/:versionId", lazy: async () => ({ Component: (await lazyPolicy()).EditorPage }) },
-        { path: "policy/:versionId/diff", lazy: async () => ({ Component: (await lazyPolicy()).DiffPage }) },
-        { path: "policy/:versionId/preview", lazy: async () => ({ Component: (await lazyPolicy()).PreviewPage }) },
-        { path: "policy/:versionId/publish", lazy: async () => ({ Component: (await lazyPolicy()).PublishPage }) },
-        { path: "schools", lazy: async () => ({ Component: (await lazyAdmin()).SchoolsPage }) },
-        { path: "schools/import", lazy: async () => ({ Component: (await lazyAdmin()).ImportSchoolsPage }) },
-        { path: "schools/:urn", lazy: async () => ({ Component: (await lazyAdmin()).SchoolPage }) },
-        { path: "users", lazy: async () => ({ Component: (await lazyAdmin()).UsersPage }) },
-        { path: "users/invite", lazy: async () => ({ Component: (await lazyAdmin()).InviteUserPage }) },
-        { path: "users/:userId", lazy: async () => ({ Component: (await lazyAdmin()).UserPage }) },
-        { path: "audit", lazy: async () => ({ Component: (await lazyAdmin()).AuditPage }) },
-        { path: "*", element: <NotFoundPage /> },
-      ],
-    },
+    { path: "policy", lazy: async () => ({ Component: (await lazyPolicy()).VersionsPage }) },
+    { path: "policy/import", lazy: async () => ({ Component: (await lazyPolicy()).ImportPolicyPage }) },
+    { path: "policy/new-year", lazy: async () => ({ Component: (await lazyPolicy()).NewStrategyYearPage }) },
+    { path: "policy/:versionId", lazy: async () => ({ Component: (await lazyPolicy()).EditorPage }) },
+    { path: "policy/:versionId/diff", lazy: async () => ({ Component: (await lazyPolicy()).DiffPage }) },
+    { path: "policy/:versionId/preview", lazy: async () => ({ Component: (await lazyPolicy()).PreviewPage }) },
+    { path: "policy/:versionId/publish", lazy: async () => ({ Component: (await lazyPolicy()).PublishPage }) },
+    { path: "schools", lazy: async () => ({ Component: (await lazyAdmin()).SchoolsPage }) },
+    { path: "schools/import", lazy: async () => ({ Component: (await lazyAdmin()).ImportSchoolsPage }) },
+    { path: "schools/:urn", lazy: async () => ({ Component: (await lazyAdmin()).SchoolPage }) },
+    { path: "users", lazy: async () => ({ Component: (await lazyAdmin()).UsersPage }) },
+    { path: "users/invite", lazy: async () => ({ Component: (await lazyAdmin()).InviteUserPage }) },
+    { path: "users/:userId", lazy: async () => ({ Component: (await lazyAdmin()).UserPage }) },
+    { path: "audit", lazy: async () => ({ Component: (await lazyAdmin()).AuditPage }) },
   ],
-  { basename: "/admin" },
+  { basename: "/admin", homeLabel: "Go to the dashboard" },
 );
