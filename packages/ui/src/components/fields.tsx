@@ -18,10 +18,8 @@ function ErrorMessage({ id, error }: { id: string; error?: string | undefined })
   );
 }
 
-const describedBy = (id: string, hint: ReactNode, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-
-export function TextInput(props: FieldProps & { value: string; onChange: (value: string) => void; type?: string; width?: string; autoComplete?: string; spellCheck?: boolean; inputMode?: "numeric" | "text" | "email" | "search" }) {
-  const { id, label, hint, error, value, onChange, type = "text", width, autoComplete, spellCheck, inputMode, labelClassName } = props;
+/** A GOV.UK form group with its label, hint and error message, around one control. */
+function LabelledField({ id, label, hint, error, labelClassName, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={id}>
@@ -33,6 +31,17 @@ export function TextInput(props: FieldProps & { value: string; onChange: (value:
         </div>
       )}
       <ErrorMessage id={id} error={error} />
+      {children}
+    </div>
+  );
+}
+
+const describedBy = (id: string, hint: ReactNode, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+
+export function TextInput(props: FieldProps & { value: string; onChange: (value: string) => void; type?: string; width?: string; autoComplete?: string; spellCheck?: boolean; inputMode?: "numeric" | "text" | "email" | "search" }) {
+  const { id, label, hint, error, value, onChange, type = "text", width, autoComplete, spellCheck, inputMode, labelClassName } = props;
+  return (
+    <LabelledField id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
       <input
         className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
         id={id}
@@ -45,23 +54,14 @@ export function TextInput(props: FieldProps & { value: string; onChange: (value:
         aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
 export function Textarea(props: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
   const { id, label, hint, error, value, onChange, rows = 5, labelClassName } = props;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      <ErrorMessage id={id} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
       <textarea
         className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
         id={id}
@@ -71,7 +71,7 @@ export function Textarea(props: FieldProps & { value: string; onChange: (value: 
         aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -85,16 +85,7 @@ export interface Option {
 export function Select(props: FieldProps & { value: string; onChange: (value: string) => void; options: Option[]; placeholder?: string }) {
   const { id, label, hint, error, value, onChange, options, placeholder, labelClassName } = props;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      <ErrorMessage id={id} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
       <select className={`govuk-select${error ? " govuk-select--error" : ""}`} id={id} name={id} value={value} aria-describedby={describedBy(id, hint, error)} onChange={(event) => onChange(event.target.value)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
@@ -103,7 +94,7 @@ export function Select(props: FieldProps & { value: string; onChange: (value: st
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
