@@ -3,9 +3,9 @@ import { sql, type Expression, type SqlBool } from "kysely";
 /**
  * Which rows of a list a user may see, from their permission rules, in a form
  * the queries turn into SQL: every row, none, or rows matching any of a list of
- * conditions (each a set of field tests that must all hold). Field names are
- * the permission vocabulary's (`schoolUrn`, `status`, ...), never column names:
- * each query maps them to its own columns.
+ * conditions (each a set of field tests that must all hold) and none of
+ * another. Field names are the permission vocabulary's (`schoolUrn`,
+ * `status`, ...), never column names: each query maps them to its own columns.
  */
 export type AccessFilter = { kind: "all" } | { kind: "none" } | { kind: "some"; anyOf: AccessCondition[]; noneOf: AccessCondition[] };
 
@@ -14,25 +14,42 @@ export type AccessCondition = Record<string, unknown>;
 
 export const ALLOW_ALL: AccessFilter = { kind: "all" };
 
+/**
+ * A column a user may see only where rules hold: every filter of `allOf` must
+ * allow the row, each evaluated with some fields fixed to values (a letter
+ * count is readable when letters of every type and status it counts are).
+ */
+export interface FieldScope {
+  allOf: { filter: AccessFilter; fixed?: Record<string, string | number | boolean> }[];
+}
+
 /** Thrown when a permission condition uses a field or operator a list query cannot translate: refused, never ignored. */
 export class AccessTranslationError extends Error {}
 
+/**
+ * One field test, in two-valued logic so that it agrees with CASL on NULL: a
+ * record without the value matches `$ne`/`$nin` and fails `=`/`$in` (SQL's
+ * three-valued `NULL NOT IN (...)` would otherwise drop it from a forbidding
+ * rule and fail open, or keep it out of an allowing one).
+ */
 function testFor(column: Expression<unknown>, value: unknown): Expression<SqlBool> {
+  const equals = (operand: unknown) => (operand === null ? sql<SqlBool>`(${column} is null)` : sql<SqlBool>`coalesce(${column} = ${operand}, false)`);
+  const within = (list: unknown[]) => {
+    const values = list.filter((v) => v !== null);
+    const inValues = values.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`coalesce(${column} in (${sql.join(values.map((v) => sql`${v}`))}), false)`;
+    return values.length === list.length ? inValues : sql<SqlBool>`(${column} is null or ${inValues})`;
+  };
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    const entries = Object.entries(value);
-    const parts = entries.map(([op, operand]) => {
+    const parts = Object.entries(value).map(([op, operand]) => {
       switch (op) {
         case "$eq":
-          return operand === null ? sql<SqlBool>`${column} is null` : sql<SqlBool>`${column} = ${operand}`;
+          return equals(operand);
         case "$ne":
-          return operand === null ? sql<SqlBool>`${column} is not null` : sql<SqlBool>`${column} is distinct from ${operand}`;
+          return sql<SqlBool>`not ${equals(operand)}`;
         case "$in":
         case "$nin": {
-          const list = operand as unknown[];
-          if (!Array.isArray(list)) throw new AccessTranslationError(`${op} needs a list.`);
-          if (list.length === 0) return op === "$in" ? sql<SqlBool>`false` : sql<SqlBool>`true`;
-          const values = sql.join(list.map((v) => sql`${v}`));
-          return op === "$in" ? sql<SqlBool>`${column} in (${values})` : sql<SqlBool>`${column} not in (${values})`;
+          if (!Array.isArray(operand)) throw new AccessTranslationError(`${op} needs a list.`);
+          return op === "$in" ? within(operand) : sql<SqlBool>`not ${within(operand)}`;
         }
         default:
           throw new AccessTranslationError(`The operator ${op} cannot be used to filter a list.`);
@@ -40,7 +57,8 @@ function testFor(column: Expression<unknown>, value: unknown): Expression<SqlBoo
     });
     return parts.length === 1 ? parts[0]! : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
   }
-  return value === null ? sql<SqlBool>`${column} is null` : sql<SqlBool>`${column} = ${value}`;
+  if (Array.isArray(value)) throw new AccessTranslationError("A list cannot be compared with a field: use $in.");
+  return equals(value);
 }
 
 /**
@@ -62,4 +80,12 @@ export function accessToSql(filter: AccessFilter, columns: Record<string, Expres
   const allowed = filter.anyOf.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${sql.join(filter.anyOf.map(conditionSql), sql` or `)})`;
   if (filter.noneOf.length === 0) return allowed;
   return sql<SqlBool>`(${allowed} and not (${sql.join(filter.noneOf.map(conditionSql), sql` or `)}))`;
+}
+
+/** Whether a row may show a column: every filter of the scope holds, with its fixed fields as literal values. */
+export function fieldScopeToSql(scope: FieldScope, columns: Record<string, Expression<unknown>>): Expression<SqlBool> {
+  if (scope.allOf.length === 0) return sql<SqlBool>`true`;
+  const literal = (v: string | number | boolean) => (typeof v === "number" ? sql`${v}::numeric` : typeof v === "boolean" ? sql`${v}::boolean` : sql`${v}::text`);
+  const parts = scope.allOf.map(({ filter, fixed }) => accessToSql(filter, { ...columns, ...Object.fromEntries(Object.entries(fixed ?? {}).map(([k, v]) => [k, literal(v)])) }));
+  return parts.length === 1 ? parts[0]! : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }

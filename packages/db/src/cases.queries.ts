@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { accessToSql, type AccessFilter } from "./access.ts";
+import { accessToSql, fieldScopeToSql, type AccessFilter, type FieldScope } from "./access.ts";
 import type { CaseEventRow, CaseRow, Governance } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
 
@@ -11,6 +11,42 @@ const caseColumns = {
   stage: sql.ref("cases.stage"),
   status: sql.ref("cases.status"),
 };
+
+/**
+ * What of the case list a user may see: which cases, and for each column that
+ * is not the case record itself, where they may see it. Every filter, sort,
+ * count and selected value below reads a column only through its scope, so a
+ * value the user may not read never reaches them, not even as a count or a
+ * filter's total.
+ */
+export interface CaseReadScope {
+  rows: AccessFilter;
+  category: FieldScope;
+  stage: FieldScope;
+  assignedOfficerId: FieldScope;
+  /** The next visit due (visits the user may read). */
+  visits: FieldScope;
+  /** Open letters, letters awaiting acknowledgement, the nearest deadline and review date. */
+  letters: FieldScope;
+}
+
+/** For each scoped column: whether the row may show it, and its value where it may (null elsewhere). */
+function scopedColumns(scope: CaseReadScope) {
+  const visible = (field: FieldScope) => fieldScopeToSql(field, caseColumns);
+  const shown = <T>(when: ReturnType<typeof visible>, column: string) => sql<T | null>`(case when ${when} then ${sql.ref(column)} end)`;
+  const v = { category: visible(scope.category), stage: visible(scope.stage), officer: visible(scope.assignedOfficerId), visits: visible(scope.visits), letters: visible(scope.letters) };
+  return {
+    visible: v,
+    category: shown<string>(v.category, "cases.category"),
+    stage: shown<string>(v.stage, "cases.stage"),
+    officer: shown<string>(v.officer, "cases.assigned_officer_id"),
+    nextVisitDue: shown<string>(v.visits, "cases.next_visit_due"),
+    openLetters: shown<number>(v.letters, "cases.open_letters"),
+    awaitingAcknowledgement: shown<number>(v.letters, "cases.letters_awaiting_acknowledgement"),
+    letterDeadline: shown<string>(v.letters, "cases.letter_deadline"),
+    reviewDate: shown<string>(v.letters, "cases.review_date"),
+  };
+}
 
 export interface CaseFilter {
   search?: string | undefined;
@@ -37,12 +73,13 @@ export interface CaseFilter {
   sort?: "school" | "next-visit" | "category" | "stage" | undefined;
 }
 
-function filteredCases(trx: TenantTransaction, access: AccessFilter, filter: Omit<CaseFilter, "limit" | "offset" | "sort">) {
+function filteredCases(trx: TenantTransaction, scope: CaseReadScope, filter: Omit<CaseFilter, "limit" | "offset" | "sort">) {
+  const c = scopedColumns(scope);
   let query = trx
     .selectFrom("cases")
     .innerJoin("schools", (join) => join.onRef("schools.tenant_id", "=", "cases.tenant_id").onRef("schools.urn", "=", "cases.school_urn"))
     .leftJoin("users as officer", (join) => join.onRef("officer.tenant_id", "=", "cases.tenant_id").onRef("officer.id", "=", "cases.assigned_officer_id"))
-    .where(accessToSql(access, caseColumns));
+    .where(accessToSql(scope.rows, caseColumns));
   query = query.where("cases.status", "=", filter.status ?? "open");
   if (filter.search?.trim()) {
     const text = filter.search.trim();
@@ -50,43 +87,43 @@ function filteredCases(trx: TenantTransaction, access: AccessFilter, filter: Omi
       ? query.where("cases.school_urn", "=", Number(text))
       : query.where(sql<boolean>`lower(schools.name) like ${`%${text.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`}`);
   }
-  if (filter.category) query = filter.category === "none" ? query.where("cases.category", "is", null) : query.where("cases.category", "=", filter.category);
-  if (filter.stage) query = query.where("cases.stage", "=", filter.stage);
+  if (filter.category) query = filter.category === "none" ? query.where(sql<boolean>`${c.visible.category} and cases.category is null`) : query.where(sql<boolean>`${c.category} = ${filter.category}`);
+  if (filter.stage) query = query.where(sql<boolean>`${c.stage} = ${filter.stage}`);
   if (filter.phase) query = query.where("schools.phase", "=", filter.phase);
   if (filter.governance) query = query.where("schools.governance", "=", filter.governance);
-  if (filter.officerId) query = query.where("cases.assigned_officer_id", "=", filter.officerId);
-  if (filter.unassigned) query = query.where("cases.assigned_officer_id", "is", null);
-  if (filter.overdue) query = query.where("cases.next_visit_due", "<", filter.today);
-  if (filter.dueBy) query = query.where("cases.next_visit_due", "<=", filter.dueBy);
-  if (filter.openLetters) query = query.where("cases.open_letters", ">", 0);
-  if (filter.awaitingAcknowledgement) query = query.where("cases.letters_awaiting_acknowledgement", ">", 0);
-  if (filter.lettersPastDeadline) query = query.where("cases.letter_deadline", "<", filter.today);
-  return query;
+  if (filter.officerId) query = query.where(sql<boolean>`${c.officer} = ${filter.officerId}`);
+  if (filter.unassigned) query = query.where(sql<boolean>`${c.visible.officer} and cases.assigned_officer_id is null`);
+  if (filter.overdue) query = query.where(sql<boolean>`${c.nextVisitDue} < ${filter.today}`);
+  if (filter.dueBy) query = query.where(sql<boolean>`${c.nextVisitDue} <= ${filter.dueBy}`);
+  if (filter.openLetters) query = query.where(sql<boolean>`${c.openLetters} > 0`);
+  if (filter.awaitingAcknowledgement) query = query.where(sql<boolean>`${c.awaitingAcknowledgement} > 0`);
+  if (filter.lettersPastDeadline) query = query.where(sql<boolean>`${c.letterDeadline} < ${filter.today}`);
+  return { query, c };
 }
 
 /** The dashboard list: cases the access filter allows, with school and officer, and the total for paging. */
-export async function listCases(trx: TenantTransaction, access: AccessFilter, filter: CaseFilter) {
-  const query = filteredCases(trx, access, filter);
+export async function listCases(trx: TenantTransaction, scope: CaseReadScope, filter: CaseFilter) {
+  const { query, c } = filteredCases(trx, scope, filter);
   const [first, second] = {
     school: [sql`schools.name`, sql`cases.school_urn`],
-    "next-visit": [sql`cases.next_visit_due asc nulls last`, sql`schools.name`],
-    category: [sql`cases.category`, sql`schools.name`],
-    stage: [sql`cases.stage`, sql`schools.name`],
+    "next-visit": [sql`${c.nextVisitDue} asc nulls last`, sql`schools.name`],
+    category: [sql`${c.category}`, sql`schools.name`],
+    stage: [sql`${c.stage}`, sql`schools.name`],
   }[filter.sort ?? "school"];
   const [rows, count] = await Promise.all([
     query
       .select([
         "cases.id",
         "cases.school_urn",
-        "cases.category",
-        "cases.stage",
+        c.category.as("category"),
+        c.stage.as("stage"),
         "cases.status",
-        "cases.assigned_officer_id",
-        "cases.next_visit_due",
-        "cases.open_letters",
-        "cases.letters_awaiting_acknowledgement",
-        "cases.letter_deadline",
-        "cases.review_date",
+        c.officer.as("assigned_officer_id"),
+        c.nextVisitDue.as("next_visit_due"),
+        c.openLetters.as("open_letters"),
+        c.awaitingAcknowledgement.as("letters_awaiting_acknowledgement"),
+        c.letterDeadline.as("letter_deadline"),
+        c.reviewDate.as("review_date"),
         "cases.policy_version_id",
         "cases.updated_at",
         "schools.name as school_name",
@@ -94,7 +131,7 @@ export async function listCases(trx: TenantTransaction, access: AccessFilter, fi
         "schools.governance",
         "schools.trust",
         "schools.district",
-        "officer.display_name as officer_name",
+        sql<string | null>`(case when ${c.visible.officer} then officer.display_name end)`.as("officer_name"),
       ])
       .orderBy(first!)
       .orderBy(second!)
@@ -107,20 +144,21 @@ export async function listCases(trx: TenantTransaction, access: AccessFilter, fi
 }
 
 /** Counts for the dashboard: by category, by stage, overdue, due by a date, letters open and past deadline. */
-export async function summariseCases(trx: TenantTransaction, access: AccessFilter, filter: Omit<CaseFilter, "limit" | "offset" | "sort"> & { dueBy: string }) {
+export async function summariseCases(trx: TenantTransaction, scope: CaseReadScope, filter: Omit<CaseFilter, "limit" | "offset" | "sort"> & { dueBy: string }) {
   const { dueBy, ...rest } = filter;
-  const base = filteredCases(trx, access, rest);
+  const { query: base, c } = filteredCases(trx, scope, rest);
+  // Grouped by what the user may see: a category they may not read counts as none shown (null), never under its key.
   const [byCategory, byStage, totals] = await Promise.all([
-    base.select(["cases.category as key", sql<number>`count(*)::int`.as("count")]).groupBy("cases.category").execute(),
-    base.select(["cases.stage as key", sql<number>`count(*)::int`.as("count")]).groupBy("cases.stage").execute(),
+    base.select([c.category.as("key"), sql<number>`count(*)::int`.as("count")]).where(c.visible.category).groupBy(sql`1`).execute(),
+    base.select([c.stage.as("key"), sql<number>`count(*)::int`.as("count")]).where(c.visible.stage).groupBy(sql`1`).execute(),
     base
       .select([
         sql<number>`count(*)::int`.as("cases"),
-        sql<number>`count(*) filter (where cases.next_visit_due < ${filter.today})::int`.as("overdue"),
-        sql<number>`count(*) filter (where cases.next_visit_due >= ${filter.today} and cases.next_visit_due <= ${dueBy})::int`.as("due"),
-        sql<number>`coalesce(sum(cases.open_letters), 0)::int`.as("openLetters"),
-        sql<number>`coalesce(sum(cases.letters_awaiting_acknowledgement), 0)::int`.as("awaitingAcknowledgement"),
-        sql<number>`count(*) filter (where cases.letter_deadline < ${filter.today})::int`.as("pastDeadline"),
+        sql<number>`count(*) filter (where ${c.nextVisitDue} < ${filter.today})::int`.as("overdue"),
+        sql<number>`count(*) filter (where ${c.nextVisitDue} >= ${filter.today} and ${c.nextVisitDue} <= ${dueBy})::int`.as("due"),
+        sql<number>`coalesce(sum(${c.openLetters}), 0)::int`.as("openLetters"),
+        sql<number>`coalesce(sum(${c.awaitingAcknowledgement}), 0)::int`.as("awaitingAcknowledgement"),
+        sql<number>`count(*) filter (where ${c.letterDeadline} < ${filter.today})::int`.as("pastDeadline"),
       ])
       .executeTakeFirstOrThrow(),
   ]);

@@ -29,7 +29,8 @@ export async function insertFormResponse(
   trx: TenantTransaction,
   tenantId: string,
   values: { formKey: string; schoolUrn: number; caseId: string | null; policyVersionId: string; data: Record<string, unknown>; page: number; userId: string },
-): Promise<FormResponseRow> {
+): Promise<FormResponseRow | undefined> {
+  // One draft per school and form (a unique index): undefined when there already is one.
   return trx
     .insertInto("form_responses")
     .values({
@@ -43,8 +44,9 @@ export async function insertFormResponse(
       created_by: values.userId,
       updated_by: values.userId,
     })
+    .onConflict((oc) => oc.columns(["tenant_id", "school_urn", "form_key"]).where("status", "=", "draft").doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 /** Saves a draft's answers if its revision is still `expectedRevision`; undefined when stale or submitted. */

@@ -1,4 +1,4 @@
-export { ALLOW_ALL, AccessTranslationError, accessToSql, type AccessCondition, type AccessFilter } from "./access.ts";
+export { ALLOW_ALL, AccessTranslationError, accessToSql, fieldScopeToSql, type AccessCondition, type AccessFilter, type FieldScope } from "./access.ts";
 export * from "./audit.queries.ts";
 export * from "./cases.queries.ts";
 export { connectDatabase, redactUrl, type ConnectOptions, type DatabaseKind, type StewardDatabase } from "./connection.ts";

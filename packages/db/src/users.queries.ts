@@ -1,3 +1,5 @@
+import { sql } from "kysely";
+import { accessToSql, type AccessFilter } from "./access.ts";
 import type { RoleGrantRow, User } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
 
@@ -68,8 +70,9 @@ export async function updateUser(trx: TenantTransaction, id: string, changes: Us
 }
 
 /** Every user of the tenant, by name; optionally only those holding a role for one school. */
-export async function listUsers(trx: TenantTransaction, filter: { schoolUrn?: number } = {}): Promise<User[]> {
-  let query = trx.selectFrom("users").selectAll().orderBy("display_name").orderBy("email");
+/** The users the access filter allows (`id` is the User subject's one field), by name. */
+export async function listUsers(trx: TenantTransaction, access: AccessFilter, filter: { schoolUrn?: number } = {}): Promise<User[]> {
+  let query = trx.selectFrom("users").selectAll().where(accessToSql(access, { id: sql.ref("users.id") })).orderBy("display_name").orderBy("email");
   if (filter.schoolUrn !== undefined) {
     query = query.where("grants", "@>", JSON.stringify([{ schoolUrn: filter.schoolUrn }]) as never);
   }

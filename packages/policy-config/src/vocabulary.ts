@@ -54,6 +54,73 @@ export const SUBJECT_DESCRIPTIONS = {
 export type Subject = keyof typeof SUBJECT_DESCRIPTIONS;
 export const SUBJECTS = Object.keys(SUBJECT_DESCRIPTIONS) as Subject[];
 
+/** The type of a field a permission condition may test, and what it holds. */
+export interface SubjectField {
+  type: "string" | "number" | "boolean";
+  description: string;
+}
+
+const schoolUrn = { type: "number", description: "The school's URN." } as const satisfies SubjectField;
+
+/**
+ * The fields of each subject that a permission rule's conditions may test and
+ * its `fields` list may name. Steward builds every record it checks with ALL of
+ * its subject's fields (a field the record does not have is null), so a rule
+ * never meets a record that lacks the field it tests.
+ */
+export const SUBJECT_FIELDS = {
+  all: { schoolUrn },
+  School: {
+    schoolUrn,
+    phase: { type: "string", description: "The school's phase (primary, secondary, ...)." },
+    governance: { type: "string", description: "maintained, academy, free-school or other." },
+    district: { type: "string", description: "The school's local authority district." },
+  },
+  Case: {
+    schoolUrn,
+    assignedOfficerId: { type: "string", description: "The officer the case is assigned to (compare with ${user.id})." },
+    category: { type: "string", description: "The case's category key." },
+    stage: { type: "string", description: "The case's escalation stage key." },
+    status: { type: "string", description: "open or closed." },
+  },
+  Assessment: { schoolUrn, assignedOfficerId: { type: "string", description: "The case's assigned officer." } },
+  Visit: {
+    schoolUrn,
+    visitType: { type: "string", description: "The visit type's key." },
+    status: { type: "string", description: "scheduled, completed or cancelled." },
+  },
+  VisitReport: {
+    schoolUrn,
+    visitType: { type: "string", description: "The visit type's key." },
+    published: { type: "boolean", description: "Whether the report has been published to the school." },
+  },
+  Meeting: { schoolUrn, meetingType: { type: "string", description: "The meeting type's key." } },
+  MeetingMinutes: { schoolUrn, meetingType: { type: "string", description: "The meeting type's key." } },
+  MeetingKeyPoints: { schoolUrn, meetingType: { type: "string", description: "The meeting type's key." } },
+  Letter: {
+    schoolUrn,
+    letterType: { type: "string", description: "The letter type's key." },
+    status: { type: "string", description: "draft, approved, issued, acknowledged, closed, withdrawn or removed." },
+  },
+  Action: { schoolUrn },
+  FormResponse: {
+    schoolUrn,
+    formKey: { type: "string", description: "The form's key." },
+    status: { type: "string", description: "draft or submitted." },
+  },
+  Policy: { status: { type: "string", description: "draft, published or retired." } },
+  User: { id: { type: "string", description: "The user's id (compare with ${user.id})." } },
+  AuditLog: { actorId: { type: "string", description: "Who did it (compare with ${user.id})." } },
+} as const satisfies Record<string, Record<string, SubjectField>>;
+
+/** A record of a subject as permission checks see it: every field of the vocabulary, null where it has none. */
+export type SubjectRecord<S extends Subject> = { [K in keyof (typeof SUBJECT_FIELDS)[S]]: ((typeof SUBJECT_FIELDS)[S][K] extends { type: "number" } ? number : (typeof SUBJECT_FIELDS)[S][K] extends { type: "boolean" } ? boolean : string) | null };
+
+/** Fields a rule's `fields` list may name beyond those its conditions may test (parts of a case shown as a whole). */
+export const EXTRA_READABLE_FIELDS: Partial<Record<Subject, readonly string[]>> = {
+  Case: ["assessments", "stageHistory"],
+};
+
 /** What a condition may compare with: the signed-in user's own values. */
 export const USER_PLACEHOLDERS = ["user.id", "user.schoolUrn", "user.tenantId"] as const;
 

@@ -1,23 +1,87 @@
-import { rulesToQuery } from "@casl/ability/extra";
-import type { AccessCondition, AccessFilter } from "@steward/db";
-import type { PolicyAbility } from "@steward/domain";
-import type { Action, Subject } from "@steward/policy-config";
+import type { AccessCondition, AccessFilter, CaseReadScope, FieldScope } from "@steward/db";
+import { caseSubject, type CaseFacts, type PolicyAbility } from "@steward/domain";
+import type { Action, PolicyDocument, Subject } from "@steward/policy-config";
 
 /**
- * The rows of `subject` a user may act on, as a filter the list queries turn
- * into SQL: built from the CASL rules (conditions with placeholders already
- * filled), so a list never loads a row only to drop it.
+ * The rows of `subject` a user may act on (or, with `field`, whose `field` they
+ * may read), as a filter the list queries turn into SQL: built from the CASL
+ * rules (conditions with placeholders already filled), so a list never loads a
+ * row only to drop it. The same walk as CASL's `rulesToQuery`, over the rules
+ * that apply to the field: an unconditional rule decides, conditional ones
+ * add alternatives (allowing) or exclusions (forbidding).
  */
-export function getAccessFilter({ ability }: PolicyAbility, action: Action, subject: Subject): AccessFilter {
-  const query = rulesToQuery(ability, action, subject, (rule) => {
-    const conditions = (rule.conditions ?? {}) as AccessCondition;
-    return rule.inverted ? { $not: conditions } : conditions;
+export function getAccessFilter({ ability }: PolicyAbility, action: Action, subject: Subject, field?: string): AccessFilter {
+  const anyOf: AccessCondition[] = [];
+  const noneOf: AccessCondition[] = [];
+  for (const rule of ability.rulesFor(action, subject, field)) {
+    const conditions = rule.conditions as AccessCondition | undefined;
+    if (!conditions) {
+      if (rule.inverted) break;
+      return noneOf.length === 0 ? { kind: "all" } : { kind: "some", anyOf: [{}], noneOf };
+    }
+    (rule.inverted ? noneOf : anyOf).push(conditions);
+  }
+  return anyOf.length === 0 ? { kind: "none" } : { kind: "some", anyOf, noneOf };
+}
+
+/** The case facts of a `cases` row, for permission checks. */
+export const caseFactsOfRow = (row: { school_urn: number; assigned_officer_id: string | null; category: string | null; stage: string | null; status: string }): CaseFacts => ({
+  schoolUrn: row.school_urn,
+  assignedOfficerId: row.assigned_officer_id,
+  category: row.category,
+  stage: row.stage,
+  status: row.status,
+});
+
+/** Whether the user may read this case (the record, not yet any of its fields). */
+export const mayReadCase = (pa: PolicyAbility, facts: CaseFacts) => pa.ability.can("read", caseSubject(facts));
+
+/**
+ * Whether some rule lets the user `action` a `subject` of this school (say,
+ * record its visits) although they may not read its case: the gate before the
+ * engine, which then checks the exact record. Conditions on other fields are
+ * left to the engine; a condition on the school must hold.
+ */
+export function mayActOnSchool({ ability }: PolicyAbility, action: Action, subject: Subject, schoolUrn: number): boolean {
+  return ability.rulesFor(action, subject).some((rule) => {
+    if (rule.inverted) return false;
+    const test = (rule.conditions as Record<string, unknown> | undefined)?.schoolUrn;
+    if (test === undefined) return true;
+    if (test && typeof test === "object" && "$in" in test) return Array.isArray(test.$in) && test.$in.includes(schoolUrn);
+    if (test && typeof test === "object" && "$eq" in test) return test.$eq === schoolUrn;
+    return test === schoolUrn;
   });
-  if (query === null) return { kind: "none" };
-  const anyOf = (query.$or ?? []) as AccessCondition[];
-  const noneOf = ((query.$and ?? []) as { $not: AccessCondition }[]).map((c) => c.$not);
-  // An unconditional rule allows every row.
-  if (anyOf.length === 0 && noneOf.length === 0) return { kind: "all" };
-  if (anyOf.length === 0) anyOf.push({});
-  return { kind: "some", anyOf, noneOf };
+}
+
+/** Every letter status and type a case's letter counts may include. */
+const LETTER_STATUSES = ["draft", "approved", "issued", "acknowledged"] as const;
+
+/**
+ * What of the case list each user may see, as SQL-ready filters: which cases
+ * (read Case), and for each column whose value is not the case's own record,
+ * the rules that must all hold for a row to show it: category and stage by the
+ * field rules (the policy's own limits for school staff are rules too); the
+ * officer; the next visit by reading visits; letter counts and dates only when
+ * the user may read every letter they count (each status and type).
+ */
+export function getCaseReadScope(pa: PolicyAbility, policy: PolicyDocument): CaseReadScope {
+  const field = (name: string): FieldScope => ({ allOf: [{ filter: getAccessFilter(pa, "read", "Case", name) }] });
+  const visitTypes = policy.visitTypes.map((v) => v.key);
+  const letterTypes = policy.letterTypes.map((l) => l.key);
+  /** One entry per record the column counts, unless the rules do not tell those records apart. */
+  const each = (filter: AccessFilter, records: Record<string, string>[]) => {
+    const fields = Object.keys(records[0] ?? {});
+    const mentions = filter.kind === "some" && [...filter.anyOf, ...filter.noneOf].some((c) => fields.some((f) => JSON.stringify(c).includes(`"${f}"`)));
+    return mentions ? records.map((fixed) => ({ filter, fixed })) : [{ filter }];
+  };
+  const visitFilter = getAccessFilter(pa, "read", "Visit");
+  const letterFilter = getAccessFilter(pa, "read", "Letter");
+  return {
+    rows: getAccessFilter(pa, "read", "Case"),
+    category: field("category"),
+    stage: field("stage"),
+    assignedOfficerId: field("assignedOfficerId"),
+    visits: { allOf: each(visitFilter, visitTypes.flatMap((visitType) => ["scheduled", "completed"].map((status) => ({ visitType, status })))) },
+    letters: { allOf: each(letterFilter, letterTypes.flatMap((letterType) => LETTER_STATUSES.map((status) => ({ letterType, status })))) },
+  };
 }

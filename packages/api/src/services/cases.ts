@@ -13,7 +13,6 @@ import {
   type TenantTransaction,
 } from "@steward/db";
 import {
-  asSubject,
   COMMAND_PERMISSIONS,
   decide,
   DomainError,
@@ -30,6 +29,7 @@ import {
   type SchoolProfile,
 } from "@steward/domain";
 import { ApiError, notFound } from "../errors.ts";
+import { caseFactsOfRow, mayActOnSchool, mayReadCase } from "./access.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 
 /** Who is acting, in which tenant, under which rules: what every case command needs. */
@@ -138,10 +138,8 @@ export async function runCaseCommand(actor: Actor, caseId: string, command: Case
   const loaded = await loadCase(actor, caseId);
   // A case the user may neither see nor act on is "not found", exactly like one
   // that does not exist. (Some roles act on a school's visits without reading its case.)
-  const record = { schoolUrn: loaded.row.school_urn, assignedOfficerId: loaded.row.assigned_officer_id, status: loaded.row.status };
   const permission = COMMAND_PERMISSIONS[command.type];
-  const ability = actor.ability.ability;
-  if (!ability.can("read", asSubject("Case", record) as never) && !ability.can(permission.action, asSubject(permission.subject, { schoolUrn: record.schoolUrn }) as never)) throw notFound("That case");
+  if (!mayReadCase(actor.ability, caseFactsOfRow(loaded.row)) && !mayActOnSchool(actor.ability, permission.action, permission.subject, loaded.row.school_urn)) throw notFound("That case");
   if (options.expectedVersion !== undefined && loaded.state.version !== options.expectedVersion) {
     throw new ApiError("stale", "Someone else changed this case since you opened it: reload it and try again.");
   }

@@ -1,7 +1,25 @@
 import type { TenantTransaction } from "@steward/db";
 import { getUserNames } from "@steward/db";
-import { asSubject, getPermittedFields, getSuggestedTransitions, getVisitPlan, type CaseEvent, type CaseState, type Facts, type PolicyAbility } from "@steward/domain";
-import type { Action, PolicyDocument, Subject } from "@steward/policy-config";
+import {
+  actionSubject,
+  assessmentSubject,
+  caseFactsOf,
+  caseSubject,
+  getPermittedFields,
+  getSuggestedTransitions,
+  getVisitPlan,
+  letterSubject,
+  meetingSubject,
+  visitReportSubject,
+  visitSubject,
+  type CaseEvent,
+  type CaseFacts,
+  type CaseState,
+  type Facts,
+  type PermissionTarget,
+  type PolicyAbility,
+} from "@steward/domain";
+import type { Action, PolicyDocument } from "@steward/policy-config";
 import { z } from "zod";
 
 const CASE_FIELDS = ["schoolUrn", "category", "stage", "assignedOfficerId", "assessments", "stageHistory", "status"] as const;
@@ -121,13 +139,19 @@ export async function presentCase(
   const userId = options.user?.id;
   const holds = (roles: readonly string[]) => Boolean(options.user?.grants.some((g) => roles.includes(g.role)));
   const a = ability.ability;
-  const urn = state.school.urn;
-  const can = (action: Action, subject: Subject, record: Record<string, unknown> = {}, field?: string) => a.can(action, asSubject(subject, { schoolUrn: urn, ...record }) as never, field);
-  const caseRecord = { assignedOfficerId: state.assignedOfficerId, status: state.status };
-  const fields = new Set(getPermittedFields(ability, "read", asSubject("Case", { schoolUrn: urn, ...caseRecord }), CASE_FIELDS));
+  const facts = caseFactsOf(state);
+  // Every check is on a record built by its subject's one builder (packages/domain/src/permissions/subjects.ts).
+  const may = (action: Action, target: PermissionTarget, field?: string) => a.can(action, target, field);
+  const canRead = (target: PermissionTarget, field?: string) => may("read", target, field);
+  const caseRecord = caseSubject(facts);
+  const fields = new Set(getPermittedFields(ability, "read", caseRecord, CASE_FIELDS));
+  /** Whether the user may read a category (or stage) on this case: the field rules, and what the policy keeps from their side. */
+  const mayReadCategory = (key: string | undefined) => canRead(caseSubject({ ...facts, category: key ?? null }), "category");
+  const mayReadStage = (key: string) => canRead(caseSubject({ ...facts, stage: key }), "stage");
+  const categoryVisible = Boolean(state.category) && mayReadCategory(state.category?.key);
   const categoryDef = policy.categories.find((c) => c.key === state.category?.key);
-  const categoryVisible = fields.has("category") && (options.audience === "la" || Boolean(categoryDef?.visibleToSchool));
-  const canRead = (subject: Subject, record: Record<string, unknown> = {}) => can("read", subject, record);
+  /** Whether the user may `action` some record of a kind on this case (the procedures check the exact one). */
+  const mayOnSome = <T>(items: readonly T[], build: (item: T) => PermissionTarget, action: Action) => items.some((item) => may(action, build(item)));
 
   const names = await getUserNames(trx, [
     state.assignedOfficerId ?? "",
@@ -139,10 +163,11 @@ export async function presentCase(
   ].filter((id) => /^[0-9a-f-]{36}$/i.test(id)));
   const nameOf = (id: string | undefined) => (id ? (names.get(id) ?? "Steward") : "");
 
-  const visits = canRead("Visit")
-    ? state.visits.map((v) => {
+  const visits = state.visits
+    .filter((v) => canRead(visitSubject(facts, v)))
+    .map((v) => {
         const visitType = policy.visitTypes.find((t) => t.key === v.visitType);
-        const report = v.report && canRead("VisitReport", { published: v.report.published }) ? v.report : undefined;
+        const report = v.report && canRead(visitReportSubject(facts, v)) ? v.report : undefined;
         return {
           id: v.id,
           visitType: label(policy.visitTypes, v.visitType),
@@ -154,30 +179,29 @@ export async function presentCase(
           ...(report ? { report: { ...report, recordedBy: nameOf(report.recordedBy), ...(visitType?.reportForm ? { form: visitType.reportForm } : {}) } } : {}),
           reportWithheld: Boolean(v.report) && !report,
         };
-      })
-    : [];
+      });
 
-  const meetings = canRead("Meeting")
-    ? state.meetings.filter((m) => canRead("Meeting", { meetingType: m.meetingType })).map((m) => {
+  const meetings = state.meetings
+    .filter((m) => canRead(meetingSubject("Meeting", facts, m)))
+    .map((m) => {
         const type = policy.meetingTypes.find((t) => t.key === m.meetingType);
         return {
           id: m.id,
           meetingType: label(policy.meetingTypes, m.meetingType),
           date: m.date,
           attendees: m.attendees,
-          ...(canRead("MeetingMinutes") ? { minutes: m.minutes } : {}),
-          ...(canRead("MeetingKeyPoints") ? { keyPoints: m.keyPoints } : {}),
+          ...(canRead(meetingSubject("MeetingMinutes", facts, m)) ? { minutes: m.minutes } : {}),
+          ...(canRead(meetingSubject("MeetingKeyPoints", facts, m)) ? { keyPoints: m.keyPoints } : {}),
           progress: { key: m.progress, label: type?.progressJudgements.find((p) => p.key === m.progress)?.label ?? m.progress },
           strong: m.strong,
         };
-      })
-    : [];
+      });
 
   const letters = state.letters
-    .filter((l) => canRead("Letter", { status: l.status }))
-    .filter((l) => options.audience === "la" || Boolean(policy.letterTypes.find((t) => t.key === l.letterType)?.visibleToSchool))
+    .filter((l) => canRead(letterSubject(facts, l)))
     .map((l) => {
       const type = policy.letterTypes.find((t) => t.key === l.letterType);
+      const record = letterSubject(facts, l);
       return {
         id: l.id,
         letterType: { ...label(policy.letterTypes, l.letterType), kind: type?.kind ?? "letter" },
@@ -197,16 +221,16 @@ export async function presentCase(
         ...(l.closedReason ? { closedReason: l.closedReason } : {}),
         actionsComplete: l.actionsComplete,
         can: {
-          approve: l.status === "draft" && Boolean(type?.approvalRequired) && holds(type!.permissions.approve) && l.draftedBy !== userId && can("approve", "Letter", { status: l.status }),
-          issue: (l.status === "approved" || (l.status === "draft" && !type?.approvalRequired)) && holds(type?.permissions.issue ?? []) && can("issue", "Letter", { status: l.status }),
-          acknowledge: l.status === "issued" && can("acknowledge", "Letter", { status: l.status }),
-          withdraw: l.status !== "withdrawn" && l.status !== "removed" && can("withdraw", "Letter", { status: l.status }),
+          approve: l.status === "draft" && Boolean(type?.approvalRequired) && holds(type?.permissions.approve ?? []) && l.draftedBy !== userId && may("approve", record),
+          issue: (l.status === "approved" || (l.status === "draft" && !type?.approvalRequired)) && holds(type?.permissions.issue ?? []) && may("issue", record),
+          acknowledge: l.status === "issued" && may("acknowledge", record),
+          withdraw: l.status !== "withdrawn" && l.status !== "removed" && may("withdraw", record),
         },
       };
     });
 
-  const plan = canRead("Visit") && categoryVisible ? getVisitPlan(state, policy, options.today) : [];
-  const mayEscalate = can("escalate", "Case", caseRecord);
+  const plan = categoryVisible && mayOnSome(policy.visitTypes, (t) => visitSubject(facts, { visitType: t.key, status: "scheduled" }), "read") ? getVisitPlan(state, policy, options.today) : [];
+  const mayEscalate = may("escalate", caseRecord);
 
   return {
     id: state.id,
@@ -215,7 +239,7 @@ export async function presentCase(
     policyVersionId: state.policyVersionId,
     school: { ...state.school, previousUrns: state.previousUrns },
     category:
-      state.category && categoryVisible
+      state.category && categoryVisible && fields.has("category")
         ? {
             key: state.category.key,
             label: categoryDef?.label ?? state.category.key,
@@ -227,62 +251,79 @@ export async function presentCase(
           }
         : null,
     categoryHidden: Boolean(state.category) && !categoryVisible,
-    stage: fields.has("stage") && (options.audience === "la" || Boolean(policy.escalation.stages.find((s) => s.key === state.stage)?.visibleToSchool)) ? { ...label(policy.escalation.stages, state.stage), since: state.stageSince } : null,
+    stage: fields.has("stage") && mayReadStage(state.stage) ? { ...label(policy.escalation.stages, state.stage), since: state.stageSince } : null,
     assignedOfficer: fields.has("assignedOfficerId") && state.assignedOfficerId ? { id: state.assignedOfficerId, name: nameOf(state.assignedOfficerId) } : null,
-    assessments: canRead("Assessment")
+    assessments: canRead(assessmentSubject(facts)) && fields.has("assessments")
       ? state.assessments.map((x) => ({ ...x, recordedBy: nameOf(x.recordedBy), ...(x.suggested ? { suggested: x.suggested } : {}) }))
       : [],
-    stageHistory: fields.has("stage") && options.audience === "la" ? state.stageHistory.map((s) => ({ stage: s.stage, label: label(policy.escalation.stages, s.stage).label, from: s.from, ...(s.reason ? { reason: s.reason } : {}), by: nameOf(s.by) })) : [],
+    stageHistory: fields.has("stageHistory") && options.audience === "la" ? state.stageHistory.filter((s) => mayReadStage(s.stage)).map((s) => ({ stage: s.stage, label: label(policy.escalation.stages, s.stage).label, from: s.from, ...(s.reason ? { reason: s.reason } : {}), by: nameOf(s.by) })) : [],
     visits,
     visitPlan: plan.map((s) => ({ visitType: label(policy.visitTypes, s.visitType), label: s.label, opens: s.opens, dueBy: s.dueBy, status: s.status, ...(s.metBy ? { metBy: s.metBy } : {}), basis: s.basis })),
     meetings,
     letters,
-    priorities: canRead("Action") ? state.priorities : [],
-    actions: canRead("Action") ? state.actions : [],
+    priorities: canRead(actionSubject(facts)) ? state.priorities : [],
+    actions: canRead(actionSubject(facts)) ? state.actions : [],
     suggestedTransitions: mayEscalate
       ? getSuggestedTransitions(state, policy, options.today, options.schoolData).map((t) => ({ key: t.key, label: t.label, to: t.to, requiresReason: Boolean(t.requiresReason) }))
       : [],
     timeline: (options.events ?? []).flatMap((event) => {
-      const summary = describeEvent(event, policy, { canRead, categoryVisible, audience: options.audience, state });
+      const summary = describeEvent(event, policy, { canRead, mayReadCategory, mayReadStage, facts, audience: options.audience, state });
       return summary ? [{ at: event.at, type: event.type, actor: nameOf(event.actorId), summary }] : [];
     }),
     can: {
-      assign: can("assign", "Case", caseRecord),
-      categorise: can("categorise", "Case", caseRecord),
-      moderate: can("moderate", "Case", caseRecord),
-      assess: can("create", "Assessment"),
+      assign: may("assign", caseRecord),
+      categorise: may("categorise", caseRecord),
+      moderate: may("moderate", caseRecord),
+      assess: may("create", assessmentSubject(facts)),
       escalate: mayEscalate,
-      scheduleVisit: can("schedule", "Visit", { status: "scheduled" }),
-      recordVisit: can("record", "Visit", { status: "scheduled" }),
-      publishReport: can("publish", "VisitReport", { published: false }),
-      recordMeeting: can("record", "Meeting"),
-      draftLetter: can("draft", "Letter", { status: "draft" }),
-      approveLetter: can("approve", "Letter", { status: "draft" }),
-      issueLetter: can("issue", "Letter", { status: "approved" }),
-      acknowledgeLetter: can("acknowledge", "Letter", { status: "issued" }),
-      withdrawLetter: can("withdraw", "Letter", { status: "issued" }),
-      planActions: can("create", "Action"),
-      updateActions: can("update", "Action"),
-      changePolicyVersion: can("update", "Case", caseRecord),
+      scheduleVisit: mayOnSome(policy.visitTypes, (t) => visitSubject(facts, { visitType: t.key, status: "scheduled" }), "schedule"),
+      recordVisit: mayOnSome(policy.visitTypes, (t) => visitSubject(facts, { visitType: t.key, status: "scheduled" }), "record"),
+      publishReport: mayOnSome(policy.visitTypes, (t) => visitReportSubject(facts, { visitType: t.key, report: { published: false } }), "publish"),
+      recordMeeting: mayOnSome(policy.meetingTypes, (t) => meetingSubject("Meeting", facts, { meetingType: t.key }), "record"),
+      draftLetter: mayOnSome(policy.letterTypes, (t) => letterSubject(facts, { letterType: t.key, status: "draft" }), "draft"),
+      approveLetter: mayOnSome(policy.letterTypes, (t) => letterSubject(facts, { letterType: t.key, status: "draft" }), "approve"),
+      issueLetter: mayOnSome(policy.letterTypes, (t) => letterSubject(facts, { letterType: t.key, status: "approved" }), "issue"),
+      acknowledgeLetter: mayOnSome(policy.letterTypes, (t) => letterSubject(facts, { letterType: t.key, status: "issued" }), "acknowledge"),
+      withdrawLetter: mayOnSome(policy.letterTypes, (t) => letterSubject(facts, { letterType: t.key, status: "issued" }), "withdraw"),
+      planActions: may("create", actionSubject(facts)),
+      updateActions: may("update", actionSubject(facts)),
+      changePolicyVersion: may("update", caseRecord),
     },
   };
 }
 
-/** One line of the timeline, or nothing when the user may not see what the event is about. */
-function describeEvent(
-  event: CaseEvent,
-  policy: PolicyDocument,
-  view: { canRead: (s: Subject, r?: Record<string, unknown>) => boolean; categoryVisible: boolean; audience: "la" | "school"; state: CaseState },
-): string | undefined {
-  const { canRead } = view;
+/** What the describer may ask of the user's permissions on this case. */
+interface EventView {
+  canRead: (target: PermissionTarget, field?: string) => boolean;
+  mayReadCategory: (key: string | undefined) => boolean;
+  mayReadStage: (key: string) => boolean;
+  facts: CaseFacts;
+  audience: "la" | "school";
+  state: CaseState;
+}
+
+/**
+ * One line of the timeline, or nothing when the user may not see what the
+ * event is about: each line is checked on the record it names (the meeting of
+ * that type, the visit of that type, the letter as it now stands), exactly as
+ * the record itself is.
+ */
+function describeEvent(event: CaseEvent, policy: PolicyDocument, view: EventView): string | undefined {
+  const { canRead, facts } = view;
   const la = view.audience === "la";
-  const visitLabel = (id: string) => {
-    const visit = view.state.visits.find((v) => v.id === id);
-    return policy.visitTypes.find((t) => t.key === visit?.visitType)?.label ?? "Visit";
+  const visitOf = (id: string) => view.state.visits.find((v) => v.id === id);
+  const visitLabel = (id: string) => policy.visitTypes.find((t) => t.key === visitOf(id)?.visitType)?.label ?? "Visit";
+  const visitVisible = (id: string) => {
+    const visit = visitOf(id);
+    return Boolean(visit) && canRead(visitSubject(facts, visit!));
   };
   const letterOf = (id: string) => view.state.letters.find((l) => l.id === id);
   const letterLabel = (id: string) => policy.letterTypes.find((t) => t.key === letterOf(id)?.letterType)?.label ?? "Letter";
-  const letterVisible = (id: string) => canRead("Letter", { status: letterOf(id)?.status });
+  const letterVisible = (id: string) => {
+    const letter = letterOf(id);
+    return Boolean(letter) && canRead(letterSubject(facts, letter!));
+  };
+  const categoryLabel = (key: string) => policy.categories.find((c) => c.key === key)?.label ?? key;
   switch (event.type) {
     case "case-opened":
       return `Case opened for ${event.school.name}`;
@@ -290,24 +331,29 @@ function describeEvent(
       return `School changed from URN ${event.previousUrn} to ${event.school.urn} (${event.school.name}): ${event.reason}`;
     case "officer-assigned":
       return la ? "Officer assigned" : undefined;
-    case "assessment-recorded":
-      return canRead("Assessment") ? `Assessment recorded${event.assessment.suggested ? `: suggests ${policy.categories.find((c) => c.key === event.assessment.suggested)?.label ?? event.assessment.suggested}` : ""}` : undefined;
+    case "assessment-recorded": {
+      if (!canRead(assessmentSubject(facts))) return undefined;
+      const suggested = event.assessment.suggested;
+      return `Assessment recorded${suggested && view.mayReadCategory(suggested) ? `: suggests ${categoryLabel(suggested)}` : ""}`;
+    }
     case "category-decided":
-      return view.categoryVisible ? `Category decided: ${policy.categories.find((c) => c.key === event.category)?.label ?? event.category}, from ${event.effectiveFrom}` : undefined;
+      return view.mayReadCategory(event.category) ? `Category decided: ${categoryLabel(event.category)}, from ${event.effectiveFrom}` : undefined;
     case "category-moderated":
       return la ? `Category decision ${event.outcome}${event.note ? `: ${event.note}` : ""}` : undefined;
     case "visit-scheduled":
-      return canRead("Visit") ? `${policy.visitTypes.find((t) => t.key === event.visitType)?.label ?? "Visit"} scheduled for ${event.date}` : undefined;
+      return canRead(visitSubject(facts, { visitType: event.visitType, status: "scheduled" })) ? `${policy.visitTypes.find((t) => t.key === event.visitType)?.label ?? "Visit"} scheduled for ${event.date}` : undefined;
     case "visit-rescheduled":
-      return canRead("Visit") ? `${visitLabel(event.visitId)} moved to ${event.date}` : undefined;
+      return visitVisible(event.visitId) ? `${visitLabel(event.visitId)} moved to ${event.date}` : undefined;
     case "visit-cancelled":
-      return canRead("Visit") ? `${visitLabel(event.visitId)} cancelled: ${event.reason}` : undefined;
+      return visitVisible(event.visitId) ? `${visitLabel(event.visitId)} cancelled: ${event.reason}` : undefined;
     case "visit-recorded":
-      return canRead("Visit") ? `${visitLabel(event.visitId)} recorded${la && event.concerns ? " (concerns about progress)" : ""}` : undefined;
-    case "visit-report-published":
-      return canRead("VisitReport", { published: true }) ? `${visitLabel(event.visitId)} report published to the school` : undefined;
+      return visitVisible(event.visitId) ? `${visitLabel(event.visitId)} recorded${la && event.concerns ? " (concerns about progress)" : ""}` : undefined;
+    case "visit-report-published": {
+      const visit = visitOf(event.visitId);
+      return visit && canRead(visitReportSubject(facts, { visitType: visit.visitType, report: { published: true } })) ? `${visitLabel(event.visitId)} report published to the school` : undefined;
+    }
     case "meeting-recorded":
-      return canRead("Meeting") ? `${policy.meetingTypes.find((t) => t.key === event.meeting.meetingType)?.label ?? "Meeting"} held on ${event.meeting.date}` : undefined;
+      return canRead(meetingSubject("Meeting", facts, event.meeting)) ? `${policy.meetingTypes.find((t) => t.key === event.meeting.meetingType)?.label ?? "Meeting"} held on ${event.meeting.date}` : undefined;
     case "letter-drafted":
       return la && letterVisible(event.letter.id) ? `${letterLabel(event.letter.id)} drafted` : undefined;
     case "letter-approved":
@@ -321,14 +367,14 @@ function describeEvent(
     case "letter-closed":
       return letterVisible(event.letterId) ? `${letterLabel(event.letterId)} ${event.outcome}: ${event.reason}` : undefined;
     case "stage-changed":
-      if (!la && !policy.escalation.stages.find((s) => s.key === event.stage)?.visibleToSchool) return undefined;
+      if (!view.mayReadStage(event.stage)) return undefined;
       return `Moved to ${policy.escalation.stages.find((s) => s.key === event.stage)?.label ?? event.stage}${la && event.reason ? `: ${event.reason}` : ""}`;
     case "priority-added":
-      return canRead("Action") ? `Priority added: ${event.priority.title}` : undefined;
+      return canRead(actionSubject(facts)) ? `Priority added: ${event.priority.title}` : undefined;
     case "action-added":
-      return canRead("Action") ? `Action added: ${event.action.text}` : undefined;
+      return canRead(actionSubject(facts)) ? `Action added: ${event.action.text}` : undefined;
     case "action-updated":
-      return canRead("Action") ? `Action updated${event.status ? `: ${event.status}` : ""}${event.note ? ` (${event.note})` : ""}` : undefined;
+      return canRead(actionSubject(facts)) ? `Action updated${event.status ? `: ${event.status}` : ""}${event.note ? ` (${event.note})` : ""}` : undefined;
     case "policy-version-changed":
       return la ? "Moved to a new policy version" : undefined;
     case "case-closed":

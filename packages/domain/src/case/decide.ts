@@ -2,7 +2,8 @@ import { createAjv, type PolicyDocument } from "@steward/policy-config";
 import { toIsoDate, type IsoDate } from "../calendar/dates.ts";
 import { SchoolCalendar } from "../calendar/school-calendar.ts";
 import { DomainError } from "../errors.ts";
-import { asSubject, type PolicyAbility, type RoleGrant } from "../permissions/ability.ts";
+import { type PolicyAbility, type RoleGrant } from "../permissions/ability.ts";
+import { actionSubject, assessmentSubject, caseFactsOf, caseSubject, letterSubject, meetingSubject, visitReportSubject, visitSubject, type PermissionTarget } from "../permissions/subjects.ts";
 import { isApplicable } from "../rules/applicability.ts";
 import { suggestCategory } from "../rules/best-fit.ts";
 import { evaluateRule, type Facts } from "../rules/evaluate.ts";
@@ -68,9 +69,10 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
   const calendar = calendarOf(policy);
   const emit = (...data: CaseEventData[]): CaseEvent[] =>
     data.map((d) => ({ ...d, actorId: actor.id, at, policyVersionId: context.policyVersionId }) as CaseEvent);
-  const authorise = (record: Record<string, unknown> = {}) => {
+  /** Checks the command's permission (COMMAND_PERMISSIONS) on the record it acts on, built by the subject's one builder. */
+  const authorise = (target: PermissionTarget) => {
     const { action, subject } = COMMAND_PERMISSIONS[command.type];
-    const target = asSubject(subject, { schoolUrn: state?.school.urn ?? (command.type === "open-case" ? command.school.urn : undefined), ...record });
+    if (target.__caslSubjectType__ !== subject) throw new Error(`${command.type} is checked on ${subject}, not ${String(target.__caslSubjectType__)}.`);
     if (!actor.ability.ability.can(action, target)) {
       const rule = actor.ability.ability.relevantRuleFor(action, target);
       fail("forbidden", rule?.inverted && rule.reason ? rule.reason : `Your roles do not allow you to ${action} ${subject === "Case" ? "this case" : subject}.`);
@@ -82,12 +84,13 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
 
   if (command.type === "open-case") {
     if (state) fail("conflict", "This case is already open.");
-    authorise();
+    authorise(caseSubject({ schoolUrn: command.school.urn, assignedOfficerId: null, category: null, stage: null, status: null }));
     return emit({ type: "case-opened", caseId: context.newId(), school: command.school, stage: policy.escalation.initialStage });
   }
   if (!state) fail("not-found", "There is no such case.");
   if (state.status === "closed") fail("conflict", "This case is closed.");
-  const caseRecord = { assignedOfficerId: state.assignedOfficerId };
+  const caseFacts = caseFactsOf(state);
+  const caseRecord = caseSubject(caseFacts);
 
   switch (command.type) {
     case "change-school": {
@@ -101,7 +104,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       return emit({ type: "officer-assigned", officerId: command.officerId });
 
     case "record-assessment": {
-      authorise();
+      authorise(assessmentSubject(caseFacts));
       for (const [i, selection] of command.selections.entries()) {
         if (!policy.areas.some((a) => a.key === selection.area)) fail("invalid", `There is no judgement area "${selection.area}" in this policy.`, `/selections/${i}/area`);
         for (const [j, { category, descriptor }] of selection.descriptors.entries()) {
@@ -162,7 +165,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       if (existing && existing.status !== "scheduled") fail("conflict", `This visit is ${existing.status}: only a scheduled visit can be moved.`);
       const visitType = policy.visitTypes.find((v) => v.key === (existing?.visitType ?? (command as { visitType: string }).visitType));
       if (!visitType) fail("invalid", "There is no such visit type in this policy.", "/visitType");
-      authorise({ status: "scheduled" });
+      authorise(visitSubject(caseFacts, { visitType: visitType.key, status: existing?.status ?? "scheduled" }));
       if (!isApplicable(visitType.applicability, state.school)) fail("not-applicable", `${visitType.label} does not apply to this school.`, "/visitType");
       if (!calendar.isSchoolDay(command.date)) fail("invalid", `${command.date} is not a school day in the policy calendar: choose a term-time weekday.`, "/date");
       const term = calendar.locate(command.date)?.term.key;
@@ -177,7 +180,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     case "cancel-visit": {
       const visit = state.visits.find((v) => v.id === command.visitId);
       if (!visit) fail("not-found", "There is no such visit on this case.", "/visitId");
-      authorise({ status: visit.status });
+      authorise(visitSubject(caseFacts, visit));
       if (visit.status !== "scheduled") fail("conflict", `This visit is ${visit.status}: only a scheduled visit can be cancelled.`);
       return emit({ type: "visit-cancelled", visitId: visit.id, reason: required(command.reason, "a reason for cancelling", "/reason") });
     }
@@ -185,7 +188,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     case "record-visit": {
       const visit = state.visits.find((v) => v.id === command.visitId);
       if (!visit) fail("not-found", "There is no such visit on this case.", "/visitId");
-      authorise({ status: visit.status });
+      authorise(visitSubject(caseFacts, visit));
       if (visit.status === "cancelled") fail("conflict", "This visit was cancelled: schedule a new one to record it.");
       if (visit.status === "completed") fail("conflict", "This visit has already been recorded.");
       const visitType = policy.visitTypes.find((v) => v.key === visit.visitType)!;
@@ -210,7 +213,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     case "publish-visit-report": {
       const visit = state.visits.find((v) => v.id === command.visitId);
       if (!visit?.report) fail("not-found", "There is no recorded report for that visit.", "/visitId");
-      authorise({ published: visit.report.published });
+      authorise(visitReportSubject(caseFacts, visit));
       const visitType = policy.visitTypes.find((v) => v.key === visit.visitType)!;
       if (visitType.reportVisibility === "la-only") fail("not-applicable", `${visitType.label} reports are for the LA only.`);
       if (visit.report.published) fail("conflict", "This report is already published.");
@@ -220,7 +223,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     case "record-meeting": {
       const meetingType = policy.meetingTypes.find((m) => m.key === command.meetingType);
       if (!meetingType) fail("invalid", `There is no meeting type "${command.meetingType}" in this policy.`, "/meetingType");
-      authorise();
+      authorise(meetingSubject("Meeting", caseFacts, { meetingType: meetingType.key }));
       if (!isApplicable(meetingType.applicability, state.school)) fail("not-applicable", `${meetingType.label} does not apply to this school.`, "/meetingType");
       // A meeting type with no progress judgements (a liaison meeting, say) records none.
       const judgement = meetingType.progressJudgements.length === 0 ? { key: "", isStrong: false } : meetingType.progressJudgements.find((p) => p.key === command.progress);
@@ -247,7 +250,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     case "draft-letter": {
       const letterType = policy.letterTypes.find((l) => l.key === command.letterType);
       if (!letterType) fail("invalid", `There is no letter type "${command.letterType}" in this policy.`, "/letterType");
-      authorise({ status: "draft" });
+      authorise(letterSubject(caseFacts, { letterType: letterType.key, status: "draft" }));
       if (!holdsOneOf(letterType.permissions.draft)) fail("forbidden", `A ${letterType.label} is drafted by ${roleNames(letterType.permissions.draft)}.`);
       if (!isApplicable(letterType.applicability, state.school)) {
         fail("not-applicable", `A ${letterType.label} does not apply to this school${letterType.applicability?.note ? `: ${letterType.applicability.note}` : "."}`, "/letterType");
@@ -273,7 +276,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       if (!letter) fail("not-found", "There is no such letter on this case.", "/letterId");
       const letterType = policy.letterTypes.find((l) => l.key === letter.letterType);
       if (!letterType) fail("conflict", "This letter's type is not in the case's policy version.");
-      const record = { status: letter.status };
+      const record = letterSubject(caseFacts, letter);
       if (command.type === "approve-letter") {
         authorise(record);
         if (letter.status !== "draft") fail("conflict", `This letter is ${letter.status}: only a draft is approved.`);
@@ -342,11 +345,11 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     }
 
     case "add-priority":
-      authorise();
+      authorise(actionSubject(caseFacts));
       return emit({ type: "priority-added", priority: { id: context.newId(), title: required(command.title, "the priority", "/title"), targets: command.targets } });
 
     case "add-action": {
-      authorise();
+      authorise(actionSubject(caseFacts));
       if (!state.priorities.some((p) => p.id === command.priorityId)) fail("not-found", "There is no such priority on this case.", "/priorityId");
       return emit({
         type: "action-added",
@@ -355,7 +358,7 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
     }
 
     case "update-action": {
-      authorise();
+      authorise(actionSubject(caseFacts));
       if (!state.actions.some((a) => a.id === command.actionId)) fail("not-found", "There is no such action on this case.", "/actionId");
       if (!command.status && !command.note?.trim()) fail("invalid", "Give a new status or a progress note.", "/note");
       return emit({ type: "action-updated", actionId: command.actionId, status: command.status, note: command.note?.trim() || undefined });

@@ -1,7 +1,8 @@
-import { createMongoAbility, subject as tagSubject, type MongoAbility, type RawRuleOf } from "@casl/ability";
+import { createMongoAbility, type MongoAbility, type RawRuleOf } from "@casl/ability";
 import { permittedFieldsOf } from "@casl/ability/extra";
 import type { Action, PolicyDocument, Subject } from "@steward/policy-config";
 import { DomainError } from "../errors.ts";
+import type { PermissionTarget } from "./subjects.ts";
 
 /** A role held by a user: an LA role, or a school role bound to one school. */
 export interface RoleGrant {
@@ -22,6 +23,8 @@ export interface PolicyAbility {
   ability: StewardAbility;
   /** The role each rule came from (CASL keeps the raw rule as each rule's origin). */
   ruleRoles: Map<object, string>;
+  /** The rules Steward adds from the policy's own limits (`schoolAudienceLimits`), not written in a role. */
+  impliedRules: Set<object>;
 }
 
 const PLACEHOLDER = /^\$\{(user\.(?:id|schoolUrn|tenantId))\}$/;
@@ -45,6 +48,7 @@ function interpolate(value: unknown, values: Record<string, unknown>): unknown {
 export function buildAbility(policy: PolicyDocument, actor: Actor): PolicyAbility {
   const rules: RawRuleOf<StewardAbility>[] = [];
   const ruleRoles = new Map<object, string>();
+  const impliedRules = new Set<object>();
   for (const grant of actor.grants) {
     const role = policy.roles.find((r) => r.key === grant.role);
     if (!role) {
@@ -70,12 +74,60 @@ export function buildAbility(policy: PolicyDocument, actor: Actor): PolicyAbilit
       ruleRoles.set(raw, role.key);
     }
   }
-  return { ability: createMongoAbility<StewardAbility>(rules), ruleRoles };
+  for (const role of new Set(actor.grants.map((g) => policy.roles.find((r) => r.key === g.role)))) {
+    if (role?.audience !== "school") continue;
+    for (const raw of schoolAudienceLimits(policy)) {
+      rules.push(raw);
+      ruleRoles.set(raw, role.key);
+      impliedRules.add(raw);
+    }
+  }
+  return { ability: createMongoAbility<StewardAbility>(rules), ruleRoles, impliedRules };
 }
 
-/** A record to check permissions on: its subject type and the fields conditions read. */
-export function asSubject(type: Subject, record: Record<string, unknown>) {
-  return tagSubject(type, { ...record });
+/**
+ * What the policy keeps from school staff, whatever their roles' rules say,
+ * as rules added after every school role's own (so they win): categories,
+ * stages and letter types not `visibleToSchool`, letters before they are
+ * issued, reports not yet published, the LA's own forms, and the minutes of
+ * confidential meetings unless the meeting type shares its minutes. Every
+ * check, list filter and count reads these through the one ability.
+ */
+export function schoolAudienceLimits(policy: PolicyDocument): RawRuleOf<StewardAbility>[] {
+  const keys = <T extends { key: string }>(items: readonly T[], hidden: (item: T) => boolean) => items.filter(hidden).map((i) => i.key);
+  const hiddenCategories = keys(policy.categories, (c) => !c.visibleToSchool);
+  const hiddenStages = keys(policy.escalation.stages, (s) => !s.visibleToSchool);
+  const hiddenLetterTypes = keys(policy.letterTypes, (l) => !l.visibleToSchool);
+  const laForms = keys(policy.forms, (f) => f.audience !== "school");
+  const confidentialMinutes = keys(policy.meetingTypes, (m) => m.confidential && !m.sharing.some((s) => s.content === "minutes"));
+  const reason = "The policy keeps this from school staff.";
+  const never = (subject: Subject, conditions: Record<string, unknown>, fields?: string[]) =>
+    ({ action: "read", subject, conditions, ...(fields ? { fields } : {}), inverted: true, reason }) as RawRuleOf<StewardAbility>;
+  const all = ["manage"] as const;
+  return [
+    ...(hiddenCategories.length ? [never("Case", { category: { $in: hiddenCategories } }, ["category"])] : []),
+    ...(hiddenStages.length ? [never("Case", { stage: { $in: hiddenStages } }, ["stage"])] : []),
+    never("Letter", { status: { $in: ["draft", "approved"] } }),
+    ...(hiddenLetterTypes.length ? [never("Letter", { letterType: { $in: hiddenLetterTypes } })] : []),
+    never("VisitReport", { published: false }),
+    ...(laForms.length ? [{ action: [...all], subject: "FormResponse", conditions: { formKey: { $in: laForms } }, inverted: true, reason } as RawRuleOf<StewardAbility>] : []),
+    ...(confidentialMinutes.length ? [never("MeetingMinutes", { meetingType: { $in: confidentialMinutes } })] : []),
+  ];
+}
+
+/**
+ * Whether the user may act on EVERY record of a subject: an unconditional rule
+ * allows it and no rule of higher priority forbids any record. For actions on
+ * no one record (importing the register, inviting a user, publishing a
+ * policy); a bare subject type in `ability.can` would be allowed by any
+ * conditional rule.
+ */
+export function canOnEvery({ ability }: PolicyAbility, action: Action, subject: Subject): boolean {
+  for (const rule of ability.rulesFor(action, subject)) {
+    if (rule.inverted) return false;
+    if (!rule.conditions && !rule.fields) return true;
+  }
+  return false;
 }
 
 export interface Explanation {
@@ -88,13 +140,18 @@ export interface Explanation {
 
 /** Whether an action is allowed, and why: which role's rule decided, or that none allows it. */
 export function explain(
-  { ability, ruleRoles }: PolicyAbility,
+  { ability, ruleRoles, impliedRules }: PolicyAbility,
   policy: PolicyDocument,
   action: Action,
-  target: Subject | ReturnType<typeof asSubject>,
+  target: Subject | PermissionTarget,
   field?: string,
 ): Explanation {
-  const rule = ability.relevantRuleFor(action, target as never, field);
+  let rule = ability.relevantRuleFor(action, target as never, field);
+  // Denied by one of the policy's own limits: a role's rule that also forbids it says why in the policy's words.
+  if (rule?.inverted && impliedRules.has(rule.origin)) {
+    const own = ability.rulesFor(action, (typeof target === "string" ? target : target.__caslSubjectType__) as never, field).find((r) => r.inverted && !impliedRules.has(r.origin) && (typeof target === "string" || r.matchesConditions(target)));
+    if (own) rule = own;
+  }
   const allowed = ability.can(action, target as never, field);
   const subjectName = typeof target === "string" ? target : (target as { __caslSubjectType__?: string }).__caslSubjectType__ ?? "it";
   const what = `${action} ${subjectName}${field ? `.${field}` : ""}`;
@@ -109,8 +166,17 @@ export function explain(
 export function getPermittedFields(
   { ability }: PolicyAbility,
   action: Action,
-  target: ReturnType<typeof asSubject>,
+  target: PermissionTarget,
   allFields: readonly string[],
 ): string[] {
   return permittedFieldsOf(ability, action, target as never, { fieldsFrom: (rule) => rule.fields ?? [...allFields] });
+}
+
+/**
+ * Which side a user is on, from the policy's roles: "la" when they hold any LA
+ * role, "school" otherwise (school roles only, or no role at all: the side
+ * that sees less). The one place that decides it.
+ */
+export function audienceOf(policy: PolicyDocument, grants: readonly RoleGrant[]): "la" | "school" {
+  return grants.some((g) => policy.roles.find((r) => r.key === g.role)?.audience === "la") ? "la" : "school";
 }

@@ -1,1 +1,2 @@
 export * from "./ability.ts";
+export * from "./subjects.ts";

@@ -1,7 +1,10 @@
 import type { PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
 import { describe, expect, it } from "vitest";
-import { asSubject, buildAbility, explain, getPermittedFields } from "./ability.ts";
+import { buildAbility, explain, getPermittedFields } from "./ability.ts";
+import { caseSubject, letterSubject, schoolSubject, visitReportSubject } from "./subjects.ts";
+
+const caseAt = (schoolUrn: number) => ({ schoolUrn, assignedOfficerId: null, category: null, stage: null, status: "open" });
 
 const policy: PolicyDocument = createMinimalPolicy();
 policy.roles.push({
@@ -10,7 +13,7 @@ policy.roles.push({
   audience: "school",
   description: "A governor.",
   rules: [
-    { action: "read", subject: "School", fields: ["name", "urn"], conditions: { urn: "${user.schoolUrn}" } },
+    { action: "read", subject: "School", fields: ["phase", "schoolUrn"], conditions: { schoolUrn: "${user.schoolUrn}" } },
     { action: "read", subject: "MeetingMinutes", inverted: true, reason: "Meeting minutes are confidential to officers." },
   ],
 });
@@ -18,15 +21,15 @@ policy.roles.push({
 describe("permissions from the policy's roles", () => {
   it("bind a school role to the user's own school", () => {
     const head = buildAbility(policy, { id: "u1", tenantId: "t1", grants: [{ role: "headteacher", schoolUrn: 100001 }] });
-    expect(head.ability.can("read", asSubject("Case", { schoolUrn: 100001 }))).toBe(true);
-    expect(head.ability.can("read", asSubject("Case", { schoolUrn: 100002 }))).toBe(false);
-    expect(head.ability.can("update", asSubject("Case", { schoolUrn: 100001 }))).toBe(false);
+    expect(head.ability.can("read", caseSubject(caseAt(100001)))).toBe(true);
+    expect(head.ability.can("read", caseSubject(caseAt(100002)))).toBe(false);
+    expect(head.ability.can("update", caseSubject(caseAt(100001)))).toBe(false);
   });
 
   it("give an LA role its rules across schools", () => {
     const adviser = buildAbility(policy, { id: "u2", tenantId: "t1", grants: [{ role: "adviser" }] });
-    expect(adviser.ability.can("record", asSubject("VisitReport", { schoolUrn: 100002 }))).toBe(true);
-    expect(adviser.ability.can("approve", asSubject("Letter", { schoolUrn: 100002 }))).toBe(false);
+    expect(adviser.ability.can("record", visitReportSubject(caseAt(100002), { visitType: "monitoring" }))).toBe(true);
+    expect(adviser.ability.can("approve", letterSubject(caseAt(100002), { letterType: "concern", status: "draft" }))).toBe(false);
   });
 
   it("refuse a school role given without a school, and an unknown role", () => {
@@ -38,7 +41,7 @@ describe("permissions from the policy's roles", () => {
 
   it("explain which role allows an action, and why one is denied", () => {
     const both = buildAbility(policy, { id: "u3", tenantId: "t1", grants: [{ role: "adviser" }, { role: "senior-officer" }] });
-    expect(explain(both, policy, "approve", asSubject("Letter", { schoolUrn: 1 }))).toMatchObject({ allowed: true, role: "senior-officer" });
+    expect(explain(both, policy, "approve", letterSubject(caseAt(1), { letterType: "concern", status: "draft" }))).toMatchObject({ allowed: true, role: "senior-officer" });
     const governor = buildAbility(policy, { id: "u4", tenantId: "t1", grants: [{ role: "governor", schoolUrn: 100001 }] });
     expect(explain(governor, policy, "read", "MeetingMinutes")).toEqual({
       allowed: false,
@@ -50,8 +53,8 @@ describe("permissions from the policy's roles", () => {
 
   it("keep field restrictions", () => {
     const governor = buildAbility(policy, { id: "u4", tenantId: "t1", grants: [{ role: "governor", schoolUrn: 100001 }] });
-    const school = asSubject("School", { urn: 100001, name: "Example", governance: "maintained" });
-    expect(getPermittedFields(governor, "read", school, ["urn", "name", "governance", "data"])).toEqual(["name", "urn"]);
-    expect(governor.ability.can("read", school, "data")).toBe(false);
+    const school = schoolSubject({ urn: 100001, phase: "primary", governance: "maintained", district: null });
+    expect(getPermittedFields(governor, "read", school, ["schoolUrn", "phase", "governance", "district"])).toEqual(["phase", "schoolUrn"]);
+    expect(governor.ability.can("read", school, "governance")).toBe(false);
   });
 });

@@ -13,7 +13,10 @@ import { getStateAt } from "../case/evolve.ts";
 import { getCaseFacts } from "../case/facts.ts";
 import { summariseCase } from "../case/summary.ts";
 import { getVisitPlan } from "../case/visit-plan.ts";
-import { asSubject, buildAbility, explain } from "../permissions/ability.ts";
+import { buildAbility, explain } from "../permissions/ability.ts";
+import { letterSubject, meetingSubject } from "../permissions/subjects.ts";
+
+const caseAt = (schoolUrn: number) => ({ schoolUrn, assignedOfficerId: null, category: null, stage: null, status: "open" });
 import { evaluateTriggers } from "../rules/best-fit.ts";
 import { toFacts } from "../rules/evaluate.ts";
 import { CaseHarness } from "../testing/harness.ts";
@@ -460,22 +463,22 @@ describe("Lincolnshire: what school staff may see and do", () => {
     const headAbility = buildAbility(policy, { id: "head-1", tenantId: "lincs", grants: head[1] });
     const chairAbility = buildAbility(policy, { id: "chair-1", tenantId: "lincs", grants: [{ role: "chair-of-governors", schoolUrn: URN }] });
     const ellAbility = buildAbility(policy, { id: "ell-1", tenantId: "lincs", grants: ell[1] });
-    const minutes = asSubject("MeetingMinutes", { schoolUrn: URN, meetingType: "strategy-meeting" });
+    const minutes = meetingSubject("MeetingMinutes", caseAt(URN), { meetingType: "strategy-meeting" });
     const reason =
       "Full minutes of Strategy meetings are kept by the Local Authority; the school receives the agreed actions and decisions. Strategy meetings about serious allegations against the headteacher are confidential.";
     expect(explain(headAbility, policy, "read", minutes)).toEqual({ allowed: false, role: "headteacher", reason });
     expect(explain(chairAbility, policy, "read", minutes)).toEqual({ allowed: false, role: "chair-of-governors", reason });
     expect(explain(ellAbility, policy, "read", minutes)).toMatchObject({ allowed: true, role: "education-locality-lead" });
-    expect(headAbility.ability.can("read", asSubject("MeetingKeyPoints", { schoolUrn: URN, meetingType: "strategy-meeting" }))).toBe(true);
-    expect(headAbility.ability.can("read", asSubject("MeetingKeyPoints", { schoolUrn: 129999, meetingType: "strategy-meeting" }))).toBe(false);
+    expect(headAbility.ability.can("read", meetingSubject("MeetingKeyPoints", caseAt(URN), { meetingType: "strategy-meeting" }))).toBe(true);
+    expect(headAbility.ability.can("read", meetingSubject("MeetingKeyPoints", caseAt(129999), { meetingType: "strategy-meeting" }))).toBe(false);
     // Meetings about serious allegations against the headteacher are hidden from the headteacher altogether.
-    expect(explain(headAbility, policy, "read", asSubject("Meeting", { schoolUrn: URN, meetingType: "serious-allegations-strategy-meeting" }))).toMatchObject({
+    expect(explain(headAbility, policy, "read", meetingSubject("Meeting", caseAt(URN), { meetingType: "serious-allegations-strategy-meeting" }))).toMatchObject({
       allowed: false,
       reason: "Strategy meetings about serious allegations against the headteacher are confidential to the Local Authority and the chair of governors.",
     });
     // A draft notice is not the school's to read until it is issued.
-    expect(headAbility.ability.can("read", asSubject("Letter", { schoolUrn: URN, status: "draft" }))).toBe(false);
-    expect(headAbility.ability.can("read", asSubject("Letter", { schoolUrn: URN, status: "issued" }))).toBe(true);
+    expect(headAbility.ability.can("read", letterSubject(caseAt(URN), { letterType: "pre-warning-notice", status: "draft" }))).toBe(false);
+    expect(headAbility.ability.can("read", letterSubject(caseAt(URN), { letterType: "pre-warning-notice", status: "issued" }))).toBe(true);
   });
 
   it("refuses a command beyond a user's role and records nothing", () => {

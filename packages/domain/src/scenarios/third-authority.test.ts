@@ -11,7 +11,10 @@ import { getCaseFacts } from "../case/facts.ts";
 import { planPolicyMove } from "../case/policy-move.ts";
 import { summariseCase } from "../case/summary.ts";
 import { getVisitPlan } from "../case/visit-plan.ts";
-import { asSubject, buildAbility, explain } from "../permissions/ability.ts";
+import { buildAbility, explain } from "../permissions/ability.ts";
+import { letterSubject, meetingSubject } from "../permissions/subjects.ts";
+
+const caseAt = (schoolUrn: number) => ({ schoolUrn, assignedOfficerId: null, category: null, stage: null, status: "open" });
 import type { DescriptorSelection } from "../rules/best-fit.ts";
 import { CaseHarness } from "../testing/harness.ts";
 
@@ -252,14 +255,14 @@ describe("North Shire: its two-stage escalation", () => {
   });
 
   it("keeps improvement board minutes from school staff", () => {
-    const minutes = asSubject("MeetingMinutes", { schoolUrn: URN, meetingType: "improvement-board" });
+    const minutes = meetingSubject("MeetingMinutes", caseAt(URN), { meetingType: "improvement-board" });
     const headAbility = buildAbility(policy, { id: "head-1", tenantId: "north-shire", grants: head[1] });
     expect(explain(headAbility, policy, "read", minutes)).toEqual({
       allowed: false,
       role: "headteacher",
       reason: "Improvement board minutes are confidential to council officers; the school receives the key points and actions.",
     });
-    expect(headAbility.ability.can("read", asSubject("MeetingKeyPoints", { schoolUrn: URN }))).toBe(true);
+    expect(headAbility.ability.can("read", meetingSubject("MeetingKeyPoints", caseAt(URN), { meetingType: "improvement-board" }))).toBe(true);
   });
 });
 

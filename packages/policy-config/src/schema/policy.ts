@@ -497,6 +497,12 @@ export const Role = Strict(
     audience: Audience,
     description: Text({ maxLength: 2000 }),
     rules: Type.Array(Rule, { minItems: 1, title: "Rules" }),
+    mayGrant: Type.Optional(
+      Type.Array(Key, {
+        title: "Roles its holders may give",
+        description: "The roles a user with this role may give when inviting users or changing their roles (with the `invite` or `update` User permission). A role not listed here cannot be given by them; without this list they may give none.",
+      }),
+    ),
   },
   { title: "Role" },
 );

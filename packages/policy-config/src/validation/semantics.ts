@@ -3,6 +3,7 @@ import jsonLogic from "json-logic-js";
 import { Liquid } from "liquidjs";
 import type { Participant, PolicyDocument } from "../schema/policy.ts";
 import { FACTS, MERGE_FIELDS, USER_PLACEHOLDERS } from "../vocabulary.ts";
+import { checkPermissions } from "./permissions.ts";
 import { describePointer, toPointer, type Problem } from "./problem.ts";
 import { createAjv } from "./structure.ts";
 
@@ -464,6 +465,8 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
       }
     });
   });
+
+  checkPermissions(policy, (path, message, code) => report(path, message, code));
 
   // ---- offers
   policy.offers?.forEach((offer, o) => {

@@ -87,7 +87,9 @@ export function DashboardPage() {
     {
       heading: "Open letters",
       cell: (r) =>
-        r.openLetters > 0 ? (
+        r.openLetters === null ? (
+          "—"
+        ) : r.openLetters > 0 ? (
           <>
             {r.openLetters}
             {r.letterDeadline && (
@@ -105,7 +107,7 @@ export function DashboardPage() {
         ) : (
           "0"
         ),
-      csv: (r) => r.openLetters,
+      csv: (r) => r.openLetters ?? "",
     },
     { heading: "Phase", cell: (r) => humanise(r.school.phase), csv: (r) => r.school.phase ?? "" },
     { heading: "Governance", cell: (r) => governanceLabel(r.school.governance), csv: (r) => r.school.governance },

@@ -1,7 +1,7 @@
 import { BackLink, ErrorPage, ErrorSummary, formatDateTime, Loading, type Problem, QueryError, readProblems, type RouterOutputs, SuccessBanner, SummaryList, Tag, useCan, usePageTitle, useSession, useTRPC } from "@steward/ui";
 import { FormSummary, GovukForm } from "@steward/forms";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 
 type Forms = RouterOutputs["forms"]["list"];
@@ -156,7 +156,20 @@ function FillForm({ form, response }: { form: FormDef; response?: Response }) {
     }),
   );
   const schoolUrn = me.schoolUrn ?? 0;
-  const saveData = (data: unknown, page: number) => save.mutateAsync({ formKey: form.key, schoolUrn, ...(current ? { id: current.id, revision: current.revision } : {}), data: (data ?? {}) as Record<string, unknown>, page: Math.min(page, 100) });
+  // Saves run one after another, each from the revision the previous one returned: two quick
+  // saves never race to create two drafts, nor the second refused as stale.
+  const latest = useRef(response);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const saveData = (data: unknown, page: number): Promise<Response> => {
+    const run = queue.current.catch(() => undefined).then(async () => {
+      const base = latest.current;
+      const saved = await save.mutateAsync({ formKey: form.key, schoolUrn, ...(base ? { id: base.id, revision: base.revision } : {}), data: (data ?? {}) as Record<string, unknown>, page: Math.min(page, 100) });
+      latest.current = saved;
+      return saved;
+    });
+    queue.current = run;
+    return run;
+  };
   return (
     <>
       <BackLink to="/forms">Back to forms</BackLink>
@@ -178,7 +191,8 @@ function FillForm({ form, response }: { form: FormDef; response?: Response }) {
         onSave={(answers, page) => void saveData(answers, page).catch(() => undefined)}
         onSubmit={async ({ formData }) => {
           try {
-            const draft = current ?? (await saveData(formData, 0));
+            await queue.current.catch(() => undefined);
+            const draft = latest.current ?? (await saveData(formData, 0));
             submit.mutate({ id: draft.id, revision: draft.revision, data: formData ?? {} });
           } catch {
             // The save's error is shown.

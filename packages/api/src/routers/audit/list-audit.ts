@@ -1,6 +1,7 @@
 import { listAudit as findAudit } from "@steward/db";
 import { DomainError } from "@steward/domain";
 import { z } from "zod";
+import { getAccessFilter } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
 /** Who did what, when, to what: newest first, page by page. */
@@ -17,8 +18,9 @@ export const listAudit = tenantProcedure
   )
   .output(z.object({ entries: z.array(z.object({ id: z.number(), at: z.string(), actor: z.string().nullable(), action: z.string(), subjectType: z.string(), subjectId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })), next: z.number().nullable() }))
   .query(async ({ ctx, input }) => {
-    if (!ctx.ability.ability.can("read", "AuditLog")) throw new DomainError("forbidden", "Your roles do not allow you to read the audit log.");
-    const rows = await findAudit(ctx.trx, input);
+    const access = getAccessFilter(ctx.ability, "read", "AuditLog");
+    if (access.kind === "none") throw new DomainError("forbidden", "Your roles do not allow you to read the audit log.");
+    const rows = await findAudit(ctx.trx, access, input);
     return {
       entries: rows.map((r) => ({ id: Number(r.id), at: r.at.toISOString(), actor: r.actor_label, action: r.action, subjectType: r.subject_type, subjectId: r.subject_id, detail: r.detail })),
       next: rows.length === input.limit ? Number(rows.at(-1)!.id) : null,

@@ -1,10 +1,10 @@
-import { asSubject, toIsoDate } from "@steward/domain";
+import { audienceOf, toIsoDate } from "@steward/domain";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
+import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { loadCase, loadCaseAt } from "../../services/cases.ts";
 import { caseViewSchema, presentCase } from "../../services/present-case.ts";
 import { tenantProcedure } from "../../trpc.ts";
-import { isSchoolAudience } from "./get-case.ts";
 
 /**
  * The case as it was at the end of a past day: its events up to then, folded
@@ -15,11 +15,11 @@ export const getCaseAt = tenantProcedure
   .output(caseViewSchema.nullable())
   .query(async ({ ctx, input }) => {
     const { row } = await loadCase(ctx, input.caseId);
-    if (!ctx.ability.ability.can("read", asSubject("Case", { schoolUrn: row.school_urn, assignedOfficerId: row.assigned_officer_id, status: row.status }) as never)) throw notFound("That case");
+    if (!mayReadCase(ctx.ability, caseFactsOfRow(row))) throw notFound("That case");
     const { state, policy, events } = await loadCaseAt(ctx, input.caseId, new Date(`${input.date}T23:59:59.999Z`));
     if (!state || !policy) return null;
     return presentCase(ctx.trx, state, policy.document, ctx.ability, {
-      audience: isSchoolAudience(ctx.user.grants) ? "school" : "la",
+      audience: audienceOf(policy.document, ctx.user.grants),
       user: ctx.user,
       today: input.date < toIsoDate(ctx.now()) ? input.date : toIsoDate(ctx.now()),
       events,

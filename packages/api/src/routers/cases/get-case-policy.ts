@@ -1,9 +1,9 @@
-import { asSubject } from "@steward/domain";
+import { audienceOf } from "@steward/domain";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
+import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { loadCase } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
-import { isSchoolAudience } from "./get-case.ts";
 
 const json = z.record(z.string(), z.unknown());
 
@@ -33,9 +33,9 @@ export const getCasePolicy = tenantProcedure
   .output(casePolicyOutput)
   .query(async ({ ctx, input }) => {
     const { row, policy } = await loadCase(ctx, input.caseId);
-    if (!ctx.ability.ability.can("read", asSubject("Case", { schoolUrn: row.school_urn, assignedOfficerId: row.assigned_officer_id, status: row.status }) as never)) throw notFound("That case");
+    if (!mayReadCase(ctx.ability, caseFactsOfRow(row))) throw notFound("That case");
     const doc = policy.document;
-    const school = isSchoolAudience(ctx.user.grants);
+    const school = audienceOf(doc, ctx.user.grants) === "school";
     const reportForms = new Set(doc.visitTypes.filter((v) => !school || v.reportVisibility !== "la-only").map((v) => v.reportForm).filter(Boolean));
     return {
       policyVersionId: policy.id,

@@ -1,13 +1,11 @@
 import { findSchool, listCaseEvents } from "@steward/db";
-import { asSubject, toIsoDate } from "@steward/domain";
+import { audienceOf, toIsoDate } from "@steward/domain";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
+import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { eventFromRow, getSchoolFacts, loadCase } from "../../services/cases.ts";
 import { caseViewSchema, presentCase } from "../../services/present-case.ts";
 import { tenantProcedure } from "../../trpc.ts";
-
-/** Whether the signed-in user speaks for a school (school roles only). */
-export const isSchoolAudience = (grants: readonly { schoolUrn?: number | undefined }[]) => grants.length > 0 && grants.every((g) => g.schoolUrn !== undefined);
 
 /** A case with its timeline, visit plan, meetings, letters and action plan, as far as the user may see them. */
 export const getCase = tenantProcedure
@@ -16,11 +14,11 @@ export const getCase = tenantProcedure
   .query(async ({ ctx, input }) => {
     const { row, state, policy } = await loadCase(ctx, input.caseId);
     // A case the user may not read is "not found", exactly like one that does not exist.
-    if (!ctx.ability.ability.can("read", asSubject("Case", { schoolUrn: row.school_urn, assignedOfficerId: row.assigned_officer_id, status: row.status }) as never)) throw notFound("That case");
+    if (!mayReadCase(ctx.ability, caseFactsOfRow(row))) throw notFound("That case");
     const events = (await listCaseEvents(ctx.trx, row.id)).map(eventFromRow);
     const school = await findSchool(ctx.trx, row.school_urn);
     return presentCase(ctx.trx, state, policy.document, ctx.ability, {
-      audience: isSchoolAudience(ctx.user.grants) ? "school" : "la",
+      audience: audienceOf(policy.document, ctx.user.grants),
       user: ctx.user,
       today: toIsoDate(ctx.now()),
       events,

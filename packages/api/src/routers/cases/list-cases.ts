@@ -1,7 +1,7 @@
 import { listCases as findCases } from "@steward/db";
 import { toIsoDate } from "@steward/domain";
 import { z } from "zod";
-import { getAccessFilter } from "../../services/access.ts";
+import { getCaseReadScope } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
 export const caseFilterInput = z.strictObject({
@@ -35,8 +35,9 @@ export const caseListItem = z.object({
   assignedOfficer: z.object({ id: z.string(), name: z.string() }).nullable(),
   nextVisitDue: z.string().nullable(),
   overdue: z.boolean(),
-  openLetters: z.number(),
-  lettersAwaitingAcknowledgement: z.number(),
+  /** Null where the user may not read every letter the count would include. */
+  openLetters: z.number().nullable(),
+  lettersAwaitingAcknowledgement: z.number().nullable(),
   letterDeadline: z.string().nullable(),
   reviewDate: z.string().nullable(),
 });
@@ -46,25 +47,24 @@ export const listCasesOutput = z.object({ items: z.array(caseListItem), total: z
 /**
  * The dashboard list: each case's category, stage, next visit due (and whether
  * it is overdue), open letters and officer. Filtered in SQL to the cases the
- * user's roles allow; a category the policy keeps from school staff is not sent.
+ * user's roles allow, each column only where they may read it (a category the
+ * policy keeps from school staff, a field their role is not given).
  */
 export const listCases = tenantProcedure
   .input(listCasesInput)
   .output(listCasesOutput)
   .query(async ({ ctx, input }) => {
     const today = toIsoDate(ctx.now());
-    const access = getAccessFilter(ctx.ability, "read", "Case");
     const { mine, ...filter } = input;
-    const { rows, total } = await findCases(ctx.trx, access, { ...filter, ...(mine ? { officerId: ctx.user.id } : {}), today });
-    const la = ctx.user.grants.some((g) => g.schoolUrn === undefined);
-    const visible = new Set(ctx.policy.document.categories.filter((c) => la || c.visibleToSchool).map((c) => c.key));
+    // What the user may not read comes back null from the query itself (services/access.ts decides, per column).
+    const { rows, total } = await findCases(ctx.trx, getCaseReadScope(ctx.ability, ctx.policy.document), { ...filter, ...(mine ? { officerId: ctx.user.id } : {}), today });
     return {
       total,
       items: rows.map((r) => ({
         id: r.id,
         school: { urn: r.school_urn, name: r.school_name, phase: r.phase, governance: r.governance, trust: r.trust, district: r.district },
-        category: r.category && visible.has(r.category) ? r.category : null,
-        stage: r.stage && (la || ctx.policy.document.escalation.stages.find((s) => s.key === r.stage)?.visibleToSchool) ? r.stage : null,
+        category: r.category,
+        stage: r.stage,
         assignedOfficer: r.assigned_officer_id ? { id: r.assigned_officer_id, name: r.officer_name ?? "" } : null,
         nextVisitDue: r.next_visit_due,
         overdue: r.next_visit_due !== null && r.next_visit_due < today,

@@ -1,4 +1,5 @@
 import { listFormResponses } from "@steward/db";
+import { audienceOf } from "@steward/domain";
 import { z } from "zod";
 import { getAccessFilter } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -14,7 +15,8 @@ export const listForms = tenantProcedure
     }),
   )
   .query(async ({ ctx, input }) => {
-    const school = ctx.user.grants.every((g) => g.schoolUrn !== undefined) && ctx.user.grants.length > 0;
+    // School staff get the school's forms only (the same limit the ability puts on their responses).
+    const school = audienceOf(ctx.policy.document, ctx.user.grants) === "school";
     const forms = ctx.policy.document.forms.filter((f) => !school || f.audience === "school");
     const responses = await listFormResponses(ctx.trx, getAccessFilter(ctx.ability, "read", "FormResponse"), { schoolUrn: input.schoolUrn });
     return {
@@ -30,3 +32,4 @@ export const listForms = tenantProcedure
       responses: responses.map(toResponse),
     };
   });
+

@@ -1,5 +1,5 @@
 import type { FormResponseRow } from "@steward/db";
-import { asSubject, DomainError } from "@steward/domain";
+import { DomainError, formResponseSubject } from "@steward/domain";
 import type { Action } from "@steward/policy-config";
 import { z } from "zod";
 import type { TenantContext } from "../../trpc.ts";
@@ -30,9 +30,14 @@ export const toResponse = (r: FormResponseRow) => ({
   policyVersionId: r.policy_version_id,
 });
 
-/** Throws unless the user may act on a response for this school in this status. */
+/**
+ * Throws unless the user may act on a response of this form for this school in
+ * this status. The form's audience is in the ability itself: school staff can
+ * never touch the LA's own forms, whatever their roles' rules say
+ * (`schoolAudienceLimits` in packages/domain).
+ */
 export function assertResponsePermission(ctx: Pick<TenantContext, "ability">, action: Action, record: { schoolUrn: number; status: string; formKey: string }) {
-  if (!ctx.ability.ability.can(action, asSubject("FormResponse", record) as never)) {
+  if (!ctx.ability.ability.can(action, formResponseSubject(record))) {
     throw new DomainError(action === "read" ? "not-found" : "forbidden", action === "read" ? "That form was not found." : `Your roles do not allow you to ${action} this form.`);
   }
 }

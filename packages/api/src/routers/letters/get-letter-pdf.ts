@@ -1,4 +1,4 @@
-import { asSubject } from "@steward/domain";
+import { caseFactsOf, letterSubject } from "@steward/domain";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
 import { loadCase } from "../../services/cases.ts";
@@ -12,7 +12,7 @@ export const getLetterPdf = tenantProcedure
   .query(async ({ ctx, input }) => {
     const { state, policy } = await loadCase(ctx, input.caseId);
     const letter = state.letters.find((l) => l.id === input.letterId);
-    if (!letter || !ctx.ability.ability.can("read", asSubject("Letter", { schoolUrn: state.school.urn, status: letter.status }) as never)) throw notFound("That letter");
+    if (!letter || !ctx.ability.ability.can("read", letterSubject(caseFactsOf(state), letter))) throw notFound("That letter");
     const reference = `${policy.document.authority.laCode}/${state.school.urn}/${letter.id.slice(0, 8).toUpperCase()}`;
     const pdf = await renderLetterPdf({ authority: policy.document.authority.name, subject: letter.subject, html: letter.html, reference, status: letter.status });
     const type = policy.document.letterTypes.find((t) => t.key === letter.letterType)?.label ?? "Letter";

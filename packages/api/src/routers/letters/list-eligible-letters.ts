@@ -1,6 +1,7 @@
-import { asSubject, getLetterEligibility } from "@steward/domain";
+import { getLetterEligibility, letterSubject } from "@steward/domain";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
+import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { loadCase } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
@@ -27,8 +28,8 @@ export const listEligibleLetters = tenantProcedure
   .output(eligibleLettersOutput)
   .query(async ({ ctx, input }) => {
     const { row, state, policy } = await loadCase(ctx, input.caseId);
-    if (!ctx.ability.ability.can("read", asSubject("Case", { schoolUrn: row.school_urn }) as never)) throw notFound("That case");
-    const mayDraft = ctx.ability.ability.can("draft", asSubject("Letter", { schoolUrn: row.school_urn, status: "draft" }) as never);
+    const facts = caseFactsOfRow(row);
+    if (!mayReadCase(ctx.ability, facts)) throw notFound("That case");
     return getLetterEligibility(state, policy.document).map((e) => ({
       key: e.letterType.key,
       label: e.letterType.label,
@@ -41,6 +42,6 @@ export const listEligibleLetters = tenantProcedure
       indicators: e.letterType.indicators,
       approvalRequired: e.letterType.approvalRequired,
       ...(e.letterType.deadline ? { deadline: e.letterType.deadline.label } : {}),
-      mayDraft: mayDraft && e.letterType.permissions.draft.some((r) => ctx.user.grants.some((g) => g.role === r)),
+      mayDraft: ctx.ability.ability.can("draft", letterSubject(facts, { letterType: e.letterType.key, status: "draft" })) && e.letterType.permissions.draft.some((r) => ctx.user.grants.some((g) => g.role === r)),
     }));
   });

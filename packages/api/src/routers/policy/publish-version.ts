@@ -40,7 +40,7 @@ export const publishVersion = tenantProcedure
     if (blocked) throw new DomainError("conflict", `${impact.blockedCases} case${impact.blockedCases === 1 ? "" : "s"} would have no place in this version (for example ${blocked.school}: ${blocked.problems[0]}). Map the old categories and stages to new ones.`, "/mapping");
     await publishPolicyVersion(ctx.trx, row.id, ctx.user.id, now);
     // Publishing moves the cases: recorded as the publisher's events on each case.
-    const mover = { ability: createMongoAbility<StewardAbility>([{ action: "manage", subject: "all" }]), ruleRoles: new Map() };
+    const mover = { ability: createMongoAbility<StewardAbility>([{ action: "manage", subject: "all" }]), ruleRoles: new Map(), impliedRules: new Set<object>() };
     const loaded = { id: row.id, version: row.version, document };
     const open = await listCaseStates(ctx.trx);
     for (const c of open) {

@@ -1,5 +1,6 @@
 import { findOpenCaseForSchool, findSchool } from "@steward/db";
-import { asSubject } from "@steward/domain";
+import { schoolSubject } from "@steward/domain";
+import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -20,10 +21,10 @@ export const getSchool = tenantProcedure
   )
   .query(async ({ ctx, input }) => {
     const school = await findSchool(ctx.trx, input.urn);
-    if (!school || !ctx.ability.ability.can("read", asSubject("School", { schoolUrn: school.urn }) as never)) throw notFound("That school");
+    if (!school || !ctx.ability.ability.can("read", schoolSubject(school))) throw notFound("That school");
     const data = school.data as { links?: { urn: number; name: string; type: string; established: string | null }[]; facts?: { ofsted?: Record<string, string> }; pupils?: number };
     const open = await findOpenCaseForSchool(ctx.trx, school.urn);
-    const caseVisible = open && ctx.ability.ability.can("read", asSubject("Case", { schoolUrn: school.urn, assignedOfficerId: open.assigned_officer_id }) as never);
+    const caseVisible = open && mayReadCase(ctx.ability, caseFactsOfRow(open));
     return {
       urn: school.urn,
       name: school.name,

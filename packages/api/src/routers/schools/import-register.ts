@@ -1,5 +1,5 @@
 import { appendAudit, findSchools, mergeSchoolData, upsertSchools } from "@steward/db";
-import { DomainError } from "@steward/domain";
+import { canOnEvery, DomainError } from "@steward/domain";
 import { z } from "zod";
 import { readGiasFile, readLinksFile, RegisterFileError } from "../../services/school-register.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -29,7 +29,7 @@ export const importRegister = tenantProcedure
   .input(z.strictObject({ kind: z.enum(["establishments", "links"]), csv: z.string().min(1, "Choose a file").max(50_000_000, "The file must be 50 MB or smaller"), dryRun: z.boolean().default(false) }))
   .output(importReport)
   .mutation(async ({ ctx, input }) => {
-    if (!ctx.ability.ability.can("import", "School")) throw new DomainError("forbidden", "Your roles do not allow you to import the school register.");
+    if (!canOnEvery(ctx.ability, "import", "School")) throw new DomainError("forbidden", "Your roles do not allow you to import the school register.");
     const laCode = ctx.policy.document.authority.laCode;
     try {
       if (input.kind === "links") {

@@ -1,10 +1,10 @@
 import { appendAudit, findSchool, findUserByEmail, insertUser } from "@steward/db";
-import { DomainError } from "@steward/domain";
+import { canOnEvery, DomainError } from "@steward/domain";
 import { z } from "zod";
 import { SESSION_POLICY } from "../../auth/session-policy.ts";
 import { createToken, hashToken } from "../../auth/tokens.ts";
 import { tenantProcedure } from "../../trpc.ts";
-import { checkGrants, grantInput, toUser, userSchema } from "./shared.ts";
+import { assertMayGrant, checkGrants, grantInput, toUser, userSchema } from "./shared.ts";
 
 /**
  * Invites a user with their roles: they get a link (valid for a week) to set
@@ -21,8 +21,9 @@ export const inviteUser = tenantProcedure
   )
   .output(z.object({ user: userSchema, inviteToken: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    if (!ctx.ability.ability.can("invite", "User")) throw new DomainError("forbidden", "Your roles do not allow you to invite users.");
+    if (!canOnEvery(ctx.ability, "invite", "User")) throw new DomainError("forbidden", "Your roles do not allow you to invite users.");
     checkGrants(ctx.policy.document, input.grants);
+    assertMayGrant(ctx.policy.document, ctx.user.grants, input.grants.map((g) => g.role));
     for (const grant of input.grants) {
       if (grant.schoolUrn !== undefined && !(await findSchool(ctx.trx, grant.schoolUrn))) throw new DomainError("not-found", `There is no school with URN ${grant.schoolUrn}.`, "/grants");
     }
@@ -38,6 +39,6 @@ export const inviteUser = tenantProcedure
       inviteTokenHash: hashToken(token),
       inviteExpiresAt: new Date(now.getTime() + SESSION_POLICY.inviteMs),
     });
-    await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "user-invited", subjectType: "User", subjectId: user.id, detail: { email: user.email, grants: input.grants } });
+    await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "user-invited", subjectType: "User", subjectId: user.id, detail: { email: user.email, grants: input.grants, inviteLink: "shown once to the inviter" } });
     return { user: toUser(user, ctx.policy.document, now), inviteToken: token };
   });

@@ -1,6 +1,7 @@
-import { listUsers as findUsers } from "@steward/db";
-import { DomainError } from "@steward/domain";
+import { ALLOW_ALL, listUsers as findUsers } from "@steward/db";
+import { audienceOf, DomainError, type RoleGrant } from "@steward/domain";
 import { z } from "zod";
+import { getAccessFilter } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { toUser, userSchema } from "./shared.ts";
 
@@ -9,12 +10,14 @@ export const listUsers = tenantProcedure
   .input(z.strictObject({ schoolUrn: z.number().int().positive().optional(), officersOnly: z.boolean().optional() }))
   .output(z.array(userSchema))
   .query(async ({ ctx, input }) => {
-    const mayRead = ctx.ability.ability.can("read", "User");
-    const mayAssign = ctx.ability.ability.can("assign", "Case");
-    if (!mayRead && !(input.officersOnly && mayAssign)) throw new DomainError("forbidden", "Your roles do not allow you to see the authority's users.");
-    const users = await findUsers(ctx.trx, { ...(input.schoolUrn ? { schoolUrn: input.schoolUrn } : {}) });
+    const readable = getAccessFilter(ctx.ability, "read", "User");
+    // Whoever may assign cases sees the officers they could assign to (names only matter there).
+    const mayAssign = input.officersOnly === true && getAccessFilter(ctx.ability, "assign", "Case").kind !== "none";
+    if (readable.kind === "none" && !mayAssign) throw new DomainError("forbidden", "Your roles do not allow you to see the authority's users.");
+    const users = await findUsers(ctx.trx, mayAssign ? ALLOW_ALL : readable, { ...(input.schoolUrn ? { schoolUrn: input.schoolUrn } : {}) });
     const now = ctx.now();
+    const policy = ctx.policy.document;
     return users
-      .filter((u) => !input.officersOnly || (u.status === "active" && (u.grants as { schoolUrn?: number }[]).every((g) => g.schoolUrn === undefined)))
+      .filter((u) => !input.officersOnly || (u.status === "active" && (u.grants as RoleGrant[]).length > 0 && audienceOf(policy, u.grants as RoleGrant[]) === "la"))
       .map((u) => toUser(u, ctx.policy.document, now));
   });

@@ -1,18 +1,20 @@
 import { appendAudit, deleteUserSessions, findUser, updateUser } from "@steward/db";
-import { DomainError } from "@steward/domain";
+import { DomainError, userSubject, type RoleGrant } from "@steward/domain";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
 import { tenantProcedure } from "../../trpc.ts";
-import { checkGrants, grantInput, toUser, userSchema } from "./shared.ts";
+import { assertMayGrant, checkGrants, grantInput, toUser, userSchema } from "./shared.ts";
 
 /** Changes a user's roles, or disables or re-enables them; their sessions end so the change takes effect at once. */
 export const setRoles = tenantProcedure
   .input(z.strictObject({ id: z.uuid(), grants: z.array(grantInput).max(20).optional(), status: z.enum(["active", "disabled"]).optional(), unlock: z.boolean().optional() }))
   .output(userSchema)
   .mutation(async ({ ctx, input }) => {
-    if (!ctx.ability.ability.can("update", "User")) throw new DomainError("forbidden", "Your roles do not allow you to change users' roles.");
     const user = await findUser(ctx.trx, input.id);
-    if (!user) throw notFound("That user");
+    if (!user || !ctx.ability.ability.can("read", userSubject(user))) throw notFound("That user");
+    if (!ctx.ability.ability.can("update", userSubject(user))) throw new DomainError("forbidden", "Your roles do not allow you to change users' roles.");
+    // Whoever changes a user must be able to give every role they hold now and every role they will hold.
+    assertMayGrant(ctx.policy.document, ctx.user.grants, [...(user.grants as RoleGrant[]).map((g) => g.role), ...(input.grants ?? []).map((g) => g.role)]);
     if (input.id === ctx.user.id && (input.status === "disabled" || input.grants)) throw new DomainError("conflict", "You cannot change your own roles or disable yourself: ask another administrator.");
     if (input.grants) checkGrants(ctx.policy.document, input.grants);
     if (input.status === "active" && user.status === "invited") throw new DomainError("conflict", "An invited user becomes active by accepting their invitation.", "/status");

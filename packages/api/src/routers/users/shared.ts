@@ -36,3 +36,27 @@ export function checkGrants(policy: PolicyDocument, grants: RoleGrant[]) {
   if (schools.size > 1) throw new DomainError("invalid-grant", "School staff hold roles for one school.", "/grants");
   buildAbility(policy, { id: "check", tenantId: "check", grants });
 }
+
+/** The roles a user may give, from the `mayGrant` lists of the roles they hold (none when no role lists any). */
+export function grantableRoles(policy: PolicyDocument, grants: readonly RoleGrant[]): Set<string> {
+  return new Set(grants.flatMap((g) => policy.roles.find((r) => r.key === g.role)?.mayGrant ?? []));
+}
+
+/**
+ * Throws unless the signed-in user may give every one of these roles (the
+ * policy's `mayGrant`), so a role that may invite cannot mint a more powerful
+ * account than the policy lets it.
+ */
+export function assertMayGrant(policy: PolicyDocument, actorGrants: readonly RoleGrant[], roles: readonly string[], pointer = "/grants") {
+  const grantable = grantableRoles(policy, actorGrants);
+  const refused = [...new Set(roles)].filter((role) => !grantable.has(role));
+  if (refused.length > 0) {
+    const label = (key: string) => policy.roles.find((r) => r.key === key)?.label ?? key;
+    throw new DomainError(
+      "forbidden",
+      `Your roles do not let you give ${refused.map(label).join(", ")}${grantable.size ? `: you may give ${[...grantable].map(label).join(", ")}` : ""}.`,
+      pointer,
+    );
+  }
+}
+
