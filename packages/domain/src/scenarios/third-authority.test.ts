@@ -12,7 +12,7 @@ import { planPolicyMove } from "../case/policy-move.ts";
 import { summariseCase } from "../case/summary.ts";
 import { getVisitPlan } from "../case/visit-plan.ts";
 import { buildAbility, explain } from "../permissions/ability.ts";
-import { letterSubject, meetingSubject } from "../permissions/subjects.ts";
+import { meetingSubject } from "../permissions/subjects.ts";
 
 const caseAt = (schoolUrn: number) => ({ schoolUrn, assignedOfficerId: null, category: null, stage: null, status: "open" });
 import type { DescriptorSelection } from "../rules/best-fit.ts";
