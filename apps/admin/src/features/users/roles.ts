@@ -1,11 +1,7 @@
-import { useSession, useTRPC } from "@steward/ui";
-import { useQuery } from "@tanstack/react-query";
-import type { PolicyDocument } from "@steward/policy-config";
+import { useSession } from "@steward/ui";
 
-/** The roles of the policy in force, to grant. */
+/** The roles the signed-in user may give (their roles' `mayGrant` in the policy in force). */
 export function usePolicyRoles() {
-  const trpc = useTRPC();
   const me = useSession();
-  const query = useQuery(trpc.policy.get.queryOptions({ id: me.policyVersionId ?? "" }, { enabled: Boolean(me.policyVersionId), staleTime: 5 * 60_000 }));
-  return { ...query, roles: (query.data?.document as PolicyDocument | undefined)?.roles ?? [] };
+  return { isPending: false, roles: me.grantableRoles };
 }

@@ -60,7 +60,10 @@ function UserDetail({ user }: { user: User }) {
           { key: "Last signed in", value: formatDateTime(user.lastSignInAt) || "Never" },
         ]}
       />
-      {can("update User") && (
+      {can("update User") && !user.grants.every((g) => roles.some((r) => r.key === g.role)) && (
+        <p className="govuk-inset-text">This user holds a role your roles do not let you give, so you cannot change their roles or disable them.</p>
+      )}
+      {can("update User") && user.grants.every((g) => roles.some((r) => r.key === g.role)) && (
         <>
           <form noValidate onSubmit={submit}>
             <GrantFields roles={roles} chosen={chosen} setChosen={setChosen} urn={urn} setUrn={setUrn} error={fieldError(problems, "grants")} />

@@ -1,7 +1,7 @@
 import { ACTIONS, SUBJECTS } from "@steward/policy-config";
 import { z } from "zod";
 import { loadPublishedPolicy } from "../../services/policies.ts";
-import { buildAbility } from "@steward/domain";
+import { audienceOf, buildAbility } from "@steward/domain";
 import { sessionProcedure } from "../../trpc.ts";
 
 export const meOutput = z
@@ -15,6 +15,8 @@ export const meOutput = z
     schoolUrn: z.number().nullable(),
     /** What the user may do at all ("read Case", "publish Policy"), for menus; each procedure still checks. */
     can: z.array(z.string()),
+    /** The roles this user may give when inviting or changing users (their roles' `mayGrant`). */
+    grantableRoles: z.array(z.object({ key: z.string(), label: z.string(), audience: z.enum(["la", "school"]), description: z.string() })),
     csrfToken: z.string(),
     policyVersionId: z.string().nullable(),
     sessionExpiresAt: z.string(),
@@ -40,9 +42,12 @@ export const getMe = sessionProcedure
       user: { id: ctx.user.id, email: ctx.user.email, displayName: ctx.user.displayName },
       tenant: { name: tenant.name, laCode: tenant.la_code },
       roles,
-      audience: roles.some((r) => r.audience === "la") || roles.length === 0 ? ("la" as const) : ("school" as const),
+      audience: policy ? audienceOf(policy.document, ctx.user.grants) : ("school" as const),
       schoolUrn,
       can,
+      grantableRoles: (policy?.document.roles ?? [])
+        .filter((r) => roles.some((held) => policy?.document.roles.find((x) => x.key === held.key)?.mayGrant?.includes(r.key)))
+        .map((r) => ({ key: r.key, label: r.label, audience: r.audience, description: r.description })),
       csrfToken: ctx.session.csrfToken,
       policyVersionId: policy?.id ?? null,
       sessionExpiresAt: ctx.session.expiresAt.toISOString(),
