@@ -12,7 +12,8 @@ export interface SchoolFilter {
   offset: number;
 }
 
-const schoolColumns = { schoolUrn: sql.ref("schools.urn") };
+/** How the School subject's fields (SUBJECT_FIELDS) map to columns. */
+const schoolColumns = { schoolUrn: sql.ref("schools.urn"), phase: sql.ref("schools.phase"), governance: sql.ref("schools.governance"), district: sql.ref("schools.district") };
 
 /** Schools the access filter allows, matching the filter, by name; with the total for paging. */
 export async function listSchools(trx: TenantTransaction, access: AccessFilter, filter: SchoolFilter) {
