@@ -19,7 +19,7 @@
  */
 import { initTRPC } from "@trpc/server";
 import type { PolicyDocument } from "@steward/policy-config";
-import { findSession, findUser, touchSession, withTenant, type StewardDatabase, type TenantTransaction, type User } from "@steward/db";
+import { findSession, findUser, isUuid, touchSession, withTenant, type StewardDatabase, type TenantTransaction, type User } from "@steward/db";
 import { buildAbility, type PolicyAbility, type RoleGrant } from "@steward/domain";
 import { RateLimiter } from "./auth/rate-limiter.ts";
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
@@ -144,11 +144,17 @@ interface SessionContext {
   user: SessionUser | undefined;
 }
 
-/** The session cookie holds `<tenant id>.<token>`: the tenant says which rows the lookup may reach. */
-function readSessionCookie(request: RequestInfo | undefined): { tenantId: string; token: string } | undefined {
+/**
+ * The session cookie holds `<tenant id>.<token>`: the tenant says which rows the
+ * lookup may reach. Anything that is not exactly a UUID, a dot and a token (too
+ * long, wrong characters, a tenant id that is no UUID) is no session at all.
+ */
+export function readSessionCookie(request: RequestInfo | undefined): { tenantId: string; token: string } | undefined {
   const value = request?.cookies[SESSION_COOKIE];
-  const match = value ? /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(value) : null;
-  return match ? { tenantId: match[1]!, token: match[2]! } : undefined;
+  if (typeof value !== "string" || value.length > 200) return undefined;
+  const match = /^([^.]+)\.([A-Za-z0-9_-]{20,100})$/.exec(value);
+  if (!match || !isUuid(match[1])) return undefined;
+  return { tenantId: match[1].toLowerCase(), token: match[2]! };
 }
 
 async function loadSession(trx: TenantTransaction, token: string, now: Date): Promise<{ session: SessionInfo; user: User } | undefined> {

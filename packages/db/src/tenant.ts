@@ -4,6 +4,11 @@ import type { Database } from "./schema.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `value` is a UUID (the form of every id, and the only tenant id `withTenant` takes). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
 /** A transaction in which row-level security confines every query to one tenant. */
 export type TenantTransaction = Transaction<Database>;
 
@@ -16,7 +21,7 @@ export type TenantTransaction = Transaction<Database>;
  * commits together or not at all; a database failure surfaces as a `DbError`.
  */
 export async function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: TenantTransaction) => Promise<T>): Promise<T> {
-  if (!UUID.test(tenantId)) throw new TypeError(`withTenant needs a tenant id (a UUID), not ${JSON.stringify(tenantId)}.`);
+  if (!isUuid(tenantId)) throw new TypeError(`withTenant needs a tenant id (a UUID), not ${JSON.stringify(tenantId)}.`);
   return translatingDbErrors(() =>
     db.transaction().execute(async (trx) => {
       await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
