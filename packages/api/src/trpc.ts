@@ -20,11 +20,12 @@
 import { initTRPC } from "@trpc/server";
 import type { PolicyDocument } from "@steward/policy-config";
 import { findSession, findUser, isUuid, touchSession, withTenant, type StewardDatabase, type TenantTransaction, type User } from "@steward/db";
-import { buildAbility, type PolicyAbility, type RoleGrant } from "@steward/domain";
+import { buildAbility, DomainError, type PolicyAbility, type RoleGrant } from "@steward/domain";
 import { RateLimiter } from "./auth/rate-limiter.ts";
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
 import { hashToken } from "./auth/tokens.ts";
 import { ApiError, StewardTRPCError, toClientError } from "./errors.ts";
+import { findUnstorableText } from "./input-guard.ts";
 import { loadPublishedPolicy, type LoadedPolicy } from "./services/policies.ts";
 
 // 1. CONTEXT
@@ -119,7 +120,17 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
 
 // 3. PROCEDURES
 
-export const publicProcedure = t.procedure.use(errorBoundary);
+/**
+ * Every procedure's input, before its schema: text holding a NUL character or
+ * half of a surrogate pair is refused, naming the field.
+ */
+const unstorableTextGuard = t.middleware(async ({ next, getRawInput }) => {
+  const pointer = findUnstorableText(await getRawInput());
+  if (pointer) throw new DomainError("invalid", `${pointer === "/" ? "The input" : `The value at ${pointer}`} contains a character that cannot be stored (a NUL character or half of a surrogate pair): remove it and try again.`, pointer);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorBoundary).use(unstorableTextGuard);
 
 /** The signed-in user as procedures see them. */
 export interface SessionUser {
