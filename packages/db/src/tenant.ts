@@ -9,8 +9,15 @@ export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
-/** A transaction in which row-level security confines every query to one tenant. */
-export type TenantTransaction = Transaction<Database>;
+declare const tenantScoped: unique symbol;
+
+/**
+ * A transaction in which row-level security confines every query to one
+ * tenant. Branded: only `withTenant` makes one, so a query function that takes
+ * a `TenantTransaction` cannot be handed a plain or system transaction (a type
+ * error), where row-level security would not hold.
+ */
+export type TenantTransaction = Transaction<Database> & { readonly [tenantScoped]: true };
 
 /**
  * Runs `fn` in one transaction confined to `tenantId`: the transaction takes
@@ -26,7 +33,7 @@ export async function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: 
     db.transaction().execute(async (trx) => {
       await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
       await sql`set local role steward_app`.execute(trx);
-      return fn(trx);
+      return fn(trx as TenantTransaction);
     }),
   );
 }
