@@ -1,13 +1,14 @@
 import type { StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type * as Passwords from "./auth/passwords.ts";
 import { RateLimiter } from "./auth/rate-limiter.ts";
 import { TEST_PASSWORD, TestClient, TestWorld } from "./testing/fixtures/world.ts";
 
 // Counts argon2 hashes of new passwords (the real function still runs).
 const hashing = vi.hoisted(() => ({ calls: 0 }));
 vi.mock("./auth/passwords.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof import("./auth/passwords.ts")>();
+  const original = await importOriginal<typeof Passwords>();
   return {
     ...original,
     hashPassword: (password: string) => {
