@@ -7,6 +7,17 @@ export function findChromium(): string | undefined {
   return candidates.find((p) => existsSync(p));
 }
 
+/**
+ * Why the browser tests skip (Chromium missing), or false when they run. Under
+ * CI=true a missing Chromium is an error, never a quiet skip.
+ */
+export function browserSkipReason(chromiumPath: string | undefined): string | false {
+  if (chromiumPath) return false;
+  const reason = "Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH) to run the browser tests.";
+  if (process.env.CI === "true") throw new Error(`${reason} CI=true requires the browser tests to run, not skip.`);
+  return reason;
+}
+
 /** Set STEWARD_E2E_HEADED=1 to watch the browser (needs a display). */
 export const isHeaded = process.env.STEWARD_E2E_HEADED === "1";
 

@@ -19,11 +19,11 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
 import { AUTHORITIES, PASSWORD, type Authority } from "./fixtures/authorities.ts";
 import { describeFindings, fillDate, launchBrowser, Session } from "./browser.ts";
-import { existingServer, findChromium } from "./env.ts";
+import { browserSkipReason, existingServer, findChromium } from "./env.ts";
 import { ensureBuilt, startServer, type RunningServer } from "./server.ts";
 
 const chromiumPath = findChromium();
-const skip = chromiumPath ? false : "Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH) to run the browser tests.";
+const skip = browserSkipReason(chromiumPath);
 if (skip) console.log(`# SKIP browser tests: ${skip}`);
 
 let server: RunningServer | undefined;

@@ -17,7 +17,7 @@ Policy files (no database needed):
 
 Database (the one the server would use: DATABASE_URL, or the embedded database in
 STEWARD_DATA_DIR, default .data/; stop the server before using the embedded one):
-  status                              the database in use and its migration level
+  status                              the database in use and its migration level (changes nothing)
   migrate                             apply pending migrations
   tenants                             list the authorities
   tenant:create --slug S --policy FILE [--name N]
@@ -96,11 +96,12 @@ function policyDiff(args: string[]): number {
   return 0;
 }
 
-async function withDatabase(fn: (database: StewardDatabase) => Promise<number>): Promise<number> {
+/** Opens the database the server would use; brings it up to date first unless `migrate` is false (status only looks). */
+async function withDatabase(fn: (database: StewardDatabase) => Promise<number>, { migrate = true } = {}): Promise<number> {
   const env = readEnv();
   const database = await connectDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
   try {
-    await migrateToLatest(database.db);
+    if (migrate) await migrateToLatest(database.db);
     return await fn(database);
   } finally {
     await database.close();
@@ -130,12 +131,15 @@ async function run(argv: string[]): Promise<number> {
     }
     case "status":
     case "migrate":
-      return withDatabase(async (database) => {
-        const level = await getMigrationLevel(database.db);
-        console.log(`Database: ${database.kind} (${database.location})`);
-        console.log(`Migration: ${level.current} (${level.applied} applied, ${level.pending} pending)`);
-        return 0;
-      });
+      return withDatabase(
+        async (database) => {
+          const level = await getMigrationLevel(database.db);
+          console.log(`Database: ${database.kind} (${database.location})`);
+          console.log(`Migration: ${level.current ?? "none: not migrated"} (${level.applied} applied, ${level.pending} pending)`);
+          return 0;
+        },
+        { migrate: command === "migrate" },
+      );
     case "tenants":
       return withDatabase(async (database) => {
         for (const tenant of await listTenants(database.db)) console.log(`${tenant.slug}\t${tenant.la_code ?? ""}\t${tenant.name}`);

@@ -1,4 +1,5 @@
 // The only place the server reads its environment.
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,29 +14,79 @@ function readPort(value: string | undefined): number {
   return port;
 }
 
+/** Which reverse proxies' X-Forwarded-* headers to believe: how many hops, or which addresses; never everyone. */
+export type TrustProxy = number | string[];
+
+/** Names proxy-addr (fastify's trustProxy) understands for address ranges. */
+const RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * STEWARD_TRUST_PROXY: unset or empty trusts no proxy; a whole number is the
+ * count of proxies in front of Steward (1: one reverse proxy); otherwise a
+ * comma-separated list of addresses or CIDR ranges (or loopback, linklocal,
+ * uniquelocal). `true` (every proxy, so any client could claim any address) is refused.
+ */
+export function readTrustProxy(value: string | undefined): TrustProxy | false {
+  const text = value?.trim() ?? "";
+  if (text === "" || text === "0") return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) throw new Error(`STEWARD_TRUST_PROXY is the number of proxies in front of Steward (1 to 10), not ${hops}.`);
+    return hops;
+  }
+  const entries = text.split(",").map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (RANGE_NAMES.has(entry)) continue;
+    const [address, prefix, extra] = entry.split("/");
+    const family = isIP(address ?? "");
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixOk || extra !== undefined) {
+      throw new Error(
+        `STEWARD_TRUST_PROXY must be the number of proxies in front of Steward (e.g. 1) or a comma-separated list of their addresses or CIDR ranges (e.g. 10.0.0.5,192.168.0.0/24): ${JSON.stringify(entry)} is neither.${/^(true|yes|on|\*)$/i.test(entry) ? " Trusting every proxy would let any client claim any address." : ""}`,
+      );
+    }
+  }
+  return entries;
+}
+
+/**
+ * STEWARD_DEMO: "1" loads the demo authorities into an empty database, "0"
+ * never does. Unset, the demo loads only on the embedded database: a
+ * PostgreSQL database (DATABASE_URL) never receives demo users with a
+ * published password unless asked.
+ */
+export function readDemo(value: string | undefined, databaseUrl: string | undefined): boolean {
+  const text = value?.trim() ?? "";
+  if (text === "") return databaseUrl === undefined;
+  if (text === "1") return true;
+  if (text === "0") return false;
+  throw new Error(`STEWARD_DEMO must be 1 (load the demo into an empty database) or 0 (never), not ${JSON.stringify(value)}.`);
+}
+
 export interface ServerEnv {
   port: number;
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
   repoRoot: string;
-  /** Load the demo authorities when the database has none (STEWARD_DEMO=0 turns it off). */
+  /** Load the demo authorities when the database has none (by default only on the embedded database). */
   demo: boolean;
-  /** Trust X-Forwarded-* from a reverse proxy (STEWARD_TRUST_PROXY=1). */
-  trustProxy: boolean;
+  /** The reverse proxies whose X-Forwarded-* headers are believed (STEWARD_TRUST_PROXY), or none. */
+  trustProxy: TrustProxy | false;
   /** Where the user ran the command (pnpm runs scripts in the package folder): relative paths start here. */
   invocationDir: string;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const databaseUrl = env.DATABASE_URL || undefined;
   return {
     port: readPort(env.PORT),
     host: env.HOST || "127.0.0.1",
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     dataDir: path.resolve(env.STEWARD_DATA_DIR || path.join(repoRoot, ".data")),
     repoRoot,
     invocationDir: env.INIT_CWD || process.cwd(),
-    demo: env.STEWARD_DEMO !== "0",
-    trustProxy: env.STEWARD_TRUST_PROXY === "1",
+    demo: readDemo(env.STEWARD_DEMO, databaseUrl),
+    trustProxy: readTrustProxy(env.STEWARD_TRUST_PROXY),
   };
 }

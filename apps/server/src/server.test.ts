@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { connectDatabase, createTenant } from "@steward/db";
+import { connectDatabase, createTenant, getMigrationLevel } from "@steward/db";
 import { createServerDatabase } from "@steward/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -37,14 +37,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-function startServer(port: number): Running {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+function startServer(port: number, env: Record<string, string> = {}, script = "src/main.ts", args: string[] = []): Running {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: serverDir,
     env: {
       PATH: process.env.PATH,
       PORT: String(port),
       STEWARD_DATA_DIR: dataDir,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -70,6 +71,34 @@ async function getJson(url: string): Promise<unknown> {
   return response.json();
 }
 
+/** The security headers every response carries, whatever it is. */
+function expectSecurityHeaders(response: Response, what: string) {
+  const csp = response.headers.get("content-security-policy") ?? "";
+  expect(csp, what).toContain("default-src 'self'");
+  expect(csp, what).toContain("frame-ancestors 'none'");
+  expect(csp, what).toMatch(/script-src 'self'( 'unsafe-eval')?;/);
+  expect(csp, what).not.toContain("unsafe-inline");
+  expect(response.headers.get("x-content-type-options"), what).toBe("nosniff");
+  expect(response.headers.get("referrer-policy"), what).toBe("no-referrer");
+  expect(response.headers.get("x-frame-options"), what).toBe("DENY");
+}
+
+/**
+ * A GIAS "all establishment data" file of about `megabytes` MB, shaped like the
+ * real one (about 50,000 rows of about 1 kB, many columns), of an LA no tenant has.
+ */
+function syntheticGias(megabytes: number): string {
+  const extra = Array.from({ length: 40 }, (_, i) => `Column ${i} (name)`);
+  const lines = [["URN", "LA (code)", "LA (name)", "EstablishmentName", "TypeOfEstablishment (name)", "EstablishmentStatus (name)", ...extra].map((h) => `"${h}"`).join(",")];
+  let size = lines[0]!.length;
+  for (let urn = 100_000; size < megabytes * 1024 * 1024; urn++) {
+    const line = [urn, "999", "Elsewhere", `Example ${urn} Church of England Voluntary Aided Primary School`, "Voluntary aided school", "Open", ...extra.map((_, i) => `value ${i} of ${urn}`)].map((v) => `"${v}"`).join(",");
+    lines.push(line);
+    size += line.length + 2;
+  }
+  return lines.join("\r\n");
+}
+
 async function stop(server: Running): Promise<number | null> {
   server.child.kill("SIGTERM");
   return server.exited;
@@ -93,7 +122,8 @@ describe("the Steward server", () => {
   it("starts, serves the API and both apps, stops on SIGTERM and starts again with its data intact", async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const first = startServer(port);
+    // The demo is off by default on PostgreSQL: ask for it. Trust the loopback proxy (this test) for X-Forwarded-Proto.
+    const first = startServer(port, { STEWARD_DEMO: "1", STEWARD_TRUST_PROXY: "loopback" });
     await waitForStart(first);
     expect(first.output()).toContain(`http://localhost:${port}/admin/`);
     expect(first.output()).toContain(`http://localhost:${port}/portal/`);
@@ -102,7 +132,7 @@ describe("the Steward server", () => {
     expect(health.result.data).toMatchObject({
       status: "ok",
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
-      database: { kind: serverUrl ? "postgres" : "embedded", migration: { pending: 0, applied: 2 } },
+      database: { kind: serverUrl ? "postgres" : "embedded", migration: { pending: 0 } },
     });
     expect(health.result.data.database.migration.current).toBe(health.result.data.database.migration.latest);
 
@@ -150,6 +180,64 @@ describe("the Steward server", () => {
     const after = (await (await fetch(`${base}/api/trpc/auth.me`, { headers: { cookie: cookieHeader } })).json()) as { result: { data: unknown } };
     expect(after.result.data).toBeNull();
 
+    // Security headers on every kind of response; the API is never cached; HSTS only over HTTPS.
+    const responses: [string, Response][] = [
+      ["an app page", await fetch(`${base}/admin/`)],
+      ["a client-side route", await fetch(`${base}/portal/letters/1`)],
+      ["an app's script", await fetch(`${base}/admin/js-enabled.js`)],
+      ["a font", await fetch(`${base}/assets/fonts/bold-b542beb274-v2.woff2`)],
+      ["the API", await fetch(`${base}/api/trpc/health`)],
+      ["an API error", await fetch(`${base}/api/trpc/cases.list`)],
+      ["an unknown procedure", await fetch(`${base}/api/trpc/no.such`)],
+      ["a missing file", await fetch(`${base}/admin/assets/missing-file.js`)],
+      ["a 404", await fetch(`${base}/nowhere`)],
+      ["a redirect", await fetch(`${base}/`, { redirect: "manual" })],
+    ];
+    for (const [what, response] of responses) {
+      expectSecurityHeaders(response, what);
+      expect(response.headers.get("strict-transport-security"), what).toBeNull();
+    }
+    for (const [what, response] of responses.filter(([w]) => w.includes("API") || w.includes("procedure"))) expect(response.headers.get("cache-control"), what).toBe("no-store");
+    // The pages load no inline script (the CSP would block it).
+    for (const app of ["admin", "portal"]) expect(await (await fetch(`${base}/${app}/`)).text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const overHttps = await fetch(`${base}/admin/`, { headers: { "x-forwarded-proto": "https" } });
+    expect(overHttps.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+    expectSecurityHeaders(overHttps, "over HTTPS");
+
+    // A malformed session cookie is no session: not a 500.
+    for (const value of ["-".repeat(36) + "." + "a".repeat(43), "00000000-0000-4000-8000-000000000000." + "a".repeat(43), "garbage", "%E0%A4%A", "x".repeat(4000)]) {
+      const response = await fetch(`${base}/api/trpc/auth.me`, { headers: { cookie: `steward_session=${value}` } });
+      expect(response.status, value.slice(0, 40)).toBe(200);
+      expect(((await response.json()) as { result: { data: unknown } }).result.data).toBeNull();
+    }
+
+    // Body limits: small for every procedure, large for the GIAS import.
+    const oversized = await fetch(`${base}/api/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tenant: "cambridgeshire", email: "a@b.test", password: "x".repeat(2 * 1024 * 1024) }),
+    });
+    expect(oversized.status).toBe(413);
+    expect(oversized.headers.get("cache-control")).toBe("no-store");
+    const adminSignIn = await fetch(`${base}/api/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tenant: "cambridgeshire", email: "policy-administrator@cambridgeshire.example", password: "steward-demo-2026" }),
+    });
+    const adminCookies = adminSignIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const adminCsrf = ((await adminSignIn.json()) as { result: { data: { csrfToken: string } } }).result.data.csrfToken;
+    const gias = syntheticGias(50);
+    const imported = await fetch(`${base}/api/trpc/schools.import`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: adminCookies, "x-csrf-token": adminCsrf },
+      body: JSON.stringify({ kind: "establishments", csv: gias, dryRun: true }),
+    });
+    const importBody = await imported.clone().text();
+    expect(imported.status, importBody.slice(0, 500)).toBe(200);
+    const report = ((await imported.json()) as { result: { data: { rows: number; skipped: number } } }).result.data;
+    expect(report.rows).toBe(gias.split("\r\n").length - 1);
+    expect(report.skipped).toBe(report.rows);
+
     if (!serverUrl) {
       // A second server on the same embedded folder refuses, and says why.
       const second = startServer(await freePort());
@@ -169,10 +257,37 @@ describe("the Steward server", () => {
     // ...and the restarted server has it, without migrating again.
     const again = startServer(port);
     await waitForStart(again);
+    // Trusting no proxy (the default), a client's X-Forwarded-Proto is not believed: no HSTS over plain HTTP.
+    const claimed = await fetch(`${base}/admin/`, { headers: { "x-forwarded-proto": "https" } });
+    expect(claimed.headers.get("strict-transport-security")).toBeNull();
     const tenants = (await getJson(`${base}/api/trpc/tenants.list`)) as { result: { data: { slug: string }[] } };
     expect(tenants.result.data.map((t) => t.slug)).toContain("survivor");
     const healthAgain = (await getJson(`${base}/api/trpc/health`)) as HealthBody;
-    expect(healthAgain.result.data.database.migration).toMatchObject({ applied: 2, pending: 0 });
+    expect(healthAgain.result.data.database.migration).toMatchObject({ pending: 0 });
     expect(await stop(again)).toBe(0);
   }, 120_000);
+});
+
+describe("pnpm steward status", () => {
+  it("reports a new database as not migrated, and leaves it so", async () => {
+    const statusDir = mkdtempSync(path.join(os.tmpdir(), "steward-status-"));
+    const fresh = serverUrl ? await createServerDatabase(serverUrl) : undefined;
+    const env = { STEWARD_DATA_DIR: statusDir, ...(fresh ? { DATABASE_URL: fresh.url } : {}) };
+    try {
+      for (let run = 0; run < 2; run++) {
+        const status = startServer(0, env, "src/cli.ts", ["status"]);
+        expect(await status.exited, status.output()).toBe(0);
+        expect(status.output()).toMatch(/Migration: none: not migrated \(0 applied, \d+ pending\)/);
+      }
+      const direct = await connectDatabase({ databaseUrl: fresh?.url, dataDir: fresh ? undefined : statusDir });
+      try {
+        expect(await getMigrationLevel(direct.db)).toMatchObject({ current: null, applied: 0 });
+      } finally {
+        await direct.close();
+      }
+    } finally {
+      rmSync(statusDir, { recursive: true, force: true });
+      await fresh?.drop();
+    }
+  });
 });

@@ -1,50 +1,73 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { appRouter, createContextInner, RateLimiter, SESSION_POLICY, type AppRouter, type RequestInfo } from "@steward/api";
 import type { StewardDatabase } from "@steward/db";
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import { fastifyRequestHandler, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { TrustProxy } from "./env.ts";
 
 export interface ServerOptions {
   database: StewardDatabase;
   appVersion: string;
   repoRoot: string;
   logger?: boolean;
-  trustProxy?: boolean;
+  /** The reverse proxies whose X-Forwarded-* headers are believed: a hop count or addresses/CIDRs; never "everyone". */
+  trustProxy?: TrustProxy | false;
 }
 
-/** The request's cookies, from its Cookie header. */
-function parseCookies(header: string | undefined): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const part of (header ?? "").split(";")) {
-    const index = part.indexOf("=");
-    if (index < 1) continue;
-    const name = part.slice(0, index).trim();
-    try {
-      cookies[name] = decodeURIComponent(part.slice(index + 1).trim());
-    } catch {
-      // A cookie that is not ours, badly encoded: ignore it.
-    }
-  }
-  return cookies;
-}
+const hopCount = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+/** A request body's largest size, in bytes: small for every procedure... */
+export const BODY_LIMIT = 1024 * 1024;
+/**
+ * ...but for the procedures that take a whole file: a GIAS "all establishment
+ * data" download is about 50 MB of CSV, sent as a JSON string (quotes and line
+ * ends escaped).
+ */
+export const LARGE_BODY_LIMITS: Record<string, number> = { "schools.import": 160 * 1024 * 1024 };
+
+/**
+ * The Content-Security-Policy: everything from this server, no inline script
+ * or style, never framed. `'unsafe-eval'` stays because Ajv, which validates
+ * policy drafts and form answers in the browser, compiles JSON Schemas into
+ * functions (docs/security-http.md).
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", "'unsafe-eval'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", "data:"],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/** HSTS, sent only on a response to a request that came over HTTPS (directly or from a trusted proxy). */
+const HSTS = "max-age=31536000; includeSubDomains";
 
 /** What the API sees of an HTTP request, and how it sets cookies on the reply (HttpOnly where asked, SameSite=Lax, Secure over HTTPS). */
 function toRequestInfo(req: FastifyRequest, res: FastifyReply): RequestInfo {
   const secure = req.protocol === "https";
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value[0] : value;
-  const cookieLine = (name: string, value: string, maxAge: number, httpOnly: boolean) =>
-    [`${name}=${encodeURIComponent(value)}`, "Path=/", `Max-Age=${maxAge}`, "SameSite=Lax", ...(httpOnly ? ["HttpOnly"] : []), ...(secure ? ["Secure"] : [])].join("; ");
   return {
     ip: req.ip,
     userAgent: headers["user-agent"] ?? null,
-    cookies: parseCookies(headers.cookie),
+    cookies: req.cookies,
     headers,
-    setCookie: (name, value, options) => void res.header("set-cookie", [...[res.getHeader("set-cookie") ?? []].flat().map(String), cookieLine(name, value, options.maxAgeSeconds ?? SESSION_POLICY.absoluteMs / 1000, options.httpOnly)]),
-    clearCookie: (name) => void res.header("set-cookie", [...[res.getHeader("set-cookie") ?? []].flat().map(String), cookieLine(name, "", 0, true)]),
+    setCookie: (name, value, options) =>
+      void res.setCookie(name, value, { path: "/", maxAge: options.maxAgeSeconds ?? SESSION_POLICY.absoluteMs / 1000, sameSite: "lax", httpOnly: options.httpOnly, secure }),
+    clearCookie: (name) => void res.clearCookie(name, { path: "/", sameSite: "lax", httpOnly: true, secure }),
   };
 }
 
@@ -67,23 +90,50 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ? { level: "info" } : false,
     // Behind a reverse proxy that terminates TLS, its X-Forwarded-* headers give the client's address and scheme.
-    trustProxy: options.trustProxy ?? false,
+    // A hop count n believes the n nearest addresses of X-Forwarded-For (what fastify does with a number).
+    trustProxy: typeof options.trustProxy === "number" ? hopCount(options.trustProxy) : (options.trustProxy ?? false),
+    bodyLimit: BODY_LIMIT,
     // Batched tRPC calls put every procedure name in the path.
     routerOptions: { maxParamLength: 5000 },
   });
 
+  // Security headers on every response (pages, assets, the API, errors and 404s).
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "no-referrer" },
+    strictTransportSecurity: false,
+  });
+  app.addHook("onSend", async (request, reply) => {
+    if (request.protocol === "https") reply.header("strict-transport-security", HSTS);
+  });
+  await app.register(fastifyCookie);
+
   const signInLimiter = new RateLimiter(SESSION_POLICY.attemptsPerAddress, SESSION_POLICY.attemptWindowMs);
-  await app.register(fastifyTRPCPlugin, {
-    prefix: "/api/trpc",
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req, res }) =>
-        createContextInner({ database: options.database, appVersion: options.appVersion, request: toRequestInfo(req, res), signInLimiter }),
-      onError({ path: procedure, error }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ procedure, err: error.cause ?? error }, "procedure failed");
-      },
+  const trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] = {
+    router: appRouter,
+    createContext: ({ req, res }) => createContextInner({ database: options.database, appVersion: options.appVersion, request: toRequestInfo(req, res), signInLimiter }),
+    onError({ path: procedure, error }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ procedure, err: error.cause ?? error }, "procedure failed");
     },
-  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+  };
+  // tRPC at /api/trpc, as @trpc/server's fastify plugin mounts it, but with a
+  // body limit per route: small for every procedure, large only for a file import.
+  await app.register(async (api) => {
+    api.removeContentTypeParser("application/json");
+    api.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
+    api.removeContentTypeParser("multipart/form-data");
+    api.addContentTypeParser("multipart/form-data", {}, (_request, body, done) => done(null, body));
+    // Nothing the API answers is for a cache.
+    api.addHook("onSend", async (_request, reply) => {
+      reply.header("cache-control", "no-store");
+    });
+    const handle = (path: string) => (req: FastifyRequest, res: FastifyReply) => fastifyRequestHandler({ ...trpcOptions, req, res, path });
+    for (const [procedure, bodyLimit] of Object.entries(LARGE_BODY_LIMITS)) {
+      api.post(`/api/trpc/${procedure}`, { bodyLimit }, handle(procedure));
+    }
+    api.all("/api/trpc/:path", { bodyLimit: BODY_LIMIT }, (req, res) => handle((req.params as { path: string }).path)(req, res));
+  });
 
   await app.register(fastifyStatic, { root: govukAssets, prefix: "/assets/", decorateReply: true });
 

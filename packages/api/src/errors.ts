@@ -1,4 +1,4 @@
-import { DbError, AccessTranslationError } from "@steward/db";
+import { DbError, AccessTranslationError, translateDbError } from "@steward/db";
 import { DomainError, type DomainErrorCode } from "@steward/domain";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
@@ -47,6 +47,7 @@ const TRPC_CODES: Record<StewardErrorCode, TRPC_ERROR_CODE_KEY> = {
   reference: "BAD_REQUEST",
   "append-only": "CONFLICT",
   immutable: "CONFLICT",
+  concurrent: "CONFLICT",
   internal: "INTERNAL_SERVER_ERROR",
 };
 
@@ -58,6 +59,7 @@ const DB_MESSAGES: Record<DbError["code"], string> = {
   forbidden: "Not found.",
   "append-only": "That record is part of the history and cannot change.",
   immutable: "That record is final and cannot change.",
+  concurrent: "Someone else changed this at the same moment: reload the page and try again.",
 };
 
 export class StewardTRPCError extends TRPCError {
@@ -73,7 +75,8 @@ export class StewardTRPCError extends TRPCError {
 /** Turns whatever a procedure threw into the error a client sees: a stable code, a sentence, and where. */
 export function toClientError(error: unknown): TRPCError {
   if (error instanceof StewardTRPCError) return error;
-  const cause = error instanceof TRPCError && error.cause ? error.cause : error;
+  // A database error keeps its meaning wherever it was raised (a statement, the COMMIT, inside `withTenant` or after it).
+  const cause = translateDbError(error instanceof TRPCError && error.cause ? error.cause : error);
   if (cause instanceof StewardTRPCError) return cause;
   if (cause instanceof ApiError || cause instanceof DomainError) return new StewardTRPCError(cause.code, cause.message, cause.pointer, cause);
   if (cause instanceof DbError) {

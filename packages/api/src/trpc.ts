@@ -19,12 +19,13 @@
  */
 import { initTRPC } from "@trpc/server";
 import type { PolicyDocument } from "@steward/policy-config";
-import { findSession, findUser, touchSession, withTenant, type StewardDatabase, type TenantTransaction, type User } from "@steward/db";
-import { buildAbility, type PolicyAbility, type RoleGrant } from "@steward/domain";
+import { findSession, findUser, isUuid, touchSession, withTenant, type StewardDatabase, type TenantTransaction, type User } from "@steward/db";
+import { buildAbility, DomainError, type PolicyAbility, type RoleGrant } from "@steward/domain";
 import { RateLimiter } from "./auth/rate-limiter.ts";
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
 import { hashToken } from "./auth/tokens.ts";
 import { ApiError, StewardTRPCError, toClientError } from "./errors.ts";
+import { findUnstorableText } from "./input-guard.ts";
 import { loadPublishedPolicy, type LoadedPolicy } from "./services/policies.ts";
 
 // 1. CONTEXT
@@ -119,7 +120,17 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
 
 // 3. PROCEDURES
 
-export const publicProcedure = t.procedure.use(errorBoundary);
+/**
+ * Every procedure's input, before its schema: text holding a NUL character or
+ * half of a surrogate pair is refused, naming the field.
+ */
+const unstorableTextGuard = t.middleware(async ({ next, getRawInput }) => {
+  const pointer = findUnstorableText(await getRawInput());
+  if (pointer) throw new DomainError("invalid", `${pointer === "/" ? "The input" : `The value at ${pointer}`} contains a character that cannot be stored (a NUL character or half of a surrogate pair): remove it and try again.`, pointer);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorBoundary).use(unstorableTextGuard);
 
 /** The signed-in user as procedures see them. */
 export interface SessionUser {
@@ -144,11 +155,17 @@ interface SessionContext {
   user: SessionUser | undefined;
 }
 
-/** The session cookie holds `<tenant id>.<token>`: the tenant says which rows the lookup may reach. */
-function readSessionCookie(request: RequestInfo | undefined): { tenantId: string; token: string } | undefined {
+/**
+ * The session cookie holds `<tenant id>.<token>`: the tenant says which rows the
+ * lookup may reach. Anything that is not exactly a UUID, a dot and a token (too
+ * long, wrong characters, a tenant id that is no UUID) is no session at all.
+ */
+export function readSessionCookie(request: RequestInfo | undefined): { tenantId: string; token: string } | undefined {
   const value = request?.cookies[SESSION_COOKIE];
-  const match = value ? /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(value) : null;
-  return match ? { tenantId: match[1]!, token: match[2]! } : undefined;
+  if (typeof value !== "string" || value.length > 200) return undefined;
+  const match = /^([^.]+)\.([A-Za-z0-9_-]{20,100})$/.exec(value);
+  if (!match || !isUuid(match[1])) return undefined;
+  return { tenantId: match[1].toLowerCase(), token: match[2]! };
 }
 
 async function loadSession(trx: TenantTransaction, token: string, now: Date): Promise<{ session: SessionInfo; user: User } | undefined> {

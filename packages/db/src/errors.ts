@@ -11,7 +11,9 @@ export type DbErrorCode =
   /** An UPDATE, DELETE or TRUNCATE on an append-only table (case events, audit log). */
   | "append-only"
   /** A change to a policy version that has left draft. */
-  | "immutable";
+  | "immutable"
+  /** Two transactions changed the same thing at once (serialisation failure, deadlock): the loser may try again. */
+  | "concurrent";
 
 /** A database failure translated from PostgreSQL's SQLSTATE; the original error is its `cause`. */
 export class DbError extends Error {
@@ -31,9 +33,18 @@ const BY_SQLSTATE: Record<string, DbErrorCode> = {
   "23503": "reference",
   "23514": "invalid",
   "23502": "invalid",
-  "22P02": "invalid",
-  "22007": "invalid",
-  "22008": "invalid",
+  // Data exceptions: a value the column's type cannot hold.
+  "22001": "invalid", // string too long
+  "22003": "invalid", // numeric value out of range (a URN beyond integer)
+  "22007": "invalid", // invalid datetime format
+  "22008": "invalid", // datetime field overflow (year 0, year 10000)
+  "22021": "invalid", // invalid byte sequence (a NUL in text)
+  "22P02": "invalid", // invalid text representation
+  "22P05": "invalid", // untranslatable character (\u0000 or a lone surrogate in JSON)
+  "54000": "invalid", // program limit exceeded (a value too large for an index)
+  "40001": "concurrent", // serialization failure
+  "40P01": "concurrent", // deadlock
+  "23P01": "conflict", // exclusion violation
   "42501": "forbidden",
   SA001: "append-only",
   SA002: "immutable",

@@ -10,6 +10,7 @@ export * from "./policies.queries.ts";
 export * from "./schema.ts";
 export * from "./schools.queries.ts";
 export * from "./sessions.queries.ts";
-export { withSystem, withTenant, type TenantTransaction } from "./tenant.ts";
+export * from "./sign-in-throttle.queries.ts";
+export { isUuid, withSystem, withTenant, type TenantTransaction } from "./tenant.ts";
 export { createTenant, findTenant, findTenantBySlug, listTenants } from "./tenants.queries.ts";
 export * from "./users.queries.ts";

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { DbError } from "./errors.ts";
 import type { PolicyVersionRow } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
 
@@ -75,16 +76,24 @@ export async function updatePolicyDraft(
     .executeTakeFirst();
 }
 
-/** Publishes a draft, retiring the version in force: one published version at a time. */
-export async function publishPolicyVersion(trx: TenantTransaction, id: string, by: string | null, now: Date): Promise<PolicyVersionRow | undefined> {
+/**
+ * Publishes a draft, retiring the version in force: one published version at a
+ * time. Throws a "concurrent" DbError when the version is no longer a draft
+ * (another transaction published it first: on PostgreSQL the second of two
+ * concurrent publishes waits for the first, then finds nothing to publish), so
+ * the caller's whole transaction rolls back rather than publishing twice.
+ */
+export async function publishPolicyVersion(trx: TenantTransaction, id: string, by: string | null, now: Date): Promise<PolicyVersionRow> {
   await trx.updateTable("policy_versions").set({ status: "retired", retired_at: now }).where("status", "=", "published").where("id", "!=", id).execute();
-  return trx
+  const published = await trx
     .updateTable("policy_versions")
     .set({ status: "published", published_at: now, published_by: by })
     .where("id", "=", id)
     .where("status", "=", "draft")
     .returningAll()
     .executeTakeFirst();
+  if (!published) throw new DbError("concurrent", `policy version ${id} is no longer a draft: it was published or retired meanwhile`, { cause: undefined });
+  return published;
 }
 
 export async function retirePolicyVersion(trx: TenantTransaction, id: string, now: Date): Promise<PolicyVersionRow | undefined> {

@@ -1,9 +1,9 @@
-import { sql } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StewardDatabase } from "./connection.ts";
 import { DbError } from "./errors.ts";
-import type { Tenant } from "./schema.ts";
-import { withSystem, withTenant } from "./tenant.ts";
+import type { Database, Tenant } from "./schema.ts";
+import { withSystem, withTenant, type TenantTransaction } from "./tenant.ts";
 import { createTestCase, createTestTenant, openTestDatabase } from "./testing/index.ts";
 
 let database: StewardDatabase;
@@ -16,11 +16,103 @@ beforeAll(async () => {
   tenantB = await createTestTenant(database.db, "Authority B");
   await createTestCase(database.db, tenantA.id, 100001);
   await createTestCase(database.db, tenantA.id, 100002);
-  await createTestCase(database.db, tenantB.id, 200001);
+  const caseB = await createTestCase(database.db, tenantB.id, 200001);
+  await seedEveryTenantTable(database.db, tenantB.id, caseB);
 });
+
+/** A row of tenant B in every tenant table the fixtures do not fill, so that isolation is checked on real rows. */
+async function seedEveryTenantTable(db: Kysely<Database>, tenantId: string, tenantCase: { id: string; school_urn: number; policy_version_id: string }) {
+  await withTenant(db, tenantId, async (trx) => {
+    const user = await trx.insertInto("users").values({ tenant_id: tenantId, email: "b@b.test", display_name: "B", password_hash: null }).returning("id").executeTakeFirstOrThrow();
+    const now = new Date();
+    await trx.insertInto("sessions").values({ tenant_id: tenantId, id: "b".repeat(64), user_id: user.id, idle_expires_at: now, expires_at: now, user_agent: null, csrf_token: "b" }).execute();
+    await trx.insertInto("case_events").values({ tenant_id: tenantId, case_id: tenantCase.id, seq: 1, type: "opened", occurred_at: now }).execute();
+    await trx.insertInto("audit_log").values({ tenant_id: tenantId, action: "seeded", subject_type: "Test" }).execute();
+    await trx
+      .insertInto("form_responses")
+      .values({ tenant_id: tenantId, form_key: "f", school_urn: tenantCase.school_urn, case_id: tenantCase.id, policy_version_id: tenantCase.policy_version_id, created_by: user.id, updated_by: user.id })
+      .execute();
+    await trx.insertInto("sign_in_throttle").values({ tenant_id: tenantId, email: "b@b.test", address: "192.0.2.1", failures: 1, window_started_at: now }).execute();
+  });
+}
+
+/** Every table of the public schema with a tenant_id column, from the catalogue (not a list kept by hand). */
+async function tenantTables(trx: Kysely<Database> | Transaction<Database>): Promise<string[]> {
+  const rows = await sql<{ table_name: string }>`
+    select c.table_name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
+    order by c.table_name
+  `.execute(trx);
+  return rows.rows.map((r) => r.table_name);
+}
+
+/** The tenant tables whose row-level security is not enabled and forced with a policy, each with what is missing. */
+async function tablesWithoutIsolation(trx: Kysely<Database> | Transaction<Database>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const table of await tenantTables(trx)) {
+    const rls = await sql<{ enabled: boolean; forced: boolean; policies: number }>`
+      select c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+        (select count(*)::int from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname) as policies
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relname = ${table}
+    `.execute(trx);
+    const row = rls.rows[0];
+    if (!row?.enabled) problems.push(`${table}: row-level security is not enabled`);
+    if (!row?.forced) problems.push(`${table}: row-level security is not forced for the owner`);
+    if (!row?.policies) problems.push(`${table}: no policy`);
+  }
+  return problems;
+}
 
 afterAll(async () => {
   await database.close();
+});
+
+describe("row-level security on every tenant table, found in the catalogue", () => {
+  it("finds the tenant tables, including the ones added after the first migration", async () => {
+    const tables = await tenantTables(database.db);
+    expect(tables).toEqual(expect.arrayContaining(["users", "sessions", "policy_versions", "schools", "cases", "case_events", "audit_log", "form_responses", "sign_in_throttle"]));
+  });
+
+  it("has row-level security enabled, forced and with a policy on each", async () => {
+    expect(await tablesWithoutIsolation(database.db)).toEqual([]);
+  });
+
+  it("would catch a new tenant table created without it", async () => {
+    const found = await withSystem(database.db, async (trx) => {
+      await sql`create table rls_probe (tenant_id uuid not null)`.execute(trx);
+      const problems = await tablesWithoutIsolation(trx);
+      // Roll the probe table back.
+      throw Object.assign(new Error("rollback"), { problems });
+    }).catch((error: { problems?: string[] }) => error.problems);
+    expect(found).toEqual(["rls_probe: row-level security is not enabled", "rls_probe: row-level security is not forced for the owner", "rls_probe: no policy"]);
+    expect(await tenantTables(database.db)).not.toContain("rls_probe");
+  });
+
+  it("shows a query that forgets its tenant filter none of another tenant's rows, in every tenant table", async () => {
+    for (const table of await tenantTables(database.db)) {
+      // The connecting user is a superuser (PGlite's always is; the test server's too): it sees past row-level security.
+      const ofB = await withSystem(database.db, (trx) => sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where tenant_id = ${tenantB.id}`.execute(trx));
+      expect(ofB.rows[0]!.n, `${table} has no row of tenant B: add one to seedEveryTenantTable so its isolation is checked`).toBeGreaterThan(0);
+      const seenByA = await withTenant(database.db, tenantA.id, (trx) => sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where tenant_id <> ${tenantA.id}`.execute(trx));
+      expect(seenByA.rows[0]!.n, `${table}: tenant A sees another tenant's rows`).toBe(0);
+      const seenByB = await withTenant(database.db, tenantB.id, (trx) => sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx));
+      expect(seenByB.rows[0]!.n, `${table}: tenant B sees its own rows`).toBe(ofB.rows[0]!.n);
+    }
+  });
+
+  it("lets only withTenant make a TenantTransaction", async () => {
+    await withSystem(database.db, async (trx) => {
+      // @ts-expect-error a system transaction is not confined to a tenant, so it is not a TenantTransaction
+      const notTenant: TenantTransaction = trx;
+      expect(notTenant).toBeDefined();
+    });
+    await withTenant(database.db, tenantA.id, async (trx) => {
+      const scoped: TenantTransaction = trx;
+      expect(scoped).toBeDefined();
+    });
+  });
 });
 
 describe("row-level security", () => {

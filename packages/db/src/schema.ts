@@ -170,6 +170,16 @@ export interface AuditLogTable {
   detail: DefaultJson<Record<string, unknown>>;
 }
 
+/** Failed sign-ins per (lower-cased email, address), whether or not the email has an account. */
+export interface SignInThrottleTable {
+  tenant_id: string;
+  email: string;
+  address: string;
+  failures: number;
+  window_started_at: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -180,6 +190,7 @@ export interface Database {
   case_events: CaseEventTable;
   audit_log: AuditLogTable;
   form_responses: FormResponseTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

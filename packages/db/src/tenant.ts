@@ -4,8 +4,20 @@ import type { Database } from "./schema.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A transaction in which row-level security confines every query to one tenant. */
-export type TenantTransaction = Transaction<Database>;
+/** Whether `value` is a UUID (the form of every id, and the only tenant id `withTenant` takes). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+declare const tenantScoped: unique symbol;
+
+/**
+ * A transaction in which row-level security confines every query to one
+ * tenant. Branded: only `withTenant` makes one, so a query function that takes
+ * a `TenantTransaction` cannot be handed a plain or system transaction (a type
+ * error), where row-level security would not hold.
+ */
+export type TenantTransaction = Transaction<Database> & { readonly [tenantScoped]: true };
 
 /**
  * Runs `fn` in one transaction confined to `tenantId`: the transaction takes
@@ -16,12 +28,12 @@ export type TenantTransaction = Transaction<Database>;
  * commits together or not at all; a database failure surfaces as a `DbError`.
  */
 export async function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: TenantTransaction) => Promise<T>): Promise<T> {
-  if (!UUID.test(tenantId)) throw new TypeError(`withTenant needs a tenant id (a UUID), not ${JSON.stringify(tenantId)}.`);
+  if (!isUuid(tenantId)) throw new TypeError(`withTenant needs a tenant id (a UUID), not ${JSON.stringify(tenantId)}.`);
   return translatingDbErrors(() =>
     db.transaction().execute(async (trx) => {
       await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
       await sql`set local role steward_app`.execute(trx);
-      return fn(trx);
+      return fn(trx as TenantTransaction);
     }),
   );
 }

@@ -1,7 +1,10 @@
+import { ApiError } from "../errors.ts";
+
 /**
- * A fixed-window limiter kept in memory, per key (for sign-in: per address and
- * per account). One server process holds it; several processes would move it
- * to the database or a shared store.
+ * A fixed-window limiter kept in memory, per key (the attempts of one address
+ * at sign-in and invitations, a coarse flood guard). One server process holds
+ * it; several processes would each have their own. Failed sign-ins per
+ * (email, address), which decide who is held back, are kept in the database.
  */
 export class RateLimiter {
   readonly #hits = new Map<string, { count: number; resetAt: number }>();
@@ -32,4 +35,18 @@ export class RateLimiter {
   #sweep(now: number) {
     for (const [key, entry] of this.#hits) if (entry.resetAt <= now) this.#hits.delete(key);
   }
+}
+
+/**
+ * Counts one attempt at an unauthenticated door (sign-in, invitations) against
+ * the request's address; throws "rate-limited" when the address has used up
+ * its minute. Returns the address.
+ */
+export function takeAddressAttempt(ctx: { request?: { ip: string } | undefined; signInLimiter: RateLimiter }, now: Date): string {
+  const address = ctx.request?.ip ?? "local";
+  const key = `ip:${address}`;
+  if (!ctx.signInLimiter.take(key, now.getTime())) {
+    throw new ApiError("rate-limited", `Too many attempts. Wait ${ctx.signInLimiter.retryAfter(key, now.getTime())} seconds and try again.`);
+  }
+  return address;
 }

@@ -1,9 +1,10 @@
-import { appendAudit, findTenantBySlug, findUserByInviteHash, updateUser, withTenant } from "@steward/db";
+import { appendAudit, findTenantBySlug, findUserByInviteHash, withTenant } from "@steward/db";
+import { DomainError } from "@steward/domain";
 import { z } from "zod";
 import { checkPasswordStrength, hashPassword } from "../../auth/passwords.ts";
+import { takeAddressAttempt } from "../../auth/rate-limiter.ts";
 import { hashToken } from "../../auth/tokens.ts";
 import { ApiError } from "../../errors.ts";
-import { DomainError } from "@steward/domain";
 import { publicProcedure } from "../../trpc.ts";
 
 export const acceptInviteInput = z.strictObject({
@@ -12,23 +13,41 @@ export const acceptInviteInput = z.strictObject({
   password: z.string().max(256),
 });
 
-/** Sets the password of an invited user from their invitation link; they then sign in. */
+/**
+ * Sets the password of an invited user from their invitation link; they then
+ * sign in. Attempts count against the address's budget, and the token is
+ * checked before any time is spent hashing the new password.
+ */
 export const acceptInvite = publicProcedure
   .input(acceptInviteInput)
   .output(z.object({ email: z.string() }))
   .mutation(async ({ ctx, input }) => {
+    const now = ctx.now();
+    takeAddressAttempt(ctx, now);
     const weak = checkPasswordStrength(input.password);
     if (weak) throw new DomainError("invalid", weak, "/password");
-    const tenant = await findTenantBySlug(ctx.database.db, input.tenant);
     const expired = new ApiError("unauthenticated", "This invitation link is not valid or has expired: ask your administrator for a new one.");
+    const tenant = await findTenantBySlug(ctx.database.db, input.tenant);
     if (!tenant) throw expired;
-    const now = ctx.now();
+    const tokenHash = hashToken(input.token);
+    const invited = await withTenant(ctx.database.db, tenant.id, async (trx) => {
+      const user = await findUserByInviteHash(trx, tokenHash);
+      return user && user.status === "invited" && user.invite_expires_at && user.invite_expires_at >= now ? user : undefined;
+    });
+    if (!invited) throw expired;
+    // Only now, with a valid token, spend argon2's time; the write below takes the token only if it is still unused.
     const passwordHash = await hashPassword(input.password);
     return withTenant(ctx.database.db, tenant.id, async (trx) => {
-      const user = await findUserByInviteHash(trx, hashToken(input.token));
-      if (!user || user.status !== "invited" || !user.invite_expires_at || user.invite_expires_at < now) throw expired;
-      await updateUser(trx, user.id, { passwordHash, status: "active", inviteTokenHash: null, inviteExpiresAt: null });
-      await appendAudit(trx, tenant.id, { actorId: user.id, actorLabel: user.display_name, action: "invitation-accepted", subjectType: "User", subjectId: user.id });
-      return { email: user.email };
+      const taken = await trx
+        .updateTable("users")
+        .set({ password_hash: passwordHash, status: "active", invite_token_hash: null, invite_expires_at: null, updated_at: now })
+        .where("id", "=", invited.id)
+        .where("invite_token_hash", "=", tokenHash)
+        .where("status", "=", "invited")
+        .returning(["id", "email", "display_name"])
+        .executeTakeFirst();
+      if (!taken) throw expired;
+      await appendAudit(trx, tenant.id, { actorId: taken.id, actorLabel: taken.display_name, action: "invitation-accepted", subjectType: "User", subjectId: taken.id });
+      return { email: taken.email };
     });
   });

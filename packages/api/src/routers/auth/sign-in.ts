@@ -1,6 +1,7 @@
-import { findTenantBySlug, findUserByEmail, insertSession, updateUser, withTenant, appendAudit } from "@steward/db";
+import { appendAudit, clearSignInFailures, findSignInBlock, findTenantBySlug, findUserByEmail, insertSession, recordSignInFailure, updateUser, withTenant } from "@steward/db";
 import { z } from "zod";
 import { getDummyHash, verifyPassword } from "../../auth/passwords.ts";
+import { takeAddressAttempt } from "../../auth/rate-limiter.ts";
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_POLICY } from "../../auth/session-policy.ts";
 import { createToken, hashToken } from "../../auth/tokens.ts";
 import { ApiError } from "../../errors.ts";
@@ -16,49 +17,46 @@ export const signInOutput = z.object({ signedIn: z.literal(true), csrfToken: z.s
 
 const WRONG = "The email address or password is not right. Check them and try again.";
 
+/** The answer while an (email, address) pair is held back: the same whether or not the email has an account. */
+function heldBack(until: Date, now: Date) {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+  return new ApiError("rate-limited", `Too many failed sign-ins with this email address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+}
+
 /**
  * Email and password sign-in. Starts a server-side session (its token only in
  * an HttpOnly cookie; its SHA-256 in the database) and gives the page its CSRF
- * token. Failures are counted: five in a row lock the account for a while, and
- * each address has a budget of attempts per minute.
+ * token. Failures are counted per (email, address) in the database: five in a
+ * row hold that pair back for fifteen minutes, whether or not the email has an
+ * account, so nobody can lock the real user out from another address and the
+ * answers never tell whether an account exists. Each address also has a budget
+ * of attempts per minute.
  */
 export const signIn = publicProcedure
   .input(signInInput)
   .output(signInOutput)
   .mutation(async ({ ctx, input }) => {
     const now = ctx.now();
-    const address = ctx.request?.ip ?? "local";
-    if (!ctx.signInLimiter.take(`ip:${address}`, now.getTime())) {
-      throw new ApiError("rate-limited", `Too many sign-in attempts. Wait ${ctx.signInLimiter.retryAfter(`ip:${address}`, now.getTime())} seconds and try again.`);
-    }
+    const address = takeAddressAttempt(ctx, now);
     const tenant = await findTenantBySlug(ctx.database.db, input.tenant);
     if (!tenant) throw new ApiError("unauthenticated", WRONG);
     const outcome = await withTenant(ctx.database.db, tenant.id, async (trx) => {
+      const blocked = await findSignInBlock(trx, input.email, address, now);
+      if (blocked) return { error: heldBack(blocked, now) };
       const user = await findUserByEmail(trx, input.email);
-      if (!user || !user.password_hash || user.status !== "active") {
-        await verifyPassword(await getDummyHash(), input.password);
-        return { error: new ApiError("unauthenticated", WRONG) };
-      }
-      if (user.locked_until && user.locked_until > now) {
-        const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
-        return { error: new ApiError("locked", `This account is locked after too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask your administrator.`) };
-      }
-      if (!(await verifyPassword(user.password_hash, input.password))) {
-        const failures = user.failed_sign_ins + 1;
-        const lock = failures >= SESSION_POLICY.maxFailures;
-        await updateUser(trx, user.id, { failedSignIns: lock ? 0 : failures, lockedUntil: lock ? new Date(now.getTime() + SESSION_POLICY.lockMs) : null });
-        await appendAudit(trx, tenant.id, { actorId: user.id, actorLabel: user.display_name, action: lock ? "account-locked" : "sign-in-failed", subjectType: "User", subjectId: user.id, detail: { address } });
-        return {
-          error: lock
-            ? new ApiError("locked", `This account is locked after ${SESSION_POLICY.maxFailures} failed sign-ins. Try again in ${SESSION_POLICY.lockMs / 60_000} minutes, or ask your administrator.`)
-            : new ApiError("unauthenticated", WRONG),
-        };
+      const usable = user && user.password_hash && user.status === "active" ? user : undefined;
+      // An unknown email takes as long as a wrong password.
+      const verified = usable ? await verifyPassword(usable.password_hash!, input.password) : (await verifyPassword(await getDummyHash(), input.password), false);
+      if (!usable || !verified) {
+        const heldUntil = await recordSignInFailure(trx, tenant.id, input.email, address, now, { maxFailures: SESSION_POLICY.maxFailures, blockMs: SESSION_POLICY.lockMs });
+        if (user) await appendAudit(trx, tenant.id, { actorId: user.id, actorLabel: user.display_name, action: heldUntil ? "sign-in-held-back" : "sign-in-failed", subjectType: "User", subjectId: user.id, detail: { address } });
+        return { error: heldUntil ? heldBack(heldUntil, now) : new ApiError("unauthenticated", WRONG) };
       }
       const token = createToken();
       const csrfToken = createToken();
       await insertSession(trx, tenant.id, {
         id: hashToken(token),
-        userId: user.id,
+        userId: usable.id,
         csrfToken,
         authMethod: "password",
         idleExpiresAt: new Date(now.getTime() + SESSION_POLICY.idleMs),
@@ -66,8 +64,9 @@ export const signIn = publicProcedure
         userAgent: ctx.request?.userAgent?.slice(0, 300) ?? null,
         now,
       });
-      await updateUser(trx, user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now });
-      await appendAudit(trx, tenant.id, { actorId: user.id, actorLabel: user.display_name, action: "signed-in", subjectType: "User", subjectId: user.id, detail: { address } });
+      await clearSignInFailures(trx, input.email, address);
+      await updateUser(trx, usable.id, { lastSignInAt: now });
+      await appendAudit(trx, tenant.id, { actorId: usable.id, actorLabel: usable.display_name, action: "signed-in", subjectType: "User", subjectId: usable.id, detail: { address } });
       return { cookie: `${tenant.id}.${token}`, csrfToken };
     });
     // Failures are answered after their count has been committed.

@@ -26,7 +26,7 @@ export const importReport = z.object({
  * `dryRun`, reports without writing.
  */
 export const importRegister = tenantProcedure
-  .input(z.strictObject({ kind: z.enum(["establishments", "links"]), csv: z.string().min(1, "Choose a file").max(50_000_000, "The file must be 50 MB or smaller"), dryRun: z.boolean().default(false) }))
+  .input(z.strictObject({ kind: z.enum(["establishments", "links"]), csv: z.string().min(1, "Choose a file").max(100_000_000, "The file must be 100 MB or smaller"), dryRun: z.boolean().default(false) }))
   .output(importReport)
   .mutation(async ({ ctx, input }) => {
     if (!canOnEvery(ctx.ability, "import", "School")) throw new DomainError("forbidden", "Your roles do not allow you to import the school register.");

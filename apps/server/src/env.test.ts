@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { readDemo, readEnv, readTrustProxy } from "./env.ts";
+
+describe("STEWARD_TRUST_PROXY", () => {
+  it("trusts no proxy when unset, empty or 0", () => {
+    for (const value of [undefined, "", "0"]) expect(readTrustProxy(value)).toBe(false);
+    expect(readEnv({}).trustProxy).toBe(false);
+  });
+
+  it("takes a hop count", () => {
+    expect(readTrustProxy("1")).toBe(1);
+    expect(readTrustProxy(" 2 ")).toBe(2);
+    expect(() => readTrustProxy("99")).toThrow(/1 to 10/);
+  });
+
+  it("takes a comma-separated list of addresses and CIDR ranges", () => {
+    expect(readTrustProxy("10.0.0.5, 192.168.0.0/24,::1,fd00::/8,loopback")).toEqual(["10.0.0.5", "192.168.0.0/24", "::1", "fd00::/8", "loopback"]);
+  });
+
+  it.each(["true", "TRUE", "*", "yes"])("refuses %s: trusting every proxy lets any client claim any address", (value) => {
+    expect(() => readTrustProxy(value)).toThrow(/Trusting every proxy/);
+  });
+
+  it.each(["10.0.0.300", "10.0.0.0/33", "proxy.example.org", "10.0.0.1/8/2", "-1", "1.5"])("refuses %s, saying what it takes", (value) => {
+    expect(() => readTrustProxy(value)).toThrow(/number of proxies .* or a comma-separated list/);
+  });
+});
+
+describe("STEWARD_DEMO", () => {
+  it("loads the demo by default only on the embedded database", () => {
+    expect(readEnv({}).demo).toBe(true);
+    expect(readEnv({ DATABASE_URL: "postgres://steward@db.example/steward" }).demo).toBe(false);
+  });
+
+  it("loads it on PostgreSQL only when asked, and never with 0", () => {
+    expect(readDemo("1", "postgres://db/steward")).toBe(true);
+    expect(readDemo("0", undefined)).toBe(false);
+    expect(readDemo("0", "postgres://db/steward")).toBe(false);
+  });
+
+  it("refuses anything else", () => {
+    expect(() => readDemo("yes", undefined)).toThrow(/must be 1 .* or 0/);
+  });
+});
