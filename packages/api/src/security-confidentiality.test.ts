@@ -210,6 +210,21 @@ describe("who may give which role", () => {
   });
 });
 
+describe("sign-ins held back after failures", () => {
+  it("shows the user as locked to an administrator, who can let them sign in again", async () => {
+    const t = world.tenants.cambridgeshire;
+    const email = t.users["specialist-adviser"]!;
+    const attacker = world.client();
+    for (let i = 0; i < 5; i++) await attacker.api.auth.signIn({ tenant: t.tenant.slug, email, password: "wrong" }).catch(() => undefined);
+    await expect(attacker.api.auth.signIn({ tenant: t.tenant.slug, email, password: TEST_PASSWORD })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    const admin = await world.as("cambridgeshire", "policy-administrator");
+    const user = (await admin.api.users.list({})).find((u) => u.email === email)!;
+    expect(user.locked).toBe(true);
+    expect((await admin.api.users.setRoles({ id: user.id, unlock: true })).locked).toBe(false);
+    await expect(attacker.api.auth.signIn({ tenant: t.tenant.slug, email, password: TEST_PASSWORD })).resolves.toMatchObject({ csrfToken: expect.any(String) });
+  });
+});
+
 describe("the SQL filter and CASL agree on every record, NULL included", () => {
   it("gives the same rows for equality, $ne, $in and $nin, allowing and forbidding, with values missing", async () => {
     const rows = [

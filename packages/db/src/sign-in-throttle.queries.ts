@@ -62,3 +62,14 @@ export async function recordSignInFailure(trx: TenantTransaction, tenantId: stri
 export async function clearSignInFailures(trx: TenantTransaction, email: string, address: string): Promise<void> {
   await trx.deleteFrom("sign_in_throttle").where("email", "=", key(email)).where("address", "=", address).execute();
 }
+
+/** The emails whose sign-ins are held back now from at least one address (for the users page). */
+export async function listHeldBackEmails(trx: TenantTransaction, now: Date): Promise<Set<string>> {
+  const rows = await trx.selectFrom("sign_in_throttle").select("email").distinct().where("blocked_until", ">", now).execute();
+  return new Set(rows.map((r) => r.email));
+}
+
+/** Lets an email sign in again from every address (an administrator's "unlock"). */
+export async function clearSignInFailuresForEmail(trx: TenantTransaction, email: string): Promise<void> {
+  await trx.deleteFrom("sign_in_throttle").where("email", "=", key(email)).execute();
+}

@@ -69,8 +69,7 @@ export async function updateUser(trx: TenantTransaction, id: string, changes: Us
   return trx.updateTable("users").set(values as never).where("id", "=", id).returningAll().executeTakeFirst();
 }
 
-/** Every user of the tenant, by name; optionally only those holding a role for one school. */
-/** The users the access filter allows (`id` is the User subject's one field), by name. */
+/** The users the access filter allows (`id` is the User subject's one field), by name; optionally only those holding a role for one school. */
 export async function listUsers(trx: TenantTransaction, access: AccessFilter, filter: { schoolUrn?: number } = {}): Promise<User[]> {
   let query = trx.selectFrom("users").selectAll().where(accessToSql(access, { id: sql.ref("users.id") })).orderBy("display_name").orderBy("email");
   if (filter.schoolUrn !== undefined) {

@@ -40,5 +40,5 @@ export const inviteUser = tenantProcedure
       inviteExpiresAt: new Date(now.getTime() + SESSION_POLICY.inviteMs),
     });
     await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "user-invited", subjectType: "User", subjectId: user.id, detail: { email: user.email, grants: input.grants, inviteLink: "shown once to the inviter" } });
-    return { user: toUser(user, ctx.policy.document, now), inviteToken: token };
+    return { user: toUser(user, ctx.policy.document, new Set()), inviteToken: token };
   });

@@ -1,4 +1,4 @@
-import { ALLOW_ALL, listUsers as findUsers } from "@steward/db";
+import { ALLOW_ALL, listHeldBackEmails, listUsers as findUsers } from "@steward/db";
 import { audienceOf, DomainError, type RoleGrant } from "@steward/domain";
 import { z } from "zod";
 import { getAccessFilter } from "../../services/access.ts";
@@ -15,9 +15,9 @@ export const listUsers = tenantProcedure
     const mayAssign = input.officersOnly === true && getAccessFilter(ctx.ability, "assign", "Case").kind !== "none";
     if (readable.kind === "none" && !mayAssign) throw new DomainError("forbidden", "Your roles do not allow you to see the authority's users.");
     const users = await findUsers(ctx.trx, mayAssign ? ALLOW_ALL : readable, { ...(input.schoolUrn ? { schoolUrn: input.schoolUrn } : {}) });
-    const now = ctx.now();
+    const heldBack = await listHeldBackEmails(ctx.trx, ctx.now());
     const policy = ctx.policy.document;
     return users
       .filter((u) => !input.officersOnly || (u.status === "active" && (u.grants as RoleGrant[]).length > 0 && audienceOf(policy, u.grants as RoleGrant[]) === "la"))
-      .map((u) => toUser(u, ctx.policy.document, now));
+      .map((u) => toUser(u, ctx.policy.document, heldBack));
   });

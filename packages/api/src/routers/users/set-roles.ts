@@ -1,4 +1,4 @@
-import { appendAudit, deleteUserSessions, findUser, updateUser } from "@steward/db";
+import { appendAudit, clearSignInFailuresForEmail, deleteUserSessions, findUser, listHeldBackEmails, updateUser } from "@steward/db";
 import { DomainError, userSubject, type RoleGrant } from "@steward/domain";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
@@ -21,9 +21,9 @@ export const setRoles = tenantProcedure
     const updated = await updateUser(ctx.trx, user.id, {
       ...(input.grants ? { grants: input.grants } : {}),
       ...(input.status ? { status: input.status } : {}),
-      ...(input.unlock ? { lockedUntil: null, failedSignIns: 0 } : {}),
     });
+    if (input.unlock) await clearSignInFailuresForEmail(ctx.trx, user.email);
     await deleteUserSessions(ctx.trx, user.id);
     await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "user-updated", subjectType: "User", subjectId: user.id, detail: { grants: input.grants, status: input.status, unlock: input.unlock } });
-    return toUser(updated!, ctx.policy.document, ctx.now());
+    return toUser(updated!, ctx.policy.document, await listHeldBackEmails(ctx.trx, ctx.now()));
   });

@@ -15,7 +15,8 @@ export const userSchema = z.object({
   locked: z.boolean(),
 });
 
-export function toUser(user: User, policy: PolicyDocument, now: Date) {
+/** A user as the users pages show them; `heldBack` are the emails whose sign-ins are held back after failures. */
+export function toUser(user: User, policy: PolicyDocument, heldBack: ReadonlySet<string>) {
   return {
     id: user.id,
     email: user.email,
@@ -23,7 +24,7 @@ export function toUser(user: User, policy: PolicyDocument, now: Date) {
     status: user.status,
     grants: (user.grants as RoleGrant[]).map((g) => ({ role: g.role, roleLabel: policy.roles.find((r) => r.key === g.role)?.label ?? g.role, ...(g.schoolUrn !== undefined ? { schoolUrn: g.schoolUrn } : {}) })),
     lastSignInAt: user.last_sign_in_at?.toISOString() ?? null,
-    locked: Boolean(user.locked_until && user.locked_until > now),
+    locked: heldBack.has(user.email.trim().toLowerCase()),
   };
 }
 
