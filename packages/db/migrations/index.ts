@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m20261123000000 from "./20261123000000_foundation.ts";
 import * as m20261124000000 from "./20261124000000_casework.ts";
+import * as m20261201000000 from "./20261201000000_policy_validation.ts";
 
 /**
  * Every migration, by name, in the order they run. A static list (not a folder
@@ -9,4 +10,5 @@ import * as m20261124000000 from "./20261124000000_casework.ts";
 export const migrations: Record<string, Migration> = {
   "20261123000000_foundation": m20261123000000,
   "20261124000000_casework": m20261124000000,
+  "20261201000000_policy_validation": m20261201000000,
 };
