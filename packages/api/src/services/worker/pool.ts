@@ -11,6 +11,12 @@ export interface PolicyWorkerOptions {
 
 const options: PolicyWorkerOptions = { timeoutMs: 10_000, maxThreads: 2 };
 let pool: Piscina | undefined;
+const stats = { tasks: 0 };
+
+/** How many tasks the worker has been given since the process started (for tests: what was checked again). */
+export function getPolicyWorkerStats(): Readonly<typeof stats> {
+  return { ...stats };
+}
 
 /** Sets the timeout and pool size (the server passes its environment's values; call before the first task). */
 export function configurePolicyWorker(values: Partial<PolicyWorkerOptions>) {
@@ -38,6 +44,7 @@ const WHAT: Record<PolicyTask["kind"], string> = { validate: "check", "render-le
  */
 export async function runInPolicyWorker<T extends PolicyTask>(task: T): Promise<PolicyTaskResult<T>> {
   pool ??= new Piscina({ filename: new URL("./worker.mjs", import.meta.url).href, minThreads: 0, maxThreads: options.maxThreads, idleTimeout: 60_000 });
+  stats.tasks++;
   const seconds = Math.round(options.timeoutMs / 100) / 10;
   try {
     return (await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as PolicyTaskResult<T>;
