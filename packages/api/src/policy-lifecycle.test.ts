@@ -106,7 +106,22 @@ describe("checking a policy is bounded", () => {
     expect(getPolicyWorkerStats().tasks).toBe(before);
     expect(read.problems).toEqual(saved.problems);
     expect(read.problems.map((p) => p.pointer)).toContain("/categories/0/cadence/0/visitType");
+    // They are kept with the revision they belong to.
+    const stored = await withTenant(database.db, world.tenants.lincolnshire.tenant.id, (trx) => findPolicyVersion(trx, draft.id));
+    expect({ problems: stored!.problems, validatedRevision: stored!.validated_revision }).toEqual({ problems: saved.problems, validatedRevision: saved.revision });
     await admin.api.policy.retire({ id: draft.id });
+  });
+
+  it("a draft saved before problems were kept is checked once, on the worker, when first read", async () => {
+    const admin = await world.as("lincolnshire", "policy-administrator");
+    const { document } = await admin.api.policy.get({ id: world.tenants.lincolnshire.policyVersionId });
+    const id = await withTenant(database.db, world.tenants.lincolnshire.tenant.id, async (trx) => (await insertPolicyVersion(trx, world.tenants.lincolnshire.tenant.id, { document, formatVersion: FORMAT_VERSION, label: "Saved by an older Steward", basedOnId: null, createdBy: null })).id);
+    const before = getPolicyWorkerStats().tasks;
+    expect((await admin.api.policy.get({ id })).problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(getPolicyWorkerStats().tasks).toBe(before + 1);
+    await admin.api.policy.get({ id });
+    expect(getPolicyWorkerStats().tasks).toBe(before + 1);
+    await admin.api.policy.retire({ id });
   });
 
   it("a check that takes too long is stopped with a sentence, and the draft is not saved", async () => {
