@@ -13,6 +13,15 @@ function readPort(value: string | undefined): number {
   return port;
 }
 
+function readTimeout(value: string | undefined): number {
+  if (value === undefined || value === "") return 10_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
+    throw new Error(`STEWARD_POLICY_CHECK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, not ${JSON.stringify(value)}.`);
+  }
+  return ms;
+}
+
 export interface ServerEnv {
   port: number;
   host: string;
@@ -23,6 +32,8 @@ export interface ServerEnv {
   demo: boolean;
   /** Trust X-Forwarded-* from a reverse proxy (STEWARD_TRUST_PROXY=1). */
   trustProxy: boolean;
+  /** How long checking a policy or rendering a letter preview may take on the policy worker (STEWARD_POLICY_CHECK_TIMEOUT_MS, default 10 seconds). */
+  policyCheckTimeoutMs: number;
   /** Where the user ran the command (pnpm runs scripts in the package folder): relative paths start here. */
   invocationDir: string;
 }
@@ -37,5 +48,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     invocationDir: env.INIT_CWD || process.cwd(),
     demo: env.STEWARD_DEMO !== "0",
     trustProxy: env.STEWARD_TRUST_PROXY === "1",
+    policyCheckTimeoutMs: readTimeout(env.STEWARD_POLICY_CHECK_TIMEOUT_MS),
   };
 }
