@@ -34,7 +34,7 @@ export async function closePolicyWorker() {
   await current?.destroy();
 }
 
-const WHAT: Record<PolicyTask["kind"], string> = { validate: "check", "render-letter": "render its letter", spin: "check" };
+const WHAT: Record<PolicyTask["kind"], string> = { validate: "check", "render-letter": "render its letter", ping: "check", spin: "check" };
 
 /**
  * Runs a policy task (validating a document, rendering a letter) on a worker
@@ -46,6 +46,9 @@ export async function runInPolicyWorker<T extends PolicyTask>(task: T): Promise<
   pool ??= new Piscina({ filename: new URL("./worker.mjs", import.meta.url).href, minThreads: 0, maxThreads: options.maxThreads, idleTimeout: 60_000 });
   stats.tasks++;
   const seconds = Math.round(options.timeoutMs / 100) / 10;
+  // A thread's start (loading the policy code, a few seconds on a busy machine)
+  // is not the document's fault: wait for a ready thread before the clock starts.
+  await pool.run({ kind: "ping" } satisfies PolicyTask);
   try {
     return (await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as PolicyTaskResult<T>;
   } catch (error) {

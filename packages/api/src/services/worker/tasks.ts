@@ -5,6 +5,8 @@ import { validatePolicy, type LetterType } from "@steward/policy-config";
 export type PolicyTask =
   | { kind: "validate"; document: unknown }
   | { kind: "render-letter"; letterType: LetterType; context: LetterContext }
+  /** Answers at once: a thread that answers has loaded its modules. */
+  | { kind: "ping" }
   /** For tests: a task that never ends, to prove the timeout stops it. */
   | { kind: "spin" };
 
@@ -16,6 +18,8 @@ export function runPolicyTask(task: PolicyTask): unknown {
       return validatePolicy(task.document);
     case "render-letter":
       return renderLetter(task.letterType, task.context);
+    case "ping":
+      return "pong";
     case "spin":
       for (;;);
   }
