@@ -102,7 +102,7 @@ describe("the Steward server", () => {
     expect(health.result.data).toMatchObject({
       status: "ok",
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
-      database: { kind: serverUrl ? "postgres" : "embedded", migration: { pending: 0, applied: 2 } },
+      database: { kind: serverUrl ? "postgres" : "embedded", migration: { pending: 0, applied: expect.any(Number) } },
     });
     expect(health.result.data.database.migration.current).toBe(health.result.data.database.migration.latest);
 
@@ -172,7 +172,7 @@ describe("the Steward server", () => {
     const tenants = (await getJson(`${base}/api/trpc/tenants.list`)) as { result: { data: { slug: string }[] } };
     expect(tenants.result.data.map((t) => t.slug)).toContain("survivor");
     const healthAgain = (await getJson(`${base}/api/trpc/health`)) as HealthBody;
-    expect(healthAgain.result.data.database.migration).toMatchObject({ applied: 2, pending: 0 });
+    expect(healthAgain.result.data.database.migration).toMatchObject({ applied: health.result.data.database.migration.applied, pending: 0 });
     expect(await stop(again)).toBe(0);
   }, 120_000);
 });
