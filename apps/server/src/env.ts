@@ -63,6 +63,15 @@ export function readDemo(value: string | undefined, databaseUrl: string | undefi
   throw new Error(`STEWARD_DEMO must be 1 (load the demo into an empty database) or 0 (never), not ${JSON.stringify(value)}.`);
 }
 
+function readTimeout(value: string | undefined): number {
+  if (value === undefined || value === "") return 10_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
+    throw new Error(`STEWARD_POLICY_CHECK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, not ${JSON.stringify(value)}.`);
+  }
+  return ms;
+}
+
 export interface ServerEnv {
   port: number;
   host: string;
@@ -73,6 +82,8 @@ export interface ServerEnv {
   demo: boolean;
   /** The reverse proxies whose X-Forwarded-* headers are believed (STEWARD_TRUST_PROXY), or none. */
   trustProxy: TrustProxy | false;
+  /** How long checking a policy or rendering a letter preview may take on the policy worker (STEWARD_POLICY_CHECK_TIMEOUT_MS, default 10 seconds). */
+  policyCheckTimeoutMs: number;
   /** Where the user ran the command (pnpm runs scripts in the package folder): relative paths start here. */
   invocationDir: string;
 }
@@ -88,5 +99,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     invocationDir: env.INIT_CWD || process.cwd(),
     demo: readDemo(env.STEWARD_DEMO, databaseUrl),
     trustProxy: readTrustProxy(env.STEWARD_TRUST_PROXY),
+    policyCheckTimeoutMs: readTimeout(env.STEWARD_POLICY_CHECK_TIMEOUT_MS),
   };
 }

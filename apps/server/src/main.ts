@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, seedDemo } from "@steward/api";
+import { configurePolicyWorker, DEMO_PASSWORD, seedDemo } from "@steward/api";
 import { connectDatabase, DataDirLockedError, getMigrationLevel, listTenants, migrateToLatest } from "@steward/db";
 import { readEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
@@ -6,6 +6,7 @@ import { appVersion } from "./version.ts";
 
 async function main() {
   const env = readEnv();
+  configurePolicyWorker({ timeoutMs: env.policyCheckTimeoutMs });
   const database = await connectDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
   let closing = false;
   const app = await buildServer({ database, appVersion, repoRoot: env.repoRoot, logger: false, trustProxy: env.trustProxy });

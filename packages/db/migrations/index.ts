@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as m20261123000000 from "./20261123000000_foundation.ts";
 import * as m20261124000000 from "./20261124000000_casework.ts";
 import * as m20261125000000 from "./20261125000000_sign_in_throttle.ts";
+import * as m20261201000000 from "./20261201000000_policy_validation.ts";
 import * as m20261201000300 from "./20261201000300_one_draft_per_form.ts";
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   "20261123000000_foundation": m20261123000000,
   "20261124000000_casework": m20261124000000,
   "20261125000000_sign_in_throttle": m20261125000000,
+  "20261201000000_policy_validation": m20261201000000,
   "20261201000300_one_draft_per_form": m20261201000300,
 };

@@ -192,7 +192,7 @@ export async function listCaseEvents(trx: TenantTransaction, caseId: string, unt
 export async function listCaseStates(trx: TenantTransaction, filter: { status?: "open" | "closed" } = {}) {
   return trx
     .selectFrom("cases")
-    .select(["id", "school_urn", "policy_version_id", "assigned_officer_id", "category", "stage", "state"])
+    .select(["id", "school_urn", "policy_version_id", "assigned_officer_id", "category", "stage", "state", "last_seq"])
     .where("status", "=", filter.status ?? "open")
     .execute();
 }

@@ -18,6 +18,22 @@ export async function findPolicyVersion(trx: TenantTransaction, id: string): Pro
   return trx.selectFrom("policy_versions").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The id of the version in force (a small query: the document stays in the database). */
+export async function findPublishedPolicyId(trx: TenantTransaction): Promise<{ id: string; tenant_id: string } | undefined> {
+  return trx.selectFrom("policy_versions").select(["id", "tenant_id"]).where("status", "=", "published").executeTakeFirst();
+}
+
+/** Keeps a draft's problems with the revision they were found in; a later save (a new revision) leaves them stale, never wrong. */
+export async function savePolicyProblems(trx: TenantTransaction, id: string, revision: number, problems: readonly unknown[]): Promise<boolean> {
+  const result = await trx
+    .updateTable("policy_versions")
+    .set({ problems: JSON.stringify(problems), validated_revision: revision })
+    .where("id", "=", id)
+    .where("revision", "=", revision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** The version in force: the one published version, if any. */
 export async function findPublishedPolicy(trx: TenantTransaction): Promise<PolicyVersionRow | undefined> {
   return trx.selectFrom("policy_versions").selectAll().where("status", "=", "published").executeTakeFirst();

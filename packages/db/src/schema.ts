@@ -74,6 +74,9 @@ export interface PolicyVersionTable {
   published_at: Timestamp | null;
   published_by: string | null;
   retired_at: Timestamp | null;
+  /** A draft's problems as found when it was saved (a JSON array), for `validated_revision`. */
+  problems: ColumnType<unknown[] | null, string | null | undefined, string | null>;
+  validated_revision: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type Governance = "maintained" | "academy" | "free-school" | "other";

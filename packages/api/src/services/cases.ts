@@ -127,6 +127,53 @@ function describe(command: CaseCommand): Record<string, unknown> {
   return { command: type, ...detail };
 }
 
+/** What a command would do to a case: its events, the state after them and the policy version the case is then under. */
+export interface CaseDecision {
+  events: CaseEvent[];
+  state: CaseState;
+  policy: LoadedPolicy;
+}
+
+/**
+ * Decides a command on a loaded case and changes nothing (a dry run): the
+ * engine's events, automatic transitions included. `policy` is the version to
+ * decide under when the command moves the case to another version (a draft
+ * being published); otherwise the case's own.
+ */
+export async function decideOnCase(actor: Actor, loaded: Pick<LoadedCase, "state" | "policy">, command: CaseCommand, options: { school?: School | undefined; policy?: LoadedPolicy | undefined } = {}): Promise<CaseDecision> {
+  // Moving a case to another policy version decides under the new version.
+  const policy =
+    command.type === "change-policy-version" ? (options.policy?.id === command.policyVersionId ? options.policy : await loadPolicyVersion(actor.trx, actor.tenantId, command.policyVersionId)) : loaded.policy;
+  if (!policy) throw new DomainError("not-found", "That policy version was not found.", "/policyVersionId");
+  const school = options.school ?? (await findSchool(actor.trx, loaded.state.school.urn));
+  const decision = decide(loaded.state, command, {
+    policy: policy.document,
+    policyVersionId: policy.id,
+    actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
+    now: actor.now(),
+    newId: randomUUID,
+    schoolData: getSchoolFacts(school),
+  });
+  if (!decision.ok) throw decision.error;
+  const state = decision.events.reduce<CaseState>((s, e) => evolve(s, e), loaded.state);
+  return { events: decision.events, state, policy: state.policyVersionId === policy.id ? policy : loaded.policy };
+}
+
+/** Writes a decision: the events and the new state and dashboard projection together (guarded by the case's last sequence number), and the audit log. */
+export async function commitDecision(actor: Actor, loaded: { row: Pick<CaseRow, "id" | "last_seq"> }, command: CaseCommand, decision: CaseDecision) {
+  const saved = await appendCaseEvents(actor.trx, actor.tenantId, loaded.row.id, loaded.row.last_seq, decision.events.map(eventToValues), project(decision.state, decision.policy, toIsoDate(actor.now())));
+  if (!saved) throw new ApiError("stale", "Someone else changed this case at the same moment: reload it and try again.");
+  await appendAudit(actor.trx, actor.tenantId, {
+    actorId: actor.user.id,
+    actorLabel: actor.user.displayName,
+    action: command.type,
+    subjectType: "Case",
+    subjectId: loaded.row.id,
+    detail: { ...describe(command), events: decision.events.map((e) => e.type) },
+  });
+  return decision;
+}
+
 /**
  * Runs a command on a case, as the engine decides: loads the case (under its
  * own policy version), decides, appends the events and saves the new state and
@@ -143,39 +190,7 @@ export async function runCaseCommand(actor: Actor, caseId: string, command: Case
   if (options.expectedVersion !== undefined && loaded.state.version !== options.expectedVersion) {
     throw new ApiError("stale", "Someone else changed this case since you opened it: reload it and try again.");
   }
-  // Moving a case to another policy version decides under the new version.
-  const policy = command.type === "change-policy-version" ? await loadPolicyVersion(actor.trx, actor.tenantId, command.policyVersionId) : loaded.policy;
-  if (!policy) throw new DomainError("not-found", "That policy version was not found.", "/policyVersionId");
-  const school = await findSchool(actor.trx, loaded.state.school.urn);
-  const decision = decide(loaded.state, command, {
-    policy: policy.document,
-    policyVersionId: policy.id,
-    actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
-    now: actor.now(),
-    newId: randomUUID,
-    schoolData: getSchoolFacts(school),
-  });
-  if (!decision.ok) throw decision.error;
-  const state = decision.events.reduce<CaseState>((s, e) => evolve(s, e), loaded.state);
-  const finalPolicy = state.policyVersionId === policy.id ? policy : loaded.policy;
-  const saved = await appendCaseEvents(
-    actor.trx,
-    actor.tenantId,
-    caseId,
-    loaded.row.last_seq,
-    decision.events.map(eventToValues),
-    project(state, finalPolicy, toIsoDate(actor.now())),
-  );
-  if (!saved) throw new ApiError("stale", "Someone else changed this case at the same moment: reload it and try again.");
-  await appendAudit(actor.trx, actor.tenantId, {
-    actorId: actor.user.id,
-    actorLabel: actor.user.displayName,
-    action: command.type,
-    subjectType: "Case",
-    subjectId: caseId,
-    detail: { ...describe(command), events: decision.events.map((e) => e.type) },
-  });
-  return { state, events: decision.events, policy: finalPolicy };
+  return commitDecision(actor, loaded, command, await decideOnCase(actor, loaded, command));
 }
 
 /** Opens a case for a school in the register, under the policy in force. */

@@ -1,5 +1,7 @@
-import { findPolicyVersion, findPublishedPolicy, type PolicyVersionRow, type TenantTransaction } from "@steward/db";
-import type { PolicyDocument } from "@steward/policy-config";
+import { findPolicyVersion, findPublishedPolicyId, type PolicyVersionRow, type TenantTransaction } from "@steward/db";
+import { DomainError } from "@steward/domain";
+import { FormatUpgradeError, upgradePolicy, type PolicyDocument } from "@steward/policy-config";
+import { LRUCache } from "lru-cache";
 
 export interface LoadedPolicy {
   id: string;
@@ -7,30 +9,55 @@ export interface LoadedPolicy {
   document: PolicyDocument;
 }
 
-// Published and retired versions never change (the database refuses it), so
-// their parsed documents are kept by id.
-const cache = new Map<string, LoadedPolicy>();
-const CACHE_LIMIT = 200;
+/** A stored version with its document read in the current format. */
+export type StoredPolicyVersion = Omit<PolicyVersionRow, "document"> & { document: PolicyDocument };
 
-function remember(row: PolicyVersionRow): LoadedPolicy {
-  const loaded = { id: row.id, version: row.version, document: row.document as unknown as PolicyDocument };
-  if (row.status !== "draft") {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(`${row.tenant_id}:${row.id}`, loaded);
+// Published and retired versions never change (the database refuses it), so
+// their documents, read and upgraded once, are kept by tenant and version id.
+// Drafts change with every save: read each time, never kept.
+const cache = new LRUCache<string, LoadedPolicy>({ max: 200 });
+
+/**
+ * The ONE reader of `policy_versions.document`: parses the stored JSON and
+ * brings it to the current format with the same upgrades the CLI applies to a
+ * file (`upgradePolicy`), so every procedure and the engine see the current
+ * format whatever format the version was stored in.
+ */
+export function readStoredDocument(row: Pick<PolicyVersionRow, "version" | "document">): PolicyDocument {
+  const stored: unknown = typeof row.document === "string" ? JSON.parse(row.document) : row.document;
+  try {
+    return upgradePolicy(stored).document as unknown as PolicyDocument;
+  } catch (error) {
+    if (error instanceof FormatUpgradeError) throw new DomainError("invalid", `Version ${row.version}'s document cannot be read: ${error.message}`, "/document/formatVersion");
+    throw error;
   }
-  return loaded;
 }
 
-/** The tenant's policy version in force. */
-export async function loadPublishedPolicy(trx: TenantTransaction): Promise<LoadedPolicy | undefined> {
-  const row = await findPublishedPolicy(trx);
+function remember(row: PolicyVersionRow): StoredPolicyVersion {
+  const key = `${row.tenant_id}:${row.id}`;
+  const cached = row.status === "draft" ? undefined : cache.get(key);
+  const document = cached?.document ?? readStoredDocument(row);
+  if (row.status !== "draft" && !cached) cache.set(key, { id: row.id, version: row.version, document });
+  return { ...row, document };
+}
+
+/** A version by id with its row (status, revision, ...) and its document in the current format; undefined when there is none. */
+export async function loadPolicyVersionRow(trx: TenantTransaction, id: string): Promise<StoredPolicyVersion | undefined> {
+  const row = await findPolicyVersion(trx, id);
   return row ? remember(row) : undefined;
+}
+
+/** The tenant's policy version in force: its id is read (a small query), its document comes from the cache. */
+export async function loadPublishedPolicy(trx: TenantTransaction): Promise<LoadedPolicy | undefined> {
+  const published = await findPublishedPolicyId(trx);
+  if (!published) return undefined;
+  return loadPolicyVersion(trx, published.tenant_id, published.id);
 }
 
 /** A version by id (a case's own version, which may be older than the one in force). */
 export async function loadPolicyVersion(trx: TenantTransaction, tenantId: string, id: string): Promise<LoadedPolicy | undefined> {
   const cached = cache.get(`${tenantId}:${id}`);
   if (cached) return cached;
-  const row = await findPolicyVersion(trx, id);
-  return row ? remember(row) : undefined;
+  const row = await loadPolicyVersionRow(trx, id);
+  return row ? { id: row.id, version: row.version, document: row.document } : undefined;
 }

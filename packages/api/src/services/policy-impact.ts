@@ -1,9 +1,11 @@
-import { getUserNames, listCaseStates, type PolicyVersionRow, type TenantTransaction } from "@steward/db";
-import { getVisitWorkload, planPolicyMove, type CaseState, type VersionMapping } from "@steward/domain";
+import { createMongoAbility } from "@casl/ability";
+import { findSchools, getUserNames, listCaseStates, type PolicyVersionRow } from "@steward/db";
+import { DomainError, getVisitWorkload, planPolicyMove, toIsoDate, type CaseCommand, type CaseState, type StewardAbility, type VersionMapping } from "@steward/domain";
 import type { PolicyDocument } from "@steward/policy-config";
-import { loadPolicyVersion } from "./policies.ts";
+import { decideOnCase, type Actor, type CaseDecision } from "./cases.ts";
+import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 
-export function toVersionSummary(row: Omit<PolicyVersionRow, "document" | "tenant_id" | "created_by" | "published_by"> & { document?: unknown; strategy_title?: string | null; strategy_period?: string | null }) {
+export function toVersionSummary(row: Omit<PolicyVersionRow, "document" | "tenant_id" | "created_by" | "published_by" | "problems" | "validated_revision"> & { document?: unknown; strategy_title?: string | null; strategy_period?: string | null }) {
   const strategy = (row.document as { strategy?: { title?: string; period?: string } } | undefined)?.strategy;
   return {
     id: row.id,
@@ -22,47 +24,102 @@ export function toVersionSummary(row: Omit<PolicyVersionRow, "document" | "tenan
   };
 }
 
+/** The publisher's engine actor when publishing moves the cases: the permission to publish covers every case. */
+export function publishingActor(ctx: Omit<Actor, "ability">): Actor {
+  return { ...ctx, ability: { ability: createMongoAbility<StewardAbility>([{ action: "manage", subject: "all" }]), ruleRoles: new Map(), impliedRules: new Set<object>() } };
+}
+
+/** One open case moved to a new version: what the engine would decide (a dry run), or why it cannot move. */
+export interface PlannedCaseMove {
+  caseId: string;
+  urn: number;
+  school: string;
+  category: { before: string | null; after: string | null; changed: boolean };
+  stage: { before: string; after: string | null; changed: boolean };
+  problems: string[];
+  /** The case as loaded and the command's decision (absent when the case cannot move, or is already under the version). */
+  target: { row: { id: string; last_seq: number }; state: CaseState; policy: LoadedPolicy; officer: string | null };
+  command?: CaseCommand;
+  decision?: CaseDecision;
+}
+
+/**
+ * The ONE computation of what moving every open case to `next` does: each case
+ * is mapped (categories and stages by `mapping`) and its
+ * `change-policy-version` command decided by the engine under the new version,
+ * exactly as publishing runs it, automatic transitions included. Changes
+ * nothing: the impact report shows these outcomes and publishing writes these
+ * decisions.
+ */
+export async function planVersionMove(actor: Actor, next: LoadedPolicy, mapping: VersionMapping | undefined): Promise<PlannedCaseMove[]> {
+  const rows = await listCaseStates(actor.trx);
+  const schools = new Map((await findSchools(actor.trx, rows.map((r) => r.school_urn))).map((s) => [s.urn, s]));
+  const versions = new Map<string, LoadedPolicy | undefined>();
+  const plans: PlannedCaseMove[] = [];
+  for (const row of rows) {
+    const state = row.state as unknown as CaseState;
+    if (!versions.has(row.policy_version_id)) versions.set(row.policy_version_id, await loadPolicyVersion(actor.trx, actor.tenantId, row.policy_version_id));
+    const own = versions.get(row.policy_version_id);
+    if (!own) throw new Error(`Case ${row.id} refers to a policy version that is missing.`);
+    const [mapped] = planPolicyMove([state], next.document, mapping ?? {});
+    const plan: PlannedCaseMove = {
+      caseId: row.id,
+      urn: state.school.urn,
+      school: state.school.name,
+      category: { before: state.category?.key ?? null, after: state.category?.key ?? null, changed: false },
+      stage: { before: state.stage, after: state.stage, changed: false },
+      problems: [...mapped!.problems],
+      target: { row: { id: row.id, last_seq: row.last_seq }, state, policy: own, officer: row.assigned_officer_id },
+    };
+    if (plan.problems.length > 0) {
+      plan.category = { before: plan.category.before, after: mapped!.category.after ?? null, changed: mapped!.category.changed };
+      plan.stage = { before: plan.stage.before, after: mapped!.stage.after ?? null, changed: mapped!.stage.changed };
+    } else if (row.policy_version_id !== next.id) {
+      const command: CaseCommand = { type: "change-policy-version", policyVersionId: next.id, category: mapped!.category.after, stage: mapped!.stage.after! };
+      try {
+        const decision = await decideOnCase(actor, plan.target, command, { school: schools.get(state.school.urn), policy: next });
+        plan.command = command;
+        plan.decision = decision;
+        const after = { category: decision.state.category?.key ?? null, stage: decision.state.stage };
+        plan.category = { before: plan.category.before, after: after.category, changed: after.category !== plan.category.before };
+        plan.stage = { before: plan.stage.before, after: after.stage, changed: after.stage !== plan.stage.before };
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        plan.problems.push(error.message);
+      }
+    }
+    plans.push(plan);
+  }
+  return plans;
+}
+
 /**
  * What publishing `next` would do: per open case, its category and stage
- * before and after (by the mapping), and each officer's planned visits per
- * half-term before and after.
+ * before and after (the engine's own decision, automatic transitions
+ * included), and each officer's planned visits per half-term before and after.
  */
-export async function getPolicyImpact(trx: TenantTransaction, tenantId: string, next: PolicyDocument, mapping: VersionMapping | undefined, today: string) {
-  const rows = await listCaseStates(trx);
-  const states = rows.map((r) => r.state as unknown as CaseState);
-  const moves = planPolicyMove(states, next, mapping ?? {});
-  const names = await getUserNames(trx, rows.map((r) => r.assigned_officer_id ?? ""));
+export async function getPolicyImpact(actor: Actor, next: LoadedPolicy, mapping: VersionMapping | undefined, plans?: PlannedCaseMove[]) {
+  const moves = plans ?? (await planVersionMove(actor, next, mapping));
+  const today = toIsoDate(actor.now());
+  const names = await getUserNames(actor.trx, moves.map((m) => m.target.officer ?? ""));
   const officerOf = (id: string | null) => (id ? (names.get(id) ?? "Unknown officer") : "Unassigned");
 
-  const before: { state: CaseState; officer: string }[] = [];
-  const byVersion = new Map<string, PolicyDocument>();
-  for (const row of rows) {
-    if (!byVersion.has(row.policy_version_id)) {
-      const loaded = await loadPolicyVersion(trx, tenantId, row.policy_version_id);
-      if (loaded) byVersion.set(row.policy_version_id, loaded.document);
-    }
-  }
   // Workload before: each case under its own version.
   const workloadBefore: Record<string, Record<string, number>> = {};
-  for (const [versionId, document] of byVersion) {
-    const group = rows.filter((r) => r.policy_version_id === versionId).map((r) => ({ state: r.state as unknown as CaseState, officer: officerOf(r.assigned_officer_id) }));
-    before.push(...group);
+  const byVersion = new Map<string, { document: PolicyDocument; group: { state: CaseState; officer: string }[] }>();
+  for (const m of moves) {
+    const entry = byVersion.get(m.target.policy.id) ?? { document: m.target.policy.document, group: [] };
+    entry.group.push({ state: m.target.state, officer: officerOf(m.target.officer) });
+    byVersion.set(m.target.policy.id, entry);
+  }
+  for (const { document, group } of byVersion.values()) {
     for (const [officer, halves] of Object.entries(getVisitWorkload(group, document, today))) {
       for (const [half, count] of Object.entries(halves)) ((workloadBefore[officer] ??= {})[half] = (workloadBefore[officer]?.[half] ?? 0) + count);
     }
   }
-  // After: each case as mapped, under the new version.
-  const after = rows.map((row, i) => {
-    const state = row.state as unknown as CaseState;
-    const move = moves[i]!;
-    const mapped: CaseState = {
-      ...state,
-      stage: move.stage.after ?? state.stage,
-      category: state.category && move.category.after ? { ...state.category, key: move.category.after } : state.category,
-    };
-    return { state: mapped, officer: officerOf(row.assigned_officer_id) };
-  });
-  const workloadAfter = getVisitWorkload(after, next, today);
+  // After: each case as the engine leaves it, under the new version.
+  const after = moves.map((m) => ({ state: m.decision?.state ?? m.target.state, officer: officerOf(m.target.officer) }));
+  const workloadAfter = getVisitWorkload(after, next.document, today);
   const keys = new Set<string>();
   for (const w of [workloadBefore, workloadAfter]) for (const [officer, halves] of Object.entries(w)) for (const half of Object.keys(halves)) keys.add(`${officer}\u0000${half}`);
   const workload = [...keys]
@@ -72,14 +129,7 @@ export async function getPolicyImpact(trx: TenantTransaction, tenantId: string, 
     })
     .sort((a, b) => a.officer.localeCompare(b.officer) || a.halfTerm.localeCompare(b.halfTerm));
 
-  const cases = moves.map((m) => ({
-    caseId: m.caseId,
-    urn: m.urn,
-    school: m.school,
-    category: { before: m.category.before ?? null, after: m.category.after ?? null, changed: m.category.changed },
-    stage: { before: m.stage.before, after: m.stage.after ?? null, changed: m.stage.changed },
-    problems: m.problems,
-  }));
+  const cases = moves.map((m) => ({ caseId: m.caseId, urn: m.urn, school: m.school, category: m.category, stage: m.stage, problems: m.problems }));
   return {
     cases,
     changedCases: cases.filter((c) => c.category.changed || c.stage.changed).length,

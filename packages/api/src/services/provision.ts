@@ -16,6 +16,7 @@ import {
 import { buildAbility, DomainError } from "@steward/domain";
 import { FORMAT_VERSION, upgradePolicy, validatePolicy, type PolicyDocument } from "@steward/policy-config";
 import { hashPassword } from "../auth/passwords.ts";
+import { loadPublishedPolicy } from "./policies.ts";
 
 type Db = StewardDatabase["db"];
 
@@ -66,10 +67,10 @@ export async function publishPolicyFile(db: Db, tenantId: string, policy: unknow
 export async function provisionUser(db: Db, tenantId: string, values: { email: string; displayName: string; password: string; grants: RoleGrantRow[] }) {
   const passwordHash = await hashPassword(values.password);
   return withTenant(db, tenantId, async (trx) => {
-    const policy = await trx.selectFrom("policy_versions").select("document").where("status", "=", "published").executeTakeFirst();
+    const policy = await loadPublishedPolicy(trx);
     if (!policy) throw new ProvisionError("The authority has no published policy: its roles come from it.");
     try {
-      buildAbility(policy.document as unknown as PolicyDocument, { id: "new", tenantId, grants: values.grants });
+      buildAbility(policy.document, { id: "new", tenantId, grants: values.grants });
     } catch (error) {
       if (error instanceof DomainError) throw new ProvisionError(error.message);
       throw error;

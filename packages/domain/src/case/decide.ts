@@ -381,21 +381,30 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
 
 /**
  * After a command, the policy's automatic transitions whose rules now hold:
- * each moves the case on, in turn (at most once each, so rules cannot loop).
+ * each moves the case on, in turn. A case never re-enters, in the same
+ * command, a stage it was in when the command began or passed through since:
+ * counts that restart on a stage's first day (meetings in the stage, months in
+ * it) must not bounce it back to where it has just left, and an officer's move
+ * out of a stage is not undone by the rule that once brought the case there.
+ * Every move enters a new stage, so the moves end.
  */
 function followAutomaticTransitions(before: CaseState | undefined, events: CaseEvent[], context: DecideContext): CaseEvent[] {
   if (events.length === 0) return [];
-  let state = events.reduce<CaseState | undefined>((s, e) => evolve(s, e), before);
+  const visited = new Set<string>(before ? [before.stage] : []);
+  let state = before;
+  for (const event of events) {
+    state = evolve(state, event);
+    if (state) visited.add(state.stage);
+  }
   if (!state || state.status === "closed") return [];
   const out: CaseEvent[] = [];
-  const used = new Set<string>();
   const today = toIsoDate(context.now);
   for (let moved = true; moved; ) {
     moved = false;
     const facts = getCaseFacts(state, context.policy, today, context.schoolData);
     for (const transition of context.policy.escalation.transitions) {
-      if (transition.mode !== "automatic" || used.has(transition.key) || !transition.when) continue;
-      if (!(transition.from.includes("*") || transition.from.includes(state.stage)) || transition.to === state.stage) continue;
+      if (transition.mode !== "automatic" || !transition.when || visited.has(transition.to)) continue;
+      if (!(transition.from.includes("*") || transition.from.includes(state.stage))) continue;
       const target = context.policy.escalation.stages.find((s) => s.key === transition.to);
       if (target && !isApplicable(target.applicability, state.school)) continue;
       if (!evaluateRule(transition.when, facts)) continue;
@@ -409,7 +418,7 @@ function followAutomaticTransitions(before: CaseState | undefined, events: CaseE
         policyVersionId: context.policyVersionId,
       } as CaseEvent;
       out.push(event);
-      used.add(transition.key);
+      visited.add(transition.to);
       state = evolve(state, event);
       moved = true;
       break;

@@ -131,3 +131,28 @@ describe("Cambridgeshire: an academy follows the academy route", () => {
     expect(h.state.stageHistory.map((s) => s.stage)).toEqual(["support-and-challenge", "academy-concerns-meeting", "academy-formal-letter"]);
   });
 });
+
+describe("Cambridgeshire: automatic transitions never bounce a case back in the same command", () => {
+  it("a Significant Concerns letter resolved while still in force takes the school out of that stage without sending it straight back", () => {
+    const h = new CaseHarness(policy, "2021-09-06T09:00:00Z", "cambs-2021");
+    h.run(...senior, { type: "open-case", school: maintained });
+    h.run(...senior, { type: "assign-officer", officerId: "sia-1" });
+    h.run(...sia, { type: "decide-category", category: "medium-support", effectiveFrom: "2021-09-06", rationale: "Medium support" });
+    h.at("2022-01-10");
+    h.run(...sia, { type: "draft-letter", letterType: "significant-concerns-letter", indicators: [{ key: "declining-trend", evidence: "Three-year decline" }], people });
+    const id = h.state.letters[0]!.id;
+    h.run(...senior, { type: "approve-letter", letterId: id });
+    h.run(...director, { type: "issue-letter", letterId: id, people });
+    // Issuing it moves the school into the letter's stage (an automatic transition).
+    expect(h.state.stage).toBe("significant-concerns-letter");
+    h.at("2022-03-01");
+    h.run(...senior, { type: "complete-letter-actions", letterId: id });
+    // The governing body took the actions: the policy offers to take the school back to support and challenge.
+    expect(getSuggestedTransitions(h.state, policy, "2022-03-01").map((t) => t.key)).toContain("significant-concerns-letter-resolved");
+    const events = h.run(...senior, { type: "change-stage", stage: "support-and-challenge", transition: "significant-concerns-letter-resolved", reason: "Actions taken; concerns addressed" });
+    // The letter is still in force, so "significant-concerns-letter-issued" holds from support and challenge:
+    // it must not send the school straight back to the stage it has just left.
+    expect(events.map((e) => (e.type === "stage-changed" ? e.stage : e.type))).toEqual(["support-and-challenge"]);
+    expect(h.state.stage).toBe("support-and-challenge");
+  });
+});

@@ -422,6 +422,26 @@ describe("Lincolnshire: leaving Strategy", () => {
     ]);
   });
 
+  it("when made automatic, moves the school out once and never back in the same command, though counts restart in the new stage", () => {
+    // A policy administrator makes leaving Strategy automatic, and adds a rule that sends a school with
+    // no Strategy meeting in its stage into Strategy: on the day the school leaves, its counts restart at 0.
+    const automatic = structuredClone(policy);
+    automatic.escalation.transitions = automatic.escalation.transitions.map((t) => (t.key === "removed-from-strategy" ? { ...t, mode: "automatic" as const } : t));
+    automatic.escalation.transitions.push({ key: "no-strategy-meeting-yet", label: "No Strategy meeting yet", from: ["support-monitor-and-challenge"], to: "strategy", mode: "automatic", when: { "==": [{ var: "meetings.strategy-meeting.heldInStage" }, 0] } } as never);
+    const h = afterNoticeRemoved();
+    (h as { policy: PolicyDocument }).policy = automatic;
+    h.schoolData = toFacts(requiresImprovement);
+    h.run(...ell, { type: "record-assessment", selections: [] });
+    h.run(...ell, { type: "decide-category", category: "vulnerable", effectiveFrom: "2022-03-23" });
+    h.at("2022-04-27");
+    h.run(...ell, strategyMeeting("2022-04-27", "strong-progress"));
+    // The second meeting is recorded the day after it was held.
+    h.at("2022-05-26");
+    const events = h.run(...ell, strategyMeeting("2022-05-25", "strong-progress"));
+    expect(events.filter((e) => e.type === "stage-changed").map((e) => (e as { transition?: string }).transition)).toEqual(["removed-from-strategy"]);
+    expect(h.state.stage).toBe("support-monitor-and-challenge");
+  });
+
   it("is not offered after strong progress that a later meeting's concerns break", () => {
     const h = afterNoticeRemoved();
     h.schoolData = toFacts(requiresImprovement);

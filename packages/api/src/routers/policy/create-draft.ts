@@ -1,8 +1,10 @@
-import { appendAudit, findPolicyVersion, insertPolicyVersion } from "@steward/db";
+import { appendAudit, insertPolicyVersion, savePolicyProblems } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import { FORMAT_VERSION, FormatUpgradeError, reviseDocument, startNewStrategyYear, upgradePolicy, validatePolicy, type PolicyDocument } from "@steward/policy-config";
+import { FORMAT_VERSION, FormatUpgradeError, reviseDocument, startNewStrategyYear, upgradePolicy } from "@steward/policy-config";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
+import { loadPolicyVersionRow } from "../../services/policies.ts";
+import { checkPolicyDocument } from "../../services/policy-checks.ts";
 import { toVersionSummary } from "../../services/policy-impact.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
@@ -41,10 +43,11 @@ export const createDraft = tenantProcedure
         throw error;
       }
     } else {
-      const base = await findPolicyVersion(ctx.trx, input.versionId);
+      // Read in the current format, whatever format the version was stored in.
+      const base = await loadPolicyVersionRow(ctx.trx, input.versionId);
       if (!base) throw notFound("That policy version");
       basedOnId = base.id;
-      const copy = reviseDocument(base.document as unknown as PolicyDocument);
+      const copy = reviseDocument(base.document);
       document =
         input.from === "version"
           ? copy
@@ -56,7 +59,9 @@ export const createDraft = tenantProcedure
               years: input.years as never,
             });
     }
+    const { problems } = await checkPolicyDocument(document);
     const row = await insertPolicyVersion(ctx.trx, ctx.tenantId, { document, formatVersion: FORMAT_VERSION, label: input.label ?? null, basedOnId, createdBy: ctx.user.id });
+    await savePolicyProblems(ctx.trx, row.id, row.revision, problems);
     await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "policy-draft-created", subjectType: "Policy", subjectId: row.id, detail: { from: input.from, version: row.version } });
-    return { ...toVersionSummary(row), problems: validatePolicy(document).problems };
+    return { ...toVersionSummary(row), problems };
   });

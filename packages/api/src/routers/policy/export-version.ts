@@ -1,17 +1,17 @@
-import { findPolicyVersion } from "@steward/db";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
+import { loadPolicyVersionRow } from "../../services/policies.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
 
-/** A version's document as a file to download (2-space JSON). */
+/** A version's document, in the current format, as a file to download (2-space JSON). */
 export const exportVersion = tenantProcedure
   .input(z.strictObject({ id: z.uuid() }))
   .output(z.object({ filename: z.string(), json: z.string() }))
   .query(async ({ ctx, input }) => {
     assertPolicyPermission(ctx, "read");
-    const row = await findPolicyVersion(ctx.trx, input.id);
+    const row = await loadPolicyVersionRow(ctx.trx, input.id);
     if (!row) throw notFound("That policy version");
-    const slug = ((row.document as { authority?: { name?: string } }).authority?.name ?? "policy").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    const slug = (row.document.authority?.name ?? "policy").toLowerCase().replace(/[^a-z0-9]+/g, "-");
     return { filename: `${slug}-policy-v${row.version}.json`, json: `${JSON.stringify(row.document, null, 2)}\n` };
   });

@@ -1,19 +1,19 @@
-import { findPolicyVersion } from "@steward/db";
-import { validatePolicy } from "@steward/policy-config";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
+import { loadPolicyVersionRow } from "../../services/policies.ts";
+import { getDraftProblems } from "../../services/policy-checks.ts";
 import { toVersionSummary } from "../../services/policy-impact.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
 import { problemSchema, versionSummary } from "./schemas.ts";
 
-/** One version: its document and, for a draft, every problem with it. */
+/** One version: its document (in the current format) and, for a draft, every problem with it (as stored when it was saved). */
 export const getVersion = tenantProcedure
   .input(z.strictObject({ id: z.string().max(100) }))
   .output(versionSummary.extend({ document: z.record(z.string(), z.unknown()), problems: z.array(problemSchema) }))
   .query(async ({ ctx, input }) => {
     assertPolicyPermission(ctx, "read");
-    const row = /^[0-9a-f-]{36}$/i.test(input.id) ? await findPolicyVersion(ctx.trx, input.id) : undefined;
+    const row = /^[0-9a-f-]{36}$/i.test(input.id) ? await loadPolicyVersionRow(ctx.trx, input.id) : undefined;
     if (!row) throw notFound("That policy version");
-    return { ...toVersionSummary(row), document: row.document, problems: row.status === "draft" ? validatePolicy(row.document).problems : [] };
+    return { ...toVersionSummary(row), document: row.document as unknown as Record<string, unknown>, problems: await getDraftProblems(ctx.trx, row) };
   });

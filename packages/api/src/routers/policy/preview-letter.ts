@@ -1,24 +1,28 @@
-import { findPolicyVersion } from "@steward/db";
-import { DomainError, formatLetterDate, renderLetter, type LetterContext } from "@steward/domain";
-import type { PolicyDocument } from "@steward/policy-config";
+import { DomainError, formatLetterDate, type LetterContext } from "@steward/domain";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
+import { loadPolicyVersionRow } from "../../services/policies.ts";
+import { getDraftProblems, refuseInvalidDraft } from "../../services/policy-checks.ts";
+import { runInPolicyWorker } from "../../services/worker/pool.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
 
 /**
  * A letter type of a version rendered with example merge fields, exactly as the
  * engine renders a real letter (Liquid, every value escaped, no code), so a
- * policy administrator sees a draft's letters as the school will.
+ * policy administrator sees a draft's letters as the school will. Rendered on
+ * the policy worker (with its timeout); a draft with problems is refused with
+ * them, never rendered.
  */
 export const previewLetter = tenantProcedure
   .input(z.strictObject({ id: z.uuid(), letterType: z.string().min(1).max(100) }))
   .output(z.object({ subject: z.string(), html: z.string() }))
   .query(async ({ ctx, input }) => {
     assertPolicyPermission(ctx, "read");
-    const row = await findPolicyVersion(ctx.trx, input.id);
+    const row = await loadPolicyVersionRow(ctx.trx, input.id);
     if (!row) throw notFound("That policy version");
-    const policy = row.document as unknown as PolicyDocument;
+    refuseInvalidDraft(await getDraftProblems(ctx.trx, row), "its letters can be previewed");
+    const policy = row.document;
     const letterType = policy.letterTypes?.find((l) => l.key === input.letterType);
     if (!letterType) throw new DomainError("not-found", `There is no letter type "${input.letterType}" in this version.`, "/letterType");
     const today = new Date().toISOString().slice(0, 10);
@@ -33,8 +37,9 @@ export const previewLetter = tenantProcedure
       actions: [{ text: "An action the school must take", due: formatLetterDate(today) }],
     };
     try {
-      return renderLetter(letterType, context);
+      return await runInPolicyWorker({ kind: "render-letter", letterType, context });
     } catch (error) {
+      if (error instanceof DomainError) throw error;
       throw new DomainError("invalid", `The letter's template cannot be rendered: ${(error as Error).message}`, `/letterTypes/${policy.letterTypes.indexOf(letterType)}/template`);
     }
   });

@@ -1,5 +1,5 @@
-import { validatePolicy } from "@steward/policy-config";
 import { z } from "zod";
+import { checkPolicyDocument } from "../../services/policy-checks.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
 import { documentInput, problemSchema } from "./schemas.ts";
@@ -8,8 +8,7 @@ import { documentInput, problemSchema } from "./schemas.ts";
 export const validateDocument = tenantProcedure
   .input(z.strictObject({ document: documentInput }))
   .output(z.object({ ok: z.boolean(), problems: z.array(problemSchema) }))
-  .mutation(({ ctx, input }) => {
+  .mutation(async ({ ctx, input }) => {
     assertPolicyPermission(ctx, "read");
-    const { ok, problems } = validatePolicy(input.document);
-    return { ok, problems };
+    return checkPolicyDocument(input.document);
   });
