@@ -1,4 +1,4 @@
-import { configurePolicyWorker, DEMO_PASSWORD, seedDemo } from "@steward/api";
+import { closePolicyWorker, configurePolicyWorker, DEMO_PASSWORD, seedDemo } from "@steward/api";
 import { connectDatabase, DataDirLockedError, getMigrationLevel, listTenants, migrateToLatest } from "@steward/db";
 import { readEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
@@ -22,6 +22,7 @@ async function main() {
     console.log(`\nReceived ${signal}: shutting down…`);
     try {
       await app.close();
+      await closePolicyWorker();
       await database.close();
       console.log("Steward stopped; the database was closed cleanly.");
       process.exit(0);
