@@ -30,6 +30,7 @@ import {
   type SchoolProfile,
 } from "@steward/domain";
 import { ApiError, notFound } from "../errors.ts";
+import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 
 /** Who is acting, in which tenant, under which rules: what every case command needs. */
@@ -158,14 +159,16 @@ export async function runCaseCommand(actor: Actor, caseId: string, command: Case
     schoolData: getSchoolFacts(school),
   });
   if (!decision.ok) throw decision.error;
-  const state = decision.events.reduce<CaseState>((s, e) => evolve(s, e), loaded.state);
+  // Letter HTML is sanitised here, before it is stored: every command passes this way.
+  const events = sanitiseLetterEvents(decision.events);
+  const state = events.reduce<CaseState>((s, e) => evolve(s, e), loaded.state);
   const finalPolicy = state.policyVersionId === policy.id ? policy : loaded.policy;
   const saved = await appendCaseEvents(
     actor.trx,
     actor.tenantId,
     caseId,
     loaded.row.last_seq,
-    decision.events.map(eventToValues),
+    events.map(eventToValues),
     project(state, finalPolicy, toIsoDate(actor.now())),
   );
   if (!saved) throw new ApiError("stale", "Someone else changed this case at the same moment: reload it and try again.");
@@ -175,9 +178,9 @@ export async function runCaseCommand(actor: Actor, caseId: string, command: Case
     action: command.type,
     subjectType: "Case",
     subjectId: caseId,
-    detail: { ...describe(command), events: decision.events.map((e) => e.type) },
+    detail: { ...describe(command), events: events.map((e) => e.type) },
   });
-  return { state, events: decision.events, policy: finalPolicy };
+  return { state, events, policy: finalPolicy };
 }
 
 /** Opens a case for a school in the register, under the policy in force. */

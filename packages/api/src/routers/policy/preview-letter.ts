@@ -3,6 +3,7 @@ import { DomainError, formatLetterDate, renderLetter, type LetterContext } from 
 import type { PolicyDocument } from "@steward/policy-config";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
+import { sanitiseLetterHtml } from "../../services/letter-html.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
 
@@ -32,9 +33,12 @@ export const previewLetter = tenantProcedure
       indicators: letterType.indicators.slice(0, Math.max(1, letterType.minimumIndicators)).map((i) => ({ text: i.text, evidence: "The evidence the officer recorded." })),
       actions: [{ text: "An action the school must take", due: formatLetterDate(today) }],
     };
+    let letter: { subject: string; html: string };
     try {
-      return renderLetter(letterType, context);
+      letter = renderLetter(letterType, context);
     } catch (error) {
-      throw new DomainError("invalid", `The letter's template cannot be rendered: ${(error as Error).message}`, `/letterTypes/${policy.letterTypes.indexOf(letterType)}/template`);
+      const message = error instanceof DomainError ? error.message : `The letter's template cannot be rendered: ${(error as Error).message}`;
+      throw new DomainError("invalid", message, `/letterTypes/${policy.letterTypes.indexOf(letterType)}/template`);
     }
+    return { subject: letter.subject, html: sanitiseLetterHtml(letter.html) };
   });
