@@ -44,3 +44,23 @@ for (const { file, text } of inputs) {
     `${file.padEnd(48)} ${`${Math.round(text.length / 1024)} KB`.padStart(6)} ${cold.toFixed(2).padStart(9)} ${pct(0.5).toFixed(2).padStart(8)} ${pct(0.95).toFixed(2).padStart(7)}  ${first.ok ? "valid" : `${first.problems.length} problems`}`,
   );
 }
+
+// Pathological policies: validation must stay bounded in time and in the size
+// of what it returns (at most 200 problems and a last one saying there are more).
+console.log(`\npathological policy                                          ms   problems returned   JSON size`);
+const pathological: [string, (p: Record<string, any>) => void][] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+  ["24,000 descriptors with bad keys (24,000 problems)", (p) => (p.criteria[0].descriptors = Array.from({ length: 24_000 }, () => ({ key: "Not A Key", text: "x" })))],
+  ["12,000 categories, bad key and colour (huge document)", (p) => (p.categories = Array.from({ length: 12_000 }, (_, i) => ({ ...p.categories[0], key: `Bad Key ${i}`, colour: "mauve", severity: i % 20 })))],
+  [
+    "200 triggers reading 119 unknown facts (24,000 semantic)",
+    (p) => (p.triggers = Array.from({ length: 200 }, (_, i) => ({ ...p.triggers[0], key: `t-${i}`, suggests: { category: "nope" }, when: { and: Array.from({ length: 119 }, () => ({ var: "no.such.fact" })) } }))),
+  ],
+];
+for (const [name, breakIt] of pathological) {
+  const document = createMinimalPolicy() as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  breakIt(document);
+  const t = performance.now();
+  const result = validatePolicy(document);
+  const ms = performance.now() - t;
+  console.log(`${name.padEnd(56)} ${ms.toFixed(0).padStart(6)} ${String(result.problems.length).padStart(18)} ${`${Math.round(JSON.stringify(result).length / 1024)} KB`.padStart(11)}`);
+}

@@ -12,6 +12,21 @@ describe("the meta-schema", () => {
     expect(ajv.validateSchema(policyMetaSchema), JSON.stringify(ajv.errors)).toBe(true);
   });
 
+  it("caps every list, every text and every free-form map, so no policy costs an unbounded amount to check", () => {
+    const uncapped: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${path}/${i}`));
+      if (!node || typeof node !== "object") return;
+      const schema = node as Record<string, unknown>;
+      if (schema.type === "array" && typeof schema.maxItems !== "number") uncapped.push(`${path}: a list without maxItems`);
+      if (schema.type === "string" && schema.const === undefined && typeof schema.maxLength !== "number") uncapped.push(`${path}: a text without maxLength`);
+      if (schema.type === "object" && schema.additionalProperties === true && typeof schema.maxProperties !== "number") uncapped.push(`${path}: a free map without maxProperties`);
+      for (const [key, child] of Object.entries(schema)) walk(child, `${path}/${key}`);
+    };
+    walk(policyMetaSchema, "");
+    expect(uncapped).toEqual([]);
+  });
+
   it("is committed as meta-schema.json exactly as generated (run `pnpm --filter @steward/policy-config generate`)", () => {
     expect(committed).toEqual(policyMetaSchema);
   });

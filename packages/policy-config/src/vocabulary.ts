@@ -228,6 +228,17 @@ export const FACTS: Record<string, Fact> = {
   "visits.{visitType}.overdue": { type: "boolean", description: "A visit of this type is overdue." },
 };
 
+/**
+ * The JsonLogic operations a rule may use: json-logic-js's own, less `log`
+ * (it writes to the server's console), and none added (tenants cannot add
+ * code). The validator refuses any other, and the engine's evaluator
+ * (packages/domain/src/rules/evaluate.ts) never runs a rule that uses one.
+ */
+export const JSON_LOGIC_OPERATORS: ReadonlySet<string> = new Set([
+  "==", "===", "!=", "!==", ">", ">=", "<", "<=", "!!", "!", "%", "in", "cat", "substr", "+", "*", "-", "/",
+  "min", "max", "merge", "var", "missing", "missing_some", "if", "?:", "and", "or", "filter", "map", "reduce", "all", "none", "some",
+]);
+
 /** What a letter template may merge in (Liquid: `{{ school.name }}`, `{% for i in indicators %}`). */
 export const MERGE_FIELDS: Record<string, string> = {
   "authority.name": "The authority's name.",

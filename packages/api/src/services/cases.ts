@@ -30,6 +30,7 @@ import {
 } from "@steward/domain";
 import { ApiError, notFound } from "../errors.ts";
 import { caseFactsOfRow, mayActOnSchool, mayReadCase } from "./access.ts";
+import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 
 /** Who is acting, in which tenant, under which rules: what every case command needs. */
@@ -155,8 +156,10 @@ export async function decideOnCase(actor: Actor, loaded: Pick<LoadedCase, "state
     schoolData: getSchoolFacts(school),
   });
   if (!decision.ok) throw decision.error;
-  const state = decision.events.reduce<CaseState>((s, e) => evolve(s, e), loaded.state);
-  return { events: decision.events, state, policy: state.policyVersionId === policy.id ? policy : loaded.policy };
+  // Letter HTML is sanitised here, before it is stored or shown: every command (and every publish's move) passes this way.
+  const events = sanitiseLetterEvents(decision.events);
+  const state = events.reduce<CaseState>((s, e) => evolve(s, e), loaded.state);
+  return { events, state, policy: state.policyVersionId === policy.id ? policy : loaded.policy };
 }
 
 /** Writes a decision: the events and the new state and dashboard projection together (guarded by the case's last sequence number), and the audit log. */

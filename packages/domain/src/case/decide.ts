@@ -1,4 +1,4 @@
-import { createAjv, type PolicyDocument } from "@steward/policy-config";
+import { FormSchemaError, getFormValidator, type PolicyDocument } from "@steward/policy-config";
 import { toIsoDate, type IsoDate } from "../calendar/dates.ts";
 import { SchoolCalendar } from "../calendar/school-calendar.ts";
 import { DomainError } from "../errors.ts";
@@ -29,13 +29,22 @@ export interface DecideContext {
 
 export type Decision = { ok: true; events: CaseEvent[] } | { ok: false; error: DomainError };
 
-const formsAjv = createAjv();
 const calendars = new WeakMap<PolicyDocument, SchoolCalendar>();
 
 function calendarOf(policy: PolicyDocument): SchoolCalendar {
   let calendar = calendars.get(policy);
   if (!calendar) calendars.set(policy, (calendar = new SchoolCalendar(policy.calendar)));
   return calendar;
+}
+
+/** A form's compiled validator (compiled once per policy version and form, in policy-config); a schema it cannot use refuses the command. */
+function formValidator(policy: PolicyDocument, formKey: string) {
+  try {
+    return getFormValidator(policy, formKey);
+  } catch (error) {
+    if (error instanceof FormSchemaError) fail("conflict", error.message);
+    throw error;
+  }
 }
 
 function fail(code: DomainError["code"], message: string, pointer?: string): never {
@@ -193,9 +202,8 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       if (visit.status === "completed") fail("conflict", "This visit has already been recorded.");
       const visitType = policy.visitTypes.find((v) => v.key === visit.visitType)!;
       if (!holdsOneOf(visitType.ledBy)) fail("forbidden", `${visitType.label} visits are recorded by ${roleNames(visitType.ledBy)}.`);
-      const form = policy.forms.find((f) => f.key === visitType.reportForm);
-      if (form) {
-        const validate = formsAjv.compile(form.schema);
+      const validate = visitType.reportForm ? formValidator(policy, visitType.reportForm) : undefined;
+      if (validate) {
         if (!validate(command.data)) {
           const [first] = validate.errors ?? [];
           fail("invalid", `The report is not complete: ${first?.instancePath || "the form"} ${first?.message ?? "is not valid"}.`, `/data${first?.instancePath ?? ""}`);

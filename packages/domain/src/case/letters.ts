@@ -1,28 +1,7 @@
-import type { LetterType, PolicyDocument } from "@steward/policy-config";
-import { Liquid } from "liquidjs";
+import { renderTemplate, TemplateError, type LetterType, type PolicyDocument } from "@steward/policy-config";
+import { DomainError } from "../errors.ts";
 import type { IsoDate } from "../calendar/dates.ts";
 import type { CaseState } from "./state.ts";
-
-/**
- * Liquid with every merged value HTML-escaped and no file system: a tenant's
- * template can format and loop, never run code or read anything but the data
- * it is given.
- */
-const noFiles = {
-  exists: async () => false,
-  existsSync: () => false,
-  readFile: async (file: string) => {
-    throw new Error(`Templates cannot include files (${file}).`);
-  },
-  readFileSync: (file: string) => {
-    throw new Error(`Templates cannot include files (${file}).`);
-  },
-  resolve: (_root: string, file: string) => file,
-  contains: async () => false,
-  dirname: () => "",
-  sep: "/",
-};
-const liquid = new Liquid({ outputEscape: "escape", strictFilters: true, ownPropertyOnly: true, fs: noFiles, root: [] });
 
 export interface LetterContext {
   authority: { name: string };
@@ -40,12 +19,23 @@ export function formatLetterDate(date: IsoDate): string {
   return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
 
-/** Renders a letter's subject and body from its type's templates. */
+/**
+ * Renders a letter's subject and body from its type's templates, with the
+ * policy's one Liquid set-up (`renderTemplate` in policy-config: every merged
+ * value HTML-escaped, no files, no raw, limits on time and memory). A template
+ * the policy validator would refuse, or one that runs too long or makes too
+ * much text, is refused with a sentence and nothing is rendered.
+ */
 export function renderLetter(letterType: LetterType, context: LetterContext): { subject: string; html: string } {
-  return {
-    subject: liquid.parseAndRenderSync(letterType.template.subject, context),
-    html: liquid.parseAndRenderSync(letterType.template.body, context),
+  const render = (part: "subject" | "body") => {
+    try {
+      return renderTemplate(letterType.template[part], context);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      throw new DomainError("invalid", `The ${letterType.label} cannot be written from its ${part} template. ${error.message}`);
+    }
   };
+  return { subject: render("subject"), html: render("body") };
 }
 
 export interface LetterPeople {

@@ -1,4 +1,9 @@
+import { JSON_LOGIC_OPERATORS } from "@steward/policy-config";
 import jsonLogic from "json-logic-js";
+
+// json-logic-js is one shared engine: take out what rules may not use, so even
+// a rule that slips past \`usesOnlyAllowedOperators\` cannot run it.
+for (const operator of ["log"]) jsonLogic.rm_operation(operator);
 
 /**
  * The facts a rule reads: a nested object whose paths are the vocabulary's
@@ -31,5 +36,29 @@ export function toFacts(flat: Record<string, unknown>): Facts {
  * rather than an error (a school with no Ofsted grade matches no grade rule).
  */
 export function evaluateRule(rule: unknown, facts: Facts): boolean {
+  if (!usesOnlyAllowedOperators(rule)) return false;
   return Boolean(jsonLogic.apply(rule as never, facts));
+}
+
+const checked = new WeakMap<object, boolean>();
+
+/**
+ * True when every operation json-logic-js would run in `rule` is one the
+ * vocabulary allows (\`JSON_LOGIC_OPERATORS\`, the validator's list): a rule
+ * from a policy stored before an operator was withdrawn never runs it, and
+ * simply does not hold. Walks as json-logic-js applies: a one-key object is an
+ * operation, arrays are applied item by item. Remembered per rule object.
+ */
+export function usesOnlyAllowedOperators(rule: unknown): boolean {
+  if (rule === null || typeof rule !== "object") return true;
+  const known = checked.get(rule);
+  if (known !== undefined) return known;
+  let allowed: boolean;
+  if (Array.isArray(rule)) allowed = rule.every(usesOnlyAllowedOperators);
+  else {
+    const keys = Object.keys(rule);
+    allowed = keys.length !== 1 || (JSON_LOGIC_OPERATORS.has(keys[0]!) && usesOnlyAllowedOperators((rule as Record<string, unknown>)[keys[0]!]));
+  }
+  checked.set(rule, allowed);
+  return allowed;
 }

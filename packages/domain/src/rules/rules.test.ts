@@ -1,6 +1,6 @@
 import type { PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isApplicable, type SchoolProfile } from "./applicability.ts";
 import { suggestCategory } from "./best-fit.ts";
 import { evaluateRule, toFacts } from "./evaluate.ts";
@@ -82,5 +82,21 @@ describe("the best-fit suggestion", () => {
     const suggestion = suggestCategory(policy, maintained, [], toFacts({ "ofsted.overallEffectiveness": "no-overall-grade" }));
     expect(suggestion.category).toBeUndefined();
     expect(suggestion.explanation.at(-1)).toBe("Nothing suggests a category yet: tick the descriptors that apply.");
+  });
+});
+
+describe("the log operator", () => {
+  it("never runs: a rule that logs does not hold, and writes nothing to the console", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      expect(evaluateRule({ log: true }, {})).toBe(false);
+      expect(evaluateRule({ and: [true, { log: { var: "case.stage" } }] }, toFacts({ "case.stage": "secret" }))).toBe(false);
+      expect(evaluateRule({ "==": [{ var: ["case.stage", { log: "x" }] }, "x"] }, {})).toBe(false);
+      expect(log).not.toHaveBeenCalled();
+      // The same rules without log still hold.
+      expect(evaluateRule({ and: [true, { "==": [{ var: "case.stage" }, "secret"] }] }, toFacts({ "case.stage": "secret" }))).toBe(true);
+    } finally {
+      log.mockRestore();
+    }
   });
 });

@@ -1,4 +1,23 @@
-import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import { Type, type ArrayOptions, type Static, type TSchema } from "@sinclair/typebox";
+
+/**
+ * Size caps: every list, text and free-form map in a policy has one, generous
+ * for real strategies (the two authorities' largest list has 50 items, their
+ * longest template under 3,000 characters) and small enough that validating
+ * or storing a policy costs a bounded amount. A test walks the meta-schema and
+ * fails if a list, text or free map is left without its cap.
+ */
+export const SIZE_LIMITS = {
+  /** Items in any list: categories, criteria, triggers, roles, rules, forms, ... */
+  listItems: 200,
+  /** Fields in a free-form object at its top level: a form's uiSchema, a rule's conditions. */
+  mapFields: 200,
+  /** Characters of a form's JSON Schema or uiSchema, or a rule, written out as JSON. */
+  jsonCharacters: 100_000,
+} as const;
+
+/** A list, capped at `SIZE_LIMITS.listItems` unless given a smaller cap. */
+export const List = <T extends TSchema>(items: T, options: ArrayOptions = {}) => Type.Array(items, { maxItems: SIZE_LIMITS.listItems, ...options });
 
 /** A stable identifier within a policy: lower-case words joined by hyphens (`high-support`, `warning-notice`). */
 export const Key = Type.String({
@@ -9,7 +28,7 @@ export const Key = Type.String({
 });
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = Type.String({ format: "date", title: "Date", description: "A date written YYYY-MM-DD." });
+export const IsoDate = Type.String({ format: "date", maxLength: 10, title: "Date", description: "A date written YYYY-MM-DD." });
 
 export const Text = (options: { title?: string; description?: string; maxLength?: number } = {}) =>
   Type.String({ minLength: 1, maxLength: options.maxLength ?? 2000, ...options });
@@ -46,8 +65,8 @@ export const Phase = Type.Union(
 /** Which schools a part of the policy applies to. Absent: every school. */
 export const Applicability = Strict(
   {
-    governance: Type.Optional(Type.Array(Governance, { minItems: 1, uniqueItems: true, title: "Governance" })),
-    phases: Type.Optional(Type.Array(Phase, { minItems: 1, uniqueItems: true, title: "Phases" })),
+    governance: Type.Optional(List(Governance, { minItems: 1, uniqueItems: true, title: "Governance" })),
+    phases: Type.Optional(List(Phase, { minItems: 1, uniqueItems: true, title: "Phases" })),
     note: Type.Optional(Text({ title: "Note", description: "Why it is limited, in the policy's words." })),
   },
   { title: "Applies to", description: "The schools this applies to; leave out for every school." },

@@ -1,6 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { ACTIONS, SUBJECTS } from "../vocabulary.ts";
-import { Applicability, Audience, IsoDate, JsonLogicRule, Key, SourceRef, Strict, TagColour, Text } from "./common.ts";
+import { Applicability, Audience, IsoDate, JsonLogicRule, Key, List, SIZE_LIMITS, SourceRef, Strict, TagColour, Text } from "./common.ts";
 
 /**
  * The meta-schema's own format version: the shape of a policy document, not a
@@ -16,12 +16,12 @@ export const Authority = Strict(
   {
     name: Text({ title: "Name", description: "The authority's full name, for example North Shire County Council.", maxLength: 200 }),
     shortName: Type.Optional(Text({ title: "Short name", maxLength: 80 })),
-    laCode: Type.String({ pattern: "^[0-9]{3}$", title: "LA code", description: "The DfE three-digit local authority code." }),
+    laCode: Type.String({ pattern: "^[0-9]{3}$", maxLength: 3, title: "LA code", description: "The DfE three-digit local authority code." }),
     contact: Type.Optional(
       Strict(
         {
           team: Type.Optional(Text({ title: "Team", maxLength: 200 })),
-          email: Type.Optional(Type.String({ format: "email", title: "Email" })),
+          email: Type.Optional(Type.String({ format: "email", maxLength: 254, title: "Email" })),
           phone: Type.Optional(Text({ title: "Phone", maxLength: 40 })),
         },
         { title: "Contact" },
@@ -35,7 +35,7 @@ export const Priority = Strict(
   {
     key: Key,
     title: Text({ title: "Priority", maxLength: 300 }),
-    actions: Type.Array(Text({ maxLength: 500 }), { title: "Key actions" }),
+    actions: List(Text({ maxLength: 500 }), { title: "Key actions" }),
   },
   { title: "Priority" },
 );
@@ -43,11 +43,11 @@ export const Priority = Strict(
 export const Strategy = Strict(
   {
     title: Text({ title: "Title", maxLength: 200 }),
-    period: Type.String({ pattern: "^[0-9]{4}(-[0-9]{4})?$", title: "Period", description: "The years the strategy covers, for example 2021-2023." }),
+    period: Type.String({ pattern: "^[0-9]{4}(-[0-9]{4})?$", maxLength: 9, title: "Period", description: "The years the strategy covers, for example 2021-2023." }),
     effectiveFrom: IsoDate,
     effectiveTo: Type.Optional(IsoDate),
     summary: Type.Optional(Text({ title: "Summary", maxLength: 4000 })),
-    priorities: Type.Optional(Type.Array(Priority, { title: "Priorities" })),
+    priorities: Type.Optional(List(Priority, { title: "Priorities" })),
   },
   { title: "Strategy" },
 );
@@ -66,7 +66,7 @@ export const Term = Strict(
     key: Key,
     label: Text({ maxLength: 80 }),
     ...DateRange,
-    halfTerms: Type.Array(HalfTerm, { minItems: 1, maxItems: 3, title: "Half terms" }),
+    halfTerms: List(HalfTerm, { minItems: 1, maxItems: 3, title: "Half terms" }),
   },
   { title: "Term" },
 );
@@ -75,10 +75,10 @@ export const Holiday = Strict({ label: Text({ maxLength: 120 }), ...DateRange },
 
 export const AcademicYear = Strict(
   {
-    key: Type.String({ pattern: "^[0-9]{4}-[0-9]{2}$", title: "Key", description: "The school year, for example 2021-22." }),
+    key: Type.String({ pattern: "^[0-9]{4}-[0-9]{2}$", maxLength: 7, title: "Key", description: "The school year, for example 2021-22." }),
     label: Text({ maxLength: 80 }),
-    terms: Type.Array(Term, { minItems: 1, maxItems: 6, title: "Terms" }),
-    holidays: Type.Array(Holiday, { title: "Holidays" }),
+    terms: List(Term, { minItems: 1, maxItems: 6, title: "Terms" }),
+    holidays: List(Holiday, { title: "Holidays" }),
     assumed: Type.Optional(
       Type.Boolean({ title: "Dates assumed", description: "True when these dates are not the authority's published dates but an assumption to be confirmed." }),
     ),
@@ -93,7 +93,7 @@ export const Calendar = Strict(
       title: "Term model",
       description: "three-term: autumn, spring, summer with half terms; six-term: the same dates counted as six terms.",
     }),
-    years: Type.Array(AcademicYear, { minItems: 1, title: "Academic years" }),
+    years: List(AcademicYear, { minItems: 1, title: "Academic years" }),
   },
   { title: "Calendar" },
 );
@@ -157,9 +157,9 @@ export const Category = Strict(
     description: Text({ maxLength: 4000 }),
     severity: Type.Integer({ minimum: 0, maximum: 20, title: "Severity", description: "0 is the least concern; each category has its own." }),
     colour: TagColour,
-    cadence: Type.Array(Cadence, { title: "Visits" }),
-    support: Type.Array(Text({ maxLength: 1000 }), { title: "Support offered" }),
-    requiredMeetings: Type.Array(RequiredMeeting, { title: "Required meetings" }),
+    cadence: List(Cadence, { title: "Visits" }),
+    support: List(Text({ maxLength: 1000 }), { title: "Support offered" }),
+    requiredMeetings: List(RequiredMeeting, { title: "Required meetings" }),
     visibleToSchool: Type.Boolean({ title: "School staff may see this category" }),
     applicability: Type.Optional(Applicability),
     source: Type.Optional(SourceRef),
@@ -184,7 +184,7 @@ export const CriteriaSet = Strict(
   {
     area: Key,
     category: Key,
-    descriptors: Type.Array(Descriptor, { minItems: 1, title: "Descriptors" }),
+    descriptors: List(Descriptor, { minItems: 1, title: "Descriptors" }),
   },
   { title: "Criteria", description: "The descriptors a best-fit judgement makes against one category in one area." },
 );
@@ -201,12 +201,12 @@ export const Assessment = Strict(
     moderation: Strict(
       {
         required: Type.Boolean({ title: "A second officer confirms each decision" }),
-        categories: Type.Optional(Type.Array(Key, { title: "Only for these categories" })),
-        roles: Type.Optional(Type.Array(Key, { title: "Roles that may moderate" })),
+        categories: Type.Optional(List(Key, { title: "Only for these categories" })),
+        roles: Type.Optional(List(Key, { title: "Roles that may moderate" })),
       },
       { title: "Moderation" },
     ),
-    evidenceSources: Type.Optional(Type.Array(Text({ maxLength: 300 }), { title: "Evidence sources" })),
+    evidenceSources: Type.Optional(List(Text({ maxLength: 300 }), { title: "Evidence sources" })),
     applicability: Type.Optional(Applicability),
   },
   { title: "Assessment" },
@@ -249,7 +249,7 @@ export const AgendaItem = Strict(
   {
     key: Key,
     title: Text({ maxLength: 300 }),
-    prompts: Type.Optional(Type.Array(Text({ maxLength: 500 }), { title: "Prompts" })),
+    prompts: Type.Optional(List(Text({ maxLength: 500 }), { title: "Prompts" })),
   },
   { title: "Agenda item" },
 );
@@ -258,7 +258,7 @@ export const Agenda = Strict(
   {
     term: Type.Union([Key, Type.Literal("any")], { title: "Term", description: "The term key this agenda is for, or any." }),
     title: Text({ maxLength: 200 }),
-    items: Type.Array(AgendaItem, { minItems: 1, title: "Items" }),
+    items: List(AgendaItem, { minItems: 1, title: "Items" }),
   },
   { title: "Agenda" },
 );
@@ -273,10 +273,10 @@ export const VisitType = Strict(
     key: Key,
     label: Text({ maxLength: 200 }),
     purpose: Text({ maxLength: 4000 }),
-    attendees: Type.Array(Participant, { title: "Who attends" }),
-    ledBy: Type.Array(Key, { minItems: 1, title: "Roles that lead and record it" }),
-    agendas: Type.Array(Agenda, { title: "Agendas" }),
-    activities: Type.Optional(Type.Array(Text({ maxLength: 300 }), { title: "Activities may include" })),
+    attendees: List(Participant, { title: "Who attends" }),
+    ledBy: List(Key, { minItems: 1, title: "Roles that lead and record it" }),
+    agendas: List(Agenda, { title: "Agendas" }),
+    activities: Type.Optional(List(Text({ maxLength: 300 }), { title: "Activities may include" })),
     reportForm: Type.Optional(Key),
     reportVisibility: ReportVisibility,
     preVisitForm: Type.Optional(Key),
@@ -291,7 +291,7 @@ export const Sharing = Strict(
     content: Type.Union([Type.Literal("key-points"), Type.Literal("minutes"), Type.Literal("actions"), Type.Literal("decisions")], {
       title: "What is shared",
     }),
-    with: Type.Array(Participant, { minItems: 1, title: "With whom" }),
+    with: List(Participant, { minItems: 1, title: "With whom" }),
     maxItems: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, title: "At most", description: "For example 5 key points." })),
     description: Text({ maxLength: 1000 }),
   },
@@ -313,12 +313,12 @@ export const MeetingType = Strict(
     label: Text({ maxLength: 200 }),
     purpose: Text({ maxLength: 4000 }),
     chair: Type.Optional(Participant),
-    attendees: Type.Array(Participant, { minItems: 1, title: "Attendees" }),
+    attendees: List(Participant, { minItems: 1, title: "Attendees" }),
     frequency: Type.Optional(Frequency),
     confidential: Type.Boolean({ title: "Confidential", description: "Minutes are for LA attendees only; only what is listed under sharing reaches anyone else." }),
-    sharing: Type.Array(Sharing, { title: "Shared after the meeting" }),
+    sharing: List(Sharing, { title: "Shared after the meeting" }),
     minutesForm: Type.Optional(Key),
-    progressJudgements: Type.Array(ProgressJudgement, { title: "Progress judgements" }),
+    progressJudgements: List(ProgressJudgement, { title: "Progress judgements" }),
     applicability: Type.Optional(Applicability),
     source: Type.Optional(SourceRef),
   },
@@ -344,7 +344,7 @@ export const LetterType = Strict(
     label: Text({ maxLength: 200 }),
     kind: Type.Union([Type.Literal("letter"), Type.Literal("notice")], { title: "Kind" }),
     purpose: Text({ maxLength: 4000 }),
-    indicators: Type.Array(Indicator, { title: "Indicators", description: "The bullets that justify sending it." }),
+    indicators: List(Indicator, { title: "Indicators", description: "The bullets that justify sending it." }),
     minimumIndicators: Type.Integer({ minimum: 0, title: "Indicators needed", description: "How many indicators must apply (the seeds: 'one or more')." }),
     applicability: Type.Optional(Applicability),
     template: Strict(
@@ -354,12 +354,12 @@ export const LetterType = Strict(
       },
       { title: "Template" },
     ),
-    recipients: Type.Array(Recipient, { minItems: 1, title: "Recipients" }),
+    recipients: List(Recipient, { minItems: 1, title: "Recipients" }),
     permissions: Strict(
       {
-        draft: Type.Array(Key, { minItems: 1, title: "Roles that may draft" }),
-        approve: Type.Array(Key, { title: "Roles that may approve" }),
-        issue: Type.Array(Key, { minItems: 1, title: "Roles that may issue" }),
+        draft: List(Key, { minItems: 1, title: "Roles that may draft" }),
+        approve: List(Key, { title: "Roles that may approve" }),
+        issue: List(Key, { minItems: 1, title: "Roles that may issue" }),
       },
       { title: "Who may" },
     ),
@@ -382,7 +382,7 @@ export const LetterType = Strict(
           stage: Type.Optional(Key),
           category: Type.Optional(Key),
           inForceUntilRemoved: Type.Optional(Type.Boolean({ title: "Stays in force until removed" })),
-          notify: Type.Optional(Type.Array(Participant, { title: "Also notify" })),
+          notify: Type.Optional(List(Participant, { title: "Also notify" })),
         },
         { title: "Effect on the case" },
       ),
@@ -417,7 +417,7 @@ export const Stage = Strict(
 export const Transition = Strict(
   {
     key: Key,
-    from: Type.Array(Type.Union([Key, Type.Literal("*")]), { minItems: 1, title: "From stages", description: "Stage keys, or * for any." }),
+    from: List(Type.Union([Key, Type.Literal("*")]), { minItems: 1, title: "From stages", description: "Stage keys, or * for any." }),
     to: Key,
     label: Text({ maxLength: 300 }),
     mode: Type.Union([Type.Literal("automatic"), Type.Literal("suggested"), Type.Literal("manual")], {
@@ -426,7 +426,7 @@ export const Transition = Strict(
     }),
     when: Type.Optional(JsonLogicRule),
     requiresReason: Type.Boolean({ title: "The officer gives a reason" }),
-    roles: Type.Optional(Type.Array(Key, { title: "Roles that may make it" })),
+    roles: Type.Optional(List(Key, { title: "Roles that may make it" })),
     description: Type.Optional(Text({ maxLength: 2000 })),
     source: Type.Optional(SourceRef),
   },
@@ -436,8 +436,8 @@ export const Transition = Strict(
 export const Escalation = Strict(
   {
     initialStage: Key,
-    stages: Type.Array(Stage, { minItems: 1, title: "Stages" }),
-    transitions: Type.Array(Transition, { title: "Transitions" }),
+    stages: List(Stage, { minItems: 1, title: "Stages" }),
+    transitions: List(Transition, { title: "Transitions" }),
   },
   { title: "Escalation" },
 );
@@ -462,8 +462,8 @@ export const FormDefinition = Strict(
       { title: "Purpose" },
     ),
     audience: Audience,
-    schema: Type.Object({}, { additionalProperties: true, title: "JSON Schema", description: "The form's fields, as a JSON Schema object." }),
-    uiSchema: Type.Optional(Type.Object({}, { additionalProperties: true, title: "UI schema", description: "react-jsonschema-form uiSchema." })),
+    schema: Type.Object({}, { additionalProperties: true, maxProperties: SIZE_LIMITS.mapFields, title: "JSON Schema", description: "The form's fields, as a JSON Schema object." }),
+    uiSchema: Type.Optional(Type.Object({}, { additionalProperties: true, maxProperties: SIZE_LIMITS.mapFields, title: "UI schema", description: "react-jsonschema-form uiSchema." })),
     applicability: Type.Optional(Applicability),
     source: Type.Optional(SourceRef),
   },
@@ -474,16 +474,16 @@ export const FormDefinition = Strict(
 
 export const Rule = Strict(
   {
-    action: Type.Union([Type.Union(ACTIONS.map((a) => Type.Literal(a))), Type.Array(Type.Union(ACTIONS.map((a) => Type.Literal(a))), { minItems: 1 })], {
+    action: Type.Union([Type.Union(ACTIONS.map((a) => Type.Literal(a))), List(Type.Union(ACTIONS.map((a) => Type.Literal(a))), { minItems: 1 })], {
       title: "Action",
     }),
-    subject: Type.Union([Type.Union(SUBJECTS.map((s) => Type.Literal(s))), Type.Array(Type.Union(SUBJECTS.map((s) => Type.Literal(s))), { minItems: 1 })], {
+    subject: Type.Union([Type.Union(SUBJECTS.map((s) => Type.Literal(s))), List(Type.Union(SUBJECTS.map((s) => Type.Literal(s))), { minItems: 1 })], {
       title: "Subject",
     }),
     conditions: Type.Optional(
-      Type.Object({}, { additionalProperties: true, title: "Conditions", description: "CASL conditions, e.g. {\"schoolUrn\": \"${user.schoolUrn}\"}." }),
+      Type.Object({}, { additionalProperties: true, maxProperties: SIZE_LIMITS.mapFields, title: "Conditions", description: "CASL conditions, e.g. {\"schoolUrn\": \"${user.schoolUrn}\"}." }),
     ),
-    fields: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, title: "Only these fields" })),
+    fields: Type.Optional(List(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, title: "Only these fields" })),
     inverted: Type.Optional(Type.Boolean({ title: "Forbid instead of allow" })),
     reason: Type.Optional(Text({ maxLength: 300, title: "Reason", description: "Shown when the rule forbids something." })),
   },
@@ -496,9 +496,9 @@ export const Role = Strict(
     label: Text({ maxLength: 200 }),
     audience: Audience,
     description: Text({ maxLength: 2000 }),
-    rules: Type.Array(Rule, { minItems: 1, title: "Rules" }),
+    rules: List(Rule, { minItems: 1, title: "Rules" }),
     mayGrant: Type.Optional(
-      Type.Array(Key, {
+      List(Key, {
         title: "Roles its holders may give",
         description: "The roles a user with this role may give when inviting users or changing their roles (with the `invite` or `update` User permission). A role not listed here cannot be given by them; without this list they may give none.",
       }),
@@ -515,8 +515,8 @@ export const Offer = Strict(
     label: Text({ maxLength: 200 }),
     description: Text({ maxLength: 4000 }),
     traded: Type.Boolean({ title: "Schools buy into it" }),
-    visits: Type.Array(Cadence, { title: "Visits it brings" }),
-    fallbackVisits: Type.Optional(Type.Array(Cadence, { title: "Visits for schools that do not buy in" })),
+    visits: List(Cadence, { title: "Visits it brings" }),
+    fallbackVisits: Type.Optional(List(Cadence, { title: "Visits for schools that do not buy in" })),
     applicability: Type.Optional(Applicability),
   },
   { title: "Offer" },
@@ -526,23 +526,23 @@ export const Offer = Strict(
 
 export const PolicyDocument = Type.Object(
   {
-    $schema: Type.Optional(Type.String()),
+    $schema: Type.Optional(Type.String({ maxLength: 500 })),
     formatVersion: Type.Literal(FORMAT_VERSION, { title: "Format version" }),
     authority: Authority,
     strategy: Strategy,
     calendar: Calendar,
-    areas: Type.Array(Area, { minItems: 1, title: "Judgement areas" }),
+    areas: List(Area, { minItems: 1, title: "Judgement areas" }),
     assessment: Assessment,
-    categories: Type.Array(Category, { minItems: 1, title: "Categories" }),
-    criteria: Type.Array(CriteriaSet, { title: "Criteria" }),
-    triggers: Type.Array(Trigger, { title: "Triggers" }),
-    visitTypes: Type.Array(VisitType, { minItems: 1, title: "Visit types" }),
-    meetingTypes: Type.Array(MeetingType, { title: "Meeting types" }),
-    letterTypes: Type.Array(LetterType, { title: "Letter and notice types" }),
+    categories: List(Category, { minItems: 1, title: "Categories" }),
+    criteria: List(CriteriaSet, { title: "Criteria" }),
+    triggers: List(Trigger, { title: "Triggers" }),
+    visitTypes: List(VisitType, { minItems: 1, title: "Visit types" }),
+    meetingTypes: List(MeetingType, { title: "Meeting types" }),
+    letterTypes: List(LetterType, { title: "Letter and notice types" }),
     escalation: Escalation,
-    forms: Type.Array(FormDefinition, { title: "Forms" }),
-    roles: Type.Array(Role, { minItems: 1, title: "Roles" }),
-    offers: Type.Optional(Type.Array(Offer, { title: "Offers" })),
+    forms: List(FormDefinition, { title: "Forms" }),
+    roles: List(Role, { minItems: 1, title: "Roles" }),
+    offers: Type.Optional(List(Offer, { title: "Offers" })),
   },
   {
     $id: "https://steward.schools/schema/policy/v2.json",

@@ -1,19 +1,17 @@
 import { createMongoAbility, subject as asSubject } from "@casl/ability";
 import jsonLogic from "json-logic-js";
-import { Liquid } from "liquidjs";
+import { SIZE_LIMITS } from "../schema/common.ts";
 import type { Participant, PolicyDocument } from "../schema/policy.ts";
-import { FACTS, MERGE_FIELDS, USER_PLACEHOLDERS } from "../vocabulary.ts";
+import { checkTemplate as checkTemplateSource } from "../templates/liquid.ts";
+import { FACTS, JSON_LOGIC_OPERATORS, USER_PLACEHOLDERS } from "../vocabulary.ts";
 import { checkPermissions } from "./permissions.ts";
 import { describePointer, toPointer, type Problem } from "./problem.ts";
-import { createAjv } from "./structure.ts";
+import { checkFormSchema, createAjv } from "../ajv.ts";
 
 type Path = (string | number)[];
 
-/** The JsonLogic operations json-logic-js knows (its own plus none added: tenants cannot add code). */
-const JSON_LOGIC_OPERATORS = new Set([
-  "==", "===", "!=", "!==", ">", ">=", "<", "<=", "!!", "!", "%", "log", "in", "cat", "substr", "+", "*", "-", "/",
-  "min", "max", "merge", "var", "missing", "missing_some", "if", "?:", "and", "or", "filter", "map", "reduce", "all", "none", "some",
-]);
+/** The facts' dotted patterns, split once: `letters.{letterType}.inForce` has a slot for a letter type's key. */
+const FACT_PATTERNS = Object.keys(FACTS).map((pattern) => pattern.split(".").map((text) => ({ text, slot: /^\{(\w+)\}$/.exec(text)?.[1] })));
 
 /** Operators whose arguments are evaluated per item: inside them, `var` reads the item, not the facts. */
 const ITEM_SCOPED = new Set(["filter", "map", "reduce", "all", "none", "some"]);
@@ -27,25 +25,32 @@ function findOperators(node: unknown): string[] {
   return Object.entries(node).flatMap(([key, value]) => [...(key.startsWith("$") ? [key] : []), ...findOperators(value)]);
 }
 
-/** Liquid's error text ends "…, line:1, col:4": turn it into a sentence. */
-function liquidMessage(error: unknown): string {
-  const first = (error as Error).message.split("\n")[0] ?? "";
-  const match = /^(.*), line:(\d+), col:(\d+)$/.exec(first);
-  return match ? `${match[1]} (line ${match[2]}, column ${match[3]}).` : `${first.replace(/\.$/, "")}.`;
-}
-
 /** One validator for the policies' own forms, reused across calls. */
 const formsAjv = createAjv();
-
-const liquid = new Liquid({ strictFilters: true, strictVariables: false });
 
 /**
  * Steward's semantic rules over a document that already has the right shape.
  * Returns every problem found.
  */
 export function checkSemantics(policy: PolicyDocument): Problem[] {
+  return collectSemantics(policy, Infinity).problems;
+}
+
+/**
+ * `checkSemantics`, keeping only the first `keep` problems in full and
+ * counting the rest (`dropped`, of which `droppedErrors` are errors), so a
+ * policy with tens of thousands of problems costs little to check.
+ */
+export function collectSemantics(policy: PolicyDocument, keep: number): { problems: Problem[]; dropped: number; droppedErrors: number } {
   const problems: Problem[] = [];
+  let dropped = 0;
+  let droppedErrors = 0;
   const report = (path: Path, message: string, code: string, severity: Problem["severity"] = "error") => {
+    if (problems.length >= keep) {
+      dropped++;
+      if (severity === "error") droppedErrors++;
+      return;
+    }
     const pointer = toPointer(path);
     problems.push({ pointer, where: describePointer(policy, pointer), message, severity, code });
   };
@@ -211,6 +216,11 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
 
   // ---- rules
   const checkRule = (rule: unknown, path: Path) => {
+    const size = JSON.stringify(rule).length;
+    if (size > SIZE_LIMITS.jsonCharacters) {
+      report(path, `This rule is ${size.toLocaleString("en-GB")} characters long: a rule may be at most ${SIZE_LIMITS.jsonCharacters.toLocaleString("en-GB")}.`, "rule.size");
+      return;
+    }
     walkRule(rule, path, false);
   };
   const walkRule = (node: unknown, path: Path, itemScope: boolean) => {
@@ -247,14 +257,9 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
   const isKnownFact = (name: string): boolean => {
     if (FACTS[name]) return true;
     const segments = name.split(".");
-    return Object.keys(FACTS).some((pattern) => {
-      const parts = pattern.split(".");
-      if (parts.length !== segments.length) return false;
-      return parts.every((part, i) => {
-        const slot = /^\{(\w+)\}$/.exec(part)?.[1];
-        return slot ? (dynamic[slot]?.has(segments[i]!) ?? false) : part === segments[i];
-      });
-    });
+    return FACT_PATTERNS.some(
+      (parts) => parts.length === segments.length && parts.every((part, i) => (part.slot ? (dynamic[part.slot]?.has(segments[i]!) ?? false) : part.text === segments[i])),
+    );
   };
   const suggestFact = (name: string): string => {
     const head = name.split(".")[0];
@@ -332,28 +337,9 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
     for (const part of ["subject", "body"] as const) checkTemplate(letter.template[part], [...path, "template", part]);
   });
 
+  // The same Liquid set-up the renderer uses (src/templates/liquid.ts): no files, no raw, known merge fields.
   function checkTemplate(source: string, path: Path) {
-    let parsed;
-    try {
-      parsed = liquid.parse(source);
-    } catch (error) {
-      report(path, `The template does not parse: ${liquidMessage(error)}`, "template.syntax");
-      return;
-    }
-    let variables: string[][];
-    try {
-      variables = liquid.globalVariableSegmentsSync(parsed).map((segments) => segments.map(String));
-    } catch (error) {
-      report(path, `The template cannot be read: ${liquidMessage(error)}`, "template.syntax");
-      return;
-    }
-    for (const segments of variables) {
-      const name = segments.join(".");
-      const known = Object.keys(MERGE_FIELDS).some((field) => name === field || field.startsWith(`${name}.`) || name.startsWith(`${field}.`));
-      if (!known) {
-        report(path, `The template uses "${name}", which is not a merge field. Use one of: ${Object.keys(MERGE_FIELDS).join(", ")}.`, "template.field");
-      }
-    }
+    for (const { message, code } of checkTemplateSource(source)) report(path, message, code);
   }
 
   // ---- escalation
@@ -399,6 +385,15 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
 
   // ---- forms
   policy.forms.forEach((form, f) => {
+    for (const part of ["schema", "uiSchema"] as const) {
+      const size = JSON.stringify(form[part] ?? {}).length;
+      if (size > SIZE_LIMITS.jsonCharacters) {
+        report(["forms", f, part], `The form's ${part} is ${size.toLocaleString("en-GB")} characters long: it may be at most ${SIZE_LIMITS.jsonCharacters.toLocaleString("en-GB")}.`, "form.size");
+        return;
+      }
+    }
+    // Compiled once per policy version and reused (getFormValidator): no $id, every $ref inside the schema.
+    for (const problem of checkFormSchema(form.schema)) report(["forms", f, "schema", ...problem.path], problem.message, problem.code);
     if (!formsAjv.validateSchema(form.schema)) {
       const [first] = formsAjv.errors ?? [];
       const at = first?.instancePath ? ` at ${first.instancePath}` : "";
@@ -477,5 +472,5 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
     });
   });
 
-  return problems;
+  return { problems, dropped, droppedErrors };
 }

@@ -1,17 +1,31 @@
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import type { ErrorObject } from "ajv/dist/2020.js";
+import { createAjv } from "../ajv.ts";
 import { policyMetaSchema } from "../meta-schema.ts";
 import { describePointer, type Problem } from "./problem.ts";
 
-/** One Ajv instance for JSON Schema 2020-12, shared by the meta-schema and the policies' own forms. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-  addFormats.default(ajv);
-  return ajv;
-}
+/** Every error, for a document of ordinary size: each problem at its place. */
+const validateStructure = createAjv().compile(policyMetaSchema);
+/** Stops at the first error: whether a document is valid at all, and the one problem of a huge one. */
+const validateFirst = createAjv({ allErrors: false }).compile(policyMetaSchema);
 
-const ajv = createAjv();
-const validateStructure = ajv.compile(policyMetaSchema);
+/**
+ * Past this many values (JSON nodes) a document is checked only up to its
+ * first problem: listing every problem of a document many times the size of
+ * any real policy (about 4,500 values each) would cost the server seconds.
+ */
+export const HUGE_DOCUMENT_VALUES = 100_000;
+
+/** Counts a document's values, stopping once past `limit`. */
+function countValues(document: unknown, limit: number): number {
+  const stack = [document];
+  let count = 0;
+  while (stack.length > 0 && count <= limit) {
+    const node = stack.pop();
+    count++;
+    if (node !== null && typeof node === "object") for (const child of Object.values(node)) stack.push(child);
+  }
+  return count;
+}
 
 function shown(value: unknown): string {
   const text = JSON.stringify(value);
@@ -85,16 +99,32 @@ function sentence(error: ErrorObject): string {
 /**
  * A union of literals fails as one `anyOf` error plus one `const` error per
  * branch: say it once, listing the choices. Other unions keep the branch
- * errors that got furthest.
+ * errors that got furthest. Linear in the number of errors (they are grouped
+ * by place first), so a document with thousands of problems stays cheap.
  */
 function collapseUnions(errors: ErrorObject[]): { error: ErrorObject; message?: string }[] {
   const out: { error: ErrorObject; message?: string }[] = [];
-  const unions = errors.filter((e) => e.keyword === "anyOf");
+  const atPlace = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const list = atPlace.get(e.instancePath);
+    if (list) list.push(e);
+    else atPlace.set(e.instancePath, [e]);
+  }
+  // Places that have errors deeper down: each place and its ancestors.
+  const hasDeeper = new Set<string>();
+  for (const place of atPlace.keys()) {
+    for (let i = place.lastIndexOf("/"); i >= 0; i = place.lastIndexOf("/", i - 1)) {
+      const parent = place.slice(0, i);
+      if (hasDeeper.has(parent)) break;
+      hasDeeper.add(parent);
+      if (i === 0) break;
+    }
+  }
   const swallowed = new Set<ErrorObject>();
-  for (const union of unions) {
-    const branches = errors.filter(
-      (e) => e !== union && e.instancePath === union.instancePath && e.schemaPath.startsWith(union.schemaPath.replace(/\/anyOf$/, "/anyOf/")),
-    );
+  for (const union of errors) {
+    if (union.keyword !== "anyOf") continue;
+    const prefix = union.schemaPath.replace(/\/anyOf$/, "/anyOf/");
+    const branches = (atPlace.get(union.instancePath) ?? []).filter((e) => e !== union && e.schemaPath.startsWith(prefix));
     const options = (union.schema as { const?: unknown; anyOf?: unknown }[]).map((branch) => branch.const);
     if (options.every((o) => o !== undefined)) {
       for (const b of branches) swallowed.add(b);
@@ -103,8 +133,7 @@ function collapseUnions(errors: ErrorObject[]): { error: ErrorObject; message?: 
     } else {
       // Keep the branch errors (they say what is wrong inside); drop the bare anyOf.
       swallowed.add(union);
-      const deeper = errors.filter((e) => e.instancePath.startsWith(`${union.instancePath}/`));
-      if (branches.length > 0 && deeper.length === 0) {
+      if (branches.length > 0 && !hasDeeper.has(union.instancePath)) {
         for (const b of branches) swallowed.add(b);
         out.push({ error: union, message: `Is not in any allowed form (${typeName(union.data)} given).` });
       }
@@ -117,12 +146,35 @@ function collapseUnions(errors: ErrorObject[]): { error: ErrorObject; message?: 
   return out;
 }
 
+/**
+ * The most Ajv errors turned into problems. A document past its size caps can
+ * fail in tens of thousands of places; only the first are worth reading, and
+ * `validatePolicy` returns at most `MAX_PROBLEMS` anyway.
+ */
+const MAX_STRUCTURE_ERRORS = 2000;
+const SIZE_KEYWORDS = new Set(["maxItems", "maxLength", "maxProperties"]);
+
 /** Checks a document against the meta-schema, returning every problem at once. */
 export function checkStructure(document: unknown): Problem[] {
-  if (validateStructure(document)) return [];
+  return collectStructure(document).problems;
+}
+
+/**
+ * `checkStructure`, saying whether Ajv's errors were cut at
+ * `MAX_STRUCTURE_ERRORS` (`truncated`: more problems exist than are listed),
+ * and whether the document was too big to check past its first problem (`huge`).
+ */
+export function collectStructure(document: unknown): { problems: Problem[]; truncated: boolean; huge: boolean } {
+  if (validateFirst(document)) return { problems: [], truncated: false, huge: false };
+  const huge = countValues(document, HUGE_DOCUMENT_VALUES) > HUGE_DOCUMENT_VALUES;
+  if (!huge) validateStructure(document);
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  for (const { error, message } of collapseUnions(validateStructure.errors ?? [])) {
+  const all = (huge ? validateFirst.errors : validateStructure.errors) ?? [];
+  // Past the cap, keep the first errors and every size-cap error (a list that
+  // is too long says more than its ten thousand bad items).
+  const errors = all.length <= MAX_STRUCTURE_ERRORS ? all : all.filter((e, i) => i < MAX_STRUCTURE_ERRORS || SIZE_KEYWORDS.has(e.keyword));
+  for (const { error, message } of collapseUnions(errors)) {
     const params = error.params as Record<string, unknown>;
     const pointer =
       error.keyword === "required"
@@ -136,5 +188,5 @@ export function checkStructure(document: unknown): Problem[] {
     seen.add(id);
     problems.push({ pointer, where: describePointer(document, pointer), message: text, severity: "error", code: `schema.${error.keyword}` });
   }
-  return problems.sort((a, b) => a.pointer.localeCompare(b.pointer));
+  return { problems: problems.sort((a, b) => a.pointer.localeCompare(b.pointer)), truncated: errors.length < all.length, huge };
 }

@@ -1,13 +1,11 @@
 import { appendAudit, findFormResponse, updateFormResponse } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import { createAjv } from "@steward/policy-config";
+import { FormSchemaError, getFormValidator } from "@steward/policy-config";
 import { z } from "zod";
 import { ApiError } from "../../errors.ts";
 import { loadPolicyVersion } from "../../services/policies.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertResponsePermission, formData, responseSchema, toResponse } from "./shared.ts";
-
-const ajv = createAjv();
 
 /** Submits a form: its answers must meet the form's JSON Schema (the first problem is reported at its place); a submitted form is final. */
 export const submitForm = tenantProcedure
@@ -23,7 +21,14 @@ export const submitForm = tenantProcedure
     const policy = await loadPolicyVersion(ctx.trx, ctx.tenantId, existing.policy_version_id);
     const form = policy?.document.forms.find((f) => f.key === existing.form_key);
     if (!form) throw new DomainError("conflict", "This form is no longer in the policy.");
-    const validate = ajv.compile(form.schema as object);
+    let validate;
+    try {
+      // Compiled once per policy version and form, and reused.
+      validate = getFormValidator(policy!.document, form.key)!;
+    } catch (error) {
+      if (error instanceof FormSchemaError) throw new DomainError("conflict", error.message);
+      throw error;
+    }
     if (!validate(input.data)) {
       const first = validate.errors?.[0];
       const field = first?.instancePath || (first?.params && "missingProperty" in first.params ? `/${String(first.params.missingProperty)}` : "");

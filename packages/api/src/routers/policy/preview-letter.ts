@@ -4,6 +4,7 @@ import { notFound } from "../../errors.ts";
 import { loadPolicyVersionRow } from "../../services/policies.ts";
 import { getDraftProblems, refuseInvalidDraft } from "../../services/policy-checks.ts";
 import { runInPolicyWorker } from "../../services/worker/pool.ts";
+import { sanitiseLetterHtml } from "../../services/letter-html.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
 
@@ -36,10 +37,12 @@ export const previewLetter = tenantProcedure
       indicators: letterType.indicators.slice(0, Math.max(1, letterType.minimumIndicators)).map((i) => ({ text: i.text, evidence: "The evidence the officer recorded." })),
       actions: [{ text: "An action the school must take", due: formatLetterDate(today) }],
     };
+    let letter: { subject: string; html: string };
     try {
-      return await runInPolicyWorker({ kind: "render-letter", letterType, context });
+      letter = await runInPolicyWorker({ kind: "render-letter", letterType, context });
     } catch (error) {
-      if (error instanceof DomainError) throw error;
-      throw new DomainError("invalid", `The letter's template cannot be rendered: ${(error as Error).message}`, `/letterTypes/${policy.letterTypes.indexOf(letterType)}/template`);
+      const message = error instanceof DomainError ? error.message : `The letter's template cannot be rendered: ${(error as Error).message}`;
+      throw new DomainError("invalid", message, `/letterTypes/${policy.letterTypes.indexOf(letterType)}/template`);
     }
+    return { subject: letter.subject, html: sanitiseLetterHtml(letter.html) };
   });

@@ -1,0 +1,168 @@
+import { Liquid, type Template } from "liquidjs";
+import { MERGE_FIELDS } from "../vocabulary.ts";
+
+/**
+ * The ONE Liquid set-up for letter templates, used by the policy validator
+ * (parse only) and by the engine that renders letters, so a template the
+ * validator accepts is exactly one the renderer runs, and one it refuses the
+ * renderer refuses too (a policy stored before a rule was added).
+ *
+ * What bounds a template:
+ * - no file system: `include`, `render` and `layout` are refused at parse time,
+ *   and the engine is given an empty in-memory template map and a file system
+ *   that reads nothing, so no path can ever reach the disk;
+ * - `raw` is refused (it would let a template write unescaped `{{ }}` text into
+ *   letters that other tools may process again);
+ * - `parseLimit`: the length of template text parsed in one go;
+ * - `renderLimit`: wall-clock time for one render (a loop of loops stops with
+ *   a clear error, it never hangs the server);
+ * - `memoryLimit`: characters and list items allocated by filters and ranges
+ *   in one render (`(1..100000000)`, a string doubled by `append` in a loop);
+ * - every merged value HTML-escaped, filters must exist, and only a value's own
+ *   properties are read (no prototype walking).
+ */
+export const TEMPLATE_LIMITS = {
+  /** Characters of template text (the meta-schema caps a letter's body well below this). */
+  parseLength: 100_000,
+  /** Milliseconds one render may take. Real letters render in well under 5. */
+  renderMilliseconds: 500,
+  /** Characters or items filters and ranges may allocate in one render. Real letters use a few thousand. */
+  memory: 2_000_000,
+} as const;
+
+/** The tags a template may not use, and why, in the policy administrator's words. */
+const REFUSED_TAGS: Record<string, string> = {
+  include: "Templates cannot include other files: write the text in the template",
+  render: "Templates cannot render other files: write the text in the template",
+  layout: "Templates cannot use a layout file: write the text in the template",
+  raw: "Templates cannot use raw: write the text without it",
+};
+
+/** A file system that holds nothing: the engine never touches the disk. */
+const NO_FILES = {
+  exists: async () => false,
+  existsSync: () => false,
+  readFile: async (file: string): Promise<string> => {
+    throw new Error(`Templates cannot read files (${file})`);
+  },
+  readFileSync: (file: string): string => {
+    throw new Error(`Templates cannot read files (${file})`);
+  },
+  resolve: (_root: string, file: string) => file,
+  contains: async () => false,
+  dirname: () => "",
+  sep: "/",
+};
+
+/** Makes a Liquid engine with Steward's limits (see above). */
+export function createLiquid(): Liquid {
+  const liquid = new Liquid({
+    outputEscape: "escape",
+    strictFilters: true,
+    strictVariables: false,
+    ownPropertyOnly: true,
+    fs: NO_FILES,
+    root: [],
+    partials: [],
+    layouts: [],
+    relativeReference: false,
+    dynamicPartials: false,
+    templates: {},
+    cache: false,
+    parseLimit: TEMPLATE_LIMITS.parseLength,
+    renderLimit: TEMPLATE_LIMITS.renderMilliseconds,
+    memoryLimit: TEMPLATE_LIMITS.memory,
+  });
+  for (const [name, reason] of Object.entries(REFUSED_TAGS)) {
+    liquid.registerTag(name, {
+      parse() {
+        throw new Error(reason);
+      },
+      *render() {
+        // never reached: parse always refuses
+      },
+    });
+  }
+  return liquid;
+}
+
+const liquid = createLiquid();
+
+/** A template refused: the sentence says why, for the policy administrator or the officer. */
+export class TemplateError extends Error {
+  readonly code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.name = "TemplateError";
+    this.code = code;
+  }
+}
+
+/** Liquid's error text ends "…, line:1, col:4": turn it into a sentence. */
+function liquidMessage(error: unknown): string {
+  const first = ((error as Error).message ?? String(error)).split("\n")[0] ?? "";
+  const match = /^(.*), line:(\d+), col:(\d+)$/.exec(first);
+  const text = (match ? match[1]! : first).replace(/\.$/, "");
+  const where = match ? ` (line ${match[2]}, column ${match[3]})` : "";
+  if (/render limit exceeded/.test(text)) {
+    return `it takes too long to render (more than ${TEMPLATE_LIMITS.renderMilliseconds} ms): make its loops smaller${where}.`;
+  }
+  if (/memory alloc limit exceeded/.test(text)) {
+    return `it makes too much text (more than ${TEMPLATE_LIMITS.memory.toLocaleString("en-GB")} characters or items): check its loops, ranges and filters${where}.`;
+  }
+  if (/parse length limit exceeded/.test(text)) {
+    return `it is too long (more than ${TEMPLATE_LIMITS.parseLength.toLocaleString("en-GB")} characters).`;
+  }
+  return `${text}${where}.`;
+}
+
+/** A merge field the vocabulary has, or a part of one (`school`), or a path under one (`indicators.first`). */
+function isMergeField(name: string): boolean {
+  return Object.keys(MERGE_FIELDS).some((field) => name === field || field.startsWith(`${name}.`) || name.startsWith(`${field}.`));
+}
+
+type Checked = { template: Template[]; problems: { message: string; code: string }[] };
+
+/**
+ * Parses a template as the validator and the renderer both must: Liquid's own
+ * syntax, the refused tags, and every variable a merge field of the vocabulary.
+ */
+function parseChecked(source: string): Checked {
+  let template: Template[];
+  try {
+    template = liquid.parse(source);
+  } catch (error) {
+    return { template: [], problems: [{ message: `The template does not parse: ${liquidMessage(error)}`, code: "template.syntax" }] };
+  }
+  let variables: string[][];
+  try {
+    variables = liquid.globalVariableSegmentsSync(template).map((segments) => segments.map(String));
+  } catch (error) {
+    return { template, problems: [{ message: `The template cannot be read: ${liquidMessage(error)}`, code: "template.syntax" }] };
+  }
+  const problems = variables
+    .map((segments) => segments.join("."))
+    .filter((name) => !isMergeField(name))
+    .map((name) => ({ message: `The template uses "${name}", which is not a merge field. Use one of: ${Object.keys(MERGE_FIELDS).join(", ")}.`, code: "template.field" }));
+  return { template, problems };
+}
+
+/** Every problem a template has (for the validator): a syntax or refused-tag problem, or one per unknown merge field. */
+export function checkTemplate(source: string): { message: string; code: string }[] {
+  return parseChecked(source).problems;
+}
+
+/**
+ * Renders a template with the given merge fields, within the limits. Refuses
+ * (a `TemplateError`, nothing rendered) a template the validator would refuse,
+ * and stops one that runs too long or makes too much text.
+ */
+export function renderTemplate(source: string, context: object): string {
+  const { template, problems } = parseChecked(source);
+  if (problems.length > 0) throw new TemplateError(problems[0]!.message, problems[0]!.code);
+  try {
+    return liquid.renderSync(template, context) as string;
+  } catch (error) {
+    throw new TemplateError(`The template cannot be rendered: ${liquidMessage(error)}`, "template.render");
+  }
+}
