@@ -5,7 +5,7 @@
 import { createMongoAbility } from "@casl/ability";
 import { accessToSql, type AccessFilter, type StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
-import { buildAbility, caseSubject, letterSubject } from "@steward/domain";
+import { buildAbility, caseSubject, letterSubject, meetingSubject } from "@steward/domain";
 import type { PolicyDocument } from "@steward/policy-config";
 import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
 import { sql } from "kysely";
@@ -208,6 +208,56 @@ describe("who may give which role", () => {
     expect(audit.entries).toHaveLength(1);
     expect(JSON.stringify(audit.entries)).not.toContain(invited.inviteToken);
   });
+});
+
+describe("every role of both authorities reads exactly the records its policy lets it", () => {
+  for (const key of ["cambridgeshire", "lincolnshire"] as const) {
+    it(`in ${key}: meetings, minutes, key points, letters and reports of a case, each as the role's ability says`, async () => {
+      const t = world.tenants[key];
+      const urn = t.schools[1]!.urn;
+      const seniorRole = key === "cambridgeshire" ? "la-senior-officer" : "head-of-school-standards";
+      const senior = await world.as(key, seniorRole);
+      const { caseId } = await senior.api.cases.open({ urn });
+      // Every meeting type that applies, a draft letter, and a report kept unpublished.
+      const applies = (a?: { governance?: readonly string[] }) => !a?.governance || a.governance.includes("maintained");
+      for (const m of t.policy.meetingTypes.filter((m) => applies(m.applicability))) {
+        await senior.api.meetings.record({ caseId, meetingType: m.key, date: "2021-10-04", attendees: ["Someone"], minutes: `MINUTES OF ${m.key}`, keyPoints: [`POINT OF ${m.key}`], progress: m.progressJudgements[0]?.key ?? "" });
+      }
+      const letterType = t.policy.letterTypes.find((l) => applies(l.applicability) && l.permissions.draft.includes(seniorRole));
+      if (letterType) await senior.api.letters.draft({ caseId, letterType: letterType.key, indicators: letterType.indicators.slice(0, Math.max(1, letterType.minimumIndicators)).map((i) => ({ key: i.key, evidence: "Seen" })) });
+      const truth = await senior.api.cases.get({ caseId });
+      expect(truth.meetings.length).toBeGreaterThan(1);
+
+      for (const role of t.policy.roles) {
+        const grants = [role.audience === "school" ? { role: role.key, schoolUrn: urn } : { role: role.key }];
+        const email = `${role.key}-reads@${key}.conf`;
+        await provisionUser(database.db, t.tenant.id, { email, displayName: role.label, password: TEST_PASSWORD, grants }).catch(() => undefined);
+        const client = await world.client().signIn(t.tenant.slug, email);
+        const ability = buildAbility(t.policy, { id: "x", tenantId: t.tenant.id, grants }).ability;
+        const facts = { schoolUrn: urn, assignedOfficerId: null, category: null, stage: truth.stage?.key ?? null, status: "open" };
+        if (!ability.can("read", caseSubject(facts))) {
+          await expect(client.api.cases.get({ caseId }), role.key).rejects.toMatchObject({ code: "NOT_FOUND" });
+          continue;
+        }
+        const view = await client.api.cases.get({ caseId });
+        const seen = JSON.stringify(view);
+        for (const m of truth.meetings) {
+          const meetingType = m.meetingType.key;
+          const mayMeeting = ability.can("read", meetingSubject("Meeting", facts, { meetingType }));
+          const shown = view.meetings.find((x) => x.id === m.id);
+          expect(Boolean(shown), `${role.key} reads a ${meetingType}`).toBe(mayMeeting);
+          expect(seen.includes(`MINUTES OF ${meetingType}`), `${role.key} reads the minutes of a ${meetingType}`).toBe(mayMeeting && ability.can("read", meetingSubject("MeetingMinutes", facts, { meetingType })));
+          expect(seen.includes(`POINT OF ${meetingType}`), `${role.key} reads the key points of a ${meetingType}`).toBe(mayMeeting && ability.can("read", meetingSubject("MeetingKeyPoints", facts, { meetingType })));
+          if (!mayMeeting) expect(view.timeline.some((l) => l.summary.startsWith(m.meetingType.label)), `${role.key}: no timeline line for a ${meetingType}`).toBe(false);
+        }
+        for (const l of truth.letters) {
+          const may = ability.can("read", letterSubject(facts, { letterType: l.letterType.key, status: l.status }));
+          expect(view.letters.some((x) => x.id === l.id), `${role.key} reads a ${l.status} ${l.letterType.key}`).toBe(may);
+          if (!may) expect(view.timeline.some((x) => x.summary.startsWith(l.letterType.label)), `${role.key}: no timeline line for the letter`).toBe(false);
+        }
+      }
+    });
+  }
 });
 
 describe("sign-ins held back after failures", () => {
