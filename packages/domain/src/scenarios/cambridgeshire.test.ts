@@ -150,9 +150,13 @@ describe("Cambridgeshire: automatic transitions never bounce a case back in the 
     // The governing body took the actions: the policy offers to take the school back to support and challenge.
     expect(getSuggestedTransitions(h.state, policy, "2022-03-01").map((t) => t.key)).toContain("significant-concerns-letter-resolved");
     const events = h.run(...senior, { type: "change-stage", stage: "support-and-challenge", transition: "significant-concerns-letter-resolved", reason: "Actions taken; concerns addressed" });
-    // The letter is still in force, so "significant-concerns-letter-issued" holds from support and challenge:
-    // it must not send the school straight back to the stage it has just left.
+    // The letter is still in force but its actions are complete: the move into the letter's stage no longer
+    // holds, so the school stays out, in this command and the next (the engine's own guard against a bounce
+    // within one command is proved in the Lincolnshire scenario).
     expect(events.map((e) => (e.type === "stage-changed" ? e.stage : e.type))).toEqual(["support-and-challenge"]);
+    expect(h.state.stage).toBe("support-and-challenge");
+    h.at("2022-03-02");
+    h.run(...senior, { type: "assign-officer", officerId: "sia-2" });
     expect(h.state.stage).toBe("support-and-challenge");
   });
 });
