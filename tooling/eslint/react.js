@@ -13,4 +13,9 @@ export default [
       "react-hooks/exhaustive-deps": "warn",
     },
   },
+  {
+    // Plain scripts the apps serve as files (no inline script under the Content-Security-Policy).
+    files: ["public/**/*.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.browser } },
+  },
 ];
