@@ -7,9 +7,17 @@ import tseslint from "typescript-eslint";
 export const base = tseslint.config(
   { ignores: ["dist/**", "storybook-static/**", "node_modules/**", ".turbo/**"] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    // Typed rules: each file is checked with the tsconfig nearest to it.
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: process.cwd() },
+    },
+  },
   {
     rules: {
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
+      "@typescript-eslint/no-non-null-assertion": "error",
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-restricted-imports": [
@@ -31,12 +39,18 @@ export const base = tseslint.config(
   },
   {
     files: ["**/env.ts", "**/*.config.ts", "**/*.config.js", "**/*.test.ts", "**/*.test.tsx", "**/test/**", "**/testing/**", "bench/**"],
-    rules: { "no-restricted-properties": "off" },
+    rules: { "no-restricted-properties": "off", "@typescript-eslint/no-non-null-assertion": "off" },
   },
   {
     // Migrations are frozen in time: they see the database as it was, untyped.
     files: ["**/migrations/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // Plain JavaScript (configs, served scripts) has no types to check.
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    ...tseslint.configs.disableTypeChecked,
+    rules: { ...tseslint.configs.disableTypeChecked.rules, "@typescript-eslint/switch-exhaustiveness-check": "off" },
   },
 );
 
