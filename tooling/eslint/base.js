@@ -25,7 +25,14 @@ export const base = tseslint.config(
         {
           patterns: [
             {
-              group: ["@steward/server", "@steward/server/*", "@steward/admin", "@steward/admin/*", "@steward/portal", "@steward/portal/*"],
+              group: [
+                "@steward/server",
+                "@steward/server/*",
+                "@steward/admin",
+                "@steward/admin/*",
+                "@steward/portal",
+                "@steward/portal/*",
+              ],
               message: "A package never imports an app.",
             },
           ],
@@ -33,12 +40,25 @@ export const base = tseslint.config(
       ],
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read the environment only in the app's env.ts and pass values in." },
+        {
+          object: "process",
+          property: "env",
+          message: "Read the environment only in the app's env.ts and pass values in.",
+        },
       ],
     },
   },
   {
-    files: ["**/env.ts", "**/*.config.ts", "**/*.config.js", "**/*.test.ts", "**/*.test.tsx", "**/test/**", "**/testing/**", "bench/**"],
+    files: [
+      "**/env.ts",
+      "**/*.config.ts",
+      "**/*.config.js",
+      "**/*.test.ts",
+      "**/*.test.tsx",
+      "**/test/**",
+      "**/testing/**",
+      "bench/**",
+    ],
     rules: { "no-restricted-properties": "off", "@typescript-eslint/no-non-null-assertion": "off" },
   },
   {

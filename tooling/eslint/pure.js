@@ -12,10 +12,19 @@ export default [
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "path", "os", "child_process", "http", "https", "crypto"], message: "This package is pure: no Node APIs." },
+            {
+              group: ["node:*", "fs", "path", "os", "child_process", "http", "https", "crypto"],
+              message: "This package is pure: no Node APIs.",
+            },
             { group: ["react", "react-dom", "react/*"], message: "This package is pure: no React." },
-            { group: ["kysely", "pg", "@electric-sql/*", "@steward/db", "@steward/api"], message: "This package is pure: no database or API." },
-            { group: ["@steward/server", "@steward/admin", "@steward/portal"], message: "A package never imports an app." },
+            {
+              group: ["kysely", "pg", "@electric-sql/*", "@steward/db", "@steward/api"],
+              message: "This package is pure: no database or API.",
+            },
+            {
+              group: ["@steward/server", "@steward/admin", "@steward/portal"],
+              message: "A package never imports an app.",
+            },
           ],
         },
       ],

@@ -1,7 +1,8 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
 import { isHeaded } from "./env.ts";
 import { repoRoot } from "./server.ts";
 
@@ -12,7 +13,16 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: !isHeaded,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"].filter((a) => !isHeaded || a !== "--headless"),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ].filter((a) => !isHeaded || a !== "--headless"),
   });
 }
 
@@ -32,7 +42,11 @@ export class Session {
   ) {}
 
   static async open(browser: Browser, baseUrl: string): Promise<Session> {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     return new Session(context, page, baseUrl);
@@ -40,11 +54,18 @@ export class Session {
 
   /** Checks the page as it is now with axe (WCAG 2.0, 2.1 and 2.2, A and AA). */
   async checkA11y(name: string) {
-    const results = await new AxeBuilder({ page: this.page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const results = await new AxeBuilder({ page: this.page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
     this.findings.push({
       page: name,
       url: this.page.url(),
-      violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) })),
+      violations: results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+      })),
     });
   }
 
@@ -64,7 +85,10 @@ export class Session {
 export function describeFindings(findings: A11yFinding[]): string {
   return findings
     .filter((f) => f.violations.length > 0)
-    .map((f) => `${f.page} (${f.url}):\n${f.violations.map((v) => `  - ${v.id} [${v.impact}] ${v.help}: ${v.targets.join(" | ")}`).join("\n")}`)
+    .map(
+      (f) =>
+        `${f.page} (${f.url}):\n${f.violations.map((v) => `  - ${v.id} [${v.impact}] ${v.help}: ${v.targets.join(" | ")}`).join("\n")}`,
+    )
     .join("\n");
 }
 

@@ -3,7 +3,9 @@ import { existsSync } from "node:fs";
 
 /** Debian's Chromium (or CHROMIUM_PATH), if installed. */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter((p): p is string => Boolean(p));
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
+    (p): p is string => Boolean(p),
+  );
   return candidates.find((p) => existsSync(p));
 }
 
@@ -13,7 +15,8 @@ export function findChromium(): string | undefined {
  */
 export function browserSkipReason(chromiumPath: string | undefined): string | false {
   if (chromiumPath) return false;
-  const reason = "Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH) to run the browser tests.";
+  const reason =
+    "Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH) to run the browser tests.";
   if (process.env.CI === "true") throw new Error(`${reason} CI=true requires the browser tests to run, not skip.`);
   return reason;
 }

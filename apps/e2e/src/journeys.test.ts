@@ -17,9 +17,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
-import { AUTHORITIES, PASSWORD, type Authority } from "./fixtures/authorities.ts";
+
 import { describeFindings, fillDate, launchBrowser, Session } from "./browser.ts";
 import { browserSkipReason, existingServer, findChromium } from "./env.ts";
+import { AUTHORITIES, PASSWORD, type Authority } from "./fixtures/authorities.ts";
 import { ensureBuilt, startServer, type RunningServer } from "./server.ts";
 
 const chromiumPath = findChromium();
@@ -36,7 +37,9 @@ const people = new Map<string, { la: Authority; session: Session }>();
 /** Pages photographed (and checked) once only: the sign-in page of each authority and app. */
 const photographed = new Set<string>();
 /** What one authority's journeys found, for its later ones. */
-const found = new Map<Authority, { caseUrl?: string; visit?: { label: string; day: string } }>(AUTHORITIES.map((la) => [la, {}]));
+const found = new Map<Authority, { caseUrl?: string; visit?: { label: string; day: string } }>(
+  AUTHORITIES.map((la) => [la, {}]),
+);
 
 const shot = (la: Authority, name: string) => `${la.prefix}${name}`;
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -105,7 +108,13 @@ async function settled(page: Page, outcome: Locator, failure: string) {
   if (await problem.isVisible()) assert.fail(`${failure}:\n${await problem.innerText()}`);
 }
 
-const longDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 /**
  * The school's adviser on the case's assessment page: they may decide its category (it is assigned
@@ -118,7 +127,11 @@ async function adviserAssesses(la: Authority, caseUrl: string): Promise<{ name: 
   const menu = page.getByRole("navigation", { name: "Menu" });
   await menu.getByRole("link", { name: "Dashboard" }).click();
   await page.getByRole("heading", { name: "Dashboard" }).waitFor();
-  assert.equal(await menu.getByRole("link", { name: "Policy" }).count(), 0, "the adviser's roles do not read the policy");
+  assert.equal(
+    await menu.getByRole("link", { name: "Policy" }).count(),
+    0,
+    "the adviser's roles do not read the policy",
+  );
   const name = (await page.locator("main .govuk-caption-l").first().innerText()).trim();
   await page.goto(`${caseUrl}/assessment`);
   // The adviser may decide the category of a school they are assigned.
@@ -130,7 +143,10 @@ async function adviserAssesses(la: Authority, caseUrl: string): Promise<{ name: 
     const firstArea = grid.locator("section").first();
     await firstArea.getByRole("checkbox").nth(0).check();
     await firstArea.getByRole("checkbox").nth(1).check();
-    await firstArea.getByRole("textbox").first().fill("Seen at the visit: leaders have a clear plan and safeguarding is strong.");
+    await firstArea
+      .getByRole("textbox")
+      .first()
+      .fill("Seen at the visit: leaders have a clear plan and safeguarding is strong.");
     await session.capture(shot(la, "admin-case-assessment-adviser"));
     await page.getByRole("button", { name: "Record the assessment" }).click();
     await settled(page, page.getByText("Assessment recorded").first(), "The assessment was not recorded");
@@ -138,18 +154,31 @@ async function adviserAssesses(la: Authority, caseUrl: string): Promise<{ name: 
     await latest.getByText("Suggested category").waitFor();
     // The choice starts from the new suggestion.
     suggested = (await latest.locator(".govuk-tag").first().innerText()).trim();
-    assert.ok(await page.getByRole("group", { name: "Category", exact: true }).getByRole("radio", { name: suggested, exact: true }).isChecked(), `the suggested category (${suggested}) is chosen`);
+    assert.ok(
+      await page
+        .getByRole("group", { name: "Category", exact: true })
+        .getByRole("radio", { name: suggested, exact: true })
+        .isChecked(),
+      `the suggested category (${suggested}) is chosen`,
+    );
     await session.capture(shot(la, "admin-case-assessment-recorded"));
   } else {
     // A policy without criteria has no grid to tick.
     await page.getByText("No assessment has been recorded on this case.").waitFor();
-    assert.equal(await page.getByRole("heading", { name: "Record an assessment" }).count(), 0, "no criteria grid without criteria");
+    assert.equal(
+      await page.getByRole("heading", { name: "Record an assessment" }).count(),
+      0,
+      "no criteria grid without criteria",
+    );
     await session.capture(shot(la, "admin-case-assessment-adviser"));
   }
   // The case's meeting types are offered to the adviser too.
   await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Meetings" }).click();
   await page.getByRole("heading", { name: "Record a meeting" }).waitFor();
-  assert.ok((await page.getByLabel("Type of meeting").locator("option").count()) > 1, "the policy's meeting types are offered");
+  assert.ok(
+    (await page.getByLabel("Type of meeting").locator("option").count()) > 1,
+    "the policy's meeting types are offered",
+  );
   await session.capture(shot(la, "admin-case-meetings-adviser"));
   return { name, ...(suggested ? { suggested } : {}) };
 }
@@ -163,7 +192,11 @@ async function unassignedAdviserMayNotDecide(la: Authority, caseUrl: string) {
     await page.goto(`${caseUrl}/assessment`);
     await page.getByRole("heading", { name: "Assessment", level: 2 }).waitFor();
     await page.getByRole("heading", { name: la.school, level: 1 }).waitFor();
-    assert.equal(await page.getByRole("heading", { name: "Decide the category" }).count(), 0, `${la.unassignedAdviser} is not assigned ${la.school}: no decision offered`);
+    assert.equal(
+      await page.getByRole("heading", { name: "Decide the category" }).count(),
+      0,
+      `${la.unassignedAdviser} is not assigned ${la.school}: no decision offered`,
+    );
     await session.capture(shot(la, "admin-case-assessment-unassigned-adviser"));
   } finally {
     await session.close();
@@ -210,7 +243,10 @@ function journeys(la: Authority) {
       const recordedBy = await latest.getByRole("heading").innerText();
       assert.ok(recordedBy.endsWith(`by ${adviser.name}`), `recorded by the adviser (${adviser.name}): ${recordedBy}`);
       decided = adviser.suggested!;
-      assert.ok(await categories.getByRole("radio", { name: decided, exact: true }).isChecked(), `the suggested category (${decided}) is chosen`);
+      assert.ok(
+        await categories.getByRole("radio", { name: decided, exact: true }).isChecked(),
+        `the suggested category (${decided}) is chosen`,
+      );
       await officer.capture(shot(la, "admin-case-assessment"));
       await page.getByLabel("Rationale").fill("The assessment and the visits agree.");
     } else {
@@ -227,7 +263,10 @@ function journeys(la: Authority) {
     await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Letters" }).click();
     await page.getByRole("button", { name: "Draft a letter or notice" }).click();
     await page.getByRole("heading", { name: "Draft a letter or notice" }).waitFor();
-    await page.getByRole("group", { name: "Type of letter or notice" }).getByRole("radio", { name: new RegExp(`^${literal(la.letter.type)}( \\(notice\\))?$`) }).check();
+    await page
+      .getByRole("group", { name: "Type of letter or notice" })
+      .getByRole("radio", { name: new RegExp(`^${literal(la.letter.type)}( \\(notice\\))?$`) })
+      .check();
     await page.locator("#indicators").check();
     await page.getByLabel("Evidence").fill(la.letter.evidence);
     if (la.letter.action) {
@@ -253,7 +292,11 @@ function journeys(la: Authority) {
     const issuer = la.letter.issuer === la.officer ? officer : await person(la, la.letter.issuer);
     if (issuer !== officer || la.letter.approver) await issuer.page.goto(letterPath);
     await issuer.page.getByRole("button", { name: "Issue the letter" }).click();
-    await settled(issuer.page, issuer.page.getByText("Letter issued to the school").first(), "The letter was not issued");
+    await settled(
+      issuer.page,
+      issuer.page.getByText("Letter issued to the school").first(),
+      "The letter was not issued",
+    );
     const download = issuer.page.waitForEvent("download");
     await issuer.page.getByRole("button", { name: "Download the PDF" }).click();
     const pdf = await download;
@@ -265,21 +308,40 @@ function journeys(la: Authority) {
     // The dashboard's letters views are filtered by the API: the school's issued letter is open.
     await page.goto(`/admin/?letters=1&search=${encodeURIComponent(la.school)}`);
     await page.getByRole("heading", { name: "Letters awaiting acknowledgement", level: 2 }).waitFor();
-    await page.getByRole("table", { name: /Letters awaiting acknowledgement/ }).getByRole("link", { name: la.school, exact: true }).waitFor();
+    await page
+      .getByRole("table", { name: /Letters awaiting acknowledgement/ })
+      .getByRole("link", { name: la.school, exact: true })
+      .waitFor();
     await menu.getByRole("link", { name: "Dashboard" }).click();
-    const pastDeadline = page.getByRole("list", { name: "At a glance" }).getByRole("link", { name: /Letters past their deadline/ });
+    const pastDeadline = page
+      .getByRole("list", { name: "At a glance" })
+      .getByRole("link", { name: /Letters past their deadline/ });
     const pastDeadlineCount = Number(await pastDeadline.locator(".steward-card__count").innerText());
     await pastDeadline.click();
     await page.getByRole("heading", { name: "Letters past their deadline", level: 2 }).waitFor();
-    await page.getByRole("status").filter({ hasText: new RegExp(`^${pastDeadlineCount} cases?$`) }).waitFor();
-    const shown = await page.getByRole("table", { name: /Letters past their deadline/ }).locator("tbody tr").count();
-    assert.equal(shown, Math.min(pastDeadlineCount, 25) || 1, "one page of the cases past their deadline (or the empty row)");
+    await page
+      .getByRole("status")
+      .filter({ hasText: new RegExp(`^${pastDeadlineCount} cases?$`) })
+      .waitFor();
+    const shown = await page
+      .getByRole("table", { name: /Letters past their deadline/ })
+      .locator("tbody tr")
+      .count();
+    assert.equal(
+      shown,
+      Math.min(pastDeadlineCount, 25) || 1,
+      "one page of the cases past their deadline (or the empty row)",
+    );
     await officer.capture(shot(la, "admin-dashboard-letters-past-deadline"));
     await page.goto(caseUrl);
     await page.getByRole("heading", { name: la.school, level: 1 }).waitFor();
 
     // The rest of the admin app, for the record and for axe.
-    for (const [name, link] of [["admin-case-meetings", "Meetings"], ["admin-case-actions", "Action plan"], ["admin-case-as-at", "As it was on a date"]] as const) {
+    for (const [name, link] of [
+      ["admin-case-meetings", "Meetings"],
+      ["admin-case-actions", "Action plan"],
+      ["admin-case-as-at", "As it was on a date"],
+    ] as const) {
       await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: link }).click();
       await page.getByRole("heading", { level: 2, name: link }).waitFor();
       await officer.capture(shot(la, name));
@@ -329,7 +391,11 @@ function journeys(la: Authority) {
       await fillDate(page, "Date of the visit", visitDate);
       await page.getByRole("button", { name: "Schedule the visit" }).click();
       const holiday = problem.getByText(`${visitDate} is not a school day`);
-      await Promise.race([scheduled.waitFor(), holiday.waitFor(), problem.filter({ hasNotText: "is not a school day" }).waitFor()]);
+      await Promise.race([
+        scheduled.waitFor(),
+        holiday.waitFor(),
+        problem.filter({ hasNotText: "is not a school day" }).waitFor(),
+      ]);
       if (week >= 10 || !(await holiday.isVisible())) break;
       visitDate = addDays(visitDate, 7);
     }
@@ -377,10 +443,20 @@ function journeys(la: Authority) {
       await page.getByRole("link", { name: `${state.visit.label}, ${state.visit.day}`, exact: true }).click();
       await page.getByRole("heading", { name: `${state.visit.label} report`, level: 1 }).waitFor();
       // The notes against the agenda, and the answers under the report form's own questions (from the case's policy), not field names.
-      const answer = (question: string) => page.locator(".govuk-summary-list__row").filter({ has: page.locator("dt", { hasText: new RegExp(`^${literal(question)}$`) }) }).locator("dd").first();
+      const answer = (question: string) =>
+        page
+          .locator(".govuk-summary-list__row")
+          .filter({ has: page.locator("dt", { hasText: new RegExp(`^${literal(question)}$`) }) })
+          .locator("dd")
+          .first();
       await page.locator("dd").getByText("Actions from the last visit are complete.").waitFor();
       for (const { question, answer: text } of la.visit.answers) await answer(question).getByText(text).waitFor();
-      for (const fieldName of la.visit.fieldNames) assert.equal(await page.locator("dt", { hasText: new RegExp(`^${literal(fieldName)}$`) }).count(), 0, `no answer under the field name "${fieldName}"`);
+      for (const fieldName of la.visit.fieldNames)
+        assert.equal(
+          await page.locator("dt", { hasText: new RegExp(`^${literal(fieldName)}$`) }).count(),
+          0,
+          `no answer under the field name "${fieldName}"`,
+        );
       await session.capture(shot(la, "portal-visit-report"));
 
       await menu.getByRole("link", { name: "Letters" }).click();
@@ -394,12 +470,18 @@ function journeys(la: Authority) {
       await menu.getByRole("link", { name: "Forms" }).click();
       await page.getByRole("heading", { name: "Forms", level: 1 }).waitFor();
       await session.capture(shot(la, "portal-forms"));
-      await page.getByRole("button", { name: /^Start/ }).first().click();
+      await page
+        .getByRole("button", { name: /^Start/ })
+        .first()
+        .click();
       await page.locator("main h1").waitFor();
       await session.capture(shot(la, "portal-form"));
       await menu.getByRole("link", { name: "History" }).click();
       await page.getByRole("heading", { name: "History" }).waitFor();
-      await page.getByText(/acknowledged/).first().waitFor();
+      await page
+        .getByText(/acknowledged/)
+        .first()
+        .waitFor();
       await session.capture(shot(la, "portal-history"));
     } finally {
       await session.close();
@@ -411,7 +493,10 @@ function journeys(la: Authority) {
       .getByRole("table", { name: /Letters and notices on this case/ })
       .getByRole("row")
       .filter({ has: officer.page.getByRole("link", { name: la.letter.type, exact: true }) });
-    await row.locator(".govuk-tag", { hasText: /^Acknowledged$/ }).first().waitFor();
+    await row
+      .locator(".govuk-tag", { hasText: /^Acknowledged$/ })
+      .first()
+      .waitFor();
   });
 
   test("a policy administrator fixes an invalid edit, reviews the diff and publishes", async () => {
@@ -423,11 +508,17 @@ function journeys(la: Authority) {
     assert.equal(await menu.getByRole("link", { name: "Dashboard" }).count(), 0);
     await page.getByRole("heading", { name: "Policy versions" }).waitFor();
     await session.capture(shot(la, "admin-policy-versions"));
-    await page.getByRole("button", { name: /New draft from this version/ }).first().click();
+    await page
+      .getByRole("button", { name: /New draft from this version/ })
+      .first()
+      .click();
     await page.getByRole("heading", { name: /Authority/, level: 2 }).waitFor();
 
     // Categories: an invalid key shows at its field, and in the section's list of problems.
-    await page.getByRole("navigation", { name: "Policy sections" }).getByRole("link", { name: /^Categories/ }).click();
+    await page
+      .getByRole("navigation", { name: "Policy sections" })
+      .getByRole("link", { name: /^Categories/ })
+      .click();
     await page.getByRole("heading", { name: "Categories", level: 2 }).waitFor();
     const label = page.locator("#categories_0_label");
     const original = await label.inputValue();
@@ -436,7 +527,11 @@ function journeys(la: Authority) {
     await problems.waitFor();
     assert.match(await problems.innerText(), /problem/);
     // The message is at the field itself.
-    await page.locator("#categories_0_label").locator("xpath=ancestor::div[contains(@class,'govuk-form-group')][1]").locator(".govuk-error-message").waitFor();
+    await page
+      .locator("#categories_0_label")
+      .locator("xpath=ancestor::div[contains(@class,'govuk-form-group')][1]")
+      .locator(".govuk-error-message")
+      .waitFor();
     await session.capture(shot(la, "admin-policy-editor-error"));
 
     // Fixed, the problem goes; a real change is made and saved.
@@ -457,7 +552,9 @@ function journeys(la: Authority) {
     await page.locator("details summary").first().click();
     await session.capture(shot(la, "admin-policy-preview"));
     // A letter rendered by the API with example merge fields, as the engine renders a real one.
-    const letter = page.locator("details").filter({ has: page.locator("summary", { hasText: new RegExp(`^${literal(la.previewLetter)}`) }) });
+    const letter = page
+      .locator("details")
+      .filter({ has: page.locator("summary", { hasText: new RegExp(`^${literal(la.previewLetter)}`) }) });
     await letter.locator("summary").click();
     await letter.getByText("Subject:").waitFor();
     await letter.getByText("Example Primary School").first().waitFor();
@@ -471,7 +568,10 @@ function journeys(la: Authority) {
     await session.capture(shot(la, "admin-policy-publish"));
     await page.getByRole("button", { name: /^Publish Version/ }).click();
     await page.getByText(/is published and in force/).waitFor();
-    await page.getByRole("row", { name: /revised|Published/ }).first().waitFor();
+    await page
+      .getByRole("row", { name: /revised|Published/ })
+      .first()
+      .waitFor();
     await session.capture(shot(la, "admin-policy-published"));
   });
 }
@@ -493,7 +593,9 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
     await server?.stop();
     const findings = sessions.flatMap((s) => s.findings);
     const report = describeFindings(findings);
-    console.log(`# axe checked ${findings.length} pages; ${findings.filter((f) => f.violations.length > 0).length} with violations`);
+    console.log(
+      `# axe checked ${findings.length} pages; ${findings.filter((f) => f.violations.length > 0).length} with violations`,
+    );
     if (report) console.log(report);
   });
 
@@ -518,9 +620,13 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
         await page.goto(`/admin/?search=${encodeURIComponent(owner.school)}`);
         await page.getByText("No cases match these filters.").waitFor();
         const caseId = caseUrl.split("/").at(-1);
-        const response = await page.request.get(`/api/trpc/cases.get?input=${encodeURIComponent(JSON.stringify({ caseId }))}`);
+        const response = await page.request.get(
+          `/api/trpc/cases.get?input=${encodeURIComponent(JSON.stringify({ caseId }))}`,
+        );
         assert.equal(response.status(), 404);
-        const letters = await page.request.get(`/api/trpc/letters.eligible?input=${encodeURIComponent(JSON.stringify({ caseId }))}`);
+        const letters = await page.request.get(
+          `/api/trpc/letters.eligible?input=${encodeURIComponent(JSON.stringify({ caseId }))}`,
+        );
         assert.equal(letters.status(), 404);
         // School staff of the first authority cannot use the LA app.
         await signIn(session, "portal", owner, owner.head);

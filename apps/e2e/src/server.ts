@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { getServerEnv } from "./env.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -12,7 +13,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export function ensureBuilt() {
   for (const app of ["admin", "portal"]) {
     if (existsSync(path.join(repoRoot, "apps", app, "dist", "index.html"))) continue;
-    const result = spawnSync("pnpm", ["exec", "vite", "build", "--logLevel", "error"], { cwd: path.join(repoRoot, "apps", app), stdio: "inherit" });
+    const result = spawnSync("pnpm", ["exec", "vite", "build", "--logLevel", "error"], {
+      cwd: path.join(repoRoot, "apps", app),
+      stdio: "inherit",
+    });
     if (result.status !== 0) throw new Error(`Building ${app} failed.`);
   }
 }
@@ -67,7 +71,10 @@ export async function startServer(): Promise<RunningServer> {
     output: () => output,
     stop: async () => {
       // A server that died during the tests says why (the tests only see refused connections).
-      if (child.exitCode !== null || child.signalCode !== null) console.log(`# The server stopped during the tests (${child.exitCode ?? child.signalCode}):\n${output.slice(-6000).replace(/^/gm, "# ")}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        console.log(
+          `# The server stopped during the tests (${child.exitCode ?? child.signalCode}):\n${output.slice(-6000).replace(/^/gm, "# ")}`,
+        );
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");

@@ -1,11 +1,14 @@
 import { createApiClient, createQueryClient, TRPCProvider } from "@steward/ui";
+
 import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
 import "@steward/forms/styles.css";
 import "@steward/ui/styles.css";
+
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
+
 import { router } from "./app/router.tsx";
 
 function Root() {

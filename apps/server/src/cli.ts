@@ -1,11 +1,39 @@
-import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { DEMO_PASSWORD, ProvisionError, provisionSchools, provisionTenant, provisionUser, publishPolicyFile, readGiasFile, readLinksFile, RegisterFileError, seedDemo } from "@steward/api";
-import { connectDatabase, DbError, findTenantBySlug, getMigrationLevel, listTenants, mergeSchoolData, migrateToLatest, withTenant, type StewardDatabase } from "@steward/db";
-import { diffPolicies, FORMAT_VERSION, FormatUpgradeError, upgradePolicy, validatePolicy } from "@steward/policy-config";
+
+import {
+  DEMO_PASSWORD,
+  ProvisionError,
+  provisionSchools,
+  provisionTenant,
+  provisionUser,
+  publishPolicyFile,
+  readGiasFile,
+  readLinksFile,
+  RegisterFileError,
+  seedDemo,
+} from "@steward/api";
+import {
+  connectDatabase,
+  DbError,
+  findTenantBySlug,
+  getMigrationLevel,
+  listTenants,
+  mergeSchoolData,
+  migrateToLatest,
+  withTenant,
+  type StewardDatabase,
+} from "@steward/db";
+import {
+  diffPolicies,
+  FORMAT_VERSION,
+  FormatUpgradeError,
+  upgradePolicy,
+  validatePolicy,
+} from "@steward/policy-config";
+
 import { readEnv } from "./env.ts";
 
 const HELP = `Usage: pnpm steward <command> [options]
@@ -42,7 +70,9 @@ function readJsonFile(file: string | undefined, what: string): unknown {
   try {
     text = readFileSync(path.resolve(readEnv().invocationDir, file), "utf8");
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}.`);
+    throw new UsageError(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}.`,
+    );
   }
   try {
     return JSON.parse(text);
@@ -71,11 +101,16 @@ function policyValidate(args: string[]): number {
   if (values.json) {
     console.log(JSON.stringify({ file, valid: ok, errors: errors.length, warnings, problems }, null, 2));
   } else if (ok) {
-    console.log(`${file}: valid${note}${warnings ? `, with ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""}.`);
+    console.log(
+      `${file}: valid${note}${warnings ? `, with ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""}.`,
+    );
     for (const p of problems) console.log(`${p.pointer || "/"}: warning: ${p.message}`);
   } else {
-    for (const p of problems) console.log(`${p.pointer || "/"}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`);
-    console.log(`${file}${note}: ${errors.length} ${errors.length === 1 ? "error" : "errors"}${warnings ? `, ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""}.`);
+    for (const p of problems)
+      console.log(`${p.pointer || "/"}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`);
+    console.log(
+      `${file}${note}: ${errors.length} ${errors.length === 1 ? "error" : "errors"}${warnings ? `, ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""}.`,
+    );
   }
   return ok ? 0 : 1;
 }
@@ -97,9 +132,15 @@ function policyDiff(args: string[]): number {
 }
 
 /** Opens the database the server would use; brings it up to date first unless `migrate` is false (status only looks). */
-async function withDatabase(fn: (database: StewardDatabase) => Promise<number>, { migrate = true } = {}): Promise<number> {
+async function withDatabase(
+  fn: (database: StewardDatabase) => Promise<number>,
+  { migrate = true } = {},
+): Promise<number> {
   const env = readEnv();
-  const database = await connectDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
+  const database = await connectDatabase({
+    databaseUrl: env.databaseUrl,
+    dataDir: env.databaseUrl ? undefined : env.dataDir,
+  });
   try {
     if (migrate) await migrateToLatest(database.db);
     return await fn(database);
@@ -135,28 +176,45 @@ async function run(argv: string[]): Promise<number> {
         async (database) => {
           const level = await getMigrationLevel(database.db);
           console.log(`Database: ${database.kind} (${database.location})`);
-          console.log(`Migration: ${level.current ?? "none: not migrated"} (${level.applied} applied, ${level.pending} pending)`);
+          console.log(
+            `Migration: ${level.current ?? "none: not migrated"} (${level.applied} applied, ${level.pending} pending)`,
+          );
           return 0;
         },
         { migrate: command === "migrate" },
       );
     case "tenants":
       return withDatabase(async (database) => {
-        for (const tenant of await listTenants(database.db)) console.log(`${tenant.slug}\t${tenant.la_code ?? ""}\t${tenant.name}`);
+        for (const tenant of await listTenants(database.db))
+          console.log(`${tenant.slug}\t${tenant.la_code ?? ""}\t${tenant.name}`);
         return 0;
       });
     case "tenant:create": {
-      const { values } = parseArgs({ args: rest, options: { slug: { type: "string" }, name: { type: "string" }, policy: { type: "string" } } });
-      if (!values.slug || !values.policy) throw new UsageError("tenant:create needs --slug and --policy, e.g. --slug north-shire --policy north-shire.json.");
+      const { values } = parseArgs({
+        args: rest,
+        options: { slug: { type: "string" }, name: { type: "string" }, policy: { type: "string" } },
+      });
+      if (!values.slug || !values.policy)
+        throw new UsageError(
+          "tenant:create needs --slug and --policy, e.g. --slug north-shire --policy north-shire.json.",
+        );
       const policy = readJsonFile(values.policy, "policy");
       return withDatabase(async (database) => {
-        const { tenant } = await provisionTenant(database.db, { slug: values.slug!, ...(values.name ? { name: values.name } : {}), policy });
+        const { tenant } = await provisionTenant(database.db, {
+          slug: values.slug!,
+          ...(values.name ? { name: values.name } : {}),
+          policy,
+        });
         console.log(`Created ${tenant.name} (${tenant.slug}) with its policy published as version 1.`);
         return 0;
       });
     }
     case "policy:publish": {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { tenant: { type: "string" } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { tenant: { type: "string" } },
+      });
       const policy = readJsonFile(positionals[0], "policy");
       return withDatabase(async (database) => {
         const row = await publishPolicyFile(database.db, (await tenantOf(database, values.tenant)).id, policy);
@@ -165,7 +223,11 @@ async function run(argv: string[]): Promise<number> {
       });
     }
     case "schools:import": {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { tenant: { type: "string" }, links: { type: "boolean" } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { tenant: { type: "string" }, links: { type: "boolean" } },
+      });
       const file = positionals[0];
       if (!file) throw new UsageError("Give the CSV file.");
       const text = readFileSync(path.resolve(readEnv().invocationDir, file), "utf8");
@@ -176,7 +238,11 @@ async function run(argv: string[]): Promise<number> {
           let linked = 0;
           await withTenant(database.db, tenant.id, async (trx) => {
             const byUrn = new Map<number, unknown[]>();
-            for (const l of links) byUrn.set(l.urn, [...(byUrn.get(l.urn) ?? []), { urn: l.linkUrn, name: l.linkName, type: l.linkType, established: l.established }]);
+            for (const l of links)
+              byUrn.set(l.urn, [
+                ...(byUrn.get(l.urn) ?? []),
+                { urn: l.linkUrn, name: l.linkName, type: l.linkType, established: l.established },
+              ]);
             for (const [urn, list] of byUrn) if (await mergeSchoolData(trx, urn, { links: list })) linked++;
           });
           console.log(`Links recorded for ${linked} schools; ${rejected.length} rows rejected.`);
@@ -185,21 +251,42 @@ async function run(argv: string[]): Promise<number> {
         }
         const read = readGiasFile(text, { laCode: tenant.la_code });
         const result = await provisionSchools(database.db, tenant.id, read.schools);
-        console.log(`${result.added.length} added, ${result.updated.length} updated, ${result.unchanged.length} unchanged, ${read.skipped.length} left out (other LAs, independent), ${read.rejected.length} rejected.`);
+        console.log(
+          `${result.added.length} added, ${result.updated.length} updated, ${result.unchanged.length} unchanged, ${read.skipped.length} left out (other LAs, independent), ${read.rejected.length} rejected.`,
+        );
         for (const r of read.rejected) console.log(`  line ${r.line}${r.urn ? ` (URN ${r.urn})` : ""}: ${r.reason}`);
         return read.rejected.length ? 1 : 0;
       });
     }
     case "user:create": {
-      const { values } = parseArgs({ args: rest, options: { tenant: { type: "string" }, email: { type: "string" }, name: { type: "string" }, role: { type: "string", multiple: true }, school: { type: "string" }, password: { type: "string" } } });
-      if (!values.email || !values.name || !values.role?.length) throw new UsageError('user:create needs --email, --name and --role, e.g. --email a@la.gov.uk --name "A Adviser" --role school-improvement-adviser.');
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          tenant: { type: "string" },
+          email: { type: "string" },
+          name: { type: "string" },
+          role: { type: "string", multiple: true },
+          school: { type: "string" },
+          password: { type: "string" },
+        },
+      });
+      if (!values.email || !values.name || !values.role?.length)
+        throw new UsageError(
+          'user:create needs --email, --name and --role, e.g. --email a@la.gov.uk --name "A Adviser" --role school-improvement-adviser.',
+        );
       const schoolUrn = values.school ? Number(values.school) : undefined;
-      if (values.school && !Number.isInteger(schoolUrn)) throw new UsageError("--school is the school's URN, a whole number.");
+      if (values.school && !Number.isInteger(schoolUrn))
+        throw new UsageError("--school is the school's URN, a whole number.");
       const password = values.password ?? randomBytes(12).toString("base64url");
       if (password.length < 12) throw new UsageError("A password has at least 12 characters.");
       return withDatabase(async (database) => {
         const tenant = await tenantOf(database, values.tenant);
-        const user = await provisionUser(database.db, tenant.id, { email: values.email!, displayName: values.name!, password, grants: values.role!.map((role) => (schoolUrn ? { role, schoolUrn } : { role })) });
+        const user = await provisionUser(database.db, tenant.id, {
+          email: values.email!,
+          displayName: values.name!,
+          password,
+          grants: values.role!.map((role) => (schoolUrn ? { role, schoolUrn } : { role })),
+        });
         console.log(`Created ${user.display_name} <${user.email}>.${values.password ? "" : ` Password: ${password}`}`);
         return 0;
       });
@@ -214,7 +301,11 @@ async function run(argv: string[]): Promise<number> {
           tenant: { slug: tenant.slug, name: tenant.name, laCode: tenant.la_code },
           policyVersions: await trx.selectFrom("policy_versions").selectAll().orderBy("version").execute(),
           schools: await trx.selectFrom("schools").selectAll().orderBy("urn").execute(),
-          users: await trx.selectFrom("users").select(["id", "email", "display_name", "status", "grants", "created_at", "last_sign_in_at"]).orderBy("email").execute(),
+          users: await trx
+            .selectFrom("users")
+            .select(["id", "email", "display_name", "status", "grants", "created_at", "last_sign_in_at"])
+            .orderBy("email")
+            .execute(),
           cases: await trx.selectFrom("cases").selectAll().orderBy("opened_at").execute(),
           caseEvents: await trx.selectFrom("case_events").selectAll().orderBy("case_id").orderBy("seq").execute(),
           formResponses: await trx.selectFrom("form_responses").selectAll().orderBy("created_at").execute(),
@@ -223,14 +314,17 @@ async function run(argv: string[]): Promise<number> {
         const json = `${JSON.stringify(data, null, 2)}\n`;
         if (values.out) {
           writeFileSync(path.resolve(readEnv().invocationDir, values.out), json);
-          console.log(`Wrote ${values.out}: ${data.schools.length} schools, ${data.cases.length} cases, ${data.caseEvents.length} events.`);
+          console.log(
+            `Wrote ${values.out}: ${data.schools.length} schools, ${data.cases.length} cases, ${data.caseEvents.length} events.`,
+          );
         } else process.stdout.write(json);
         return 0;
       });
     }
     case "demo":
       return withDatabase(async (database) => {
-        if ((await listTenants(database.db)).length > 0) throw new UsageError("The database already has authorities: the demo loads only into an empty one.");
+        if ((await listTenants(database.db)).length > 0)
+          throw new UsageError("The database already has authorities: the demo loads only into an empty one.");
         const report = await seedDemo(database, { log: console.log });
         console.log(`Demo loaded. Every demo user's password is "${DEMO_PASSWORD}".`);
         for (const t of report.tenants) for (const u of t.users) console.log(`  ${t.slug}\t${u.email}\t${u.roles}`);
@@ -252,8 +346,10 @@ run(process.argv.slice(2)).then(
       console.error((error as Error).message);
       process.exit(2);
     }
-    if (error instanceof DbError && error.code === "conflict") console.error("That already exists: choose another slug.");
-    else if (error instanceof DbError && error.code === "invalid") console.error(`Not accepted: ${error.message}. A slug is lower-case letters, digits and single hyphens.`);
+    if (error instanceof DbError && error.code === "conflict")
+      console.error("That already exists: choose another slug.");
+    else if (error instanceof DbError && error.code === "invalid")
+      console.error(`Not accepted: ${error.message}. A slug is lower-case letters, digits and single hyphens.`);
     else console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { readDemo, readEnv, readTrustProxy } from "./env.ts";
 
 describe("STEWARD_TRUST_PROXY", () => {
@@ -14,16 +15,28 @@ describe("STEWARD_TRUST_PROXY", () => {
   });
 
   it("takes a comma-separated list of addresses and CIDR ranges", () => {
-    expect(readTrustProxy("10.0.0.5, 192.168.0.0/24,::1,fd00::/8,loopback")).toEqual(["10.0.0.5", "192.168.0.0/24", "::1", "fd00::/8", "loopback"]);
+    expect(readTrustProxy("10.0.0.5, 192.168.0.0/24,::1,fd00::/8,loopback")).toEqual([
+      "10.0.0.5",
+      "192.168.0.0/24",
+      "::1",
+      "fd00::/8",
+      "loopback",
+    ]);
   });
 
-  it.each(["true", "TRUE", "*", "yes"])("refuses %s: trusting every proxy lets any client claim any address", (value) => {
-    expect(() => readTrustProxy(value)).toThrow(/Trusting every proxy/);
-  });
+  it.each(["true", "TRUE", "*", "yes"])(
+    "refuses %s: trusting every proxy lets any client claim any address",
+    (value) => {
+      expect(() => readTrustProxy(value)).toThrow(/Trusting every proxy/);
+    },
+  );
 
-  it.each(["10.0.0.300", "10.0.0.0/33", "proxy.example.org", "10.0.0.1/8/2", "-1", "1.5"])("refuses %s, saying what it takes", (value) => {
-    expect(() => readTrustProxy(value)).toThrow(/number of proxies .* or a comma-separated list/);
-  });
+  it.each(["10.0.0.300", "10.0.0.0/33", "proxy.example.org", "10.0.0.1/8/2", "-1", "1.5"])(
+    "refuses %s, saying what it takes",
+    (value) => {
+      expect(() => readTrustProxy(value)).toThrow(/number of proxies .* or a comma-separated list/);
+    },
+  );
 });
 
 describe("STEWARD_DEMO", () => {

@@ -31,7 +31,8 @@ export function readTrustProxy(value: string | undefined): TrustProxy | false {
   if (text === "" || text === "0") return false;
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
-    if (hops > 10) throw new Error(`STEWARD_TRUST_PROXY is the number of proxies in front of Steward (1 to 10), not ${hops}.`);
+    if (hops > 10)
+      throw new Error(`STEWARD_TRUST_PROXY is the number of proxies in front of Steward (1 to 10), not ${hops}.`);
     return hops;
   }
   const entries = text.split(",").map((entry) => entry.trim());
@@ -60,14 +61,18 @@ export function readDemo(value: string | undefined, databaseUrl: string | undefi
   if (text === "") return databaseUrl === undefined;
   if (text === "1") return true;
   if (text === "0") return false;
-  throw new Error(`STEWARD_DEMO must be 1 (load the demo into an empty database) or 0 (never), not ${JSON.stringify(value)}.`);
+  throw new Error(
+    `STEWARD_DEMO must be 1 (load the demo into an empty database) or 0 (never), not ${JSON.stringify(value)}.`,
+  );
 }
 
 function readTimeout(value: string | undefined): number {
   if (value === undefined || value === "") return 10_000;
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
-    throw new Error(`STEWARD_POLICY_CHECK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, not ${JSON.stringify(value)}.`);
+    throw new Error(
+      `STEWARD_POLICY_CHECK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, not ${JSON.stringify(value)}.`,
+    );
   }
   return ms;
 }

@@ -1,5 +1,6 @@
 import { closePolicyWorker, configurePolicyWorker, DEMO_PASSWORD, seedDemo } from "@steward/api";
 import { connectDatabase, DataDirLockedError, getMigrationLevel, listTenants, migrateToLatest } from "@steward/db";
+
 import { readEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
 import { appVersion } from "./version.ts";
@@ -7,9 +8,18 @@ import { appVersion } from "./version.ts";
 async function main() {
   const env = readEnv();
   configurePolicyWorker({ timeoutMs: env.policyCheckTimeoutMs });
-  const database = await connectDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
+  const database = await connectDatabase({
+    databaseUrl: env.databaseUrl,
+    dataDir: env.databaseUrl ? undefined : env.dataDir,
+  });
   let closing = false;
-  const app = await buildServer({ database, appVersion, repoRoot: env.repoRoot, logger: false, trustProxy: env.trustProxy });
+  const app = await buildServer({
+    database,
+    appVersion,
+    repoRoot: env.repoRoot,
+    logger: false,
+    trustProxy: env.trustProxy,
+  });
 
   // Ctrl-C or a stop from the host: finish requests in flight, then close the
   // database cleanly so the embedded folder is never left half-written.
@@ -46,7 +56,10 @@ async function main() {
         // One user of each of the first roles, and the demo school's headteacher.
         ...report.tenants.flatMap((t) => {
           const firstOfRole = t.users.filter((u, i) => t.users.findIndex((v) => v.roles === u.roles) === i);
-          return [`  ${t.name}:`, ...[...firstOfRole.slice(0, 3), firstOfRole.at(-3)!].map((u) => `    ${u.email}  (${u.roles})`)];
+          return [
+            `  ${t.name}:`,
+            ...[...firstOfRole.slice(0, 3), firstOfRole.at(-3)!].map((u) => `    ${u.email}  (${u.roles})`),
+          ];
         }),
       ];
     }
@@ -76,7 +89,9 @@ main().catch((error: unknown) => {
   if (error instanceof DataDirLockedError) {
     console.error(`Steward cannot start: ${error.message}`);
   } else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-    console.error(`Steward cannot start: the port is already in use. Stop the other program or set PORT to a free port.`);
+    console.error(
+      `Steward cannot start: the port is already in use. Stop the other program or set PORT to a free port.`,
+    );
   } else {
     console.error("Steward cannot start:", error instanceof Error ? error.message : error);
   }

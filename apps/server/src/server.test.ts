@@ -4,16 +4,21 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { connectDatabase, createTenant, getMigrationLevel } from "@steward/db";
 import { createServerDatabase } from "@steward/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The real server, as `pnpm start` runs it, in its own process.
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const serverUrl = process.env.DATABASE_URL;
 
 interface HealthBody {
-  result: { data: { database: { migration: { current: string | null; latest: string; applied: number; pending: number } } } & Record<string, unknown> };
+  result: {
+    data: {
+      database: { migration: { current: string | null; latest: string; applied: number; pending: number } };
+    } & Record<string, unknown>;
+  };
 }
 
 interface Running {
@@ -37,7 +42,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-function startServer(port: number, env: Record<string, string> = {}, script = "src/main.ts", args: string[] = []): Running {
+function startServer(
+  port: number,
+  env: Record<string, string> = {},
+  script = "src/main.ts",
+  args: string[] = [],
+): Running {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: serverDir,
     env: {
@@ -90,10 +100,32 @@ function expectSecurityHeaders(response: Response, what: string) {
  */
 function syntheticGias(megabytes: number): string {
   const extra = Array.from({ length: 40 }, (_, i) => `Column ${i} (name)`);
-  const lines = [["URN", "LA (code)", "LA (name)", "EstablishmentName", "TypeOfEstablishment (name)", "EstablishmentStatus (name)", ...extra].map((h) => `"${h}"`).join(",")];
+  const lines = [
+    [
+      "URN",
+      "LA (code)",
+      "LA (name)",
+      "EstablishmentName",
+      "TypeOfEstablishment (name)",
+      "EstablishmentStatus (name)",
+      ...extra,
+    ]
+      .map((h) => `"${h}"`)
+      .join(","),
+  ];
   let size = lines[0]!.length;
   for (let urn = 100_000; size < megabytes * 1024 * 1024; urn++) {
-    const line = [urn, "999", "Elsewhere", `Example ${urn} Church of England Voluntary Aided Primary School`, "Voluntary aided school", "Open", ...extra.map((_, i) => `value ${i} of ${urn}`)].map((v) => `"${v}"`).join(",");
+    const line = [
+      urn,
+      "999",
+      "Elsewhere",
+      `Example ${urn} Church of England Voluntary Aided Primary School`,
+      "Voluntary aided school",
+      "Open",
+      ...extra.map((_, i) => `value ${i} of ${urn}`),
+    ]
+      .map((v) => `"${v}"`)
+      .join(",");
     lines.push(line);
     size += line.length + 2;
   }
@@ -159,7 +191,11 @@ describe("the Steward server", () => {
     const signIn = await fetch(`${base}/api/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ tenant: "cambridgeshire", email: "la-senior-officer@cambridgeshire.example", password: "steward-demo-2026" }),
+      body: JSON.stringify({
+        tenant: "cambridgeshire",
+        email: "la-senior-officer@cambridgeshire.example",
+        password: "steward-demo-2026",
+      }),
     });
     expect(signIn.status).toBe(200);
     const cookies = signIn.headers.getSetCookie();
@@ -169,16 +205,32 @@ describe("the Steward server", () => {
     const csrf = cookies.find((c) => c.startsWith("steward_csrf="))!;
     expect(csrf).not.toMatch(/HttpOnly/);
     const cookieHeader = [session, csrf].map((c) => c.split(";")[0]).join("; ");
-    const me = (await (await fetch(`${base}/api/trpc/auth.me`, { headers: { cookie: cookieHeader } })).json()) as { result: { data: { tenant: { name: string }; csrfToken: string } } };
+    const me = (await (await fetch(`${base}/api/trpc/auth.me`, { headers: { cookie: cookieHeader } })).json()) as {
+      result: { data: { tenant: { name: string }; csrfToken: string } };
+    };
     expect(me.result.data.tenant.name).toBe("Cambridgeshire County Council");
-    const cases = (await (await fetch(`${base}/api/trpc/cases.list?input=${encodeURIComponent(JSON.stringify({ limit: 5 }))}`, { headers: { cookie: cookieHeader } })).json()) as { result: { data: { total: number } } };
+    const cases = (await (
+      await fetch(`${base}/api/trpc/cases.list?input=${encodeURIComponent(JSON.stringify({ limit: 5 }))}`, {
+        headers: { cookie: cookieHeader },
+      })
+    ).json()) as { result: { data: { total: number } } };
     expect(cases.result.data.total).toBeGreaterThan(100);
     // A mutation without the CSRF header is refused, and does nothing.
-    const forged = await fetch(`${base}/api/trpc/auth.signOut`, { method: "POST", headers: { cookie: cookieHeader, "content-type": "application/json" }, body: "{}" });
+    const forged = await fetch(`${base}/api/trpc/auth.signOut`, {
+      method: "POST",
+      headers: { cookie: cookieHeader, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(forged.status).toBe(403);
-    const signOut = await fetch(`${base}/api/trpc/auth.signOut`, { method: "POST", headers: { cookie: cookieHeader, "x-csrf-token": me.result.data.csrfToken, "content-type": "application/json" }, body: "{}" });
+    const signOut = await fetch(`${base}/api/trpc/auth.signOut`, {
+      method: "POST",
+      headers: { cookie: cookieHeader, "x-csrf-token": me.result.data.csrfToken, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(signOut.status).toBe(200);
-    const after = (await (await fetch(`${base}/api/trpc/auth.me`, { headers: { cookie: cookieHeader } })).json()) as { result: { data: unknown } };
+    const after = (await (await fetch(`${base}/api/trpc/auth.me`, { headers: { cookie: cookieHeader } })).json()) as {
+      result: { data: unknown };
+    };
     expect(after.result.data).toBeNull();
 
     // Security headers on every kind of response; the API is never cached; HSTS only over HTTPS.
@@ -198,15 +250,23 @@ describe("the Steward server", () => {
       expectSecurityHeaders(response, what);
       expect(response.headers.get("strict-transport-security"), what).toBeNull();
     }
-    for (const [what, response] of responses.filter(([w]) => w.includes("API") || w.includes("procedure"))) expect(response.headers.get("cache-control"), what).toBe("no-store");
+    for (const [what, response] of responses.filter(([w]) => w.includes("API") || w.includes("procedure")))
+      expect(response.headers.get("cache-control"), what).toBe("no-store");
     // The pages load no inline script (the CSP would block it).
-    for (const app of ["admin", "portal"]) expect(await (await fetch(`${base}/${app}/`)).text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    for (const app of ["admin", "portal"])
+      expect(await (await fetch(`${base}/${app}/`)).text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     const overHttps = await fetch(`${base}/admin/`, { headers: { "x-forwarded-proto": "https" } });
     expect(overHttps.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
     expectSecurityHeaders(overHttps, "over HTTPS");
 
     // A malformed session cookie is no session: not a 500.
-    for (const value of ["-".repeat(36) + "." + "a".repeat(43), "00000000-0000-4000-8000-000000000000." + "a".repeat(43), "garbage", "%E0%A4%A", "x".repeat(4000)]) {
+    for (const value of [
+      "-".repeat(36) + "." + "a".repeat(43),
+      "00000000-0000-4000-8000-000000000000." + "a".repeat(43),
+      "garbage",
+      "%E0%A4%A",
+      "x".repeat(4000),
+    ]) {
       const response = await fetch(`${base}/api/trpc/auth.me`, { headers: { cookie: `steward_session=${value}` } });
       expect(response.status, value.slice(0, 40)).toBe(200);
       expect(((await response.json()) as { result: { data: unknown } }).result.data).toBeNull();
@@ -223,9 +283,16 @@ describe("the Steward server", () => {
     const adminSignIn = await fetch(`${base}/api/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ tenant: "cambridgeshire", email: "policy-administrator@cambridgeshire.example", password: "steward-demo-2026" }),
+      body: JSON.stringify({
+        tenant: "cambridgeshire",
+        email: "policy-administrator@cambridgeshire.example",
+        password: "steward-demo-2026",
+      }),
     });
-    const adminCookies = adminSignIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const adminCookies = adminSignIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const adminCsrf = ((await adminSignIn.json()) as { result: { data: { csrfToken: string } } }).result.data.csrfToken;
     const gias = syntheticGias(50);
     const imported = await fetch(`${base}/api/trpc/schools.import`, {

@@ -4,10 +4,19 @@ import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import { appRouter, createContextInner, RateLimiter, SESSION_POLICY, type AppRouter, type RequestInfo } from "@steward/api";
-import type { StewardDatabase } from "@steward/db";
 import { fastifyRequestHandler, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+
+import {
+  appRouter,
+  createContextInner,
+  RateLimiter,
+  SESSION_POLICY,
+  type AppRouter,
+  type RequestInfo,
+} from "@steward/api";
+import type { StewardDatabase } from "@steward/db";
+
 import type { TrustProxy } from "./env.ts";
 
 export interface ServerOptions {
@@ -66,7 +75,13 @@ function toRequestInfo(req: FastifyRequest, res: FastifyReply): RequestInfo {
     cookies: req.cookies,
     headers,
     setCookie: (name, value, options) =>
-      void res.setCookie(name, value, { path: "/", maxAge: options.maxAgeSeconds ?? SESSION_POLICY.absoluteMs / 1000, sameSite: "lax", httpOnly: options.httpOnly, secure }),
+      void res.setCookie(name, value, {
+        path: "/",
+        maxAge: options.maxAgeSeconds ?? SESSION_POLICY.absoluteMs / 1000,
+        sameSite: "lax",
+        httpOnly: options.httpOnly,
+        secure,
+      }),
     clearCookie: (name) => void res.clearCookie(name, { path: "/", sameSite: "lax", httpOnly: true, secure }),
   };
 }
@@ -112,9 +127,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const signInLimiter = new RateLimiter(SESSION_POLICY.attemptsPerAddress, SESSION_POLICY.attemptWindowMs);
   const trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] = {
     router: appRouter,
-    createContext: ({ req, res }) => createContextInner({ database: options.database, appVersion: options.appVersion, request: toRequestInfo(req, res), signInLimiter }),
+    createContext: ({ req, res }) =>
+      createContextInner({
+        database: options.database,
+        appVersion: options.appVersion,
+        request: toRequestInfo(req, res),
+        signInLimiter,
+      }),
     onError({ path: procedure, error }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ procedure, err: error.cause ?? error }, "procedure failed");
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        app.log.error({ procedure, err: error.cause ?? error }, "procedure failed");
     },
   };
   // tRPC at /api/trpc, as @trpc/server's fastify plugin mounts it, but with a
@@ -128,11 +150,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     api.addHook("onSend", async (_request, reply) => {
       reply.header("cache-control", "no-store");
     });
-    const handle = (path: string) => (req: FastifyRequest, res: FastifyReply) => fastifyRequestHandler({ ...trpcOptions, req, res, path });
+    const handle = (path: string) => (req: FastifyRequest, res: FastifyReply) =>
+      fastifyRequestHandler({ ...trpcOptions, req, res, path });
     for (const [procedure, bodyLimit] of Object.entries(LARGE_BODY_LIMITS)) {
       api.post(`/api/trpc/${procedure}`, { bodyLimit }, handle(procedure));
     }
-    api.all("/api/trpc/:path", { bodyLimit: BODY_LIMIT }, (req, res) => handle((req.params as { path: string }).path)(req, res));
+    api.all("/api/trpc/:path", { bodyLimit: BODY_LIMIT }, (req, res) =>
+      handle((req.params as { path: string }).path)(req, res),
+    );
   });
 
   await app.register(fastifyStatic, { root: govukAssets, prefix: "/assets/", decorateReply: true });
@@ -144,12 +169,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         reply
           .code(503)
           .type("text/plain; charset=utf-8")
-          .send(`The ${spa.name} app has not been built. Run "pnpm build" (or "pnpm start", which builds it) and reload.`),
+          .send(
+            `The ${spa.name} app has not been built. Run "pnpm build" (or "pnpm start", which builds it) and reload.`,
+          ),
       );
       app.get(spa.prefix.slice(0, -1), async (_request, reply) => reply.redirect(spa.prefix));
       continue;
     }
-    await app.register(fastifyStatic, { root, prefix: spa.prefix, decorateReply: false, wildcard: false, index: "index.html" });
+    await app.register(fastifyStatic, {
+      root,
+      prefix: spa.prefix,
+      decorateReply: false,
+      wildcard: false,
+      index: "index.html",
+    });
     // Client-side routes: any other path under the app's prefix gets its index.html.
     app.get(`${spa.prefix}*`, async (request, reply) => {
       if (path.extname(request.url.split("?")[0] ?? "") !== "") return reply.callNotFound();

@@ -4,15 +4,17 @@
 // dashboard query as raw SQL in the same run. Embedded database always;
 // PostgreSQL too when BENCH_DATABASE_URL (or DATABASE_URL) names a server.
 //   pnpm --filter @steward/api bench
-import { connectDatabase, migrateToLatest, withTenant, type StewardDatabase } from "@steward/db";
-import { createServerDatabase } from "@steward/db/testing";
-import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
 import { sql } from "kysely";
 import pg from "pg";
+
+import { connectDatabase, migrateToLatest, withTenant, type StewardDatabase } from "@steward/db";
+import { createServerDatabase } from "@steward/db/testing";
+import type { PolicyDocument } from "@steward/policy-config";
+import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
+
 import { sampleFromSchema } from "../src/demo/sample-data.ts";
 import { provisionSchools, provisionTenant, provisionUser } from "../src/services/provision.ts";
 import { TEST_PASSWORD, TestWorld } from "../src/testing/fixtures/world.ts";
-import type { PolicyDocument } from "@steward/policy-config";
 
 const CASES = 400;
 const RUNS = 200;
@@ -35,19 +37,44 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>) {
   return stats(out);
 }
 
-const line = (label: string, s: ReturnType<typeof stats>) => console.log(`  ${label.padEnd(42)} p50 ${s.p50.toFixed(2).padStart(7)} ms   p99 ${s.p99.toFixed(2).padStart(7)} ms   ${s.perSecond.toFixed(0).padStart(6)}/s`);
+const line = (label: string, s: ReturnType<typeof stats>) =>
+  console.log(
+    `  ${label.padEnd(42)} p50 ${s.p50.toFixed(2).padStart(7)} ms   p99 ${s.p99.toFixed(2).padStart(7)} ms   ${s.perSecond.toFixed(0).padStart(6)}/s`,
+  );
 
 async function bench(kind: string, database: StewardDatabase, rawQuery: (tenantId: string) => Promise<unknown>) {
   const world = new TestWorld(database);
   world.now = new Date("2021-10-04T09:00:00Z");
   const { tenant } = await provisionTenant(database.db, { slug: `bench-${Date.now()}`, policy });
   const schools = Array.from({ length: CASES }, (_, i) => ({
-    urn: 800_000 + i, name: `Bench School ${String(i).padStart(3, "0")}`, laCode: "873", laestab: null, phase: "primary", typeOfEstablishment: "Community school",
-    governance: "maintained" as const, trust: null, status: "open" as const, openedOn: null, closedOn: null, postcode: null, district: null, data: {},
+    urn: 800_000 + i,
+    name: `Bench School ${String(i).padStart(3, "0")}`,
+    laCode: "873",
+    laestab: null,
+    phase: "primary",
+    typeOfEstablishment: "Community school",
+    governance: "maintained" as const,
+    trust: null,
+    status: "open" as const,
+    openedOn: null,
+    closedOn: null,
+    postcode: null,
+    district: null,
+    data: {},
   }));
   await provisionSchools(database.db, tenant.id, schools);
-  await provisionUser(database.db, tenant.id, { email: "senior@bench.test", displayName: "Senior", password: TEST_PASSWORD, grants: [{ role: "la-senior-officer" }] });
-  await provisionUser(database.db, tenant.id, { email: "sia@bench.test", displayName: "Adviser", password: TEST_PASSWORD, grants: [{ role: "school-improvement-adviser" }] });
+  await provisionUser(database.db, tenant.id, {
+    email: "senior@bench.test",
+    displayName: "Senior",
+    password: TEST_PASSWORD,
+    grants: [{ role: "la-senior-officer" }],
+  });
+  await provisionUser(database.db, tenant.id, {
+    email: "sia@bench.test",
+    displayName: "Adviser",
+    password: TEST_PASSWORD,
+    grants: [{ role: "school-improvement-adviser" }],
+  });
   const senior = await world.client().signIn(tenant.slug, "senior@bench.test");
   const adviser = await world.client().signIn(tenant.slug, "sia@bench.test");
   const sia = (await senior.api.users.list({ officersOnly: true })).find((u) => u.email === "sia@bench.test")!;
@@ -56,7 +83,11 @@ async function bench(kind: string, database: StewardDatabase, rawQuery: (tenantI
   for (const [i, school] of schools.entries()) {
     const { caseId } = await senior.api.cases.open({ urn: school.urn });
     await senior.api.cases.assign({ caseId, officerId: sia.id });
-    await senior.api.assessments.decide({ caseId, category: categories[i % categories.length]!, effectiveFrom: "2021-10-04" });
+    await senior.api.assessments.decide({
+      caseId,
+      category: categories[i % categories.length]!,
+      effectiveFrom: "2021-10-04",
+    });
     caseIds.push(caseId);
   }
   const visits: { caseId: string; visitId: string }[] = [];
@@ -65,7 +96,9 @@ async function bench(kind: string, database: StewardDatabase, rawQuery: (tenantI
     const view = await adviser.api.cases.get({ caseId });
     visits.push({ caseId, visitId: view.visits[0]!.id });
   }
-  const data = sampleFromSchema(policy.forms.find((f) => f.key === "visit-report")!.schema as never, { date: "2021-10-04" }) as Record<string, unknown>;
+  const data = sampleFromSchema(policy.forms.find((f) => f.key === "visit-report")!.schema as never, {
+    date: "2021-10-04",
+  }) as Record<string, unknown>;
 
   console.log(`\n${kind}: ${CASES} cases, ${RUNS} runs each`);
   for (let i = 0; i < 20; i++) await senior.api.cases.list({ limit: 50 });
@@ -120,5 +153,7 @@ if (serverUrl) {
   await server.close();
   await fresh.drop();
 } else {
-  console.log("\nPostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://... to a server this user may create databases on).");
+  console.log(
+    "\nPostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://... to a server this user may create databases on).",
+  );
 }

@@ -1,6 +1,8 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import type { StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import type * as Passwords from "./auth/passwords.ts";
 import { RateLimiter } from "./auth/rate-limiter.ts";
 import { TEST_PASSWORD, TestClient, TestWorld } from "./testing/fixtures/world.ts";
@@ -33,8 +35,12 @@ const email = (role: string) => world.tenants.cambridgeshire.users[role]!;
 describe("sign-in", () => {
   it("refuses a wrong password or an unknown email with the same words, and sets no cookie", async () => {
     const client = world.client();
-    await expect(client.api.auth.signIn({ tenant: slug(), email: email("la-senior-officer"), password: "wrong password!" })).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("not right") });
-    await expect(client.api.auth.signIn({ tenant: slug(), email: "nobody@nowhere.test", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("not right") });
+    await expect(
+      client.api.auth.signIn({ tenant: slug(), email: email("la-senior-officer"), password: "wrong password!" }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("not right") });
+    await expect(
+      client.api.auth.signIn({ tenant: slug(), email: "nobody@nowhere.test", password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("not right") });
     expect(client.cookies).toEqual({});
     expect(await client.api.auth.me()).toBeNull();
   });
@@ -42,7 +48,11 @@ describe("sign-in", () => {
   it("signs in with an HttpOnly session and tells the page who the user is and what they may do", async () => {
     const client = await world.as("cambridgeshire", "headteacher");
     const me = await client.api.auth.me();
-    expect(me).toMatchObject({ audience: "school", schoolUrn: world.tenants.cambridgeshire.schools[0]!.urn, tenant: { name: "Cambridgeshire County Council" } });
+    expect(me).toMatchObject({
+      audience: "school",
+      schoolUrn: world.tenants.cambridgeshire.schools[0]!.urn,
+      tenant: { name: "Cambridgeshire County Council" },
+    });
     expect(me!.roles.map((r) => r.label)).toEqual(["Headteacher"]);
     expect(me!.can).toContain("acknowledge Letter");
     expect(me!.can).not.toContain("publish Policy");
@@ -52,12 +62,21 @@ describe("sign-in", () => {
     const attacker = new TestClient(world, "198.51.100.66");
     const target = email("governor");
     const wrong = { tenant: slug(), email: target, password: "not the password" };
-    for (let i = 0; i < 4; i++) await expect(attacker.api.auth.signIn(wrong)).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("not right") });
+    for (let i = 0; i < 4; i++)
+      await expect(attacker.api.auth.signIn(wrong)).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+        message: expect.stringContaining("not right"),
+      });
     const fifth = (await attacker.api.auth.signIn(wrong).catch((e: unknown) => e)) as { code: string; message: string };
-    expect(fifth).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringContaining("Try again in 15 minutes") });
+    expect(fifth).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringContaining("Try again in 15 minutes"),
+    });
     expect(fifth.message).not.toMatch(/lock|account/i);
     // Held back even with the right password, from that address...
-    await expect(attacker.api.auth.signIn({ ...wrong, password: TEST_PASSWORD })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(attacker.api.auth.signIn({ ...wrong, password: TEST_PASSWORD })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
     // ...but the real user, from their own address, signs in.
     const real = new TestClient(world, "203.0.113.200");
     await real.signIn(slug(), target);
@@ -66,10 +85,18 @@ describe("sign-in", () => {
     // An email with no account: the same answers at the same moments (no enumeration).
     const ghost = { tenant: slug(), email: "no-such-person@cambridgeshire.example", password: "not the password" };
     const answers: unknown[] = [];
-    for (let i = 0; i < 6; i++) answers.push(await attacker.api.auth.signIn(ghost).catch((e: { code: string; message: string }) => [e.code, e.message]));
+    for (let i = 0; i < 6; i++)
+      answers.push(
+        await attacker.api.auth.signIn(ghost).catch((e: { code: string; message: string }) => [e.code, e.message]),
+      );
     const realAnswers: unknown[] = [];
     const other = email("chair-of-governors");
-    for (let i = 0; i < 6; i++) realAnswers.push(await attacker.api.auth.signIn({ ...ghost, email: other }).catch((e: { code: string; message: string }) => [e.code, e.message]));
+    for (let i = 0; i < 6; i++)
+      realAnswers.push(
+        await attacker.api.auth
+          .signIn({ ...ghost, email: other })
+          .catch((e: { code: string; message: string }) => [e.code, e.message]),
+      );
     expect(answers).toEqual(realAnswers);
 
     // The hold ends after fifteen minutes.
@@ -88,8 +115,13 @@ describe("sign-in", () => {
     world.limiter = new RateLimiter(3, 60_000);
     try {
       const client = world.client();
-      for (let i = 0; i < 3; i++) await expect(client.api.auth.signIn({ tenant: slug(), email: "x@y.test", password: "nope nope nope" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-      await expect(client.api.auth.signIn({ tenant: slug(), email: email("la-senior-officer"), password: TEST_PASSWORD })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringContaining("Wait") });
+      for (let i = 0; i < 3; i++)
+        await expect(
+          client.api.auth.signIn({ tenant: slug(), email: "x@y.test", password: "nope nope nope" }),
+        ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(
+        client.api.auth.signIn({ tenant: slug(), email: email("la-senior-officer"), password: TEST_PASSWORD }),
+      ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringContaining("Wait") });
     } finally {
       world.limiter = before;
     }
@@ -101,7 +133,10 @@ describe("sign-in", () => {
       const idle = await world.as("cambridgeshire", "la-senior-officer");
       world.now = new Date(started.getTime() + 31 * 60_000);
       expect(await idle.api.auth.me()).toBeNull();
-      await expect(idle.api.cases.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("sign in again") });
+      await expect(idle.api.cases.list({})).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+        message: expect.stringContaining("sign in again"),
+      });
 
       const busy = await world.as("cambridgeshire", "la-senior-officer");
       for (let minutes = 20; minutes <= 12 * 60; minutes += 20) {
@@ -119,7 +154,10 @@ describe("sign-in", () => {
     const client = await world.as("cambridgeshire", "la-senior-officer");
     const urn = world.tenants.cambridgeshire.schools[1]!.urn;
     client.sendCsrf = false;
-    await expect(client.api.cases.open({ urn })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("reload the page") });
+    await expect(client.api.cases.open({ urn })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("reload the page"),
+    });
     client.csrf = "a-forged-token-that-is-long-enough";
     client.sendCsrf = true;
     await expect(client.api.cases.open({ urn })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -139,22 +177,38 @@ describe("sign-in", () => {
 
   it("invites a user, who sets a password from the link and signs in", async () => {
     const admin = await world.as("cambridgeshire", "policy-administrator");
-    const { inviteToken, user } = await admin.api.users.invite({ email: "new.adviser@cambs.test", displayName: "New Adviser", grants: [{ role: "school-improvement-adviser" }] });
+    const { inviteToken, user } = await admin.api.users.invite({
+      email: "new.adviser@cambs.test",
+      displayName: "New Adviser",
+      grants: [{ role: "school-improvement-adviser" }],
+    });
     expect(user.status).toBe("invited");
     const guest = world.client();
-    await expect(guest.api.auth.acceptInvite({ tenant: slug(), token: inviteToken, password: "short" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("12 characters") });
+    await expect(
+      guest.api.auth.acceptInvite({ tenant: slug(), token: inviteToken, password: "short" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("12 characters") });
     await guest.api.auth.acceptInvite({ tenant: slug(), token: inviteToken, password: "a long enough password" });
     await guest.signIn(slug(), "new.adviser@cambs.test", "a long enough password");
     expect((await guest.api.auth.me())?.roles.map((r) => r.key)).toEqual(["school-improvement-adviser"]);
-    await expect(world.client().api.auth.acceptInvite({ tenant: slug(), token: inviteToken, password: "a long enough password" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(
+      world.client().api.auth.acceptInvite({ tenant: slug(), token: inviteToken, password: "a long enough password" }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("checks an invitation's token before spending time hashing the new password", async () => {
     const before = hashing.calls;
     for (const token of ["x".repeat(43), "not-a-real-invitation-token-at-all"]) {
-      await expect(world.client().api.auth.acceptInvite({ tenant: slug(), token, password: "a long enough password" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(
+        world.client().api.auth.acceptInvite({ tenant: slug(), token, password: "a long enough password" }),
+      ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     }
-    await expect(world.client().api.auth.acceptInvite({ tenant: "no-such-authority", token: "x".repeat(43), password: "a long enough password" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(
+      world.client().api.auth.acceptInvite({
+        tenant: "no-such-authority",
+        token: "x".repeat(43),
+        password: "a long enough password",
+      }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect(hashing.calls).toBe(before);
   });
 
@@ -163,8 +217,21 @@ describe("sign-in", () => {
     world.limiter = new RateLimiter(3, 60_000);
     try {
       const guest = new TestClient(world, "198.51.100.77");
-      for (let i = 0; i < 3; i++) await expect(guest.api.auth.acceptInvite({ tenant: slug(), token: `guess-${i}-${"y".repeat(30)}`, password: "a long enough password" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-      await expect(guest.api.auth.acceptInvite({ tenant: slug(), token: `guess-9-${"y".repeat(30)}`, password: "a long enough password" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringContaining("Wait") });
+      for (let i = 0; i < 3; i++)
+        await expect(
+          guest.api.auth.acceptInvite({
+            tenant: slug(),
+            token: `guess-${i}-${"y".repeat(30)}`,
+            password: "a long enough password",
+          }),
+        ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(
+        guest.api.auth.acceptInvite({
+          tenant: slug(),
+          token: `guess-9-${"y".repeat(30)}`,
+          password: "a long enough password",
+        }),
+      ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringContaining("Wait") });
     } finally {
       world.limiter = before;
     }

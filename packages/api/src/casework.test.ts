@@ -1,6 +1,8 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { sampleFromSchema } from "./demo/sample-data.ts";
 import { TestWorld } from "./testing/fixtures/world.ts";
 
@@ -29,14 +31,20 @@ describe("an LA officer's casework, and the school's view of it", () => {
     // Best fit: two high-support descriptors in each area.
     const selections = cambs.policy.areas.map((area) => {
       const set = cambs.policy.criteria.find((c) => c.area === area.key && c.category === "high-support")!;
-      return { area: area.key, descriptors: set.descriptors.slice(0, 2).map((d) => ({ category: "high-support", descriptor: d.key })), evidence: "Seen on the autumn visit." };
+      return {
+        area: area.key,
+        descriptors: set.descriptors.slice(0, 2).map((d) => ({ category: "high-support", descriptor: d.key })),
+        evidence: "Seen on the autumn visit.",
+      };
     });
     await adviser.api.assessments.record({ caseId, selections });
     const assessed = await adviser.api.cases.get({ caseId });
     expect(assessed.assessments[0]!.suggested).toBe("high-support");
     expect(assessed.assessments[0]!.explanation.length).toBeGreaterThan(0);
     // A different category needs a rationale.
-    await expect(adviser.api.assessments.decide({ caseId, category: "low-support", effectiveFrom: "2021-10-04" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("say why") });
+    await expect(
+      adviser.api.assessments.decide({ caseId, category: "low-support", effectiveFrom: "2021-10-04" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("say why") });
     await adviser.api.assessments.decide({ caseId, category: "high-support", effectiveFrom: "2021-10-04" });
 
     let view = await adviser.api.cases.get({ caseId });
@@ -46,17 +54,26 @@ describe("an LA officer's casework, and the school's view of it", () => {
 
     // The dashboard shows it with its next visit due.
     const list = await senior.api.cases.list({ search: school!.name });
-    expect(list.items[0]).toMatchObject({ id: caseId, category: "high-support", stage: "intervention-and-support", assignedOfficer: { id: sia.id } });
+    expect(list.items[0]).toMatchObject({
+      id: caseId,
+      category: "high-support",
+      stage: "intervention-and-support",
+      assignedOfficer: { id: sia.id },
+    });
     expect(list.items[0]!.nextVisitDue).toMatch(/^2021-10/);
 
     // Schedule a visit on a school day (never in a holiday), record it and publish it.
-    await expect(adviser.api.visits.schedule({ caseId, visitType: "school-improvement-adviser-visit", date: "2021-10-27" })).rejects.toMatchObject({ message: expect.stringContaining("not a school day") });
+    await expect(
+      adviser.api.visits.schedule({ caseId, visitType: "school-improvement-adviser-visit", date: "2021-10-27" }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("not a school day") });
     await adviser.api.visits.schedule({ caseId, visitType: "school-improvement-adviser-visit", date: "2021-10-14" });
     view = await adviser.api.cases.get({ caseId });
     const visit = view.visits[0]!;
     await world.at("2021-10-14T15:00:00Z", senior, adviser, head);
     const reportForm = cambs.policy.forms.find((f) => f.key === "visit-report")!;
-    await expect(adviser.api.visits.record({ caseId, visitId: visit.id, data: {}, concerns: true })).rejects.toMatchObject({ message: expect.stringContaining("not complete") });
+    await expect(
+      adviser.api.visits.record({ caseId, visitId: visit.id, data: {}, concerns: true }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("not complete") });
     const data = sampleFromSchema(reportForm.schema as never, { date: "2021-10-14" }) as Record<string, unknown>;
     await adviser.api.visits.record({ caseId, visitId: visit.id, data, concerns: true, publish: false });
     // Unpublished: the headteacher sees the visit but not the report.
@@ -118,4 +135,3 @@ describe("an LA officer's casework, and the school's view of it", () => {
     expect(early?.letters).toEqual([]);
   });
 });
-

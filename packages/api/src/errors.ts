@@ -1,7 +1,8 @@
-import { DbError, AccessTranslationError, translateDbError } from "@steward/db";
-import { DomainError, type DomainErrorCode } from "@steward/domain";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+
+import { AccessTranslationError, DbError, translateDbError } from "@steward/db";
+import { DomainError, type DomainErrorCode } from "@steward/domain";
 
 /** The API's own refusals, beside the domain's and the database's. */
 export type ApiErrorCode =
@@ -78,15 +79,27 @@ export function toClientError(error: unknown): TRPCError {
   // A database error keeps its meaning wherever it was raised (a statement, the COMMIT, inside `withTenant` or after it).
   const cause = translateDbError(error instanceof TRPCError && error.cause ? error.cause : error);
   if (cause instanceof StewardTRPCError) return cause;
-  if (cause instanceof ApiError || cause instanceof DomainError) return new StewardTRPCError(cause.code, cause.message, cause.pointer, cause);
+  if (cause instanceof ApiError || cause instanceof DomainError)
+    return new StewardTRPCError(cause.code, cause.message, cause.pointer, cause);
   if (cause instanceof DbError) {
     // Row-level security refusing a row means "not yours": never say more.
     if (cause.code === "forbidden") return new StewardTRPCError("not-found", "Not found.", undefined, cause);
     return new StewardTRPCError(cause.code, DB_MESSAGES[cause.code], undefined, cause);
   }
-  if (cause instanceof AccessTranslationError) return new StewardTRPCError("forbidden", "Your permissions cannot be applied to this list: ask your policy administrator.", undefined, cause);
+  if (cause instanceof AccessTranslationError)
+    return new StewardTRPCError(
+      "forbidden",
+      "Your permissions cannot be applied to this list: ask your policy administrator.",
+      undefined,
+      cause,
+    );
   if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
-  return new StewardTRPCError("internal", "Something went wrong on our side. Try again, and tell support if it keeps happening.", undefined, cause);
+  return new StewardTRPCError(
+    "internal",
+    "Something went wrong on our side. Try again, and tell support if it keeps happening.",
+    undefined,
+    cause,
+  );
 }
 
 /** "Not found", the same whether the record does not exist or belongs to someone the user may not see. */

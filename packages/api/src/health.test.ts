@@ -1,6 +1,8 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { StewardDatabase } from "@steward/db";
 import { createTestTenant, openTestDatabase } from "@steward/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createCaller } from "./root.ts";
 import { createContextInner } from "./trpc.ts";
 

@@ -1,7 +1,9 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
 import type { PolicyDocument } from "@steward/policy-config";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { publishPolicyFile } from "./services/provision.ts";
 import { TestWorld } from "./testing/fixtures/world.ts";
 
@@ -22,7 +24,9 @@ const HOSTILE =
   '<svg><script>alert(3)</script></svg><h2 class="x">Indicators</h2><ul>{% for indicator in indicators %}<li>{{ indicator.text }}</li>{% endfor %}</ul>';
 
 function expectClean(html: string) {
-  expect(html).not.toMatch(/<script|<style|<iframe|<img|<svg|onerror|onclick|onmouseover|javascript:|style=|target=|class=/i);
+  expect(html).not.toMatch(
+    /<script|<style|<iframe|<img|<svg|onerror|onclick|onmouseover|javascript:|style=|target=|class=/i,
+  );
   expect(html).not.toContain("alert(");
   // What a letter may hold is kept.
   expect(html).toContain('<a href="https://www.gov.uk/">GOV.UK</a>');
@@ -66,11 +70,19 @@ describe("letter HTML from a template with markup", () => {
     expectClean(issued.html);
 
     // What is stored, not only what is shown: the events and the case's state.
-    const rows = await database.db.selectFrom("case_events").select(["type", "payload"]).where("case_id", "=", caseId).execute();
+    const rows = await database.db
+      .selectFrom("case_events")
+      .select(["type", "payload"])
+      .where("case_id", "=", caseId)
+      .execute();
     const stored = JSON.stringify(rows.filter((r) => r.type === "letter-drafted" || r.type === "letter-issued"));
     expect(stored).toContain("GOV.UK");
     expect(stored).not.toMatch(/<script|onerror|onclick|javascript:/i);
-    const state = await database.db.selectFrom("cases").select("state").where("id", "=", caseId).executeTakeFirstOrThrow();
+    const state = await database.db
+      .selectFrom("cases")
+      .select("state")
+      .where("id", "=", caseId)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(state)).not.toMatch(/<script|onerror|onclick|javascript:/i);
   });
 

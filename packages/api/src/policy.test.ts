@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { TestWorld, type TestClient } from "./testing/fixtures/world.ts";
 
 let database: StewardDatabase;
@@ -23,11 +25,16 @@ describe("the policy lifecycle over the API", () => {
   it("refuses to edit a published version", async () => {
     const published = world.tenants.cambridgeshire.policyVersionId;
     const version = await admin.api.policy.get({ id: published });
-    await expect(admin.api.policy.updateDraft({ id: published, revision: version.revision, document: version.document })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("cannot be edited") });
+    await expect(
+      admin.api.policy.updateDraft({ id: published, revision: version.revision, document: version.document }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("cannot be edited") });
   });
 
   it("of two edits made from the same revision, saves the first and refuses the second; nothing is lost", async () => {
-    const draft = await admin.api.policy.createDraft({ from: "version", versionId: world.tenants.cambridgeshire.policyVersionId });
+    const draft = await admin.api.policy.createDraft({
+      from: "version",
+      versionId: world.tenants.cambridgeshire.policyVersionId,
+    });
     const { document, revision } = await admin.api.policy.get({ id: draft.id });
     const first = structuredClone(document) as { strategy: { title: string } };
     first.strategy.title = "First editor's title";
@@ -35,50 +42,84 @@ describe("the policy lifecycle over the API", () => {
     second.strategy.title = "Second editor's title";
     const results = await Promise.allSettled([
       admin.api.policy.updateDraft({ id: draft.id, revision, document: first }),
-      (await world.as("cambridgeshire", "policy-administrator")).api.policy.updateDraft({ id: draft.id, revision, document: second }),
+      (await world.as("cambridgeshire", "policy-administrator")).api.policy.updateDraft({
+        id: draft.id,
+        revision,
+        document: second,
+      }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(refused.reason).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Someone else saved this draft") });
+    expect(refused.reason).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("Someone else saved this draft"),
+    });
     const saved = await admin.api.policy.get({ id: draft.id });
     expect(saved.revision).toBe(revision + 1);
     const winner = results.findIndex((r) => r.status === "fulfilled");
-    expect((saved.document as { strategy: { title: string } }).strategy.title).toBe(winner === 0 ? "First editor's title" : "Second editor's title");
+    expect((saved.document as { strategy: { title: string } }).strategy.title).toBe(
+      winner === 0 ? "First editor's title" : "Second editor's title",
+    );
     await admin.api.policy.retire({ id: draft.id });
   });
 
   it("saves a draft with problems, shows each at its place, and will not publish it", async () => {
-    const draft = await admin.api.policy.createDraft({ from: "version", versionId: world.tenants.cambridgeshire.policyVersionId });
+    const draft = await admin.api.policy.createDraft({
+      from: "version",
+      versionId: world.tenants.cambridgeshire.policyVersionId,
+    });
     const { document, revision } = await admin.api.policy.get({ id: draft.id });
-    const broken = structuredClone(document) as { categories: { cadence: { visitType: string }[] }[]; letterTypes: { template: { body: string } }[] };
+    const broken = structuredClone(document) as {
+      categories: { cadence: { visitType: string }[] }[];
+      letterTypes: { template: { body: string } }[];
+    };
     broken.categories[2]!.cadence[0]!.visitType = "fortnightly-visit";
     broken.letterTypes[0]!.template.body = "<p>Dear {{ recipient.name </p>";
     const saved = await admin.api.policy.updateDraft({ id: draft.id, revision, document: broken });
     const pointers = saved.problems.filter((p) => p.severity === "error").map((p) => p.pointer);
     expect(pointers).toContain("/categories/2/cadence/0/visitType");
     expect(pointers.some((p) => p.startsWith("/letterTypes/0/template/body"))).toBe(true);
-    await expect(admin.api.policy.publish({ id: draft.id, revision: saved.revision })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("to fix before it can be published") });
+    await expect(admin.api.policy.publish({ id: draft.id, revision: saved.revision })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("to fix before it can be published"),
+    });
     const versions = await admin.api.policy.list();
     expect(versions.find((v) => v.id === draft.id)?.status).toBe("draft");
     await admin.api.policy.retire({ id: draft.id });
   });
 
   it("previews a version's letter as the school will see it", async () => {
-    const preview = await admin.api.policy.previewLetter({ id: world.tenants.cambridgeshire.policyVersionId, letterType: "warning-notice" });
+    const preview = await admin.api.policy.previewLetter({
+      id: world.tenants.cambridgeshire.policyVersionId,
+      letterType: "warning-notice",
+    });
     expect(preview.html).toContain("Example Primary School");
     expect(preview.subject.length).toBeGreaterThan(0);
-    await expect(admin.api.policy.previewLetter({ id: world.tenants.cambridgeshire.policyVersionId, letterType: "no-such-letter" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      admin.api.policy.previewLetter({
+        id: world.tenants.cambridgeshire.policyVersionId,
+        letterType: "no-such-letter",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("publishes a revised draft with its impact: cases moved, categories and workload before and after", async () => {
     const { caseId } = await senior.api.cases.open({ urn: world.tenants.cambridgeshire.schools[0]!.urn });
     const officers = await senior.api.users.list({ officersOnly: true });
-    await senior.api.cases.assign({ caseId, officerId: officers.find((o) => o.grants[0]!.role === "school-improvement-adviser")!.id });
+    await senior.api.cases.assign({
+      caseId,
+      officerId: officers.find((o) => o.grants[0]!.role === "school-improvement-adviser")!.id,
+    });
     await senior.api.assessments.decide({ caseId, category: "medium-support", effectiveFrom: "2021-10-04" });
 
-    const draft = await admin.api.policy.createDraft({ from: "version", versionId: world.tenants.cambridgeshire.policyVersionId });
+    const draft = await admin.api.policy.createDraft({
+      from: "version",
+      versionId: world.tenants.cambridgeshire.policyVersionId,
+    });
     const { document, revision } = await admin.api.policy.get({ id: draft.id });
-    const revised = structuredClone(document) as { categories: { key: string; cadence: { frequency: { every: number; unit: string } }[] }[] };
+    const revised = structuredClone(document) as {
+      categories: { key: string; cadence: { frequency: { every: number; unit: string } }[] }[];
+    };
     revised.categories.find((c) => c.key === "medium-support")!.cadence[0]!.frequency = { every: 1, unit: "month" };
     const saved = await admin.api.policy.updateDraft({ id: draft.id, revision, document: revised });
 
@@ -89,7 +130,10 @@ describe("the policy lifecycle over the API", () => {
     const impact = await admin.api.policy.impact({ id: draft.id });
     const row = impact.workload.find((w) => w.after !== w.before);
     expect(row, "the adviser's visits per half-term change").toBeDefined();
-    expect(impact.cases.find((c) => c.caseId === caseId)).toMatchObject({ category: { before: "medium-support", after: "medium-support" }, problems: [] });
+    expect(impact.cases.find((c) => c.caseId === caseId)).toMatchObject({
+      category: { before: "medium-support", after: "medium-support" },
+      problems: [],
+    });
 
     const published = await admin.api.policy.publish({ id: draft.id, revision: saved.revision });
     expect(published.impact.cases.length).toBeGreaterThan(0);
@@ -106,11 +150,25 @@ describe("the policy lifecycle over the API", () => {
 describe("bad input gets a clear error, and writes nothing", () => {
   it("refuses wrong types, oversized text and unknown fields, saying where", async () => {
     const before = await auditCount();
-    await expect(senior.api.cases.open({ urn: "123" as unknown as number })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(senior.api.cases.open({ urn: 1, extra: true } as never)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining('"extra"') });
+    await expect(senior.api.cases.open({ urn: "123" as unknown as number })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(senior.api.cases.open({ urn: 1, extra: true } as never)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining('"extra"'),
+    });
     const { items } = await senior.api.cases.list({ limit: 1 });
-    await expect(senior.api.cases.close({ caseId: items[0]!.id, reason: "x".repeat(2001) })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("2000 characters or fewer") });
-    await expect(senior.api.visits.schedule({ caseId: items[0]!.id, visitType: "school-improvement-adviser-visit", date: "2021-02-30" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(senior.api.cases.close({ caseId: items[0]!.id, reason: "x".repeat(2001) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("2000 characters or fewer"),
+    });
+    await expect(
+      senior.api.visits.schedule({
+        caseId: items[0]!.id,
+        visitType: "school-improvement-adviser-visit",
+        date: "2021-02-30",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await auditCount()).toBe(before);
     expect((await senior.api.cases.get({ caseId: items[0]!.id })).status).toBe("open");
   });
@@ -118,7 +176,17 @@ describe("bad input gets a clear error, and writes nothing", () => {
   it("a refused command leaves the case exactly as it was", async () => {
     const { items } = await senior.api.cases.list({ limit: 1 });
     const before = await senior.api.cases.get({ caseId: items[0]!.id });
-    await expect(senior.api.meetings.record({ caseId: items[0]!.id, meetingType: "laig", date: "2021-10-04", attendees: ["A"], minutes: "", keyPoints: ["1", "2", "3", "4", "5", "6"], progress: "strong-progress" })).rejects.toMatchObject({
+    await expect(
+      senior.api.meetings.record({
+        caseId: items[0]!.id,
+        meetingType: "laig",
+        date: "2021-10-04",
+        attendees: ["A"],
+        minutes: "",
+        keyPoints: ["1", "2", "3", "4", "5", "6"],
+        progress: "strong-progress",
+      }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("at most 5 key points"),
     });
@@ -128,9 +196,22 @@ describe("bad input gets a clear error, and writes nothing", () => {
   });
 
   it("refuses a file that is not a register, and reports every rejected row with its line", async () => {
-    await expect(admin.api.schools.import({ kind: "establishments", csv: "this,is\nnot,\"a register" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/not a readable CSV|no "URN" column/) });
-    await expect(admin.api.schools.import({ kind: "establishments", csv: "Name,Town\nA school,Ely\n" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining('no "URN" column') });
-    const csv = ["URN,LA (code),EstablishmentName,EstablishmentTypeGroup (name),TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),OpenDate", "abc,873,Broken School,Local authority maintained schools,Community school,Open,Primary,", "123457,873,Good School,Local authority maintained schools,Community school,Open,Primary,01-09-1990", "123458,873,Private School,Independent schools,Other independent school,Open,Primary,", "123459,873,Closed School,Academies,Academy converter,Closed,Secondary,31-02-2020"].join("\n");
+    await expect(
+      admin.api.schools.import({ kind: "establishments", csv: 'this,is\nnot,"a register' }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/not a readable CSV|no "URN" column/),
+    });
+    await expect(
+      admin.api.schools.import({ kind: "establishments", csv: "Name,Town\nA school,Ely\n" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining('no "URN" column') });
+    const csv = [
+      "URN,LA (code),EstablishmentName,EstablishmentTypeGroup (name),TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),OpenDate",
+      "abc,873,Broken School,Local authority maintained schools,Community school,Open,Primary,",
+      "123457,873,Good School,Local authority maintained schools,Community school,Open,Primary,01-09-1990",
+      "123458,873,Private School,Independent schools,Other independent school,Open,Primary,",
+      "123459,873,Closed School,Academies,Academy converter,Closed,Secondary,31-02-2020",
+    ].join("\n");
     const report = await admin.api.schools.import({ kind: "establishments", csv });
     expect(report.added).toEqual([123457]);
     expect(report.rejected).toEqual([

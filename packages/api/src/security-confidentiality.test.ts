@@ -3,13 +3,15 @@
 // line), and what a role may not do it cannot do by naming a record it should
 // not reach. Each case here was open on an earlier main.
 import { createMongoAbility } from "@casl/ability";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { accessToSql, type AccessFilter, type StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
 import { buildAbility, caseSubject, letterSubject, meetingSubject } from "@steward/domain";
 import type { PolicyDocument } from "@steward/policy-config";
 import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
-import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { getAccessFilter } from "./services/access.ts";
 import { provisionSchools, provisionTenant, provisionUser } from "./services/provision.ts";
 import { TEST_PASSWORD, TestWorld } from "./testing/fixtures/world.ts";
@@ -36,7 +38,12 @@ async function variantTenant(slug: string) {
       description: "Sees that the school has a case, and its status only.",
       rules: [
         { action: "read", subject: "School", conditions: { schoolUrn: "${user.schoolUrn}" } },
-        { action: "read", subject: "Case", conditions: { schoolUrn: "${user.schoolUrn}" }, fields: ["schoolUrn", "status"] },
+        {
+          action: "read",
+          subject: "Case",
+          conditions: { schoolUrn: "${user.schoolUrn}" },
+          fields: ["schoolUrn", "status"],
+        },
       ],
     },
     {
@@ -64,7 +71,13 @@ async function variantTenant(slug: string) {
     clerk: { email: `clerk@${slug}.test`, grants: [{ role: "clerk-to-governors", schoolUrn: urn }] },
     limited: { email: `limited@${slug}.test`, grants: [{ role: "limited-administrator" }] },
   };
-  for (const [name, u] of Object.entries(users)) await provisionUser(database.db, tenant.id, { email: u.email, displayName: name, password: TEST_PASSWORD, grants: u.grants });
+  for (const [name, u] of Object.entries(users))
+    await provisionUser(database.db, tenant.id, {
+      email: u.email,
+      displayName: name,
+      password: TEST_PASSWORD,
+      grants: u.grants,
+    });
   const as = (who: keyof typeof users) => world.client().signIn(slug, users[who].email);
   return { policy, urn, as };
 }
@@ -75,7 +88,11 @@ describe("forms reach only the side they are for", () => {
     const urn = t.schools[0]!.urn;
     const laForm = t.policy.forms.find((f) => f.audience === "la")!;
     const senior = await world.as("lincolnshire", "head-of-school-standards");
-    const record = await senior.api.forms.save({ formKey: laForm.key, schoolUrn: urn, data: { note: "CONFIDENTIAL RECORD" } });
+    const record = await senior.api.forms.save({
+      formKey: laForm.key,
+      schoolUrn: urn,
+      data: { note: "CONFIDENTIAL RECORD" },
+    });
     const head = await world.as("lincolnshire", "headteacher");
 
     const list = await head.api.forms.list({});
@@ -83,14 +100,29 @@ describe("forms reach only the side they are for", () => {
     expect(list.responses.map((r) => r.id)).not.toContain(record.id);
     expect(JSON.stringify(list)).not.toContain("CONFIDENTIAL RECORD");
     await expect(head.api.forms.get({ id: record.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(head.api.forms.save({ formKey: laForm.key, schoolUrn: urn, id: record.id, revision: record.revision, data: { note: "overwritten" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(head.api.forms.submit({ id: record.id, revision: record.revision, data: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      head.api.forms.save({
+        formKey: laForm.key,
+        schoolUrn: urn,
+        id: record.id,
+        revision: record.revision,
+        data: { note: "overwritten" },
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(head.api.forms.submit({ id: record.id, revision: record.revision, data: {} })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const other = t.policy.forms.filter((f) => f.audience === "la")[1]!;
-    await expect(head.api.forms.save({ formKey: other.key, schoolUrn: urn, data: { note: "made by the school" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      head.api.forms.save({ formKey: other.key, schoolUrn: urn, data: { note: "made by the school" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     // Nothing the headteacher tried changed or added anything.
     const after = await senior.api.forms.list({ schoolUrn: urn });
-    expect(after.responses.find((r) => r.id === record.id)).toMatchObject({ revision: record.revision, data: { note: "CONFIDENTIAL RECORD" } });
+    expect(after.responses.find((r) => r.id === record.id)).toMatchObject({
+      revision: record.revision,
+      data: { note: "CONFIDENTIAL RECORD" },
+    });
     expect(after.responses.some((r) => r.formKey === other.key)).toBe(false);
   });
 
@@ -103,12 +135,23 @@ describe("forms reach only the side they are for", () => {
       head.api.forms.save({ formKey: form.key, schoolUrn: urn, data: { completedBy: "First" } }),
       head.api.forms.save({ formKey: form.key, schoolUrn: urn, data: { completedBy: "Second" } }),
     ]);
-    const drafts = (await head.api.forms.list({})).responses.filter((r) => r.formKey === form.key && r.status === "draft");
+    const drafts = (await head.api.forms.list({})).responses.filter(
+      (r) => r.formKey === form.key && r.status === "draft",
+    );
     expect(drafts).toHaveLength(1);
     expect([a.status, b.status].sort()).toEqual(["fulfilled", "rejected"]);
     expect(((a.status === "rejected" ? a : b) as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
-    await expect(head.api.forms.save({ formKey: form.key, schoolUrn: urn, id: drafts[0]!.id, data: { completedBy: "Silent overwrite" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect((await head.api.forms.get({ id: drafts[0]!.id })).data).not.toMatchObject({ completedBy: "Silent overwrite" });
+    await expect(
+      head.api.forms.save({
+        formKey: form.key,
+        schoolUrn: urn,
+        id: drafts[0]!.id,
+        data: { completedBy: "Silent overwrite" },
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await head.api.forms.get({ id: drafts[0]!.id })).data).not.toMatchObject({
+      completedBy: "Silent overwrite",
+    });
   });
 });
 
@@ -118,7 +161,14 @@ describe("a confidential meeting stays out of the school's timeline", () => {
     const senior = await world.as("lincolnshire", "head-of-school-standards");
     const { caseId } = await senior.api.cases.open({ urn: t.schools[0]!.urn });
     const secret = t.policy.meetingTypes.find((m) => m.key === "serious-allegations-strategy-meeting")!;
-    await senior.api.meetings.record({ caseId, meetingType: secret.key, date: "2021-10-04", attendees: ["LADO"], minutes: "SECRET MINUTES", keyPoints: ["SECRET POINT"] });
+    await senior.api.meetings.record({
+      caseId,
+      meetingType: secret.key,
+      date: "2021-10-04",
+      attendees: ["LADO"],
+      minutes: "SECRET MINUTES",
+      keyPoints: ["SECRET POINT"],
+    });
     const head = await world.as("lincolnshire", "headteacher");
     const view = await head.api.cases.get({ caseId });
     expect(view.meetings).toEqual([]);
@@ -139,9 +189,18 @@ describe("field rules and the policy's limits hold in lists, counts and filters"
     const senior = await as("senior");
     const { caseId } = await senior.api.cases.open({ urn });
     await senior.api.assessments.decide({ caseId, category: "high-support", effectiveFrom: "2021-10-04" });
-    if ((await senior.api.cases.get({ caseId })).stage?.key !== "intervention-and-support") await senior.api.cases.changeStage({ caseId, stage: "intervention-and-support", reason: "Concerns" });
-    const draftable = cambridgeshire.letterTypes.find((l) => l.permissions.draft.includes("la-senior-officer") && !l.applicability)!;
-    await senior.api.letters.draft({ caseId, letterType: draftable.key, indicators: draftable.indicators.slice(0, Math.max(1, draftable.minimumIndicators)).map((i) => ({ key: i.key, evidence: "Seen" })) });
+    if ((await senior.api.cases.get({ caseId })).stage?.key !== "intervention-and-support")
+      await senior.api.cases.changeStage({ caseId, stage: "intervention-and-support", reason: "Concerns" });
+    const draftable = cambridgeshire.letterTypes.find(
+      (l) => l.permissions.draft.includes("la-senior-officer") && !l.applicability,
+    )!;
+    await senior.api.letters.draft({
+      caseId,
+      letterType: draftable.key,
+      indicators: draftable.indicators
+        .slice(0, Math.max(1, draftable.minimumIndicators))
+        .map((i) => ({ key: i.key, evidence: "Seen" })),
+    });
 
     // The LA sees everything it counts.
     const laSummary = await senior.api.cases.summary({});
@@ -158,8 +217,14 @@ describe("field rules and the policy's limits hold in lists, counts and filters"
       expect((await school.api.cases.list({ stage: "intervention-and-support" })).total, who).toBe(0);
       expect((await school.api.cases.list({ openLetters: true })).total, who).toBe(0);
       const summary = await school.api.cases.summary({});
-      expect(summary.byCategory.reduce((n, c) => n + c.count, 0), who).toBe(0);
-      expect(summary.byStage.reduce((n, s) => n + s.count, 0), who).toBe(0);
+      expect(
+        summary.byCategory.reduce((n, c) => n + c.count, 0),
+        who,
+      ).toBe(0);
+      expect(
+        summary.byStage.reduce((n, s) => n + s.count, 0),
+        who,
+      ).toBe(0);
       expect(summary.openLetters, who).toBe(0);
       expect(JSON.stringify(summary), who).not.toMatch(/high-support|intervention-and-support/);
       const view = await school.api.cases.get({ caseId });
@@ -181,9 +246,17 @@ describe("a rule limited by conditions does not open a procedure that checks no 
     const audit = await limited.api.audit.list({});
     expect(audit.entries.every((e) => e.actor === me.displayName)).toBe(true);
     expect(audit.entries.some((e) => e.action.startsWith("case"))).toBe(false);
-    await expect(limited.api.schools.import({ kind: "links", csv: "URN,LinkURN,LinkType\n1,2,Successor\n", dryRun: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      limited.api.schools.import({ kind: "links", csv: "URN,LinkURN,LinkType\n1,2,Successor\n", dryRun: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(limited.api.policy.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(limited.api.users.invite({ email: "new@conf.test", displayName: "New", grants: [{ role: "school-improvement-adviser" }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      limited.api.users.invite({
+        email: "new@conf.test",
+        displayName: "New",
+        grants: [{ role: "school-improvement-adviser" }],
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -191,19 +264,33 @@ describe("who may give which role", () => {
   it("lets the policy administrator give only the roles its policy lists, and never reach a more powerful account", async () => {
     const t = world.tenants.cambridgeshire;
     const admin = await world.as("cambridgeshire", "policy-administrator");
-    await expect(admin.api.users.invite({ email: "director2@conf.test", displayName: "Shadow director", grants: [{ role: "director-of-education" }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      admin.api.users.invite({
+        email: "director2@conf.test",
+        displayName: "Shadow director",
+        grants: [{ role: "director-of-education" }],
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await admin.api.users.list({})).some((u) => u.email === "director2@conf.test")).toBe(false);
     const users = await admin.api.users.list({});
     const adviser = users.find((u) => u.email === t.users["school-improvement-adviser"])!;
     const director = users.find((u) => u.email === t.users["director-of-education"])!;
-    await expect(admin.api.users.setRoles({ id: adviser.id, grants: [{ role: "director-of-education" }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(admin.api.users.setRoles({ id: director.id, status: "disabled" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      admin.api.users.setRoles({ id: adviser.id, grants: [{ role: "director-of-education" }] }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(admin.api.users.setRoles({ id: director.id, status: "disabled" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const after = await admin.api.users.list({});
     expect(after.find((u) => u.id === adviser.id)!.grants.map((g) => g.role)).toEqual(["school-improvement-adviser"]);
     expect(after.find((u) => u.id === director.id)!.status).toBe("active");
 
     // A role it may give works; the link is shown once and the audit log never holds it.
-    const invited = await admin.api.users.invite({ email: "adviser9@conf.test", displayName: "New adviser", grants: [{ role: "school-improvement-adviser" }] });
+    const invited = await admin.api.users.invite({
+      email: "adviser9@conf.test",
+      displayName: "New adviser",
+      grants: [{ role: "school-improvement-adviser" }],
+    });
     const audit = await admin.api.audit.list({ subjectId: invited.user.id });
     expect(audit.entries).toHaveLength(1);
     expect(JSON.stringify(audit.entries)).not.toContain(invited.inviteToken);
@@ -221,20 +308,48 @@ describe("every role of both authorities reads exactly the records its policy le
       // Every meeting type that applies, a draft letter, and a report kept unpublished.
       const applies = (a?: { governance?: readonly string[] }) => !a?.governance || a.governance.includes("maintained");
       for (const m of t.policy.meetingTypes.filter((m) => applies(m.applicability))) {
-        await senior.api.meetings.record({ caseId, meetingType: m.key, date: "2021-10-04", attendees: ["Someone"], minutes: `MINUTES OF ${m.key}`, keyPoints: [`POINT OF ${m.key}`], progress: m.progressJudgements[0]?.key ?? "" });
+        await senior.api.meetings.record({
+          caseId,
+          meetingType: m.key,
+          date: "2021-10-04",
+          attendees: ["Someone"],
+          minutes: `MINUTES OF ${m.key}`,
+          keyPoints: [`POINT OF ${m.key}`],
+          progress: m.progressJudgements[0]?.key ?? "",
+        });
       }
-      const letterType = t.policy.letterTypes.find((l) => applies(l.applicability) && l.permissions.draft.includes(seniorRole));
-      if (letterType) await senior.api.letters.draft({ caseId, letterType: letterType.key, indicators: letterType.indicators.slice(0, Math.max(1, letterType.minimumIndicators)).map((i) => ({ key: i.key, evidence: "Seen" })) });
+      const letterType = t.policy.letterTypes.find(
+        (l) => applies(l.applicability) && l.permissions.draft.includes(seniorRole),
+      );
+      if (letterType)
+        await senior.api.letters.draft({
+          caseId,
+          letterType: letterType.key,
+          indicators: letterType.indicators
+            .slice(0, Math.max(1, letterType.minimumIndicators))
+            .map((i) => ({ key: i.key, evidence: "Seen" })),
+        });
       const truth = await senior.api.cases.get({ caseId });
       expect(truth.meetings.length).toBeGreaterThan(1);
 
       for (const role of t.policy.roles) {
         const grants = [role.audience === "school" ? { role: role.key, schoolUrn: urn } : { role: role.key }];
         const email = `${role.key}-reads@${key}.conf`;
-        await provisionUser(database.db, t.tenant.id, { email, displayName: role.label, password: TEST_PASSWORD, grants }).catch(() => undefined);
+        await provisionUser(database.db, t.tenant.id, {
+          email,
+          displayName: role.label,
+          password: TEST_PASSWORD,
+          grants,
+        }).catch(() => undefined);
         const client = await world.client().signIn(t.tenant.slug, email);
         const ability = buildAbility(t.policy, { id: "x", tenantId: t.tenant.id, grants }).ability;
-        const facts = { schoolUrn: urn, assignedOfficerId: null, category: null, stage: truth.stage?.key ?? null, status: "open" };
+        const facts = {
+          schoolUrn: urn,
+          assignedOfficerId: null,
+          category: null,
+          stage: truth.stage?.key ?? null,
+          status: "open",
+        };
         if (!ability.can("read", caseSubject(facts))) {
           await expect(client.api.cases.get({ caseId }), role.key).rejects.toMatchObject({ code: "NOT_FOUND" });
           continue;
@@ -246,14 +361,29 @@ describe("every role of both authorities reads exactly the records its policy le
           const mayMeeting = ability.can("read", meetingSubject("Meeting", facts, { meetingType }));
           const shown = view.meetings.find((x) => x.id === m.id);
           expect(Boolean(shown), `${role.key} reads a ${meetingType}`).toBe(mayMeeting);
-          expect(seen.includes(`MINUTES OF ${meetingType}`), `${role.key} reads the minutes of a ${meetingType}`).toBe(mayMeeting && ability.can("read", meetingSubject("MeetingMinutes", facts, { meetingType })));
-          expect(seen.includes(`POINT OF ${meetingType}`), `${role.key} reads the key points of a ${meetingType}`).toBe(mayMeeting && ability.can("read", meetingSubject("MeetingKeyPoints", facts, { meetingType })));
-          if (!mayMeeting) expect(view.timeline.some((l) => l.summary.startsWith(m.meetingType.label)), `${role.key}: no timeline line for a ${meetingType}`).toBe(false);
+          expect(seen.includes(`MINUTES OF ${meetingType}`), `${role.key} reads the minutes of a ${meetingType}`).toBe(
+            mayMeeting && ability.can("read", meetingSubject("MeetingMinutes", facts, { meetingType })),
+          );
+          expect(seen.includes(`POINT OF ${meetingType}`), `${role.key} reads the key points of a ${meetingType}`).toBe(
+            mayMeeting && ability.can("read", meetingSubject("MeetingKeyPoints", facts, { meetingType })),
+          );
+          if (!mayMeeting)
+            expect(
+              view.timeline.some((l) => l.summary.startsWith(m.meetingType.label)),
+              `${role.key}: no timeline line for a ${meetingType}`,
+            ).toBe(false);
         }
         for (const l of truth.letters) {
           const may = ability.can("read", letterSubject(facts, { letterType: l.letterType.key, status: l.status }));
-          expect(view.letters.some((x) => x.id === l.id), `${role.key} reads a ${l.status} ${l.letterType.key}`).toBe(may);
-          if (!may) expect(view.timeline.some((x) => x.summary.startsWith(l.letterType.label)), `${role.key}: no timeline line for the letter`).toBe(false);
+          expect(
+            view.letters.some((x) => x.id === l.id),
+            `${role.key} reads a ${l.status} ${l.letterType.key}`,
+          ).toBe(may);
+          if (!may)
+            expect(
+              view.timeline.some((x) => x.summary.startsWith(l.letterType.label)),
+              `${role.key}: no timeline line for the letter`,
+            ).toBe(false);
         }
       }
     });
@@ -265,13 +395,18 @@ describe("sign-ins held back after failures", () => {
     const t = world.tenants.cambridgeshire;
     const email = t.users["specialist-adviser"]!;
     const attacker = world.client();
-    for (let i = 0; i < 5; i++) await attacker.api.auth.signIn({ tenant: t.tenant.slug, email, password: "wrong" }).catch(() => undefined);
-    await expect(attacker.api.auth.signIn({ tenant: t.tenant.slug, email, password: TEST_PASSWORD })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    for (let i = 0; i < 5; i++)
+      await attacker.api.auth.signIn({ tenant: t.tenant.slug, email, password: "wrong" }).catch(() => undefined);
+    await expect(
+      attacker.api.auth.signIn({ tenant: t.tenant.slug, email, password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
     const admin = await world.as("cambridgeshire", "policy-administrator");
     const user = (await admin.api.users.list({})).find((u) => u.email === email)!;
     expect(user.locked).toBe(true);
     expect((await admin.api.users.setRoles({ id: user.id, unlock: true })).locked).toBe(false);
-    await expect(attacker.api.auth.signIn({ tenant: t.tenant.slug, email, password: TEST_PASSWORD })).resolves.toMatchObject({ csrfToken: expect.any(String) });
+    await expect(
+      attacker.api.auth.signIn({ tenant: t.tenant.slug, email, password: TEST_PASSWORD }),
+    ).resolves.toMatchObject({ csrfToken: expect.any(String) });
   });
 });
 
@@ -298,13 +433,39 @@ describe("the SQL filter and CASL agree on every record, NULL included", () => {
     const values = sql.join(rows.map((r) => sql`(${r.id}::int, ${r.status}::text, ${r.letterType}::text)`));
     for (const condition of conditions) {
       for (const inverted of [false, true]) {
-        const rules = inverted ? [{ action: "read", subject: "Letter" }, { action: "read", subject: "Letter", conditions: condition, inverted: true }] : [{ action: "read", subject: "Letter", conditions: condition }];
-        const ability = { ability: createMongoAbility(rules as never), ruleRoles: new Map(), impliedRules: new Set<object>() };
+        const rules = inverted
+          ? [
+              { action: "read", subject: "Letter" },
+              { action: "read", subject: "Letter", conditions: condition, inverted: true },
+            ]
+          : [{ action: "read", subject: "Letter", conditions: condition }];
+        const ability = {
+          ability: createMongoAbility(rules as never),
+          ruleRoles: new Map(),
+          impliedRules: new Set<object>(),
+        };
         const filter: AccessFilter = getAccessFilter(ability as never, "read", "Letter");
         const where = accessToSql(filter, { status: sql.ref("t.status"), letterType: sql.ref("t.letter_type") });
-        const result = await sql<{ id: number }>`select t.id from (values ${values}) as t(id, status, letter_type) where ${where} order by t.id`.execute(database.db);
-        const expected = rows.filter((r) => ability.ability.can("read", letterSubject({ schoolUrn: 1, assignedOfficerId: null, category: null, stage: null, status: null }, { letterType: r.letterType as string, status: r.status as string }))).map((r) => r.id);
-        expect(result.rows.map((r) => Number(r.id)), `${inverted ? "forbid" : "allow"} ${JSON.stringify(condition)}`).toEqual(expected);
+        const result = await sql<{
+          id: number;
+        }>`select t.id from (values ${values}) as t(id, status, letter_type) where ${where} order by t.id`.execute(
+          database.db,
+        );
+        const expected = rows
+          .filter((r) =>
+            ability.ability.can(
+              "read",
+              letterSubject(
+                { schoolUrn: 1, assignedOfficerId: null, category: null, stage: null, status: null },
+                { letterType: r.letterType as string, status: r.status as string },
+              ),
+            ),
+          )
+          .map((r) => r.id);
+        expect(
+          result.rows.map((r) => Number(r.id)),
+          `${inverted ? "forbid" : "allow"} ${JSON.stringify(condition)}`,
+        ).toEqual(expected);
       }
     }
   });

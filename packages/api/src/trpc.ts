@@ -18,9 +18,20 @@
  *      CASL ability built from its roles. Nearly every procedure uses this.
  */
 import { initTRPC } from "@trpc/server";
-import type { PolicyDocument } from "@steward/policy-config";
-import { findSession, findUser, isUuid, touchSession, withTenant, type StewardDatabase, type TenantTransaction, type User } from "@steward/db";
+
+import {
+  findSession,
+  findUser,
+  isUuid,
+  touchSession,
+  withTenant,
+  type StewardDatabase,
+  type TenantTransaction,
+  type User,
+} from "@steward/db";
 import { buildAbility, DomainError, type PolicyAbility, type RoleGrant } from "@steward/domain";
+import type { PolicyDocument } from "@steward/policy-config";
+
 import { RateLimiter } from "./auth/rate-limiter.ts";
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
 import { hashToken } from "./auth/tokens.ts";
@@ -92,7 +103,10 @@ const t = initTRPC.context<Context>().create({
     const steward = error instanceof StewardTRPCError ? error : undefined;
     return {
       ...shape,
-      message: error.code === "INTERNAL_SERVER_ERROR" && !steward ? "Something went wrong on our side. Try again, and tell support if it keeps happening." : shape.message,
+      message:
+        error.code === "INTERNAL_SERVER_ERROR" && !steward
+          ? "Something went wrong on our side. Try again, and tell support if it keeps happening."
+          : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -100,7 +114,13 @@ const t = initTRPC.context<Context>().create({
         stewardCode: steward?.stewardCode ?? (error.code === "BAD_REQUEST" ? "invalid" : undefined),
         pointer: steward?.pointer,
         // Input validation (zod): each problem with its place.
-        issues: error.code === "BAD_REQUEST" && !steward && error.cause && "issues" in error.cause ? (error.cause as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => ({ pointer: `/${i.path.map(String).join("/")}`, message: i.message })) : undefined,
+        issues:
+          error.code === "BAD_REQUEST" && !steward && error.cause && "issues" in error.cause
+            ? (error.cause as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => ({
+                pointer: `/${i.path.map(String).join("/")}`,
+                message: i.message,
+              }))
+            : undefined,
       },
     };
   },
@@ -114,7 +134,8 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (result.ok) return result;
   const error = toClientError(result.error);
-  if (error.code === "INTERNAL_SERVER_ERROR") ctx.logger.error(`procedure ${path} failed`, result.error.cause ?? result.error);
+  if (error.code === "INTERNAL_SERVER_ERROR")
+    ctx.logger.error(`procedure ${path} failed`, result.error.cause ?? result.error);
   throw error;
 });
 
@@ -126,7 +147,12 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
  */
 const unstorableTextGuard = t.middleware(async ({ next, getRawInput }) => {
   const pointer = findUnstorableText(await getRawInput());
-  if (pointer) throw new DomainError("invalid", `${pointer === "/" ? "The input" : `The value at ${pointer}`} contains a character that cannot be stored (a NUL character or half of a surrogate pair): remove it and try again.`, pointer);
+  if (pointer)
+    throw new DomainError(
+      "invalid",
+      `${pointer === "/" ? "The input" : `The value at ${pointer}`} contains a character that cannot be stored (a NUL character or half of a surrogate pair): remove it and try again.`,
+      pointer,
+    );
   return next();
 });
 
@@ -168,16 +194,31 @@ export function readSessionCookie(request: RequestInfo | undefined): { tenantId:
   return { tenantId: match[1].toLowerCase(), token: match[2]! };
 }
 
-async function loadSession(trx: TenantTransaction, token: string, now: Date): Promise<{ session: SessionInfo; user: User } | undefined> {
+async function loadSession(
+  trx: TenantTransaction,
+  token: string,
+  now: Date,
+): Promise<{ session: SessionInfo; user: User } | undefined> {
   const session = await findSession(trx, hashToken(token));
   if (!session || session.expires_at <= now || session.idle_expires_at <= now) return undefined;
   const user = await findUser(trx, session.user_id);
   if (!user || user.status !== "active") return undefined;
   if (now.getTime() - session.last_seen_at.getTime() > SESSION_POLICY.touchEveryMs) {
-    await touchSession(trx, session.id, now, new Date(Math.min(now.getTime() + SESSION_POLICY.idleMs, session.expires_at.getTime())));
+    await touchSession(
+      trx,
+      session.id,
+      now,
+      new Date(Math.min(now.getTime() + SESSION_POLICY.idleMs, session.expires_at.getTime())),
+    );
   }
   return {
-    session: { id: session.id, tenantId: session.tenant_id, csrfToken: session.csrf_token, createdAt: session.created_at, expiresAt: session.expires_at },
+    session: {
+      id: session.id,
+      tenantId: session.tenant_id,
+      csrfToken: session.csrf_token,
+      createdAt: session.created_at,
+      expiresAt: session.expires_at,
+    },
     user,
   };
 }
@@ -189,7 +230,10 @@ async function loadSession(trx: TenantTransaction, token: string, now: Date): Pr
  */
 export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const cookie = readSessionCookie(ctx.request);
-  if (!cookie) return next({ ctx: { trx: undefined, tenantId: undefined, session: undefined, user: undefined } as SessionContext });
+  if (!cookie)
+    return next({
+      ctx: { trx: undefined, tenantId: undefined, session: undefined, user: undefined } as SessionContext,
+    });
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
   try {
     await withTenant(ctx.database.db, cookie.tenantId, async (trx) => {
@@ -200,7 +244,9 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
         displayName: loaded.user.display_name,
         grants: loaded.user.grants as RoleGrant[],
       };
-      outcome = await next({ ctx: { trx, tenantId: cookie.tenantId, session: loaded?.session, user } as SessionContext });
+      outcome = await next({
+        ctx: { trx, tenantId: cookie.tenantId, session: loaded?.session, user } as SessionContext,
+      });
       // Roll back when the procedure failed.
       if (!outcome.ok) throw outcome.error;
     });
@@ -212,10 +258,12 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
 });
 
 export const authedProcedure = sessionProcedure.use(async ({ ctx, next, type }) => {
-  if (!ctx.session || !ctx.user || !ctx.trx || !ctx.tenantId) throw new ApiError("unauthenticated", "Your session has ended: sign in again.");
+  if (!ctx.session || !ctx.user || !ctx.trx || !ctx.tenantId)
+    throw new ApiError("unauthenticated", "Your session has ended: sign in again.");
   if (type === "mutation") {
     const header = ctx.request?.headers[CSRF_HEADER];
-    if (!header || header !== ctx.session.csrfToken) throw new ApiError("csrf", "This request did not come from a Steward page: reload the page and try again.");
+    if (!header || header !== ctx.session.csrfToken)
+      throw new ApiError("csrf", "This request did not come from a Steward page: reload the page and try again.");
   }
   return next({ ctx: { trx: ctx.trx, tenantId: ctx.tenantId, session: ctx.session, user: ctx.user } });
 });
@@ -227,13 +275,21 @@ export interface Authorisation {
 
 export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const policy = await loadPublishedPolicy(ctx.trx);
-  if (!policy) throw new ApiError("unauthenticated", "Your authority has no published policy yet: ask your operator to publish one.");
+  if (!policy)
+    throw new ApiError(
+      "unauthenticated",
+      "Your authority has no published policy yet: ask your operator to publish one.",
+    );
   let ability: PolicyAbility;
   try {
     ability = buildAbility(policy.document, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants });
   } catch {
     // A role the published policy no longer has grants nothing.
-    ability = buildAbility(policy.document, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants.filter((g) => policy.document.roles.some((r) => r.key === g.role)) });
+    ability = buildAbility(policy.document, {
+      id: ctx.user.id,
+      tenantId: ctx.tenantId,
+      grants: ctx.user.grants.filter((g) => policy.document.roles.some((r) => r.key === g.role)),
+    });
   }
   return next({ ctx: { policy, ability } });
 });

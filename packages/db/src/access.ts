@@ -7,7 +7,8 @@ import { sql, type Expression, type SqlBool } from "kysely";
  * another. Field names are the permission vocabulary's (`schoolUrn`,
  * `status`, ...), never column names: each query maps them to its own columns.
  */
-export type AccessFilter = { kind: "all" } | { kind: "none" } | { kind: "some"; anyOf: AccessCondition[]; noneOf: AccessCondition[] };
+export type AccessFilter =
+  { kind: "all" } | { kind: "none" } | { kind: "some"; anyOf: AccessCondition[]; noneOf: AccessCondition[] };
 
 /** Field tests that must all hold: a value (equality) or `{ $in: [...] }`, `{ $ne: v }`, `{ $nin: [...] }`. */
 export type AccessCondition = Record<string, unknown>;
@@ -33,10 +34,14 @@ export class AccessTranslationError extends Error {}
  * rule and fail open, or keep it out of an allowing one).
  */
 function testFor(column: Expression<unknown>, value: unknown): Expression<SqlBool> {
-  const equals = (operand: unknown) => (operand === null ? sql<SqlBool>`(${column} is null)` : sql<SqlBool>`coalesce(${column} = ${operand}, false)`);
+  const equals = (operand: unknown) =>
+    operand === null ? sql<SqlBool>`(${column} is null)` : sql<SqlBool>`coalesce(${column} = ${operand}, false)`;
   const within = (list: unknown[]) => {
     const values = list.filter((v) => v !== null);
-    const inValues = values.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`coalesce(${column} in (${sql.join(values.map((v) => sql`${v}`))}), false)`;
+    const inValues =
+      values.length === 0
+        ? sql<SqlBool>`false`
+        : sql<SqlBool>`coalesce(${column} in (${sql.join(values.map((v) => sql`${v}`))}), false)`;
     return values.length === list.length ? inValues : sql<SqlBool>`(${column} is null or ${inValues})`;
   };
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
@@ -72,12 +77,16 @@ export function accessToSql(filter: AccessFilter, columns: Record<string, Expres
   const conditionSql = (condition: AccessCondition): Expression<SqlBool> => {
     const tests = Object.entries(condition).map(([field, value]) => {
       const column = columns[field];
-      if (!column) throw new AccessTranslationError(`A permission rule tests "${field}", which this list cannot filter on.`);
+      if (!column)
+        throw new AccessTranslationError(`A permission rule tests "${field}", which this list cannot filter on.`);
       return testFor(column, value);
     });
     return tests.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(tests, sql` and `)})`;
   };
-  const allowed = filter.anyOf.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${sql.join(filter.anyOf.map(conditionSql), sql` or `)})`;
+  const allowed =
+    filter.anyOf.length === 0
+      ? sql<SqlBool>`false`
+      : sql<SqlBool>`(${sql.join(filter.anyOf.map(conditionSql), sql` or `)})`;
   if (filter.noneOf.length === 0) return allowed;
   return sql<SqlBool>`(${allowed} and not (${sql.join(filter.noneOf.map(conditionSql), sql` or `)}))`;
 }
@@ -85,7 +94,13 @@ export function accessToSql(filter: AccessFilter, columns: Record<string, Expres
 /** Whether a row may show a column: every filter of the scope holds, with its fixed fields as literal values. */
 export function fieldScopeToSql(scope: FieldScope, columns: Record<string, Expression<unknown>>): Expression<SqlBool> {
   if (scope.allOf.length === 0) return sql<SqlBool>`true`;
-  const literal = (v: string | number | boolean) => (typeof v === "number" ? sql`${v}::numeric` : typeof v === "boolean" ? sql`${v}::boolean` : sql`${v}::text`);
-  const parts = scope.allOf.map(({ filter, fixed }) => accessToSql(filter, { ...columns, ...Object.fromEntries(Object.entries(fixed ?? {}).map(([k, v]) => [k, literal(v)])) }));
+  const literal = (v: string | number | boolean) =>
+    typeof v === "number" ? sql`${v}::numeric` : typeof v === "boolean" ? sql`${v}::boolean` : sql`${v}::text`;
+  const parts = scope.allOf.map(({ filter, fixed }) =>
+    accessToSql(filter, {
+      ...columns,
+      ...Object.fromEntries(Object.entries(fixed ?? {}).map(([k, v]) => [k, literal(v)])),
+    }),
+  );
   return parts.length === 1 ? parts[0]! : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }

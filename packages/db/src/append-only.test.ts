@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { StewardDatabase } from "./connection.ts";
 import type { CaseRow, Tenant } from "./schema.ts";
 import { withSystem, withTenant } from "./tenant.ts";
@@ -16,9 +17,19 @@ beforeAll(async () => {
   await withTenant(database.db, tenant.id, async (trx) => {
     await trx
       .insertInto("case_events")
-      .values({ tenant_id: tenant.id, case_id: caseRow.id, seq: 1, type: "case-opened", payload: "{}", occurred_at: new Date() })
+      .values({
+        tenant_id: tenant.id,
+        case_id: caseRow.id,
+        seq: 1,
+        type: "case-opened",
+        payload: "{}",
+        occurred_at: new Date(),
+      })
       .execute();
-    await trx.insertInto("audit_log").values({ tenant_id: tenant.id, action: "case.open", subject_type: "case", subject_id: caseRow.id }).execute();
+    await trx
+      .insertInto("audit_log")
+      .values({ tenant_id: tenant.id, action: "case.open", subject_type: "case", subject_id: caseRow.id })
+      .execute();
   });
 });
 
@@ -28,7 +39,10 @@ afterAll(async () => {
 
 const countRows = (table: "case_events" | "audit_log") =>
   withTenant(database.db, tenant.id, (trx) =>
-    trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   );
 
 describe.each(["case_events", "audit_log"] as const)("%s is append-only", (table) => {
@@ -44,7 +58,9 @@ describe.each(["case_events", "audit_log"] as const)("%s is append-only", (table
   });
 
   it("refuses UPDATE and DELETE even to the table owner", async () => {
-    const update = withSystem(database.db, (trx) => sql`update ${sql.table(table)} set tenant_id = tenant_id`.execute(trx));
+    const update = withSystem(database.db, (trx) =>
+      sql`update ${sql.table(table)} set tenant_id = tenant_id`.execute(trx),
+    );
     await expect(update).rejects.toMatchObject({ code: "append-only" });
     const remove = withSystem(database.db, (trx) => sql`delete from ${sql.table(table)}`.execute(trx));
     await expect(remove).rejects.toMatchObject({ code: "append-only" });
@@ -65,13 +81,23 @@ describe("policy versions", () => {
     const id = await withTenant(database.db, tenant.id, async (trx) => {
       const row = await trx
         .insertInto("policy_versions")
-        .values({ tenant_id: tenant.id, version: 2, format_version: 1, document: JSON.stringify({ a: 1 }), status: "published" })
+        .values({
+          tenant_id: tenant.id,
+          version: 2,
+          format_version: 1,
+          document: JSON.stringify({ a: 1 }),
+          status: "published",
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       return row.id;
     });
     const edit = withTenant(database.db, tenant.id, (trx) =>
-      trx.updateTable("policy_versions").set({ document: JSON.stringify({ a: 2 }) }).where("id", "=", id).execute(),
+      trx
+        .updateTable("policy_versions")
+        .set({ document: JSON.stringify({ a: 2 }) })
+        .where("id", "=", id)
+        .execute(),
     );
     await expect(edit).rejects.toMatchObject({ code: "immutable" });
     await withTenant(database.db, tenant.id, (trx) =>

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+
 import { accessToSql, type AccessFilter } from "./access.ts";
 import type { AuditEntry } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
@@ -38,8 +39,17 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function listAudit(trx: TenantTransaction, access: AccessFilter, filter: AuditFilter): Promise<AuditEntry[]> {
-  let query = trx.selectFrom("audit_log").selectAll().where(accessToSql(access, { actorId: sql.ref("audit_log.actor_id") })).orderBy("id", "desc").limit(filter.limit);
+export async function listAudit(
+  trx: TenantTransaction,
+  access: AccessFilter,
+  filter: AuditFilter,
+): Promise<AuditEntry[]> {
+  let query = trx
+    .selectFrom("audit_log")
+    .selectAll()
+    .where(accessToSql(access, { actorId: sql.ref("audit_log.actor_id") }))
+    .orderBy("id", "desc")
+    .limit(filter.limit);
   if (filter.actorId) query = query.where("actor_id", "=", filter.actorId);
   if (filter.subjectType) query = query.where("subject_type", "=", filter.subjectType);
   if (filter.subjectId) query = query.where("subject_id", "=", filter.subjectId);

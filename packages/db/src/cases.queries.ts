@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+
 import { accessToSql, fieldScopeToSql, type AccessFilter, type FieldScope } from "./access.ts";
 import type { CaseEventRow, CaseRow, Governance } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
@@ -33,8 +34,15 @@ export interface CaseReadScope {
 /** For each scoped column: whether the row may show it, and its value where it may (null elsewhere). */
 function scopedColumns(scope: CaseReadScope) {
   const visible = (field: FieldScope) => fieldScopeToSql(field, caseColumns);
-  const shown = <T>(when: ReturnType<typeof visible>, column: string) => sql<T | null>`(case when ${when} then ${sql.ref(column)} end)`;
-  const v = { category: visible(scope.category), stage: visible(scope.stage), officer: visible(scope.assignedOfficerId), visits: visible(scope.visits), letters: visible(scope.letters) };
+  const shown = <T>(when: ReturnType<typeof visible>, column: string) =>
+    sql<T | null>`(case when ${when} then ${sql.ref(column)} end)`;
+  const v = {
+    category: visible(scope.category),
+    stage: visible(scope.stage),
+    officer: visible(scope.assignedOfficerId),
+    visits: visible(scope.visits),
+    letters: visible(scope.letters),
+  };
   return {
     visible: v,
     category: shown<string>(v.category, "cases.category"),
@@ -73,12 +81,20 @@ export interface CaseFilter {
   sort?: "school" | "next-visit" | "category" | "stage" | undefined;
 }
 
-function filteredCases(trx: TenantTransaction, scope: CaseReadScope, filter: Omit<CaseFilter, "limit" | "offset" | "sort">) {
+function filteredCases(
+  trx: TenantTransaction,
+  scope: CaseReadScope,
+  filter: Omit<CaseFilter, "limit" | "offset" | "sort">,
+) {
   const c = scopedColumns(scope);
   let query = trx
     .selectFrom("cases")
-    .innerJoin("schools", (join) => join.onRef("schools.tenant_id", "=", "cases.tenant_id").onRef("schools.urn", "=", "cases.school_urn"))
-    .leftJoin("users as officer", (join) => join.onRef("officer.tenant_id", "=", "cases.tenant_id").onRef("officer.id", "=", "cases.assigned_officer_id"))
+    .innerJoin("schools", (join) =>
+      join.onRef("schools.tenant_id", "=", "cases.tenant_id").onRef("schools.urn", "=", "cases.school_urn"),
+    )
+    .leftJoin("users as officer", (join) =>
+      join.onRef("officer.tenant_id", "=", "cases.tenant_id").onRef("officer.id", "=", "cases.assigned_officer_id"),
+    )
     .where(accessToSql(scope.rows, caseColumns));
   query = query.where("cases.status", "=", filter.status ?? "open");
   if (filter.search?.trim()) {
@@ -87,7 +103,11 @@ function filteredCases(trx: TenantTransaction, scope: CaseReadScope, filter: Omi
       ? query.where("cases.school_urn", "=", Number(text))
       : query.where(sql<boolean>`lower(schools.name) like ${`%${text.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`}`);
   }
-  if (filter.category) query = filter.category === "none" ? query.where(sql<boolean>`${c.visible.category} and cases.category is null`) : query.where(sql<boolean>`${c.category} = ${filter.category}`);
+  if (filter.category)
+    query =
+      filter.category === "none"
+        ? query.where(sql<boolean>`${c.visible.category} and cases.category is null`)
+        : query.where(sql<boolean>`${c.category} = ${filter.category}`);
   if (filter.stage) query = query.where(sql<boolean>`${c.stage} = ${filter.stage}`);
   if (filter.phase) query = query.where("schools.phase", "=", filter.phase);
   if (filter.governance) query = query.where("schools.governance", "=", filter.governance);
@@ -144,18 +164,32 @@ export async function listCases(trx: TenantTransaction, scope: CaseReadScope, fi
 }
 
 /** Counts for the dashboard: by category, by stage, overdue, due by a date, letters open and past deadline. */
-export async function summariseCases(trx: TenantTransaction, scope: CaseReadScope, filter: Omit<CaseFilter, "limit" | "offset" | "sort"> & { dueBy: string }) {
+export async function summariseCases(
+  trx: TenantTransaction,
+  scope: CaseReadScope,
+  filter: Omit<CaseFilter, "limit" | "offset" | "sort"> & { dueBy: string },
+) {
   const { dueBy, ...rest } = filter;
   const { query: base, c } = filteredCases(trx, scope, rest);
   // Grouped by what the user may see: a category they may not read counts as none shown (null), never under its key.
   const [byCategory, byStage, totals] = await Promise.all([
-    base.select([c.category.as("key"), sql<number>`count(*)::int`.as("count")]).where(c.visible.category).groupBy(sql`1`).execute(),
-    base.select([c.stage.as("key"), sql<number>`count(*)::int`.as("count")]).where(c.visible.stage).groupBy(sql`1`).execute(),
+    base
+      .select([c.category.as("key"), sql<number>`count(*)::int`.as("count")])
+      .where(c.visible.category)
+      .groupBy(sql`1`)
+      .execute(),
+    base
+      .select([c.stage.as("key"), sql<number>`count(*)::int`.as("count")])
+      .where(c.visible.stage)
+      .groupBy(sql`1`)
+      .execute(),
     base
       .select([
         sql<number>`count(*)::int`.as("cases"),
         sql<number>`count(*) filter (where ${c.nextVisitDue} < ${filter.today})::int`.as("overdue"),
-        sql<number>`count(*) filter (where ${c.nextVisitDue} >= ${filter.today} and ${c.nextVisitDue} <= ${dueBy})::int`.as("due"),
+        sql<number>`count(*) filter (where ${c.nextVisitDue} >= ${filter.today} and ${c.nextVisitDue} <= ${dueBy})::int`.as(
+          "due",
+        ),
         sql<number>`coalesce(sum(${c.openLetters}), 0)::int`.as("openLetters"),
         sql<number>`coalesce(sum(${c.awaitingAcknowledgement}), 0)::int`.as("awaitingAcknowledgement"),
         sql<number>`count(*) filter (where ${c.letterDeadline} < ${filter.today})::int`.as("pastDeadline"),
@@ -179,7 +213,12 @@ export async function findCase(trx: TenantTransaction, id: string): Promise<Case
 }
 
 export async function findOpenCaseForSchool(trx: TenantTransaction, urn: number): Promise<CaseRow | undefined> {
-  return trx.selectFrom("cases").selectAll().where("school_urn", "=", urn).where("status", "=", "open").executeTakeFirst();
+  return trx
+    .selectFrom("cases")
+    .selectAll()
+    .where("school_urn", "=", urn)
+    .where("status", "=", "open")
+    .executeTakeFirst();
 }
 
 export async function listCaseEvents(trx: TenantTransaction, caseId: string, until?: Date): Promise<CaseEventRow[]> {
@@ -237,7 +276,13 @@ function projectionColumns(projection: CaseProjection) {
   };
 }
 
-async function insertEvents(trx: TenantTransaction, tenantId: string, caseId: string, firstSeq: number, events: readonly EventValues[]) {
+async function insertEvents(
+  trx: TenantTransaction,
+  tenantId: string,
+  caseId: string,
+  firstSeq: number,
+  events: readonly EventValues[],
+) {
   if (events.length === 0) return;
   await trx
     .insertInto("case_events")
@@ -257,7 +302,13 @@ async function insertEvents(trx: TenantTransaction, tenantId: string, caseId: st
 }
 
 /** Opens a case: its row, projection and first events, together. */
-export async function insertCase(trx: TenantTransaction, tenantId: string, id: string, projection: CaseProjection, events: readonly EventValues[]): Promise<CaseRow> {
+export async function insertCase(
+  trx: TenantTransaction,
+  tenantId: string,
+  id: string,
+  projection: CaseProjection,
+  events: readonly EventValues[],
+): Promise<CaseRow> {
   const row = await trx
     .insertInto("cases")
     .values({ tenant_id: tenantId, id, ...projectionColumns(projection), last_seq: events.length })

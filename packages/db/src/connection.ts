@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite, types } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { Database } from "./schema.ts";
@@ -60,7 +61,10 @@ async function connectPostgres(databaseUrl: string, poolSize: number): Promise<S
   };
 }
 
-async function connectEmbedded(dataDir: string | undefined, loadDataDir: Blob | File | undefined): Promise<StewardDatabase> {
+async function connectEmbedded(
+  dataDir: string | undefined,
+  loadDataDir: Blob | File | undefined,
+): Promise<StewardDatabase> {
   let lock: DataDirLock | undefined;
   let pgDir: string | undefined;
   if (dataDir) {

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+
 import { accessToSql, type AccessFilter } from "./access.ts";
 import type { FormResponseRow } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
@@ -28,7 +29,15 @@ export async function findFormResponse(trx: TenantTransaction, id: string): Prom
 export async function insertFormResponse(
   trx: TenantTransaction,
   tenantId: string,
-  values: { formKey: string; schoolUrn: number; caseId: string | null; policyVersionId: string; data: Record<string, unknown>; page: number; userId: string },
+  values: {
+    formKey: string;
+    schoolUrn: number;
+    caseId: string | null;
+    policyVersionId: string;
+    data: Record<string, unknown>;
+    page: number;
+    userId: string;
+  },
 ): Promise<FormResponseRow | undefined> {
   // One draft per school and form (a unique index): undefined when there already is one.
   return trx

@@ -1,7 +1,21 @@
-export { ALLOW_ALL, AccessTranslationError, accessToSql, fieldScopeToSql, type AccessCondition, type AccessFilter, type FieldScope } from "./access.ts";
+export {
+  ALLOW_ALL,
+  AccessTranslationError,
+  accessToSql,
+  fieldScopeToSql,
+  type AccessCondition,
+  type AccessFilter,
+  type FieldScope,
+} from "./access.ts";
 export * from "./audit.queries.ts";
 export * from "./cases.queries.ts";
-export { connectDatabase, redactUrl, type ConnectOptions, type DatabaseKind, type StewardDatabase } from "./connection.ts";
+export {
+  connectDatabase,
+  redactUrl,
+  type ConnectOptions,
+  type DatabaseKind,
+  type StewardDatabase,
+} from "./connection.ts";
 export { DataDirLockedError } from "./data-dir-lock.ts";
 export { DbError, translateDbError, translatingDbErrors, type DbErrorCode } from "./errors.ts";
 export * from "./forms.queries.ts";

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { migrations } from "../migrations/index.ts";
 import { connectDatabase, type StewardDatabase } from "./connection.ts";
 import { getMigrationLevel, migrateToLatest } from "./migrate.ts";
@@ -41,7 +42,16 @@ describe("migrations", () => {
       select table_name from information_schema.tables where table_schema = 'public' order by table_name
     `.execute(database.db);
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(["audit_log", "case_events", "cases", "policy_versions", "schools", "sessions", "tenants", "users"]),
+      expect.arrayContaining([
+        "audit_log",
+        "case_events",
+        "cases",
+        "policy_versions",
+        "schools",
+        "sessions",
+        "tenants",
+        "users",
+      ]),
     );
   });
 

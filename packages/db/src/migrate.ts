@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type MigrationResultSet } from "kysely";
-import type { Database } from "./schema.ts";
+
 import { migrations } from "../migrations/index.ts";
+import type { Database } from "./schema.ts";
 
 export interface MigrationLevel {
   /** The name of the last migration applied, or null on an empty database. */

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+
 import { DbError } from "./errors.ts";
 import type { PolicyVersionRow } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
@@ -7,7 +8,19 @@ import type { TenantTransaction } from "./tenant.ts";
 export async function listPolicyVersions(trx: TenantTransaction) {
   return trx
     .selectFrom("policy_versions")
-    .select(["id", "version", "status", "format_version", "label", "revision", "based_on_id", "created_at", "updated_at", "published_at", "retired_at"])
+    .select([
+      "id",
+      "version",
+      "status",
+      "format_version",
+      "label",
+      "revision",
+      "based_on_id",
+      "created_at",
+      "updated_at",
+      "published_at",
+      "retired_at",
+    ])
     .select(sql<string>`document->'strategy'->>'title'`.as("strategy_title"))
     .select(sql<string>`document->'strategy'->>'period'`.as("strategy_period"))
     .orderBy("version", "desc")
@@ -19,12 +32,23 @@ export async function findPolicyVersion(trx: TenantTransaction, id: string): Pro
 }
 
 /** The id of the version in force (a small query: the document stays in the database). */
-export async function findPublishedPolicyId(trx: TenantTransaction): Promise<{ id: string; tenant_id: string } | undefined> {
-  return trx.selectFrom("policy_versions").select(["id", "tenant_id"]).where("status", "=", "published").executeTakeFirst();
+export async function findPublishedPolicyId(
+  trx: TenantTransaction,
+): Promise<{ id: string; tenant_id: string } | undefined> {
+  return trx
+    .selectFrom("policy_versions")
+    .select(["id", "tenant_id"])
+    .where("status", "=", "published")
+    .executeTakeFirst();
 }
 
 /** Keeps a draft's problems with the revision they were found in; a later save (a new revision) leaves them stale, never wrong. */
-export async function savePolicyProblems(trx: TenantTransaction, id: string, revision: number, problems: readonly unknown[]): Promise<boolean> {
+export async function savePolicyProblems(
+  trx: TenantTransaction,
+  id: string,
+  revision: number,
+  problems: readonly unknown[],
+): Promise<boolean> {
   const result = await trx
     .updateTable("policy_versions")
     .set({ problems: JSON.stringify(problems), validated_revision: revision })
@@ -42,7 +66,13 @@ export async function findPublishedPolicy(trx: TenantTransaction): Promise<Polic
 export async function insertPolicyVersion(
   trx: TenantTransaction,
   tenantId: string,
-  values: { document: unknown; formatVersion: number; label: string | null; basedOnId: string | null; createdBy: string | null },
+  values: {
+    document: unknown;
+    formatVersion: number;
+    label: string | null;
+    basedOnId: string | null;
+    createdBy: string | null;
+  },
 ): Promise<PolicyVersionRow> {
   // The next version number; a concurrent insert of the same number fails on
   // the unique key and surfaces as a conflict.
@@ -99,8 +129,18 @@ export async function updatePolicyDraft(
  * concurrent publishes waits for the first, then finds nothing to publish), so
  * the caller's whole transaction rolls back rather than publishing twice.
  */
-export async function publishPolicyVersion(trx: TenantTransaction, id: string, by: string | null, now: Date): Promise<PolicyVersionRow> {
-  await trx.updateTable("policy_versions").set({ status: "retired", retired_at: now }).where("status", "=", "published").where("id", "!=", id).execute();
+export async function publishPolicyVersion(
+  trx: TenantTransaction,
+  id: string,
+  by: string | null,
+  now: Date,
+): Promise<PolicyVersionRow> {
+  await trx
+    .updateTable("policy_versions")
+    .set({ status: "retired", retired_at: now })
+    .where("status", "=", "published")
+    .where("id", "!=", id)
+    .execute();
   const published = await trx
     .updateTable("policy_versions")
     .set({ status: "published", published_at: now, published_by: by })
@@ -108,11 +148,20 @@ export async function publishPolicyVersion(trx: TenantTransaction, id: string, b
     .where("status", "=", "draft")
     .returningAll()
     .executeTakeFirst();
-  if (!published) throw new DbError("concurrent", `policy version ${id} is no longer a draft: it was published or retired meanwhile`, { cause: undefined });
+  if (!published)
+    throw new DbError(
+      "concurrent",
+      `policy version ${id} is no longer a draft: it was published or retired meanwhile`,
+      { cause: undefined },
+    );
   return published;
 }
 
-export async function retirePolicyVersion(trx: TenantTransaction, id: string, now: Date): Promise<PolicyVersionRow | undefined> {
+export async function retirePolicyVersion(
+  trx: TenantTransaction,
+  id: string,
+  now: Date,
+): Promise<PolicyVersionRow | undefined> {
   return trx
     .updateTable("policy_versions")
     .set({ status: "retired", retired_at: now })
@@ -123,6 +172,10 @@ export async function retirePolicyVersion(trx: TenantTransaction, id: string, no
 }
 
 export async function deletePolicyDraft(trx: TenantTransaction, id: string): Promise<boolean> {
-  const result = await trx.deleteFrom("policy_versions").where("id", "=", id).where("status", "=", "draft").executeTakeFirst();
+  const result = await trx
+    .deleteFrom("policy_versions")
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

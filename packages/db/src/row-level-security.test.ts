@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { StewardDatabase } from "./connection.ts";
 import { DbError } from "./errors.ts";
 import type { Database, Tenant } from "./schema.ts";
@@ -21,18 +22,51 @@ beforeAll(async () => {
 });
 
 /** A row of tenant B in every tenant table the fixtures do not fill, so that isolation is checked on real rows. */
-async function seedEveryTenantTable(db: Kysely<Database>, tenantId: string, tenantCase: { id: string; school_urn: number; policy_version_id: string }) {
+async function seedEveryTenantTable(
+  db: Kysely<Database>,
+  tenantId: string,
+  tenantCase: { id: string; school_urn: number; policy_version_id: string },
+) {
   await withTenant(db, tenantId, async (trx) => {
-    const user = await trx.insertInto("users").values({ tenant_id: tenantId, email: "b@b.test", display_name: "B", password_hash: null }).returning("id").executeTakeFirstOrThrow();
+    const user = await trx
+      .insertInto("users")
+      .values({ tenant_id: tenantId, email: "b@b.test", display_name: "B", password_hash: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const now = new Date();
-    await trx.insertInto("sessions").values({ tenant_id: tenantId, id: "b".repeat(64), user_id: user.id, idle_expires_at: now, expires_at: now, user_agent: null, csrf_token: "b" }).execute();
-    await trx.insertInto("case_events").values({ tenant_id: tenantId, case_id: tenantCase.id, seq: 1, type: "opened", occurred_at: now }).execute();
+    await trx
+      .insertInto("sessions")
+      .values({
+        tenant_id: tenantId,
+        id: "b".repeat(64),
+        user_id: user.id,
+        idle_expires_at: now,
+        expires_at: now,
+        user_agent: null,
+        csrf_token: "b",
+      })
+      .execute();
+    await trx
+      .insertInto("case_events")
+      .values({ tenant_id: tenantId, case_id: tenantCase.id, seq: 1, type: "opened", occurred_at: now })
+      .execute();
     await trx.insertInto("audit_log").values({ tenant_id: tenantId, action: "seeded", subject_type: "Test" }).execute();
     await trx
       .insertInto("form_responses")
-      .values({ tenant_id: tenantId, form_key: "f", school_urn: tenantCase.school_urn, case_id: tenantCase.id, policy_version_id: tenantCase.policy_version_id, created_by: user.id, updated_by: user.id })
+      .values({
+        tenant_id: tenantId,
+        form_key: "f",
+        school_urn: tenantCase.school_urn,
+        case_id: tenantCase.id,
+        policy_version_id: tenantCase.policy_version_id,
+        created_by: user.id,
+        updated_by: user.id,
+      })
       .execute();
-    await trx.insertInto("sign_in_throttle").values({ tenant_id: tenantId, email: "b@b.test", address: "192.0.2.1", failures: 1, window_started_at: now }).execute();
+    await trx
+      .insertInto("sign_in_throttle")
+      .values({ tenant_id: tenantId, email: "b@b.test", address: "192.0.2.1", failures: 1, window_started_at: now })
+      .execute();
   });
 }
 
@@ -72,7 +106,19 @@ afterAll(async () => {
 describe("row-level security on every tenant table, found in the catalogue", () => {
   it("finds the tenant tables, including the ones added after the first migration", async () => {
     const tables = await tenantTables(database.db);
-    expect(tables).toEqual(expect.arrayContaining(["users", "sessions", "policy_versions", "schools", "cases", "case_events", "audit_log", "form_responses", "sign_in_throttle"]));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "users",
+        "sessions",
+        "policy_versions",
+        "schools",
+        "cases",
+        "case_events",
+        "audit_log",
+        "form_responses",
+        "sign_in_throttle",
+      ]),
+    );
   });
 
   it("has row-level security enabled, forced and with a policy on each", async () => {
@@ -86,18 +132,35 @@ describe("row-level security on every tenant table, found in the catalogue", () 
       // Roll the probe table back.
       throw Object.assign(new Error("rollback"), { problems });
     }).catch((error: { problems?: string[] }) => error.problems);
-    expect(found).toEqual(["rls_probe: row-level security is not enabled", "rls_probe: row-level security is not forced for the owner", "rls_probe: no policy"]);
+    expect(found).toEqual([
+      "rls_probe: row-level security is not enabled",
+      "rls_probe: row-level security is not forced for the owner",
+      "rls_probe: no policy",
+    ]);
     expect(await tenantTables(database.db)).not.toContain("rls_probe");
   });
 
   it("shows a query that forgets its tenant filter none of another tenant's rows, in every tenant table", async () => {
     for (const table of await tenantTables(database.db)) {
       // The connecting user is a superuser (PGlite's always is; the test server's too): it sees past row-level security.
-      const ofB = await withSystem(database.db, (trx) => sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where tenant_id = ${tenantB.id}`.execute(trx));
-      expect(ofB.rows[0]!.n, `${table} has no row of tenant B: add one to seedEveryTenantTable so its isolation is checked`).toBeGreaterThan(0);
-      const seenByA = await withTenant(database.db, tenantA.id, (trx) => sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where tenant_id <> ${tenantA.id}`.execute(trx));
+      const ofB = await withSystem(database.db, (trx) =>
+        sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where tenant_id = ${tenantB.id}`.execute(
+          trx,
+        ),
+      );
+      expect(
+        ofB.rows[0]!.n,
+        `${table} has no row of tenant B: add one to seedEveryTenantTable so its isolation is checked`,
+      ).toBeGreaterThan(0);
+      const seenByA = await withTenant(database.db, tenantA.id, (trx) =>
+        sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where tenant_id <> ${tenantA.id}`.execute(
+          trx,
+        ),
+      );
       expect(seenByA.rows[0]!.n, `${table}: tenant A sees another tenant's rows`).toBe(0);
-      const seenByB = await withTenant(database.db, tenantB.id, (trx) => sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx));
+      const seenByB = await withTenant(database.db, tenantB.id, (trx) =>
+        sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx),
+      );
       expect(seenByB.rows[0]!.n, `${table}: tenant B sees its own rows`).toBe(ofB.rows[0]!.n);
     }
   });
@@ -117,11 +180,15 @@ describe("row-level security on every tenant table, found in the catalogue", () 
 
 describe("row-level security", () => {
   it("shows a query that forgets the tenant filter only the current tenant's rows", async () => {
-    const seenByA = await withTenant(database.db, tenantA.id, (trx) => trx.selectFrom("schools").select(["tenant_id", "urn"]).execute());
+    const seenByA = await withTenant(database.db, tenantA.id, (trx) =>
+      trx.selectFrom("schools").select(["tenant_id", "urn"]).execute(),
+    );
     expect(seenByA.map((s) => s.urn).sort()).toEqual([100001, 100002]);
     expect(new Set(seenByA.map((s) => s.tenant_id))).toEqual(new Set([tenantA.id]));
 
-    const casesSeenByB = await withTenant(database.db, tenantB.id, (trx) => trx.selectFrom("cases").select("school_urn").execute());
+    const casesSeenByB = await withTenant(database.db, tenantB.id, (trx) =>
+      trx.selectFrom("cases").select("school_urn").execute(),
+    );
     expect(casesSeenByB.map((c) => c.school_urn)).toEqual([200001]);
   });
 
@@ -130,7 +197,9 @@ describe("row-level security", () => {
       trx.selectFrom("schools").selectAll().where("tenant_id", "=", tenantB.id).where("urn", "=", 200001).execute(),
     );
     expect(found).toEqual([]);
-    const tenantRows = await withTenant(database.db, tenantA.id, (trx) => trx.selectFrom("tenants").select("id").execute());
+    const tenantRows = await withTenant(database.db, tenantA.id, (trx) =>
+      trx.selectFrom("tenants").select("id").execute(),
+    );
     expect(tenantRows.map((t) => t.id)).toEqual([tenantA.id]);
   });
 
@@ -139,7 +208,9 @@ describe("row-level security", () => {
       trx.insertInto("schools").values({ tenant_id: tenantB.id, urn: 200099, name: "Smuggled school" }).execute(),
     );
     await expect(attempt).rejects.toThrow(/row-level security/);
-    const inB = await withTenant(database.db, tenantB.id, (trx) => trx.selectFrom("schools").select("urn").where("urn", "=", 200099).execute());
+    const inB = await withTenant(database.db, tenantB.id, (trx) =>
+      trx.selectFrom("schools").select("urn").where("urn", "=", 200099).execute(),
+    );
     expect(inB).toEqual([]);
   });
 
@@ -189,11 +260,16 @@ describe("row-level security", () => {
       const tenant = i % 2 === 0 ? tenantA : tenantB;
       const urn = 300000 + i;
       return withTenant(database.db, tenant.id, async (trx) => {
-        await trx.insertInto("schools").values({ tenant_id: tenant.id, urn, name: `Concurrent ${i}` }).execute();
+        await trx
+          .insertInto("schools")
+          .values({ tenant_id: tenant.id, urn, name: `Concurrent ${i}` })
+          .execute();
         // Yield to the event loop between statements so that, were the
         // session shared, another transaction's statements would land here.
         await new Promise((resolve) => setTimeout(resolve, i % 5));
-        const setting = await sql<{ tenant: string }>`select current_setting('app.tenant_id', true) as tenant`.execute(trx);
+        const setting = await sql<{ tenant: string }>`select current_setting('app.tenant_id', true) as tenant`.execute(
+          trx,
+        );
         const visible = await trx.selectFrom("schools").select(["tenant_id", "urn"]).execute();
         return { tenant: tenant.id, urn, setting: setting.rows[0]?.tenant, visible };
       });
@@ -205,10 +281,18 @@ describe("row-level security", () => {
       expect(result.visible.some((row) => row.urn === result.urn)).toBe(true);
     }
     const countA = await withTenant(database.db, tenantA.id, (trx) =>
-      trx.selectFrom("schools").select((eb) => eb.fn.countAll<number>().as("n")).where("urn", ">=", 300000).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom("schools")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("urn", ">=", 300000)
+        .executeTakeFirstOrThrow(),
     );
     const countB = await withTenant(database.db, tenantB.id, (trx) =>
-      trx.selectFrom("schools").select((eb) => eb.fn.countAll<number>().as("n")).where("urn", ">=", 300000).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom("schools")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("urn", ">=", 300000)
+        .executeTakeFirstOrThrow(),
     );
     expect([countA.n, countB.n]).toEqual([25, 25]);
   });

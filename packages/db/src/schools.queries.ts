@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+
 import { accessToSql, type AccessFilter } from "./access.ts";
 import type { Governance, School } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
@@ -13,7 +14,12 @@ export interface SchoolFilter {
 }
 
 /** How the School subject's fields (SUBJECT_FIELDS) map to columns. */
-const schoolColumns = { schoolUrn: sql.ref("schools.urn"), phase: sql.ref("schools.phase"), governance: sql.ref("schools.governance"), district: sql.ref("schools.district") };
+const schoolColumns = {
+  schoolUrn: sql.ref("schools.urn"),
+  phase: sql.ref("schools.phase"),
+  governance: sql.ref("schools.governance"),
+  district: sql.ref("schools.district"),
+};
 
 /** Schools the access filter allows, matching the filter, by name; with the total for paging. */
 export async function listSchools(trx: TenantTransaction, access: AccessFilter, filter: SchoolFilter) {
@@ -40,7 +46,11 @@ export async function findSchool(trx: TenantTransaction, urn: number): Promise<S
 
 export async function findSchools(trx: TenantTransaction, urns: readonly number[]): Promise<School[]> {
   if (urns.length === 0) return [];
-  return trx.selectFrom("schools").selectAll().where("urn", "in", [...new Set(urns)]).execute();
+  return trx
+    .selectFrom("schools")
+    .selectAll()
+    .where("urn", "in", [...new Set(urns)])
+    .execute();
 }
 
 export interface SchoolValues {
@@ -63,7 +73,11 @@ export interface SchoolValues {
 /** JSON with keys sorted (jsonb keeps its own key order), for comparing values. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
   return JSON.stringify(value);
 }
 
@@ -75,7 +89,14 @@ export async function upsertSchools(trx: TenantTransaction, tenantId: string, sc
   const added: number[] = [];
   const updated: number[] = [];
   const unchanged: number[] = [];
-  const existing = new Map((await findSchools(trx, schools.map((s) => s.urn))).map((s) => [s.urn, s]));
+  const existing = new Map(
+    (
+      await findSchools(
+        trx,
+        schools.map((s) => s.urn),
+      )
+    ).map((s) => [s.urn, s]),
+  );
   for (const school of schools) {
     const row = {
       name: school.name,
@@ -93,25 +114,37 @@ export async function upsertSchools(trx: TenantTransaction, tenantId: string, sc
     };
     const before = existing.get(school.urn);
     if (!before) {
-      await trx.insertInto("schools").values({ tenant_id: tenantId, urn: school.urn, ...row, data: JSON.stringify(school.data) }).execute();
+      await trx
+        .insertInto("schools")
+        .values({ tenant_id: tenantId, urn: school.urn, ...row, data: JSON.stringify(school.data) })
+        .execute();
       added.push(school.urn);
       continue;
     }
     const data = { ...before.data, ...school.data };
     const same =
-      (Object.keys(row) as (keyof typeof row)[]).every((k) => (before[k] ?? null) === (row[k] ?? null)) && canonical(data) === canonical(before.data);
+      (Object.keys(row) as (keyof typeof row)[]).every((k) => (before[k] ?? null) === (row[k] ?? null)) &&
+      canonical(data) === canonical(before.data);
     if (same) {
       unchanged.push(school.urn);
       continue;
     }
-    await trx.updateTable("schools").set({ ...row, data: JSON.stringify(data), updated_at: new Date() }).where("urn", "=", school.urn).execute();
+    await trx
+      .updateTable("schools")
+      .set({ ...row, data: JSON.stringify(data), updated_at: new Date() })
+      .where("urn", "=", school.urn)
+      .execute();
     updated.push(school.urn);
   }
   return { added, updated, unchanged };
 }
 
 /** Merges values into schools' `data` (e.g. links to predecessor and successor URNs). */
-export async function mergeSchoolData(trx: TenantTransaction, urn: number, data: Record<string, unknown>): Promise<boolean> {
+export async function mergeSchoolData(
+  trx: TenantTransaction,
+  urn: number,
+  data: Record<string, unknown>,
+): Promise<boolean> {
   const result = await trx
     .updateTable("schools")
     .set({ data: sql`data || ${JSON.stringify(data)}::jsonb` as never, updated_at: new Date() })
@@ -122,6 +155,12 @@ export async function mergeSchoolData(trx: TenantTransaction, urn: number, data:
 
 /** Distinct phases in the register (for filters). */
 export async function listSchoolPhases(trx: TenantTransaction): Promise<string[]> {
-  const rows = await trx.selectFrom("schools").select("phase").distinct().where("phase", "is not", null).orderBy("phase").execute();
+  const rows = await trx
+    .selectFrom("schools")
+    .select("phase")
+    .distinct()
+    .where("phase", "is not", null)
+    .orderBy("phase")
+    .execute();
   return rows.map((r) => r.phase!).filter(Boolean);
 }

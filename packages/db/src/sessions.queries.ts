@@ -13,7 +13,11 @@ export interface NewSessionValues {
   now: Date;
 }
 
-export async function insertSession(trx: TenantTransaction, tenantId: string, session: NewSessionValues): Promise<Session> {
+export async function insertSession(
+  trx: TenantTransaction,
+  tenantId: string,
+  session: NewSessionValues,
+): Promise<Session> {
   return trx
     .insertInto("sessions")
     .values({
@@ -37,7 +41,11 @@ export async function findSession(trx: TenantTransaction, id: string): Promise<S
 }
 
 export async function touchSession(trx: TenantTransaction, id: string, now: Date, idleExpiresAt: Date): Promise<void> {
-  await trx.updateTable("sessions").set({ last_seen_at: now, idle_expires_at: idleExpiresAt }).where("id", "=", id).execute();
+  await trx
+    .updateTable("sessions")
+    .set({ last_seen_at: now, idle_expires_at: idleExpiresAt })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function deleteSession(trx: TenantTransaction, id: string): Promise<void> {

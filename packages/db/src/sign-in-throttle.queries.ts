@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+
 import type { TenantTransaction } from "./tenant.ts";
 
 /**
@@ -16,7 +17,12 @@ export interface SignInThrottleRules {
 const key = (email: string) => email.trim().toLowerCase();
 
 /** When (email, address) may try again, or undefined when it may try now. */
-export async function findSignInBlock(trx: TenantTransaction, email: string, address: string, now: Date): Promise<Date | undefined> {
+export async function findSignInBlock(
+  trx: TenantTransaction,
+  email: string,
+  address: string,
+  now: Date,
+): Promise<Date | undefined> {
   const row = await trx
     .selectFrom("sign_in_throttle")
     .select("blocked_until")
@@ -27,7 +33,14 @@ export async function findSignInBlock(trx: TenantTransaction, email: string, add
 }
 
 /** Counts a failed sign-in; returns when the pair may try again if this failure used up its attempts. */
-export async function recordSignInFailure(trx: TenantTransaction, tenantId: string, email: string, address: string, now: Date, rules: SignInThrottleRules): Promise<Date | undefined> {
+export async function recordSignInFailure(
+  trx: TenantTransaction,
+  tenantId: string,
+  email: string,
+  address: string,
+  now: Date,
+  rules: SignInThrottleRules,
+): Promise<Date | undefined> {
   const windowStart = new Date(now.getTime() - rules.blockMs);
   // Forget pairs whose window and block have both passed, so the table stays small.
   await trx
@@ -38,7 +51,14 @@ export async function recordSignInFailure(trx: TenantTransaction, tenantId: stri
   const expired = sql<boolean>`sign_in_throttle.window_started_at < ${windowStart}`;
   const row = await trx
     .insertInto("sign_in_throttle")
-    .values({ tenant_id: tenantId, email: key(email), address, failures: 1, window_started_at: now, blocked_until: null })
+    .values({
+      tenant_id: tenantId,
+      email: key(email),
+      address,
+      failures: 1,
+      window_started_at: now,
+      blocked_until: null,
+    })
     .onConflict((oc) =>
       oc.columns(["tenant_id", "email", "address"]).doUpdateSet({
         failures: sql<number>`case when ${expired} then 1 else sign_in_throttle.failures + 1 end`,
@@ -65,7 +85,12 @@ export async function clearSignInFailures(trx: TenantTransaction, email: string,
 
 /** The emails whose sign-ins are held back now from at least one address (for the users page). */
 export async function listHeldBackEmails(trx: TenantTransaction, now: Date): Promise<Set<string>> {
-  const rows = await trx.selectFrom("sign_in_throttle").select("email").distinct().where("blocked_until", ">", now).execute();
+  const rows = await trx
+    .selectFrom("sign_in_throttle")
+    .select("email")
+    .distinct()
+    .where("blocked_until", ">", now)
+    .execute();
   return new Set(rows.map((r) => r.email));
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
+
 import { translatingDbErrors } from "./errors.ts";
 import type { Database } from "./schema.ts";
 
@@ -27,7 +28,11 @@ export type TenantTransaction = Transaction<Database> & { readonly [tenantScoped
  * this tenant's rows; a write for another tenant fails. Everything in `fn`
  * commits together or not at all; a database failure surfaces as a `DbError`.
  */
-export async function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: TenantTransaction) => Promise<T>): Promise<T> {
+export async function withTenant<T>(
+  db: Kysely<Database>,
+  tenantId: string,
+  fn: (trx: TenantTransaction) => Promise<T>,
+): Promise<T> {
   if (!isUuid(tenantId)) throw new TypeError(`withTenant needs a tenant id (a UUID), not ${JSON.stringify(tenantId)}.`);
   return translatingDbErrors(() =>
     db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+
 import { translatingDbErrors } from "./errors.ts";
 import type { Database, NewTenant, Tenant } from "./schema.ts";
 import { withSystem } from "./tenant.ts";

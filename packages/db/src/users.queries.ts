@@ -1,11 +1,16 @@
 import { sql } from "kysely";
+
 import { accessToSql, type AccessFilter } from "./access.ts";
 import type { RoleGrantRow, User } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
 
 /** A user by email, ignoring case (email is unique per tenant, ignoring case). */
 export async function findUserByEmail(trx: TenantTransaction, email: string): Promise<User | undefined> {
-  return trx.selectFrom("users").selectAll().where((eb) => eb(eb.fn("lower", ["email"]), "=", email.trim().toLowerCase())).executeTakeFirst();
+  return trx
+    .selectFrom("users")
+    .selectAll()
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.trim().toLowerCase()))
+    .executeTakeFirst();
 }
 
 export async function findUser(trx: TenantTransaction, id: string): Promise<User | undefined> {
@@ -66,12 +71,26 @@ export async function updateUser(trx: TenantTransaction, id: string, changes: Us
   if (changes.lastSignInAt !== undefined) values.last_sign_in_at = changes.lastSignInAt;
   if (changes.inviteTokenHash !== undefined) values.invite_token_hash = changes.inviteTokenHash;
   if (changes.inviteExpiresAt !== undefined) values.invite_expires_at = changes.inviteExpiresAt;
-  return trx.updateTable("users").set(values as never).where("id", "=", id).returningAll().executeTakeFirst();
+  return trx
+    .updateTable("users")
+    .set(values as never)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** The users the access filter allows (`id` is the User subject's one field), by name; optionally only those holding a role for one school. */
-export async function listUsers(trx: TenantTransaction, access: AccessFilter, filter: { schoolUrn?: number } = {}): Promise<User[]> {
-  let query = trx.selectFrom("users").selectAll().where(accessToSql(access, { id: sql.ref("users.id") })).orderBy("display_name").orderBy("email");
+export async function listUsers(
+  trx: TenantTransaction,
+  access: AccessFilter,
+  filter: { schoolUrn?: number } = {},
+): Promise<User[]> {
+  let query = trx
+    .selectFrom("users")
+    .selectAll()
+    .where(accessToSql(access, { id: sql.ref("users.id") }))
+    .orderBy("display_name")
+    .orderBy("email");
   if (filter.schoolUrn !== undefined) {
     query = query.where("grants", "@>", JSON.stringify([{ schoolUrn: filter.schoolUrn }]) as never);
   }
@@ -85,5 +104,3 @@ export async function getUserNames(trx: TenantTransaction, ids: readonly string[
   const rows = await trx.selectFrom("users").select(["id", "display_name"]).where("id", "in", unique).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
-
-

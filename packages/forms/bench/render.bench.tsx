@@ -3,9 +3,10 @@
  * both with their ratio. Run: pnpm --filter @steward/forms bench. It prints figures; it is not a test and gates nothing.
  */
 import { performance } from "node:perf_hooks";
-import { renderToString } from "react-dom/server";
 import DefaultForm from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import { renderToString } from "react-dom/server";
+
 import { createGovukTransformErrors, createValidator, Form as GovukThemeForm } from "../src/index.ts";
 
 const FIELDS = 200;
@@ -39,7 +40,12 @@ function createSchema(): { schema: RJSFSchema; uiSchema: UiSchema } {
         uiSchema[name] = { "ui:widget": "radio" };
         break;
       case 5:
-        properties[name] = { type: "array", title: `Options ${index}`, uniqueItems: true, items: { type: "string", enum: ["A", "B", "C", "D"] } };
+        properties[name] = {
+          type: "array",
+          title: `Options ${index}`,
+          uniqueItems: true,
+          items: { type: "string", enum: ["A", "B", "C", "D"] },
+        };
         uiSchema[name] = { "ui:widget": "checkboxes" };
         break;
       case 6:
@@ -47,7 +53,12 @@ function createSchema(): { schema: RJSFSchema; uiSchema: UiSchema } {
         uiSchema[name] = { "ui:widget": "radio" };
         break;
       default:
-        properties[name] = { type: "string", format: "email", title: `Email ${index}`, description: "We will only use this to reply." };
+        properties[name] = {
+          type: "string",
+          format: "email",
+          title: `Email ${index}`,
+          description: "We will only use this to reply.",
+        };
     }
     if (index % 3 === 0) required.push(name);
   }
@@ -61,7 +72,10 @@ interface Timing {
 
 function summarise(times: number[]): Timing {
   const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, mean: times.reduce((sum, time) => sum + time, 0) / times.length };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    mean: times.reduce((sum, time) => sum + time, 0) / times.length,
+  };
 }
 
 /** Times two tasks round by round, alternating which goes first, so neither gets a warmer or quieter machine. */
@@ -92,7 +106,24 @@ const { schema, uiSchema } = createSchema();
 const validator = createValidator();
 const transformErrors = createGovukTransformErrors(schema);
 const emptyData = {};
-const filledData = Object.fromEntries(Object.keys(schema.properties ?? {}).map((name, index) => [name, index % 8 === 2 ? index : index % 8 === 5 ? ["A"] : index % 8 === 6 ? true : index % 8 === 3 ? "2021-09-05" : index % 8 === 4 ? "Two" : index % 8 === 7 ? `person${index}@example.com` : `Answer ${index}`]));
+const filledData = Object.fromEntries(
+  Object.keys(schema.properties ?? {}).map((name, index) => [
+    name,
+    index % 8 === 2
+      ? index
+      : index % 8 === 5
+        ? ["A"]
+        : index % 8 === 6
+          ? true
+          : index % 8 === 3
+            ? "2021-09-05"
+            : index % 8 === 4
+              ? "Two"
+              : index % 8 === 7
+                ? `person${index}@example.com`
+                : `Answer ${index}`,
+  ]),
+);
 
 const results = {
   "render, empty": compare(
@@ -100,8 +131,12 @@ const results = {
     () => renderToString(<DefaultForm schema={schema} uiSchema={uiSchema} validator={validator} />),
   ),
   "render, answered": compare(
-    () => renderToString(<GovukThemeForm schema={schema} uiSchema={uiSchema} validator={validator} formData={filledData} />),
-    () => renderToString(<DefaultForm schema={schema} uiSchema={uiSchema} validator={validator} formData={filledData} />),
+    () =>
+      renderToString(
+        <GovukThemeForm schema={schema} uiSchema={uiSchema} validator={validator} formData={filledData} />,
+      ),
+    () =>
+      renderToString(<DefaultForm schema={schema} uiSchema={uiSchema} validator={validator} formData={filledData} />),
   ),
   "validate, empty (GOV.UK messages vs ajv's)": compare(
     () => validator.validateFormData(emptyData, schema, undefined, transformErrors, uiSchema),
@@ -113,16 +148,27 @@ const results = {
 const kinds: Record<string, [RJSFSchema, UiSchema | undefined]> = {
   "text input": [{ type: "string", title: "Name", maxLength: 200 }, undefined],
   "textarea (character count)": [{ type: "string", title: "Notes", maxLength: 2000 }, { "ui:widget": "textarea" }],
-  "number": [{ type: "integer", title: "Count", minimum: 0 }, undefined],
+  number: [{ type: "integer", title: "Count", minimum: 0 }, undefined],
   "date (GOV.UK date input)": [{ type: "string", format: "date", title: "Date" }, undefined],
-  "radios": [{ type: "string", title: "Choice", enum: ["One", "Two", "Three", "Four"] }, { "ui:widget": "radio" }],
-  "checkboxes": [{ type: "array", title: "Options", uniqueItems: true, items: { type: "string", enum: ["A", "B", "C", "D"] } }, { "ui:widget": "checkboxes" }],
+  radios: [{ type: "string", title: "Choice", enum: ["One", "Two", "Three", "Four"] }, { "ui:widget": "radio" }],
+  checkboxes: [
+    { type: "array", title: "Options", uniqueItems: true, items: { type: "string", enum: ["A", "B", "C", "D"] } },
+    { "ui:widget": "checkboxes" },
+  ],
   "yes/no": [{ type: "boolean", title: "Agreed" }, { "ui:widget": "radio" }],
-  "email with hint": [{ type: "string", format: "email", title: "Email", description: "We will only use this to reply." }, undefined],
+  "email with hint": [
+    { type: "string", format: "email", title: "Email", description: "We will only use this to reply." },
+    undefined,
+  ],
 };
 const perKind = Object.entries(kinds).map(([name, [fieldSchema, fieldUi]]) => {
-  const kindSchema: RJSFSchema = { type: "object", properties: Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`q${index}`, fieldSchema])) };
-  const kindUi: UiSchema = fieldUi ? Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`q${index}`, fieldUi])) : {};
+  const kindSchema: RJSFSchema = {
+    type: "object",
+    properties: Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`q${index}`, fieldSchema])),
+  };
+  const kindUi: UiSchema = fieldUi
+    ? Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`q${index}`, fieldUi]))
+    : {};
   return {
     name,
     ...compare(
@@ -136,10 +182,14 @@ const pad = (text: string, width: number) => text.padEnd(width);
 console.log(`${FIELDS}-field form, ${ROUNDS} rounds after ${WARM_UP} warm-up (median ms; mean in brackets)\n`);
 console.log(`${pad("", 44)}${pad("GOV.UK theme", 22)}${pad("@rjsf/core default", 22)}ratio (GOV.UK / core)`);
 for (const [name, { govuk, core }] of Object.entries(results)) {
-  console.log(`${pad(name, 44)}${pad(`${govuk.median.toFixed(2)} (${govuk.mean.toFixed(2)})`, 22)}${pad(`${core.median.toFixed(2)} (${core.mean.toFixed(2)})`, 22)}${(govuk.median / core.median).toFixed(2)}`);
+  console.log(
+    `${pad(name, 44)}${pad(`${govuk.median.toFixed(2)} (${govuk.mean.toFixed(2)})`, 22)}${pad(`${core.median.toFixed(2)} (${core.mean.toFixed(2)})`, 22)}${(govuk.median / core.median).toFixed(2)}`,
+  );
 }
 
 console.log(`\nRender, 100 questions of one kind (median ms)\n`);
 for (const { name, govuk, core } of perKind) {
-  console.log(`${pad(name, 44)}${pad(govuk.median.toFixed(2), 22)}${pad(core.median.toFixed(2), 22)}${(govuk.median / core.median).toFixed(2)}`);
+  console.log(
+    `${pad(name, 44)}${pad(govuk.median.toFixed(2), 22)}${pad(core.median.toFixed(2), 22)}${(govuk.median / core.median).toFixed(2)}`,
+  );
 }

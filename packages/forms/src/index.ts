@@ -13,11 +13,26 @@ export { GovukForm, SinglePageForm, type GovukFormProps } from "./govuk-form/gov
 export { MultiPageForm, type MultiPageFormProps } from "./multi-page/multi-page-form.tsx";
 export { getPageSchema, getPageUiSchema, getPages, type FormPage } from "./multi-page/pages.ts";
 export { FormSummary, type FormSummaryProps } from "./summary/form-summary.tsx";
-export { summariseAnswers, type SummaryEntry, type SummaryGroup, type SummaryRow, type SummaryValue } from "./summary/summarise.ts";
+export {
+  summariseAnswers,
+  type SummaryEntry,
+  type SummaryGroup,
+  type SummaryRow,
+  type SummaryValue,
+} from "./summary/summarise.ts";
 export { createGovukTransformErrors, type GovukErrorOptions } from "./errors/transform-errors.ts";
 export { ErrorSummary, focusErrorSummary, focusErrorTarget, type ErrorSummaryItem } from "./errors/error-summary.tsx";
 export { createValidator, defaultValidator } from "./validator.ts";
-export { getBestFitData, getBestFitSchema, suggestBestFit, type Area, type AreaJudgement, type BestFitData, type DescriptorSelection, type SuggestBestFit } from "./steward/best-fit.ts";
+export {
+  getBestFitData,
+  getBestFitSchema,
+  suggestBestFit,
+  type Area,
+  type AreaJudgement,
+  type BestFitData,
+  type DescriptorSelection,
+  type SuggestBestFit,
+} from "./steward/best-fit.ts";
 export { getTagClassName } from "./steward/tag-colour.ts";
 export type { AgendaItemOption } from "./theme/fields/agenda-notes-field/agenda-notes-field.tsx";
 export type { GovukChrome, GovukComponentStatics } from "./theme/shared/chrome.ts";

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen } from "@testing-library/react";
-import type { RJSFSchema, UiSchema } from "@rjsf/utils";
-import { readdirSync, existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+
 import { GovukForm } from "./govuk-form/govuk-form.tsx";
 import { FormSummary } from "./summary/form-summary.tsx";
 import { getPolicyForms } from "./testing/policies.ts";
@@ -34,7 +35,10 @@ describe("policy forms", () => {
         expect(onSubmit).not.toHaveBeenCalled();
         const links = [...screen.getByRole("alert").querySelectorAll("a")];
         for (const name of schema.required ?? []) {
-          expect(links.some((link) => link.getAttribute("href")?.startsWith(`#root_${name}`)), `an error for ${name}`).toBe(true);
+          expect(
+            links.some((link) => link.getAttribute("href")?.startsWith(`#root_${name}`)),
+            `an error for ${name}`,
+          ).toBe(true);
         }
         for (const link of links) {
           expect(link.textContent).toMatch(/^(Enter|Select|Add) /);
@@ -48,7 +52,9 @@ describe("policy forms", () => {
       const { errors } = createValidator().validateFormData(data, schema);
       expect(errors).toEqual([]);
       const onSubmit = vi.fn();
-      const { container, unmount } = render(<GovukForm schema={schema} uiSchema={uiSchema} formData={data} onSubmit={onSubmit} />);
+      const { container, unmount } = render(
+        <GovukForm schema={schema} uiSchema={uiSchema} formData={data} onSubmit={onSubmit} />,
+      );
       fireEvent.submit(container.querySelector("form")!);
       expect(screen.queryByRole("alert")).toBeNull();
       expect(onSubmit).toHaveBeenCalledTimes(1);

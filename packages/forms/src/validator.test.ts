@@ -1,7 +1,9 @@
 import type { RJSFSchema } from "@rjsf/utils";
+import { describe, expect, it } from "vitest";
+
 import { getFormValidator, type PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
-import { describe, expect, it } from "vitest";
+
 import { getPolicyForms } from "./testing/policies.ts";
 import { createSampleData } from "./testing/sample-data.ts";
 import { createValidator } from "./validator.ts";
@@ -21,7 +23,12 @@ describe("the browser's form validator and the server's", () => {
   it("speak JSON Schema 2020-12 alike: dependentRequired, prefixItems and $defs", () => {
     const schema = {
       type: "object",
-      properties: { concern: { type: "string" }, action: { type: "string" }, pair: { type: "array", prefixItems: [{ type: "string" }, { type: "integer" }] }, note: { $ref: "#/$defs/note" } },
+      properties: {
+        concern: { type: "string" },
+        action: { type: "string" },
+        pair: { type: "array", prefixItems: [{ type: "string" }, { type: "integer" }] },
+        note: { $ref: "#/$defs/note" },
+      },
       dependentRequired: { concern: ["action"] },
       $defs: { note: { type: "string", maxLength: 5 } },
     };

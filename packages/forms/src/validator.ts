@@ -1,5 +1,6 @@
-import { customizeValidator } from "@rjsf/validator-ajv8";
 import type { FormContextType, RJSFSchema, StrictRJSFSchema, ValidatorType } from "@rjsf/utils";
+import { customizeValidator } from "@rjsf/validator-ajv8";
+
 import { AJV_OPTIONS, Ajv2020 } from "@steward/policy-config";
 
 /**
@@ -8,7 +9,11 @@ import { AJV_OPTIONS, Ajv2020 } from "@steward/policy-config";
  * `uri`), so the browser accepts exactly the answers the server accepts. rjsf's generics are invariant, so
  * each form makes its own.
  */
-export function createValidator<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(): ValidatorType<T, S, F> {
+export function createValidator<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(): ValidatorType<T, S, F> {
   return customizeValidator<T, S, F>({
     // rjsf types AjvClass as draft-07's Ajv; Ajv2020 has the same API for the 2020-12 dialect.
     AjvClass: Ajv2020 as unknown as NonNullable<Parameters<typeof customizeValidator>[0]>["AjvClass"],

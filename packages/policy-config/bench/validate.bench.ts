@@ -2,10 +2,10 @@
 // the repository: the first (cold) call, which compiles the meta-schema's
 // validator, and the median and 95th percentile of warm calls that reuse it.
 //   pnpm --filter @steward/policy-config bench
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const files = ["tenants", "fixtures"].flatMap((folder) => {
@@ -22,7 +22,9 @@ const { createMinimalPolicy } = await import("../src/fixtures/minimal-policy.ts"
 console.log(`load and compile the meta-schema: ${(performance.now() - started).toFixed(1)} ms`);
 
 const RUNS = 200;
-console.log(`\npolicy                                             size     first   median     p95  (ms, ${RUNS} warm runs)`);
+console.log(
+  `\npolicy                                             size     first   median     p95  (ms, ${RUNS} warm runs)`,
+);
 const inputs = [
   { file: "src/fixtures/minimal-policy.ts", text: JSON.stringify(createMinimalPolicy()) },
   ...files.map((file) => ({ file, text: readFileSync(path.join(root, file), "utf8") })),
@@ -48,12 +50,31 @@ for (const { file, text } of inputs) {
 // Pathological policies: validation must stay bounded in time and in the size
 // of what it returns (at most 200 problems and a last one saying there are more).
 console.log(`\npathological policy                                          ms   problems returned   JSON size`);
-const pathological: [string, (p: Record<string, any>) => void][] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
-  ["24,000 descriptors with bad keys (24,000 problems)", (p) => (p.criteria[0].descriptors = Array.from({ length: 24_000 }, () => ({ key: "Not A Key", text: "x" })))],
-  ["12,000 categories, bad key and colour (huge document)", (p) => (p.categories = Array.from({ length: 12_000 }, (_, i) => ({ ...p.categories[0], key: `Bad Key ${i}`, colour: "mauve", severity: i % 20 })))],
+const pathological: [string, (p: Record<string, any>) => void][] = [
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  [
+    "24,000 descriptors with bad keys (24,000 problems)",
+    (p) => (p.criteria[0].descriptors = Array.from({ length: 24_000 }, () => ({ key: "Not A Key", text: "x" }))),
+  ],
+  [
+    "12,000 categories, bad key and colour (huge document)",
+    (p) =>
+      (p.categories = Array.from({ length: 12_000 }, (_, i) => ({
+        ...p.categories[0],
+        key: `Bad Key ${i}`,
+        colour: "mauve",
+        severity: i % 20,
+      }))),
+  ],
   [
     "200 triggers reading 119 unknown facts (24,000 semantic)",
-    (p) => (p.triggers = Array.from({ length: 200 }, (_, i) => ({ ...p.triggers[0], key: `t-${i}`, suggests: { category: "nope" }, when: { and: Array.from({ length: 119 }, () => ({ var: "no.such.fact" })) } }))),
+    (p) =>
+      (p.triggers = Array.from({ length: 200 }, (_, i) => ({
+        ...p.triggers[0],
+        key: `t-${i}`,
+        suggests: { category: "nope" },
+        when: { and: Array.from({ length: 119 }, () => ({ var: "no.such.fact" })) },
+      }))),
   ],
 ];
 for (const [name, breakIt] of pathological) {
@@ -62,5 +83,7 @@ for (const [name, breakIt] of pathological) {
   const t = performance.now();
   const result = validatePolicy(document);
   const ms = performance.now() - t;
-  console.log(`${name.padEnd(56)} ${ms.toFixed(0).padStart(6)} ${String(result.problems.length).padStart(18)} ${`${Math.round(JSON.stringify(result).length / 1024)} KB`.padStart(11)}`);
+  console.log(
+    `${name.padEnd(56)} ${ms.toFixed(0).padStart(6)} ${String(result.problems.length).padStart(18)} ${`${Math.round(JSON.stringify(result).length / 1024)} KB`.padStart(11)}`,
+  );
 }

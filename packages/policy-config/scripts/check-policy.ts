@@ -1,6 +1,7 @@
 // Checks policy files against the meta-schema and Steward's semantic rules:
 //   pnpm --filter @steward/policy-config check tenants/*/policy.json
 import { readFileSync } from "node:fs";
+
 import { FORMAT_VERSION, upgradePolicy, validatePolicy } from "../src/index.ts";
 
 let failed = false;
@@ -21,7 +22,8 @@ for (const file of process.argv.slice(2)) {
   const { problems } = validatePolicy(document);
   const errors = problems.filter((p) => p.severity === "error").length;
   console.log(`${file}: ${errors} errors, ${problems.length - errors} warnings`);
-  for (const p of problems) console.log(`  ${p.severity.padEnd(7)} ${p.pointer || "/"}\n          ${p.where}: ${p.message}`);
+  for (const p of problems)
+    console.log(`  ${p.severity.padEnd(7)} ${p.pointer || "/"}\n          ${p.where}: ${p.message}`);
   if (errors > 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -1,5 +1,6 @@
-import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
+
 import type { PolicyDocument } from "./schema/policy.ts";
 
 /**
@@ -36,17 +37,30 @@ const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
 /** Keywords whose value is a subschema or a list of them. */
 const SCHEMA_VALUES = new Set([
-  "items", "prefixItems", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "contains",
-  "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "propertyNames", "additionalItems",
+  "items",
+  "prefixItems",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "additionalProperties",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "propertyNames",
+  "additionalItems",
 ]);
 /** Keywords that name or reach schemas by something other than a local JSON pointer. */
 const REFUSED_KEYWORDS: Record<string, string> = {
-  $id: "A form's schema cannot give itself an id ($id): remove it; refer to its parts with \"$ref\": \"#/$defs/…\".",
-  $anchor: "A form's schema cannot use $anchor: refer to its parts with \"$ref\": \"#/$defs/…\".",
-  $dynamicAnchor: "A form's schema cannot use $dynamicAnchor: refer to its parts with \"$ref\": \"#/$defs/…\".",
-  $dynamicRef: "A form's schema cannot use $dynamicRef: use \"$ref\": \"#/$defs/…\".",
-  $recursiveRef: "A form's schema cannot use $recursiveRef: use \"$ref\": \"#/$defs/…\".",
-  $recursiveAnchor: "A form's schema cannot use $recursiveAnchor: use \"$ref\": \"#/$defs/…\".",
+  $id: 'A form\'s schema cannot give itself an id ($id): remove it; refer to its parts with "$ref": "#/$defs/…".',
+  $anchor: 'A form\'s schema cannot use $anchor: refer to its parts with "$ref": "#/$defs/…".',
+  $dynamicAnchor: 'A form\'s schema cannot use $dynamicAnchor: refer to its parts with "$ref": "#/$defs/…".',
+  $dynamicRef: 'A form\'s schema cannot use $dynamicRef: use "$ref": "#/$defs/…".',
+  $recursiveRef: 'A form\'s schema cannot use $recursiveRef: use "$ref": "#/$defs/…".',
+  $recursiveAnchor: 'A form\'s schema cannot use $recursiveAnchor: use "$ref": "#/$defs/…".',
 };
 
 export interface FormSchemaProblem {
@@ -84,8 +98,17 @@ function resolveLocal(root: unknown, ref: string): unknown {
  */
 export function checkFormSchema(schema: unknown): FormSchemaProblem[] {
   const problems: FormSchemaProblem[] = [];
-  if (schema && typeof schema === "object" && "$schema" in schema && (schema as { $schema: unknown }).$schema !== DIALECT) {
-    problems.push({ path: ["$schema"], message: `A form's schema is JSON Schema 2020-12: leave "$schema" out or make it "${DIALECT}".`, code: "form.schema.dialect" });
+  if (
+    schema &&
+    typeof schema === "object" &&
+    "$schema" in schema &&
+    (schema as { $schema: unknown }).$schema !== DIALECT
+  ) {
+    problems.push({
+      path: ["$schema"],
+      message: `A form's schema is JSON Schema 2020-12: leave "$schema" out or make it "${DIALECT}".`,
+      code: "form.schema.dialect",
+    });
   }
   const walk = (node: unknown, path: (string | number)[]) => {
     if (node === null || typeof node !== "object") return;
@@ -96,13 +119,22 @@ export function checkFormSchema(schema: unknown): FormSchemaProblem[] {
     for (const [keyword, value] of Object.entries(node)) {
       const at = [...path, keyword];
       const refused = REFUSED_KEYWORDS[keyword];
-      if (refused) problems.push({ path: at, message: refused, code: keyword === "$id" ? "form.schema.id" : "form.schema.ref" });
+      if (refused)
+        problems.push({ path: at, message: refused, code: keyword === "$id" ? "form.schema.id" : "form.schema.ref" });
       else if (keyword === "$ref") {
         const ref = typeof value === "string" ? value : "";
         if (!(ref === "#" || ref.startsWith("#/"))) {
-          problems.push({ path: at, message: `"${ref}" points outside the form's schema: a $ref must point inside it, like "#/$defs/address".`, code: "form.schema.ref" });
+          problems.push({
+            path: at,
+            message: `"${ref}" points outside the form's schema: a $ref must point inside it, like "#/$defs/address".`,
+            code: "form.schema.ref",
+          });
         } else if (resolveLocal(schema, ref) === undefined) {
-          problems.push({ path: at, message: `"${ref}" does not point to anything in the form's schema: add it (under $defs) or correct the $ref.`, code: "form.schema.ref" });
+          problems.push({
+            path: at,
+            message: `"${ref}" does not point to anything in the form's schema: add it (under $defs) or correct the $ref.`,
+            code: "form.schema.ref",
+          });
         }
       } else if (SCHEMA_MAPS.has(keyword) && value && typeof value === "object" && !Array.isArray(value)) {
         for (const [name, sub] of Object.entries(value)) walk(sub, [...at, name]);
@@ -153,7 +185,9 @@ export function getFormValidator(policy: PolicyDocument, formKey: string): Valid
   try {
     validate = formAjv.compile(form.schema);
   } catch (error) {
-    throw new FormSchemaError(`The form "${form.title}" cannot be checked: its schema does not compile (${(error as Error).message}).`);
+    throw new FormSchemaError(
+      `The form "${form.title}" cannot be checked: its schema does not compile (${(error as Error).message}).`,
+    );
   } finally {
     // Ajv keeps every schema it compiles; this cache holds what is needed.
     formAjv.removeSchema(form.schema);

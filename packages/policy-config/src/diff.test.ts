@@ -1,5 +1,6 @@
 import { patch as applyPatch } from "jsondiffpatch/formatters/jsonpatch";
 import { describe, expect, it } from "vitest";
+
 import { describeCadence, diffPolicies } from "./diff.ts";
 import { createMinimalPolicy } from "./fixtures/minimal-policy.ts";
 
@@ -11,9 +12,15 @@ describe("diffPolicies", () => {
   it("says a cadence change in words", () => {
     const before = createMinimalPolicy();
     const after = createMinimalPolicy();
-    after.categories[1]!.cadence[0] = { ...after.categories[1]!.cadence[0]!, frequency: { every: 4, unit: "week" }, basis: "exact" };
+    after.categories[1]!.cadence[0] = {
+      ...after.categories[1]!.cadence[0]!,
+      frequency: { every: 4, unit: "week" },
+      basis: "exact",
+    };
     const { entries } = diffPolicies(before, after);
-    expect(entries.map((e) => e.message)).toEqual(["Category 'High support': visits changed from at least monthly to every four weeks"]);
+    expect(entries.map((e) => e.message)).toEqual([
+      "Category 'High support': visits changed from at least monthly to every four weeks",
+    ]);
     expect(entries[0]).toMatchObject({ kind: "changed", pointer: "/categories/1/cadence/0", section: "categories" });
   });
 
@@ -24,7 +31,9 @@ describe("diffPolicies", () => {
     after.roles = after.roles.filter((r) => r.key !== "senior-officer");
     after.areas.push({ key: "behaviour", label: "Behaviour and attitudes" });
     const messages = diffPolicies(before, after).entries.map((e) => e.message);
-    expect(messages).toContain("Letter 'Warning notice': indicator 'The safety of pupils or staff is threatened' added");
+    expect(messages).toContain(
+      "Letter 'Warning notice': indicator 'The safety of pupils or staff is threatened' added",
+    );
     expect(messages).toContain("Role 'Senior officer' removed");
     expect(messages).toContain("Judgement area 'Behaviour and attitudes' added");
   });
@@ -59,8 +68,11 @@ describe("diffPolicies", () => {
   });
 
   it("describes cadences as people say them", () => {
-    const cadence = (every: number, unit: "week" | "month" | "half-term" | "term" | "year", basis: "minimum" | "typical" | "exact") =>
-      describeCadence({ visitType: "v", frequency: { every, unit }, basis, label: "" });
+    const cadence = (
+      every: number,
+      unit: "week" | "month" | "half-term" | "term" | "year",
+      basis: "minimum" | "typical" | "exact",
+    ) => describeCadence({ visitType: "v", frequency: { every, unit }, basis, label: "" });
     expect(cadence(1, "month", "minimum")).toBe("at least monthly");
     expect(cadence(4, "week", "typical")).toBe("about every four weeks");
     expect(cadence(1, "term", "exact")).toBe("termly");

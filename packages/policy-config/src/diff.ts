@@ -1,5 +1,6 @@
 import { create, type Delta } from "jsondiffpatch";
 import { format as formatJsonPatch, type Op } from "jsondiffpatch/formatters/jsonpatch";
+
 import type { Cadence, Frequency } from "./schema/policy.ts";
 import { toPointer } from "./validation/problem.ts";
 
@@ -33,7 +34,8 @@ const differ = create({
     const record = item as Record<string, unknown>;
     if (typeof record.key === "string") return `key:${record.key}`;
     if (typeof record.term === "string" && Array.isArray(record.items)) return `term:${record.term}`;
-    if (typeof record.area === "string" && typeof record.category === "string") return `criteria:${record.area}|${record.category}`;
+    if (typeof record.area === "string" && typeof record.category === "string")
+      return `criteria:${record.area}|${record.category}`;
     if (typeof record.visitType === "string") return `visit:${record.visitType}`;
     if (typeof record.meetingType === "string") return `meeting:${record.meetingType}`;
     if (typeof record.role === "string") return `role:${record.role}`;
@@ -97,7 +99,21 @@ function humanise(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const NUMBER_WORDS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
 
 /** A frequency in words: monthly, every four weeks, termly, half-termly, annually. */
 export function describeFrequency(frequency: Frequency): string {
@@ -106,7 +122,8 @@ export function describeFrequency(frequency: Frequency): string {
     const per = { week: "a week", month: "a month", "half-term": "a half term", term: "a term", year: "a year" }[unit];
     return `${times === 1 ? "once" : times === 2 ? "twice" : `${NUMBER_WORDS[times] ?? times} times`} ${per}`;
   }
-  if (every === undefined || every === 1) return { week: "weekly", month: "monthly", "half-term": "half-termly", term: "termly", year: "annually" }[unit];
+  if (every === undefined || every === 1)
+    return { week: "weekly", month: "monthly", "half-term": "half-termly", term: "termly", year: "annually" }[unit];
   const count = NUMBER_WORDS[every] ?? String(every);
   return `every ${count} ${unit}s`;
 }
@@ -119,7 +136,9 @@ export function describeCadence(cadence: Cadence): string {
 
 function isCadence(value: unknown): value is Cadence {
   const record = value as Record<string, unknown> | null;
-  return Boolean(record && typeof record === "object" && typeof record.visitType === "string" && record.frequency && record.basis);
+  return Boolean(
+    record && typeof record === "object" && typeof record.visitType === "string" && record.frequency && record.basis,
+  );
 }
 
 function nameOf(item: unknown): string | undefined {
@@ -129,7 +148,8 @@ function nameOf(item: unknown): string | undefined {
   for (const field of ["label", "title", "text", "key", "role", "visitType", "meetingType"]) {
     if (typeof record[field] === "string") return record[field] as string;
   }
-  if (typeof record.area === "string" && typeof record.category === "string") return `${record.area} / ${record.category}`;
+  if (typeof record.area === "string" && typeof record.category === "string")
+    return `${record.area} / ${record.category}`;
   return undefined;
 }
 
@@ -210,11 +230,27 @@ export function diffPolicies(before: unknown, after: unknown): PolicyDiff {
     const label = typeof field === "string" ? humanise(field) : "value";
     const where = contextText(frame.context);
     if (change.length === 1) {
-      add({ kind: "added", path: frame.path, message: `${where}${label} set to ${shown(change[0])}`, after: change[0] });
+      add({
+        kind: "added",
+        path: frame.path,
+        message: `${where}${label} set to ${shown(change[0])}`,
+        after: change[0],
+      });
     } else if (change.length === 2) {
-      add({ kind: "changed", path: frame.path, message: `${where}${label} changed from ${shown(change[0])} to ${shown(change[1])}`, before: change[0], after: change[1] });
+      add({
+        kind: "changed",
+        path: frame.path,
+        message: `${where}${label} changed from ${shown(change[0])} to ${shown(change[1])}`,
+        before: change[0],
+        after: change[1],
+      });
     } else if (change[2] === 0) {
-      add({ kind: "removed", path: frame.path, message: `${where}${label} removed (was ${shown(change[0])})`, before: change[0] });
+      add({
+        kind: "removed",
+        path: frame.path,
+        message: `${where}${label} removed (was ${shown(change[0])})`,
+        before: change[0],
+      });
     }
   };
 
@@ -231,15 +267,36 @@ export function diffPolicies(before: unknown, after: unknown): PolicyDiff {
       if (Array.isArray(change)) {
         if (removed && change[2] === 0) {
           const item = change[0];
-          add({ kind: "removed", path: [...frame.path, position], message: `${where}${itemLabel(item)} removed`, before: item });
+          add({
+            kind: "removed",
+            path: [...frame.path, position],
+            message: `${where}${itemLabel(item)} removed`,
+            before: item,
+          });
         } else if (removed && change[2] === 3) {
           const item = get(frame.before, position);
-          add({ kind: "moved", path: [...frame.path, Number(change[1])], message: `${where}${itemLabel(item)} moved from position ${position + 1} to ${Number(change[1]) + 1}`, after: item });
+          add({
+            kind: "moved",
+            path: [...frame.path, Number(change[1])],
+            message: `${where}${itemLabel(item)} moved from position ${position + 1} to ${Number(change[1]) + 1}`,
+            after: item,
+          });
         } else if (change.length === 1) {
           const item = change[0];
-          add({ kind: "added", path: [...frame.path, position], message: `${where}${itemLabel(item)} added`, after: item });
+          add({
+            kind: "added",
+            path: [...frame.path, position],
+            message: `${where}${itemLabel(item)} added`,
+            after: item,
+          });
         } else if (change.length === 2) {
-          add({ kind: "changed", path: [...frame.path, position], message: `${where}${itemNoun} ${position + 1} changed from ${shown(change[0])} to ${shown(change[1])}`, before: change[0], after: change[1] });
+          add({
+            kind: "changed",
+            path: [...frame.path, position],
+            message: `${where}${itemNoun} ${position + 1} changed from ${shown(change[0])} to ${shown(change[1])}`,
+            before: change[0],
+            after: change[1],
+          });
         }
         continue;
       }

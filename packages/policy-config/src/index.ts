@@ -8,8 +8,29 @@ export * from "./schema/policy.ts";
 export type { Applicability, GovernanceType, PhaseType, TagColourType } from "./schema/common.ts";
 export * from "./validation/index.ts";
 export * from "./vocabulary.ts";
-export { AJV_OPTIONS, Ajv2020, checkFormSchema, createAjv, FormSchemaError, getFormValidator, type FormSchemaProblem } from "./ajv.ts";
+export {
+  AJV_OPTIONS,
+  Ajv2020,
+  checkFormSchema,
+  createAjv,
+  FormSchemaError,
+  getFormValidator,
+  type FormSchemaProblem,
+} from "./ajv.ts";
 export { checkTemplate, createLiquid, renderTemplate, TemplateError, TEMPLATE_LIMITS } from "./templates/liquid.ts";
-export { describeCadence, describeFrequency, diffPolicies, type DiffEntry, type JsonPatchOperation, type PolicyDiff } from "./diff.ts";
+export {
+  describeCadence,
+  describeFrequency,
+  diffPolicies,
+  type DiffEntry,
+  type JsonPatchOperation,
+  type PolicyDiff,
+} from "./diff.ts";
 export * from "./lifecycle.ts";
-export { FORMAT_UPGRADES, FormatUpgradeError, upgradePolicy, type FormatUpgrade, type UpgradeResult } from "./upgrade.ts";
+export {
+  FORMAT_UPGRADES,
+  FormatUpgradeError,
+  upgradePolicy,
+  type FormatUpgrade,
+  type UpgradeResult,
+} from "./upgrade.ts";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createMinimalPolicy } from "./fixtures/minimal-policy.ts";
 import {
   assertEditable,
@@ -6,9 +7,9 @@ import {
   canChangeStatus,
   getNextVersionNumber,
   planPublication,
-  type PolicyLifecycleError,
   reviseDocument,
   startNewStrategyYear,
+  type PolicyLifecycleError,
   type VersionSummary,
 } from "./lifecycle.ts";
 import { validatePolicy } from "./validation/index.ts";
@@ -45,7 +46,15 @@ describe("the version lifecycle", () => {
   });
 
   it("refuses to publish a draft with errors, returning them", () => {
-    const problems = [{ pointer: "/authority/name", where: "Authority › Name", message: "Missing.", severity: "error" as const, code: "x" }];
+    const problems = [
+      {
+        pointer: "/authority/name",
+        where: "Authority › Name",
+        message: "Missing.",
+        severity: "error" as const,
+        code: "x",
+      },
+    ];
     const attempt = () => planPublication(versions, "v3", problems);
     expect(attempt).toThrow("Version 3 has 1 problem to fix before it can be published.");
     try {
@@ -57,12 +66,16 @@ describe("the version lifecycle", () => {
   });
 
   it("publishes a draft with only warnings", () => {
-    const warnings = [{ pointer: "/roles/0", where: "Roles", message: "Worth a look.", severity: "warning" as const, code: "x" }];
+    const warnings = [
+      { pointer: "/roles/0", where: "Roles", message: "Worth a look.", severity: "warning" as const, code: "x" },
+    ];
     expect(planPublication(versions, "v3", warnings).publish.id).toBe("v3");
   });
 
   it("refuses to publish what is not a draft, or does not exist", () => {
-    expect(() => planPublication(versions, "v2", [])).toThrow("Version 2 is already published: only a draft can be published.");
+    expect(() => planPublication(versions, "v2", [])).toThrow(
+      "Version 2 is already published: only a draft can be published.",
+    );
     expect(() => planPublication(versions, "v9", [])).toThrow("There is no such policy version.");
   });
 
@@ -93,8 +106,18 @@ describe("the version lifecycle", () => {
       }
     }
     year.holidays = year.holidays.map((h) => ({ ...h, start: shift(h.start), end: shift(h.end) }));
-    const next = startNewStrategyYear(last, { period: "2026-2027", effectiveFrom: "2026-09-01", effectiveTo: "2027-08-31", years: [year] });
-    expect(next.strategy).toMatchObject({ period: "2026-2027", effectiveFrom: "2026-09-01", effectiveTo: "2027-08-31", title: last.strategy.title });
+    const next = startNewStrategyYear(last, {
+      period: "2026-2027",
+      effectiveFrom: "2026-09-01",
+      effectiveTo: "2027-08-31",
+      years: [year],
+    });
+    expect(next.strategy).toMatchObject({
+      period: "2026-2027",
+      effectiveFrom: "2026-09-01",
+      effectiveTo: "2027-08-31",
+      title: last.strategy.title,
+    });
     expect(next.calendar.years.map((y) => y.key)).toEqual(["2026-27"]);
     expect(next.categories).toEqual(last.categories);
     expect(last.calendar.years[0]!.key).toBe("2025-26");

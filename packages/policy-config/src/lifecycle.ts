@@ -68,11 +68,18 @@ export interface PublicationPlan {
  * What publishing a draft does: the draft becomes the version in force and the
  * one in force until now is retired. Refused for anything but a valid draft.
  */
-export function planPublication(versions: readonly VersionSummary[], id: string, problems: readonly Problem[]): PublicationPlan {
+export function planPublication(
+  versions: readonly VersionSummary[],
+  id: string,
+  problems: readonly Problem[],
+): PublicationPlan {
   const target = versions.find((v) => v.id === id);
   if (!target) throw new PolicyLifecycleError("unknown-version", "There is no such policy version.");
   if (target.status !== "draft") {
-    throw new PolicyLifecycleError("not-a-draft", `Version ${target.version} is already ${target.status}: only a draft can be published.`);
+    throw new PolicyLifecycleError(
+      "not-a-draft",
+      `Version ${target.version} is already ${target.status}: only a draft can be published.`,
+    );
   }
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) {
@@ -88,7 +95,10 @@ export function planPublication(versions: readonly VersionSummary[], id: string,
 /** Throws unless the version is the published one. */
 export function assertRetirable(version: Pick<VersionSummary, "version" | "status">): void {
   if (version.status !== "published") {
-    throw new PolicyLifecycleError("not-published", `Version ${version.version} is ${version.status}: only the published version can be retired.`);
+    throw new PolicyLifecycleError(
+      "not-published",
+      `Version ${version.version} is ${version.status}: only the published version can be retired.`,
+    );
   }
 }
 

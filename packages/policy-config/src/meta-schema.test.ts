@@ -1,5 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, expectTypeOf, it } from "vitest";
+
 import committed from "../meta-schema.json" with { type: "json" };
 import { createMinimalPolicy } from "./fixtures/minimal-policy.ts";
 import { policyMetaSchema } from "./meta-schema.ts";
@@ -18,9 +19,12 @@ describe("the meta-schema", () => {
       if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${path}/${i}`));
       if (!node || typeof node !== "object") return;
       const schema = node as Record<string, unknown>;
-      if (schema.type === "array" && typeof schema.maxItems !== "number") uncapped.push(`${path}: a list without maxItems`);
-      if (schema.type === "string" && schema.const === undefined && typeof schema.maxLength !== "number") uncapped.push(`${path}: a text without maxLength`);
-      if (schema.type === "object" && schema.additionalProperties === true && typeof schema.maxProperties !== "number") uncapped.push(`${path}: a free map without maxProperties`);
+      if (schema.type === "array" && typeof schema.maxItems !== "number")
+        uncapped.push(`${path}: a list without maxItems`);
+      if (schema.type === "string" && schema.const === undefined && typeof schema.maxLength !== "number")
+        uncapped.push(`${path}: a text without maxLength`);
+      if (schema.type === "object" && schema.additionalProperties === true && typeof schema.maxProperties !== "number")
+        uncapped.push(`${path}: a free map without maxProperties`);
       for (const [key, child] of Object.entries(schema)) walk(child, `${path}/${key}`);
     };
     walk(policyMetaSchema, "");
@@ -38,7 +42,9 @@ describe("the TypeScript types and the JSON Schema agree", () => {
       "grey" | "green" | "turquoise" | "blue" | "light-blue" | "purple" | "pink" | "red" | "orange" | "yellow"
     >();
     expectTypeOf<NonNullable<LetterType["deadline"]>["kind"]>().toEqualTypeOf<"response" | "compliance">();
-    expectTypeOf<Category["cadence"][number]["frequency"]["unit"]>().toEqualTypeOf<"week" | "month" | "half-term" | "term" | "year">();
+    expectTypeOf<Category["cadence"][number]["frequency"]["unit"]>().toEqualTypeOf<
+      "week" | "month" | "half-term" | "term" | "year"
+    >();
     expectTypeOf<PolicyDocument["formatVersion"]>().toEqualTypeOf<2>();
   });
 

@@ -42,10 +42,14 @@ export function upgradePolicy(
   }
   const from = (document as UntypedDocument).formatVersion;
   if (typeof from !== "number" || !Number.isInteger(from) || from < 1) {
-    throw new FormatUpgradeError('The document has no "formatVersion" (a whole number from 1): Steward cannot tell which format it is in.');
+    throw new FormatUpgradeError(
+      'The document has no "formatVersion" (a whole number from 1): Steward cannot tell which format it is in.',
+    );
   }
   if (from > current) {
-    throw new FormatUpgradeError(`The document is in format ${from}, newer than this Steward reads (up to ${current}): upgrade Steward first.`);
+    throw new FormatUpgradeError(
+      `The document is in format ${from}, newer than this Steward reads (up to ${current}): upgrade Steward first.`,
+    );
   }
   let result = structuredClone(document) as UntypedDocument;
   for (let version = from; version < current; version++) {

@@ -78,7 +78,10 @@ export const SUBJECT_FIELDS = {
   },
   Case: {
     schoolUrn,
-    assignedOfficerId: { type: "string", description: "The officer the case is assigned to (compare with ${user.id})." },
+    assignedOfficerId: {
+      type: "string",
+      description: "The officer the case is assigned to (compare with ${user.id}).",
+    },
     category: { type: "string", description: "The case's category key." },
     stage: { type: "string", description: "The case's escalation stage key." },
     status: { type: "string", description: "open or closed." },
@@ -114,7 +117,15 @@ export const SUBJECT_FIELDS = {
 } as const satisfies Record<string, Record<string, SubjectField>>;
 
 /** A record of a subject as permission checks see it: every field of the vocabulary, null where it has none. */
-export type SubjectRecord<S extends Subject> = { [K in keyof (typeof SUBJECT_FIELDS)[S]]: ((typeof SUBJECT_FIELDS)[S][K] extends { type: "number" } ? number : (typeof SUBJECT_FIELDS)[S][K] extends { type: "boolean" } ? boolean : string) | null };
+export type SubjectRecord<S extends Subject> = {
+  [K in keyof (typeof SUBJECT_FIELDS)[S]]:
+    | ((typeof SUBJECT_FIELDS)[S][K] extends { type: "number" }
+        ? number
+        : (typeof SUBJECT_FIELDS)[S][K] extends { type: "boolean" }
+          ? boolean
+          : string)
+    | null;
+};
 
 /** Fields a rule's `fields` list may name beyond those its conditions may test (parts of a case shown as a whole). */
 export const EXTRA_READABLE_FIELDS: Partial<Record<Subject, readonly string[]>> = {
@@ -150,15 +161,24 @@ const trend = ["improving", "stable", "declining"] as const;
  * meeting type's key).
  */
 export const FACTS: Record<string, Fact> = {
-  "school.governance": { type: "string", description: "How the school is governed.", values: ["maintained", "academy", "free-school"] },
+  "school.governance": {
+    type: "string",
+    description: "How the school is governed.",
+    values: ["maintained", "academy", "free-school"],
+  },
   "school.phase": { type: "string", description: "The school's phase." },
   "school.urn": { type: "number", description: "The school's unique reference number." },
   "ofsted.overallEffectiveness": {
     type: "string",
-    description: "The latest Ofsted overall effectiveness. Since September 2024 state-funded schools get no overall grade.",
+    description:
+      "The latest Ofsted overall effectiveness. Since September 2024 state-funded schools get no overall grade.",
     values: OFSTED_GRADES,
   },
-  "ofsted.previousOverallEffectiveness": { type: "string", description: "The overall effectiveness before the latest.", values: OFSTED_GRADES },
+  "ofsted.previousOverallEffectiveness": {
+    type: "string",
+    description: "The overall effectiveness before the latest.",
+    values: OFSTED_GRADES,
+  },
   "ofsted.inadequateCategory": {
     type: "string",
     description: "Serious weaknesses or special measures, when the school is in one.",
@@ -171,7 +191,10 @@ export const FACTS: Record<string, Fact> = {
     type: "boolean",
     description: "Officers judge the school at risk of a less-than-good outcome within its inspection window.",
   },
-  "ofsted.riskOfInadequate": { type: "boolean", description: "Officers judge a high risk of an inadequate or adverse grading in one or more areas." },
+  "ofsted.riskOfInadequate": {
+    type: "boolean",
+    description: "Officers judge a high risk of an inadequate or adverse grading in one or more areas.",
+  },
   "attendance.absenceRate": { type: "number", description: "Overall absence, per cent of sessions." },
   "attendance.persistentAbsenceRate": { type: "number", description: "Pupils persistently absent, per cent." },
   "attendance.trend": { type: "string", description: "Direction of attendance.", values: trend },
@@ -191,40 +214,85 @@ export const FACTS: Record<string, Fact> = {
     description: "The gap between disadvantaged pupils and their peers.",
     values: ["narrow", "in-line", "wide", "consistently-wide"],
   },
-  "attainment.significantImprovement": { type: "boolean", description: "A significant improvement in pupil performance." },
-  "attainment.disadvantagedAccelerated": { type: "boolean", description: "Significantly accelerated achievement of disadvantaged groups." },
+  "attainment.significantImprovement": {
+    type: "boolean",
+    description: "A significant improvement in pupil performance.",
+  },
+  "attainment.disadvantagedAccelerated": {
+    type: "boolean",
+    description: "Significantly accelerated achievement of disadvantaged groups.",
+  },
   "headteacher.status": {
     type: "string",
     description: "The headteacher's position.",
     values: ["substantive", "new", "interim", "acting", "vacant"],
   },
   "headteacher.monthsInPost": { type: "number", description: "Months the headteacher has been in post." },
-  "headteacher.seriousAllegation": { type: "boolean", description: "Serious allegations against the headteacher are open." },
+  "headteacher.seriousAllegation": {
+    type: "boolean",
+    description: "Serious allegations against the headteacher are open.",
+  },
   "governance.effective": { type: "boolean", description: "Governors hold leaders to account effectively." },
-  "governance.substantiveInPlace": { type: "boolean", description: "Substantive leadership (headteacher and governance) is in place." },
+  "governance.substantiveInPlace": {
+    type: "boolean",
+    description: "Substantive leadership (headteacher and governance) is in place.",
+  },
   "leadership.stable": { type: "boolean", description: "Leadership and staffing are stable." },
-  "leadership.takingEffectiveAction": { type: "boolean", description: "Leaders and governors are taking effective action on the concerns." },
+  "leadership.takingEffectiveAction": {
+    type: "boolean",
+    description: "Leaders and governors are taking effective action on the concerns.",
+  },
   "safeguarding.concerns": { type: "boolean", description: "There are safeguarding concerns." },
   "safeguarding.statutoryMet": { type: "boolean", description: "All safeguarding statutory requirements are met." },
-  "finance.concerns": { type: "boolean", description: "There are concerns about the management of the school's finances." },
+  "finance.concerns": {
+    type: "boolean",
+    description: "There are concerns about the management of the school's finances.",
+  },
   "complaints.parentalToLa": { type: "number", description: "Parental complaints to the LA this year." },
   "staffing.highTurnover": { type: "boolean", description: "High rates of staff turnover or grievances." },
-  "roll.fallingFasterThanDemographics": { type: "boolean", description: "The roll is falling faster than demographic change explains." },
+  "roll.fallingFasterThanDemographics": {
+    type: "boolean",
+    description: "The roll is falling faster than demographic change explains.",
+  },
   "selfEvaluation.accurate": { type: "boolean", description: "The school's self-evaluation is accurate and current." },
-  "intelligence.concernsFromServices": { type: "boolean", description: "Other services (SEND, inclusion, governor services, ...) report concerns." },
-  "academisationOrder": { type: "boolean", description: "An academy order has been made." },
+  "intelligence.concernsFromServices": {
+    type: "boolean",
+    description: "Other services (SEND, inclusion, governor services, ...) report concerns.",
+  },
+  academisationOrder: { type: "boolean", description: "An academy order has been made." },
   "case.category": { type: "string", description: "The case's current category key." },
   "case.stage": { type: "string", description: "The case's current escalation stage key." },
-  "case.noticesInForce": { type: "list", description: "Keys of the letter types in force (issued, not withdrawn or removed)." },
+  "case.noticesInForce": {
+    type: "list",
+    description: "Keys of the letter types in force (issued, not withdrawn or removed).",
+  },
   "case.monthsInStage": { type: "number", description: "Whole months since the case entered its stage." },
   "letters.{letterType}.inForce": { type: "boolean", description: "A letter of this type is in force." },
-  "letters.{letterType}.actionsComplete": { type: "boolean", description: "Every action set by the letter in force is complete." },
-  "letters.{letterType}.compliedWith": { type: "boolean", description: "The school met the letter's terms by its deadline." },
+  "letters.{letterType}.actionsComplete": {
+    type: "boolean",
+    description: "Every action set by the letter in force is complete.",
+  },
+  "letters.{letterType}.compliedWith": {
+    type: "boolean",
+    description: "The school met the letter's terms by its deadline.",
+  },
   "letters.{letterType}.deadlinePassed": { type: "boolean", description: "The letter's deadline has passed." },
-  "meetings.{meetingType}.heldInStage": { type: "number", description: "Meetings of this type held since the case entered its stage." },
-  "meetings.{meetingType}.strongProgressInARow": { type: "number", description: "Latest meetings of this type in a row that judged strong progress." },
-  "meetings.{meetingType}.concernsInARow": { type: "number", description: "Latest meetings of this type in a row that judged progress a concern." },
-  "visits.{visitType}.concernsInARow": { type: "number", description: "Latest visits of this type in a row that recorded concerns about progress." },
+  "meetings.{meetingType}.heldInStage": {
+    type: "number",
+    description: "Meetings of this type held since the case entered its stage.",
+  },
+  "meetings.{meetingType}.strongProgressInARow": {
+    type: "number",
+    description: "Latest meetings of this type in a row that judged strong progress.",
+  },
+  "meetings.{meetingType}.concernsInARow": {
+    type: "number",
+    description: "Latest meetings of this type in a row that judged progress a concern.",
+  },
+  "visits.{visitType}.concernsInARow": {
+    type: "number",
+    description: "Latest visits of this type in a row that recorded concerns about progress.",
+  },
   "visits.{visitType}.overdue": { type: "boolean", description: "A visit of this type is overdue." },
 };
 
@@ -235,8 +303,40 @@ export const FACTS: Record<string, Fact> = {
  * (packages/domain/src/rules/evaluate.ts) never runs a rule that uses one.
  */
 export const JSON_LOGIC_OPERATORS: ReadonlySet<string> = new Set([
-  "==", "===", "!=", "!==", ">", ">=", "<", "<=", "!!", "!", "%", "in", "cat", "substr", "+", "*", "-", "/",
-  "min", "max", "merge", "var", "missing", "missing_some", "if", "?:", "and", "or", "filter", "map", "reduce", "all", "none", "some",
+  "==",
+  "===",
+  "!=",
+  "!==",
+  ">",
+  ">=",
+  "<",
+  "<=",
+  "!!",
+  "!",
+  "%",
+  "in",
+  "cat",
+  "substr",
+  "+",
+  "*",
+  "-",
+  "/",
+  "min",
+  "max",
+  "merge",
+  "var",
+  "missing",
+  "missing_some",
+  "if",
+  "?:",
+  "and",
+  "or",
+  "filter",
+  "map",
+  "reduce",
+  "all",
+  "none",
+  "some",
 ]);
 
 /** What a letter template may merge in (Liquid: `{{ school.name }}`, `{% for i in indicators %}`). */

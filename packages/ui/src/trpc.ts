@@ -1,8 +1,9 @@
-import type { AppRouter } from "@steward/api";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
+
+import type { AppRouter } from "@steward/api";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -28,7 +29,8 @@ export function createQueryClient() {
       queries: {
         staleTime: 30_000,
         // A refusal (not found, forbidden, signed out) does not get better by asking again.
-        retry: (count, error) => count < 1 && !(error as { data?: { httpStatus?: number } }).data?.httpStatus?.toString().startsWith("4"),
+        retry: (count, error) =>
+          count < 1 && !(error as { data?: { httpStatus?: number } }).data?.httpStatus?.toString().startsWith("4"),
       },
     },
   });

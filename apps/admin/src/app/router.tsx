@@ -1,4 +1,5 @@
 import { createStewardRouter, type ShellProps } from "@steward/ui";
+
 import { DashboardPage } from "../features/dashboard/dashboard-page.tsx";
 
 const shell: ShellProps = {

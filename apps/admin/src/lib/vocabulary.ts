@@ -2,7 +2,16 @@
  * National vocabularies (GIAS, the API's own enums): the same for every authority, so they may be
  * listed here. Anything an authority defines (categories, stages, letters) comes from its policy.
  */
-export const PHASES = ["nursery", "primary", "middle", "secondary", "all-through", "special", "alternative-provision", "16-plus"] as const;
+export const PHASES = [
+  "nursery",
+  "primary",
+  "middle",
+  "secondary",
+  "all-through",
+  "special",
+  "alternative-provision",
+  "16-plus",
+] as const;
 export const GOVERNANCE = [
   { value: "maintained", label: "Maintained school" },
   { value: "academy", label: "Academy" },
@@ -10,4 +19,5 @@ export const GOVERNANCE = [
   { value: "other", label: "Other" },
 ] as const;
 
-export const governanceLabel = (value: string | null | undefined) => GOVERNANCE.find((g) => g.value === value)?.label ?? value ?? "";
+export const governanceLabel = (value: string | null | undefined) =>
+  GOVERNANCE.find((g) => g.value === value)?.label ?? value ?? "";

@@ -1,4 +1,5 @@
 import { createStewardRouter, type ShellProps } from "@steward/ui";
+
 import { HistoryPage } from "../features/history/history-page.tsx";
 import { LetterPage, LettersPage } from "../features/letters/letters-page.tsx";
 import { OverviewPage } from "../features/overview/overview-page.tsx";

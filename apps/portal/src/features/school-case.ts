@@ -1,5 +1,6 @@
-import { type RouterOutputs, useTRPC } from "@steward/ui";
 import { useQuery } from "@tanstack/react-query";
+
+import { useTRPC, type RouterOutputs } from "@steward/ui";
 
 export type CaseView = RouterOutputs["cases"]["get"];
 
@@ -24,7 +25,9 @@ export function useSchoolCase() {
  */
 export function useSchoolCasePolicy(caseId: string | undefined) {
   const trpc = useTRPC();
-  return useQuery(trpc.cases.policy.queryOptions({ caseId: caseId ?? "" }, { enabled: Boolean(caseId), staleTime: 30 * 60_000 }));
+  return useQuery(
+    trpc.cases.policy.queryOptions({ caseId: caseId ?? "" }, { enabled: Boolean(caseId), staleTime: 30 * 60_000 }),
+  );
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);

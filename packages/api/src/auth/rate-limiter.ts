@@ -42,11 +42,17 @@ export class RateLimiter {
  * the request's address; throws "rate-limited" when the address has used up
  * its minute. Returns the address.
  */
-export function takeAddressAttempt(ctx: { request?: { ip: string } | undefined; signInLimiter: RateLimiter }, now: Date): string {
+export function takeAddressAttempt(
+  ctx: { request?: { ip: string } | undefined; signInLimiter: RateLimiter },
+  now: Date,
+): string {
   const address = ctx.request?.ip ?? "local";
   const key = `ip:${address}`;
   if (!ctx.signInLimiter.take(key, now.getTime())) {
-    throw new ApiError("rate-limited", `Too many attempts. Wait ${ctx.signInLimiter.retryAfter(key, now.getTime())} seconds and try again.`);
+    throw new ApiError(
+      "rate-limited",
+      `Too many attempts. Wait ${ctx.signInLimiter.retryAfter(key, now.getTime())} seconds and try again.`,
+    );
   }
   return address;
 }

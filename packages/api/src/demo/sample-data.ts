@@ -20,7 +20,11 @@ type Schema = {
  * for tests: every required field filled with the first allowed value, a
  * sentence, a date or a number at its minimum.
  */
-export function sampleFromSchema(schema: Schema, context: { date: string; text?: (title: string) => string } = { date: "2026-01-01" }, title = "Answer"): unknown {
+export function sampleFromSchema(
+  schema: Schema,
+  context: { date: string; text?: (title: string) => string } = { date: "2026-01-01" },
+  title = "Answer",
+): unknown {
   if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
   const choice = schema.oneOf?.[0] ?? schema.anyOf?.[0];
@@ -29,11 +33,14 @@ export function sampleFromSchema(schema: Schema, context: { date: string; text?:
   switch (type ?? (schema.properties ? "object" : "string")) {
     case "object": {
       const out: Record<string, unknown> = {};
-      for (const key of schema.required ?? []) out[key] = sampleFromSchema(schema.properties?.[key] ?? {}, context, schema.properties?.[key]?.title ?? key);
+      for (const key of schema.required ?? [])
+        out[key] = sampleFromSchema(schema.properties?.[key] ?? {}, context, schema.properties?.[key]?.title ?? key);
       return out;
     }
     case "array":
-      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => sampleFromSchema(schema.items ?? {}, context, title));
+      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () =>
+        sampleFromSchema(schema.items ?? {}, context, title),
+      );
     case "boolean":
       return true;
     case "integer":

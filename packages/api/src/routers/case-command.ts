@@ -1,5 +1,7 @@
-import type { CaseCommand } from "@steward/domain";
 import { z } from "zod";
+
+import type { CaseCommand } from "@steward/domain";
+
 import { runCaseCommand } from "../services/cases.ts";
 import { tenantProcedure, type TenantContext } from "../trpc.ts";
 
@@ -16,10 +18,22 @@ export const caseRef = { caseId: z.uuid("Choose a case"), expectedVersion: z.num
 
 export const isoDate = z.iso.date("Enter a real date, like 2027-03-14");
 
-export const text = (max: number, what: string) => z.string().trim().min(1, `Enter ${what}`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+export const text = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
 
 export function toActor(ctx: Pick<TenantContext, "trx" | "tenantId" | "user" | "ability" | "policy" | "now">) {
-  return { trx: ctx.trx, tenantId: ctx.tenantId, user: ctx.user, ability: ctx.ability, policy: ctx.policy, now: ctx.now };
+  return {
+    trx: ctx.trx,
+    tenantId: ctx.tenantId,
+    user: ctx.user,
+    ability: ctx.ability,
+    policy: ctx.policy,
+    now: ctx.now,
+  };
 }
 
 /**
@@ -27,13 +41,18 @@ export function toActor(ctx: Pick<TenantContext, "trx" | "tenantId" | "user" | "
  * the engine (authorisation from the policy's roles, validation, events,
  * projection and audit in one transaction).
  */
-export function caseCommandProcedure<Shape extends z.ZodRawShape>(shape: Shape, toCommand: (input: z.infer<z.ZodObject<Shape>> & { caseId: string }) => CaseCommand) {
+export function caseCommandProcedure<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  toCommand: (input: z.infer<z.ZodObject<Shape>> & { caseId: string }) => CaseCommand,
+) {
   return tenantProcedure
     .input(z.strictObject({ ...caseRef, ...shape }))
     .output(caseCommandOutput)
     .mutation(async ({ ctx, input }) => {
       const typed = input as unknown as z.infer<z.ZodObject<Shape>> & { caseId: string; expectedVersion?: number };
-      const result = await runCaseCommand(toActor(ctx), typed.caseId, toCommand(typed), { expectedVersion: typed.expectedVersion });
+      const result = await runCaseCommand(toActor(ctx), typed.caseId, toCommand(typed), {
+        expectedVersion: typed.expectedVersion,
+      });
       return { caseId: typed.caseId, version: result.state.version, events: result.events.map((e) => e.type) };
     });
 }

@@ -10,7 +10,12 @@ import type { Action, PolicyDocument, Subject } from "@steward/policy-config";
  * that apply to the field: an unconditional rule decides, conditional ones
  * add alternatives (allowing) or exclusions (forbidding).
  */
-export function getAccessFilter({ ability }: PolicyAbility, action: Action, subject: Subject, field?: string): AccessFilter {
+export function getAccessFilter(
+  { ability }: PolicyAbility,
+  action: Action,
+  subject: Subject,
+  field?: string,
+): AccessFilter {
   const anyOf: AccessCondition[] = [];
   const noneOf: AccessCondition[] = [];
   for (const rule of ability.rulesFor(action, subject, field)) {
@@ -25,7 +30,13 @@ export function getAccessFilter({ ability }: PolicyAbility, action: Action, subj
 }
 
 /** The case facts of a `cases` row, for permission checks. */
-export const caseFactsOfRow = (row: { school_urn: number; assigned_officer_id: string | null; category: string | null; stage: string | null; status: string }): CaseFacts => ({
+export const caseFactsOfRow = (row: {
+  school_urn: number;
+  assigned_officer_id: string | null;
+  category: string | null;
+  stage: string | null;
+  status: string;
+}): CaseFacts => ({
   schoolUrn: row.school_urn,
   assignedOfficerId: row.assigned_officer_id,
   category: row.category,
@@ -42,12 +53,18 @@ export const mayReadCase = (pa: PolicyAbility, facts: CaseFacts) => pa.ability.c
  * engine, which then checks the exact record. Conditions on other fields are
  * left to the engine; a condition on the school must hold.
  */
-export function mayActOnSchool({ ability }: PolicyAbility, action: Action, subject: Subject, schoolUrn: number): boolean {
+export function mayActOnSchool(
+  { ability }: PolicyAbility,
+  action: Action,
+  subject: Subject,
+  schoolUrn: number,
+): boolean {
   return ability.rulesFor(action, subject).some((rule) => {
     if (rule.inverted) return false;
     const test = (rule.conditions as Record<string, unknown> | undefined)?.schoolUrn;
     if (test === undefined) return true;
-    if (test && typeof test === "object" && "$in" in test) return Array.isArray(test.$in) && test.$in.includes(schoolUrn);
+    if (test && typeof test === "object" && "$in" in test)
+      return Array.isArray(test.$in) && test.$in.includes(schoolUrn);
     if (test && typeof test === "object" && "$eq" in test) return test.$eq === schoolUrn;
     return test === schoolUrn;
   });
@@ -71,7 +88,9 @@ export function getCaseReadScope(pa: PolicyAbility, policy: PolicyDocument): Cas
   /** One entry per record the column counts, unless the rules do not tell those records apart. */
   const each = (filter: AccessFilter, records: Record<string, string>[]) => {
     const fields = Object.keys(records[0] ?? {});
-    const mentions = filter.kind === "some" && [...filter.anyOf, ...filter.noneOf].some((c) => fields.some((f) => JSON.stringify(c).includes(`"${f}"`)));
+    const mentions =
+      filter.kind === "some" &&
+      [...filter.anyOf, ...filter.noneOf].some((c) => fields.some((f) => JSON.stringify(c).includes(`"${f}"`)));
     return mentions ? records.map((fixed) => ({ filter, fixed })) : [{ filter }];
   };
   const visitFilter = getAccessFilter(pa, "read", "Visit");
@@ -81,7 +100,17 @@ export function getCaseReadScope(pa: PolicyAbility, policy: PolicyDocument): Cas
     category: field("category"),
     stage: field("stage"),
     assignedOfficerId: field("assignedOfficerId"),
-    visits: { allOf: each(visitFilter, visitTypes.flatMap((visitType) => ["scheduled", "completed"].map((status) => ({ visitType, status })))) },
-    letters: { allOf: each(letterFilter, letterTypes.flatMap((letterType) => LETTER_STATUSES.map((status) => ({ letterType, status })))) },
+    visits: {
+      allOf: each(
+        visitFilter,
+        visitTypes.flatMap((visitType) => ["scheduled", "completed"].map((status) => ({ visitType, status }))),
+      ),
+    },
+    letters: {
+      allOf: each(
+        letterFilter,
+        letterTypes.flatMap((letterType) => LETTER_STATUSES.map((status) => ({ letterType, status }))),
+      ),
+    },
   };
 }

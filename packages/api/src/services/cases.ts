@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+
 import {
   appendAudit,
   appendCaseEvents,
@@ -28,6 +29,7 @@ import {
   type RoleGrant,
   type SchoolProfile,
 } from "@steward/domain";
+
 import { ApiError, notFound } from "../errors.ts";
 import { caseFactsOfRow, mayActOnSchool, mayReadCase } from "./access.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
@@ -141,10 +143,19 @@ export interface CaseDecision {
  * decide under when the command moves the case to another version (a draft
  * being published); otherwise the case's own.
  */
-export async function decideOnCase(actor: Actor, loaded: Pick<LoadedCase, "state" | "policy">, command: CaseCommand, options: { school?: School | undefined; policy?: LoadedPolicy | undefined } = {}): Promise<CaseDecision> {
+export async function decideOnCase(
+  actor: Actor,
+  loaded: Pick<LoadedCase, "state" | "policy">,
+  command: CaseCommand,
+  options: { school?: School | undefined; policy?: LoadedPolicy | undefined } = {},
+): Promise<CaseDecision> {
   // Moving a case to another policy version decides under the new version.
   const policy =
-    command.type === "change-policy-version" ? (options.policy?.id === command.policyVersionId ? options.policy : await loadPolicyVersion(actor.trx, actor.tenantId, command.policyVersionId)) : loaded.policy;
+    command.type === "change-policy-version"
+      ? options.policy?.id === command.policyVersionId
+        ? options.policy
+        : await loadPolicyVersion(actor.trx, actor.tenantId, command.policyVersionId)
+      : loaded.policy;
   if (!policy) throw new DomainError("not-found", "That policy version was not found.", "/policyVersionId");
   const school = options.school ?? (await findSchool(actor.trx, loaded.state.school.urn));
   const decision = decide(loaded.state, command, {
@@ -163,9 +174,22 @@ export async function decideOnCase(actor: Actor, loaded: Pick<LoadedCase, "state
 }
 
 /** Writes a decision: the events and the new state and dashboard projection together (guarded by the case's last sequence number), and the audit log. */
-export async function commitDecision(actor: Actor, loaded: { row: Pick<CaseRow, "id" | "last_seq"> }, command: CaseCommand, decision: CaseDecision) {
-  const saved = await appendCaseEvents(actor.trx, actor.tenantId, loaded.row.id, loaded.row.last_seq, decision.events.map(eventToValues), project(decision.state, decision.policy, toIsoDate(actor.now())));
-  if (!saved) throw new ApiError("stale", "Someone else changed this case at the same moment: reload it and try again.");
+export async function commitDecision(
+  actor: Actor,
+  loaded: { row: Pick<CaseRow, "id" | "last_seq"> },
+  command: CaseCommand,
+  decision: CaseDecision,
+) {
+  const saved = await appendCaseEvents(
+    actor.trx,
+    actor.tenantId,
+    loaded.row.id,
+    loaded.row.last_seq,
+    decision.events.map(eventToValues),
+    project(decision.state, decision.policy, toIsoDate(actor.now())),
+  );
+  if (!saved)
+    throw new ApiError("stale", "Someone else changed this case at the same moment: reload it and try again.");
   await appendAudit(actor.trx, actor.tenantId, {
     actorId: actor.user.id,
     actorLabel: actor.user.displayName,
@@ -184,12 +208,21 @@ export async function commitDecision(actor: Actor, loaded: { row: Pick<CaseRow, 
  * nothing. `expectedVersion`, when given, refuses an edit made against an
  * older view of the case.
  */
-export async function runCaseCommand(actor: Actor, caseId: string, command: CaseCommand, options: { expectedVersion?: number | undefined } = {}) {
+export async function runCaseCommand(
+  actor: Actor,
+  caseId: string,
+  command: CaseCommand,
+  options: { expectedVersion?: number | undefined } = {},
+) {
   const loaded = await loadCase(actor, caseId);
   // A case the user may neither see nor act on is "not found", exactly like one
   // that does not exist. (Some roles act on a school's visits without reading its case.)
   const permission = COMMAND_PERMISSIONS[command.type];
-  if (!mayReadCase(actor.ability, caseFactsOfRow(loaded.row)) && !mayActOnSchool(actor.ability, permission.action, permission.subject, loaded.row.school_urn)) throw notFound("That case");
+  if (
+    !mayReadCase(actor.ability, caseFactsOfRow(loaded.row)) &&
+    !mayActOnSchool(actor.ability, permission.action, permission.subject, loaded.row.school_urn)
+  )
+    throw notFound("That case");
   if (options.expectedVersion !== undefined && loaded.state.version !== options.expectedVersion) {
     throw new ApiError("stale", "Someone else changed this case since you opened it: reload it and try again.");
   }
@@ -200,18 +233,29 @@ export async function runCaseCommand(actor: Actor, caseId: string, command: Case
 export async function openCase(actor: Actor, urn: number) {
   const school = await findSchool(actor.trx, urn);
   if (!school) throw new DomainError("not-found", `There is no school with URN ${urn} in the register.`, "/urn");
-  if (school.status === "closed") throw new DomainError("conflict", `${school.name} is closed: open its successor's case instead.`, "/urn");
-  const decision = decide(undefined, { type: "open-case", school: toSchoolProfile(school) }, {
-    policy: actor.policy.document,
-    policyVersionId: actor.policy.id,
-    actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
-    now: actor.now(),
-    newId: randomUUID,
-    schoolData: getSchoolFacts(school),
-  });
+  if (school.status === "closed")
+    throw new DomainError("conflict", `${school.name} is closed: open its successor's case instead.`, "/urn");
+  const decision = decide(
+    undefined,
+    { type: "open-case", school: toSchoolProfile(school) },
+    {
+      policy: actor.policy.document,
+      policyVersionId: actor.policy.id,
+      actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
+      now: actor.now(),
+      newId: randomUUID,
+      schoolData: getSchoolFacts(school),
+    },
+  );
   if (!decision.ok) throw decision.error;
   const state = fold(decision.events)!;
-  const row = await insertCase(actor.trx, actor.tenantId, state.id, project(state, actor.policy, toIsoDate(actor.now())), decision.events.map(eventToValues));
+  const row = await insertCase(
+    actor.trx,
+    actor.tenantId,
+    state.id,
+    project(state, actor.policy, toIsoDate(actor.now())),
+    decision.events.map(eventToValues),
+  );
   await appendAudit(actor.trx, actor.tenantId, {
     actorId: actor.user.id,
     actorLabel: actor.user.displayName,

@@ -1,5 +1,6 @@
-import type { CaseEvent } from "@steward/domain";
 import sanitizeHtml from "sanitize-html";
+
+import type { CaseEvent } from "@steward/domain";
 
 /**
  * What a letter's HTML may hold: the structure of a letter and nothing that
@@ -10,8 +11,34 @@ import sanitizeHtml from "sanitize-html";
  */
 const LETTER_HTML: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "h1", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "ul", "ol", "li", "blockquote", "address", "hr", "div", "span",
-    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "a",
+    "p",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "address",
+    "hr",
+    "div",
+    "span",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "a",
   ],
   allowedAttributes: { a: ["href"], th: ["scope", "colspan", "rowspan"], td: ["colspan", "rowspan"] },
   allowedSchemes: ["http", "https", "mailto"],
@@ -19,7 +46,21 @@ const LETTER_HTML: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math", "title", "head"],
+  nonTextTags: [
+    "script",
+    "style",
+    "textarea",
+    "option",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "template",
+    "svg",
+    "math",
+    "title",
+    "head",
+  ],
   parseStyleAttributes: false,
 };
 
@@ -37,7 +78,8 @@ export function sanitiseLetterHtml(html: string): string {
 /** The events a command caused, with every letter's HTML sanitised (drafted and issued letters carry it). */
 export function sanitiseLetterEvents(events: readonly CaseEvent[]): CaseEvent[] {
   return events.map((event) => {
-    if (event.type === "letter-drafted") return { ...event, letter: { ...event.letter, html: sanitiseLetterHtml(event.letter.html) } };
+    if (event.type === "letter-drafted")
+      return { ...event, letter: { ...event.letter, html: sanitiseLetterHtml(event.letter.html) } };
     if (event.type === "letter-issued") return { ...event, html: sanitiseLetterHtml(event.html) };
     return event;
   });

@@ -69,24 +69,60 @@ function toBlocks(html: string): Block[] {
  * reference in the footer), from the HTML Steward rendered and stored when the
  * letter was drafted or issued: the PDF says exactly what the school was sent.
  */
-export function renderLetterPdf(letter: { authority: string; subject: string; html: string; reference: string; status: string }): Promise<Buffer> {
+export function renderLetterPdf(letter: {
+  authority: string;
+  subject: string;
+  html: string;
+  reference: string;
+  status: string;
+}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", bufferPages: true, margins: { top: 60, bottom: 60, left: 60, right: 60 }, info: { Title: letter.subject, Author: letter.authority, Subject: letter.subject } });
+    const doc = new PDFDocument({
+      size: "A4",
+      bufferPages: true,
+      margins: { top: 60, bottom: 60, left: 60, right: 60 },
+      info: { Title: letter.subject, Author: letter.authority, Subject: letter.subject },
+    });
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
     doc.font("Helvetica-Bold").fontSize(14).text(letter.authority);
-    if (letter.status === "draft" || letter.status === "approved") doc.moveDown(0.3).font("Helvetica-Bold").fontSize(11).fillColor("#d4351c").text(`${letter.status.toUpperCase()}: NOT YET ISSUED`).fillColor("black");
+    if (letter.status === "draft" || letter.status === "approved")
+      doc
+        .moveDown(0.3)
+        .font("Helvetica-Bold")
+        .fontSize(11)
+        .fillColor("#d4351c")
+        .text(`${letter.status.toUpperCase()}: NOT YET ISSUED`)
+        .fillColor("black");
     doc.moveDown(1);
     for (const block of toBlocks(letter.html)) {
       const size = block.kind === "heading" ? Math.max(12, 17 - block.level) : 11;
       const indent = block.kind === "item" ? 14 * block.level : 0;
-      if (block.kind === "item") doc.font("Helvetica").fontSize(size).text(`${block.marker} `, doc.page.margins.left + indent - 12, undefined, { continued: true });
+      if (block.kind === "item")
+        doc
+          .font("Helvetica")
+          .fontSize(size)
+          .text(`${block.marker} `, doc.page.margins.left + indent - 12, undefined, { continued: true });
       block.runs.forEach((run, i) => {
-        const font = run.bold ? (run.italic ? "Helvetica-BoldOblique" : "Helvetica-Bold") : run.italic ? "Helvetica-Oblique" : "Helvetica";
+        const font = run.bold
+          ? run.italic
+            ? "Helvetica-BoldOblique"
+            : "Helvetica-Bold"
+          : run.italic
+            ? "Helvetica-Oblique"
+            : "Helvetica";
         const options = { continued: i < block.runs.length - 1, ...(block.kind === "item" && i === 0 ? {} : {}) };
-        doc.font(font).fontSize(size).text(i === 0 ? run.text.trimStart() : run.text, block.kind === "item" || i > 0 ? undefined : doc.page.margins.left + indent, undefined, options);
+        doc
+          .font(font)
+          .fontSize(size)
+          .text(
+            i === 0 ? run.text.trimStart() : run.text,
+            block.kind === "item" || i > 0 ? undefined : doc.page.margins.left + indent,
+            undefined,
+            options,
+          );
       });
       doc.x = doc.page.margins.left;
       doc.moveDown(block.kind === "item" ? 0.2 : 0.6);
@@ -94,7 +130,13 @@ export function renderLetterPdf(letter: { authority: string; subject: string; ht
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
-      doc.font("Helvetica").fontSize(8).fillColor("#505a5f").text(`${letter.reference} · page ${i + 1} of ${range.count}`, doc.page.margins.left, doc.page.height - 40, { lineBreak: false });
+      doc
+        .font("Helvetica")
+        .fontSize(8)
+        .fillColor("#505a5f")
+        .text(`${letter.reference} · page ${i + 1} of ${range.count}`, doc.page.margins.left, doc.page.height - 40, {
+          lineBreak: false,
+        });
     }
     doc.end();
   });

@@ -1,7 +1,8 @@
+import { LRUCache } from "lru-cache";
+
 import { findPolicyVersion, findPublishedPolicyId, type PolicyVersionRow, type TenantTransaction } from "@steward/db";
 import { DomainError } from "@steward/domain";
 import { FormatUpgradeError, upgradePolicy, type PolicyDocument } from "@steward/policy-config";
-import { LRUCache } from "lru-cache";
 
 export interface LoadedPolicy {
   id: string;
@@ -28,7 +29,12 @@ export function readStoredDocument(row: Pick<PolicyVersionRow, "version" | "docu
   try {
     return upgradePolicy(stored).document as unknown as PolicyDocument;
   } catch (error) {
-    if (error instanceof FormatUpgradeError) throw new DomainError("invalid", `Version ${row.version}'s document cannot be read: ${error.message}`, "/document/formatVersion");
+    if (error instanceof FormatUpgradeError)
+      throw new DomainError(
+        "invalid",
+        `Version ${row.version}'s document cannot be read: ${error.message}`,
+        "/document/formatVersion",
+      );
     throw error;
   }
 }
@@ -42,7 +48,10 @@ function remember(row: PolicyVersionRow): StoredPolicyVersion {
 }
 
 /** A version by id with its row (status, revision, ...) and its document in the current format; undefined when there is none. */
-export async function loadPolicyVersionRow(trx: TenantTransaction, id: string): Promise<StoredPolicyVersion | undefined> {
+export async function loadPolicyVersionRow(
+  trx: TenantTransaction,
+  id: string,
+): Promise<StoredPolicyVersion | undefined> {
   const row = await findPolicyVersion(trx, id);
   return row ? remember(row) : undefined;
 }
@@ -55,7 +64,11 @@ export async function loadPublishedPolicy(trx: TenantTransaction): Promise<Loade
 }
 
 /** A version by id (a case's own version, which may be older than the one in force). */
-export async function loadPolicyVersion(trx: TenantTransaction, tenantId: string, id: string): Promise<LoadedPolicy | undefined> {
+export async function loadPolicyVersion(
+  trx: TenantTransaction,
+  tenantId: string,
+  id: string,
+): Promise<LoadedPolicy | undefined> {
   const cached = cache.get(`${tenantId}:${id}`);
   if (cached) return cached;
   const row = await loadPolicyVersionRow(trx, id);

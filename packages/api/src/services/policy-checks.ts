@@ -1,6 +1,7 @@
 import { savePolicyProblems, type TenantTransaction } from "@steward/db";
 import { DomainError } from "@steward/domain";
 import type { Problem } from "@steward/policy-config";
+
 import type { StoredPolicyVersion } from "./policies.ts";
 import { runInPolicyWorker } from "./worker/pool.ts";
 

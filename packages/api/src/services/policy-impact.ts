@@ -1,11 +1,27 @@
 import { createMongoAbility } from "@casl/ability";
+
 import { findSchools, getUserNames, listCaseStates, type PolicyVersionRow } from "@steward/db";
-import { DomainError, getVisitWorkload, planPolicyMove, toIsoDate, type CaseCommand, type CaseState, type StewardAbility, type VersionMapping } from "@steward/domain";
+import {
+  DomainError,
+  getVisitWorkload,
+  planPolicyMove,
+  toIsoDate,
+  type CaseCommand,
+  type CaseState,
+  type StewardAbility,
+  type VersionMapping,
+} from "@steward/domain";
 import type { PolicyDocument } from "@steward/policy-config";
+
 import { decideOnCase, type Actor, type CaseDecision } from "./cases.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 
-export function toVersionSummary(row: Omit<PolicyVersionRow, "document" | "tenant_id" | "created_by" | "published_by" | "problems" | "validated_revision"> & { document?: unknown; strategy_title?: string | null; strategy_period?: string | null }) {
+export function toVersionSummary(
+  row: Omit<
+    PolicyVersionRow,
+    "document" | "tenant_id" | "created_by" | "published_by" | "problems" | "validated_revision"
+  > & { document?: unknown; strategy_title?: string | null; strategy_period?: string | null },
+) {
   const strategy = (row.document as { strategy?: { title?: string; period?: string } } | undefined)?.strategy;
   return {
     id: row.id,
@@ -26,7 +42,14 @@ export function toVersionSummary(row: Omit<PolicyVersionRow, "document" | "tenan
 
 /** The publisher's engine actor when publishing moves the cases: the permission to publish covers every case. */
 export function publishingActor(ctx: Omit<Actor, "ability">): Actor {
-  return { ...ctx, ability: { ability: createMongoAbility<StewardAbility>([{ action: "manage", subject: "all" }]), ruleRoles: new Map(), impliedRules: new Set<object>() } };
+  return {
+    ...ctx,
+    ability: {
+      ability: createMongoAbility<StewardAbility>([{ action: "manage", subject: "all" }]),
+      ruleRoles: new Map(),
+      impliedRules: new Set<object>(),
+    },
+  };
 }
 
 /** One open case moved to a new version: what the engine would decide (a dry run), or why it cannot move. */
@@ -51,14 +74,26 @@ export interface PlannedCaseMove {
  * nothing: the impact report shows these outcomes and publishing writes these
  * decisions.
  */
-export async function planVersionMove(actor: Actor, next: LoadedPolicy, mapping: VersionMapping | undefined): Promise<PlannedCaseMove[]> {
+export async function planVersionMove(
+  actor: Actor,
+  next: LoadedPolicy,
+  mapping: VersionMapping | undefined,
+): Promise<PlannedCaseMove[]> {
   const rows = await listCaseStates(actor.trx);
-  const schools = new Map((await findSchools(actor.trx, rows.map((r) => r.school_urn))).map((s) => [s.urn, s]));
+  const schools = new Map(
+    (
+      await findSchools(
+        actor.trx,
+        rows.map((r) => r.school_urn),
+      )
+    ).map((s) => [s.urn, s]),
+  );
   const versions = new Map<string, LoadedPolicy | undefined>();
   const plans: PlannedCaseMove[] = [];
   for (const row of rows) {
     const state = row.state as unknown as CaseState;
-    if (!versions.has(row.policy_version_id)) versions.set(row.policy_version_id, await loadPolicyVersion(actor.trx, actor.tenantId, row.policy_version_id));
+    if (!versions.has(row.policy_version_id))
+      versions.set(row.policy_version_id, await loadPolicyVersion(actor.trx, actor.tenantId, row.policy_version_id));
     const own = versions.get(row.policy_version_id);
     if (!own) throw new Error(`Case ${row.id} refers to a policy version that is missing.`);
     const [mapped] = planPolicyMove([state], next.document, mapping ?? {});
@@ -72,16 +107,32 @@ export async function planVersionMove(actor: Actor, next: LoadedPolicy, mapping:
       target: { row: { id: row.id, last_seq: row.last_seq }, state, policy: own, officer: row.assigned_officer_id },
     };
     if (plan.problems.length > 0) {
-      plan.category = { before: plan.category.before, after: mapped!.category.after ?? null, changed: mapped!.category.changed };
+      plan.category = {
+        before: plan.category.before,
+        after: mapped!.category.after ?? null,
+        changed: mapped!.category.changed,
+      };
       plan.stage = { before: plan.stage.before, after: mapped!.stage.after ?? null, changed: mapped!.stage.changed };
     } else if (row.policy_version_id !== next.id) {
-      const command: CaseCommand = { type: "change-policy-version", policyVersionId: next.id, category: mapped!.category.after, stage: mapped!.stage.after! };
+      const command: CaseCommand = {
+        type: "change-policy-version",
+        policyVersionId: next.id,
+        category: mapped!.category.after,
+        stage: mapped!.stage.after!,
+      };
       try {
-        const decision = await decideOnCase(actor, plan.target, command, { school: schools.get(state.school.urn), policy: next });
+        const decision = await decideOnCase(actor, plan.target, command, {
+          school: schools.get(state.school.urn),
+          policy: next,
+        });
         plan.command = command;
         plan.decision = decision;
         const after = { category: decision.state.category?.key ?? null, stage: decision.state.stage };
-        plan.category = { before: plan.category.before, after: after.category, changed: after.category !== plan.category.before };
+        plan.category = {
+          before: plan.category.before,
+          after: after.category,
+          changed: after.category !== plan.category.before,
+        };
         plan.stage = { before: plan.stage.before, after: after.stage, changed: after.stage !== plan.stage.before };
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -98,10 +149,18 @@ export async function planVersionMove(actor: Actor, next: LoadedPolicy, mapping:
  * before and after (the engine's own decision, automatic transitions
  * included), and each officer's planned visits per half-term before and after.
  */
-export async function getPolicyImpact(actor: Actor, next: LoadedPolicy, mapping: VersionMapping | undefined, plans?: PlannedCaseMove[]) {
+export async function getPolicyImpact(
+  actor: Actor,
+  next: LoadedPolicy,
+  mapping: VersionMapping | undefined,
+  plans?: PlannedCaseMove[],
+) {
   const moves = plans ?? (await planVersionMove(actor, next, mapping));
   const today = toIsoDate(actor.now());
-  const names = await getUserNames(actor.trx, moves.map((m) => m.target.officer ?? ""));
+  const names = await getUserNames(
+    actor.trx,
+    moves.map((m) => m.target.officer ?? ""),
+  );
   const officerOf = (id: string | null) => (id ? (names.get(id) ?? "Unknown officer") : "Unassigned");
 
   // Workload before: each case under its own version.
@@ -114,22 +173,40 @@ export async function getPolicyImpact(actor: Actor, next: LoadedPolicy, mapping:
   }
   for (const { document, group } of byVersion.values()) {
     for (const [officer, halves] of Object.entries(getVisitWorkload(group, document, today))) {
-      for (const [half, count] of Object.entries(halves)) ((workloadBefore[officer] ??= {})[half] = (workloadBefore[officer]?.[half] ?? 0) + count);
+      for (const [half, count] of Object.entries(halves))
+        (workloadBefore[officer] ??= {})[half] = (workloadBefore[officer]?.[half] ?? 0) + count;
     }
   }
   // After: each case as the engine leaves it, under the new version.
-  const after = moves.map((m) => ({ state: m.decision?.state ?? m.target.state, officer: officerOf(m.target.officer) }));
+  const after = moves.map((m) => ({
+    state: m.decision?.state ?? m.target.state,
+    officer: officerOf(m.target.officer),
+  }));
   const workloadAfter = getVisitWorkload(after, next.document, today);
   const keys = new Set<string>();
-  for (const w of [workloadBefore, workloadAfter]) for (const [officer, halves] of Object.entries(w)) for (const half of Object.keys(halves)) keys.add(`${officer}\u0000${half}`);
+  for (const w of [workloadBefore, workloadAfter])
+    for (const [officer, halves] of Object.entries(w))
+      for (const half of Object.keys(halves)) keys.add(`${officer}\u0000${half}`);
   const workload = [...keys]
     .map((key) => {
       const [officer, halfTerm] = key.split("\u0000") as [string, string];
-      return { officer, halfTerm, before: workloadBefore[officer]?.[halfTerm] ?? 0, after: workloadAfter[officer]?.[halfTerm] ?? 0 };
+      return {
+        officer,
+        halfTerm,
+        before: workloadBefore[officer]?.[halfTerm] ?? 0,
+        after: workloadAfter[officer]?.[halfTerm] ?? 0,
+      };
     })
     .sort((a, b) => a.officer.localeCompare(b.officer) || a.halfTerm.localeCompare(b.halfTerm));
 
-  const cases = moves.map((m) => ({ caseId: m.caseId, urn: m.urn, school: m.school, category: m.category, stage: m.stage, problems: m.problems }));
+  const cases = moves.map((m) => ({
+    caseId: m.caseId,
+    urn: m.urn,
+    school: m.school,
+    category: m.category,
+    stage: m.stage,
+    problems: m.problems,
+  }));
   return {
     cases,
     changedCases: cases.filter((c) => c.category.changed || c.stage.changed).length,

@@ -1,5 +1,6 @@
-import type { TenantTransaction } from "@steward/db";
-import { getUserNames } from "@steward/db";
+import { z } from "zod";
+
+import { getUserNames, type TenantTransaction } from "@steward/db";
 import {
   actionSubject,
   assessmentSubject,
@@ -20,9 +21,16 @@ import {
   type PolicyAbility,
 } from "@steward/domain";
 import type { Action, PolicyDocument } from "@steward/policy-config";
-import { z } from "zod";
 
-const CASE_FIELDS = ["schoolUrn", "category", "stage", "assignedOfficerId", "assessments", "stageHistory", "status"] as const;
+const CASE_FIELDS = [
+  "schoolUrn",
+  "category",
+  "stage",
+  "assignedOfficerId",
+  "assessments",
+  "stageHistory",
+  "status",
+] as const;
 
 const labelled = z.object({ key: z.string(), label: z.string() });
 
@@ -31,9 +39,24 @@ export const caseViewSchema = z.object({
   version: z.number(),
   status: z.enum(["open", "closed"]),
   policyVersionId: z.string(),
-  school: z.object({ urn: z.number(), name: z.string(), phase: z.string().optional(), governance: z.string(), trust: z.string().optional(), previousUrns: z.array(z.number()) }),
+  school: z.object({
+    urn: z.number(),
+    name: z.string(),
+    phase: z.string().optional(),
+    governance: z.string(),
+    trust: z.string().optional(),
+    previousUrns: z.array(z.number()),
+  }),
   category: z
-    .object({ key: z.string(), label: z.string(), colour: z.string(), effectiveFrom: z.string(), rationale: z.string().optional(), moderation: z.string(), decidedBy: z.string().optional() })
+    .object({
+      key: z.string(),
+      label: z.string(),
+      colour: z.string(),
+      effectiveFrom: z.string(),
+      rationale: z.string().optional(),
+      moderation: z.string(),
+      decidedBy: z.string().optional(),
+    })
     .nullable(),
   /** True when a category exists but the user may not see it. */
   categoryHidden: z.boolean(),
@@ -46,10 +69,18 @@ export const caseViewSchema = z.object({
       recordedBy: z.string(),
       suggested: z.string().optional(),
       explanation: z.array(z.string()),
-      selections: z.array(z.object({ area: z.string(), descriptors: z.array(z.object({ category: z.string(), descriptor: z.string() })), evidence: z.string().optional() })),
+      selections: z.array(
+        z.object({
+          area: z.string(),
+          descriptors: z.array(z.object({ category: z.string(), descriptor: z.string() })),
+          evidence: z.string().optional(),
+        }),
+      ),
     }),
   ),
-  stageHistory: z.array(z.object({ stage: z.string(), label: z.string(), from: z.string(), reason: z.string().optional(), by: z.string() })),
+  stageHistory: z.array(
+    z.object({ stage: z.string(), label: z.string(), from: z.string(), reason: z.string().optional(), by: z.string() }),
+  ),
   visits: z.array(
     z.object({
       id: z.string(),
@@ -74,7 +105,17 @@ export const caseViewSchema = z.object({
       reportWithheld: z.boolean(),
     }),
   ),
-  visitPlan: z.array(z.object({ visitType: labelled, label: z.string(), opens: z.string(), dueBy: z.string(), status: z.string(), metBy: z.string().optional(), basis: z.string() })),
+  visitPlan: z.array(
+    z.object({
+      visitType: labelled,
+      label: z.string(),
+      opens: z.string(),
+      dueBy: z.string(),
+      status: z.string(),
+      metBy: z.string().optional(),
+      basis: z.string(),
+    }),
+  ),
   meetings: z.array(
     z.object({
       id: z.string(),
@@ -112,9 +153,19 @@ export const caseViewSchema = z.object({
   ),
   priorities: z.array(z.object({ id: z.string(), title: z.string(), targets: z.array(z.string()) })),
   actions: z.array(
-    z.object({ id: z.string(), priority: z.string(), text: z.string(), owner: z.string(), due: z.string(), status: z.string(), notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })) }),
+    z.object({
+      id: z.string(),
+      priority: z.string(),
+      text: z.string(),
+      owner: z.string(),
+      due: z.string(),
+      status: z.string(),
+      notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
+    }),
   ),
-  suggestedTransitions: z.array(z.object({ key: z.string(), label: z.string(), to: z.string(), requiresReason: z.boolean() })),
+  suggestedTransitions: z.array(
+    z.object({ key: z.string(), label: z.string(), to: z.string(), requiresReason: z.boolean() }),
+  ),
   timeline: z.array(z.object({ at: z.string(), type: z.string(), actor: z.string(), summary: z.string() })),
   /** What the user may do to this case now (the procedures check again). */
   can: z.record(z.string(), z.boolean()),
@@ -122,7 +173,10 @@ export const caseViewSchema = z.object({
 
 export type CaseView = z.infer<typeof caseViewSchema>;
 
-const label = (items: readonly { key: string; label: string }[], key: string | undefined) => ({ key: key ?? "", label: items.find((i) => i.key === key)?.label ?? key ?? "" });
+const label = (items: readonly { key: string; label: string }[], key: string | undefined) => ({
+  key: key ?? "",
+  label: items.find((i) => i.key === key)?.label ?? key ?? "",
+});
 
 /**
  * A case as one user may see it: every part checked against their ability
@@ -134,7 +188,13 @@ export async function presentCase(
   state: CaseState,
   policy: PolicyDocument,
   ability: PolicyAbility,
-  options: { audience: "la" | "school"; today: string; events?: readonly CaseEvent[]; schoolData?: Facts; user?: { id: string; grants: readonly { role: string }[] } },
+  options: {
+    audience: "la" | "school";
+    today: string;
+    events?: readonly CaseEvent[];
+    schoolData?: Facts;
+    user?: { id: string; grants: readonly { role: string }[] };
+  },
 ): Promise<CaseView> {
   const userId = options.user?.id;
   const holds = (roles: readonly string[]) => Boolean(options.user?.grants.some((g) => roles.includes(g.role)));
@@ -146,56 +206,72 @@ export async function presentCase(
   const caseRecord = caseSubject(facts);
   const fields = new Set(getPermittedFields(ability, "read", caseRecord, CASE_FIELDS));
   /** Whether the user may read a category (or stage) on this case: the field rules, and what the policy keeps from their side. */
-  const mayReadCategory = (key: string | undefined) => canRead(caseSubject({ ...facts, category: key ?? null }), "category");
+  const mayReadCategory = (key: string | undefined) =>
+    canRead(caseSubject({ ...facts, category: key ?? null }), "category");
   const mayReadStage = (key: string) => canRead(caseSubject({ ...facts, stage: key }), "stage");
   const categoryVisible = Boolean(state.category) && mayReadCategory(state.category?.key);
   const categoryDef = policy.categories.find((c) => c.key === state.category?.key);
   /** Whether the user may `action` some record of a kind on this case (the procedures check the exact one). */
-  const mayOnSome = <T>(items: readonly T[], build: (item: T) => PermissionTarget, action: Action) => items.some((item) => may(action, build(item)));
+  const mayOnSome = <T>(items: readonly T[], build: (item: T) => PermissionTarget, action: Action) =>
+    items.some((item) => may(action, build(item)));
 
-  const names = await getUserNames(trx, [
-    state.assignedOfficerId ?? "",
-    ...state.assessments.map((x) => x.recordedBy),
-    ...state.stageHistory.map((s) => s.by),
-    ...state.visits.flatMap((v) => (v.report ? [v.report.recordedBy] : [])),
-    ...state.letters.flatMap((l) => [l.draftedBy, l.approvedBy ?? "", l.acknowledgedBy ?? ""]),
-    ...(options.events ?? []).map((e) => e.actorId),
-  ].filter((id) => /^[0-9a-f-]{36}$/i.test(id)));
+  const names = await getUserNames(
+    trx,
+    [
+      state.assignedOfficerId ?? "",
+      ...state.assessments.map((x) => x.recordedBy),
+      ...state.stageHistory.map((s) => s.by),
+      ...state.visits.flatMap((v) => (v.report ? [v.report.recordedBy] : [])),
+      ...state.letters.flatMap((l) => [l.draftedBy, l.approvedBy ?? "", l.acknowledgedBy ?? ""]),
+      ...(options.events ?? []).map((e) => e.actorId),
+    ].filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
+  );
   const nameOf = (id: string | undefined) => (id ? (names.get(id) ?? "Steward") : "");
 
   const visits = state.visits
     .filter((v) => canRead(visitSubject(facts, v)))
     .map((v) => {
-        const visitType = policy.visitTypes.find((t) => t.key === v.visitType);
-        const report = v.report && canRead(visitReportSubject(facts, v)) ? v.report : undefined;
-        return {
-          id: v.id,
-          visitType: label(policy.visitTypes, v.visitType),
-          date: v.date,
-          status: v.status,
-          ...(v.term ? { term: v.term } : {}),
-          agenda: v.agenda,
-          ...(v.cancelledReason ? { cancelledReason: v.cancelledReason } : {}),
-          ...(report ? { report: { ...report, recordedBy: nameOf(report.recordedBy), ...(visitType?.reportForm ? { form: visitType.reportForm } : {}) } } : {}),
-          reportWithheld: Boolean(v.report) && !report,
-        };
-      });
+      const visitType = policy.visitTypes.find((t) => t.key === v.visitType);
+      const report = v.report && canRead(visitReportSubject(facts, v)) ? v.report : undefined;
+      return {
+        id: v.id,
+        visitType: label(policy.visitTypes, v.visitType),
+        date: v.date,
+        status: v.status,
+        ...(v.term ? { term: v.term } : {}),
+        agenda: v.agenda,
+        ...(v.cancelledReason ? { cancelledReason: v.cancelledReason } : {}),
+        ...(report
+          ? {
+              report: {
+                ...report,
+                recordedBy: nameOf(report.recordedBy),
+                ...(visitType?.reportForm ? { form: visitType.reportForm } : {}),
+              },
+            }
+          : {}),
+        reportWithheld: Boolean(v.report) && !report,
+      };
+    });
 
   const meetings = state.meetings
     .filter((m) => canRead(meetingSubject("Meeting", facts, m)))
     .map((m) => {
-        const type = policy.meetingTypes.find((t) => t.key === m.meetingType);
-        return {
-          id: m.id,
-          meetingType: label(policy.meetingTypes, m.meetingType),
-          date: m.date,
-          attendees: m.attendees,
-          ...(canRead(meetingSubject("MeetingMinutes", facts, m)) ? { minutes: m.minutes } : {}),
-          ...(canRead(meetingSubject("MeetingKeyPoints", facts, m)) ? { keyPoints: m.keyPoints } : {}),
-          progress: { key: m.progress, label: type?.progressJudgements.find((p) => p.key === m.progress)?.label ?? m.progress },
-          strong: m.strong,
-        };
-      });
+      const type = policy.meetingTypes.find((t) => t.key === m.meetingType);
+      return {
+        id: m.id,
+        meetingType: label(policy.meetingTypes, m.meetingType),
+        date: m.date,
+        attendees: m.attendees,
+        ...(canRead(meetingSubject("MeetingMinutes", facts, m)) ? { minutes: m.minutes } : {}),
+        ...(canRead(meetingSubject("MeetingKeyPoints", facts, m)) ? { keyPoints: m.keyPoints } : {}),
+        progress: {
+          key: m.progress,
+          label: type?.progressJudgements.find((p) => p.key === m.progress)?.label ?? m.progress,
+        },
+        strong: m.strong,
+      };
+    });
 
   const letters = state.letters
     .filter((l) => canRead(letterSubject(facts, l)))
@@ -208,7 +284,11 @@ export async function presentCase(
         status: l.status,
         subject: l.subject,
         html: l.html,
-        indicators: l.indicators.map((i) => ({ key: i.key, text: type?.indicators.find((x) => x.key === i.key)?.text ?? i.key, evidence: i.evidence })),
+        indicators: l.indicators.map((i) => ({
+          key: i.key,
+          text: type?.indicators.find((x) => x.key === i.key)?.text ?? i.key,
+          evidence: i.evidence,
+        })),
         actions: l.actions,
         draftedBy: nameOf(l.draftedBy),
         draftedAt: l.draftedAt,
@@ -221,15 +301,27 @@ export async function presentCase(
         ...(l.closedReason ? { closedReason: l.closedReason } : {}),
         actionsComplete: l.actionsComplete,
         can: {
-          approve: l.status === "draft" && Boolean(type?.approvalRequired) && holds(type?.permissions.approve ?? []) && l.draftedBy !== userId && may("approve", record),
-          issue: (l.status === "approved" || (l.status === "draft" && !type?.approvalRequired)) && holds(type?.permissions.issue ?? []) && may("issue", record),
+          approve:
+            l.status === "draft" &&
+            Boolean(type?.approvalRequired) &&
+            holds(type?.permissions.approve ?? []) &&
+            l.draftedBy !== userId &&
+            may("approve", record),
+          issue:
+            (l.status === "approved" || (l.status === "draft" && !type?.approvalRequired)) &&
+            holds(type?.permissions.issue ?? []) &&
+            may("issue", record),
           acknowledge: l.status === "issued" && may("acknowledge", record),
           withdraw: l.status !== "withdrawn" && l.status !== "removed" && may("withdraw", record),
         },
       };
     });
 
-  const plan = categoryVisible && mayOnSome(policy.visitTypes, (t) => visitSubject(facts, { visitType: t.key, status: "scheduled" }), "read") ? getVisitPlan(state, policy, options.today) : [];
+  const plan =
+    categoryVisible &&
+    mayOnSome(policy.visitTypes, (t) => visitSubject(facts, { visitType: t.key, status: "scheduled" }), "read")
+      ? getVisitPlan(state, policy, options.today)
+      : [];
   const mayEscalate = may("escalate", caseRecord);
 
   return {
@@ -251,23 +343,65 @@ export async function presentCase(
           }
         : null,
     categoryHidden: Boolean(state.category) && !categoryVisible,
-    stage: fields.has("stage") && mayReadStage(state.stage) ? { ...label(policy.escalation.stages, state.stage), since: state.stageSince } : null,
-    assignedOfficer: fields.has("assignedOfficerId") && state.assignedOfficerId ? { id: state.assignedOfficerId, name: nameOf(state.assignedOfficerId) } : null,
-    assessments: canRead(assessmentSubject(facts)) && fields.has("assessments")
-      ? state.assessments.map((x) => ({ ...x, recordedBy: nameOf(x.recordedBy), ...(x.suggested ? { suggested: x.suggested } : {}) }))
-      : [],
-    stageHistory: fields.has("stageHistory") && options.audience === "la" ? state.stageHistory.filter((s) => mayReadStage(s.stage)).map((s) => ({ stage: s.stage, label: label(policy.escalation.stages, s.stage).label, from: s.from, ...(s.reason ? { reason: s.reason } : {}), by: nameOf(s.by) })) : [],
+    stage:
+      fields.has("stage") && mayReadStage(state.stage)
+        ? { ...label(policy.escalation.stages, state.stage), since: state.stageSince }
+        : null,
+    assignedOfficer:
+      fields.has("assignedOfficerId") && state.assignedOfficerId
+        ? { id: state.assignedOfficerId, name: nameOf(state.assignedOfficerId) }
+        : null,
+    assessments:
+      canRead(assessmentSubject(facts)) && fields.has("assessments")
+        ? state.assessments.map((x) => ({
+            ...x,
+            recordedBy: nameOf(x.recordedBy),
+            ...(x.suggested ? { suggested: x.suggested } : {}),
+          }))
+        : [],
+    stageHistory:
+      fields.has("stageHistory") && options.audience === "la"
+        ? state.stageHistory
+            .filter((s) => mayReadStage(s.stage))
+            .map((s) => ({
+              stage: s.stage,
+              label: label(policy.escalation.stages, s.stage).label,
+              from: s.from,
+              ...(s.reason ? { reason: s.reason } : {}),
+              by: nameOf(s.by),
+            }))
+        : [],
     visits,
-    visitPlan: plan.map((s) => ({ visitType: label(policy.visitTypes, s.visitType), label: s.label, opens: s.opens, dueBy: s.dueBy, status: s.status, ...(s.metBy ? { metBy: s.metBy } : {}), basis: s.basis })),
+    visitPlan: plan.map((s) => ({
+      visitType: label(policy.visitTypes, s.visitType),
+      label: s.label,
+      opens: s.opens,
+      dueBy: s.dueBy,
+      status: s.status,
+      ...(s.metBy ? { metBy: s.metBy } : {}),
+      basis: s.basis,
+    })),
     meetings,
     letters,
     priorities: canRead(actionSubject(facts)) ? state.priorities : [],
     actions: canRead(actionSubject(facts)) ? state.actions : [],
     suggestedTransitions: mayEscalate
-      ? getSuggestedTransitions(state, policy, options.today, options.schoolData).map((t) => ({ key: t.key, label: t.label, to: t.to, requiresReason: Boolean(t.requiresReason) }))
+      ? getSuggestedTransitions(state, policy, options.today, options.schoolData).map((t) => ({
+          key: t.key,
+          label: t.label,
+          to: t.to,
+          requiresReason: Boolean(t.requiresReason),
+        }))
       : [],
     timeline: (options.events ?? []).flatMap((event) => {
-      const summary = describeEvent(event, policy, { canRead, mayReadCategory, mayReadStage, facts, audience: options.audience, state });
+      const summary = describeEvent(event, policy, {
+        canRead,
+        mayReadCategory,
+        mayReadStage,
+        facts,
+        audience: options.audience,
+        state,
+      });
       return summary ? [{ at: event.at, type: event.type, actor: nameOf(event.actorId), summary }] : [];
     }),
     can: {
@@ -276,15 +410,51 @@ export async function presentCase(
       moderate: may("moderate", caseRecord),
       assess: may("create", assessmentSubject(facts)),
       escalate: mayEscalate,
-      scheduleVisit: mayOnSome(policy.visitTypes, (t) => visitSubject(facts, { visitType: t.key, status: "scheduled" }), "schedule"),
-      recordVisit: mayOnSome(policy.visitTypes, (t) => visitSubject(facts, { visitType: t.key, status: "scheduled" }), "record"),
-      publishReport: mayOnSome(policy.visitTypes, (t) => visitReportSubject(facts, { visitType: t.key, report: { published: false } }), "publish"),
-      recordMeeting: mayOnSome(policy.meetingTypes, (t) => meetingSubject("Meeting", facts, { meetingType: t.key }), "record"),
-      draftLetter: mayOnSome(policy.letterTypes, (t) => letterSubject(facts, { letterType: t.key, status: "draft" }), "draft"),
-      approveLetter: mayOnSome(policy.letterTypes, (t) => letterSubject(facts, { letterType: t.key, status: "draft" }), "approve"),
-      issueLetter: mayOnSome(policy.letterTypes, (t) => letterSubject(facts, { letterType: t.key, status: "approved" }), "issue"),
-      acknowledgeLetter: mayOnSome(policy.letterTypes, (t) => letterSubject(facts, { letterType: t.key, status: "issued" }), "acknowledge"),
-      withdrawLetter: mayOnSome(policy.letterTypes, (t) => letterSubject(facts, { letterType: t.key, status: "issued" }), "withdraw"),
+      scheduleVisit: mayOnSome(
+        policy.visitTypes,
+        (t) => visitSubject(facts, { visitType: t.key, status: "scheduled" }),
+        "schedule",
+      ),
+      recordVisit: mayOnSome(
+        policy.visitTypes,
+        (t) => visitSubject(facts, { visitType: t.key, status: "scheduled" }),
+        "record",
+      ),
+      publishReport: mayOnSome(
+        policy.visitTypes,
+        (t) => visitReportSubject(facts, { visitType: t.key, report: { published: false } }),
+        "publish",
+      ),
+      recordMeeting: mayOnSome(
+        policy.meetingTypes,
+        (t) => meetingSubject("Meeting", facts, { meetingType: t.key }),
+        "record",
+      ),
+      draftLetter: mayOnSome(
+        policy.letterTypes,
+        (t) => letterSubject(facts, { letterType: t.key, status: "draft" }),
+        "draft",
+      ),
+      approveLetter: mayOnSome(
+        policy.letterTypes,
+        (t) => letterSubject(facts, { letterType: t.key, status: "draft" }),
+        "approve",
+      ),
+      issueLetter: mayOnSome(
+        policy.letterTypes,
+        (t) => letterSubject(facts, { letterType: t.key, status: "approved" }),
+        "issue",
+      ),
+      acknowledgeLetter: mayOnSome(
+        policy.letterTypes,
+        (t) => letterSubject(facts, { letterType: t.key, status: "issued" }),
+        "acknowledge",
+      ),
+      withdrawLetter: mayOnSome(
+        policy.letterTypes,
+        (t) => letterSubject(facts, { letterType: t.key, status: "issued" }),
+        "withdraw",
+      ),
       planActions: may("create", actionSubject(facts)),
       updateActions: may("update", actionSubject(facts)),
       changePolicyVersion: may("update", caseRecord),
@@ -318,7 +488,8 @@ function describeEvent(event: CaseEvent, policy: PolicyDocument, view: EventView
     return Boolean(visit) && canRead(visitSubject(facts, visit!));
   };
   const letterOf = (id: string) => view.state.letters.find((l) => l.id === id);
-  const letterLabel = (id: string) => policy.letterTypes.find((t) => t.key === letterOf(id)?.letterType)?.label ?? "Letter";
+  const letterLabel = (id: string) =>
+    policy.letterTypes.find((t) => t.key === letterOf(id)?.letterType)?.label ?? "Letter";
   const letterVisible = (id: string) => {
     const letter = letterOf(id);
     return Boolean(letter) && canRead(letterSubject(facts, letter!));
@@ -337,35 +508,49 @@ function describeEvent(event: CaseEvent, policy: PolicyDocument, view: EventView
       return `Assessment recorded${suggested && view.mayReadCategory(suggested) ? `: suggests ${categoryLabel(suggested)}` : ""}`;
     }
     case "category-decided":
-      return view.mayReadCategory(event.category) ? `Category decided: ${categoryLabel(event.category)}, from ${event.effectiveFrom}` : undefined;
+      return view.mayReadCategory(event.category)
+        ? `Category decided: ${categoryLabel(event.category)}, from ${event.effectiveFrom}`
+        : undefined;
     case "category-moderated":
       return la ? `Category decision ${event.outcome}${event.note ? `: ${event.note}` : ""}` : undefined;
     case "visit-scheduled":
-      return canRead(visitSubject(facts, { visitType: event.visitType, status: "scheduled" })) ? `${policy.visitTypes.find((t) => t.key === event.visitType)?.label ?? "Visit"} scheduled for ${event.date}` : undefined;
+      return canRead(visitSubject(facts, { visitType: event.visitType, status: "scheduled" }))
+        ? `${policy.visitTypes.find((t) => t.key === event.visitType)?.label ?? "Visit"} scheduled for ${event.date}`
+        : undefined;
     case "visit-rescheduled":
       return visitVisible(event.visitId) ? `${visitLabel(event.visitId)} moved to ${event.date}` : undefined;
     case "visit-cancelled":
       return visitVisible(event.visitId) ? `${visitLabel(event.visitId)} cancelled: ${event.reason}` : undefined;
     case "visit-recorded":
-      return visitVisible(event.visitId) ? `${visitLabel(event.visitId)} recorded${la && event.concerns ? " (concerns about progress)" : ""}` : undefined;
+      return visitVisible(event.visitId)
+        ? `${visitLabel(event.visitId)} recorded${la && event.concerns ? " (concerns about progress)" : ""}`
+        : undefined;
     case "visit-report-published": {
       const visit = visitOf(event.visitId);
-      return visit && canRead(visitReportSubject(facts, { visitType: visit.visitType, report: { published: true } })) ? `${visitLabel(event.visitId)} report published to the school` : undefined;
+      return visit && canRead(visitReportSubject(facts, { visitType: visit.visitType, report: { published: true } }))
+        ? `${visitLabel(event.visitId)} report published to the school`
+        : undefined;
     }
     case "meeting-recorded":
-      return canRead(meetingSubject("Meeting", facts, event.meeting)) ? `${policy.meetingTypes.find((t) => t.key === event.meeting.meetingType)?.label ?? "Meeting"} held on ${event.meeting.date}` : undefined;
+      return canRead(meetingSubject("Meeting", facts, event.meeting))
+        ? `${policy.meetingTypes.find((t) => t.key === event.meeting.meetingType)?.label ?? "Meeting"} held on ${event.meeting.date}`
+        : undefined;
     case "letter-drafted":
       return la && letterVisible(event.letter.id) ? `${letterLabel(event.letter.id)} drafted` : undefined;
     case "letter-approved":
       return la && letterVisible(event.letterId) ? `${letterLabel(event.letterId)} approved` : undefined;
     case "letter-issued":
-      return letterVisible(event.letterId) ? `${letterLabel(event.letterId)} issued${event.deadline ? `; respond by ${event.deadline}` : ""}` : undefined;
+      return letterVisible(event.letterId)
+        ? `${letterLabel(event.letterId)} issued${event.deadline ? `; respond by ${event.deadline}` : ""}`
+        : undefined;
     case "letter-acknowledged":
       return letterVisible(event.letterId) ? `${letterLabel(event.letterId)} acknowledged` : undefined;
     case "letter-actions-completed":
       return letterVisible(event.letterId) ? `${letterLabel(event.letterId)}: actions complete` : undefined;
     case "letter-closed":
-      return letterVisible(event.letterId) ? `${letterLabel(event.letterId)} ${event.outcome}: ${event.reason}` : undefined;
+      return letterVisible(event.letterId)
+        ? `${letterLabel(event.letterId)} ${event.outcome}: ${event.reason}`
+        : undefined;
     case "stage-changed":
       if (!view.mayReadStage(event.stage)) return undefined;
       return `Moved to ${policy.escalation.stages.find((s) => s.key === event.stage)?.label ?? event.stage}${la && event.reason ? `: ${event.reason}` : ""}`;
@@ -374,7 +559,9 @@ function describeEvent(event: CaseEvent, policy: PolicyDocument, view: EventView
     case "action-added":
       return canRead(actionSubject(facts)) ? `Action added: ${event.action.text}` : undefined;
     case "action-updated":
-      return canRead(actionSubject(facts)) ? `Action updated${event.status ? `: ${event.status}` : ""}${event.note ? ` (${event.note})` : ""}` : undefined;
+      return canRead(actionSubject(facts))
+        ? `Action updated${event.status ? `: ${event.status}` : ""}${event.note ? ` (${event.note})` : ""}`
+        : undefined;
     case "policy-version-changed":
       return la ? "Moved to a new policy version" : undefined;
     case "case-closed":

@@ -15,6 +15,7 @@ import {
 } from "@steward/db";
 import { buildAbility, DomainError } from "@steward/domain";
 import { FORMAT_VERSION, upgradePolicy, validatePolicy, type PolicyDocument } from "@steward/policy-config";
+
 import { hashPassword } from "../auth/passwords.ts";
 import { loadPublishedPolicy } from "./policies.ts";
 
@@ -30,20 +31,43 @@ export function readPolicyDocument(document: unknown): PolicyDocument {
   const { ok, problems } = validatePolicy(upgraded);
   if (!ok) {
     const errors = problems.filter((p) => p.severity === "error");
-    throw new ProvisionError(`The policy has ${errors.length} problem${errors.length === 1 ? "" : "s"}:\n${errors.map((p) => `  ${p.pointer}: ${p.message}`).join("\n")}`);
+    throw new ProvisionError(
+      `The policy has ${errors.length} problem${errors.length === 1 ? "" : "s"}:\n${errors.map((p) => `  ${p.pointer}: ${p.message}`).join("\n")}`,
+    );
   }
   return upgraded as PolicyDocument;
 }
 
 /** Creates an authority and publishes its first policy version. */
-export async function provisionTenant(db: Db, values: { slug: string; name?: string; policy: unknown }): Promise<{ tenant: Tenant; policyVersionId: string }> {
+export async function provisionTenant(
+  db: Db,
+  values: { slug: string; name?: string; policy: unknown },
+): Promise<{ tenant: Tenant; policyVersionId: string }> {
   const document = readPolicyDocument(values.policy);
-  if (await findTenantBySlug(db, values.slug)) throw new ProvisionError(`There is already an authority "${values.slug}".`);
-  const tenant = await createTenant(db, { slug: values.slug, name: values.name ?? document.authority.name, la_code: document.authority.laCode });
+  if (await findTenantBySlug(db, values.slug))
+    throw new ProvisionError(`There is already an authority "${values.slug}".`);
+  const tenant = await createTenant(db, {
+    slug: values.slug,
+    name: values.name ?? document.authority.name,
+    la_code: document.authority.laCode,
+  });
   const policyVersionId = await withTenant(db, tenant.id, async (trx) => {
-    const row = await insertPolicyVersion(trx, tenant.id, { document, formatVersion: FORMAT_VERSION, label: "First version", basedOnId: null, createdBy: null });
+    const row = await insertPolicyVersion(trx, tenant.id, {
+      document,
+      formatVersion: FORMAT_VERSION,
+      label: "First version",
+      basedOnId: null,
+      createdBy: null,
+    });
     await publishPolicyVersion(trx, row.id, null, new Date());
-    await appendAudit(trx, tenant.id, { actorId: null, actorLabel: "Operator", action: "policy-published", subjectType: "Policy", subjectId: row.id, detail: { version: 1 } });
+    await appendAudit(trx, tenant.id, {
+      actorId: null,
+      actorLabel: "Operator",
+      action: "policy-published",
+      subjectType: "Policy",
+      subjectId: row.id,
+      detail: { version: 1 },
+    });
     return row.id;
   });
   return { tenant, policyVersionId };
@@ -53,18 +77,42 @@ export async function provisionTenant(db: Db, values: { slug: string; name?: str
 export async function publishPolicyFile(db: Db, tenantId: string, policy: unknown, label: string | null = null) {
   const document = readPolicyDocument(policy);
   return withTenant(db, tenantId, async (trx) => {
-    const current = await trx.selectFrom("policy_versions").select("id").where("status", "=", "published").executeTakeFirst();
+    const current = await trx
+      .selectFrom("policy_versions")
+      .select("id")
+      .where("status", "=", "published")
+      .executeTakeFirst();
     const open = await trx.selectFrom("cases").select("id").where("status", "=", "open").limit(1).executeTakeFirst();
-    if (current && open) throw new ProvisionError("This authority has open cases: publish through the policy studio (or the policy.publish procedure), which moves each case to the new version.");
-    const row = await insertPolicyVersion(trx, tenantId, { document, formatVersion: FORMAT_VERSION, label, basedOnId: current?.id ?? null, createdBy: null });
+    if (current && open)
+      throw new ProvisionError(
+        "This authority has open cases: publish through the policy studio (or the policy.publish procedure), which moves each case to the new version.",
+      );
+    const row = await insertPolicyVersion(trx, tenantId, {
+      document,
+      formatVersion: FORMAT_VERSION,
+      label,
+      basedOnId: current?.id ?? null,
+      createdBy: null,
+    });
     await publishPolicyVersion(trx, row.id, null, new Date());
-    await appendAudit(trx, tenantId, { actorId: null, actorLabel: "Operator", action: "policy-published", subjectType: "Policy", subjectId: row.id, detail: { version: row.version } });
+    await appendAudit(trx, tenantId, {
+      actorId: null,
+      actorLabel: "Operator",
+      action: "policy-published",
+      subjectType: "Policy",
+      subjectId: row.id,
+      detail: { version: row.version },
+    });
     return row;
   });
 }
 
 /** Creates an active user with a password and roles checked against the policy in force. */
-export async function provisionUser(db: Db, tenantId: string, values: { email: string; displayName: string; password: string; grants: RoleGrantRow[] }) {
+export async function provisionUser(
+  db: Db,
+  tenantId: string,
+  values: { email: string; displayName: string; password: string; grants: RoleGrantRow[] },
+) {
   const passwordHash = await hashPassword(values.password);
   return withTenant(db, tenantId, async (trx) => {
     const policy = await loadPublishedPolicy(trx);
@@ -76,8 +124,20 @@ export async function provisionUser(db: Db, tenantId: string, values: { email: s
       throw error;
     }
     if (await findUserByEmail(trx, values.email)) throw new ProvisionError(`There is already a user ${values.email}.`);
-    const user = await insertUser(trx, tenantId, { email: values.email, displayName: values.displayName, passwordHash, grants: values.grants });
-    await appendAudit(trx, tenantId, { actorId: null, actorLabel: "Operator", action: "user-created", subjectType: "User", subjectId: user.id, detail: { email: user.email, grants: values.grants } });
+    const user = await insertUser(trx, tenantId, {
+      email: values.email,
+      displayName: values.displayName,
+      passwordHash,
+      grants: values.grants,
+    });
+    await appendAudit(trx, tenantId, {
+      actorId: null,
+      actorLabel: "Operator",
+      action: "user-created",
+      subjectType: "User",
+      subjectId: user.id,
+      detail: { email: user.email, grants: values.grants },
+    });
     return user;
   });
 }

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+
 import type { Governance, SchoolValues } from "@steward/db";
 
 /** One row of a register file that was not imported, and why. */
@@ -21,7 +22,8 @@ function readCsv(text: string): { header: string[]; rows: Record<string, string>
   }
   const [header, ...body] = records;
   if (!header) throw new RegisterFileError("The file is empty.");
-  if (body.length > MAX_ROWS) throw new RegisterFileError(`The file has ${body.length} rows: import at most ${MAX_ROWS} at a time.`);
+  if (body.length > MAX_ROWS)
+    throw new RegisterFileError(`The file has ${body.length} rows: import at most ${MAX_ROWS} at a time.`);
   return { header, rows: body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""]))) };
 }
 
@@ -40,7 +42,13 @@ const pick = (row: Record<string, string>, ...names: string[]) => {
 export function parseRegisterDate(value: string | undefined): string | null {
   if (!value) return null;
   const uk = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(value);
-  const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : /^\d{8}$/.test(value) ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}` : null;
+  const iso = uk
+    ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}`
+    : /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? value
+      : /^\d{8}$/.test(value)
+        ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}`
+        : null;
   if (!iso) return null;
   const date = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
@@ -56,7 +64,8 @@ export function getGovernance(group: string | undefined, type: string | undefine
   if (/independent|non-maintained/.test(text)) return undefined;
   if (/free school/.test(text)) return "free-school";
   if (/academ/.test(text)) return "academy";
-  if (/maintained|community|foundation|voluntary|nursery school|pupil referral|special school/.test(text)) return "maintained";
+  if (/maintained|community|foundation|voluntary|nursery school|pupil referral|special school/.test(text))
+    return "maintained";
   return "other";
 }
 
@@ -100,26 +109,45 @@ export interface RegisterRead {
 export function readGiasFile(text: string, options: { laCode?: string | null } = {}): RegisterRead {
   const { header, rows } = readCsv(text);
   for (const required of ["URN", "EstablishmentName"]) {
-    if (!header.includes(required)) throw new RegisterFileError(`The file has no "${required}" column: is it a GIAS "all establishment data" download?`);
+    if (!header.includes(required))
+      throw new RegisterFileError(
+        `The file has no "${required}" column: is it a GIAS "all establishment data" download?`,
+      );
   }
   const out: RegisterRead = { schools: [], rejected: [], skipped: [] };
   rows.forEach((row, i) => {
     const line = i + 2;
     const urnText = pick(row, "URN");
     const urn = Number(urnText);
-    if (!urnText || !Number.isInteger(urn) || urn <= 0) return out.rejected.push({ line, urn: urnText, reason: "The URN is missing or not a whole number." });
+    if (!urnText || !Number.isInteger(urn) || urn <= 0)
+      return out.rejected.push({ line, urn: urnText, reason: "The URN is missing or not a whole number." });
     const name = pick(row, "EstablishmentName");
     if (!name) return out.rejected.push({ line, urn: urnText, reason: "The school has no name." });
     const laCode = pick(row, "LA (code)") ?? null;
-    if (options.laCode && laCode && laCode !== options.laCode) return out.skipped.push({ line, urn: urnText, reason: `It is in LA ${laCode}, not ${options.laCode}.` });
+    if (options.laCode && laCode && laCode !== options.laCode)
+      return out.skipped.push({ line, urn: urnText, reason: `It is in LA ${laCode}, not ${options.laCode}.` });
     const type = pick(row, "TypeOfEstablishment (name)");
     const governance = getGovernance(pick(row, "EstablishmentTypeGroup (name)"), type);
-    if (!governance) return out.skipped.push({ line, urn: urnText, reason: "Independent schools are outside the authority's school-improvement remit." });
+    if (!governance)
+      return out.skipped.push({
+        line,
+        urn: urnText,
+        reason: "Independent schools are outside the authority's school-improvement remit.",
+      });
     const statusText = (pick(row, "EstablishmentStatus (name)") ?? "Open").toLowerCase();
-    const status = statusText.startsWith("closed") ? "closed" : statusText.startsWith("proposed to open") ? "proposed" : "open";
+    const status = statusText.startsWith("closed")
+      ? "closed"
+      : statusText.startsWith("proposed to open")
+        ? "proposed"
+        : "open";
     const openedOn = parseRegisterDate(pick(row, "OpenDate"));
     const closedOn = parseRegisterDate(pick(row, "CloseDate"));
-    if (pick(row, "OpenDate") && !openedOn) return out.rejected.push({ line, urn: urnText, reason: `The open date "${pick(row, "OpenDate")}" is not a real date.` });
+    if (pick(row, "OpenDate") && !openedOn)
+      return out.rejected.push({
+        line,
+        urn: urnText,
+        reason: `The open date "${pick(row, "OpenDate")}" is not a real date.`,
+      });
     const ofsted = pick(row, "OfstedRating (name)");
     const lastInspection = parseRegisterDate(pick(row, "OfstedLastInsp", "DateOfLastInspectionVisit"));
     const establishmentNumber = pick(row, "EstablishmentNumber");
@@ -142,7 +170,14 @@ export function readGiasFile(text: string, options: { laCode?: string | null } =
         ...(pick(row, "NumberOfPupils") ? { pupils: Number(pick(row, "NumberOfPupils")) } : {}),
         ...(pick(row, "PercentageFSM") ? { fsmPercent: Number(pick(row, "PercentageFSM")) } : {}),
         ...(ofsted || lastInspection
-          ? { facts: { ofsted: { ...(ofsted ? { overallEffectiveness: OFSTED[ofsted.toLowerCase()] ?? "not-inspected" } : {}), ...(lastInspection ? { inspectionDate: lastInspection } : {}) } } }
+          ? {
+              facts: {
+                ofsted: {
+                  ...(ofsted ? { overallEffectiveness: OFSTED[ofsted.toLowerCase()] ?? "not-inspected" } : {}),
+                  ...(lastInspection ? { inspectionDate: lastInspection } : {}),
+                },
+              },
+            }
           : {}),
       },
     });
@@ -162,7 +197,8 @@ export interface SchoolLink {
 export function readLinksFile(text: string): { links: SchoolLink[]; rejected: Rejection[] } {
   const { header, rows } = readCsv(text);
   for (const required of ["URN", "LinkURN", "LinkType"]) {
-    if (!header.includes(required)) throw new RegisterFileError(`The file has no "${required}" column: is it a GIAS links download?`);
+    if (!header.includes(required))
+      throw new RegisterFileError(`The file has no "${required}" column: is it a GIAS links download?`);
   }
   const links: SchoolLink[] = [];
   const rejected: Rejection[] = [];
@@ -173,7 +209,13 @@ export function readLinksFile(text: string): { links: SchoolLink[]; rejected: Re
       rejected.push({ line: i + 2, urn: pick(row, "URN"), reason: "URN and LinkURN must both be whole numbers." });
       return;
     }
-    links.push({ urn, linkUrn, linkName: pick(row, "LinkName") ?? "", linkType: pick(row, "LinkType") ?? "", established: parseRegisterDate(pick(row, "LinkEstablishedDate")) });
+    links.push({
+      urn,
+      linkUrn,
+      linkName: pick(row, "LinkName") ?? "",
+      linkType: pick(row, "LinkType") ?? "",
+      established: parseRegisterDate(pick(row, "LinkEstablishedDate")),
+    });
   });
   return { links, rejected };
 }
@@ -189,9 +231,15 @@ export function readCensusFile(text: string, laCode: string): RegisterRead {
     const line = i + 2;
     if (row.la_code !== laCode) return;
     const urn = Number(row.urn);
-    if (!Number.isInteger(urn) || urn <= 0) return out.rejected.push({ line, urn: row.urn, reason: "The URN is not a whole number." });
+    if (!Number.isInteger(urn) || urn <= 0)
+      return out.rejected.push({ line, urn: row.urn, reason: "The URN is not a whole number." });
     const governance = getGovernance(row.academy_flag, row.type_of_establishment);
-    if (!governance) return out.skipped.push({ line, urn: row.urn, reason: "Independent schools are outside the authority's school-improvement remit." });
+    if (!governance)
+      return out.skipped.push({
+        line,
+        urn: row.urn,
+        reason: "Independent schools are outside the authority's school-improvement remit.",
+      });
     const word = (row.ofsted_rating_gias_apr2024 ?? "").toLowerCase();
     const inspected = parseRegisterDate(row.latest_inspection_date_to_feb2020);
     out.schools.push({
@@ -212,7 +260,12 @@ export function readCensusFile(text: string, laCode: string): RegisterRead {
         source: "census-2023",
         ...(row.headcount_jan2023 ? { pupils: Number(row.headcount_jan2023) } : {}),
         ...(row.fsm_pct_jan2023 ? { fsmPercent: Number(row.fsm_pct_jan2023) } : {}),
-        facts: { ofsted: { overallEffectiveness: OFSTED[word] ?? "not-inspected", ...(inspected ? { inspectionDate: inspected } : {}) } },
+        facts: {
+          ofsted: {
+            overallEffectiveness: OFSTED[word] ?? "not-inspected",
+            ...(inspected ? { inspectionDate: inspected } : {}),
+          },
+        },
       },
     });
   });

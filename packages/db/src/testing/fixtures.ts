@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
+
 import type { Database, Tenant } from "../schema.ts";
-import { createTenant } from "../tenants.queries.ts";
 import { withTenant } from "../tenant.ts";
+import { createTenant } from "../tenants.queries.ts";
 
 let counter = 0;
 
@@ -15,7 +16,10 @@ export async function createTestTenant(db: Kysely<Database>, name = "Test author
 /** One school and one open case for it in `tenantId`, with a draft policy version to stamp it with. */
 export async function createTestCase(db: Kysely<Database>, tenantId: string, urn: number) {
   return withTenant(db, tenantId, async (trx) => {
-    await trx.insertInto("schools").values({ tenant_id: tenantId, urn, name: `School ${urn}` }).execute();
+    await trx
+      .insertInto("schools")
+      .values({ tenant_id: tenantId, urn, name: `School ${urn}` })
+      .execute();
     const existing = await trx.selectFrom("policy_versions").select("id").where("version", "=", 1).executeTakeFirst();
     const policy =
       existing ??

@@ -4,8 +4,9 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely } from "kysely";
 import type { TestProject } from "vitest/node";
-import { PGliteDialect } from "../pglite-dialect.ts";
+
 import { migrateToLatest } from "../migrate.ts";
+import { PGliteDialect } from "../pglite-dialect.ts";
 import type { Database } from "../schema.ts";
 
 import type {} from "./index.ts";

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
+
 import { connectDatabase, type StewardDatabase } from "../connection.ts";
 import { migrateToLatest } from "../migrate.ts";
 

@@ -1,7 +1,9 @@
-import type { Cadence } from "@steward/policy-config";
-import { createMinimalPolicy } from "@steward/policy-config/fixtures";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
+import type { Cadence } from "@steward/policy-config";
+import { createMinimalPolicy } from "@steward/policy-config/fixtures";
+
 import { addDays, fromDayNumber, toDayNumber } from "./dates.ts";
 import { SchoolCalendar } from "./school-calendar.ts";
 import { getSlotStatuses, planVisits } from "./visit-plan.ts";
@@ -40,7 +42,9 @@ describe("the school calendar", () => {
   it("counts school days past the holidays too", () => {
     // From Friday 19 December 2025 (last day of autumn term), 3 school days: 5, 6, 7 January.
     expect(calendar.addPeriod("2025-12-19", { amount: 3, unit: "school-days" })).toBe("2026-01-07");
-    expect(() => calendar.addPeriod("2026-07-20", { amount: 10, unit: "school-days" })).toThrow(/run past the end of the policy calendar/);
+    expect(() => calendar.addPeriod("2026-07-20", { amount: 10, unit: "school-days" })).toThrow(
+      /run past the end of the policy calendar/,
+    );
   });
 
   it("adds weeks and months", () => {
@@ -55,10 +59,23 @@ describe("planning visits from a cadence", () => {
   it("plans a monthly visit in every month with school days, never in August", () => {
     const slots = planVisits(calendar, cadence({ every: 1, unit: "month" }, "minimum"), year.from, year.until);
     expect(slots.map((s) => s.opens.slice(0, 7))).toEqual([
-      "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
     ]);
     // April's window opens when the summer term starts, after the Easter holiday.
-    expect(slots.find((s) => s.opens.startsWith("2026-04"))).toMatchObject({ opens: "2026-04-13", dueBy: "2026-04-30" });
+    expect(slots.find((s) => s.opens.startsWith("2026-04"))).toMatchObject({
+      opens: "2026-04-13",
+      dueBy: "2026-04-30",
+    });
     expect(slots[3]).toMatchObject({ opens: "2025-12-01", dueBy: "2025-12-19" });
   });
 

@@ -10,7 +10,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Days since 1970-01-01. */
 export function toDayNumber(date: IsoDate): number {
   if (!ISO_DATE.test(date)) throw new RangeError(`Not a date written YYYY-MM-DD: ${JSON.stringify(date)}`);
-  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
+  return Math.round(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS,
+  );
 }
 
 export function fromDayNumber(day: number): IsoDate {

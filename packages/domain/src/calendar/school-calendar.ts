@@ -1,5 +1,7 @@
-import type { AcademicYear, PolicyDocument, Period } from "@steward/policy-config";
 import Holidays from "date-holidays";
+
+import type { AcademicYear, Period, PolicyDocument } from "@steward/policy-config";
+
 import { addDays, addMonths, getWeekStart, isWeekend, type IsoDate } from "./dates.ts";
 
 type Term = AcademicYear["terms"][number];
@@ -132,7 +134,10 @@ export class SchoolCalendar {
       case "school-days": {
         const { end } = this.span;
         return this.#countForward(date, period.amount, (d) => {
-          if (d > end) throw new CalendarError(`${period.amount} school days after ${date} run past the end of the policy calendar (${end}).`);
+          if (d > end)
+            throw new CalendarError(
+              `${period.amount} school days after ${date} run past the end of the policy calendar (${end}).`,
+            );
           return this.isSchoolDay(d);
         });
       }
@@ -141,7 +146,7 @@ export class SchoolCalendar {
 
   #countForward(date: IsoDate, count: number, counts: (day: IsoDate) => boolean): IsoDate {
     let day = date;
-    for (let left = count; left > 0; ) {
+    for (let left = count; left > 0;) {
       day = addDays(day, 1);
       if (counts(day)) left -= 1;
     }
@@ -160,7 +165,9 @@ export class SchoolCalendar {
   }
 
   getTerms(): CalendarPeriod[] {
-    return this.years.flatMap((year) => year.terms.map((t) => ({ label: `${t.label} ${year.key}`, start: t.start, end: t.end })));
+    return this.years.flatMap((year) =>
+      year.terms.map((t) => ({ label: `${t.label} ${year.key}`, start: t.start, end: t.end })),
+    );
   }
 
   getYears(): CalendarPeriod[] {
@@ -174,7 +181,15 @@ export class SchoolCalendar {
     for (let first = `${start.slice(0, 7)}-01`; first <= end; first = addMonths(first, 1)) {
       const last = addDays(addMonths(first, 1), -1);
       if (this.getSchoolDays(first, last).length > 0) {
-        months.push({ label: new Date(`${first}T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }), start: first, end: last });
+        months.push({
+          label: new Date(`${first}T00:00:00Z`).toLocaleDateString("en-GB", {
+            month: "long",
+            year: "numeric",
+            timeZone: "UTC",
+          }),
+          start: first,
+          end: last,
+        });
       }
     }
     return months;
@@ -186,7 +201,8 @@ export class SchoolCalendar {
     const weeks: CalendarPeriod[] = [];
     for (let monday = getWeekStart(start); monday <= end; monday = addDays(monday, 7)) {
       const sunday = addDays(monday, 6);
-      if (this.getSchoolDays(monday, sunday).length > 0) weeks.push({ label: `week of ${monday}`, start: monday, end: sunday });
+      if (this.getSchoolDays(monday, sunday).length > 0)
+        weeks.push({ label: `week of ${monday}`, start: monday, end: sunday });
     }
     return weeks;
   }

@@ -1,4 +1,5 @@
 import type { Cadence } from "@steward/policy-config";
+
 import { maxDate, minDate, type IsoDate } from "./dates.ts";
 import type { CalendarPeriod, SchoolCalendar } from "./school-calendar.ts";
 
@@ -61,7 +62,11 @@ export function planVisits(calendar: SchoolCalendar, cadence: Cadence, from: Iso
     for (const run of chunk(periods, every ?? 1)) {
       const first = run[0]!;
       const last = run.at(-1)!;
-      windows.push({ label: run.length === 1 ? first.label : `${first.label} to ${last.label}`, start: first.start, end: last.end });
+      windows.push({
+        label: run.length === 1 ? first.label : `${first.label} to ${last.label}`,
+        start: first.start,
+        end: last.end,
+      });
     }
   }
   const slots: VisitSlot[] = [];
@@ -94,10 +99,16 @@ export interface SlotStatus extends VisitSlot {
  * A slot with no visit is overdue once its window has closed, due while it is
  * open, upcoming before.
  */
-export function getSlotStatuses(slots: readonly VisitSlot[], visits: readonly VisitRecord[], today: IsoDate): SlotStatus[] {
+export function getSlotStatuses(
+  slots: readonly VisitSlot[],
+  visits: readonly VisitRecord[],
+  today: IsoDate,
+): SlotStatus[] {
   const unused = [...visits].sort((a, b) => a.date.localeCompare(b.date));
   return slots.map((slot) => {
-    const index = unused.findIndex((v) => v.visitType === slot.visitType && v.date >= slot.opens && v.date <= slot.dueBy);
+    const index = unused.findIndex(
+      (v) => v.visitType === slot.visitType && v.date >= slot.opens && v.date <= slot.dueBy,
+    );
     if (index >= 0) {
       const [visit] = unused.splice(index, 1);
       return { ...slot, status: "done", metBy: visit!.date };

@@ -1,9 +1,11 @@
+import { describe, expect, it } from "vitest";
+
 import type { PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
-import { describe, expect, it } from "vitest";
+
 import { CaseHarness } from "../testing/harness.ts";
-import { fold, getStateAt } from "./evolve.ts";
 import { getSuggestedTransitions } from "./decide.ts";
+import { fold, getStateAt } from "./evolve.ts";
 
 const adviser = ["adviser-1", [{ role: "adviser" }]] as const;
 const senior = ["senior-1", [{ role: "senior-officer" }]] as const;
@@ -15,7 +17,10 @@ function policyWithPermissions(): PolicyDocument {
   const policy = createMinimalPolicy();
   const adviserRole = policy.roles.find((r) => r.key === "adviser")!;
   adviserRole.rules = [
-    { action: ["read", "create", "record", "schedule", "draft", "categorise", "assign"], subject: ["Case", "Assessment", "Visit", "VisitReport", "Meeting", "Letter", "Action"] },
+    {
+      action: ["read", "create", "record", "schedule", "draft", "categorise", "assign"],
+      subject: ["Case", "Assessment", "Visit", "VisitReport", "Meeting", "Letter", "Action"],
+    },
     { action: "publish", subject: "VisitReport" },
   ];
   policy.roles.find((r) => r.key === "headteacher")!.rules = [
@@ -34,14 +39,28 @@ function openCase(policy = policyWithPermissions()) {
 describe("a case", () => {
   it("opens at the policy's initial stage", () => {
     const h = openCase();
-    expect(h.state).toMatchObject({ stage: "universal", status: "open", school: { urn: 100001 }, policyVersionId: "policy-v1" });
-    expect(h.events[0]).toMatchObject({ type: "case-opened", actorId: "senior-1", at: "2025-09-08T09:00:00.000Z", policyVersionId: "policy-v1" });
+    expect(h.state).toMatchObject({
+      stage: "universal",
+      status: "open",
+      school: { urn: 100001 },
+      policyVersionId: "policy-v1",
+    });
+    expect(h.events[0]).toMatchObject({
+      type: "case-opened",
+      actorId: "senior-1",
+      at: "2025-09-08T09:00:00.000Z",
+      policyVersionId: "policy-v1",
+    });
   });
 
   it("follows the school to its new URN, keeping its history", () => {
     const h = openCase();
     h.run(...adviser, { type: "assign-officer", officerId: "adviser-1" });
-    h.run(...senior, { type: "change-school", school: { ...school, urn: 149999, governance: "academy" }, reason: "Converted to an academy" });
+    h.run(...senior, {
+      type: "change-school",
+      school: { ...school, urn: 149999, governance: "academy" },
+      reason: "Converted to an academy",
+    });
     expect(h.state.school).toMatchObject({ urn: 149999, governance: "academy" });
     expect(h.state.previousUrns).toEqual([100001]);
     expect(h.state.assignedOfficerId).toBe("adviser-1");
@@ -52,13 +71,21 @@ describe("a case", () => {
     h.run(...adviser, {
       type: "record-assessment",
       selections: [
-        { area: "leadership", descriptors: [{ category: "high", descriptor: "weak" }], evidence: "Governors not holding leaders to account" },
+        {
+          area: "leadership",
+          descriptors: [{ category: "high", descriptor: "weak" }],
+          evidence: "Governors not holding leaders to account",
+        },
         { area: "quality", descriptors: [{ category: "high", descriptor: "declining" }] },
       ],
     });
     expect(h.state.assessments[0]).toMatchObject({ suggested: "high", recordedBy: "adviser-1" });
     const error = h.refuse(...adviser, { type: "decide-category", category: "low", effectiveFrom: "2025-09-08" });
-    expect(error).toMatchObject({ code: "invalid", pointer: "/rationale", message: "The assessment suggests High support: say why you decided Low support instead." });
+    expect(error).toMatchObject({
+      code: "invalid",
+      pointer: "/rationale",
+      message: "The assessment suggests High support: say why you decided Low support instead.",
+    });
     h.run(...adviser, { type: "decide-category", category: "high", effectiveFrom: "2025-09-08" });
     expect(h.state.category).toMatchObject({ key: "high", moderation: "pending" });
   });
@@ -77,10 +104,12 @@ describe("a case", () => {
 
   it("schedules visits on school days with that term's agenda, and records the report against its form", () => {
     const h = openCase();
-    expect(h.refuse(...adviser, { type: "schedule-visit", visitType: "core-visit", date: "2025-10-28" })).toMatchObject({
-      code: "invalid",
-      message: "2025-10-28 is not a school day in the policy calendar: choose a term-time weekday.",
-    });
+    expect(h.refuse(...adviser, { type: "schedule-visit", visitType: "core-visit", date: "2025-10-28" })).toMatchObject(
+      {
+        code: "invalid",
+        message: "2025-10-28 is not a school day in the policy calendar: choose a term-time weekday.",
+      },
+    );
     h.run(...adviser, { type: "schedule-visit", visitType: "core-visit", date: "2025-10-01" });
     const visit = h.state.visits[0]!;
     expect(visit).toMatchObject({ term: "autumn", agenda: [{ key: "welcome" }, { key: "data" }], status: "scheduled" });
@@ -88,10 +117,24 @@ describe("a case", () => {
     expect(h.state.visits[1]!.agenda.map((i) => i.key)).toEqual(["priorities"]);
 
     const incomplete = h.refuse(...adviser, { type: "record-visit", visitId: visit.id, data: {}, concerns: false });
-    expect(incomplete).toMatchObject({ code: "invalid", message: "The report is not complete: the form must have required property 'summary'." });
-    expect(h.refuse(...senior, { type: "record-visit", visitId: visit.id, data: { summary: "x" }, concerns: false }).message).toBe("Core visit visits are recorded by Adviser.");
-    h.run(...adviser, { type: "record-visit", visitId: visit.id, data: { summary: "Good progress" }, agendaNotes: { data: "KS2 up" }, concerns: false });
-    expect(h.state.visits[0]).toMatchObject({ status: "completed", report: { published: false, agendaNotes: { data: "KS2 up" } } });
+    expect(incomplete).toMatchObject({
+      code: "invalid",
+      message: "The report is not complete: the form must have required property 'summary'.",
+    });
+    expect(
+      h.refuse(...senior, { type: "record-visit", visitId: visit.id, data: { summary: "x" }, concerns: false }).message,
+    ).toBe("Core visit visits are recorded by Adviser.");
+    h.run(...adviser, {
+      type: "record-visit",
+      visitId: visit.id,
+      data: { summary: "Good progress" },
+      agendaNotes: { data: "KS2 up" },
+      concerns: false,
+    });
+    expect(h.state.visits[0]).toMatchObject({
+      status: "completed",
+      report: { published: false, agendaNotes: { data: "KS2 up" } },
+    });
     h.run(...adviser, { type: "publish-visit-report", visitId: visit.id });
     expect(h.state.visits[0]!.report?.published).toBe(true);
   });
@@ -100,27 +143,48 @@ describe("a case", () => {
     const h = openCase();
     h.run(...adviser, { type: "schedule-visit", visitType: "core-visit", date: "2025-10-01" });
     const id = h.state.visits[0]!.id;
-    expect(h.refuse(...adviser, { type: "cancel-visit", visitId: id, reason: " " }).message).toBe("Give a reason for cancelling.");
+    expect(h.refuse(...adviser, { type: "cancel-visit", visitId: id, reason: " " }).message).toBe(
+      "Give a reason for cancelling.",
+    );
     h.run(...adviser, { type: "cancel-visit", visitId: id, reason: "Headteacher ill" });
-    expect(h.refuse(...adviser, { type: "record-visit", visitId: id, data: { summary: "x" }, concerns: false }).code).toBe("conflict");
+    expect(
+      h.refuse(...adviser, { type: "record-visit", visitId: id, data: { summary: "x" }, concerns: false }).code,
+    ).toBe("conflict");
   });
 
   it("drafts, approves and issues a notice: escaped merge fields, a working-day deadline, and the case moves stage", () => {
     const h = openCase();
-    const people = { officer: { name: "A. Adviser" }, recipient: { name: "Chair <b>Smith</b>", role: "Chair of governors" } };
-    expect(h.refuse(...adviser, { type: "draft-letter", letterType: "warning-notice", indicators: [], people })).toMatchObject({ code: "invalid", pointer: "/indicators" });
-    h.run(...adviser, { type: "draft-letter", letterType: "warning-notice", indicators: [{ key: "low-standards", evidence: "KS2 results <30%" }], people });
+    const people = {
+      officer: { name: "A. Adviser" },
+      recipient: { name: "Chair <b>Smith</b>", role: "Chair of governors" },
+    };
+    expect(
+      h.refuse(...adviser, { type: "draft-letter", letterType: "warning-notice", indicators: [], people }),
+    ).toMatchObject({ code: "invalid", pointer: "/indicators" });
+    h.run(...adviser, {
+      type: "draft-letter",
+      letterType: "warning-notice",
+      indicators: [{ key: "low-standards", evidence: "KS2 results <30%" }],
+      people,
+    });
     const letter = h.state.letters[0]!;
     expect(letter.subject).toBe("Warning notice: Example Primary &lt;School&gt;");
     expect(letter.html).toContain("Dear Chair &lt;b&gt;Smith&lt;/b&gt;,");
     expect(letter.html).not.toContain("<b>");
 
-    expect(h.refuse(...senior, { type: "issue-letter", letterId: letter.id, people }).message).toBe("A Warning notice must be approved before it is issued.");
+    expect(h.refuse(...senior, { type: "issue-letter", letterId: letter.id, people }).message).toBe(
+      "A Warning notice must be approved before it is issued.",
+    );
     h.run(...senior, { type: "approve-letter", letterId: letter.id });
     h.at("2025-12-17");
     const issued = h.run(...senior, { type: "issue-letter", letterId: letter.id, people });
     expect(issued.map((e) => e.type)).toEqual(["letter-issued", "stage-changed"]);
-    expect(h.state.letters[0]).toMatchObject({ status: "issued", issuedOn: "2025-12-17", deadline: "2026-01-12", reviewDate: "2026-01-28" });
+    expect(h.state.letters[0]).toMatchObject({
+      status: "issued",
+      issuedOn: "2025-12-17",
+      deadline: "2026-01-12",
+      reviewDate: "2026-01-28",
+    });
     expect(h.state.stage).toBe("notice");
 
     expect(h.refuse(...otherHead, { type: "acknowledge-letter", letterId: letter.id }).code).toBe("forbidden");
@@ -134,14 +198,26 @@ describe("a case", () => {
     policy.roles.find((r) => r.key === "adviser")!.rules.push({ action: "approve", subject: "Letter" });
     const h = openCase(policy);
     const people = { officer: { name: "A" }, recipient: { name: "B", role: "Chair" } };
-    h.run(...adviser, { type: "draft-letter", letterType: "warning-notice", indicators: [{ key: "breakdown", evidence: "e" }], people });
-    expect(h.refuse(...adviser, { type: "approve-letter", letterId: h.state.letters[0]!.id }).message).toBe("A second officer approves a letter: you drafted this one.");
+    h.run(...adviser, {
+      type: "draft-letter",
+      letterType: "warning-notice",
+      indicators: [{ key: "breakdown", evidence: "e" }],
+      people,
+    });
+    expect(h.refuse(...adviser, { type: "approve-letter", letterId: h.state.letters[0]!.id }).message).toBe(
+      "A second officer approves a letter: you drafted this one.",
+    );
   });
 
   it("refuses a letter the policy limits to other schools", () => {
     const h = new CaseHarness(policyWithPermissions(), "2025-09-08T09:00:00Z");
     h.run(...senior, { type: "open-case", school: { ...school, governance: "academy" } });
-    const error = h.refuse(...adviser, { type: "draft-letter", letterType: "warning-notice", indicators: [{ key: "breakdown", evidence: "e" }], people: { officer: { name: "A" }, recipient: { name: "B", role: "C" } } });
+    const error = h.refuse(...adviser, {
+      type: "draft-letter",
+      letterType: "warning-notice",
+      indicators: [{ key: "breakdown", evidence: "e" }],
+      people: { officer: { name: "A" }, recipient: { name: "B", role: "C" } },
+    });
     expect(error.code).toBe("not-applicable");
   });
 
@@ -149,18 +225,41 @@ describe("a case", () => {
     const h = openCase();
     h.run(...senior, { type: "change-stage", stage: "notice", reason: "Serious concerns" });
     const meeting = (date: string, progress: string) =>
-      h.run(...adviser, { type: "record-meeting", meetingType: "review-group", date, attendees: ["adviser-1"], minutes: "…", keyPoints: ["One"], progress });
-    expect(h.refuse(...adviser, { type: "record-meeting", meetingType: "review-group", date: "2025-10-01", attendees: ["a"], minutes: "", keyPoints: ["1", "2", "3", "4", "5", "6"], progress: "strong" }).message).toBe(
-      "Share at most 5 key points after a Review group.",
-    );
+      h.run(...adviser, {
+        type: "record-meeting",
+        meetingType: "review-group",
+        date,
+        attendees: ["adviser-1"],
+        minutes: "…",
+        keyPoints: ["One"],
+        progress,
+      });
+    expect(
+      h.refuse(...adviser, {
+        type: "record-meeting",
+        meetingType: "review-group",
+        date: "2025-10-01",
+        attendees: ["a"],
+        minutes: "",
+        keyPoints: ["1", "2", "3", "4", "5", "6"],
+        progress: "strong",
+      }).message,
+    ).toBe("Share at most 5 key points after a Review group.");
     h.at("2025-10-10");
     meeting("2025-10-10", "insufficient");
     meeting("2025-11-10", "strong");
     expect(getSuggestedTransitions(h.state, h.policy, "2025-11-10")).toEqual([]);
     meeting("2025-12-10", "strong");
     expect(getSuggestedTransitions(h.state, h.policy, "2025-12-10").map((t) => t.key)).toEqual(["notice-removed"]);
-    expect(h.refuse(...senior, { type: "change-stage", stage: "universal", transition: "notice-removed" }).pointer).toBe("/reason");
-    h.run(...senior, { type: "change-stage", stage: "universal", transition: "notice-removed", reason: "Two boards with strong progress" });
+    expect(
+      h.refuse(...senior, { type: "change-stage", stage: "universal", transition: "notice-removed" }).pointer,
+    ).toBe("/reason");
+    h.run(...senior, {
+      type: "change-stage",
+      stage: "universal",
+      transition: "notice-removed",
+      reason: "Two boards with strong progress",
+    });
     expect(h.state.stageHistory.map((s) => s.stage)).toEqual(["universal", "notice", "universal"]);
   });
 
@@ -178,7 +277,12 @@ describe("a case", () => {
     policy.letterTypes[0]!.effect = {};
     const h = openCase(policy);
     const people = { officer: { name: "A" }, recipient: { name: "B", role: "C" } };
-    h.run(...adviser, { type: "draft-letter", letterType: "warning-notice", indicators: [{ key: "breakdown", evidence: "e" }], people });
+    h.run(...adviser, {
+      type: "draft-letter",
+      letterType: "warning-notice",
+      indicators: [{ key: "breakdown", evidence: "e" }],
+      people,
+    });
     h.run(...senior, { type: "approve-letter", letterId: h.state.letters[0]!.id });
     const events = h.run(...senior, { type: "issue-letter", letterId: h.state.letters[0]!.id, people });
     expect(events.at(-1)).toMatchObject({ type: "stage-changed", stage: "notice", transition: "notice-in-force" });
@@ -187,9 +291,23 @@ describe("a case", () => {
   it("keeps an action plan with owners, due dates and progress notes", () => {
     const h = openCase();
     h.run(...adviser, { type: "add-priority", title: "Improve reading", targets: ["80% at expected standard"] });
-    h.run(...adviser, { type: "add-action", priorityId: h.state.priorities[0]!.id, text: "Phonics training", owner: "English lead", due: "2025-12-01" });
-    h.run(...senior, { type: "update-action", actionId: h.state.actions[0]!.id, status: "done", note: "Training delivered" });
-    expect(h.state.actions[0]).toMatchObject({ status: "done", notes: [{ text: "Training delivered", by: "senior-1" }] });
+    h.run(...adviser, {
+      type: "add-action",
+      priorityId: h.state.priorities[0]!.id,
+      text: "Phonics training",
+      owner: "English lead",
+      due: "2025-12-01",
+    });
+    h.run(...senior, {
+      type: "update-action",
+      actionId: h.state.actions[0]!.id,
+      status: "done",
+      note: "Training delivered",
+    });
+    expect(h.state.actions[0]).toMatchObject({
+      status: "done",
+      notes: [{ text: "Training delivered", by: "senior-1" }],
+    });
   });
 
   it("answers what the case was on a past date", () => {
@@ -199,7 +317,10 @@ describe("a case", () => {
     h.at("2026-01-15");
     h.run(...senior, { type: "change-stage", stage: "notice", reason: "Concerns" });
     expect(getStateAt(h.events, "2025-09-30T23:59:59Z")?.category).toBeUndefined();
-    expect(getStateAt(h.events, "2025-12-31T23:59:59Z")).toMatchObject({ category: { key: "high" }, stage: "universal" });
+    expect(getStateAt(h.events, "2025-12-31T23:59:59Z")).toMatchObject({
+      category: { key: "high" },
+      stage: "universal",
+    });
     expect(getStateAt(h.events, "2026-02-01T00:00:00Z")?.stage).toBe("notice");
     expect(fold(h.events)).toEqual(h.state);
   });
@@ -207,7 +328,9 @@ describe("a case", () => {
   it("refuses a school user's commands beyond their role, emitting nothing", () => {
     const h = openCase();
     const before = h.events.length;
-    expect(h.refuse(...head, { type: "schedule-visit", visitType: "core-visit", date: "2025-10-01" }).code).toBe("forbidden");
+    expect(h.refuse(...head, { type: "schedule-visit", visitType: "core-visit", date: "2025-10-01" }).code).toBe(
+      "forbidden",
+    );
     expect(h.events.length).toBe(before);
   });
 });

@@ -14,10 +14,32 @@ export type CaseCommand =
   | { type: "schedule-visit"; visitType: string; date: IsoDate }
   | { type: "reschedule-visit"; visitId: string; date: IsoDate; reason?: string }
   | { type: "cancel-visit"; visitId: string; reason: string }
-  | { type: "record-visit"; visitId: string; data: Record<string, unknown>; agendaNotes?: Record<string, string>; concerns: boolean; publish?: boolean }
+  | {
+      type: "record-visit";
+      visitId: string;
+      data: Record<string, unknown>;
+      agendaNotes?: Record<string, string>;
+      concerns: boolean;
+      publish?: boolean;
+    }
   | { type: "publish-visit-report"; visitId: string }
-  | { type: "record-meeting"; meetingType: string; date: IsoDate; attendees: string[]; minutes: string; keyPoints: string[]; progress: string }
-  | { type: "draft-letter"; letterType: string; indicators: { key: string; evidence: string }[]; actions?: { text: string; due: IsoDate }[]; notes?: string; people: LetterPeople }
+  | {
+      type: "record-meeting";
+      meetingType: string;
+      date: IsoDate;
+      attendees: string[];
+      minutes: string;
+      keyPoints: string[];
+      progress: string;
+    }
+  | {
+      type: "draft-letter";
+      letterType: string;
+      indicators: { key: string; evidence: string }[];
+      actions?: { text: string; due: IsoDate }[];
+      notes?: string;
+      people: LetterPeople;
+    }
   | { type: "approve-letter"; letterId: string }
   | { type: "issue-letter"; letterId: string; people: LetterPeople }
   | { type: "acknowledge-letter"; letterId: string }

@@ -16,17 +16,56 @@ export type CaseEventData =
   | { type: "school-changed"; school: SchoolProfile; previousUrn: number; reason: string }
   | { type: "officer-assigned"; officerId: string }
   | { type: "assessment-recorded"; assessment: Omit<AssessmentRecord, "recordedBy" | "recordedAt"> }
-  | { type: "category-decided"; category: string; effectiveFrom: IsoDate; assessmentId: string | undefined; rationale: string | undefined; moderationRequired: boolean }
+  | {
+      type: "category-decided";
+      category: string;
+      effectiveFrom: IsoDate;
+      assessmentId: string | undefined;
+      rationale: string | undefined;
+      moderationRequired: boolean;
+    }
   | { type: "category-moderated"; outcome: "confirmed" | "returned"; note: string | undefined }
-  | { type: "visit-scheduled"; visitId: string; visitType: string; date: IsoDate; term: string | undefined; agenda: { key: string; title: string }[] }
-  | { type: "visit-rescheduled"; visitId: string; date: IsoDate; term: string | undefined; agenda: { key: string; title: string }[]; reason: string | undefined }
+  | {
+      type: "visit-scheduled";
+      visitId: string;
+      visitType: string;
+      date: IsoDate;
+      term: string | undefined;
+      agenda: { key: string; title: string }[];
+    }
+  | {
+      type: "visit-rescheduled";
+      visitId: string;
+      date: IsoDate;
+      term: string | undefined;
+      agenda: { key: string; title: string }[];
+      reason: string | undefined;
+    }
   | { type: "visit-cancelled"; visitId: string; reason: string }
-  | { type: "visit-recorded"; visitId: string; data: Record<string, unknown>; agendaNotes: Record<string, string>; concerns: boolean; published: boolean }
+  | {
+      type: "visit-recorded";
+      visitId: string;
+      data: Record<string, unknown>;
+      agendaNotes: Record<string, string>;
+      concerns: boolean;
+      published: boolean;
+    }
   | { type: "visit-report-published"; visitId: string }
   | { type: "meeting-recorded"; meeting: Omit<MeetingRecord, "recordedBy"> }
-  | { type: "letter-drafted"; letter: Pick<LetterRecord, "id" | "letterType" | "indicators" | "actions" | "notes" | "subject" | "html"> }
+  | {
+      type: "letter-drafted";
+      letter: Pick<LetterRecord, "id" | "letterType" | "indicators" | "actions" | "notes" | "subject" | "html">;
+    }
   | { type: "letter-approved"; letterId: string }
-  | { type: "letter-issued"; letterId: string; issuedOn: IsoDate; deadline: IsoDate | undefined; reviewDate: IsoDate | undefined; subject: string; html: string }
+  | {
+      type: "letter-issued";
+      letterId: string;
+      issuedOn: IsoDate;
+      deadline: IsoDate | undefined;
+      reviewDate: IsoDate | undefined;
+      subject: string;
+      html: string;
+    }
   | { type: "letter-acknowledged"; letterId: string }
   | { type: "letter-actions-completed"; letterId: string }
   | { type: "letter-closed"; letterId: string; outcome: "withdrawn" | "removed"; reason: string }

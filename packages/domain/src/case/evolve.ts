@@ -1,7 +1,11 @@
 import type { CaseEvent } from "./events.ts";
 import type { CaseState, LetterRecord, VisitRecordState } from "./state.ts";
 
-function updateVisit(state: CaseState, id: string, change: (visit: VisitRecordState) => VisitRecordState): VisitRecordState[] {
+function updateVisit(
+  state: CaseState,
+  id: string,
+  change: (visit: VisitRecordState) => VisitRecordState,
+): VisitRecordState[] {
   return state.visits.map((v) => (v.id === id ? change(v) : v));
 }
 
@@ -28,7 +32,9 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       assessments: [],
       stage: event.stage,
       stageSince: event.at,
-      stageHistory: [{ stage: event.stage, from: event.at, reason: "Case opened", by: event.actorId, transition: undefined }],
+      stageHistory: [
+        { stage: event.stage, from: event.at, reason: "Case opened", by: event.actorId, transition: undefined },
+      ],
       visits: [],
       meetings: [],
       letters: [],
@@ -45,7 +51,10 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       case "officer-assigned":
         return { ...state, assignedOfficerId: event.officerId };
       case "assessment-recorded":
-        return { ...state, assessments: [...state.assessments, { ...event.assessment, recordedBy: event.actorId, recordedAt: event.at }] };
+        return {
+          ...state,
+          assessments: [...state.assessments, { ...event.assessment, recordedBy: event.actorId, recordedAt: event.at }],
+        };
       case "category-decided": {
         const decision = {
           key: event.category,
@@ -60,7 +69,12 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       }
       case "category-moderated": {
         if (!state.category) return state;
-        const moderated = { ...state.category, moderation: event.outcome, moderatedBy: event.actorId, ...(event.note ? { moderationNote: event.note } : {}) };
+        const moderated = {
+          ...state.category,
+          moderation: event.outcome,
+          moderatedBy: event.actorId,
+          ...(event.note ? { moderationNote: event.note } : {}),
+        };
         const history = [...state.categoryHistory.slice(0, -1), moderated];
         if (event.outcome === "returned") {
           // A returned decision does not stand: the case goes back to the one before it.
@@ -72,12 +86,37 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       case "visit-scheduled":
         return {
           ...state,
-          visits: [...state.visits, { id: event.visitId, visitType: event.visitType, date: event.date, status: "scheduled", term: event.term, agenda: event.agenda }],
+          visits: [
+            ...state.visits,
+            {
+              id: event.visitId,
+              visitType: event.visitType,
+              date: event.date,
+              status: "scheduled",
+              term: event.term,
+              agenda: event.agenda,
+            },
+          ],
         };
       case "visit-rescheduled":
-        return { ...state, visits: updateVisit(state, event.visitId, (v) => ({ ...v, date: event.date, term: event.term, agenda: event.agenda })) };
+        return {
+          ...state,
+          visits: updateVisit(state, event.visitId, (v) => ({
+            ...v,
+            date: event.date,
+            term: event.term,
+            agenda: event.agenda,
+          })),
+        };
       case "visit-cancelled":
-        return { ...state, visits: updateVisit(state, event.visitId, (v) => ({ ...v, status: "cancelled", cancelledReason: event.reason })) };
+        return {
+          ...state,
+          visits: updateVisit(state, event.visitId, (v) => ({
+            ...v,
+            status: "cancelled",
+            cancelledReason: event.reason,
+          })),
+        };
       case "visit-recorded":
         return {
           ...state,
@@ -98,17 +137,29 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       case "visit-report-published":
         return {
           ...state,
-          visits: updateVisit(state, event.visitId, (v) => (v.report ? { ...v, report: { ...v.report, published: true, publishedAt: event.at } } : v)),
+          visits: updateVisit(state, event.visitId, (v) =>
+            v.report ? { ...v, report: { ...v.report, published: true, publishedAt: event.at } } : v,
+          ),
         };
       case "meeting-recorded":
         return { ...state, meetings: [...state.meetings, { ...event.meeting, recordedBy: event.actorId }] };
       case "letter-drafted":
         return {
           ...state,
-          letters: [...state.letters, { ...event.letter, status: "draft", draftedBy: event.actorId, draftedAt: event.at, actionsComplete: false }],
+          letters: [
+            ...state.letters,
+            { ...event.letter, status: "draft", draftedBy: event.actorId, draftedAt: event.at, actionsComplete: false },
+          ],
         };
       case "letter-approved":
-        return { ...state, letters: updateLetter(state, event.letterId, (l) => ({ ...l, status: "approved", approvedBy: event.actorId })) };
+        return {
+          ...state,
+          letters: updateLetter(state, event.letterId, (l) => ({
+            ...l,
+            status: "approved",
+            approvedBy: event.actorId,
+          })),
+        };
       case "letter-issued":
         return {
           ...state,
@@ -127,18 +178,39 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       case "letter-acknowledged":
         return {
           ...state,
-          letters: updateLetter(state, event.letterId, (l) => ({ ...l, status: "acknowledged", acknowledgedBy: event.actorId, acknowledgedAt: event.at })),
+          letters: updateLetter(state, event.letterId, (l) => ({
+            ...l,
+            status: "acknowledged",
+            acknowledgedBy: event.actorId,
+            acknowledgedAt: event.at,
+          })),
         };
       case "letter-actions-completed":
         return { ...state, letters: updateLetter(state, event.letterId, (l) => ({ ...l, actionsComplete: true })) };
       case "letter-closed":
-        return { ...state, letters: updateLetter(state, event.letterId, (l) => ({ ...l, status: event.outcome, closedReason: event.reason })) };
+        return {
+          ...state,
+          letters: updateLetter(state, event.letterId, (l) => ({
+            ...l,
+            status: event.outcome,
+            closedReason: event.reason,
+          })),
+        };
       case "stage-changed":
         return {
           ...state,
           stage: event.stage,
           stageSince: event.at,
-          stageHistory: [...state.stageHistory, { stage: event.stage, from: event.at, reason: event.reason, by: event.actorId, transition: event.transition }],
+          stageHistory: [
+            ...state.stageHistory,
+            {
+              stage: event.stage,
+              from: event.at,
+              reason: event.reason,
+              by: event.actorId,
+              transition: event.transition,
+            },
+          ],
         };
       case "priority-added":
         return { ...state, priorities: [...state.priorities, event.priority] };
@@ -168,7 +240,16 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
           ...(stageChanged
             ? {
                 stageSince: event.at,
-                stageHistory: [...state.stageHistory, { stage: event.stage, from: event.at, reason: "Moved to a new policy version", by: event.actorId, transition: undefined }],
+                stageHistory: [
+                  ...state.stageHistory,
+                  {
+                    stage: event.stage,
+                    from: event.at,
+                    reason: "Moved to a new policy version",
+                    by: event.actorId,
+                    transition: undefined,
+                  },
+                ],
               }
             : {}),
         };

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from "@steward/policy-config";
+
 import type { IsoDate } from "../calendar/dates.ts";
 import { setFact, type Facts } from "../rules/evaluate.ts";
 import type { CaseState } from "./state.ts";
@@ -47,19 +48,37 @@ export function getCaseFacts(state: CaseState, policy: PolicyDocument, today: Is
     setFact(facts, `letters.${type.key}.compliedWith`, Boolean(current?.actionsComplete));
   }
   for (const type of policy.meetingTypes) {
-    const meetings = state.meetings.filter((m) => m.meetingType === type.key).sort((a, b) => a.date.localeCompare(b.date));
+    const meetings = state.meetings
+      .filter((m) => m.meetingType === type.key)
+      .sort((a, b) => a.date.localeCompare(b.date));
     const inStage = meetings.filter((m) => m.date >= state.stageSince.slice(0, 10));
     setFact(facts, `meetings.${type.key}.heldInStage`, inStage.length);
-    setFact(facts, `meetings.${type.key}.strongProgressInARow`, inARow(inStage, (m) => m.strong));
-    setFact(facts, `meetings.${type.key}.concernsInARow`, inARow(inStage, (m) => !m.strong));
+    setFact(
+      facts,
+      `meetings.${type.key}.strongProgressInARow`,
+      inARow(inStage, (m) => m.strong),
+    );
+    setFact(
+      facts,
+      `meetings.${type.key}.concernsInARow`,
+      inARow(inStage, (m) => !m.strong),
+    );
   }
   const plan = getVisitPlan(state, policy, today);
   for (const type of policy.visitTypes) {
     const done = state.visits
       .filter((v) => v.visitType === type.key && v.status === "completed" && v.report)
       .sort((a, b) => a.date.localeCompare(b.date));
-    setFact(facts, `visits.${type.key}.concernsInARow`, inARow(done, (v) => Boolean(v.report?.concerns)));
-    setFact(facts, `visits.${type.key}.overdue`, plan.some((slot) => slot.visitType === type.key && slot.status === "overdue"));
+    setFact(
+      facts,
+      `visits.${type.key}.concernsInARow`,
+      inARow(done, (v) => Boolean(v.report?.concerns)),
+    );
+    setFact(
+      facts,
+      `visits.${type.key}.overdue`,
+      plan.some((slot) => slot.visitType === type.key && slot.status === "overdue"),
+    );
   }
   return facts;
 }

@@ -1,6 +1,8 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { Ajv2020, type PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
-import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { CaseHarness } from "../testing/harness.ts";
 
 // A visit report is checked against its form's JSON Schema. The schema is
@@ -13,7 +15,9 @@ const senior = ["senior-1", [{ role: "senior-officer" }]] as const;
 const school = { urn: 100001, name: "Example Primary", phase: "primary", governance: "maintained" as const };
 
 function openCase(policy: PolicyDocument) {
-  policy.roles.find((r) => r.key === "adviser")!.rules = [{ action: ["read", "create", "record", "schedule"], subject: ["Case", "Visit", "VisitReport"] }];
+  policy.roles.find((r) => r.key === "adviser")!.rules = [
+    { action: ["read", "create", "record", "schedule"], subject: ["Case", "Visit", "VisitReport"] },
+  ];
   const h = new CaseHarness(policy, "2025-09-08T09:00:00Z");
   h.run(...senior, { type: "open-case", school });
   return h;
@@ -43,14 +47,18 @@ describe("a visit report's form", () => {
     const h = openCase(createMinimalPolicy());
     for (let i = 0; i < 3; i++) {
       const { command } = scheduleAndRecord(h, {});
-      expect(h.refuse(...adviser, command)).toMatchObject({ code: "invalid", message: "The report is not complete: the form must have required property 'summary'." });
+      expect(h.refuse(...adviser, command)).toMatchObject({
+        code: "invalid",
+        message: "The report is not complete: the form must have required property 'summary'.",
+      });
     }
   });
 
   it("compiles afresh for another policy version (another document), which may change the form", () => {
     const first = openCase(createMinimalPolicy());
     const stricter = createMinimalPolicy();
-    (stricter.forms[0]!.schema as { properties: { summary: { minLength?: number } } }).properties.summary.minLength = 20;
+    (stricter.forms[0]!.schema as { properties: { summary: { minLength?: number } } }).properties.summary.minLength =
+      20;
     const second = openCase(stricter);
     first.run(...adviser, scheduleAndRecord(first, { summary: "Short" }).command);
     expect(second.refuse(...adviser, scheduleAndRecord(second, { summary: "Short" }).command).code).toBe("invalid");
@@ -64,7 +72,10 @@ describe("a visit report's form", () => {
       const decision = h.refuse(...adviser, scheduleAndRecord(h, { summary: "Fine" }).command);
       return { code: decision.code, message: decision.message };
     });
-    expect(answers[0]).toEqual({ code: "conflict", message: expect.stringMatching(/^The form "Visit report" cannot be checked: .*\$id/) });
+    expect(answers[0]).toEqual({
+      code: "conflict",
+      message: expect.stringMatching(/^The form "Visit report" cannot be checked: .*\$id/),
+    });
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
   });

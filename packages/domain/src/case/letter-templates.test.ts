@@ -1,6 +1,8 @@
+import { describe, expect, it } from "vitest";
+
 import type { PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
-import { describe, expect, it } from "vitest";
+
 import { CaseHarness } from "../testing/harness.ts";
 
 // A letter's template comes from the policy. A policy stored before today's
@@ -15,7 +17,9 @@ const people = { officer: { name: "A. Adviser" }, recipient: { name: "Chair Smit
 
 function caseWithBody(body: string, subject = "Warning notice: {{ school.name }}") {
   const policy: PolicyDocument = createMinimalPolicy();
-  policy.roles.find((r) => r.key === "adviser")!.rules = [{ action: ["read", "create", "draft"], subject: ["Case", "Letter"] }];
+  policy.roles.find((r) => r.key === "adviser")!.rules = [
+    { action: ["read", "create", "draft"], subject: ["Case", "Letter"] },
+  ];
   policy.letterTypes[0]!.template = { subject, body };
   const h = new CaseHarness(policy, "2025-09-08T09:00:00Z");
   h.run(...senior, { type: "open-case", school });
@@ -23,13 +27,23 @@ function caseWithBody(body: string, subject = "Warning notice: {{ school.name }}
 }
 
 function draft(h: CaseHarness) {
-  return h.refuse(...adviser, { type: "draft-letter", letterType: "warning-notice", indicators: [{ key: "low-standards", evidence: "KS2" }], people });
+  return h.refuse(...adviser, {
+    type: "draft-letter",
+    letterType: "warning-notice",
+    indicators: [{ key: "low-standards", evidence: "KS2" }],
+    people,
+  });
 }
 
 describe("a letter template from the policy", () => {
   it("renders an ordinary template, merged values escaped", () => {
     const h = caseWithBody("<p>Dear {{ recipient.name }}, {{ school.name | append: '!' }}</p>");
-    h.run(...adviser, { type: "draft-letter", letterType: "warning-notice", indicators: [{ key: "low-standards", evidence: "KS2" }], people });
+    h.run(...adviser, {
+      type: "draft-letter",
+      letterType: "warning-notice",
+      indicators: [{ key: "low-standards", evidence: "KS2" }],
+      people,
+    });
     expect(h.state.letters[0]!.html).toBe("<p>Dear Chair Smith, Example Primary!</p>");
   });
 
@@ -42,7 +56,9 @@ describe("a letter template from the policy", () => {
   });
 
   it("stops nested loops that would run for hours", () => {
-    const h = caseWithBody("{% for i in (1..3000) %}{% for j in (1..3000) %}{% for k in (1..3000) %}x{% endfor %}{% endfor %}{% endfor %}");
+    const h = caseWithBody(
+      "{% for i in (1..3000) %}{% for j in (1..3000) %}{% for k in (1..3000) %}x{% endfor %}{% endfor %}{% endfor %}",
+    );
     const started = Date.now();
     const error = draft(h);
     expect(error.code).toBe("invalid");
@@ -52,12 +68,19 @@ describe("a letter template from the policy", () => {
   });
 
   it("stops a string doubled by append until it fills the memory", () => {
-    const h = caseWithBody("{% assign s = school.name %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s }}");
+    const h = caseWithBody(
+      "{% assign s = school.name %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s }}",
+    );
     expect(draft(h).message).toMatch(/too much text/);
   });
 
   it("refuses to include a file, without saying anything about the disk", () => {
-    for (const body of ["{% include 'package.json' %}", "{% include 'no-such-file' %}", "{% render 'package.json' %}", "{% layout 'package.json' %}"]) {
+    for (const body of [
+      "{% include 'package.json' %}",
+      "{% include 'no-such-file' %}",
+      "{% render 'package.json' %}",
+      "{% layout 'package.json' %}",
+    ]) {
       const error = draft(caseWithBody(body));
       expect(error.message).toMatch(/cannot (include|render|use a layout)/);
       expect(error.message).not.toMatch(/ENOENT|no such file|"name": "@steward/);
@@ -69,10 +92,14 @@ describe("a letter template from the policy", () => {
   });
 
   it("refuses a merge field the validator would refuse", () => {
-    expect(draft(caseWithBody("<p>{{ school.constructor }}</p>")).message).toMatch(/"school.constructor", which is not a merge field/);
+    expect(draft(caseWithBody("<p>{{ school.constructor }}</p>")).message).toMatch(
+      /"school.constructor", which is not a merge field/,
+    );
   });
 
   it("refuses a bad subject template too", () => {
-    expect(draft(caseWithBody("<p>ok</p>", "{% include 'package.json' %}")).message).toMatch(/from its subject template\. .*cannot include/);
+    expect(draft(caseWithBody("<p>ok</p>", "{% include 'package.json' %}")).message).toMatch(
+      /from its subject template\. .*cannot include/,
+    );
   });
 });

@@ -1,11 +1,19 @@
 import { renderTemplate, TemplateError, type LetterType, type PolicyDocument } from "@steward/policy-config";
-import { DomainError } from "../errors.ts";
+
 import type { IsoDate } from "../calendar/dates.ts";
+import { DomainError } from "../errors.ts";
 import type { CaseState } from "./state.ts";
 
 export interface LetterContext {
   authority: { name: string };
-  school: { name: string; urn: number; address?: string; headteacher?: string; chairOfGovernors?: string; trust?: string };
+  school: {
+    name: string;
+    urn: number;
+    address?: string;
+    headteacher?: string;
+    chairOfGovernors?: string;
+    trust?: string;
+  };
   case: { category: string; stage: string };
   officer: { name: string; jobTitle?: string; email?: string };
   letter: { type: string; date: string; reference: string; deadline?: string; reviewDate?: string; notes?: string };
@@ -16,7 +24,12 @@ export interface LetterContext {
 
 /** A date as a letter says it: 14 March 2027. */
 export function formatLetterDate(date: IsoDate): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /**
@@ -32,7 +45,10 @@ export function renderLetter(letterType: LetterType, context: LetterContext): { 
       return renderTemplate(letterType.template[part], context);
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      throw new DomainError("invalid", `The ${letterType.label} cannot be written from its ${part} template. ${error.message}`);
+      throw new DomainError(
+        "invalid",
+        `The ${letterType.label} cannot be written from its ${part} template. ${error.message}`,
+      );
     }
   };
   return { subject: render("subject"), html: render("body") };
@@ -49,7 +65,12 @@ export function buildLetterContext(
   policy: PolicyDocument,
   state: CaseState,
   letterType: LetterType,
-  letter: { id: string; indicators: { key: string; evidence: string }[]; actions: { text: string; due: IsoDate }[]; notes: string },
+  letter: {
+    id: string;
+    indicators: { key: string; evidence: string }[];
+    actions: { text: string; due: IsoDate }[];
+    notes: string;
+  },
   dates: { issuedOn: IsoDate; deadline?: IsoDate | undefined; reviewDate?: IsoDate | undefined },
   people: LetterPeople,
 ): LetterContext {
@@ -57,7 +78,12 @@ export function buildLetterContext(
   const stage = policy.escalation.stages.find((s) => s.key === state.stage)?.label ?? state.stage;
   return {
     authority: { name: policy.authority.name },
-    school: { name: state.school.name, urn: state.school.urn, ...(state.school.trust ? { trust: state.school.trust } : {}), ...people.school },
+    school: {
+      name: state.school.name,
+      urn: state.school.urn,
+      ...(state.school.trust ? { trust: state.school.trust } : {}),
+      ...people.school,
+    },
     case: { category, stage },
     officer: people.officer,
     letter: {
@@ -69,7 +95,10 @@ export function buildLetterContext(
       ...(letter.notes ? { notes: letter.notes } : {}),
     },
     recipient: people.recipient,
-    indicators: letter.indicators.map((i) => ({ text: letterType.indicators.find((x) => x.key === i.key)?.text ?? i.key, evidence: i.evidence })),
+    indicators: letter.indicators.map((i) => ({
+      text: letterType.indicators.find((x) => x.key === i.key)?.text ?? i.key,
+      evidence: i.evidence,
+    })),
     actions: letter.actions.map((a) => ({ text: a.text, due: formatLetterDate(a.due) })),
   };
 }

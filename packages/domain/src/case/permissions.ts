@@ -1,4 +1,5 @@
 import type { Action, Subject } from "@steward/policy-config";
+
 import type { CaseCommandType } from "./commands.ts";
 
 /**

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from "@steward/policy-config";
+
 import type { CaseState } from "./state.ts";
 
 /** How categories and stages of one policy version map onto the next. Keys absent here map to the same key. */
@@ -22,20 +23,29 @@ export interface CaseMove {
  * stage before and after, and what stops it moving. Nothing changes until each
  * move is made as a `change-policy-version` command.
  */
-export function planPolicyMove(cases: readonly CaseState[], next: PolicyDocument, mapping: VersionMapping = {}): CaseMove[] {
+export function planPolicyMove(
+  cases: readonly CaseState[],
+  next: PolicyDocument,
+  mapping: VersionMapping = {},
+): CaseMove[] {
   const categories = new Set(next.categories.map((c) => c.key));
   const stages = new Set(next.escalation.stages.map((s) => s.key));
   return cases.map((state) => {
     const problems: string[] = [];
     const beforeCategory = state.category?.key;
-    let afterCategory = beforeCategory === undefined ? undefined : (mapping.categories?.[beforeCategory] ?? beforeCategory);
+    let afterCategory =
+      beforeCategory === undefined ? undefined : (mapping.categories?.[beforeCategory] ?? beforeCategory);
     if (afterCategory !== undefined && !categories.has(afterCategory)) {
-      problems.push(`The new version has no category "${afterCategory}": map "${beforeCategory}" to one of ${[...categories].join(", ")}.`);
+      problems.push(
+        `The new version has no category "${afterCategory}": map "${beforeCategory}" to one of ${[...categories].join(", ")}.`,
+      );
       afterCategory = undefined;
     }
     let afterStage: string | undefined = mapping.stages?.[state.stage] ?? state.stage;
     if (!stages.has(afterStage)) {
-      problems.push(`The new version has no stage "${afterStage}": map "${state.stage}" to one of ${[...stages].join(", ")}.`);
+      problems.push(
+        `The new version has no stage "${afterStage}": map "${state.stage}" to one of ${[...stages].join(", ")}.`,
+      );
       afterStage = undefined;
     }
     return {

@@ -1,7 +1,9 @@
-import type { PolicyDocument } from "@steward/policy-config";
-import northShireJson from "@steward/policy-config/fixtures/north-shire/policy.json" with { type: "json" };
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
+import type { PolicyDocument } from "@steward/policy-config";
+import northShireJson from "@steward/policy-config/fixtures/north-shire/policy.json" with { type: "json" };
+
 import { buildAbility, type RoleGrant } from "../permissions/ability.ts";
 import type { CaseCommand } from "./commands.ts";
 import { decide } from "./decide.ts";
@@ -16,12 +18,27 @@ const users: { id: string; grants: RoleGrant[] }[] = [
   { id: "head", grants: [{ role: "headteacher", schoolUrn: 100001 }] },
   { id: "stranger", grants: [{ role: "headteacher", schoolUrn: 999999 }] },
 ];
-const abilities = new Map(users.map((u) => [u.id, buildAbility(policy, { id: u.id, tenantId: "t", grants: u.grants })]));
-const dates = ["2026-09-08", "2026-10-14", "2026-11-04", "2026-12-25", "2027-01-12", "2027-03-03", "2027-05-04", "2027-06-16"];
+const abilities = new Map(
+  users.map((u) => [u.id, buildAbility(policy, { id: u.id, tenantId: "t", grants: u.grants })]),
+);
+const dates = [
+  "2026-09-08",
+  "2026-10-14",
+  "2026-11-04",
+  "2026-12-25",
+  "2027-01-12",
+  "2027-03-03",
+  "2027-05-04",
+  "2027-06-16",
+];
 
 /** Commands of every kind, some valid, some not, referring to whatever the case holds when they run. */
 const commandArbitrary = fc.oneof(
-  fc.record({ kind: fc.constant("category"), category: fc.constantFrom(...policy.categories.map((c) => c.key), "nonsense"), rationale: fc.option(fc.constant("Because"), { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant("category"),
+    category: fc.constantFrom(...policy.categories.map((c) => c.key), "nonsense"),
+    rationale: fc.option(fc.constant("Because"), { nil: undefined }),
+  }),
   fc.record({ kind: fc.constant("moderate"), outcome: fc.constantFrom("confirmed" as const, "returned" as const) }),
   fc.record({ kind: fc.constant("schedule"), date: fc.constantFrom(...dates) }),
   fc.record({ kind: fc.constant("record"), concerns: fc.boolean() }),
@@ -41,7 +58,12 @@ function toCommand(step: Record<string, unknown>, state: CaseState): CaseCommand
   const notice = policy.letterTypes[0]!;
   switch (step.kind) {
     case "category":
-      return { type: "decide-category", category: step.category as string, effectiveFrom: "2026-09-08", ...(step.rationale ? { rationale: step.rationale as string } : {}) };
+      return {
+        type: "decide-category",
+        category: step.category as string,
+        effectiveFrom: "2026-09-08",
+        ...(step.rationale ? { rationale: step.rationale as string } : {}),
+      };
     case "moderate":
       return { type: "moderate-category", outcome: step.outcome as "confirmed", note: "Checked" };
     case "schedule":
@@ -51,9 +73,26 @@ function toCommand(step: Record<string, unknown>, state: CaseState): CaseCommand
     case "cancel":
       return { type: "cancel-visit", visitId: visit?.id ?? "none", reason: "Illness" };
     case "meeting":
-      return { type: "record-meeting", meetingType: policy.meetingTypes[0]!.key, date: step.date as string, attendees: ["partner"], minutes: "m", keyPoints: [], progress: (step.strong ? policy.meetingTypes[0]!.progressJudgements.find((p) => p.isStrong) : policy.meetingTypes[0]!.progressJudgements.find((p) => !p.isStrong))!.key };
+      return {
+        type: "record-meeting",
+        meetingType: policy.meetingTypes[0]!.key,
+        date: step.date as string,
+        attendees: ["partner"],
+        minutes: "m",
+        keyPoints: [],
+        progress: (step.strong
+          ? policy.meetingTypes[0]!.progressJudgements.find((p) => p.isStrong)
+          : policy.meetingTypes[0]!.progressJudgements.find((p) => !p.isStrong))!.key,
+      };
     case "letter":
-      return { type: "draft-letter", letterType: notice.key, indicators: notice.indicators.slice(0, step.indicators as number).map((i) => ({ key: i.key, evidence: "seen" })), people };
+      return {
+        type: "draft-letter",
+        letterType: notice.key,
+        indicators: notice.indicators
+          .slice(0, step.indicators as number)
+          .map((i) => ({ key: i.key, evidence: "seen" })),
+        people,
+      };
     case "approve":
       return { type: "approve-letter", letterId: letter?.id ?? "none" };
     case "issue":
@@ -88,7 +127,11 @@ function run(steps: { user: number; day: number; command: Record<string, unknown
       newId: () => `id-${++ids}`,
     };
   };
-  const opened = decide(undefined, { type: "open-case", school: { urn: 100001, name: "Test School", governance: "maintained", phase: "primary" } }, context(1, 0));
+  const opened = decide(
+    undefined,
+    { type: "open-case", school: { urn: 100001, name: "Test School", governance: "maintained", phase: "primary" } },
+    context(1, 0),
+  );
   if (!opened.ok) throw opened.error;
   events.push(...opened.events);
   let day = 0;
@@ -106,7 +149,14 @@ let accepted = 0;
 let total = 0;
 
 describe("the engine under random command sequences", () => {
-  const steps = fc.array(fc.record({ user: fc.integer({ min: 0, max: 3 }), day: fc.integer({ min: 0, max: 20 }), command: commandArbitrary }), { maxLength: 25 });
+  const steps = fc.array(
+    fc.record({
+      user: fc.integer({ min: 0, max: 3 }),
+      day: fc.integer({ min: 0, max: 20 }),
+      command: commandArbitrary,
+    }),
+    { maxLength: 25 },
+  );
 
   it("never changes the state it is given, emits nothing for a refused command, and decides the same way twice", () => {
     fc.assert(

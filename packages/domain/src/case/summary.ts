@@ -1,4 +1,5 @@
 import type { LetterType, PolicyDocument } from "@steward/policy-config";
+
 import type { IsoDate } from "../calendar/dates.ts";
 import { isApplicable } from "../rules/applicability.ts";
 import type { CaseState, LetterRecord } from "./state.ts";
@@ -23,14 +24,20 @@ const inForce = (l: LetterRecord) => l.status === "issued" || l.status === "ackn
 export function summariseCase(state: CaseState, policy: PolicyDocument, today: IsoDate): CaseSummary {
   const plan = getVisitPlan(state, policy, today);
   // The earliest deadline among visits due or overdue (a long termly window must not hide an overdue monthly visit).
-  const open = plan.filter((s) => s.status === "overdue" || s.status === "due").sort((a, b) => a.dueBy.localeCompare(b.dueBy));
+  const open = plan
+    .filter((s) => s.status === "overdue" || s.status === "due")
+    .sort((a, b) => a.dueBy.localeCompare(b.dueBy));
   const next = open[0] ?? plan.find((s) => s.status === "upcoming");
   const earliest = (dates: (IsoDate | undefined)[]) => dates.filter((d): d is IsoDate => Boolean(d)).sort()[0] ?? null;
   const live = state.letters.filter(inForce);
   return {
     nextVisitDue: state.status === "open" ? (next?.dueBy ?? null) : null,
     openLetters: state.letters.filter((l) => l.status !== "withdrawn" && l.status !== "removed").length,
-    lettersAwaitingAcknowledgement: state.letters.filter((l) => l.status === "issued" && policy.letterTypes.find((t) => t.key === l.letterType)?.acknowledgementRequired !== false).length,
+    lettersAwaitingAcknowledgement: state.letters.filter(
+      (l) =>
+        l.status === "issued" &&
+        policy.letterTypes.find((t) => t.key === l.letterType)?.acknowledgementRequired !== false,
+    ).length,
     letterDeadline: earliest(live.filter((l) => !l.actionsComplete).map((l) => l.deadline)),
     reviewDate: earliest(live.map((l) => l.reviewDate)),
   };
@@ -58,7 +65,9 @@ export function getLetterEligibility(state: CaseState, policy: PolicyDocument): 
     return {
       letterType,
       applicable,
-      reason: applicable ? undefined : (letterType.applicability?.note ?? `It does not apply to ${state.school.governance} schools.`),
+      reason: applicable
+        ? undefined
+        : (letterType.applicability?.note ?? `It does not apply to ${state.school.governance} schools.`),
       inForce: state.letters.some((l) => l.letterType === letterType.key && inForce(l)),
     };
   });

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from "@steward/policy-config";
+
 import type { IsoDate } from "../calendar/dates.ts";
 import { SchoolCalendar } from "../calendar/school-calendar.ts";
 import { getSlotStatuses, planVisits, type SlotStatus } from "../calendar/visit-plan.ts";
@@ -19,6 +20,8 @@ export function getVisitPlan(state: CaseState, policy: PolicyDocument, today: Is
     .filter((cadence) => isApplicable(cadence.applicability, state.school))
     .flatMap((cadence) => planVisits(calendar, cadence, state.category!.effectiveFrom, end))
     .sort((a, b) => a.opens.localeCompare(b.opens) || a.visitType.localeCompare(b.visitType));
-  const done = state.visits.filter((v) => v.status === "completed").map((v) => ({ visitType: v.visitType, date: v.date }));
+  const done = state.visits
+    .filter((v) => v.status === "completed")
+    .map((v) => ({ visitType: v.visitType, date: v.date }));
   return getSlotStatuses(slots, done, today);
 }

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from "@steward/policy-config";
+
 import type { IsoDate } from "../calendar/dates.ts";
 import { SchoolCalendar } from "../calendar/school-calendar.ts";
 import type { CaseState } from "./state.ts";
@@ -12,7 +13,11 @@ export type VisitWorkload = Record<string, Record<string, number>>;
  * policy calendar, per half-term of that calendar (what a category change or
  * a new policy version does to an adviser's diary).
  */
-export function getVisitWorkload(cases: readonly { state: CaseState; officer: string }[], policy: PolicyDocument, today: IsoDate): VisitWorkload {
+export function getVisitWorkload(
+  cases: readonly { state: CaseState; officer: string }[],
+  policy: PolicyDocument,
+  today: IsoDate,
+): VisitWorkload {
   const halfTerms = new SchoolCalendar(policy.calendar).getHalfTerms();
   const workload: VisitWorkload = {};
   for (const { state, officer } of cases) {

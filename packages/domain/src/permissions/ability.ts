@@ -1,6 +1,8 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf } from "@casl/ability";
 import { permittedFieldsOf } from "@casl/ability/extra";
+
 import type { Action, PolicyDocument, Subject } from "@steward/policy-config";
+
 import { DomainError } from "../errors.ts";
 import type { PermissionTarget } from "./subjects.ts";
 
@@ -36,7 +38,8 @@ function interpolate(value: unknown, values: Record<string, unknown>): unknown {
     return match ? values[match[1]!] : value;
   }
   if (Array.isArray(value)) return value.map((v) => interpolate(v, values));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, values)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, values)]));
   return value;
 }
 
@@ -52,7 +55,10 @@ export function buildAbility(policy: PolicyDocument, actor: Actor): PolicyAbilit
   for (const grant of actor.grants) {
     const role = policy.roles.find((r) => r.key === grant.role);
     if (!role) {
-      throw new DomainError("unknown-role", `The role "${grant.role}" is not in this policy version: give the user one of ${policy.roles.map((r) => r.key).join(", ")}.`);
+      throw new DomainError(
+        "unknown-role",
+        `The role "${grant.role}" is not in this policy version: give the user one of ${policy.roles.map((r) => r.key).join(", ")}.`,
+      );
     }
     if (role.audience === "school" && grant.schoolUrn === undefined) {
       throw new DomainError("invalid-grant", `${role.label} is a school role: it must be given for one school.`);
@@ -94,15 +100,26 @@ export function buildAbility(policy: PolicyDocument, actor: Actor): PolicyAbilit
  * check, list filter and count reads these through the one ability.
  */
 export function schoolAudienceLimits(policy: PolicyDocument): RawRuleOf<StewardAbility>[] {
-  const keys = <T extends { key: string }>(items: readonly T[], hidden: (item: T) => boolean) => items.filter(hidden).map((i) => i.key);
+  const keys = <T extends { key: string }>(items: readonly T[], hidden: (item: T) => boolean) =>
+    items.filter(hidden).map((i) => i.key);
   const hiddenCategories = keys(policy.categories, (c) => !c.visibleToSchool);
   const hiddenStages = keys(policy.escalation.stages, (s) => !s.visibleToSchool);
   const hiddenLetterTypes = keys(policy.letterTypes, (l) => !l.visibleToSchool);
   const laForms = keys(policy.forms, (f) => f.audience !== "school");
-  const confidentialMinutes = keys(policy.meetingTypes, (m) => m.confidential && !m.sharing.some((s) => s.content === "minutes"));
+  const confidentialMinutes = keys(
+    policy.meetingTypes,
+    (m) => m.confidential && !m.sharing.some((s) => s.content === "minutes"),
+  );
   const reason = "The policy keeps this from school staff.";
   const never = (subject: Subject, conditions: Record<string, unknown>, fields?: string[]) =>
-    ({ action: "read", subject, conditions, ...(fields ? { fields } : {}), inverted: true, reason }) as RawRuleOf<StewardAbility>;
+    ({
+      action: "read",
+      subject,
+      conditions,
+      ...(fields ? { fields } : {}),
+      inverted: true,
+      reason,
+    }) as RawRuleOf<StewardAbility>;
   const all = ["manage"] as const;
   return [
     ...(hiddenCategories.length ? [never("Case", { category: { $in: hiddenCategories } }, ["category"])] : []),
@@ -110,7 +127,17 @@ export function schoolAudienceLimits(policy: PolicyDocument): RawRuleOf<StewardA
     never("Letter", { status: { $in: ["draft", "approved"] } }),
     ...(hiddenLetterTypes.length ? [never("Letter", { letterType: { $in: hiddenLetterTypes } })] : []),
     never("VisitReport", { published: false }),
-    ...(laForms.length ? [{ action: [...all], subject: "FormResponse", conditions: { formKey: { $in: laForms } }, inverted: true, reason } as RawRuleOf<StewardAbility>] : []),
+    ...(laForms.length
+      ? [
+          {
+            action: [...all],
+            subject: "FormResponse",
+            conditions: { formKey: { $in: laForms } },
+            inverted: true,
+            reason,
+          } as RawRuleOf<StewardAbility>,
+        ]
+      : []),
     ...(confidentialMinutes.length ? [never("MeetingMinutes", { meetingType: { $in: confidentialMinutes } })] : []),
   ];
 }
@@ -149,17 +176,26 @@ export function explain(
   let rule = ability.relevantRuleFor(action, target as never, field);
   // Denied by one of the policy's own limits: a role's rule that also forbids it says why in the policy's words.
   if (rule?.inverted && impliedRules.has(rule.origin)) {
-    const own = ability.rulesFor(action, (typeof target === "string" ? target : target.__caslSubjectType__) as never, field).find((r) => r.inverted && !impliedRules.has(r.origin) && (typeof target === "string" || r.matchesConditions(target)));
+    const own = ability
+      .rulesFor(action, (typeof target === "string" ? target : target.__caslSubjectType__) as never, field)
+      .find(
+        (r) => r.inverted && !impliedRules.has(r.origin) && (typeof target === "string" || r.matchesConditions(target)),
+      );
     if (own) rule = own;
   }
   const allowed = ability.can(action, target as never, field);
-  const subjectName = typeof target === "string" ? target : (target as { __caslSubjectType__?: string }).__caslSubjectType__ ?? "it";
+  const subjectName =
+    typeof target === "string" ? target : ((target as { __caslSubjectType__?: string }).__caslSubjectType__ ?? "it");
   const what = `${action} ${subjectName}${field ? `.${field}` : ""}`;
   if (!rule) return { allowed, role: undefined, reason: `No role you hold allows you to ${what}.` };
   const roleKey = ruleRoles.get(rule.origin);
   const roleLabel = policy.roles.find((r) => r.key === roleKey)?.label ?? roleKey ?? "a role";
   if (rule.inverted) return { allowed, role: roleKey, reason: rule.reason ?? `${roleLabel} may not ${what}.` };
-  return { allowed, role: roleKey, reason: `${roleLabel} may ${what}${rule.conditions ? " (for records matching its conditions)" : ""}.` };
+  return {
+    allowed,
+    role: roleKey,
+    reason: `${roleLabel} may ${what}${rule.conditions ? " (for records matching its conditions)" : ""}.`,
+  };
 }
 
 /** The fields of a record the ability lets the user act on, given all its fields. */

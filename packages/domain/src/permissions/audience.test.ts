@@ -1,13 +1,17 @@
+import { describe, expect, it } from "vitest";
+
 import type { PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
-import { describe, expect, it } from "vitest";
+
 import { audienceOf, buildAbility, canOnEvery, explain } from "./ability.ts";
 import { caseSubject, formResponseSubject, letterSubject, meetingSubject, visitReportSubject } from "./subjects.ts";
 
 /** A policy whose headteacher's own rules are careless: every record of their school, in full. */
 function carelessPolicy(): PolicyDocument {
   const policy = createMinimalPolicy();
-  policy.roles.find((r) => r.key === "headteacher")!.rules = [{ action: ["read", "create", "update", "submit"], subject: "all", conditions: { schoolUrn: "${user.schoolUrn}" } }];
+  policy.roles.find((r) => r.key === "headteacher")!.rules = [
+    { action: ["read", "create", "update", "submit"], subject: "all", conditions: { schoolUrn: "${user.schoolUrn}" } },
+  ];
   policy.categories[policy.categories.length - 1]!.visibleToSchool = false;
   policy.forms.push({ ...policy.forms[0]!, key: "school-return", title: "School return", audience: "school" });
   return policy;
@@ -24,20 +28,29 @@ describe("what the policy keeps from school staff holds whatever their roles' ru
   it("hides a category the policy keeps from schools, field by field", () => {
     expect(head.ability.can("read", caseSubject({ ...facts, category: hidden }))).toBe(true);
     expect(head.ability.can("read", caseSubject({ ...facts, category: hidden }), "category")).toBe(false);
-    expect(head.ability.can("read", caseSubject({ ...facts, category: policy.categories[0]!.key }), "category")).toBe(true);
+    expect(head.ability.can("read", caseSubject({ ...facts, category: policy.categories[0]!.key }), "category")).toBe(
+      true,
+    );
   });
 
   it("never shows a letter before it is issued, nor a report before it is published", () => {
     expect(head.ability.can("read", letterSubject(facts, { letterType, status: "draft" }))).toBe(false);
     expect(head.ability.can("read", letterSubject(facts, { letterType, status: "issued" }))).toBe(true);
-    expect(head.ability.can("read", visitReportSubject(facts, { visitType: "monitoring", report: { published: false } }))).toBe(false);
+    expect(
+      head.ability.can("read", visitReportSubject(facts, { visitType: "monitoring", report: { published: false } })),
+    ).toBe(false);
   });
 
   it("keeps the LA's own forms from school staff, for every action", () => {
     const laForm = policy.forms.find((f) => f.audience === "la")!;
     const schoolForm = policy.forms.find((f) => f.audience === "school")!;
-    for (const action of ["read", "create", "update", "submit"] as const) expect(head.ability.can(action, formResponseSubject({ schoolUrn: 100001, formKey: laForm.key, status: "draft" }))).toBe(false);
-    expect(head.ability.can("create", formResponseSubject({ schoolUrn: 100001, formKey: schoolForm.key, status: "draft" }))).toBe(true);
+    for (const action of ["read", "create", "update", "submit"] as const)
+      expect(
+        head.ability.can(action, formResponseSubject({ schoolUrn: 100001, formKey: laForm.key, status: "draft" })),
+      ).toBe(false);
+    expect(
+      head.ability.can("create", formResponseSubject({ schoolUrn: 100001, formKey: schoolForm.key, status: "draft" })),
+    ).toBe(true);
   });
 
   it("keeps the minutes of a confidential meeting with the LA, saying why", () => {

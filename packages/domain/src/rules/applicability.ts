@@ -10,7 +10,10 @@ export interface SchoolProfile {
 }
 
 /** Whether a part of the policy limited by `applicability` applies to this school. */
-export function isApplicable(applicability: Applicability | undefined, school: Pick<SchoolProfile, "governance" | "phase">): boolean {
+export function isApplicable(
+  applicability: Applicability | undefined,
+  school: Pick<SchoolProfile, "governance" | "phase">,
+): boolean {
   if (!applicability) return true;
   if (applicability.governance && !applicability.governance.includes(school.governance as never)) return false;
   if (applicability.phases && (!school.phase || !applicability.phases.includes(school.phase as never))) return false;

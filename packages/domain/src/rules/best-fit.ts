@@ -1,4 +1,5 @@
 import type { PolicyDocument, Trigger } from "@steward/policy-config";
+
 import { isApplicable, type SchoolProfile } from "./applicability.ts";
 import { evaluateRule, type Facts } from "./evaluate.ts";
 
@@ -42,7 +43,12 @@ export function evaluateTriggers(policy: PolicyDocument, school: SchoolProfile, 
  * fired and suggests a more severe category raises the suggestion to it: data
  * such as an inadequate judgement outweighs the descriptors.
  */
-export function suggestCategory(policy: PolicyDocument, school: SchoolProfile, selections: readonly DescriptorSelection[], facts: Facts): CategorySuggestion {
+export function suggestCategory(
+  policy: PolicyDocument,
+  school: SchoolProfile,
+  selections: readonly DescriptorSelection[],
+  facts: Facts,
+): CategorySuggestion {
   const categories = policy.categories.filter((c) => isApplicable(c.applicability, school));
   const severity = new Map(categories.map((c) => [c.key, c.severity]));
   const label = new Map(categories.map((c) => [c.key, c.label]));
@@ -53,7 +59,8 @@ export function suggestCategory(policy: PolicyDocument, school: SchoolProfile, s
     const selection = selections.find((s) => s.area === area.key);
     const counts: Record<string, number> = {};
     for (const category of categories) counts[category.key] = 0;
-    for (const { category } of selection?.descriptors ?? []) if (category in counts) counts[category] = (counts[category] ?? 0) + 1;
+    for (const { category } of selection?.descriptors ?? [])
+      if (category in counts) counts[category] = (counts[category] ?? 0) + 1;
     const ranked = Object.entries(counts)
       .filter(([, n]) => n > 0)
       .sort(([a, n], [b, m]) => m - n || moreSevere(b, a));
@@ -71,7 +78,9 @@ export function suggestCategory(policy: PolicyDocument, school: SchoolProfile, s
   for (const fit of byArea) if (fit.bestFit) votes.set(fit.bestFit, (votes.get(fit.bestFit) ?? 0) + 1);
   let category = [...votes.entries()].sort(([a, n], [b, m]) => m - n || moreSevere(b, a))[0]?.[0];
   if (category) {
-    explanation.push(`Overall best fit: ${label.get(category)}, the best fit in ${votes.get(category)} of ${policy.areas.length} areas.`);
+    explanation.push(
+      `Overall best fit: ${label.get(category)}, the best fit in ${votes.get(category)} of ${policy.areas.length} areas.`,
+    );
   }
 
   const fired = evaluateTriggers(policy, school, facts);
@@ -79,8 +88,12 @@ export function suggestCategory(policy: PolicyDocument, school: SchoolProfile, s
     const suggested = trigger.suggests.category;
     const parts = [
       suggested ? `category ${label.get(suggested) ?? suggested}` : undefined,
-      trigger.suggests.letterType ? `letter ${policy.letterTypes.find((l) => l.key === trigger.suggests.letterType)?.label ?? trigger.suggests.letterType}` : undefined,
-      trigger.suggests.stage ? `stage ${policy.escalation.stages.find((s) => s.key === trigger.suggests.stage)?.label ?? trigger.suggests.stage}` : undefined,
+      trigger.suggests.letterType
+        ? `letter ${policy.letterTypes.find((l) => l.key === trigger.suggests.letterType)?.label ?? trigger.suggests.letterType}`
+        : undefined,
+      trigger.suggests.stage
+        ? `stage ${policy.escalation.stages.find((s) => s.key === trigger.suggests.stage)?.label ?? trigger.suggests.stage}`
+        : undefined,
       trigger.suggests.action,
     ].filter(Boolean);
     explanation.push(`Trigger "${trigger.label}" applies: suggests ${parts.join("; ")}.`);
@@ -94,5 +107,10 @@ export function suggestCategory(policy: PolicyDocument, school: SchoolProfile, s
     }
   }
   if (!category) explanation.push("Nothing suggests a category yet: tick the descriptors that apply.");
-  return { category, byArea, triggers: fired.map(({ key, label: l, suggests }) => ({ key, label: l, suggests })), explanation };
+  return {
+    category,
+    byArea,
+    triggers: fired.map(({ key, label: l, suggests }) => ({ key, label: l, suggests })),
+    explanation,
+  };
 }

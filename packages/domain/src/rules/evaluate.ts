@@ -1,5 +1,6 @@
-import { JSON_LOGIC_OPERATORS } from "@steward/policy-config";
 import jsonLogic from "json-logic-js";
+
+import { JSON_LOGIC_OPERATORS } from "@steward/policy-config";
 
 // json-logic-js is one shared engine: take out what rules may not use, so even
 // a rule that slips past \`usesOnlyAllowedOperators\` cannot run it.
@@ -57,7 +58,9 @@ export function usesOnlyAllowedOperators(rule: unknown): boolean {
   if (Array.isArray(rule)) allowed = rule.every(usesOnlyAllowedOperators);
   else {
     const keys = Object.keys(rule);
-    allowed = keys.length !== 1 || (JSON_LOGIC_OPERATORS.has(keys[0]!) && usesOnlyAllowedOperators((rule as Record<string, unknown>)[keys[0]!]));
+    allowed =
+      keys.length !== 1 ||
+      (JSON_LOGIC_OPERATORS.has(keys[0]!) && usesOnlyAllowedOperators((rule as Record<string, unknown>)[keys[0]!]));
   }
   checked.set(rule, allowed);
   return allowed;

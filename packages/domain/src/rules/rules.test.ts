@@ -1,6 +1,8 @@
+import { describe, expect, it, vi } from "vitest";
+
 import type { PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
-import { describe, expect, it, vi } from "vitest";
+
 import { isApplicable, type SchoolProfile } from "./applicability.ts";
 import { suggestCategory } from "./best-fit.ts";
 import { evaluateRule, toFacts } from "./evaluate.ts";
@@ -10,7 +12,10 @@ const academy: SchoolProfile = { ...maintained, governance: "academy" };
 
 describe("rules", () => {
   it("read nested facts by dotted path, including hyphenated keys", () => {
-    const facts = toFacts({ "ofsted.overallEffectiveness": "inadequate", "meetings.strategy-meeting.strongProgressInARow": 2 });
+    const facts = toFacts({
+      "ofsted.overallEffectiveness": "inadequate",
+      "meetings.strategy-meeting.strongProgressInARow": 2,
+    });
     expect(evaluateRule({ "==": [{ var: "ofsted.overallEffectiveness" }, "inadequate"] }, facts)).toBe(true);
     expect(evaluateRule({ ">=": [{ var: "meetings.strategy-meeting.strongProgressInARow" }, 2] }, facts)).toBe(true);
   });
@@ -75,11 +80,18 @@ describe("the best-fit suggestion", () => {
     );
     expect(suggestion.category).toBe("high");
     expect(suggestion.triggers.map((t) => t.key)).toEqual(["inadequate"]);
-    expect(suggestion.explanation).toContain('The suggestion rises from Low support to High support because of "Judged inadequate by Ofsted".');
+    expect(suggestion.explanation).toContain(
+      'The suggestion rises from Low support to High support because of "Judged inadequate by Ofsted".',
+    );
   });
 
   it("does not let a trigger fire on a school with no overall grade", () => {
-    const suggestion = suggestCategory(policy, maintained, [], toFacts({ "ofsted.overallEffectiveness": "no-overall-grade" }));
+    const suggestion = suggestCategory(
+      policy,
+      maintained,
+      [],
+      toFacts({ "ofsted.overallEffectiveness": "no-overall-grade" }),
+    );
     expect(suggestion.category).toBeUndefined();
     expect(suggestion.explanation.at(-1)).toBe("Nothing suggests a category yet: tick the descriptors that apply.");
   });
@@ -90,11 +102,15 @@ describe("the log operator", () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     try {
       expect(evaluateRule({ log: true }, {})).toBe(false);
-      expect(evaluateRule({ and: [true, { log: { var: "case.stage" } }] }, toFacts({ "case.stage": "secret" }))).toBe(false);
+      expect(evaluateRule({ and: [true, { log: { var: "case.stage" } }] }, toFacts({ "case.stage": "secret" }))).toBe(
+        false,
+      );
       expect(evaluateRule({ "==": [{ var: ["case.stage", { log: "x" }] }, "x"] }, {})).toBe(false);
       expect(log).not.toHaveBeenCalled();
       // The same rules without log still hold.
-      expect(evaluateRule({ and: [true, { "==": [{ var: "case.stage" }, "secret"] }] }, toFacts({ "case.stage": "secret" }))).toBe(true);
+      expect(
+        evaluateRule({ and: [true, { "==": [{ var: "case.stage" }, "secret"] }] }, toFacts({ "case.stage": "secret" })),
+      ).toBe(true);
     } finally {
       log.mockRestore();
     }

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from "@steward/policy-config";
+
 import type { CaseCommand } from "../case/commands.ts";
 import { decide, type DecideContext } from "../case/decide.ts";
 import type { CaseEvent } from "../case/events.ts";
@@ -60,7 +61,10 @@ export class CaseHarness {
   /** Runs a command that must be refused; returns the error. */
   refuse(userId: string, grants: readonly RoleGrant[], command: CaseCommand): DomainError {
     const decision = decide(this.events.length ? this.state : undefined, command, this.context(userId, grants));
-    if (decision.ok) throw new Error(`${command.type} was expected to be refused but caused ${decision.events.map((e) => e.type).join(", ")}`);
+    if (decision.ok)
+      throw new Error(
+        `${command.type} was expected to be refused but caused ${decision.events.map((e) => e.type).join(", ")}`,
+      );
     return decision.error;
   }
 }

@@ -17,7 +17,12 @@ export const ERROR_SUMMARY_ATTRIBUTE = "data-govuk-error-summary";
  */
 export function ErrorSummary({ items, title = "There is a problem" }: { items: ErrorSummaryItem[]; title?: string }) {
   return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1} {...{ [ERROR_SUMMARY_ATTRIBUTE]: "" }}>
+    <div
+      className="govuk-error-summary"
+      data-module="govuk-error-summary"
+      tabIndex={-1}
+      {...{ [ERROR_SUMMARY_ATTRIBUTE]: "" }}
+    >
       <div role="alert">
         <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">
@@ -45,7 +50,8 @@ export function focusErrorSummary(container: ParentNode | null | undefined): boo
   return true;
 }
 
-const FOCUSABLE = "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex]";
+const FOCUSABLE =
+  "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex]";
 
 /**
  * Moves focus to the control an error link names and scrolls its question (legend or label) into view, as GOV.UK
@@ -56,7 +62,9 @@ export function focusErrorTarget(targetId: string): boolean {
   if (!element) return false;
   const target = element.matches(FOCUSABLE) ? element : element.querySelector<HTMLElement>(FOCUSABLE);
   if (!target) return false;
-  const question = target.closest("fieldset")?.querySelector("legend") ?? (target.id ? document.querySelector(`label[for="${CSS.escape(target.id)}"]`) : null);
+  const question =
+    target.closest("fieldset")?.querySelector("legend") ??
+    (target.id ? document.querySelector(`label[for="${CSS.escape(target.id)}"]`) : null);
   target.focus({ preventScroll: true });
   (question ?? target).scrollIntoView?.({ block: "start" });
   return true;

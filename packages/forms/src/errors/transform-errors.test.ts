@@ -1,5 +1,6 @@
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { describe, expect, it } from "vitest";
+
 import { createValidator } from "../validator.ts";
 import { createGovukTransformErrors } from "./transform-errors.ts";
 
@@ -9,10 +10,28 @@ const schema: RJSFSchema = {
   properties: {
     name: { type: "string", title: "Who the adviser met", maxLength: 5 },
     visitDate: { type: "string", format: "date", title: "Date of visit" },
-    outcome: { type: "string", title: "Level of support", oneOf: [{ const: "low", title: "Low" }, { const: "high", title: "High" }] },
-    activities: { type: "array", title: "What the adviser did", minItems: 1, uniqueItems: true, items: { type: "string", enum: ["a", "b"] } },
+    outcome: {
+      type: "string",
+      title: "Level of support",
+      oneOf: [
+        { const: "low", title: "Low" },
+        { const: "high", title: "High" },
+      ],
+    },
+    activities: {
+      type: "array",
+      title: "What the adviser did",
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: "string", enum: ["a", "b"] },
+    },
     concerns: { type: "boolean", title: "Are there concerns about the school's progress?" },
-    nextSteps: { type: "array", title: "Agreed next steps", minItems: 1, items: { type: "object", required: ["action"], properties: { action: { type: "string", title: "Action" } } } },
+    nextSteps: {
+      type: "array",
+      title: "Agreed next steps",
+      minItems: 1,
+      items: { type: "object", required: ["action"], properties: { action: { type: "string", title: "Action" } } },
+    },
     email: { type: "string", format: "email", title: "Email address" },
     pupils: { type: "integer", title: "Number of pupils", minimum: 1, maximum: 3000 },
     code: { type: "string", title: "LA code", pattern: "^[0-9]{3}$" },
@@ -24,13 +43,21 @@ function messages(data: unknown, ui: UiSchema = uiSchema): Record<string, string
   const validator = createValidator();
   const transform = createGovukTransformErrors(schema, { getFormData: () => data });
   const { errors } = validator.validateFormData(data, schema, undefined, transform, ui);
-  return Object.fromEntries(errors.map((error) => [`.${(error.property ?? "").replace(/^\./, "")}`, error.message ?? ""]));
+  return Object.fromEntries(
+    errors.map((error) => [`.${(error.property ?? "").replace(/^\./, "")}`, error.message ?? ""]),
+  );
 }
 
 describe("GOV.UK error messages", () => {
   it("says what to do when a question is unanswered, in the form's order", () => {
     const validator = createValidator();
-    const { errors } = validator.validateFormData({ nextSteps: [] }, schema, undefined, createGovukTransformErrors(schema), uiSchema);
+    const { errors } = validator.validateFormData(
+      { nextSteps: [] },
+      schema,
+      undefined,
+      createGovukTransformErrors(schema),
+      uiSchema,
+    );
     expect(errors.map((error) => error.message)).toEqual([
       "Enter who the adviser met",
       "Enter date of visit",
@@ -72,7 +99,13 @@ describe("GOV.UK error messages", () => {
   it("says which part of a date is missing, and points the link at it", () => {
     const validator = createValidator();
     const data = { visitDate: "2021--5" };
-    const { errors } = validator.validateFormData(data, schema, undefined, createGovukTransformErrors(schema, { getFormData: () => data }), uiSchema);
+    const { errors } = validator.validateFormData(
+      data,
+      schema,
+      undefined,
+      createGovukTransformErrors(schema, { getFormData: () => data }),
+      uiSchema,
+    );
     const error = errors.find((candidate) => candidate.property === ".visitDate");
     expect(error?.message).toBe("Date of visit must include a month");
     expect(error?.params.govukTargetSuffix).toBe("-month");
@@ -81,13 +114,22 @@ describe("GOV.UK error messages", () => {
   });
 
   it("uses a field's own message from ui:options.errorMessages", () => {
-    const ui = { ...uiSchema, concerns: { "ui:options": { errorMessages: { required: "Select yes if you have concerns" } } } };
+    const ui = {
+      ...uiSchema,
+      concerns: { "ui:options": { errorMessages: { required: "Select yes if you have concerns" } } },
+    };
     expect(messages({}, ui)[".concerns"]).toBe("Select yes if you have concerns");
   });
 
   it("shows one message per field", () => {
     const validator = createValidator();
-    const { errors } = validator.validateFormData({ outcome: 5 }, schema, undefined, createGovukTransformErrors(schema), uiSchema);
+    const { errors } = validator.validateFormData(
+      { outcome: 5 },
+      schema,
+      undefined,
+      createGovukTransformErrors(schema),
+      uiSchema,
+    );
     expect(errors.filter((error) => error.property === ".outcome")).toHaveLength(1);
   });
 });

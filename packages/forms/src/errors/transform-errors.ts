@@ -1,4 +1,13 @@
-import { getByPath, getUiOptions, toPath, type ErrorTransformer, type RJSFSchema, type RJSFValidationError, type UiSchema } from "@rjsf/utils";
+import {
+  getByPath,
+  getUiOptions,
+  toPath,
+  type ErrorTransformer,
+  type RJSFSchema,
+  type RJSFValidationError,
+  type UiSchema,
+} from "@rjsf/utils";
+
 import { getItemNoun } from "../theme/shared/array-context.ts";
 import { findRawSchema } from "../theme/shared/conditions.ts";
 import { lowerFirst, upperFirst } from "../theme/shared/text.ts";
@@ -6,10 +15,40 @@ import { describeDateProblem } from "../theme/widgets/date-widget/date-parts.ts"
 
 type Path = (string | number)[];
 
-const CHOICE_WIDGETS = new Set(["radio", "select", "checkboxes", "yesNo", "YesNoWidget", "categorySelector", "CategorySelectorWidget", "ratingScale", "RatingScaleWidget", "bestFit", "BestFitWidget", "RadioWidget", "SelectWidget", "CheckboxesWidget"]);
+const CHOICE_WIDGETS = new Set([
+  "radio",
+  "select",
+  "checkboxes",
+  "yesNo",
+  "YesNoWidget",
+  "categorySelector",
+  "CategorySelectorWidget",
+  "ratingScale",
+  "RatingScaleWidget",
+  "bestFit",
+  "BestFitWidget",
+  "RadioWidget",
+  "SelectWidget",
+  "CheckboxesWidget",
+]);
 
 /** Which keyword's message wins when a field has several errors: GOV.UK shows one message per field. */
-const PRIORITY = ["required", "dependencies", "dependentRequired", "type", "format", "enum", "const", "oneOf", "anyOf", "minItems", "minLength", "maxLength", "minimum", "maximum"];
+const PRIORITY = [
+  "required",
+  "dependencies",
+  "dependentRequired",
+  "type",
+  "format",
+  "enum",
+  "const",
+  "oneOf",
+  "anyOf",
+  "minItems",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+];
 
 function getPriority(name: string | undefined): number {
   const index = PRIORITY.indexOf(name ?? "");
@@ -20,7 +59,10 @@ function getUiAt(uiSchema: UiSchema | undefined, path: Path): UiSchema | undefin
   let current: unknown = uiSchema;
   for (const segment of path) {
     if (current === undefined || current === null || typeof current !== "object") return undefined;
-    current = typeof segment === "number" ? (current as Record<string, unknown>).items : (current as Record<string, unknown>)[segment];
+    current =
+      typeof segment === "number"
+        ? (current as Record<string, unknown>).items
+        : (current as Record<string, unknown>)[segment];
   }
   return current as UiSchema | undefined;
 }
@@ -32,7 +74,10 @@ function toSegments(property: string | undefined): Path {
 }
 
 function humanise(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").trim();
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[-_]+/g, " ")
+    .trim();
   return upperFirst(words.toLowerCase());
 }
 
@@ -67,7 +112,9 @@ const isQuestion = (title: string) => title.trim().endsWith("?");
 function isYesNoChoice(schema: RJSFSchema | undefined): boolean {
   if (!schema) return false;
   if (schema.type === "boolean") return true;
-  const values = (schema.enum ?? (schema.oneOf ?? []).map((option) => (typeof option === "object" ? option.const : undefined))).map((value) => String(value).toLowerCase());
+  const values = (
+    schema.enum ?? (schema.oneOf ?? []).map((option) => (typeof option === "object" ? option.const : undefined))
+  ).map((value) => String(value).toLowerCase());
   return values.length === 2 && values.includes("yes") && values.includes("no");
 }
 
@@ -83,7 +130,12 @@ interface FieldFacts {
   itemSuffix: string;
 }
 
-function getFieldFacts(rootSchema: RJSFSchema, uiSchema: UiSchema | undefined, path: Path, fallbackTitle?: string): FieldFacts {
+function getFieldFacts(
+  rootSchema: RJSFSchema,
+  uiSchema: UiSchema | undefined,
+  path: Path,
+  fallbackTitle?: string,
+): FieldFacts {
   const schema = findRawSchema(rootSchema, path);
   const ui = getUiAt(uiSchema, path);
   const last = path[path.length - 1];
@@ -95,21 +147,36 @@ function getFieldFacts(rootSchema: RJSFSchema, uiSchema: UiSchema | undefined, p
   if (lastIndex >= 0) {
     const arrayPath = path.slice(0, lastIndex);
     const arraySchema = findRawSchema(rootSchema, arrayPath);
-    const noun = arraySchema ? getItemNoun(arraySchema as { title?: string; items?: unknown }, getUiAt(uiSchema, arrayPath)) : "Item";
+    const noun = arraySchema
+      ? getItemNoun(arraySchema as { title?: string; items?: unknown }, getUiAt(uiSchema, arrayPath))
+      : "Item";
     const itemName = `${lowerFirst(noun)} ${(path[lastIndex] as number) + 1}`;
     if (lastIndex === path.length - 1) {
       const ownTitle = getUiOptions(ui).title ?? schema?.title;
-      return { schema, ui, title: typeof ownTitle === "string" && ownTitle ? ownTitle : upperFirst(itemName), itemSuffix: "" };
+      return {
+        schema,
+        ui,
+        title: typeof ownTitle === "string" && ownTitle ? ownTitle : upperFirst(itemName),
+        itemSuffix: "",
+      };
     }
     itemSuffix = ` for ${itemName}`;
   }
   const uiTitle = getUiOptions(ui).title;
-  const title = (typeof uiTitle === "string" && uiTitle) || (typeof schema?.title === "string" && schema.title) || fallbackTitle || (last === undefined ? "This question" : humanise(String(last)));
+  const title =
+    (typeof uiTitle === "string" && uiTitle) ||
+    (typeof schema?.title === "string" && schema.title) ||
+    fallbackTitle ||
+    (last === undefined ? "This question" : humanise(String(last)));
   return { schema, ui, title, itemSuffix };
 }
 
 /** The GOV.UK message for one error, and the part of the field it is about (a date's month box). */
-function describe(error: RJSFValidationError, facts: FieldFacts, value: unknown): { message: string; targetSuffix?: string } {
+function describe(
+  error: RJSFValidationError,
+  facts: FieldFacts,
+  value: unknown,
+): { message: string; targetSuffix?: string } {
   const { schema, ui, itemSuffix } = facts;
   const title = facts.title;
   const lower = lowerFirst(title);
@@ -126,8 +193,12 @@ function describe(error: RJSFValidationError, facts: FieldFacts, value: unknown)
     case "dependencies":
     case "dependentRequired":
       if (isYesNoChoice(schema)) return { message: getYesNoMessage(title) };
-      if (isChoiceField) return { message: isQuestion(title) ? `Select an answer for ‘${title.trim()}’` : `Select ${lower}${itemSuffix}` };
-      if (schema?.format === "data-url" || getUiOptions(ui).widget === "file") return { message: `Select ${lower}${itemSuffix}` };
+      if (isChoiceField)
+        return {
+          message: isQuestion(title) ? `Select an answer for ‘${title.trim()}’` : `Select ${lower}${itemSuffix}`,
+        };
+      if (schema?.format === "data-url" || getUiOptions(ui).widget === "file")
+        return { message: `Select ${lower}${itemSuffix}` };
       if (isObjectList) return { message: `Add at least 1 ${noun}` };
       return { message: isQuestion(title) ? `Enter an answer for ‘${title.trim()}’` : `Enter ${lower}${itemSuffix}` };
     case "minLength":
@@ -157,7 +228,10 @@ function describe(error: RJSFValidationError, facts: FieldFacts, value: unknown)
           const problem = describeDateProblem(value);
           if (problem.kind === "missing") {
             const first = problem.parts[0];
-            return { message: `${title}${itemSuffix} must include a ${listParts(problem.parts)}`, targetSuffix: first === "day" ? undefined : `-${first}` };
+            return {
+              message: `${title}${itemSuffix} must include a ${listParts(problem.parts)}`,
+              targetSuffix: first === "day" ? undefined : `-${first}`,
+            };
           }
           if (problem.kind === "year-digits") return { message: "Year must include 4 numbers", targetSuffix: "-year" };
           return { message: `${title}${itemSuffix} must be a real date` };
@@ -178,9 +252,15 @@ function describe(error: RJSFValidationError, facts: FieldFacts, value: unknown)
     case "const":
     case "oneOf":
     case "anyOf":
-      return { message: isChoiceField || !schema ? `Select ${lower}${itemSuffix}` : `${title}${itemSuffix} must be one of the allowed answers` };
+      return {
+        message:
+          isChoiceField || !schema
+            ? `Select ${lower}${itemSuffix}`
+            : `${title}${itemSuffix} must be one of the allowed answers`,
+      };
     case "minItems":
-      if (isChoiceField) return { message: limit === 1 ? `Select ${lower}` : `Select at least ${String(limit)} options for ${lower}` };
+      if (isChoiceField)
+        return { message: limit === 1 ? `Select ${lower}` : `Select at least ${String(limit)} options for ${lower}` };
       return { message: `Add at least ${String(limit)} ${noun}${limit === 1 ? "" : "s"}` };
     case "maxItems":
       if (isChoiceField) return { message: `Select no more than ${String(limit)} options for ${lower}` };
@@ -241,7 +321,10 @@ const DROPPED = new Set(["if", "then", "else", "not"]);
  * name@example.com". One message per field. `ui:options.errorMessages` overrides a message per keyword, for example
  * `{ "required": "Select yes if the school has a plan" }`.
  */
-export function createGovukTransformErrors<T = unknown>(schema: RJSFSchema, options: GovukErrorOptions = {}): ErrorTransformer<T> {
+export function createGovukTransformErrors<T = unknown>(
+  schema: RJSFSchema,
+  options: GovukErrorOptions = {},
+): ErrorTransformer<T> {
   // The schema is fixed for this transformer, so where each field is found, and where it comes, can be remembered.
   const factsCache = new Map<string, FieldFacts>();
   const positionCache = new Map<string, number[]>();
@@ -260,7 +343,8 @@ export function createGovukTransformErrors<T = unknown>(schema: RJSFSchema, opti
       // A `const` error inside a `oneOf` is one branch failing: the `oneOf` error speaks for the field.
       if (error.name === "const" && /\/oneOf\/\d+\//.test(error.schemaPath ?? "")) continue;
       // A conditional branch (`dependencies` with `oneOf`) failing on an object restates the errors of its questions.
-      if ((error.name === "oneOf" || error.name === "anyOf") && /\/dependencies\//.test(error.schemaPath ?? "")) continue;
+      if ((error.name === "oneOf" || error.name === "anyOf") && /\/dependencies\//.test(error.schemaPath ?? ""))
+        continue;
       const key = path.join(".");
       let facts = factsCache.get(key);
       if (!facts) {

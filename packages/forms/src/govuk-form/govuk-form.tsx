@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { FormProps, IChangeEvent } from "@rjsf/core";
 import type { ErrorTransformer, RJSFSchema, ValidatorType } from "@rjsf/utils";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+
 import { focusErrorSummary } from "../errors/error-summary.tsx";
 import { createGovukTransformErrors } from "../errors/transform-errors.ts";
 import { MultiPageForm } from "../multi-page/multi-page-form.tsx";
 import { getPages } from "../multi-page/pages.ts";
-import type { StewardFormContext } from "../theme/shared/form-context.ts";
 import { Form } from "../theme/index.ts";
+import type { StewardFormContext } from "../theme/shared/form-context.ts";
 import { defaultValidator } from "../validator.ts";
 
 export interface GovukFormProps<T = unknown> extends Omit<FormProps<T, RJSFSchema, StewardFormContext>, "validator"> {
@@ -33,14 +34,38 @@ export function GovukForm<T = unknown>(props: GovukFormProps<T>) {
 
 /** One page: GovukForm without the multi-page switch. */
 export function SinglePageForm<T = unknown>(props: GovukFormProps<T>) {
-  const { validator = defaultValidator as ValidatorType<T, RJSFSchema, StewardFormContext>, experimental_defaultFormStateBehavior, transformErrors, showErrorList = "top", focusOnFirstError, onChange, formData, initialFormData, schema, className, initialPage: _initialPage, onSave: _onSave, submitText: _submitText, ...rest } = props;
+  const {
+    validator = defaultValidator as ValidatorType<T, RJSFSchema, StewardFormContext>,
+    experimental_defaultFormStateBehavior,
+    transformErrors,
+    showErrorList = "top",
+    focusOnFirstError,
+    onChange,
+    formData,
+    initialFormData,
+    schema,
+    className,
+    initialPage: _initialPage,
+    onSave: _onSave,
+    submitText: _submitText,
+    ...rest
+  } = props;
   const dataRef = useRef<T | undefined>(formData ?? initialFormData);
   const wrapperRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (formData !== undefined) dataRef.current = formData;
   }, [formData]);
-  const govukTransform = useMemo(() => createGovukTransformErrors<T>(schema, { getFormData: () => dataRef.current }), [schema]);
-  const combinedTransform = useMemo<ErrorTransformer<T>>(() => (transformErrors ? (errors, uiSchema) => transformErrors(govukTransform(errors, uiSchema), uiSchema) : govukTransform), [transformErrors, govukTransform]);
+  const govukTransform = useMemo(
+    () => createGovukTransformErrors<T>(schema, { getFormData: () => dataRef.current }),
+    [schema],
+  );
+  const combinedTransform = useMemo<ErrorTransformer<T>>(
+    () =>
+      transformErrors
+        ? (errors, uiSchema) => transformErrors(govukTransform(errors, uiSchema), uiSchema)
+        : govukTransform,
+    [transformErrors, govukTransform],
+  );
   const handleChange = useCallback(
     (event: IChangeEvent<T, RJSFSchema, StewardFormContext>, id?: string) => {
       dataRef.current = event.formData;
@@ -67,7 +92,11 @@ export function SinglePageForm<T = unknown>(props: GovukFormProps<T>) {
         noHtml5Validate
         // GOV.UK never pre-selects an answer: a required yes/no question starts unanswered, not "No", and a choice
         // written as `oneOf` consts starts with no option chosen.
-        experimental_defaultFormStateBehavior={{ requiredBooleanDefault: "skip", constAsDefaults: "never", ...experimental_defaultFormStateBehavior }}
+        experimental_defaultFormStateBehavior={{
+          requiredBooleanDefault: "skip",
+          constAsDefaults: "never",
+          ...experimental_defaultFormStateBehavior,
+        }}
       />
     </div>
   );

@@ -1,8 +1,9 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+
 import { renderForm } from "../testing/render-form.tsx";
-import { getPageSchema, getPages } from "./pages.ts";
+import { getPages, getPageSchema } from "./pages.ts";
 
 const schema: RJSFSchema = {
   type: "object",
@@ -28,7 +29,8 @@ const uiSchema: UiSchema = {
   concerns: { "ui:widget": "yesNo" },
 };
 
-const type = (label: string, text: string) => fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
+const type = (label: string, text: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
 const submit = () => fireEvent.submit(document.querySelector("form")!);
 
 describe("pages", () => {
@@ -51,7 +53,11 @@ describe("MultiPageForm", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Visit reportAbout the visit");
     submit();
     const summary = await screen.findByRole("alert");
-    expect(within(summary).getAllByRole("link").map((link) => link.textContent)).toEqual(["Enter date of visit"]);
+    expect(
+      within(summary)
+        .getAllByRole("link")
+        .map((link) => link.textContent),
+    ).toEqual(["Enter date of visit"]);
     type("Day", "5");
     type("Month", "9");
     type("Year", "2021");
@@ -73,12 +79,21 @@ describe("MultiPageForm", () => {
     submit();
     await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toContain("Check your answers"));
     fireEvent.click(screen.getByRole("button", { name: "Submit" }));
-    expect(form.onSubmit.mock.calls[0]?.[0].formData).toEqual({ visitDate: "2021-09-05", summary: "Mostly good", concerns: false, nextVisit: "Spring" });
+    expect(form.onSubmit.mock.calls[0]?.[0].formData).toEqual({
+      visitDate: "2021-09-05",
+      summary: "Mostly good",
+      concerns: false,
+      nextVisit: "Spring",
+    });
   });
 
   it("goes back, resumes at initialPage, and saves on request", async () => {
     const saves: [unknown, number][] = [];
-    renderForm(schema, uiSchema, { initialPage: 1, formData: { visitDate: "2021-09-05" }, onSave: (data, index) => saves.push([data, index]) });
+    renderForm(schema, uiSchema, {
+      initialPage: 1,
+      formData: { visitDate: "2021-09-05" },
+      onSave: (data, index) => saves.push([data, index]),
+    });
     expect(screen.getByRole("heading", { level: 1 }).textContent).toContain("Findings");
     type("Summary of findings", "Draft");
     fireEvent.click(screen.getByRole("button", { name: "Save and come back later" }));

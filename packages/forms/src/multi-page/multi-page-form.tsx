@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import type { IChangeEvent } from "@rjsf/core";
 import { createSchemaUtils, toPath, type FieldPathList, type RJSFSchema, type ValidatorType } from "@rjsf/utils";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from "react";
+
 import { ErrorSummary, focusErrorSummary, focusErrorTarget, type ErrorSummaryItem } from "../errors/error-summary.tsx";
 import { createGovukTransformErrors } from "../errors/transform-errors.ts";
 import { SinglePageForm, type GovukFormProps } from "../govuk-form/govuk-form.tsx";
@@ -21,7 +22,25 @@ export interface MultiPageFormProps<T> extends GovukFormProps<T> {
  */
 export function MultiPageForm<T = unknown>(props: MultiPageFormProps<T>) {
   const { pages, ...formProps } = props;
-  const { schema, uiSchema, formData: initialData, initialFormData, initialPage = 0, onSave, onSubmit, onChange, onError, validator = defaultValidator as ValidatorType<T, RJSFSchema, StewardFormContext>, submitText = "Submit", idPrefix = "root", idSeparator = "_", formContext, customValidate, readonly, disabled } = props;
+  const {
+    schema,
+    uiSchema,
+    formData: initialData,
+    initialFormData,
+    initialPage = 0,
+    onSave,
+    onSubmit,
+    onChange,
+    onError,
+    validator = defaultValidator as ValidatorType<T, RJSFSchema, StewardFormContext>,
+    submitText = "Submit",
+    idPrefix = "root",
+    idSeparator = "_",
+    formContext,
+    customValidate,
+    readonly,
+    disabled,
+  } = props;
   const [pageIndex, setPageIndex] = useState(() => Math.max(0, Math.min(initialPage, pages.length)));
   const [data, setData] = useState<T | undefined>(initialData ?? initialFormData);
   const [returnToCheck, setReturnToCheck] = useState(false);
@@ -33,7 +52,10 @@ export function MultiPageForm<T = unknown>(props: MultiPageFormProps<T>) {
   const isCheckPage = pageIndex >= pages.length;
   const page = pages[pageIndex];
   const pageSchema = useMemo(() => (page ? getPageSchema(schema, page) : undefined), [schema, page]);
-  const pageUiSchema = useMemo(() => (page ? getPageUiSchema(uiSchema, page, formTitle) : undefined), [uiSchema, page, formTitle]);
+  const pageUiSchema = useMemo(
+    () => (page ? getPageUiSchema(uiSchema, page, formTitle) : undefined),
+    [uiSchema, page, formTitle],
+  );
 
   useEffect(() => {
     if (isFirstRender.current) {
@@ -100,7 +122,17 @@ export function MultiPageForm<T = unknown>(props: MultiPageFormProps<T>) {
     }
     const schemaUtils = createSchemaUtils(validator, schema);
     onSubmit?.(
-      { schema, uiSchema: uiSchema ?? {}, fieldPathId: { $id: idPrefix, path: [] }, schemaUtils, formData: data, edit: true, errors: [], errorSchema: {}, status: "submitted" },
+      {
+        schema,
+        uiSchema: uiSchema ?? {},
+        fieldPathId: { $id: idPrefix, path: [] },
+        schemaUtils,
+        formData: data,
+        edit: true,
+        errors: [],
+        errorSchema: {},
+        status: "submitted",
+      },
       event,
     );
   };
@@ -161,7 +193,11 @@ export function MultiPageForm<T = unknown>(props: MultiPageFormProps<T>) {
               Continue
             </button>
             {onSave && (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onSave(data, pageIndex)}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => onSave(data, pageIndex)}
+              >
                 Save and come back later
               </button>
             )}

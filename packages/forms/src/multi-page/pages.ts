@@ -14,7 +14,13 @@ export interface FormPage {
 export function getPages(schema: RJSFSchema, uiSchema: UiSchema | undefined): FormPage[] | undefined {
   const pages = getUiOptions(uiSchema).pages;
   if (!Array.isArray(pages) || pages.length === 0) return undefined;
-  const valid = (pages as unknown[]).filter((page): page is FormPage => typeof page === "object" && page !== null && typeof (page as FormPage).title === "string" && Array.isArray((page as FormPage).fields));
+  const valid = (pages as unknown[]).filter(
+    (page): page is FormPage =>
+      typeof page === "object" &&
+      page !== null &&
+      typeof (page as FormPage).title === "string" &&
+      Array.isArray((page as FormPage).fields),
+  );
   if (valid.length === 0) return undefined;
   const listed = new Set(valid.flatMap((page) => page.fields));
   const conditional = getConditionalFields(schema);
@@ -61,7 +67,18 @@ function refersOnlyTo(condition: unknown, fields: Set<string>): boolean {
  */
 export function getPageSchema(schema: RJSFSchema, page: FormPage): RJSFSchema {
   const fields = new Set(page.fields);
-  const { properties = {}, required, dependencies, allOf, if: condition, then, else: otherwise, title: _title, description: _description, ...rest } = schema;
+  const {
+    properties = {},
+    required,
+    dependencies,
+    allOf,
+    if: condition,
+    then,
+    else: otherwise,
+    title: _title,
+    description: _description,
+    ...rest
+  } = schema;
   const pageSchema: RJSFSchema = {
     ...rest,
     type: "object",
@@ -75,7 +92,8 @@ export function getPageSchema(schema: RJSFSchema, page: FormPage): RJSFSchema {
   if (Object.keys(pageDependencies).length > 0) pageSchema.dependencies = pageDependencies;
   const pageAllOf = (allOf ?? []).filter((entry) => typeof entry === "object" && refersOnlyTo(entry.if, fields));
   if (pageAllOf.length > 0) pageSchema.allOf = pageAllOf;
-  if (condition !== undefined && refersOnlyTo(condition, fields)) Object.assign(pageSchema, { if: condition, then, else: otherwise });
+  if (condition !== undefined && refersOnlyTo(condition, fields))
+    Object.assign(pageSchema, { if: condition, then, else: otherwise });
   return pageSchema;
 }
 
@@ -88,7 +106,10 @@ export function getPageUiSchema(uiSchema: UiSchema | undefined, page: FormPage, 
       const { pages: _pages, ...options } = value as Record<string, unknown>;
       pageUi["ui:options"] = { ...options, ...(caption ? { caption } : {}) };
     } else if (key === "ui:order") {
-      pageUi["ui:order"] = [...(value as string[]).filter((name) => name === "*" || fields.has(name)), ...((value as string[]).includes("*") ? [] : ["*"])];
+      pageUi["ui:order"] = [
+        ...(value as string[]).filter((name) => name === "*" || fields.has(name)),
+        ...((value as string[]).includes("*") ? [] : ["*"]),
+      ];
     } else {
       pageUi[key] = value;
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { bestFitFixture } from "../testing/fixtures.ts";
-import { getTagClassName } from "./tag-colour.ts";
 import { suggestBestFit } from "./best-fit.ts";
+import { getTagClassName } from "./tag-colour.ts";
 
 const { categories } = bestFitFixture;
 
@@ -13,7 +14,13 @@ describe("suggestBestFit", () => {
 
   it("suggests the category with the most ticks across all areas", () => {
     const judgements = [
-      { area: "leadership", descriptors: [{ category: "low", descriptor: "strong" }, { category: "low", descriptor: "vision" }] },
+      {
+        area: "leadership",
+        descriptors: [
+          { category: "low", descriptor: "strong" },
+          { category: "low", descriptor: "vision" },
+        ],
+      },
       { area: "quality", descriptors: [{ category: "high", descriptor: "poor" }] },
     ];
     expect(suggestBestFit(judgements, categories)).toBe("low");
@@ -21,7 +28,13 @@ describe("suggestBestFit", () => {
 
   it("breaks a tie towards the more severe category", () => {
     const judgements = [
-      { area: "leadership", descriptors: [{ category: "low", descriptor: "strong" }, { category: "high", descriptor: "weak" }] },
+      {
+        area: "leadership",
+        descriptors: [
+          { category: "low", descriptor: "strong" },
+          { category: "high", descriptor: "weak" },
+        ],
+      },
       { area: "quality", descriptors: [{ category: "medium", descriptor: "inconsistent" }] },
     ];
     expect(suggestBestFit(judgements, categories)).toBe("high");

@@ -33,7 +33,8 @@ export type SuggestBestFit = (judgements: AreaJudgement[], categories: BestFitDa
 export const suggestBestFit: SuggestBestFit = (judgements, categories) => {
   const counts = new Map<string, number>();
   for (const judgement of judgements) {
-    for (const selection of judgement.descriptors) counts.set(selection.category, (counts.get(selection.category) ?? 0) + 1);
+    for (const selection of judgement.descriptors)
+      counts.set(selection.category, (counts.get(selection.category) ?? 0) + 1);
   }
   let best: BestFitData["categories"][number] | undefined;
   let bestCount = 0;
@@ -52,7 +53,13 @@ export const suggestBestFit: SuggestBestFit = (judgements, categories) => {
 export function getBestFitData(policy: Pick<PolicyDocument, "areas" | "categories" | "criteria">): BestFitData {
   return {
     areas: policy.areas,
-    categories: policy.categories.map(({ key, label, description, severity, colour }) => ({ key, label, description, severity, colour })),
+    categories: policy.categories.map(({ key, label, description, severity, colour }) => ({
+      key,
+      label,
+      description,
+      severity,
+      colour,
+    })),
     criteria: policy.criteria,
   };
 }

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { StoryForm, getFixtureArgs } from "./story-form.tsx";
+
 import { templateFixtures } from "../testing/fixtures.ts";
+import { getFixtureArgs, StoryForm } from "./story-form.tsx";
 
 const fixture = templateFixtures.conditionalReveal!;
 

@@ -1,5 +1,6 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+
 import { GovukForm } from "../govuk-form/govuk-form.tsx";
 import { getBestFitData } from "../steward/best-fit.ts";
 import { FormSummary } from "../summary/form-summary.tsx";
@@ -28,14 +29,38 @@ const formContext = first ? { policy: getBestFitData(first.policy) } : undefined
 const meta: Meta = { title: "Patterns" };
 export default meta;
 
-export const MultiPageForm: StoryObj = { render: () => <GovukForm schema={schema} uiSchema={pagedUiSchema} formContext={formContext} onSave={() => undefined} /> };
-export const MultiPageResumed: StoryObj = { render: () => <GovukForm schema={schema} uiSchema={pagedUiSchema} formContext={formContext} formData={sample} initialPage={1} onSave={() => undefined} /> };
-export const CheckYourAnswers: StoryObj = { render: () => <GovukForm schema={schema} uiSchema={pagedUiSchema} formContext={formContext} formData={sample} initialPage={3} /> };
+export const MultiPageForm: StoryObj = {
+  render: () => (
+    <GovukForm schema={schema} uiSchema={pagedUiSchema} formContext={formContext} onSave={() => undefined} />
+  ),
+};
+export const MultiPageResumed: StoryObj = {
+  render: () => (
+    <GovukForm
+      schema={schema}
+      uiSchema={pagedUiSchema}
+      formContext={formContext}
+      formData={sample}
+      initialPage={1}
+      onSave={() => undefined}
+    />
+  ),
+};
+export const CheckYourAnswers: StoryObj = {
+  render: () => (
+    <GovukForm schema={schema} uiSchema={pagedUiSchema} formContext={formContext} formData={sample} initialPage={3} />
+  ),
+};
 export const SummaryOfASubmittedForm: StoryObj = {
   render: () => (
     <>
       <h1 className="govuk-heading-l">{schema.title ?? "Answers"}</h1>
-      <FormSummary schema={schema} uiSchema={first?.form.uiSchema as UiSchema | undefined} formData={sample} formContext={formContext} />
+      <FormSummary
+        schema={schema}
+        uiSchema={first?.form.uiSchema as UiSchema | undefined}
+        formData={sample}
+        formContext={formContext}
+      />
     </>
   ),
 };
@@ -52,7 +77,18 @@ const journeySchema: RJSFSchema = {
     confirm: { type: "boolean", title: "I confirm the headteacher agrees to the visit", const: true },
   },
   dependencies: {
-    urgent: { oneOf: [{ properties: { urgent: { const: "yes" }, reason: { type: "string", title: "Why is it urgent?", maxLength: 200 } }, required: ["reason"] }, { properties: { urgent: { const: "no" } } }] },
+    urgent: {
+      oneOf: [
+        {
+          properties: {
+            urgent: { const: "yes" },
+            reason: { type: "string", title: "Why is it urgent?", maxLength: 200 },
+          },
+          required: ["reason"],
+        },
+        { properties: { urgent: { const: "no" } } },
+      ],
+    },
   },
 };
 const journeyUiSchema: UiSchema = {
@@ -60,6 +96,15 @@ const journeyUiSchema: UiSchema = {
   urgent: { "ui:widget": "radio", "ui:enumNames": ["Yes", "No"] },
   reason: { "ui:widget": "textarea", "ui:options": { rows: 3 } },
   preferredDate: { "ui:widget": "date" },
-  confirm: { "ui:options": { errorMessages: { required: "Confirm the headteacher agrees to the visit", const: "Confirm the headteacher agrees to the visit" } } },
+  confirm: {
+    "ui:options": {
+      errorMessages: {
+        required: "Confirm the headteacher agrees to the visit",
+        const: "Confirm the headteacher agrees to the visit",
+      },
+    },
+  },
 };
-export const KeyboardJourney: StoryObj = { render: () => <StoryForm schema={journeySchema} uiSchema={journeyUiSchema} /> };
+export const KeyboardJourney: StoryObj = {
+  render: () => <StoryForm schema={journeySchema} uiSchema={journeyUiSchema} />,
+};

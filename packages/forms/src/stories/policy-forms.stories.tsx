@@ -1,5 +1,6 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+
 import { getBestFitData } from "../steward/best-fit.ts";
 import { getPolicyForms } from "../testing/policies.ts";
 import { createSampleData } from "../testing/sample-data.ts";
@@ -19,13 +20,13 @@ function PolicyFormStory({ form, data }: { form: string; data: "empty" | "sample
   const schema = entry.form.schema as RJSFSchema;
   return (
     <div data-policy-form={entry.id.replace("/", "__")}>
-    <StoryForm
-      key={`${form}-${data}`}
-      schema={schema}
-      uiSchema={entry.form.uiSchema as UiSchema | undefined}
-      formData={data === "sample" ? createSampleData(schema, 7) : undefined}
-      formContext={{ policy: getBestFitData(entry.policy) }}
-    />
+      <StoryForm
+        key={`${form}-${data}`}
+        schema={schema}
+        uiSchema={entry.form.uiSchema as UiSchema | undefined}
+        formData={data === "sample" ? createSampleData(schema, 7) : undefined}
+        formContext={{ policy: getBestFitData(entry.policy) }}
+      />
     </div>
   );
 }
@@ -34,9 +35,18 @@ function EveryPolicyForm() {
   return (
     <>
       {forms.map((entry) => (
-        <section key={entry.id} className="govuk-!-margin-bottom-9" aria-label={`${entry.policy.authority.name}: ${entry.form.title}`}>
+        <section
+          key={entry.id}
+          className="govuk-!-margin-bottom-9"
+          aria-label={`${entry.policy.authority.name}: ${entry.form.title}`}
+        >
           <p className="govuk-caption-m">{entry.policy.authority.name}</p>
-          <StoryForm schema={entry.form.schema as RJSFSchema} uiSchema={entry.form.uiSchema as UiSchema | undefined} idPrefix={entry.id.replace(/[^a-z0-9]+/gi, "-")} formContext={{ policy: getBestFitData(entry.policy) }} />
+          <StoryForm
+            schema={entry.form.schema as RJSFSchema}
+            uiSchema={entry.form.uiSchema as UiSchema | undefined}
+            idPrefix={entry.id.replace(/[^a-z0-9]+/gi, "-")}
+            formContext={{ policy: getBestFitData(entry.policy) }}
+          />
           <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
         </section>
       ))}

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from "react";
 import type Form from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import { useEffect, useRef, useState } from "react";
+
 import { GovukForm } from "../govuk-form/govuk-form.tsx";
 import { FormSummary } from "../summary/form-summary.tsx";
-import type { StewardFormContext } from "../theme/shared/form-context.ts";
 import type { WidgetFixture } from "../testing/fixtures.ts";
+import type { StewardFormContext } from "../theme/shared/form-context.ts";
 
 export interface StoryFormProps {
   schema: RJSFSchema;
@@ -39,17 +40,32 @@ export function StoryForm({ schema, uiSchema, formData, formContext, showErrors,
       </>
     );
   }
-  return <GovukForm ref={formRef} schema={schema} uiSchema={uiSchema} formData={formData} formContext={formContext} readonly={readonly} idPrefix={idPrefix} onSubmit={({ formData: data }) => setSubmitted(data ?? {})} />;
+  return (
+    <GovukForm
+      ref={formRef}
+      schema={schema}
+      uiSchema={uiSchema}
+      formData={formData}
+      formContext={formContext}
+      readonly={readonly}
+      idPrefix={idPrefix}
+      onSubmit={({ formData: data }) => setSubmitted(data ?? {})}
+    />
+  );
 }
 
 export type StoryVariant = "default" | "hint" | "error" | "readonly";
 
 /** The args of one widget story: the fixture, with a hint added, its errors shown, or read-only with an answer. */
-export function getFixtureArgs(fixture: Omit<WidgetFixture, "name">, variant: StoryVariant = "default"): StoryFormProps {
+export function getFixtureArgs(
+  fixture: Omit<WidgetFixture, "name">,
+  variant: StoryVariant = "default",
+): StoryFormProps {
   const schema: RJSFSchema = structuredClone(fixture.schema);
   if (variant === "hint") {
     for (const property of Object.values(schema.properties ?? {})) {
-      if (typeof property === "object" && !property.description) property.description = "This is the hint: say here what a good answer looks like.";
+      if (typeof property === "object" && !property.description)
+        property.description = "This is the hint: say here what a good answer looks like.";
     }
   }
   return {

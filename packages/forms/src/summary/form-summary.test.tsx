@@ -1,20 +1,47 @@
-import { render, screen, within, fireEvent } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
-import { FormSummary } from "./form-summary.tsx";
-import { bestFitFixture, templateFixtures, widgetFixtures } from "../testing/fixtures.ts";
 import type { RJSFSchema } from "@rjsf/utils";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+
+import { bestFitFixture, templateFixtures, widgetFixtures } from "../testing/fixtures.ts";
+import { FormSummary } from "./form-summary.tsx";
 
 const schema: RJSFSchema = {
   type: "object",
   properties: {
     visitDate: { type: "string", format: "date", title: "Date of visit" },
-    outcome: { type: "string", title: "Outcome", oneOf: [{ const: "ok", title: "Concerns resolved" }, { const: "no", title: "Not resolved" }] },
-    activities: { type: "array", title: "Activities", uniqueItems: true, items: { type: "string", enum: ["observe", "scrutiny"] } },
+    outcome: {
+      type: "string",
+      title: "Outcome",
+      oneOf: [
+        { const: "ok", title: "Concerns resolved" },
+        { const: "no", title: "Not resolved" },
+      ],
+    },
+    activities: {
+      type: "array",
+      title: "Activities",
+      uniqueItems: true,
+      items: { type: "string", enum: ["observe", "scrutiny"] },
+    },
     concerns: { type: "boolean", title: "Are there concerns?" },
     notes: { type: "string", title: "Notes" },
     unanswered: { type: "string", title: "Not answered" },
-    priorities: { type: "object", title: "Priorities", properties: { first: { type: "string", title: "First priority" } } },
-    nextSteps: { type: "array", title: "Agreed next steps", items: { type: "object", properties: { action: { type: "string", title: "Action" }, by: { type: "string", format: "date", title: "By when" } } } },
+    priorities: {
+      type: "object",
+      title: "Priorities",
+      properties: { first: { type: "string", title: "First priority" } },
+    },
+    nextSteps: {
+      type: "array",
+      title: "Agreed next steps",
+      items: {
+        type: "object",
+        properties: {
+          action: { type: "string", title: "Action" },
+          by: { type: "string", format: "date", title: "By when" },
+        },
+      },
+    },
   },
 };
 
@@ -23,8 +50,19 @@ describe("FormSummary", () => {
     render(
       <FormSummary
         schema={schema}
-        uiSchema={{ "ui:order": ["outcome", "*"], activities: { "ui:widget": "checkboxes", "ui:enumNames": ["Lesson observation", "Work scrutiny"] } }}
-        formData={{ visitDate: "2021-09-05", outcome: "ok", activities: ["observe", "scrutiny"], concerns: false, notes: "Line one\nLine two", priorities: { first: "Reading" }, nextSteps: [{ action: "Review", by: "2021-10-01" }] }}
+        uiSchema={{
+          "ui:order": ["outcome", "*"],
+          activities: { "ui:widget": "checkboxes", "ui:enumNames": ["Lesson observation", "Work scrutiny"] },
+        }}
+        formData={{
+          visitDate: "2021-09-05",
+          outcome: "ok",
+          activities: ["observe", "scrutiny"],
+          concerns: false,
+          notes: "Line one\nLine two",
+          priorities: { first: "Reading" },
+          nextSteps: [{ action: "Review", by: "2021-10-01" }],
+        }}
       />,
     );
     const keys = screen.getAllByRole("term").map((term) => term.textContent);
@@ -41,7 +79,15 @@ describe("FormSummary", () => {
   });
 
   it("shows a date and time in UK time, in words", () => {
-    render(<FormSummary schema={{ type: "object", properties: { when: { type: "string", format: "date-time", title: "Date and time" } } }} formData={{ when: "2026-12-16T10:00:00.000Z" }} />);
+    render(
+      <FormSummary
+        schema={{
+          type: "object",
+          properties: { when: { type: "string", format: "date-time", title: "Date and time" } },
+        }}
+        formData={{ when: "2026-12-16T10:00:00.000Z" }}
+      />,
+    );
     expect(screen.getByText("16 December 2026 at 10:00am")).toBeTruthy();
     expect(screen.queryByText("2026-12-16T10:00:00.000Z")).toBeNull();
   });
@@ -71,14 +117,18 @@ describe("FormSummary", () => {
 
   it("summarises an object chosen from several shapes by the shape it has", () => {
     const { schema: multi, uiSchema } = templateFixtures.multiSchema!;
-    render(<FormSummary schema={multi} uiSchema={uiSchema} formData={{ contact: { email: "office@school.example" } }} />);
+    render(
+      <FormSummary schema={multi} uiSchema={uiSchema} formData={{ contact: { email: "office@school.example" } }} />,
+    );
     expect(screen.getByRole("term").textContent).toBe("Email address");
     expect(screen.getByText("office@school.example")).toBeTruthy();
   });
 
   it("shows conditional answers only for the branch chosen", () => {
     const { schema: conditional, uiSchema } = templateFixtures.conditionalReveal!;
-    render(<FormSummary schema={conditional} uiSchema={uiSchema} formData={{ hasPlan: "yes", planDate: "2021-09-01" }} />);
+    render(
+      <FormSummary schema={conditional} uiSchema={uiSchema} formData={{ hasPlan: "yes", planDate: "2021-09-01" }} />,
+    );
     expect(screen.getByText("Yes")).toBeTruthy();
     expect(screen.getByText("1 September 2021")).toBeTruthy();
   });

@@ -1,5 +1,6 @@
-import { Fragment, useMemo, type MouseEvent, type ReactNode } from "react";
 import { createSchemaUtils, type FieldPathList, type RJSFSchema, type UiSchema, type ValidatorType } from "@rjsf/utils";
+import { Fragment, useMemo, type MouseEvent, type ReactNode } from "react";
+
 import { lowerFirst } from "../theme/shared/text.ts";
 import { defaultValidator } from "../validator.ts";
 import { summariseAnswers, type SummaryEntry, type SummaryRow, type SummaryValue } from "./summarise.ts";
@@ -53,8 +54,23 @@ function renderValue(value: SummaryValue): ReactNode {
  * summary cards, list items ("Action 2") as sub-sections. With `onChangeAnswer`, each answer gets a "Change" link.
  */
 export function FormSummary<T = unknown>(props: FormSummaryProps<T>) {
-  const { schema, uiSchema, formData, formContext, validator = defaultValidator, onChangeAnswer, getChangeHref, idPrefix = "root", idSeparator = "_", headingLevel = 2, emptyText = "No answers given" } = props;
-  const entries = useMemo(() => summariseAnswers(schema, uiSchema, formData, createSchemaUtils(validator, schema), formContext), [schema, uiSchema, formData, validator, formContext]);
+  const {
+    schema,
+    uiSchema,
+    formData,
+    formContext,
+    validator = defaultValidator,
+    onChangeAnswer,
+    getChangeHref,
+    idPrefix = "root",
+    idSeparator = "_",
+    headingLevel = 2,
+    emptyText = "No answers given",
+  } = props;
+  const entries = useMemo(
+    () => summariseAnswers(schema, uiSchema, formData, createSchemaUtils(validator, schema), formContext),
+    [schema, uiSchema, formData, validator, formContext],
+  );
   const hasActions = Boolean(onChangeAnswer || getChangeHref);
   const toId = (path: FieldPathList) => [idPrefix, ...path].join(idSeparator);
 

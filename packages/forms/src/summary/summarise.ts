@@ -1,14 +1,25 @@
-import { getUiOptions, optionsList, type FieldPathList, type RJSFSchema, type SchemaUtilsType, type UiSchema } from "@rjsf/utils";
-import { getTagClassName } from "../steward/tag-colour.ts";
+import {
+  getUiOptions,
+  optionsList,
+  type FieldPathList,
+  type RJSFSchema,
+  type SchemaUtilsType,
+  type UiSchema,
+} from "@rjsf/utils";
+
 import type { AreaJudgement } from "../steward/best-fit.ts";
+import { getTagClassName } from "../steward/tag-colour.ts";
+import { getAgendaItems } from "../theme/fields/agenda-notes-field/agenda-notes-field.tsx";
 import { getItemNoun } from "../theme/shared/array-context.ts";
 import { formatDate, formatDateTime, getDataUrlFileName } from "../theme/shared/text.ts";
 import { getBestFitData } from "../theme/widgets/best-fit-widget/best-fit-widget.tsx";
 import { getCategories } from "../theme/widgets/category-selector-widget/category-selector-widget.tsx";
-import { getAgendaItems } from "../theme/fields/agenda-notes-field/agenda-notes-field.tsx";
 
 /** An answer as the summary shows it. */
-export type SummaryValue = { kind: "text"; text: string; tagClassName?: string } | { kind: "list"; items: string[] } | { kind: "paragraphs"; paragraphs: string[] };
+export type SummaryValue =
+  | { kind: "text"; text: string; tagClassName?: string }
+  | { kind: "list"; items: string[] }
+  | { kind: "paragraphs"; paragraphs: string[] };
 
 /** One answered question. */
 export interface SummaryRow {
@@ -61,7 +72,8 @@ function formatScalar(schema: RJSFSchema, ui: UiSchema | undefined, value: unkno
   if (typeof value === "string") {
     const widget = getUiOptions(ui).widget;
     if (schema.format === "date" || widget === "date" || widget === "alt-date") return formatDate(value);
-    if (schema.format === "date-time" || widget === "date-time" || widget === "alt-datetime") return formatDateTime(value);
+    if (schema.format === "date-time" || widget === "date-time" || widget === "alt-datetime")
+      return formatDateTime(value);
     if (schema.format === "data-url" || value.startsWith("data:")) return getDataUrlFileName(value) ?? "File attached";
     return value;
   }
@@ -71,7 +83,13 @@ function formatScalar(schema: RJSFSchema, ui: UiSchema | undefined, value: unkno
 /** Text with line breaks becomes paragraphs, so a letter or report keeps the writer's breaks. */
 function toValue(text: string): SummaryValue {
   if (!text.includes("\n")) return { kind: "text", text };
-  return { kind: "paragraphs", paragraphs: text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) };
+  return {
+    kind: "paragraphs",
+    paragraphs: text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  };
 }
 
 function getTitle(schema: RJSFSchema, ui: UiSchema | undefined, fallback: string): string {
@@ -79,7 +97,14 @@ function getTitle(schema: RJSFSchema, ui: UiSchema | undefined, fallback: string
   return (typeof uiTitle === "string" && uiTitle) || schema.title || fallback;
 }
 
-function summariseField(schema: RJSFSchema, ui: UiSchema | undefined, value: unknown, path: FieldPathList, label: string, context: Context): SummaryEntry[] {
+function summariseField(
+  schema: RJSFSchema,
+  ui: UiSchema | undefined,
+  value: unknown,
+  path: FieldPathList,
+  label: string,
+  context: Context,
+): SummaryEntry[] {
   const uiOptions = getUiOptions(ui);
   const widget = uiOptions.widget;
   const field = uiOptions.field;
@@ -87,7 +112,14 @@ function summariseField(schema: RJSFSchema, ui: UiSchema | undefined, value: unk
   if (field === "agendaNotes" || field === "AgendaNotesField") {
     const items = getAgendaItems(uiOptions);
     const notes = value as Record<string, string>;
-    const rows: SummaryEntry[] = items.filter((item) => !isEmpty(notes[item.key])).map((item) => ({ kind: "row", path: [...path, item.key], label: item.title, value: toValue(String(notes[item.key])) }));
+    const rows: SummaryEntry[] = items
+      .filter((item) => !isEmpty(notes[item.key]))
+      .map((item) => ({
+        kind: "row",
+        path: [...path, item.key],
+        label: item.title,
+        value: toValue(String(notes[item.key])),
+      }));
     return [{ kind: "group", path, title: label, entries: rows }];
   }
   if (widget === "bestFit" || widget === "BestFitWidget") {
@@ -96,7 +128,9 @@ function summariseField(schema: RJSFSchema, ui: UiSchema | undefined, value: unk
       const area = data.areas.find((candidate) => candidate.key === judgement.area);
       const items = judgement.descriptors.map((selection) => {
         const category = data.categories.find((candidate) => candidate.key === selection.category);
-        const descriptor = data.criteria.find((set) => set.area === judgement.area && set.category === selection.category)?.descriptors.find((candidate) => candidate.key === selection.descriptor);
+        const descriptor = data.criteria
+          .find((set) => set.area === judgement.area && set.category === selection.category)
+          ?.descriptors.find((candidate) => candidate.key === selection.descriptor);
         return `${category?.label ?? selection.category}: ${descriptor?.text ?? selection.descriptor}`;
       });
       if (judgement.evidence) items.push(`Evidence: ${judgement.evidence}`);
@@ -107,11 +141,26 @@ function summariseField(schema: RJSFSchema, ui: UiSchema | undefined, value: unk
   if (widget === "categorySelector" || widget === "CategorySelectorWidget") {
     const category = getCategories(uiOptions, context.formContext).find((candidate) => candidate.key === value);
     const text = category?.label ?? getLabelFor(schema, ui, value);
-    return [{ kind: "row", path, label, value: { kind: "text", text, tagClassName: category ? getTagClassName(category.colour) : undefined } }];
+    return [
+      {
+        kind: "row",
+        path,
+        label,
+        value: { kind: "text", text, tagClassName: category ? getTagClassName(category.colour) : undefined },
+      },
+    ];
   }
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  const options = (schema.oneOf ?? schema.anyOf ?? []).filter((option): option is RJSFSchema => typeof option === "object");
-  if (options.length > 0 && typeof value === "object" && value !== null && !Array.isArray(value) && !schema.properties) {
+  const options = (schema.oneOf ?? schema.anyOf ?? []).filter(
+    (option): option is RJSFSchema => typeof option === "object",
+  );
+  if (
+    options.length > 0 &&
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !schema.properties
+  ) {
     // An object chosen from several shapes (oneOf/anyOf): summarise it by the option it matches.
     const index = context.schemaUtils.getClosestMatchingOption(value, options, 0);
     const option = context.schemaUtils.retrieveSchema(options[index] ?? {}, value);
@@ -124,10 +173,19 @@ function summariseField(schema: RJSFSchema, ui: UiSchema | undefined, value: unk
   }
   if (type === "array") {
     const list = value as unknown[];
-    const itemsSchema = (typeof schema.items === "object" && !Array.isArray(schema.items) ? schema.items : {}) as RJSFSchema;
+    const itemsSchema = (
+      typeof schema.items === "object" && !Array.isArray(schema.items) ? schema.items : {}
+    ) as RJSFSchema;
     if (context.schemaUtils.isMultiSelect(schema)) {
       const resolvedItems = context.schemaUtils.retrieveSchema(itemsSchema);
-      return [{ kind: "row", path, label, value: { kind: "list", items: list.map((item) => getLabelFor(resolvedItems, ui, item)) } }];
+      return [
+        {
+          kind: "row",
+          path,
+          label,
+          value: { kind: "list", items: list.map((item) => getLabelFor(resolvedItems, ui, item)) },
+        },
+      ];
     }
     const itemUi = ui?.items as UiSchema | undefined;
     const noun = getItemNoun(schema as { title?: string; items?: unknown }, ui);
@@ -140,21 +198,41 @@ function summariseField(schema: RJSFSchema, ui: UiSchema | undefined, value: unk
     const groups: SummaryEntry[] = list.flatMap((item, index) => {
       const itemSchema = context.schemaUtils.retrieveSchema(itemsSchema, item);
       const entries = summariseObject(itemSchema, itemUi, item as Record<string, unknown>, [...path, index], context);
-      return entries.length > 0 ? [{ kind: "group" as const, path: [...path, index], title: `${noun} ${index + 1}`, entries }] : [];
+      return entries.length > 0
+        ? [{ kind: "group" as const, path: [...path, index], title: `${noun} ${index + 1}`, entries }]
+        : [];
     });
     return groups.length > 0 ? [{ kind: "group", path, title: label, entries: groups }] : [];
   }
-  if (schema.enum || schema.oneOf || schema.anyOf || type === "boolean") return [{ kind: "row", path, label, value: { kind: "text", text: getLabelFor(schema, ui, value) } }];
+  if (schema.enum || schema.oneOf || schema.anyOf || type === "boolean")
+    return [{ kind: "row", path, label, value: { kind: "text", text: getLabelFor(schema, ui, value) } }];
   if (widget === "ratingScale" || widget === "RatingScaleWidget") {
     const labels = uiOptions.labels as Record<string, string> | string[] | undefined;
-    const words = Array.isArray(labels) ? labels[Number(value) - (typeof schema.minimum === "number" ? schema.minimum : 1)] : labels?.[String(value)];
-    return [{ kind: "row", path, label, value: { kind: "text", text: words ? `${String(value)} ${words}` : String(value) } }];
+    const words = Array.isArray(labels)
+      ? labels[Number(value) - (typeof schema.minimum === "number" ? schema.minimum : 1)]
+      : labels?.[String(value)];
+    return [
+      { kind: "row", path, label, value: { kind: "text", text: words ? `${String(value)} ${words}` : String(value) } },
+    ];
   }
   const text = formatScalar(schema, ui, value);
-  return [{ kind: "row", path, label, value: typeof value === "string" && !(schema.format === "date") ? toValue(text) : { kind: "text", text } }];
+  return [
+    {
+      kind: "row",
+      path,
+      label,
+      value: typeof value === "string" && !(schema.format === "date") ? toValue(text) : { kind: "text", text },
+    },
+  ];
 }
 
-function summariseObject(schema: RJSFSchema, ui: UiSchema | undefined, data: Record<string, unknown> | undefined, path: FieldPathList, context: Context): SummaryEntry[] {
+function summariseObject(
+  schema: RJSFSchema,
+  ui: UiSchema | undefined,
+  data: Record<string, unknown> | undefined,
+  path: FieldPathList,
+  context: Context,
+): SummaryEntry[] {
   const resolved = context.schemaUtils.retrieveSchema(schema, data);
   return getOrderedKeys(resolved, ui).flatMap((key) => {
     const property = resolved.properties?.[key];
@@ -162,7 +240,14 @@ function summariseObject(schema: RJSFSchema, ui: UiSchema | undefined, data: Rec
     const value = data?.[key];
     const propertySchema = context.schemaUtils.retrieveSchema(property as RJSFSchema, value);
     const propertyUi = ui?.[key] as UiSchema | undefined;
-    return summariseField(propertySchema, propertyUi, value, [...path, key], getTitle(propertySchema, propertyUi, key), context);
+    return summariseField(
+      propertySchema,
+      propertyUi,
+      value,
+      [...path, key],
+      getTitle(propertySchema, propertyUi, key),
+      context,
+    );
   });
 }
 
@@ -170,6 +255,15 @@ function summariseObject(schema: RJSFSchema, ui: UiSchema | undefined, data: Rec
  * Every answered question of a form, in the form's order, with the schema's titles and answers in words: option
  * labels, "Yes"/"No", dates as "5 September 2021", file names, lists. Sections and list items become groups.
  */
-export function summariseAnswers(schema: RJSFSchema, uiSchema: UiSchema | undefined, formData: unknown, schemaUtils: SchemaUtilsType, formContext?: unknown): SummaryEntry[] {
-  return summariseObject(schema, uiSchema, formData as Record<string, unknown> | undefined, [], { schemaUtils, formContext });
+export function summariseAnswers(
+  schema: RJSFSchema,
+  uiSchema: UiSchema | undefined,
+  formData: unknown,
+  schemaUtils: SchemaUtilsType,
+  formContext?: unknown,
+): SummaryEntry[] {
+  return summariseObject(schema, uiSchema, formData as Record<string, unknown> | undefined, [], {
+    schemaUtils,
+    formContext,
+  });
 }

@@ -4,7 +4,10 @@ import type { FormDefinition, PolicyDocument } from "@steward/policy-config";
  * Every policy under packages/policy-config/tenants/<authority>/policy.json, found when the bundle is built (Vite's
  * import.meta.glob), so a new authority's forms join the stories and tests without a code change.
  */
-const modules = import.meta.glob<PolicyDocument>("../../../policy-config/tenants/*/policy.json", { eager: true, import: "default" });
+const modules = import.meta.glob<PolicyDocument>("../../../policy-config/tenants/*/policy.json", {
+  eager: true,
+  import: "default",
+});
 
 export interface PolicyForm {
   /** `<authority folder>/<form key>`. */
@@ -23,5 +26,12 @@ export function getPolicies(): { tenant: string; policy: PolicyDocument }[] {
 
 /** Every form of every policy. */
 export function getPolicyForms(): PolicyForm[] {
-  return getPolicies().flatMap(({ tenant, policy }) => (Array.isArray(policy.forms) ? policy.forms : []).map((form) => ({ id: `${tenant}/${form.key}`, tenant, policy, form })));
+  return getPolicies().flatMap(({ tenant, policy }) =>
+    (Array.isArray(policy.forms) ? policy.forms : []).map((form) => ({
+      id: `${tenant}/${form.key}`,
+      tenant,
+      policy,
+      form,
+    })),
+  );
 }

@@ -1,6 +1,7 @@
-import { render, type RenderResult } from "@testing-library/react";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import { render, type RenderResult } from "@testing-library/react";
 import { vi, type Mock } from "vitest";
+
 import { GovukForm, type GovukFormProps } from "../govuk-form/govuk-form.tsx";
 
 export interface RenderedForm extends RenderResult {
@@ -14,6 +15,8 @@ export interface RenderedForm extends RenderResult {
 export function renderForm(schema: RJSFSchema, uiSchema?: UiSchema, props: Partial<GovukFormProps> = {}): RenderedForm {
   const onChange = vi.fn();
   const onSubmit = vi.fn();
-  const result = render(<GovukForm schema={schema} uiSchema={uiSchema} onChange={onChange} onSubmit={onSubmit} {...props} />);
+  const result = render(
+    <GovukForm schema={schema} uiSchema={uiSchema} onChange={onChange} onSubmit={onSubmit} {...props} />,
+  );
   return { ...result, onChange, onSubmit, lastData: () => onChange.mock.calls.at(-1)?.[0]?.formData };
 }

@@ -1,10 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { generateTemplates, generateTheme, generateWidgets } from "./index.ts";
-import { renderForm } from "../testing/render-form.tsx";
-import { templateFixtures, widgetFixtures } from "../testing/fixtures.ts";
 
-const type = (label: string | RegExp, text: string) => fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
+import { templateFixtures, widgetFixtures } from "../testing/fixtures.ts";
+import { renderForm } from "../testing/render-form.tsx";
+import { generateTemplates, generateTheme, generateWidgets } from "./index.ts";
+
+const type = (label: string | RegExp, text: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
 const click = (label: string | RegExp) => fireEvent.click(screen.getByLabelText(label));
 const fx = (name: keyof typeof widgetFixtures) => widgetFixtures[name]!;
 
@@ -18,14 +20,64 @@ describe("theme shape", () => {
 
   it("covers every widget and template name rjsf's core theme has", () => {
     const widgets = generateWidgets();
-    for (const name of ["AltDateWidget", "AltDateTimeWidget", "CheckboxWidget", "CheckboxesWidget", "ColorWidget", "DateWidget", "DateTimeWidget", "EmailWidget", "FileWidget", "HiddenWidget", "PasswordWidget", "RadioWidget", "RangeWidget", "RatingWidget", "SelectWidget", "TextWidget", "TextareaWidget", "TimeWidget", "UpDownWidget", "URLWidget"]) {
+    for (const name of [
+      "AltDateWidget",
+      "AltDateTimeWidget",
+      "CheckboxWidget",
+      "CheckboxesWidget",
+      "ColorWidget",
+      "DateWidget",
+      "DateTimeWidget",
+      "EmailWidget",
+      "FileWidget",
+      "HiddenWidget",
+      "PasswordWidget",
+      "RadioWidget",
+      "RangeWidget",
+      "RatingWidget",
+      "SelectWidget",
+      "TextWidget",
+      "TextareaWidget",
+      "TimeWidget",
+      "UpDownWidget",
+      "URLWidget",
+    ]) {
       expect(widgets[name], name).toBeTypeOf("function");
     }
     const templates = generateTemplates();
-    for (const name of ["ArrayFieldDescriptionTemplate", "ArrayFieldItemTemplate", "ArrayFieldItemButtonsTemplate", "ArrayFieldTemplate", "ArrayFieldTitleTemplate", "BaseInputTemplate", "CyclicSchemaExpandTemplate", "DescriptionFieldTemplate", "ErrorListTemplate", "FallbackFieldTemplate", "FieldTemplate", "FieldErrorTemplate", "FieldHelpTemplate", "GridTemplate", "MultiSchemaFieldTemplate", "ObjectFieldTemplate", "OptionalDataControlsTemplate", "TitleFieldTemplate", "UnsupportedFieldTemplate", "WrapIfAdditionalTemplate"] as const) {
+    for (const name of [
+      "ArrayFieldDescriptionTemplate",
+      "ArrayFieldItemTemplate",
+      "ArrayFieldItemButtonsTemplate",
+      "ArrayFieldTemplate",
+      "ArrayFieldTitleTemplate",
+      "BaseInputTemplate",
+      "CyclicSchemaExpandTemplate",
+      "DescriptionFieldTemplate",
+      "ErrorListTemplate",
+      "FallbackFieldTemplate",
+      "FieldTemplate",
+      "FieldErrorTemplate",
+      "FieldHelpTemplate",
+      "GridTemplate",
+      "MultiSchemaFieldTemplate",
+      "ObjectFieldTemplate",
+      "OptionalDataControlsTemplate",
+      "TitleFieldTemplate",
+      "UnsupportedFieldTemplate",
+      "WrapIfAdditionalTemplate",
+    ] as const) {
       expect(templates[name], name).toBeTypeOf("function");
     }
-    expect(Object.keys(templates.ButtonTemplates).sort()).toEqual(["AddButton", "ClearButton", "CopyButton", "MoveDownButton", "MoveUpButton", "RemoveButton", "SubmitButton"]);
+    expect(Object.keys(templates.ButtonTemplates).sort()).toEqual([
+      "AddButton",
+      "ClearButton",
+      "CopyButton",
+      "MoveDownButton",
+      "MoveUpButton",
+      "RemoveButton",
+      "SubmitButton",
+    ]);
   });
 });
 
@@ -44,11 +96,15 @@ describe("widgets round-trip their values", () => {
     const textarea = screen.getByLabelText("Summary of findings");
     expect(textarea.getAttribute("aria-describedby")).toContain("root_summary-info");
     expect(screen.getByText("You can enter up to 200 characters")).toBeTruthy();
-    expect(form.container.querySelector(".govuk-character-count__status")?.textContent).toBe("You have 188 characters remaining");
+    expect(form.container.querySelector(".govuk-character-count__status")?.textContent).toBe(
+      "You have 188 characters remaining",
+    );
     const live = form.container.querySelector("[aria-live=polite]");
     await waitFor(() => expect(live?.textContent).toBe("You have 188 characters remaining"), { timeout: 2000 });
     type("Summary of findings", "x".repeat(203));
-    expect(form.container.querySelector(".govuk-character-count__status")?.textContent).toBe("You have 3 characters too many");
+    expect(form.container.querySelector(".govuk-character-count__status")?.textContent).toBe(
+      "You have 3 characters too many",
+    );
     expect(textarea.className).toContain("govuk-textarea--error");
   });
 
@@ -91,7 +147,9 @@ describe("widgets round-trip their values", () => {
     colour.unmount();
     const dateTime = renderForm(fx("dateTime").schema);
     fireEvent.change(screen.getByLabelText("Meeting starts"), { target: { value: "2021-09-05T09:30" } });
-    expect(String((dateTime.lastData() as { meetingStart: string }).meetingStart)).toMatch(/^2021-09-0[45]T\d\d:30:00\.000Z$/);
+    expect(String((dateTime.lastData() as { meetingStart: string }).meetingStart)).toMatch(
+      /^2021-09-0[45]T\d\d:30:00\.000Z$/,
+    );
     dateTime.unmount();
     const hidden = renderForm(fx("hidden").schema, fx("hidden").uiSchema, { formData: { caseId: "case-42" } });
     type("Note (optional)", "Seen");
@@ -156,7 +214,11 @@ describe("widgets round-trip their values", () => {
     await act(async () => {
       fireEvent.change(screen.getByLabelText("Evidence file"), { target: { files: [file] } });
     });
-    await waitFor(() => expect(String((form.lastData() as { evidence?: string } | undefined)?.evidence)).toMatch(/^data:text\/plain;name=notes\.txt;base64,/));
+    await waitFor(() =>
+      expect(String((form.lastData() as { evidence?: string } | undefined)?.evidence)).toMatch(
+        /^data:text\/plain;name=notes\.txt;base64,/,
+      ),
+    );
     expect(screen.getByText(/notes\.txt \(5 bytes\)/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Remove notes.txt" })).toBeTruthy();
   });
@@ -179,9 +241,15 @@ describe("widgets round-trip their values", () => {
   it("best-fit grid ticks descriptors, records evidence and suggests a category", () => {
     const form = renderForm(fx("bestFit").schema, fx("bestFit").uiSchema);
     click("Leadership lacks capacity");
-    expect(form.lastData()).toEqual({ judgements: [{ area: "leadership", descriptors: [{ category: "high", descriptor: "weak" }] }] });
+    expect(form.lastData()).toEqual({
+      judgements: [{ area: "leadership", descriptors: [{ category: "high", descriptor: "weak" }] }],
+    });
     type(/Evidence for leadership and management/, "Two leaders left");
-    expect(form.lastData()).toEqual({ judgements: [{ area: "leadership", descriptors: [{ category: "high", descriptor: "weak" }], evidence: "Two leaders left" }] });
+    expect(form.lastData()).toEqual({
+      judgements: [
+        { area: "leadership", descriptors: [{ category: "high", descriptor: "weak" }], evidence: "Two leaders left" },
+      ],
+    });
     const status = screen.getByRole("status");
     expect(status.textContent).toContain("Suggested category: High support");
     click("Leadership is strong");
@@ -271,7 +339,9 @@ describe("read-only mode", () => {
   for (const [name, fixture] of Object.entries({ ...widgetFixtures, ...templateFixtures })) {
     it(`${name} shows the answer without editable controls`, () => {
       const form = renderForm(fixture.schema, fixture.uiSchema, { readonly: true, formData: fixture.answer });
-      const editable = [...form.container.querySelectorAll("input:not([type=hidden]), textarea, select")].filter((element) => !(element as HTMLInputElement).readOnly && !(element as HTMLInputElement).disabled);
+      const editable = [...form.container.querySelectorAll("input:not([type=hidden]), textarea, select")].filter(
+        (element) => !(element as HTMLInputElement).readOnly && !(element as HTMLInputElement).disabled,
+      );
       expect(editable.map((element) => element.id)).toEqual([]);
       expect(form.container.textContent?.length).toBeGreaterThan(0);
     });
@@ -282,7 +352,10 @@ describe("read-only mode", () => {
     expect(screen.getByText("Escalate")).toBeTruthy();
     renderForm(fx("date").schema, fx("date").uiSchema, { readonly: true, formData: { visitDate: "2021-09-05" } });
     expect(screen.getByText("5 September 2021")).toBeTruthy();
-    renderForm(fx("checkboxes").schema, fx("checkboxes").uiSchema, { readonly: true, formData: { activities: ["Work scrutiny"] } });
+    renderForm(fx("checkboxes").schema, fx("checkboxes").uiSchema, {
+      readonly: true,
+      formData: { activities: ["Work scrutiny"] },
+    });
     expect(screen.getByRole("listitem").textContent).toBe("Work scrutiny");
   });
 });

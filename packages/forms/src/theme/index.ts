@@ -1,11 +1,16 @@
 import { withTheme, type ThemeProps } from "@rjsf/core";
 import type { FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
+
 import { generateFields } from "./fields/index.ts";
 import { generateTemplates } from "./templates/index.ts";
 import { generateWidgets } from "./widgets/index.ts";
 
 /** A fresh GOV.UK theme for rjsf: templates, widgets and Steward's fields. */
-export function generateTheme<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(): ThemeProps<T, S, F> {
+export function generateTheme<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(): ThemeProps<T, S, F> {
   return {
     fields: generateFields<T, S, F>(),
     templates: generateTemplates<T, S, F>(),

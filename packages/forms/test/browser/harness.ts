@@ -9,7 +9,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM_PATH);
 export const skipReason = `Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH`;
 // Under CI=true a missing Chromium fails the browser tests (every file imports this harness), never a quiet skip.
-if (!hasChromium && process.env.CI === "true") throw new Error(`${skipReason}. CI=true requires the browser tests to run, not skip.`);
+if (!hasChromium && process.env.CI === "true")
+  throw new Error(`${skipReason}. CI=true requires the browser tests to run, not skip.`);
 
 const packageDir = resolve(import.meta.dirname, "../..");
 export const staticDir = join(packageDir, "storybook-static");
@@ -19,7 +20,10 @@ function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const stats = statSync(path);
   if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => (name === "node_modules" ? newest : Math.max(newest, newestMtime(join(path, name)))), stats.mtimeMs);
+  return readdirSync(path).reduce(
+    (newest, name) => (name === "node_modules" ? newest : Math.max(newest, newestMtime(join(path, name)))),
+    stats.mtimeMs,
+  );
 }
 
 /** The policy forms on disk, as the stories name them (`<authority>__<form key>`). */
@@ -41,14 +45,22 @@ export function getPolicyFormIds(): string[] {
  */
 export function ensureStorybookBuilt(): void {
   const built = newestMtime(join(staticDir, "index.json"));
-  const sources = Math.max(newestMtime(join(packageDir, "src")), newestMtime(join(packageDir, ".storybook")), newestMtime(tenantsDir));
+  const sources = Math.max(
+    newestMtime(join(packageDir, "src")),
+    newestMtime(join(packageDir, ".storybook")),
+    newestMtime(tenantsDir),
+  );
   if (built > sources) return;
-  execFileSync(join(packageDir, "node_modules/.bin/storybook"), ["build", "--quiet", "--disable-telemetry", "-o", "storybook-static"], {
-    cwd: packageDir,
-    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: "1" },
-    stdio: "pipe",
-    timeout: 170_000,
-  });
+  execFileSync(
+    join(packageDir, "node_modules/.bin/storybook"),
+    ["build", "--quiet", "--disable-telemetry", "-o", "storybook-static"],
+    {
+      cwd: packageDir,
+      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: "1" },
+      stdio: "pipe",
+      timeout: 170_000,
+    },
+  );
 }
 
 const TYPES: Record<string, string> = {
@@ -79,7 +91,10 @@ export async function startStaticServer(): Promise<{ url: string; close: () => P
   await new Promise<void>((resolvePromise) => server.listen(0, "127.0.0.1", resolvePromise));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolvePromise) => server.close(() => resolvePromise())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolvePromise) => server.close(() => resolvePromise())),
+  };
 }
 
 /** Launches Chromium the way this machine allows: headless, sandbox off, no network of its own. */
@@ -87,7 +102,16 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -96,7 +120,15 @@ export async function showStory(page: Page, storyId: string): Promise<void> {
   await page.evaluate(
     (id) =>
       new Promise<void>((resolvePromise, reject) => {
-        const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { on: (e: string, f: (...a: unknown[]) => void) => void; off: (e: string, f: (...a: unknown[]) => void) => void; emit: (e: string, p: unknown) => void } }).__STORYBOOK_ADDONS_CHANNEL__;
+        const channel = (
+          window as unknown as {
+            __STORYBOOK_ADDONS_CHANNEL__: {
+              on: (e: string, f: (...a: unknown[]) => void) => void;
+              off: (e: string, f: (...a: unknown[]) => void) => void;
+              emit: (e: string, p: unknown) => void;
+            };
+          }
+        ).__STORYBOOK_ADDONS_CHANNEL__;
         const timer = setTimeout(() => finish(new Error(`Story ${id} did not render`)), 15_000);
         const rendered = (renderedId: unknown) => {
           if (renderedId === id) finish();
@@ -120,8 +152,17 @@ export async function showStory(page: Page, storyId: string): Promise<void> {
 }
 
 /** Opens one story in a fresh page load, with optional args (`key:value;key:value`). */
-export async function openStory(page: Page, baseUrl: string, storyId: string, args?: Record<string, string>): Promise<void> {
-  const argText = args ? `&args=${Object.entries(args).map(([key, value]) => `${key}:${value}`).join(";")}` : "";
+export async function openStory(
+  page: Page,
+  baseUrl: string,
+  storyId: string,
+  args?: Record<string, string>,
+): Promise<void> {
+  const argText = args
+    ? `&args=${Object.entries(args)
+        .map(([key, value]) => `${key}:${value}`)
+        .join(";")}`
+    : "";
   await page.goto(`${baseUrl}/iframe.html?id=${storyId}&viewMode=story${argText}`);
   await page.waitForSelector("#storybook-root > *", { timeout: 15_000 });
   await page.waitForTimeout(50);

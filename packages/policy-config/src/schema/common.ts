@@ -17,25 +17,34 @@ export const SIZE_LIMITS = {
 } as const;
 
 /** A list, capped at `SIZE_LIMITS.listItems` unless given a smaller cap. */
-export const List = <T extends TSchema>(items: T, options: ArrayOptions = {}) => Type.Array(items, { maxItems: SIZE_LIMITS.listItems, ...options });
+export const List = <T extends TSchema>(items: T, options: ArrayOptions = {}) =>
+  Type.Array(items, { maxItems: SIZE_LIMITS.listItems, ...options });
 
 /** A stable identifier within a policy: lower-case words joined by hyphens (`high-support`, `warning-notice`). */
 export const Key = Type.String({
   pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
   maxLength: 64,
   title: "Key",
-  description: "A stable identifier: lower-case letters and digits, words joined by single hyphens (for example high-support).",
+  description:
+    "A stable identifier: lower-case letters and digits, words joined by single hyphens (for example high-support).",
 });
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = Type.String({ format: "date", maxLength: 10, title: "Date", description: "A date written YYYY-MM-DD." });
+export const IsoDate = Type.String({
+  format: "date",
+  maxLength: 10,
+  title: "Date",
+  description: "A date written YYYY-MM-DD.",
+});
 
 export const Text = (options: { title?: string; description?: string; maxLength?: number } = {}) =>
   Type.String({ minLength: 1, maxLength: options.maxLength ?? 2000, ...options });
 
 /** An object with no properties beyond those listed: a misspelt field is an error, never silently ignored. */
-export const Strict = <T extends Record<string, TSchema>>(properties: T, options: { title?: string; description?: string } = {}) =>
-  Type.Object(properties, { additionalProperties: false, ...options });
+export const Strict = <T extends Record<string, TSchema>>(
+  properties: T,
+  options: { title?: string; description?: string } = {},
+) => Type.Object(properties, { additionalProperties: false, ...options });
 
 /** Who a record or rule concerns: LA staff, or school staff. */
 export const Audience = Type.Union([Type.Literal("la"), Type.Literal("school")], {
@@ -44,9 +53,12 @@ export const Audience = Type.Union([Type.Literal("la"), Type.Literal("school")],
 });
 
 /** How a school is governed: the seeds treat maintained schools and academies differently. */
-export const Governance = Type.Union([Type.Literal("maintained"), Type.Literal("academy"), Type.Literal("free-school")], {
-  title: "Governance",
-});
+export const Governance = Type.Union(
+  [Type.Literal("maintained"), Type.Literal("academy"), Type.Literal("free-school")],
+  {
+    title: "Governance",
+  },
+);
 
 export const Phase = Type.Union(
   [
@@ -73,7 +85,18 @@ export const Applicability = Strict(
 );
 
 /** GOV.UK Design System tag colours. */
-export const TAG_COLOURS = ["grey", "green", "turquoise", "blue", "light-blue", "purple", "pink", "red", "orange", "yellow"] as const;
+export const TAG_COLOURS = [
+  "grey",
+  "green",
+  "turquoise",
+  "blue",
+  "light-blue",
+  "purple",
+  "pink",
+  "red",
+  "orange",
+  "yellow",
+] as const;
 export const TagColour = Type.Union(
   TAG_COLOURS.map((c) => Type.Literal(c)),
   { title: "Colour", description: "A GOV.UK tag colour." },
@@ -90,12 +113,17 @@ export const JsonLogicRule = Type.Object(
     minProperties: 1,
     maxProperties: 1,
     title: "Rule",
-    description: "A JsonLogic rule over the school's data, for example {\"==\": [{\"var\": \"ofsted.overallEffectiveness\"}, \"inadequate\"]}.",
+    description:
+      'A JsonLogic rule over the school\'s data, for example {"==": [{"var": "ofsted.overallEffectiveness"}, "inadequate"]}.',
   },
 );
 
 /** Where a piece of the policy comes from in the authority's own strategy document. */
-export const SourceRef = Text({ title: "Source", description: "Where in the strategy document this comes from.", maxLength: 300 });
+export const SourceRef = Text({
+  title: "Source",
+  description: "Where in the strategy document this comes from.",
+  maxLength: 300,
+});
 
 export type Applicability = Static<typeof Applicability>;
 export type GovernanceType = Static<typeof Governance>;

@@ -1,6 +1,19 @@
 import { Type, type Static } from "@sinclair/typebox";
+
 import { ACTIONS, SUBJECTS } from "../vocabulary.ts";
-import { Applicability, Audience, IsoDate, JsonLogicRule, Key, List, SIZE_LIMITS, SourceRef, Strict, TagColour, Text } from "./common.ts";
+import {
+  Applicability,
+  Audience,
+  IsoDate,
+  JsonLogicRule,
+  Key,
+  List,
+  SIZE_LIMITS,
+  SourceRef,
+  Strict,
+  TagColour,
+  Text,
+} from "./common.ts";
 
 /**
  * The meta-schema's own format version: the shape of a policy document, not a
@@ -14,9 +27,18 @@ export const FORMAT_VERSION = 2 as const;
 
 export const Authority = Strict(
   {
-    name: Text({ title: "Name", description: "The authority's full name, for example North Shire County Council.", maxLength: 200 }),
+    name: Text({
+      title: "Name",
+      description: "The authority's full name, for example North Shire County Council.",
+      maxLength: 200,
+    }),
     shortName: Type.Optional(Text({ title: "Short name", maxLength: 80 })),
-    laCode: Type.String({ pattern: "^[0-9]{3}$", maxLength: 3, title: "LA code", description: "The DfE three-digit local authority code." }),
+    laCode: Type.String({
+      pattern: "^[0-9]{3}$",
+      maxLength: 3,
+      title: "LA code",
+      description: "The DfE three-digit local authority code.",
+    }),
     contact: Type.Optional(
       Strict(
         {
@@ -43,7 +65,12 @@ export const Priority = Strict(
 export const Strategy = Strict(
   {
     title: Text({ title: "Title", maxLength: 200 }),
-    period: Type.String({ pattern: "^[0-9]{4}(-[0-9]{4})?$", maxLength: 9, title: "Period", description: "The years the strategy covers, for example 2021-2023." }),
+    period: Type.String({
+      pattern: "^[0-9]{4}(-[0-9]{4})?$",
+      maxLength: 9,
+      title: "Period",
+      description: "The years the strategy covers, for example 2021-2023.",
+    }),
     effectiveFrom: IsoDate,
     effectiveTo: Type.Optional(IsoDate),
     summary: Type.Optional(Text({ title: "Summary", maxLength: 4000 })),
@@ -75,12 +102,20 @@ export const Holiday = Strict({ label: Text({ maxLength: 120 }), ...DateRange },
 
 export const AcademicYear = Strict(
   {
-    key: Type.String({ pattern: "^[0-9]{4}-[0-9]{2}$", maxLength: 7, title: "Key", description: "The school year, for example 2021-22." }),
+    key: Type.String({
+      pattern: "^[0-9]{4}-[0-9]{2}$",
+      maxLength: 7,
+      title: "Key",
+      description: "The school year, for example 2021-22.",
+    }),
     label: Text({ maxLength: 80 }),
     terms: List(Term, { minItems: 1, maxItems: 6, title: "Terms" }),
     holidays: List(Holiday, { title: "Holidays" }),
     assumed: Type.Optional(
-      Type.Boolean({ title: "Dates assumed", description: "True when these dates are not the authority's published dates but an assumption to be confirmed." }),
+      Type.Boolean({
+        title: "Dates assumed",
+        description: "True when these dates are not the authority's published dates but an assumption to be confirmed.",
+      }),
     ),
     note: Type.Optional(Text({ maxLength: 1000 })),
   },
@@ -107,16 +142,27 @@ export const Area = Strict(
 
 export const Frequency = Strict(
   {
-    every: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, title: "Every", description: "Every N units: every 4 weeks." })),
-    times: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, title: "Times", description: "N times in each unit: 4 times a year." })),
+    every: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 52, title: "Every", description: "Every N units: every 4 weeks." }),
+    ),
+    times: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 52, title: "Times", description: "N times in each unit: 4 times a year." }),
+    ),
     unit: Type.Union(
-      [Type.Literal("week"), Type.Literal("month"), Type.Literal("half-term"), Type.Literal("term"), Type.Literal("year")],
+      [
+        Type.Literal("week"),
+        Type.Literal("month"),
+        Type.Literal("half-term"),
+        Type.Literal("term"),
+        Type.Literal("year"),
+      ],
       { title: "Unit" },
     ),
   },
   {
     title: "Frequency",
-    description: "Every N weeks, months, half terms, terms or years, or N times in each: counted in the policy calendar. Give every or times, not both.",
+    description:
+      "Every N weeks, months, half terms, terms or years, or N times in each: counted in the policy calendar. Give every or times, not both.",
   },
 );
 
@@ -124,8 +170,17 @@ export const Period = Strict(
   {
     amount: Type.Integer({ minimum: 1, maximum: 730, title: "Amount" }),
     unit: Type.Union(
-      [Type.Literal("calendar-days"), Type.Literal("working-days"), Type.Literal("school-days"), Type.Literal("weeks"), Type.Literal("months")],
-      { title: "Unit", description: "working-days skip weekends and bank holidays; school-days also skip the calendar's holidays." },
+      [
+        Type.Literal("calendar-days"),
+        Type.Literal("working-days"),
+        Type.Literal("school-days"),
+        Type.Literal("weeks"),
+        Type.Literal("months"),
+      ],
+      {
+        title: "Unit",
+        description: "working-days skip weekends and bank holidays; school-days also skip the calendar's holidays.",
+      },
     ),
   },
   { title: "Period" },
@@ -139,7 +194,11 @@ export const Cadence = Strict(
       title: "Basis",
       description: "minimum: at least this often; typical: about this often; exact: on this cadence.",
     }),
-    label: Text({ title: "In words", maxLength: 200, description: "As the strategy says it, for example 'monthly (as a minimum)'." }),
+    label: Text({
+      title: "In words",
+      maxLength: 200,
+      description: "As the strategy says it, for example 'monthly (as a minimum)'.",
+    }),
     applicability: Type.Optional(Applicability),
   },
   { title: "Visit cadence" },
@@ -155,7 +214,12 @@ export const Category = Strict(
     key: Key,
     label: Text({ maxLength: 120 }),
     description: Text({ maxLength: 4000 }),
-    severity: Type.Integer({ minimum: 0, maximum: 20, title: "Severity", description: "0 is the least concern; each category has its own." }),
+    severity: Type.Integer({
+      minimum: 0,
+      maximum: 20,
+      title: "Severity",
+      description: "0 is the least concern; each category has its own.",
+    }),
     colour: TagColour,
     cadence: List(Cadence, { title: "Visits" }),
     support: List(Text({ maxLength: 1000 }), { title: "Support offered" }),
@@ -170,7 +234,9 @@ export const Category = Strict(
 export const DataLink = Strict(
   {
     label: Text({ maxLength: 80, title: "Link text", description: "For example 'See data'." }),
-    metric: Type.Optional(Text({ maxLength: 120, title: "Data field", description: "The school data field it points to." })),
+    metric: Type.Optional(
+      Text({ maxLength: 120, title: "Data field", description: "The school data field it points to." }),
+    ),
   },
   { title: "Data link" },
 );
@@ -193,7 +259,8 @@ export const Assessment = Strict(
   {
     method: Type.Union([Type.Literal("best-fit"), Type.Literal("risk-rating")], {
       title: "Method",
-      description: "best-fit: criteria per area, a school need not meet every descriptor; risk-rating: typical triggers per rating.",
+      description:
+        "best-fit: criteria per area, a school need not meet every descriptor; risk-rating: typical triggers per rating.",
     }),
     description: Text({ maxLength: 4000 }),
     frequency: Frequency,
@@ -240,7 +307,12 @@ export const Trigger = Strict(
 export const Participant = Strict(
   {
     role: Type.Optional(Key),
-    label: Type.Optional(Text({ maxLength: 200, description: "Someone outside Steward's roles, for example the Regional Schools Commissioner." })),
+    label: Type.Optional(
+      Text({
+        maxLength: 200,
+        description: "Someone outside Steward's roles, for example the Regional Schools Commissioner.",
+      }),
+    ),
   },
   { title: "Participant", description: "A role of this policy, or a named party outside it." },
 );
@@ -256,17 +328,23 @@ export const AgendaItem = Strict(
 
 export const Agenda = Strict(
   {
-    term: Type.Union([Key, Type.Literal("any")], { title: "Term", description: "The term key this agenda is for, or any." }),
+    term: Type.Union([Key, Type.Literal("any")], {
+      title: "Term",
+      description: "The term key this agenda is for, or any.",
+    }),
     title: Text({ maxLength: 200 }),
     items: List(AgendaItem, { minItems: 1, title: "Items" }),
   },
   { title: "Agenda" },
 );
 
-export const ReportVisibility = Type.Union([Type.Literal("la-only"), Type.Literal("on-publish"), Type.Literal("always")], {
-  title: "School sees the report",
-  description: "la-only: never; on-publish: when an officer publishes it; always: as soon as it is recorded.",
-});
+export const ReportVisibility = Type.Union(
+  [Type.Literal("la-only"), Type.Literal("on-publish"), Type.Literal("always")],
+  {
+    title: "School sees the report",
+    description: "la-only: never; on-publish: when an officer publishes it; always: as soon as it is recorded.",
+  },
+);
 
 export const VisitType = Strict(
   {
@@ -288,11 +366,16 @@ export const VisitType = Strict(
 
 export const Sharing = Strict(
   {
-    content: Type.Union([Type.Literal("key-points"), Type.Literal("minutes"), Type.Literal("actions"), Type.Literal("decisions")], {
-      title: "What is shared",
-    }),
+    content: Type.Union(
+      [Type.Literal("key-points"), Type.Literal("minutes"), Type.Literal("actions"), Type.Literal("decisions")],
+      {
+        title: "What is shared",
+      },
+    ),
     with: List(Participant, { minItems: 1, title: "With whom" }),
-    maxItems: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, title: "At most", description: "For example 5 key points." })),
+    maxItems: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 50, title: "At most", description: "For example 5 key points." }),
+    ),
     description: Text({ maxLength: 1000 }),
   },
   { title: "Sharing" },
@@ -302,7 +385,10 @@ export const ProgressJudgement = Strict(
   {
     key: Key,
     label: Text({ maxLength: 120 }),
-    isStrong: Type.Boolean({ title: "Counts as strong progress", description: "Exit rules count meetings that judged strong progress." }),
+    isStrong: Type.Boolean({
+      title: "Counts as strong progress",
+      description: "Exit rules count meetings that judged strong progress.",
+    }),
   },
   { title: "Progress judgement" },
 );
@@ -315,7 +401,10 @@ export const MeetingType = Strict(
     chair: Type.Optional(Participant),
     attendees: List(Participant, { minItems: 1, title: "Attendees" }),
     frequency: Type.Optional(Frequency),
-    confidential: Type.Boolean({ title: "Confidential", description: "Minutes are for LA attendees only; only what is listed under sharing reaches anyone else." }),
+    confidential: Type.Boolean({
+      title: "Confidential",
+      description: "Minutes are for LA attendees only; only what is listed under sharing reaches anyone else.",
+    }),
     sharing: List(Sharing, { title: "Shared after the meeting" }),
     minutesForm: Type.Optional(Key),
     progressJudgements: List(ProgressJudgement, { title: "Progress judgements" }),
@@ -345,12 +434,24 @@ export const LetterType = Strict(
     kind: Type.Union([Type.Literal("letter"), Type.Literal("notice")], { title: "Kind" }),
     purpose: Text({ maxLength: 4000 }),
     indicators: List(Indicator, { title: "Indicators", description: "The bullets that justify sending it." }),
-    minimumIndicators: Type.Integer({ minimum: 0, title: "Indicators needed", description: "How many indicators must apply (the seeds: 'one or more')." }),
+    minimumIndicators: Type.Integer({
+      minimum: 0,
+      title: "Indicators needed",
+      description: "How many indicators must apply (the seeds: 'one or more').",
+    }),
     applicability: Type.Optional(Applicability),
     template: Strict(
       {
-        subject: Text({ maxLength: 300, title: "Subject", description: "Liquid template: merge fields such as {{ school.name }}." }),
-        body: Text({ maxLength: 20000, title: "Body", description: "Liquid template producing the letter's HTML body." }),
+        subject: Text({
+          maxLength: 300,
+          title: "Subject",
+          description: "Liquid template: merge fields such as {{ school.name }}.",
+        }),
+        body: Text({
+          maxLength: 20000,
+          title: "Body",
+          description: "Liquid template producing the letter's HTML body.",
+        }),
       },
       { title: "Template" },
     ),
@@ -375,7 +476,11 @@ export const LetterType = Strict(
         { title: "Deadline" },
       ),
     ),
-    reviewAfter: Type.Optional({ ...Period, title: "Review after", description: "When the letter is reviewed, after issue." }),
+    reviewAfter: Type.Optional({
+      ...Period,
+      title: "Review after",
+      description: "When the letter is reviewed, after issue.",
+    }),
     effect: Type.Optional(
       Strict(
         {
@@ -417,12 +522,17 @@ export const Stage = Strict(
 export const Transition = Strict(
   {
     key: Key,
-    from: List(Type.Union([Key, Type.Literal("*")]), { minItems: 1, title: "From stages", description: "Stage keys, or * for any." }),
+    from: List(Type.Union([Key, Type.Literal("*")]), {
+      minItems: 1,
+      title: "From stages",
+      description: "Stage keys, or * for any.",
+    }),
     to: Key,
     label: Text({ maxLength: 300 }),
     mode: Type.Union([Type.Literal("automatic"), Type.Literal("suggested"), Type.Literal("manual")], {
       title: "Mode",
-      description: "automatic: happens when the rule holds; suggested: offered to the officer when it holds; manual: an officer's decision.",
+      description:
+        "automatic: happens when the rule holds; suggested: offered to the officer when it holds; manual: an officer's decision.",
     }),
     when: Type.Optional(JsonLogicRule),
     requiresReason: Type.Boolean({ title: "The officer gives a reason" }),
@@ -462,8 +572,26 @@ export const FormDefinition = Strict(
       { title: "Purpose" },
     ),
     audience: Audience,
-    schema: Type.Object({}, { additionalProperties: true, maxProperties: SIZE_LIMITS.mapFields, title: "JSON Schema", description: "The form's fields, as a JSON Schema object." }),
-    uiSchema: Type.Optional(Type.Object({}, { additionalProperties: true, maxProperties: SIZE_LIMITS.mapFields, title: "UI schema", description: "react-jsonschema-form uiSchema." })),
+    schema: Type.Object(
+      {},
+      {
+        additionalProperties: true,
+        maxProperties: SIZE_LIMITS.mapFields,
+        title: "JSON Schema",
+        description: "The form's fields, as a JSON Schema object.",
+      },
+    ),
+    uiSchema: Type.Optional(
+      Type.Object(
+        {},
+        {
+          additionalProperties: true,
+          maxProperties: SIZE_LIMITS.mapFields,
+          title: "UI schema",
+          description: "react-jsonschema-form uiSchema.",
+        },
+      ),
+    ),
     applicability: Type.Optional(Applicability),
     source: Type.Optional(SourceRef),
   },
@@ -474,18 +602,42 @@ export const FormDefinition = Strict(
 
 export const Rule = Strict(
   {
-    action: Type.Union([Type.Union(ACTIONS.map((a) => Type.Literal(a))), List(Type.Union(ACTIONS.map((a) => Type.Literal(a))), { minItems: 1 })], {
-      title: "Action",
-    }),
-    subject: Type.Union([Type.Union(SUBJECTS.map((s) => Type.Literal(s))), List(Type.Union(SUBJECTS.map((s) => Type.Literal(s))), { minItems: 1 })], {
-      title: "Subject",
-    }),
-    conditions: Type.Optional(
-      Type.Object({}, { additionalProperties: true, maxProperties: SIZE_LIMITS.mapFields, title: "Conditions", description: "CASL conditions, e.g. {\"schoolUrn\": \"${user.schoolUrn}\"}." }),
+    action: Type.Union(
+      [
+        Type.Union(ACTIONS.map((a) => Type.Literal(a))),
+        List(Type.Union(ACTIONS.map((a) => Type.Literal(a))), { minItems: 1 }),
+      ],
+      {
+        title: "Action",
+      },
     ),
-    fields: Type.Optional(List(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, title: "Only these fields" })),
+    subject: Type.Union(
+      [
+        Type.Union(SUBJECTS.map((s) => Type.Literal(s))),
+        List(Type.Union(SUBJECTS.map((s) => Type.Literal(s))), { minItems: 1 }),
+      ],
+      {
+        title: "Subject",
+      },
+    ),
+    conditions: Type.Optional(
+      Type.Object(
+        {},
+        {
+          additionalProperties: true,
+          maxProperties: SIZE_LIMITS.mapFields,
+          title: "Conditions",
+          description: 'CASL conditions, e.g. {"schoolUrn": "${user.schoolUrn}"}.',
+        },
+      ),
+    ),
+    fields: Type.Optional(
+      List(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, title: "Only these fields" }),
+    ),
     inverted: Type.Optional(Type.Boolean({ title: "Forbid instead of allow" })),
-    reason: Type.Optional(Text({ maxLength: 300, title: "Reason", description: "Shown when the rule forbids something." })),
+    reason: Type.Optional(
+      Text({ maxLength: 300, title: "Reason", description: "Shown when the rule forbids something." }),
+    ),
   },
   { title: "Rule" },
 );
@@ -500,7 +652,8 @@ export const Role = Strict(
     mayGrant: Type.Optional(
       List(Key, {
         title: "Roles its holders may give",
-        description: "The roles a user with this role may give when inviting users or changing their roles (with the `invite` or `update` User permission). A role not listed here cannot be given by them; without this list they may give none.",
+        description:
+          "The roles a user with this role may give when inviting users or changing their roles (with the `invite` or `update` User permission). A role not listed here cannot be given by them; without this list they may give none.",
       }),
     ),
   },

@@ -1,4 +1,5 @@
 import { Liquid, type Template } from "liquidjs";
+
 import { MERGE_FIELDS } from "../vocabulary.ts";
 
 /**
@@ -118,7 +119,9 @@ function liquidMessage(error: unknown): string {
 
 /** A merge field the vocabulary has, or a part of one (`school`), or a path under one (`indicators.first`). */
 function isMergeField(name: string): boolean {
-  return Object.keys(MERGE_FIELDS).some((field) => name === field || field.startsWith(`${name}.`) || name.startsWith(`${field}.`));
+  return Object.keys(MERGE_FIELDS).some(
+    (field) => name === field || field.startsWith(`${name}.`) || name.startsWith(`${field}.`),
+  );
 }
 
 type Checked = { template: Template[]; problems: { message: string; code: string }[] };
@@ -132,18 +135,27 @@ function parseChecked(source: string): Checked {
   try {
     template = liquid.parse(source);
   } catch (error) {
-    return { template: [], problems: [{ message: `The template does not parse: ${liquidMessage(error)}`, code: "template.syntax" }] };
+    return {
+      template: [],
+      problems: [{ message: `The template does not parse: ${liquidMessage(error)}`, code: "template.syntax" }],
+    };
   }
   let variables: string[][];
   try {
     variables = liquid.globalVariableSegmentsSync(template).map((segments) => segments.map(String));
   } catch (error) {
-    return { template, problems: [{ message: `The template cannot be read: ${liquidMessage(error)}`, code: "template.syntax" }] };
+    return {
+      template,
+      problems: [{ message: `The template cannot be read: ${liquidMessage(error)}`, code: "template.syntax" }],
+    };
   }
   const problems = variables
     .map((segments) => segments.join("."))
     .filter((name) => !isMergeField(name))
-    .map((name) => ({ message: `The template uses "${name}", which is not a merge field. Use one of: ${Object.keys(MERGE_FIELDS).join(", ")}.`, code: "template.field" }));
+    .map((name) => ({
+      message: `The template uses "${name}", which is not a merge field. Use one of: ${Object.keys(MERGE_FIELDS).join(", ")}.`,
+      code: "template.field",
+    }));
   return { template, problems };
 }
 

@@ -2,6 +2,7 @@
 // each checked against the tenant's policy document. A phrase is found when it
 // appears, in the seed's words, in the part of the policy where it belongs.
 import { describe, expect, it } from "vitest";
+
 import cambridgeshire from "../../tenants/cambridgeshire/policy.json" with { type: "json" };
 import lincolnshire from "../../tenants/lincolnshire/policy.json" with { type: "json" };
 import { describeCadence } from "../diff.ts";
@@ -9,12 +10,7 @@ import type { PolicyDocument } from "../schema/policy.ts";
 import { validatePolicy } from "../validation/index.ts";
 
 const normalise = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .replace(/[–—]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
+  text.toLowerCase().replace(/[‘’]/g, "'").replace(/[–—]/g, "-").replace(/\s+/g, " ").trim();
 
 /** Whether `phrase` appears in `part` of the policy (any string inside it). */
 function mentions(part: unknown, phrase: string): boolean {
@@ -89,7 +85,9 @@ describe("Cambridgeshire's policy holds its strategy", () => {
   });
 
   it("holds the LAIG: half-termly, confidential, five key points to the whole governing body", () => {
-    const laig = policy.meetingTypes.find((m) => mentions(m, "LAIG") || mentions(m, "Local Authority Implementation Group"));
+    const laig = policy.meetingTypes.find(
+      (m) => mentions(m, "LAIG") || mentions(m, "Local Authority Implementation Group"),
+    );
     expect(laig).toBeDefined();
     expect(laig!.confidential).toBe(true);
     expect(laig!.frequency).toEqual({ every: 1, unit: "half-term" });
@@ -125,10 +123,16 @@ describe("Cambridgeshire's policy holds its strategy", () => {
   });
 
   it("keeps the academy concerns route apart, to the Chair of the Academy Trust", () => {
-    const academyParts = [...policy.letterTypes, ...policy.escalation.stages].filter((x) => x.applicability?.governance?.includes("academy"));
+    const academyParts = [...policy.letterTypes, ...policy.escalation.stages].filter((x) =>
+      x.applicability?.governance?.includes("academy"),
+    );
     expect(academyParts.length).toBeGreaterThan(0);
     expect(mentions(academyParts, "Chair of the Academy Trust")).toBe(true);
-    expectMentions(policy, ["Regional Commissioner", "Education Funding Agency", "refusal to engage with the LA through ongoing processes"]);
+    expectMentions(policy, [
+      "Regional Commissioner",
+      "Education Funding Agency",
+      "refusal to engage with the LA through ongoing processes",
+    ]);
   });
 
   it("records the Primary School Improvement Offer and the Annual Monitoring Visit", () => {
@@ -185,7 +189,11 @@ describe("Lincolnshire's policy holds its strategy", () => {
   });
 
   it("lists the additional-support activities for vulnerable schools", () => {
-    expectMentions(policy.visitTypes, ["Reviewing the school development plan", "Book scrutinies", "Ofsted preparation"]);
+    expectMentions(policy.visitTypes, [
+      "Reviewing the school development plan",
+      "Book scrutinies",
+      "Ofsted preparation",
+    ]);
   });
 
   it("escalates to Strategy and removes a school after two Strategy meetings with strong progress", () => {
@@ -209,7 +217,10 @@ describe("Lincolnshire's policy holds its strategy", () => {
   });
 
   it("names the triggers for a school causing concern", () => {
-    expectMentions(policy, ["Academisation Order", "Failed to fulfil the terms of the Performance, Standards and Safety warning notice"]);
+    expectMentions(policy, [
+      "Academisation Order",
+      "Failed to fulfil the terms of the Performance, Standards and Safety warning notice",
+    ]);
     const scc = byLabel(policy.categories, "school causing concern");
     expect(policy.triggers.some((t) => t.suggests.category === scc.key && mentions(t.when, "inadequate"))).toBe(true);
   });

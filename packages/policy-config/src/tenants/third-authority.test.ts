@@ -2,8 +2,9 @@
 // a local pre-formal warning notice with a 15-day deadline, two stages) runs on
 // the same code as the two real ones: it validates and diffs with no change.
 import { describe, expect, it } from "vitest";
-import northShire from "../../fixtures/north-shire/policy.json" with { type: "json" };
+
 import revised from "../../fixtures/north-shire/policy-revised.json" with { type: "json" };
+import northShire from "../../fixtures/north-shire/policy.json" with { type: "json" };
 import { diffPolicies } from "../diff.ts";
 import type { PolicyDocument } from "../schema/policy.ts";
 import { validatePolicy } from "../validation/index.ts";
@@ -17,7 +18,12 @@ describe("a third authority of a different shape", () => {
   });
 
   it("has the shape it was written with", () => {
-    expect(policy.categories.map((c) => c.label)).toEqual(["Light touch", "Light touch +", "Support and challenge", "Support and challenge +"]);
+    expect(policy.categories.map((c) => c.label)).toEqual([
+      "Light touch",
+      "Light touch +",
+      "Support and challenge",
+      "Support and challenge +",
+    ]);
     expect(policy.calendar.model).toBe("six-term");
     expect(policy.calendar.years[0]!.terms.flatMap((t) => t.halfTerms)).toHaveLength(6);
     expect(policy.escalation.stages.map((s) => s.key)).toEqual(["universal", "formal-concern"]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createMinimalPolicy } from "../fixtures/minimal-policy.ts";
 import { validatePolicy } from "./index.ts";
 
@@ -29,13 +30,20 @@ describe("letter templates", () => {
 
   it("refuses include of a file that does not exist the same way (no ENOENT)", () => {
     const result = problemsOf((p) => (p.letterTypes[0].template.subject = "{% include 'missing.liquid' %}"));
-    expect(result.problems).toContainEqual(expect.objectContaining({ pointer: "/letterTypes/0/template/subject", code: "template.syntax" }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ pointer: "/letterTypes/0/template/subject", code: "template.syntax" }),
+    );
     expect(JSON.stringify(result.problems)).not.toMatch(/ENOENT|no such file/);
   });
 
   it("refuses raw", () => {
     const result = problemsOf((p) => (p.letterTypes[0].template.body = "{% raw %}{{ school.name }}{% endraw %}"));
-    expect(result.problems).toContainEqual(expect.objectContaining({ pointer: "/letterTypes/0/template/body", message: expect.stringMatching(/cannot use raw/) }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        pointer: "/letterTypes/0/template/body",
+        message: expect.stringMatching(/cannot use raw/),
+      }),
+    );
   });
 });
 
@@ -43,12 +51,16 @@ describe("rules", () => {
   it("refuses the log operator", () => {
     const result = problemsOf((p) => (p.triggers[0].when = { log: [{ var: "case.stage" }] }));
     expect(result.ok).toBe(false);
-    expect(result.problems).toContainEqual(expect.objectContaining({ pointer: "/triggers/0/when", message: expect.stringMatching(/"log" is not/) }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ pointer: "/triggers/0/when", message: expect.stringMatching(/"log" is not/) }),
+    );
   });
 
   it("refuses log nested inside another operator", () => {
     const result = problemsOf((p) => (p.triggers[0].when = { and: [true, { log: "x" }] }));
-    expect(result.problems).toContainEqual(expect.objectContaining({ pointer: "/triggers/0/when/and/1", code: "rule.operator" }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ pointer: "/triggers/0/when/and/1", code: "rule.operator" }),
+    );
   });
 });
 
@@ -56,26 +68,40 @@ describe("form schemas", () => {
   it("refuses a form schema with $id, with its pointer", () => {
     const result = problemsOf((p) => (p.forms[0].schema.$id = "https://example.org/visit-report"));
     expect(result.ok).toBe(false);
-    expect(result.problems).toContainEqual(expect.objectContaining({ pointer: "/forms/0/schema/$id", code: "form.schema.id" }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ pointer: "/forms/0/schema/$id", code: "form.schema.id" }),
+    );
   });
 
   it("refuses $id deep inside a form schema", () => {
     const result = problemsOf((p) => (p.forms[0].schema.properties.summary.$id = "summary"));
-    expect(result.problems).toContainEqual(expect.objectContaining({ pointer: "/forms/0/schema/properties/summary/$id", code: "form.schema.id" }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ pointer: "/forms/0/schema/properties/summary/$id", code: "form.schema.id" }),
+    );
   });
 
   it("refuses a $ref to a definition the schema lacks", () => {
     const result = problemsOf((p) => (p.forms[0].schema.properties.other = { $ref: "#/$defs/missing" }));
     expect(result.ok).toBe(false);
     expect(result.problems).toContainEqual(
-      expect.objectContaining({ pointer: "/forms/0/schema/properties/other/$ref", code: "form.schema.ref", message: expect.stringMatching(/#\/\$defs\/missing/) }),
+      expect.objectContaining({
+        pointer: "/forms/0/schema/properties/other/$ref",
+        code: "form.schema.ref",
+        message: expect.stringMatching(/#\/\$defs\/missing/),
+      }),
     );
   });
 
   it("refuses a $ref to another document", () => {
-    for (const ref of ["http://example.org/schema.json", "other.json#/x", "https://steward.schools/schema/policy/v2.json"]) {
+    for (const ref of [
+      "http://example.org/schema.json",
+      "other.json#/x",
+      "https://steward.schools/schema/policy/v2.json",
+    ]) {
       const result = problemsOf((p) => (p.forms[0].schema.properties.other = { $ref: ref }));
-      expect(result.problems).toContainEqual(expect.objectContaining({ pointer: "/forms/0/schema/properties/other/$ref", code: "form.schema.ref" }));
+      expect(result.problems).toContainEqual(
+        expect.objectContaining({ pointer: "/forms/0/schema/properties/other/$ref", code: "form.schema.ref" }),
+      );
     }
   });
 
@@ -91,19 +117,27 @@ describe("form schemas", () => {
 
 describe("the cost of validating", () => {
   it("caps the size of every list in the meta-schema", () => {
-    const result = problemsOf((p) => (p.triggers = Array.from({ length: 201 }, (_, i) => ({ ...p.triggers[0], key: `t-${i}` }))));
+    const result = problemsOf(
+      (p) => (p.triggers = Array.from({ length: 201 }, (_, i) => ({ ...p.triggers[0], key: `t-${i}` }))),
+    );
     expect(result.problems).toContainEqual(expect.objectContaining({ pointer: "/triggers", code: "schema.maxItems" }));
   });
 
   it("returns at most 200 problems and says there are more, for a policy with 24,000", () => {
     // 24,000 descriptors, each with a key that is not a key: 24,000 problems in under 100,000 values.
-    const result = problemsOf((p) => (p.criteria[0].descriptors = Array.from({ length: 24_000 }, () => ({ key: "Not A Key", text: "x" }))));
+    const result = problemsOf(
+      (p) => (p.criteria[0].descriptors = Array.from({ length: 24_000 }, () => ({ key: "Not A Key", text: "x" }))),
+    );
     expect(result.ok).toBe(false);
     expect(result.problems.length).toBeLessThanOrEqual(201);
-    expect(result.problems).toContainEqual(expect.objectContaining({ pointer: "/criteria/0/descriptors", code: "schema.maxItems" }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ pointer: "/criteria/0/descriptors", code: "schema.maxItems" }),
+    );
     const last = result.problems.at(-1)!;
     expect(last).toMatchObject({ code: "problems.truncated", pointer: "", severity: "error" });
-    expect(last.message).toMatch(/^And (at least )?\d[\d,]* more problems not shown( \(too many to count\))?: fix these first\.$/);
+    expect(last.message).toMatch(
+      /^And (at least )?\d[\d,]* more problems not shown( \(too many to count\))?: fix these first\.$/,
+    );
     expect(result.omitted).toBeGreaterThan(0);
     expect(JSON.stringify(result).length).toBeLessThan(200_000);
   });
@@ -111,17 +145,34 @@ describe("the cost of validating", () => {
   it("checks a policy many times the size of any real one only up to its first problem", () => {
     // 12,000 categories each with a colour GOV.UK does not have and a bad key: 24,000 problems in 180,000 values.
     const result = problemsOf((p) => {
-      p.categories = Array.from({ length: 12_000 }, (_, i) => ({ ...p.categories[0], key: `Bad Key ${i}`, colour: "mauve", severity: i % 20 }));
+      p.categories = Array.from({ length: 12_000 }, (_, i) => ({
+        ...p.categories[0],
+        key: `Bad Key ${i}`,
+        colour: "mauve",
+        severity: i % 20,
+      }));
     });
     expect(result.ok).toBe(false);
     expect(result.problems).toHaveLength(2);
-    expect(result.problems[0]).toMatchObject({ pointer: "/categories", code: "schema.maxItems", message: "Has more than 200 items." });
-    expect(result.problems[1]).toMatchObject({ code: "problems.truncated", message: expect.stringMatching(/^The policy is too large to check in full/) });
+    expect(result.problems[0]).toMatchObject({
+      pointer: "/categories",
+      code: "schema.maxItems",
+      message: "Has more than 200 items.",
+    });
+    expect(result.problems[1]).toMatchObject({
+      code: "problems.truncated",
+      message: expect.stringMatching(/^The policy is too large to check in full/),
+    });
   });
 
   it("returns at most 200 problems for a policy with 24,000 semantic problems", () => {
     const result = problemsOf((p) => {
-      p.triggers = Array.from({ length: 200 }, (_, i) => ({ ...p.triggers[0], key: `t-${i}`, suggests: { category: "nope" }, when: { and: Array.from({ length: 119 }, () => ({ var: "no.such.fact" })) } }));
+      p.triggers = Array.from({ length: 200 }, (_, i) => ({
+        ...p.triggers[0],
+        key: `t-${i}`,
+        suggests: { category: "nope" },
+        when: { and: Array.from({ length: 119 }, () => ({ var: "no.such.fact" })) },
+      }));
     });
     expect(result.ok).toBe(false);
     expect(result.problems.length).toBeLessThanOrEqual(201);

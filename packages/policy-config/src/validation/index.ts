@@ -1,7 +1,7 @@
 import type { PolicyDocument } from "../schema/policy.ts";
+import type { Problem } from "./problem.ts";
 import { collectSemantics } from "./semantics.ts";
 import { collectStructure, HUGE_DOCUMENT_VALUES } from "./structure.ts";
-import type { Problem } from "./problem.ts";
 
 export type ValidationResult =
   | { ok: true; document: PolicyDocument; problems: Problem[]; omitted?: number }
@@ -19,7 +19,10 @@ export const MAX_PROBLEMS = 200;
 /** The first `MAX_PROBLEMS` problems, errors before warnings, and a last one saying how many more (`dropped` already left out). */
 function capped(problems: Problem[], dropped = 0, uncounted = false): { problems: Problem[]; omitted?: number } {
   if (problems.length <= MAX_PROBLEMS && dropped === 0 && !uncounted) return { problems };
-  const ordered = [...problems.filter((p) => p.severity === "error"), ...problems.filter((p) => p.severity === "warning")];
+  const ordered = [
+    ...problems.filter((p) => p.severity === "error"),
+    ...problems.filter((p) => p.severity === "warning"),
+  ];
   const kept = ordered.slice(0, MAX_PROBLEMS);
   const omitted = problems.length - kept.length + dropped;
   const more: Problem = {
@@ -57,7 +60,8 @@ export function validatePolicy(document: unknown): ValidationResult {
   const policy = document as PolicyDocument;
   // Problems past a few times the cap are counted, not written out.
   const { problems, dropped, droppedErrors } = collectSemantics(policy, MAX_PROBLEMS * 5);
-  if (droppedErrors > 0 || problems.some((p) => p.severity === "error")) return { ok: false, ...capped(problems, dropped) };
+  if (droppedErrors > 0 || problems.some((p) => p.severity === "error"))
+    return { ok: false, ...capped(problems, dropped) };
   return { ok: true, document: policy, ...capped(problems, dropped) };
 }
 

@@ -8,7 +8,9 @@ type Report = (path: Path, message: string, code: string) => void;
 function conditionFields(conditions: Record<string, unknown>): string[] {
   return Object.entries(conditions).flatMap(([key, value]) => {
     if (key === "$and" || key === "$or" || key === "$nor") {
-      return Array.isArray(value) ? value.flatMap((v) => (v && typeof v === "object" ? conditionFields(v as Record<string, unknown>) : [])) : [];
+      return Array.isArray(value)
+        ? value.flatMap((v) => (v && typeof v === "object" ? conditionFields(v as Record<string, unknown>) : []))
+        : [];
     }
     return key.startsWith("$") ? [] : [key];
   });
@@ -27,7 +29,9 @@ export function checkPermissions(policy: PolicyDocument, report: Report): void {
   policy.roles.forEach((role, r) => {
     role.rules.forEach((rule, i) => {
       const path: Path = ["roles", r, "rules", i];
-      const subjects = ([] as Subject[]).concat(rule.subject as Subject | Subject[]).filter((s) => SUBJECTS.includes(s));
+      const subjects = ([] as Subject[])
+        .concat(rule.subject as Subject | Subject[])
+        .filter((s) => SUBJECTS.includes(s));
       for (const field of conditionFields(rule.conditions ?? {})) {
         const lacking = subjects.filter((s) => !fieldNames(s).includes(field));
         if (lacking.length > 0) {
@@ -39,14 +43,25 @@ export function checkPermissions(policy: PolicyDocument, report: Report): void {
         }
       }
       (rule.fields ?? []).forEach((field, f) => {
-        const lacking = subjects.filter((s) => s !== "all" && !fieldNames(s).includes(field) && !(EXTRA_READABLE_FIELDS[s] ?? []).includes(field));
+        const lacking = subjects.filter(
+          (s) => s !== "all" && !fieldNames(s).includes(field) && !(EXTRA_READABLE_FIELDS[s] ?? []).includes(field),
+        );
         if (lacking.length > 0) {
-          report([...path, "fields", f], `"${field}" is not a field of ${lacking.join(", ")}. ${lacking.map((s) => `${s} has ${[...fieldNames(s), ...(EXTRA_READABLE_FIELDS[s] ?? [])].join(", ")}`).join("; ")}.`, "role.field");
+          report(
+            [...path, "fields", f],
+            `"${field}" is not a field of ${lacking.join(", ")}. ${lacking.map((s) => `${s} has ${[...fieldNames(s), ...(EXTRA_READABLE_FIELDS[s] ?? [])].join(", ")}`).join("; ")}.`,
+            "role.field",
+          );
         }
       });
     });
     (role.mayGrant ?? []).forEach((key, g) => {
-      if (!roleKeys.has(key)) report(["roles", r, "mayGrant", g], `There is no role "${key}" in this policy: a role may give only roles the policy has.`, "reference.role");
+      if (!roleKeys.has(key))
+        report(
+          ["roles", r, "mayGrant", g],
+          `There is no role "${key}" in this policy: a role may give only roles the policy has.`,
+          "reference.role",
+        );
     });
   });
 }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { createMinimalPolicy } from "../fixtures/minimal-policy.ts";
 import type { PolicyDocument } from "../schema/policy.ts";
 import { validatePolicy } from "./index.ts";
@@ -23,7 +24,9 @@ function referencePointers(policy: PolicyDocument): string[] {
     v.ledBy.forEach((_, j) => pointers.push(`/visitTypes/${i}/ledBy/${j}`));
     if (v.reportForm) pointers.push(`/visitTypes/${i}/reportForm`);
   });
-  policy.meetingTypes.forEach((m, i) => m.attendees.forEach((a, j) => a.role && pointers.push(`/meetingTypes/${i}/attendees/${j}/role`)));
+  policy.meetingTypes.forEach((m, i) =>
+    m.attendees.forEach((a, j) => a.role && pointers.push(`/meetingTypes/${i}/attendees/${j}/role`)),
+  );
   policy.letterTypes.forEach((l, i) => {
     l.recipients.forEach((r, j) => r.role && pointers.push(`/letterTypes/${i}/recipients/${j}/role`));
     l.permissions.issue.forEach((_, j) => pointers.push(`/letterTypes/${i}/permissions/issue/${j}`));
@@ -39,7 +42,10 @@ function referencePointers(policy: PolicyDocument): string[] {
 function setAt(document: unknown, pointer: string, value: unknown): void {
   const segments = parsePointer(pointer);
   const last = segments.pop()!;
-  const parent = segments.reduce<unknown>((node, s) => (node as Record<string, unknown>)[s], document) as Record<string, unknown>;
+  const parent = segments.reduce<unknown>((node, s) => (node as Record<string, unknown>)[s], document) as Record<
+    string,
+    unknown
+  >;
   parent[last] = value;
 }
 
@@ -59,7 +65,9 @@ const key = fc.stringMatching(/^[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6}){0,2}$/);
 
 describe("the validator under random mutation", () => {
   it("never passes a policy with a broken reference, and points at it", () => {
-    const existing = new Set(everything.map((p) => String(parsePointer(p).reduce<unknown>((n, s) => (n as Record<string, unknown>)[s], base))));
+    const existing = new Set(
+      everything.map((p) => String(parsePointer(p).reduce<unknown>((n, s) => (n as Record<string, unknown>)[s], base))),
+    );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: references.length - 1 }), key, (index, newKey) => {
         fc.pre(!existing.has(newKey));
@@ -97,7 +105,10 @@ describe("the validator under random mutation", () => {
         for (const index of indexes) {
           const segments = parsePointer(everything[index]!);
           const last = segments.pop()!;
-          const parent = segments.reduce<unknown>((n, s) => (n && typeof n === "object" ? (n as Record<string, unknown>)[s] : undefined), policy);
+          const parent = segments.reduce<unknown>(
+            (n, s) => (n && typeof n === "object" ? (n as Record<string, unknown>)[s] : undefined),
+            policy,
+          );
           if (parent && typeof parent === "object") delete (parent as Record<string, unknown>)[last];
         }
         expect(() => validatePolicy(policy)).not.toThrow();

@@ -1,28 +1,49 @@
-import { createMongoAbility, subject as asSubject } from "@casl/ability";
+import { subject as asSubject, createMongoAbility } from "@casl/ability";
 import jsonLogic from "json-logic-js";
+
+import { checkFormSchema, createAjv } from "../ajv.ts";
 import { SIZE_LIMITS } from "../schema/common.ts";
 import type { Participant, PolicyDocument } from "../schema/policy.ts";
 import { checkTemplate as checkTemplateSource } from "../templates/liquid.ts";
 import { FACTS, JSON_LOGIC_OPERATORS, USER_PLACEHOLDERS } from "../vocabulary.ts";
 import { checkPermissions } from "./permissions.ts";
 import { describePointer, toPointer, type Problem } from "./problem.ts";
-import { checkFormSchema, createAjv } from "../ajv.ts";
 
 type Path = (string | number)[];
 
 /** The facts' dotted patterns, split once: `letters.{letterType}.inForce` has a slot for a letter type's key. */
-const FACT_PATTERNS = Object.keys(FACTS).map((pattern) => pattern.split(".").map((text) => ({ text, slot: /^\{(\w+)\}$/.exec(text)?.[1] })));
+const FACT_PATTERNS = Object.keys(FACTS).map((pattern) =>
+  pattern.split(".").map((text) => ({ text, slot: /^\{(\w+)\}$/.exec(text)?.[1] })),
+);
 
 /** Operators whose arguments are evaluated per item: inside them, `var` reads the item, not the facts. */
 const ITEM_SCOPED = new Set(["filter", "map", "reduce", "all", "none", "some"]);
 
 /** The MongoDB query operators CASL's conditions support. */
-const CASL_OPERATORS = new Set(["$eq", "$ne", "$lt", "$lte", "$gt", "$gte", "$in", "$nin", "$all", "$size", "$regex", "$options", "$elemMatch", "$exists"]);
+const CASL_OPERATORS = new Set([
+  "$eq",
+  "$ne",
+  "$lt",
+  "$lte",
+  "$gt",
+  "$gte",
+  "$in",
+  "$nin",
+  "$all",
+  "$size",
+  "$regex",
+  "$options",
+  "$elemMatch",
+  "$exists",
+]);
 
 function findOperators(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(findOperators);
   if (!node || typeof node !== "object") return [];
-  return Object.entries(node).flatMap(([key, value]) => [...(key.startsWith("$") ? [key] : []), ...findOperators(value)]);
+  return Object.entries(node).flatMap(([key, value]) => [
+    ...(key.startsWith("$") ? [key] : []),
+    ...findOperators(value),
+  ]);
 }
 
 /** One validator for the policies' own forms, reused across calls. */
@@ -41,7 +62,10 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
  * counting the rest (`dropped`, of which `droppedErrors` are errors), so a
  * policy with tens of thousands of problems costs little to check.
  */
-export function collectSemantics(policy: PolicyDocument, keep: number): { problems: Problem[]; dropped: number; droppedErrors: number } {
+export function collectSemantics(
+  policy: PolicyDocument,
+  keep: number,
+): { problems: Problem[]; dropped: number; droppedErrors: number } {
   const problems: Problem[] = [];
   let dropped = 0;
   let droppedErrors = 0;
@@ -61,7 +85,11 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     items.forEach((item, index) => {
       const first = seen.get(item.key);
       if (first !== undefined) {
-        report([...path, index, "key"], `The key "${item.key}" is already used by ${noun} ${first + 1}: each ${noun} needs its own key.`, "key.duplicate");
+        report(
+          [...path, index, "key"],
+          `The key "${item.key}" is already used by ${noun} ${first + 1}: each ${noun} needs its own key.`,
+          "key.duplicate",
+        );
       } else {
         seen.set(item.key, index);
       }
@@ -96,7 +124,8 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
   };
   const mustBeLaRole = (key: string, path: Path) => {
     mustExist(roles, key, path, "role", "Roles");
-    if (roles.has(key) && !laRoles.has(key)) report(path, `"${key}" is a school role: only an LA role can do this.`, "reference.audience");
+    if (roles.has(key) && !laRoles.has(key))
+      report(path, `"${key}" is a school role: only an LA role can do this.`, "reference.audience");
   };
   const checkParticipant = (participant: Participant, path: Path) => {
     if (participant.role === undefined && participant.label === undefined) {
@@ -107,27 +136,42 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
 
   // ---- strategy and calendar
   if (policy.strategy.effectiveTo && policy.strategy.effectiveTo < policy.strategy.effectiveFrom) {
-    report(["strategy", "effectiveTo"], `The strategy ends (${policy.strategy.effectiveTo}) before it starts (${policy.strategy.effectiveFrom}).`, "date.order");
+    report(
+      ["strategy", "effectiveTo"],
+      `The strategy ends (${policy.strategy.effectiveTo}) before it starts (${policy.strategy.effectiveFrom}).`,
+      "date.order",
+    );
   }
   const termKeys = new Set<string>();
   const yearKeys = new Set<string>();
   policy.calendar.years.forEach((year, y) => {
-    if (yearKeys.has(year.key)) report(["calendar", "years", y, "key"], `The year ${year.key} appears twice.`, "key.duplicate");
+    if (yearKeys.has(year.key))
+      report(["calendar", "years", y, "key"], `The year ${year.key} appears twice.`, "key.duplicate");
     yearKeys.add(year.key);
     const firstYear = Number(year.key.slice(0, 4));
     if (Number(year.key.slice(5)) !== (firstYear + 1) % 100) {
-      report(["calendar", "years", y, "key"], `"${year.key}" is not a school year: write it as ${firstYear}-${String((firstYear + 1) % 100).padStart(2, "0")}.`, "calendar.year");
+      report(
+        ["calendar", "years", y, "key"],
+        `"${year.key}" is not a school year: write it as ${firstYear}-${String((firstYear + 1) % 100).padStart(2, "0")}.`,
+        "calendar.year",
+      );
     }
     const seenTerms = new Set<string>();
     let previousEnd = "";
     year.terms.forEach((term, t) => {
       const path: Path = ["calendar", "years", y, "terms", t];
       termKeys.add(term.key);
-      if (seenTerms.has(term.key)) report([...path, "key"], `The term "${term.key}" appears twice in ${year.key}.`, "key.duplicate");
+      if (seenTerms.has(term.key))
+        report([...path, "key"], `The term "${term.key}" appears twice in ${year.key}.`, "key.duplicate");
       seenTerms.add(term.key);
-      if (term.end < term.start) report([...path, "end"], `${term.label} ends (${term.end}) before it starts (${term.start}).`, "date.order");
+      if (term.end < term.start)
+        report([...path, "end"], `${term.label} ends (${term.end}) before it starts (${term.start}).`, "date.order");
       if (previousEnd && term.start <= previousEnd) {
-        report([...path, "start"], `${term.label} starts (${term.start}) before the previous term ends (${previousEnd}).`, "date.order");
+        report(
+          [...path, "start"],
+          `${term.label} starts (${term.start}) before the previous term ends (${previousEnd}).`,
+          "date.order",
+        );
       }
       previousEnd = term.end;
       let previousHalfEnd = "";
@@ -135,21 +179,31 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
         const hp: Path = [...path, "halfTerms", h];
         if (half.end < half.start) report([...hp, "end"], `${half.label} ends before it starts.`, "date.order");
         if (half.start < term.start || half.end > term.end) {
-          report(hp, `${half.label} (${half.start} to ${half.end}) lies outside ${term.label} (${term.start} to ${term.end}).`, "date.range");
+          report(
+            hp,
+            `${half.label} (${half.start} to ${half.end}) lies outside ${term.label} (${term.start} to ${term.end}).`,
+            "date.range",
+          );
         }
-        if (previousHalfEnd && half.start <= previousHalfEnd) report([...hp, "start"], `${half.label} overlaps the half term before it.`, "date.order");
+        if (previousHalfEnd && half.start <= previousHalfEnd)
+          report([...hp, "start"], `${half.label} overlaps the half term before it.`, "date.order");
         previousHalfEnd = half.end;
       });
     });
     year.holidays.forEach((holiday, h) => {
-      if (holiday.end < holiday.start) report(["calendar", "years", y, "holidays", h, "end"], `${holiday.label} ends before it starts.`, "date.order");
+      if (holiday.end < holiday.start)
+        report(["calendar", "years", y, "holidays", h, "end"], `${holiday.label} ends before it starts.`, "date.order");
     });
   });
 
   // ---- frequencies: every N units, or N times a unit
   const checkFrequency = (frequency: { every?: number; times?: number }, path: Path) => {
     if ((frequency.every === undefined) === (frequency.times === undefined)) {
-      report(path, 'Give either "every" (every 4 weeks) or "times" (4 times a year), not both or neither.', "frequency.shape");
+      report(
+        path,
+        'Give either "every" (every 4 weeks) or "times" (4 times a year), not both or neither.',
+        "frequency.shape",
+      );
     }
   };
   const forEachFrequency = (node: unknown, path: Path) => {
@@ -157,7 +211,8 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     else if (node && typeof node === "object") {
       for (const [field, child] of Object.entries(node)) {
         if (field === "schema" || field === "uiSchema") continue; // a form's own fields
-        if ((field === "frequency" || field === "reviewFrequency") && child && typeof child === "object") checkFrequency(child, [...path, field]);
+        if ((field === "frequency" || field === "reviewFrequency") && child && typeof child === "object")
+          checkFrequency(child, [...path, field]);
         else forEachFrequency(child, [...path, field]);
       }
     }
@@ -170,14 +225,32 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     const path: Path = ["categories", c];
     const clash = severities.get(category.severity);
     if (clash !== undefined) {
-      report([...path, "severity"], `Severity ${category.severity} is also category ${clash + 1}'s: categories are ordered by severity, so each needs its own.`, "category.severity");
+      report(
+        [...path, "severity"],
+        `Severity ${category.severity} is also category ${clash + 1}'s: categories are ordered by severity, so each needs its own.`,
+        "category.severity",
+      );
     }
     severities.set(category.severity, c);
     if (category.cadence.length === 0) {
-      report([...path, "cadence"], `${category.label} has no visits: give it at least one visit cadence.`, "category.cadence");
+      report(
+        [...path, "cadence"],
+        `${category.label} has no visits: give it at least one visit cadence.`,
+        "category.cadence",
+      );
     }
-    category.cadence.forEach((cadence, i) => mustExist(visitTypes, cadence.visitType, [...path, "cadence", i, "visitType"], "visit type", "Visit types"));
-    category.requiredMeetings.forEach((m, i) => mustExist(meetingTypes, m.meetingType, [...path, "requiredMeetings", i, "meetingType"], "meeting type", "Meeting types"));
+    category.cadence.forEach((cadence, i) =>
+      mustExist(visitTypes, cadence.visitType, [...path, "cadence", i, "visitType"], "visit type", "Visit types"),
+    );
+    category.requiredMeetings.forEach((m, i) =>
+      mustExist(
+        meetingTypes,
+        m.meetingType,
+        [...path, "requiredMeetings", i, "meetingType"],
+        "meeting type",
+        "Meeting types",
+      ),
+    );
   });
   const pairs = new Map<string, number>();
   policy.criteria.forEach((set, s) => {
@@ -186,7 +259,12 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     mustExist(categories, set.category, [...path, "category"], "category", "Categories");
     const pair = `${set.area}|${set.category}`;
     const first = pairs.get(pair);
-    if (first !== undefined) report(path, `Criteria for ${set.area} in ${set.category} are already given in criteria ${first + 1}: merge them.`, "criteria.duplicate");
+    if (first !== undefined)
+      report(
+        path,
+        `Criteria for ${set.area} in ${set.category} are already given in criteria ${first + 1}: merge them.`,
+        "criteria.duplicate",
+      );
     pairs.set(pair, s);
     keysOf(set.descriptors, [...path, "descriptors"], "descriptor");
   });
@@ -196,29 +274,48 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
   policy.categories.forEach((category, c) => {
     const hasCriteria = policy.criteria.some((set) => set.category === category.key);
     if (!hasCriteria && !suggested.has(category.key)) {
-      report(["categories", c], `Nothing leads to ${category.label}: give it criteria descriptors or a trigger that suggests it.`, "category.unreachable");
+      report(
+        ["categories", c],
+        `Nothing leads to ${category.label}: give it criteria descriptors or a trigger that suggests it.`,
+        "category.unreachable",
+      );
     }
   });
   if (policy.assessment.method === "best-fit") {
     for (const area of policy.areas) {
       for (const category of policy.categories) {
         if (!pairs.has(`${area.key}|${category.key}`)) {
-          report(["criteria"], `A best-fit judgement has no descriptors for ${area.label} in ${category.label}.`, "criteria.missing", "warning");
+          report(
+            ["criteria"],
+            `A best-fit judgement has no descriptors for ${area.label} in ${category.label}.`,
+            "criteria.missing",
+            "warning",
+          );
         }
       }
     }
   }
-  policy.assessment.moderation.categories?.forEach((key, i) => mustExist(categories, key, ["assessment", "moderation", "categories", i], "category", "Categories"));
+  policy.assessment.moderation.categories?.forEach((key, i) =>
+    mustExist(categories, key, ["assessment", "moderation", "categories", i], "category", "Categories"),
+  );
   policy.assessment.moderation.roles?.forEach((key, i) => mustBeLaRole(key, ["assessment", "moderation", "roles", i]));
   if (policy.assessment.moderation.required && !policy.assessment.moderation.roles?.length) {
-    report(["assessment", "moderation", "roles"], "Moderation is required: say which roles may moderate.", "moderation.roles");
+    report(
+      ["assessment", "moderation", "roles"],
+      "Moderation is required: say which roles may moderate.",
+      "moderation.roles",
+    );
   }
 
   // ---- rules
   const checkRule = (rule: unknown, path: Path) => {
     const size = JSON.stringify(rule).length;
     if (size > SIZE_LIMITS.jsonCharacters) {
-      report(path, `This rule is ${size.toLocaleString("en-GB")} characters long: a rule may be at most ${SIZE_LIMITS.jsonCharacters.toLocaleString("en-GB")}.`, "rule.size");
+      report(
+        path,
+        `This rule is ${size.toLocaleString("en-GB")} characters long: a rule may be at most ${SIZE_LIMITS.jsonCharacters.toLocaleString("en-GB")}.`,
+        "rule.size",
+      );
       return;
     }
     walkRule(rule, path, false);
@@ -242,7 +339,11 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     if (operator === "var" && !itemScope) {
       const name = Array.isArray(args) ? args[0] : args;
       if (typeof name === "string" && name !== "" && !isKnownFact(name)) {
-        report([...path, "var"], `The rule reads "${name}", which is not a fact Steward knows. ${suggestFact(name)}`, "rule.fact");
+        report(
+          [...path, "var"],
+          `The rule reads "${name}", which is not a fact Steward knows. ${suggestFact(name)}`,
+          "rule.fact",
+        );
       }
       return;
     }
@@ -253,18 +354,28 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     }
     walkRule(args, [...path, operator], itemScope);
   };
-  const dynamic: Record<string, Set<string>> = { letterType: letterTypes, meetingType: meetingTypes, visitType: visitTypes };
+  const dynamic: Record<string, Set<string>> = {
+    letterType: letterTypes,
+    meetingType: meetingTypes,
+    visitType: visitTypes,
+  };
   const isKnownFact = (name: string): boolean => {
     if (FACTS[name]) return true;
     const segments = name.split(".");
     return FACT_PATTERNS.some(
-      (parts) => parts.length === segments.length && parts.every((part, i) => (part.slot ? (dynamic[part.slot]?.has(segments[i]!) ?? false) : part.text === segments[i])),
+      (parts) =>
+        parts.length === segments.length &&
+        parts.every((part, i) =>
+          part.slot ? (dynamic[part.slot]?.has(segments[i]!) ?? false) : part.text === segments[i],
+        ),
     );
   };
   const suggestFact = (name: string): string => {
     const head = name.split(".")[0];
     const near = Object.keys(FACTS).filter((f) => f.startsWith(`${head}.`));
-    return near.length > 0 ? `Facts under "${head}": ${near.join(", ")}.` : "See the list of facts in the policy guide.";
+    return near.length > 0
+      ? `Facts under "${head}": ${near.join(", ")}.`
+      : "See the list of facts in the policy guide.";
   };
   const isLogic = (rule: unknown) => jsonLogic.is_logic(rule as never);
 
@@ -274,7 +385,11 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     checkRule(trigger.when, [...path, "when"]);
     const { category, letterType, stage, action } = trigger.suggests;
     if (!category && !letterType && !stage && !action) {
-      report([...path, "suggests"], "A trigger must suggest something: a category, a letter type, a stage or an action.", "trigger.empty");
+      report(
+        [...path, "suggests"],
+        "A trigger must suggest something: a category, a letter type, a stage or an action.",
+        "trigger.empty",
+      );
     }
     mustExist(categories, category, [...path, "suggests", "category"], "category", "Categories");
     mustExist(letterTypes, letterType, [...path, "suggests", "letterType"], "letter type", "Letters and notices");
@@ -289,18 +404,31 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     const agendaTerms = new Set<string>();
     visit.agendas.forEach((agenda, a) => {
       if (agenda.term !== "any" && !termKeys.has(agenda.term)) {
-        report([...path, "agendas", a, "term"], `There is no term "${agenda.term}" in the calendar. Use one of: ${[...termKeys].join(", ")}, or any.`, "reference.unknown");
+        report(
+          [...path, "agendas", a, "term"],
+          `There is no term "${agenda.term}" in the calendar. Use one of: ${[...termKeys].join(", ")}, or any.`,
+          "reference.unknown",
+        );
       }
-      if (agendaTerms.has(agenda.term)) report([...path, "agendas", a, "term"], `There is already an agenda for ${agenda.term}.`, "agenda.duplicate");
+      if (agendaTerms.has(agenda.term))
+        report([...path, "agendas", a, "term"], `There is already an agenda for ${agenda.term}.`, "agenda.duplicate");
       agendaTerms.add(agenda.term);
       keysOf(agenda.items, [...path, "agendas", a, "items"], "agenda item");
     });
-    for (const [field, purpose] of [["reportForm", "visit-report"], ["preVisitForm", "pre-visit-return"]] as const) {
+    for (const [field, purpose] of [
+      ["reportForm", "visit-report"],
+      ["preVisitForm", "pre-visit-return"],
+    ] as const) {
       const key = visit[field];
       mustExist(forms, key, [...path, field], "form", "Forms");
       const form = key ? formAudience.get(key) : undefined;
       if (form && form.purpose !== purpose) {
-        report([...path, field], `The form "${key}" is a ${form.purpose} form, not a ${purpose} form.`, "form.purpose", "warning");
+        report(
+          [...path, field],
+          `The form "${key}" is a ${form.purpose} form, not a ${purpose} form.`,
+          "form.purpose",
+          "warning",
+        );
       }
     }
   });
@@ -308,7 +436,9 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     const path: Path = ["meetingTypes", m];
     if (meeting.chair) checkParticipant(meeting.chair, [...path, "chair"]);
     meeting.attendees.forEach((p, i) => checkParticipant(p, [...path, "attendees", i]));
-    meeting.sharing.forEach((share, s) => share.with.forEach((p, i) => checkParticipant(p, [...path, "sharing", s, "with", i])));
+    meeting.sharing.forEach((share, s) =>
+      share.with.forEach((p, i) => checkParticipant(p, [...path, "sharing", s, "with", i])),
+    );
     mustExist(forms, meeting.minutesForm, [...path, "minutesForm"], "form", "Forms");
     keysOf(meeting.progressJudgements, [...path, "progressJudgements"], "progress judgement");
   });
@@ -318,18 +448,28 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     const path: Path = ["letterTypes", l];
     keysOf(letter.indicators, [...path, "indicators"], "indicator");
     if (letter.minimumIndicators > letter.indicators.length) {
-      report([...path, "minimumIndicators"], `It needs ${letter.minimumIndicators} indicators but lists only ${letter.indicators.length}.`, "letter.indicators");
+      report(
+        [...path, "minimumIndicators"],
+        `It needs ${letter.minimumIndicators} indicators but lists only ${letter.indicators.length}.`,
+        "letter.indicators",
+      );
     }
     letter.recipients.forEach((r, i) => {
-      if (r.role === undefined && r.label === undefined) report([...path, "recipients", i], "Give a role or a label.", "participant.empty");
+      if (r.role === undefined && r.label === undefined)
+        report([...path, "recipients", i], "Give a role or a label.", "participant.empty");
       mustExist(roles, r.role, [...path, "recipients", i, "role"], "role", "Roles");
     });
-    if (!letter.recipients.some((r) => !r.copy)) report([...path, "recipients"], "At least one recipient must be an addressee (not a copy).", "letter.addressee");
+    if (!letter.recipients.some((r) => !r.copy))
+      report([...path, "recipients"], "At least one recipient must be an addressee (not a copy).", "letter.addressee");
     (["draft", "approve", "issue"] as const).forEach((action) =>
       letter.permissions[action].forEach((role, i) => mustBeLaRole(role, [...path, "permissions", action, i])),
     );
     if (letter.approvalRequired && letter.permissions.approve.length === 0) {
-      report([...path, "permissions", "approve"], "Approval is required: say which roles may approve.", "letter.approvers");
+      report(
+        [...path, "permissions", "approve"],
+        "Approval is required: say which roles may approve.",
+        "letter.approvers",
+      );
     }
     mustExist(stages, letter.effect?.stage, [...path, "effect", "stage"], "stage", "Escalation › Stages");
     mustExist(categories, letter.effect?.category, [...path, "effect", "category"], "category", "Categories");
@@ -347,19 +487,29 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
   const orders = new Map<number, number>();
   policy.escalation.stages.forEach((stage, s) => {
     const clash = orders.get(stage.order);
-    if (clash !== undefined) report(["escalation", "stages", s, "order"], `Order ${stage.order} is also stage ${clash + 1}'s: each stage needs its own.`, "stage.order");
+    if (clash !== undefined)
+      report(
+        ["escalation", "stages", s, "order"],
+        `Order ${stage.order} is also stage ${clash + 1}'s: each stage needs its own.`,
+        "stage.order",
+      );
     orders.set(stage.order, s);
   });
   policy.escalation.transitions.forEach((transition, t) => {
     const path: Path = ["escalation", "transitions", t];
     transition.from.forEach((from, i) => {
       if (from !== "*") mustExist(stages, from, [...path, "from", i], "stage", "Escalation › Stages");
-      if (from === transition.to) report([...path, "from", i], "A transition cannot lead from a stage to itself.", "transition.loop");
+      if (from === transition.to)
+        report([...path, "from", i], "A transition cannot lead from a stage to itself.", "transition.loop");
     });
     mustExist(stages, transition.to, [...path, "to"], "stage", "Escalation › Stages");
     transition.roles?.forEach((role, i) => mustBeLaRole(role, [...path, "roles", i]));
     if (transition.mode !== "manual" && !transition.when) {
-      report([...path, "when"], `${transition.mode === "automatic" ? "An automatic" : "A suggested"} transition needs a rule saying when it applies.`, "transition.rule");
+      report(
+        [...path, "when"],
+        `${transition.mode === "automatic" ? "An automatic" : "A suggested"} transition needs a rule saying when it applies.`,
+        "transition.rule",
+      );
     }
     if (transition.when) {
       if (!isLogic(transition.when)) report([...path, "when"], "This is not a JsonLogic rule.", "rule.shape");
@@ -367,7 +517,7 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     }
   });
   const reachable = new Set([policy.escalation.initialStage]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const t of policy.escalation.transitions) {
       if (!reachable.has(t.to) && t.from.some((f) => f === "*" || reachable.has(f))) {
@@ -379,7 +529,12 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
   const setByLetters = new Set(policy.letterTypes.map((l) => l.effect?.stage).filter((s): s is string => Boolean(s)));
   policy.escalation.stages.forEach((stage, s) => {
     if (!reachable.has(stage.key) && !setByLetters.has(stage.key)) {
-      report(["escalation", "stages", s], `No transition or letter leads to ${stage.label}: a case can never reach it.`, "stage.unreachable", "warning");
+      report(
+        ["escalation", "stages", s],
+        `No transition or letter leads to ${stage.label}: a case can never reach it.`,
+        "stage.unreachable",
+        "warning",
+      );
     }
   });
 
@@ -388,20 +543,33 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     for (const part of ["schema", "uiSchema"] as const) {
       const size = JSON.stringify(form[part] ?? {}).length;
       if (size > SIZE_LIMITS.jsonCharacters) {
-        report(["forms", f, part], `The form's ${part} is ${size.toLocaleString("en-GB")} characters long: it may be at most ${SIZE_LIMITS.jsonCharacters.toLocaleString("en-GB")}.`, "form.size");
+        report(
+          ["forms", f, part],
+          `The form's ${part} is ${size.toLocaleString("en-GB")} characters long: it may be at most ${SIZE_LIMITS.jsonCharacters.toLocaleString("en-GB")}.`,
+          "form.size",
+        );
         return;
       }
     }
     // Compiled once per policy version and reused (getFormValidator): no $id, every $ref inside the schema.
-    for (const problem of checkFormSchema(form.schema)) report(["forms", f, "schema", ...problem.path], problem.message, problem.code);
+    for (const problem of checkFormSchema(form.schema))
+      report(["forms", f, "schema", ...problem.path], problem.message, problem.code);
     if (!formsAjv.validateSchema(form.schema)) {
       const [first] = formsAjv.errors ?? [];
       const at = first?.instancePath ? ` at ${first.instancePath}` : "";
-      report(["forms", f, "schema"], `The form's JSON Schema is not valid${at}: it ${first?.message ?? "does not follow JSON Schema"}.`, "form.schema");
+      report(
+        ["forms", f, "schema"],
+        `The form's JSON Schema is not valid${at}: it ${first?.message ?? "does not follow JSON Schema"}.`,
+        "form.schema",
+      );
     }
     if (form.uiSchema) checkUiSchema(form.uiSchema, form.schema, ["forms", f, "uiSchema"]);
     if ((form.schema as { type?: unknown }).type !== "object") {
-      report(["forms", f, "schema", "type"], 'A form\'s schema must be an object schema ("type": "object").', "form.schema");
+      report(
+        ["forms", f, "schema", "type"],
+        'A form\'s schema must be an object schema ("type": "object").',
+        "form.schema",
+      );
     }
   });
 
@@ -416,7 +584,11 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
       const field = properties[name];
       if (!field) {
         const known = Object.keys(properties);
-        report([...path, name], `The uiSchema names "${name}", which is not a field of the form.${known.length ? ` Fields: ${known.join(", ")}.` : ""}`, "form.uiSchema");
+        report(
+          [...path, name],
+          `The uiSchema names "${name}", which is not a field of the form.${known.length ? ` Fields: ${known.join(", ")}.` : ""}`,
+          "form.uiSchema",
+        );
         continue;
       }
       if (value && typeof value === "object") checkUiSchema(value as Record<string, unknown>, field, [...path, name]);
@@ -424,7 +596,12 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     const order = ui["ui:order"];
     if (Array.isArray(order)) {
       order.forEach((name, i) => {
-        if (name !== "*" && !(String(name) in properties)) report([...path, "ui:order", i], `"${String(name)}" in ui:order is not a field of the form.`, "form.uiSchema");
+        if (name !== "*" && !(String(name) in properties))
+          report(
+            [...path, "ui:order", i],
+            `"${String(name)}" in ui:order is not a field of the form.`,
+            "form.uiSchema",
+          );
       });
     }
   }
@@ -437,14 +614,22 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
       const conditions = JSON.stringify(rule.conditions ?? {});
       for (const match of conditions.matchAll(placeholder)) {
         if (!(USER_PLACEHOLDERS as readonly string[]).includes(match[1]!)) {
-          report([...path, "conditions"], `\${${match[1]}} is not a placeholder Steward fills. Use one of: ${USER_PLACEHOLDERS.map((p) => `\${${p}}`).join(", ")}.`, "role.placeholder");
+          report(
+            [...path, "conditions"],
+            `\${${match[1]}} is not a placeholder Steward fills. Use one of: ${USER_PLACEHOLDERS.map((p) => `\${${p}}`).join(", ")}.`,
+            "role.placeholder",
+          );
         }
       }
       // CASL reads an operator it does not know as a plain value and quietly
       // never matches: name every operator it supports, and refuse the rest.
       const unknownOperators = findOperators(rule.conditions ?? {}).filter((op) => !CASL_OPERATORS.has(op));
       if (unknownOperators.length > 0) {
-        report([...path, "conditions"], `The rule's conditions use ${unknownOperators.join(", ")}, which permissions do not support. Use ${[...CASL_OPERATORS].join(", ")}.`, "role.conditions");
+        report(
+          [...path, "conditions"],
+          `The rule's conditions use ${unknownOperators.join(", ")}, which permissions do not support. Use ${[...CASL_OPERATORS].join(", ")}.`,
+          "role.conditions",
+        );
       } else {
         try {
           const actions = ([] as string[]).concat(rule.action);
@@ -452,11 +637,20 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
           const ability = createMongoAbility([rule as never]);
           for (const name of subjects) if (name !== "all") ability.can(actions[0]!, asSubject(name, {}));
         } catch (error) {
-          report([...path, "conditions"], `The rule's conditions cannot be read: ${(error as Error).message}.`, "role.conditions");
+          report(
+            [...path, "conditions"],
+            `The rule's conditions cannot be read: ${(error as Error).message}.`,
+            "role.conditions",
+          );
         }
       }
       if (role.audience === "school" && !rule.inverted && !conditions.includes("${user.schoolUrn}")) {
-        report(path, "A school role's rule should be limited to the user's own school with a condition on ${user.schoolUrn}.", "role.unscoped", "warning");
+        report(
+          path,
+          "A school role's rule should be limited to the user's own school with a condition on ${user.schoolUrn}.",
+          "role.unscoped",
+          "warning",
+        );
       }
     });
   });
@@ -468,7 +662,13 @@ export function collectSemantics(policy: PolicyDocument, keep: number): { proble
     [...offer.visits, ...(offer.fallbackVisits ?? [])].forEach((cadence, i) => {
       const inFallback = i >= offer.visits.length;
       const index = inFallback ? i - offer.visits.length : i;
-      mustExist(visitTypes, cadence.visitType, ["offers", o, inFallback ? "fallbackVisits" : "visits", index, "visitType"], "visit type", "Visit types");
+      mustExist(
+        visitTypes,
+        cadence.visitType,
+        ["offers", o, inFallback ? "fallbackVisits" : "visits", index, "visitType"],
+        "visit type",
+        "Visit types",
+      );
     });
   });
 

@@ -1,4 +1,5 @@
 import type { ErrorObject } from "ajv/dist/2020.js";
+
 import { createAjv } from "../ajv.ts";
 import { policyMetaSchema } from "../meta-schema.ts";
 import { describePointer, type Problem } from "./problem.ts";
@@ -79,14 +80,16 @@ function sentence(error: ErrorObject): string {
     case "minProperties":
     case "maxProperties":
       return schema?.title === "Rule"
-        ? "A rule has exactly one operator, for example {\"==\": [{\"var\": \"case.stage\"}, \"strategy\"]}."
+        ? 'A rule has exactly one operator, for example {"==": [{"var": "case.stage"}, "strategy"]}.'
         : `Has the wrong number of fields.`;
     case "format":
       return params.format === "date"
         ? `Must be a date written YYYY-MM-DD, not ${shown(error.data)}.`
         : `Must be a valid ${String(params.format)}, not ${shown(error.data)}.`;
     case "pattern":
-      return schema?.description ? `${schema.description} Not ${shown(error.data)}.` : `Is not in the expected form: ${shown(error.data)}.`;
+      return schema?.description
+        ? `${schema.description} Not ${shown(error.data)}.`
+        : `Is not in the expected form: ${shown(error.data)}.`;
     case "const":
       return `Must be ${shown(params.allowedValue)}, not ${shown(error.data)}.`;
     case "enum":
@@ -124,7 +127,9 @@ function collapseUnions(errors: ErrorObject[]): { error: ErrorObject; message?: 
   for (const union of errors) {
     if (union.keyword !== "anyOf") continue;
     const prefix = union.schemaPath.replace(/\/anyOf$/, "/anyOf/");
-    const branches = (atPlace.get(union.instancePath) ?? []).filter((e) => e !== union && e.schemaPath.startsWith(prefix));
+    const branches = (atPlace.get(union.instancePath) ?? []).filter(
+      (e) => e !== union && e.schemaPath.startsWith(prefix),
+    );
     const options = (union.schema as { const?: unknown; anyOf?: unknown }[]).map((branch) => branch.const);
     if (options.every((o) => o !== undefined)) {
       for (const b of branches) swallowed.add(b);
@@ -173,7 +178,10 @@ export function collectStructure(document: unknown): { problems: Problem[]; trun
   const all = (huge ? validateFirst.errors : validateStructure.errors) ?? [];
   // Past the cap, keep the first errors and every size-cap error (a list that
   // is too long says more than its ten thousand bad items).
-  const errors = all.length <= MAX_STRUCTURE_ERRORS ? all : all.filter((e, i) => i < MAX_STRUCTURE_ERRORS || SIZE_KEYWORDS.has(e.keyword));
+  const errors =
+    all.length <= MAX_STRUCTURE_ERRORS
+      ? all
+      : all.filter((e, i) => i < MAX_STRUCTURE_ERRORS || SIZE_KEYWORDS.has(e.keyword));
   for (const { error, message } of collapseUnions(errors)) {
     const params = error.params as Record<string, unknown>;
     const pointer =
@@ -186,7 +194,17 @@ export function collectStructure(document: unknown): { problems: Problem[]; trun
     const id = `${pointer}|${text}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    problems.push({ pointer, where: describePointer(document, pointer), message: text, severity: "error", code: `schema.${error.keyword}` });
+    problems.push({
+      pointer,
+      where: describePointer(document, pointer),
+      message: text,
+      severity: "error",
+      code: `schema.${error.keyword}`,
+    });
   }
-  return { problems: problems.sort((a, b) => a.pointer.localeCompare(b.pointer)), truncated: errors.length < all.length, huge };
+  return {
+    problems: problems.sort((a, b) => a.pointer.localeCompare(b.pointer)),
+    truncated: errors.length < all.length,
+    huge,
+  };
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, type ReactNode } from "react";
-import { Link, NavLink, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+
 import { TitleSuffixContext } from "../components/page-title.tsx";
 import { Loading, QueryError } from "../components/ui.tsx";
 import { setCsrfToken, useTRPC } from "../trpc.ts";
@@ -39,7 +40,17 @@ function useFocusOnNavigate() {
   }, [location.pathname, location.hash]);
 }
 
-function Header({ me, serviceName, appPath, navigation }: { me: Me | null; serviceName: string; appPath: string; navigation: NavigationItem[] }) {
+function Header({
+  me,
+  serviceName,
+  appPath,
+  navigation,
+}: {
+  me: Me | null;
+  serviceName: string;
+  appPath: string;
+  navigation: NavigationItem[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -67,7 +78,11 @@ function Header({ me, serviceName, appPath, navigation }: { me: Me | null; servi
           </div>
         </div>
       </header>
-      <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+      <section
+        aria-label="Service information"
+        className="govuk-service-navigation"
+        data-module="govuk-service-navigation"
+      >
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
@@ -81,12 +96,22 @@ function Header({ me, serviceName, appPath, navigation }: { me: Me | null; servi
                   {items.map((item) => (
                     <li key={item.to} className="govuk-service-navigation__item">
                       <NavLink to={item.to} end={item.end} className="govuk-service-navigation__link">
-                        {({ isActive }) => (isActive ? <strong className="govuk-service-navigation__active-fallback">{item.label}</strong> : item.label)}
+                        {({ isActive }) =>
+                          isActive ? (
+                            <strong className="govuk-service-navigation__active-fallback">{item.label}</strong>
+                          ) : (
+                            item.label
+                          )
+                        }
                       </NavLink>
                     </li>
                   ))}
                   <li className="govuk-service-navigation__item">
-                    <button type="button" className="govuk-service-navigation__link steward-link-button" onClick={() => signOut.mutate({})}>
+                    <button
+                      type="button"
+                      className="govuk-service-navigation__link steward-link-button"
+                      onClick={() => signOut.mutate({})}
+                    >
                       Sign out<span className="govuk-visually-hidden"> ({me.user.displayName})</span>
                     </button>
                   </li>
@@ -106,7 +131,9 @@ function Footer() {
       <div className="govuk-width-container">
         <div className="govuk-footer__meta">
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-            <p className="govuk-body-s">School data contains public sector information licensed under the Open Government Licence v3.0.</p>
+            <p className="govuk-body-s">
+              School data contains public sector information licensed under the Open Government Licence v3.0.
+            </p>
           </div>
         </div>
       </div>
@@ -154,7 +181,8 @@ export function SignedInLayout(shell: ShellProps) {
         <QueryError error={me.error} />
       </Frame>
     );
-  if (!me.data) return <Navigate to={`/sign-in?returnTo=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!me.data)
+    return <Navigate to={`/sign-in?returnTo=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return (
     <SessionContext.Provider value={me.data}>
       <Frame me={me.data} shell={shell}>
@@ -172,7 +200,11 @@ function WrongApp({ shell }: { shell: ShellProps }) {
     <>
       <h1 className="govuk-heading-l">This service is not for your account</h1>
       <p className="govuk-body">
-        Your account is for the <a href={shell.otherApp.path} className="govuk-link">{shell.otherApp.name}</a>.
+        Your account is for the{" "}
+        <a href={shell.otherApp.path} className="govuk-link">
+          {shell.otherApp.name}
+        </a>
+        .
       </p>
     </>
   );

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Link, type RouteObject } from "react-router";
+
 import { usePageTitle } from "../components/page-title.tsx";
 import { AcceptInvitePage, SignInPage } from "../features/auth/sign-in-page.tsx";
 import { PublicLayout, SignedInLayout, type ShellProps } from "./layout.tsx";
@@ -23,7 +24,11 @@ export function NotFoundPage({ homeLabel }: { homeLabel: string }) {
  * An app's router: sign-in and invitation pages in the public shell, the
  * app's own pages in the signed-in shell, and "page not found" for the rest.
  */
-export function createStewardRouter(shell: ShellProps, pages: RouteObject[], options: { basename: string; homeLabel: string }) {
+export function createStewardRouter(
+  shell: ShellProps,
+  pages: RouteObject[],
+  options: { basename: string; homeLabel: string },
+) {
   return createBrowserRouter(
     [
       {
@@ -33,7 +38,10 @@ export function createStewardRouter(shell: ShellProps, pages: RouteObject[], opt
           { path: "invite", element: <AcceptInvitePage /> },
         ],
       },
-      { element: <SignedInLayout {...shell} />, children: [...pages, { path: "*", element: <NotFoundPage homeLabel={options.homeLabel} /> }] },
+      {
+        element: <SignedInLayout {...shell} />,
+        children: [...pages, { path: "*", element: <NotFoundPage homeLabel={options.homeLabel} /> }],
+      },
     ],
     { basename: options.basename },
   );

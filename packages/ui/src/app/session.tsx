@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
+
 import { setCsrfToken, useTRPC, type RouterOutputs } from "../trpc.ts";
 
 export type Me = NonNullable<RouterOutputs["auth"]["me"]>;
@@ -24,5 +25,6 @@ export function useSession(): Me {
 /** Whether the user's roles allow "<action> <Subject>" at all (for menus and buttons; the API checks each request). */
 export function useCan(): (permission: string) => boolean {
   const me = useSession();
-  return (permission) => me.can.includes(permission) || me.can.includes(`${permission.split(" ")[0]} all`) || me.can.includes("manage all");
+  return (permission) =>
+    me.can.includes(permission) || me.can.includes(`${permission.split(" ")[0]} all`) || me.can.includes("manage all");
 }

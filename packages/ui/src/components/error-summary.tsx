@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+
 import { toFieldId, type Problem } from "../lib/api-error.ts";
 
 /**

@@ -36,10 +36,34 @@ function LabelledField({ id, label, hint, error, labelClassName, children }: Fie
   );
 }
 
-const describedBy = (id: string, hint: ReactNode, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+const describedBy = (id: string, hint: ReactNode, error?: string) =>
+  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
-export function TextInput(props: FieldProps & { value: string; onChange: (value: string) => void; type?: string; width?: string; autoComplete?: string; spellCheck?: boolean; inputMode?: "numeric" | "text" | "email" | "search" }) {
-  const { id, label, hint, error, value, onChange, type = "text", width, autoComplete, spellCheck, inputMode, labelClassName } = props;
+export function TextInput(
+  props: FieldProps & {
+    value: string;
+    onChange: (value: string) => void;
+    type?: string;
+    width?: string;
+    autoComplete?: string;
+    spellCheck?: boolean;
+    inputMode?: "numeric" | "text" | "email" | "search";
+  },
+) {
+  const {
+    id,
+    label,
+    hint,
+    error,
+    value,
+    onChange,
+    type = "text",
+    width,
+    autoComplete,
+    spellCheck,
+    inputMode,
+    labelClassName,
+  } = props;
   return (
     <LabelledField id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
       <input
@@ -82,11 +106,20 @@ export interface Option {
   disabled?: boolean | undefined;
 }
 
-export function Select(props: FieldProps & { value: string; onChange: (value: string) => void; options: Option[]; placeholder?: string }) {
+export function Select(
+  props: FieldProps & { value: string; onChange: (value: string) => void; options: Option[]; placeholder?: string },
+) {
   const { id, label, hint, error, value, onChange, options, placeholder, labelClassName } = props;
   return (
     <LabelledField id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
-      <select className={`govuk-select${error ? " govuk-select--error" : ""}`} id={id} name={id} value={value} aria-describedby={describedBy(id, hint, error)} onChange={(event) => onChange(event.target.value)}>
+      <select
+        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        id={id}
+        name={id}
+        value={value}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(event) => onChange(event.target.value)}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value} disabled={option.disabled}>
@@ -107,7 +140,18 @@ interface ChoiceProps extends FieldProps {
 }
 
 export function Radios(props: ChoiceProps & { value: string; onChange: (value: string) => void }) {
-  const { id, label, hint, error, options, value, onChange, legendClassName = "govuk-fieldset__legend--s", inline, small } = props;
+  const {
+    id,
+    label,
+    hint,
+    error,
+    options,
+    value,
+    onChange,
+    legendClassName = "govuk-fieldset__legend--s",
+    inline,
+    small,
+  } = props;
   const name = useId();
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -119,12 +163,25 @@ export function Radios(props: ChoiceProps & { value: string; onChange: (value: s
           </div>
         )}
         <ErrorMessage id={id} error={error} />
-        <div className={`govuk-radios${inline ? " govuk-radios--inline" : ""}${small ? " govuk-radios--small" : ""}`} data-module="govuk-radios">
+        <div
+          className={`govuk-radios${inline ? " govuk-radios--inline" : ""}${small ? " govuk-radios--small" : ""}`}
+          data-module="govuk-radios"
+        >
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${index + 1}`;
             return (
               <div className="govuk-radios__item" key={option.value}>
-                <input className="govuk-radios__input" id={optionId} name={name} type="radio" value={option.value} checked={value === option.value} disabled={option.disabled} aria-describedby={option.hint ? `${optionId}-item-hint` : undefined} onChange={() => onChange(option.value)} />
+                <input
+                  className="govuk-radios__input"
+                  id={optionId}
+                  name={name}
+                  type="radio"
+                  value={option.value}
+                  checked={value === option.value}
+                  disabled={option.disabled}
+                  aria-describedby={option.hint ? `${optionId}-item-hint` : undefined}
+                  onChange={() => onChange(option.value)}
+                />
                 <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
                   {option.label}
                 </label>
@@ -142,8 +199,25 @@ export function Radios(props: ChoiceProps & { value: string; onChange: (value: s
   );
 }
 
-export function Checkboxes(props: ChoiceProps & { values: string[]; onChange: (values: string[]) => void; renderAfter?: (value: string) => ReactNode }) {
-  const { id, label, hint, error, options, values, onChange, legendClassName = "govuk-fieldset__legend--s", small, renderAfter } = props;
+export function Checkboxes(
+  props: ChoiceProps & {
+    values: string[];
+    onChange: (values: string[]) => void;
+    renderAfter?: (value: string) => ReactNode;
+  },
+) {
+  const {
+    id,
+    label,
+    hint,
+    error,
+    options,
+    values,
+    onChange,
+    legendClassName = "govuk-fieldset__legend--s",
+    small,
+    renderAfter,
+  } = props;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
@@ -168,7 +242,11 @@ export function Checkboxes(props: ChoiceProps & { values: string[]; onChange: (v
                     value={option.value}
                     checked={checked}
                     aria-describedby={option.hint ? `${optionId}-item-hint` : undefined}
-                    onChange={(event) => onChange(event.target.checked ? [...values, option.value] : values.filter((v) => v !== option.value))}
+                    onChange={(event) =>
+                      onChange(
+                        event.target.checked ? [...values, option.value] : values.filter((v) => v !== option.value),
+                      )
+                    }
                   />
                   <label className="govuk-label govuk-checkboxes__label" htmlFor={optionId}>
                     {option.label}
@@ -179,7 +257,9 @@ export function Checkboxes(props: ChoiceProps & { values: string[]; onChange: (v
                     </div>
                   )}
                 </div>
-                {checked && renderAfter && <div className="govuk-checkboxes__conditional">{renderAfter(option.value)}</div>}
+                {checked && renderAfter && (
+                  <div className="govuk-checkboxes__conditional">{renderAfter(option.value)}</div>
+                )}
               </div>
             );
           })}
@@ -212,7 +292,15 @@ export function DateInput(props: FieldProps & { value: string; onChange: (value:
         <label className="govuk-label govuk-date-input__label" htmlFor={partId}>
           {partLabel}
         </label>
-        <input className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`} id={partId} name={partId} type="text" inputMode="numeric" value={parts[index]} onChange={(event) => update(index, event.target.value)} />
+        <input
+          className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
+          id={partId}
+          name={partId}
+          type="text"
+          inputMode="numeric"
+          value={parts[index]}
+          onChange={(event) => update(index, event.target.value)}
+        />
       </div>
     </div>
   );

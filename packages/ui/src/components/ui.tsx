@@ -1,8 +1,9 @@
-import { getTagClassName } from "../lib/tag-colour.ts";
 import { useEffect, useRef, type ReactNode } from "react";
 import { Link } from "react-router";
+
 import { readProblems } from "../lib/api-error.ts";
 import { sanitiseHtml } from "../lib/sanitise-html.ts";
+import { getTagClassName } from "../lib/tag-colour.ts";
 import { usePageTitle } from "./page-title.tsx";
 
 /** A GOV.UK tag in a policy colour. The label is always the text: colour never carries meaning alone. */
@@ -58,13 +59,22 @@ export interface SummaryRow {
   action?: ReactNode;
 }
 
-export function SummaryList({ rows, noBorder }: { rows: (SummaryRow | false | null | undefined)[]; noBorder?: boolean }) {
+export function SummaryList({
+  rows,
+  noBorder,
+}: {
+  rows: (SummaryRow | false | null | undefined)[];
+  noBorder?: boolean;
+}) {
   const shown = rows.filter((r): r is SummaryRow => Boolean(r));
   const hasActions = shown.some((r) => r.action);
   return (
     <dl className={`govuk-summary-list${noBorder ? " govuk-summary-list--no-border" : ""}`}>
       {shown.map((row, index) => (
-        <div className={`govuk-summary-list__row${hasActions && !row.action ? " govuk-summary-list__row--no-actions" : ""}`} key={index}>
+        <div
+          className={`govuk-summary-list__row${hasActions && !row.action ? " govuk-summary-list__row--no-actions" : ""}`}
+          key={index}
+        >
           <dt className="govuk-summary-list__key">{row.key}</dt>
           <dd className="govuk-summary-list__value">{row.value}</dd>
           {row.action && <dd className="govuk-summary-list__actions">{row.action}</dd>}
@@ -79,7 +89,14 @@ export function SuccessBanner({ title = "Success", children }: { title?: string;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-banner-title" data-module="govuk-notification-banner" tabIndex={-1} ref={ref}>
+    <div
+      className="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="success-banner-title"
+      data-module="govuk-notification-banner"
+      tabIndex={-1}
+      ref={ref}
+    >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="success-banner-title">
           {title}
@@ -92,7 +109,12 @@ export function SuccessBanner({ title = "Success", children }: { title?: string;
 
 export function ImportantBanner({ title = "Important", children }: { title?: string; children: ReactNode }) {
   return (
-    <div className="govuk-notification-banner" role="region" aria-labelledby="important-banner-title" data-module="govuk-notification-banner">
+    <div
+      className="govuk-notification-banner"
+      role="region"
+      aria-labelledby="important-banner-title"
+      data-module="govuk-notification-banner"
+    >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="important-banner-title">
           {title}
@@ -105,7 +127,14 @@ export function ImportantBanner({ title = "Important", children }: { title?: str
 
 /** A letter's HTML, cleaned, in a bordered panel. */
 export function LetterHtml({ html, label }: { html: string; label: string }) {
-  return <div className="steward-letter" role="document" aria-label={label} dangerouslySetInnerHTML={{ __html: sanitiseHtml(html) }} />;
+  return (
+    <div
+      className="steward-letter"
+      role="document"
+      aria-label={label}
+      dangerouslySetInnerHTML={{ __html: sanitiseHtml(html) }}
+    />
+  );
 }
 
 export function BackLink({ to, children = "Back" }: { to: string; children?: ReactNode }) {
@@ -116,7 +145,17 @@ export function BackLink({ to, children = "Back" }: { to: string; children?: Rea
   );
 }
 
-export function Pagination({ total, limit, offset, onChange }: { total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
+export function Pagination({
+  total,
+  limit,
+  offset,
+  onChange,
+}: {
+  total: number;
+  limit: number;
+  offset: number;
+  onChange: (offset: number) => void;
+}) {
   const pages = Math.ceil(total / limit);
   if (pages <= 1) return null;
   const current = Math.floor(offset / limit) + 1;
@@ -124,7 +163,9 @@ export function Pagination({ total, limit, offset, onChange }: { total: number; 
     event.preventDefault();
     onChange((page - 1) * limit);
   };
-  const numbers = [...new Set([1, current - 1, current, current + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const numbers = [...new Set([1, current - 1, current, current + 1, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav className="govuk-pagination" aria-label="Pages">
       {current > 1 && (
@@ -140,7 +181,13 @@ export function Pagination({ total, limit, offset, onChange }: { total: number; 
         {numbers.map((n, i) => (
           <li key={n} className={`govuk-pagination__item${n === current ? " govuk-pagination__item--current" : ""}`}>
             {i > 0 && numbers[i - 1]! < n - 1 && <span className="govuk-visually-hidden">…</span>}
-            <a className="govuk-link govuk-pagination__link" href="#" aria-label={`Page ${n}`} aria-current={n === current ? "page" : undefined} onClick={go(n)}>
+            <a
+              className="govuk-link govuk-pagination__link"
+              href="#"
+              aria-label={`Page ${n}`}
+              aria-current={n === current ? "page" : undefined}
+              onClick={go(n)}
+            >
               {n}
             </a>
           </li>

@@ -23,7 +23,8 @@ export function getErrorCode(error: unknown): string | undefined {
 export function readProblems(error: unknown): Problem[] {
   if (error instanceof TRPCClientError) {
     const data = error.data as StewardErrorData | undefined;
-    if (data?.issues && data.issues.length > 0) return data.issues.map((issue) => ({ message: issue.message, pointer: issue.pointer }));
+    if (data?.issues && data.issues.length > 0)
+      return data.issues.map((issue) => ({ message: issue.message, pointer: issue.pointer }));
     return [{ message: error.message, pointer: data?.pointer }];
   }
   if (error instanceof Error) return [{ message: error.message }];

@@ -13,7 +13,10 @@ function escapeCell(value: string | number | boolean | null | undefined): string
 
 /** Rows as RFC 4180 CSV text. */
 export function toCsv<T>(columns: CsvColumn<T>[], rows: readonly T[]): string {
-  const lines = [columns.map((c) => escapeCell(c.heading)).join(","), ...rows.map((row) => columns.map((c) => escapeCell(c.value(row))).join(","))];
+  const lines = [
+    columns.map((c) => escapeCell(c.heading)).join(","),
+    ...rows.map((row) => columns.map((c) => escapeCell(c.value(row))).join(",")),
+  ];
   return `${lines.join("\r\n")}\r\n`;
 }
 

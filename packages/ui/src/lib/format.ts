@@ -1,5 +1,17 @@
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "Europe/London" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "Europe/London",
+});
 
 /** "2026-11-16" or an ISO timestamp as "16 November 2026". */
 export function formatDate(value: string | null | undefined): string {
@@ -23,7 +35,10 @@ export function today(): string {
 /** "free-school" as "Free school". */
 export function humanise(value: string | null | undefined): string {
   if (!value) return "";
-  const words = value.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replaceAll("-", " ").toLowerCase();
+  const words = value
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replaceAll("-", " ")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

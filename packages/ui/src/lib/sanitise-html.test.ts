@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { sanitiseHtml } from "./sanitise-html.ts";
 
 // The page's last guard for a letter's HTML (the server sanitises it before it
@@ -10,7 +11,7 @@ describe("sanitiseHtml", () => {
         '<a href="javascript:alert(3)">Read</a><a href=" JaVaScRiPt:alert(4)">Again</a><iframe src="https://evil.example/"></iframe>' +
         '<svg><a xlink:href="javascript:alert(5)"><text>svg</text></a></svg><math><mi xlink:href="javascript:alert(6)">m</mi></math>' +
         '<form action="https://evil.example/"><input name="x"></form><style>body{display:none}</style>' +
-        "<noscript><p title=\"</noscript><img src=x onerror=alert(7)>\"></p></noscript>",
+        '<noscript><p title="</noscript><img src=x onerror=alert(7)>"></p></noscript>',
     );
     expect(html).not.toMatch(/<script|<img|<iframe|<svg|<math|<form|<input|<style|onerror|onclick|javascript:/i);
     expect(html).not.toContain("alert(");

@@ -1,6 +1,24 @@
-import { DateInput, ErrorSummary, fieldError, formatDate, formatDateTime, humanise, type Problem, readProblems, Select, SuccessBanner, Tag, Textarea, TextInput, usePageTitle, useTRPC } from "@steward/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+
+import {
+  DateInput,
+  ErrorSummary,
+  fieldError,
+  formatDate,
+  formatDateTime,
+  humanise,
+  readProblems,
+  Select,
+  SuccessBanner,
+  Tag,
+  Textarea,
+  TextInput,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+} from "@steward/ui";
+
 import { useCase, type CaseView } from "./case-context.tsx";
 
 type Action = CaseView["actions"][number];
@@ -38,19 +56,31 @@ export function ActionsPage() {
               </>
             )}
             <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Actions for priority {index + 1}</caption>
+              <caption className="govuk-table__caption govuk-table__caption--s">
+                Actions for priority {index + 1}
+              </caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Action</th>
-                  <th scope="col" className="govuk-table__header">Owner</th>
-                  <th scope="col" className="govuk-table__header">Due</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
+                  <th scope="col" className="govuk-table__header">
+                    Action
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Owner
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Due
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
                 {actions.length === 0 && (
                   <tr className="govuk-table__row">
-                    <td className="govuk-table__cell" colSpan={4}>No actions yet.</td>
+                    <td className="govuk-table__cell" colSpan={4}>
+                      No actions yet.
+                    </td>
                   </tr>
                 )}
                 {actions.map((a) => (
@@ -81,7 +111,9 @@ export function ActionsPage() {
           <div className="govuk-grid-column-one-half">
             <AddPriority onDone={setDone} />
           </div>
-          <div className="govuk-grid-column-one-half">{view.priorities.length > 0 && <AddAction onDone={setDone} />}</div>
+          <div className="govuk-grid-column-one-half">
+            {view.priorities.length > 0 && <AddAction onDone={setDone} />}
+          </div>
         </div>
       )}
     </>
@@ -94,18 +126,42 @@ function AddPriority({ onDone }: { onDone: (message: string) => void }) {
   const [title, setTitle] = useState("");
   const [targets, setTargets] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const add = useMutation(trpc.actions.addPriority.mutationOptions({ onSuccess: async () => (setTitle(""), setTargets(""), setProblems([]), await refresh(), onDone("Priority added")), onError: (e) => setProblems(readProblems(e)) }));
+  const add = useMutation(
+    trpc.actions.addPriority.mutationOptions({
+      onSuccess: async () => (setTitle(""), setTargets(""), setProblems([]), await refresh(), onDone("Priority added")),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate({ caseId: view.id, expectedVersion: view.version, title: title.trim(), targets: targets.split("\n").map((t) => t.trim()).filter(Boolean) });
+    add.mutate({
+      caseId: view.id,
+      expectedVersion: view.version,
+      title: title.trim(),
+      targets: targets
+        .split("\n")
+        .map((t) => t.trim())
+        .filter(Boolean),
+    });
   };
   return (
     <form noValidate onSubmit={submit} aria-labelledby="add-priority-heading">
-      <h3 className="govuk-heading-m" id="add-priority-heading">Add a priority</h3>
+      <h3 className="govuk-heading-m" id="add-priority-heading">
+        Add a priority
+      </h3>
       <ErrorSummary problems={problems} />
       <TextInput id="title" label="Priority" value={title} onChange={setTitle} error={fieldError(problems, "title")} />
-      <Textarea id="targets" label="Targets (optional)" hint="One per line." value={targets} onChange={setTargets} rows={3} />
-      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Add the priority</button>
+      <Textarea
+        id="targets"
+        label="Targets (optional)"
+        hint="One per line."
+        value={targets}
+        onChange={setTargets}
+        rows={3}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        Add the priority
+      </button>
     </form>
   );
 }
@@ -118,20 +174,56 @@ function AddAction({ onDone }: { onDone: (message: string) => void }) {
   const [owner, setOwner] = useState("");
   const [due, setDue] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const add = useMutation(trpc.actions.addAction.mutationOptions({ onSuccess: async () => (setText(""), setProblems([]), await refresh(), onDone("Action added")), onError: (e) => setProblems(readProblems(e)) }));
+  const add = useMutation(
+    trpc.actions.addAction.mutationOptions({
+      onSuccess: async () => (setText(""), setProblems([]), await refresh(), onDone("Action added")),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate({ caseId: view.id, expectedVersion: view.version, priorityId, text: text.trim(), owner: owner.trim(), due });
+    add.mutate({
+      caseId: view.id,
+      expectedVersion: view.version,
+      priorityId,
+      text: text.trim(),
+      owner: owner.trim(),
+      due,
+    });
   };
   return (
     <form noValidate onSubmit={submit} aria-labelledby="add-action-heading">
-      <h3 className="govuk-heading-m" id="add-action-heading">Add an action</h3>
+      <h3 className="govuk-heading-m" id="add-action-heading">
+        Add an action
+      </h3>
       <ErrorSummary problems={problems} />
-      <Select id="priorityId" label="Priority" value={priorityId} onChange={setPriorityId} options={view.priorities.map((p, i) => ({ value: p.id, label: `${i + 1}: ${p.title}` }))} error={fieldError(problems, "priorityId")} />
-      <Textarea id="text" label="Action" value={text} onChange={setText} rows={2} error={fieldError(problems, "text")} />
-      <TextInput id="owner" label="Who owns it" value={owner} onChange={setOwner} error={fieldError(problems, "owner")} />
+      <Select
+        id="priorityId"
+        label="Priority"
+        value={priorityId}
+        onChange={setPriorityId}
+        options={view.priorities.map((p, i) => ({ value: p.id, label: `${i + 1}: ${p.title}` }))}
+        error={fieldError(problems, "priorityId")}
+      />
+      <Textarea
+        id="text"
+        label="Action"
+        value={text}
+        onChange={setText}
+        rows={2}
+        error={fieldError(problems, "text")}
+      />
+      <TextInput
+        id="owner"
+        label="Who owns it"
+        value={owner}
+        onChange={setOwner}
+        error={fieldError(problems, "owner")}
+      />
       <DateInput id="due" label="Due by" value={due} onChange={setDue} error={fieldError(problems, "due")} />
-      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Add the action</button>
+      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        Add the action
+      </button>
     </form>
   );
 }
@@ -142,17 +234,53 @@ function UpdateAction({ action, onDone }: { action: Action; onDone: (message: st
   const [status, setStatus] = useState(action.status);
   const [note, setNote] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const update = useMutation(trpc.actions.update.mutationOptions({ onSuccess: async () => (setNote(""), setProblems([]), await refresh(), onDone("Action updated")), onError: (e) => setProblems(readProblems(e)) }));
+  const update = useMutation(
+    trpc.actions.update.mutationOptions({
+      onSuccess: async () => (setNote(""), setProblems([]), await refresh(), onDone("Action updated")),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
   return (
     <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0 govuk-!-font-weight-regular">
       <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">Update<span className="govuk-visually-hidden"> {action.text}</span></span>
+        <span className="govuk-details__summary-text">
+          Update<span className="govuk-visually-hidden"> {action.text}</span>
+        </span>
       </summary>
       <div className="govuk-details__text">
         <ErrorSummary problems={problems} />
-        <Select id={`status-${action.id}`} label="Status" value={status} onChange={setStatus} options={[{ value: "open", label: "Open" }, { value: "done", label: "Done" }, { value: "dropped", label: "Dropped" }]} />
-        <Textarea id={`note-${action.id}`} label="Progress note (optional)" value={note} onChange={setNote} rows={2} error={fieldError(problems, "note")} />
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => update.mutate({ caseId: view.id, expectedVersion: view.version, actionId: action.id, ...(status !== action.status ? { status: status as "open" } : {}), ...(note.trim() ? { note: note.trim() } : {}) })}>
+        <Select
+          id={`status-${action.id}`}
+          label="Status"
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: "open", label: "Open" },
+            { value: "done", label: "Done" },
+            { value: "dropped", label: "Dropped" },
+          ]}
+        />
+        <Textarea
+          id={`note-${action.id}`}
+          label="Progress note (optional)"
+          value={note}
+          onChange={setNote}
+          rows={2}
+          error={fieldError(problems, "note")}
+        />
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() =>
+            update.mutate({
+              caseId: view.id,
+              expectedVersion: view.version,
+              actionId: action.id,
+              ...(status !== action.status ? { status: status as "open" } : {}),
+              ...(note.trim() ? { note: note.trim() } : {}),
+            })
+          }
+        >
           Save
         </button>
       </div>

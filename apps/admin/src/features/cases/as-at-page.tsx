@@ -1,7 +1,20 @@
-import { DateInput, formatDate, formatDateTime, humanise, Loading, QueryError, SummaryList, Tag, usePageTitle, useTRPC } from "@steward/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
+
+import {
+  DateInput,
+  formatDate,
+  formatDateTime,
+  humanise,
+  Loading,
+  QueryError,
+  SummaryList,
+  Tag,
+  usePageTitle,
+  useTRPC,
+} from "@steward/ui";
+
 import { useCase } from "./case-context.tsx";
 
 /** The case as it was at the end of a chosen day, under the policy then in force. */
@@ -12,7 +25,9 @@ export function AsAtPage() {
   const date = params.get("date") ?? "";
   const [value, setValue] = useState(date);
   usePageTitle(`${view.school.name}: as it was${date ? ` on ${formatDate(date)}` : ""}`);
-  const query = useQuery(trpc.cases.at.queryOptions({ caseId: view.id, date }, { enabled: /^\d{4}-\d{2}-\d{2}$/.test(date) }));
+  const query = useQuery(
+    trpc.cases.at.queryOptions({ caseId: view.id, date }, { enabled: /^\d{4}-\d{2}-\d{2}$/.test(date) }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setParams({ date: value });
@@ -22,33 +37,82 @@ export function AsAtPage() {
     <>
       <h2 className="govuk-heading-l">As it was on a date</h2>
       <form noValidate onSubmit={submit}>
-        <DateInput id="date" label="Show the case as it was at the end of" hint="For example, 1 10 2026" value={value} onChange={setValue} />
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Show</button>
+        <DateInput
+          id="date"
+          label="Show the case as it was at the end of"
+          hint="For example, 1 10 2026"
+          value={value}
+          onChange={setValue}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Show
+        </button>
       </form>
       {date && query.isPending && <Loading />}
       {query.isError && <QueryError error={query.error} />}
-      {date && query.isSuccess && !past && <p className="govuk-body">The case did not exist yet on {formatDate(date)}.</p>}
+      {date && query.isSuccess && !past && (
+        <p className="govuk-body">The case did not exist yet on {formatDate(date)}.</p>
+      )}
       {past && (
         <section aria-labelledby="as-at-heading">
-          <h3 className="govuk-heading-m" id="as-at-heading">On {formatDate(date)}</h3>
+          <h3 className="govuk-heading-m" id="as-at-heading">
+            On {formatDate(date)}
+          </h3>
           <SummaryList
             rows={[
-              { key: "Category", value: past.category ? <Tag colour={past.category.colour}>{past.category.label}</Tag> : "Not categorised" },
+              {
+                key: "Category",
+                value: past.category ? (
+                  <Tag colour={past.category.colour}>{past.category.label}</Tag>
+                ) : (
+                  "Not categorised"
+                ),
+              },
               { key: "Stage", value: past.stage?.label ?? "" },
               { key: "Officer", value: past.assignedOfficer?.name ?? "Not assigned" },
-              { key: "Visits", value: past.visits.length ? <ul className="govuk-list">{past.visits.map((v) => <li key={v.id}>{v.visitType.label}, {formatDate(v.date)}: {humanise(v.status)}</li>)}</ul> : "None" },
-              { key: "Letters", value: past.letters.length ? <ul className="govuk-list">{past.letters.map((l) => <li key={l.id}>{l.letterType.label}: {humanise(l.status)}</li>)}</ul> : "None" },
+              {
+                key: "Visits",
+                value: past.visits.length ? (
+                  <ul className="govuk-list">
+                    {past.visits.map((v) => (
+                      <li key={v.id}>
+                        {v.visitType.label}, {formatDate(v.date)}: {humanise(v.status)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  "None"
+                ),
+              },
+              {
+                key: "Letters",
+                value: past.letters.length ? (
+                  <ul className="govuk-list">
+                    {past.letters.map((l) => (
+                      <li key={l.id}>
+                        {l.letterType.label}: {humanise(l.status)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  "None"
+                ),
+              },
               { key: "Open actions", value: String(past.actions.filter((a) => a.status === "open").length) },
             ]}
           />
           <h4 className="govuk-heading-s">Timeline to that day</h4>
           <ol className="steward-timeline">
-            {[...past.timeline].sort((a, b) => b.at.localeCompare(a.at)).map((e, i) => (
-              <li key={i} className="steward-timeline__item">
-                <p className="govuk-body govuk-!-margin-bottom-1">{e.summary}</p>
-                <p className="govuk-body-s steward-secondary-text">{formatDateTime(e.at)} by {e.actor}</p>
-              </li>
-            ))}
+            {[...past.timeline]
+              .sort((a, b) => b.at.localeCompare(a.at))
+              .map((e, i) => (
+                <li key={i} className="steward-timeline__item">
+                  <p className="govuk-body govuk-!-margin-bottom-1">{e.summary}</p>
+                  <p className="govuk-body-s steward-secondary-text">
+                    {formatDateTime(e.at)} by {e.actor}
+                  </p>
+                </li>
+              ))}
           </ol>
         </section>
       )}

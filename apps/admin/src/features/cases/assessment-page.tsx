@@ -1,7 +1,24 @@
-import { DateInput, ErrorSummary, fieldError, formatDateTime, type Problem, Radios, readProblems, SuccessBanner, SummaryList, Tag, Textarea, today, usePageTitle, useTRPC } from "@steward/ui";
-import { getBestFitSchema, GovukForm, type AreaJudgement, type BestFitData } from "@steward/forms";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
+
+import { getBestFitSchema, GovukForm, type AreaJudgement, type BestFitData } from "@steward/forms";
+import {
+  DateInput,
+  ErrorSummary,
+  fieldError,
+  formatDateTime,
+  Radios,
+  readProblems,
+  SuccessBanner,
+  SummaryList,
+  Tag,
+  Textarea,
+  today,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+} from "@steward/ui";
+
 import { useCase } from "./case-context.tsx";
 
 /**
@@ -21,7 +38,11 @@ export function AssessmentPage() {
         </SuccessBanner>
       )}
       <h2 className="govuk-heading-l">Assessment</h2>
-      {latest ? <LatestAssessment assessment={latest} /> : <p className="govuk-body">No assessment has been recorded on this case.</p>}
+      {latest ? (
+        <LatestAssessment assessment={latest} />
+      ) : (
+        <p className="govuk-body">No assessment has been recorded on this case.</p>
+      )}
       {view.category?.moderation === "pending" && view.can.moderate && <Moderate onDone={setDone} />}
       {/* A new assessment brings its own suggestion: the decision starts again from it. */}
       {view.can.categorise && <DecideCategory key={latest?.id ?? "none"} onDone={setDone} />}
@@ -33,9 +54,12 @@ export function AssessmentPage() {
             <span className="govuk-details__summary-text">Earlier assessments ({view.assessments.length - 1})</span>
           </summary>
           <div className="govuk-details__text">
-            {view.assessments.slice(0, -1).reverse().map((a) => (
-              <LatestAssessment key={a.id} assessment={a} earlier />
-            ))}
+            {view.assessments
+              .slice(0, -1)
+              .reverse()
+              .map((a) => (
+                <LatestAssessment key={a.id} assessment={a} earlier />
+              ))}
           </div>
         </details>
       )}
@@ -50,18 +74,28 @@ function LatestAssessment({ assessment, earlier }: { assessment: Assessment; ear
   const category = policy.categories.find((c) => c.key === assessment.suggested);
   const Heading = earlier ? "h4" : "h3";
   const areaLabel = (key: string) => policy.areas.find((a) => a.key === key)?.label ?? key;
-  const descriptorText = (area: string, categoryKey: string, key: string) => policy.criteria.find((c) => c.area === area && c.category === categoryKey)?.descriptors.find((d) => d.key === key)?.text ?? key;
+  const descriptorText = (area: string, categoryKey: string, key: string) =>
+    policy.criteria.find((c) => c.area === area && c.category === categoryKey)?.descriptors.find((d) => d.key === key)
+      ?.text ?? key;
   return (
     <div className="govuk-summary-card" data-testid={earlier ? undefined : "latest-assessment"}>
       <div className="govuk-summary-card__title-wrapper">
         <Heading className="govuk-summary-card__title">
-          {earlier ? "Assessment" : "Latest assessment"}, {formatDateTime(assessment.recordedAt)} by {assessment.recordedBy}
+          {earlier ? "Assessment" : "Latest assessment"}, {formatDateTime(assessment.recordedAt)} by{" "}
+          {assessment.recordedBy}
         </Heading>
       </div>
       <div className="govuk-summary-card__content">
         <SummaryList
           rows={[
-            { key: "Suggested category", value: assessment.suggested ? <Tag colour={category?.colour}>{category?.label ?? assessment.suggested}</Tag> : "No suggestion" },
+            {
+              key: "Suggested category",
+              value: assessment.suggested ? (
+                <Tag colour={category?.colour}>{category?.label ?? assessment.suggested}</Tag>
+              ) : (
+                "No suggestion"
+              ),
+            },
             {
               key: "Why",
               value: (
@@ -79,7 +113,10 @@ function LatestAssessment({ assessment, earlier }: { assessment: Assessment; ear
                   <ul className="govuk-list govuk-list--bullet">
                     {s.descriptors.map((d) => (
                       <li key={`${d.category}-${d.descriptor}`}>
-                        {descriptorText(s.area, d.category, d.descriptor)} <span className="govuk-body-s">({policy.categories.find((c) => c.key === d.category)?.label ?? d.category})</span>
+                        {descriptorText(s.area, d.category, d.descriptor)}{" "}
+                        <span className="govuk-body-s">
+                          ({policy.categories.find((c) => c.key === d.category)?.label ?? d.category})
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -98,7 +135,18 @@ function CriteriaGrid({ onDone }: { onDone: (message: string) => void }) {
   const { view, policy, refresh } = useCase();
   const trpc = useTRPC();
   const [problems, setProblems] = useState<Problem[]>([]);
-  const schema = useMemo(() => ({ type: "object" as const, properties: { selections: getBestFitSchema("Best fit against the criteria", "Tick the descriptors that fit the school in each area and give the evidence. A school need not meet every descriptor of a category.") } }), []);
+  const schema = useMemo(
+    () => ({
+      type: "object" as const,
+      properties: {
+        selections: getBestFitSchema(
+          "Best fit against the criteria",
+          "Tick the descriptors that fit the school in each area and give the evidence. A school need not meet every descriptor of a category.",
+        ),
+      },
+    }),
+    [],
+  );
   // The case's own criteria, areas and categories (from cases.policy: no "read Policy" needed).
   const formContext = useMemo(() => {
     const bestFit: BestFitData = { areas: policy.areas, categories: policy.categories, criteria: policy.criteria };
@@ -123,13 +171,24 @@ function CriteriaGrid({ onDone }: { onDone: (message: string) => void }) {
       <ErrorSummary problems={problems} />
       <GovukForm<{ selections?: AreaJudgement[] }>
         schema={schema}
-        uiSchema={{ selections: { "ui:widget": "bestFit" }, "ui:submitButtonOptions": { submitText: "Record the assessment" } }}
+        uiSchema={{
+          selections: { "ui:widget": "bestFit" },
+          "ui:submitButtonOptions": { submitText: "Record the assessment" },
+        }}
         formContext={formContext}
         idPrefix="assessment"
         onSubmit={({ formData }) => {
           const selections = (formData?.selections ?? []).filter((s) => s.descriptors.length > 0);
           if (selections.length === 0) return setProblems([{ message: "Tick at least one descriptor" }]);
-          record.mutate({ caseId: view.id, expectedVersion: view.version, selections: selections.map((s) => ({ area: s.area, descriptors: s.descriptors, ...(s.evidence?.trim() ? { evidence: s.evidence.trim() } : {}) })) });
+          record.mutate({
+            caseId: view.id,
+            expectedVersion: view.version,
+            selections: selections.map((s) => ({
+              area: s.area,
+              descriptors: s.descriptors,
+              ...(s.evidence?.trim() ? { evidence: s.evidence.trim() } : {}),
+            })),
+          });
         }}
       />
     </section>
@@ -159,7 +218,14 @@ function DecideCategory({ onDone }: { onDone: (message: string) => void }) {
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    decide.mutate({ caseId: view.id, expectedVersion: view.version, category, effectiveFrom, ...(rationale.trim() ? { rationale: rationale.trim() } : {}), ...(latest ? { assessmentId: latest.id } : {}) });
+    decide.mutate({
+      caseId: view.id,
+      expectedVersion: view.version,
+      category,
+      effectiveFrom,
+      ...(rationale.trim() ? { rationale: rationale.trim() } : {}),
+      ...(latest ? { assessmentId: latest.id } : {}),
+    });
   };
   return (
     <form noValidate onSubmit={submit} className="govuk-!-margin-bottom-8" aria-labelledby="decide-heading">
@@ -170,14 +236,32 @@ function DecideCategory({ onDone }: { onDone: (message: string) => void }) {
       <Radios
         id="category"
         label="Category"
-        hint={latest?.suggested ? `The latest assessment suggests ${categories.find((c) => c.key === latest.suggested)?.label ?? latest.suggested}.` : undefined}
+        hint={
+          latest?.suggested
+            ? `The latest assessment suggests ${categories.find((c) => c.key === latest.suggested)?.label ?? latest.suggested}.`
+            : undefined
+        }
         options={categories.map((c) => ({ value: c.key, label: c.label, hint: c.description }))}
         value={category}
         onChange={setCategory}
         error={fieldError(problems, "category")}
       />
-      <DateInput id="effectiveFrom" label="Effective from" hint="For example, 1 9 2026" value={effectiveFrom} onChange={setEffectiveFrom} error={fieldError(problems, "effectiveFrom")} />
-      <Textarea id="rationale" label="Rationale" hint="Required when your decision differs from the suggested category." value={rationale} onChange={setRationale} error={fieldError(problems, "rationale")} />
+      <DateInput
+        id="effectiveFrom"
+        label="Effective from"
+        hint="For example, 1 9 2026"
+        value={effectiveFrom}
+        onChange={setEffectiveFrom}
+        error={fieldError(problems, "effectiveFrom")}
+      />
+      <Textarea
+        id="rationale"
+        label="Rationale"
+        hint="Required when your decision differs from the suggested category."
+        value={rationale}
+        onChange={setRationale}
+        error={fieldError(problems, "rationale")}
+      />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={decide.isPending}>
         Decide the category
       </button>
@@ -191,12 +275,39 @@ function Moderate({ onDone }: { onDone: (message: string) => void }) {
   const [outcome, setOutcome] = useState("");
   const [note, setNote] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const moderate = useMutation(trpc.assessments.moderate.mutationOptions({ onSuccess: async () => (await refresh(), onDone("Moderation recorded")), onError: (e) => setProblems(readProblems(e)) }));
+  const moderate = useMutation(
+    trpc.assessments.moderate.mutationOptions({
+      onSuccess: async () => (await refresh(), onDone("Moderation recorded")),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
   return (
-    <form noValidate className="govuk-!-margin-bottom-8" onSubmit={(e) => (e.preventDefault(), moderate.mutate({ caseId: view.id, expectedVersion: view.version, outcome: outcome as "confirmed", ...(note.trim() ? { note: note.trim() } : {}) }))}>
+    <form
+      noValidate
+      className="govuk-!-margin-bottom-8"
+      onSubmit={(e) => (
+        e.preventDefault(),
+        moderate.mutate({
+          caseId: view.id,
+          expectedVersion: view.version,
+          outcome: outcome as "confirmed",
+          ...(note.trim() ? { note: note.trim() } : {}),
+        })
+      )}
+    >
       <h3 className="govuk-heading-m">Moderate the decision</h3>
       <ErrorSummary problems={problems} />
-      <Radios id="outcome" label="Your moderation" options={[{ value: "confirmed", label: "Confirm the category" }, { value: "returned", label: "Return it to the officer" }]} value={outcome} onChange={setOutcome} error={fieldError(problems, "outcome")} />
+      <Radios
+        id="outcome"
+        label="Your moderation"
+        options={[
+          { value: "confirmed", label: "Confirm the category" },
+          { value: "returned", label: "Return it to the officer" },
+        ]}
+        value={outcome}
+        onChange={setOutcome}
+        error={fieldError(problems, "outcome")}
+      />
       <Textarea id="note" label="Note (optional)" value={note} onChange={setNote} rows={3} />
       <button type="submit" className="govuk-button" data-module="govuk-button">
         Record moderation

@@ -1,8 +1,9 @@
-import { type RouterOutputs, useTRPC } from "@steward/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Category, CriteriaSet, MeetingType, VisitType } from "@steward/policy-config";
 import { useEffect } from "react";
 import { useOutletContext } from "react-router";
+
+import type { Category, CriteriaSet, MeetingType, VisitType } from "@steward/policy-config";
+import { useTRPC, type RouterOutputs } from "@steward/ui";
 
 export type CaseView = RouterOutputs["cases"]["get"];
 
@@ -17,7 +18,8 @@ export type CasePolicy = Omit<CasePolicyOutput, "categories" | "criteria" | "vis
   categories: (Omit<CasePolicyOutput["categories"][number], "colour"> & Pick<Category, "colour">)[];
   criteria: CriteriaSet[];
   visitTypes: (Omit<CasePolicyOutput["visitTypes"][number], "agendas"> & Pick<VisitType, "agendas">)[];
-  meetingTypes: (Omit<CasePolicyOutput["meetingTypes"][number], "progressJudgements" | "sharing"> & Pick<MeetingType, "progressJudgements" | "sharing">)[];
+  meetingTypes: (Omit<CasePolicyOutput["meetingTypes"][number], "progressJudgements" | "sharing"> &
+    Pick<MeetingType, "progressJudgements" | "sharing">)[];
 };
 
 export interface CaseContext {
@@ -53,7 +55,10 @@ export function useRefreshCase() {
   return async () => {
     await Promise.all([
       // The case's policy stays: it follows the case's policy version (see useCasePolicy).
-      queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey(), predicate: (query) => JSON.stringify(query.queryKey[0]) !== policyKey }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.cases.pathKey(),
+        predicate: (query) => JSON.stringify(query.queryKey[0]) !== policyKey,
+      }),
       queryClient.invalidateQueries({ queryKey: trpc.letters.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.forms.pathKey() }),
     ]);
@@ -77,5 +82,9 @@ const SUMMARY_REPORT: CaseForm = {
  */
 export function getReportForm(policy: CasePolicy, visitTypeKey: string, formKey?: string): CaseForm {
   const key = formKey ?? policy.visitTypes.find((t) => t.key === visitTypeKey)?.reportForm;
-  return (key ? policy.forms.find((f) => f.key === key) : undefined) ?? policy.forms.find((f) => f.purpose === "visit-report") ?? SUMMARY_REPORT;
+  return (
+    (key ? policy.forms.find((f) => f.key === key) : undefined) ??
+    policy.forms.find((f) => f.purpose === "visit-report") ??
+    SUMMARY_REPORT
+  );
 }

@@ -1,6 +1,8 @@
-import { ErrorPage, formatDate, Loading, Tag, useTRPC } from "@steward/ui";
 import { useQuery } from "@tanstack/react-query";
 import { NavLink, Outlet, useParams } from "react-router";
+
+import { ErrorPage, formatDate, Loading, Tag, useTRPC } from "@steward/ui";
+
 import { useCasePolicy, useRefreshCase, type CaseContext } from "./case-context.tsx";
 
 const SECTIONS = [
@@ -38,7 +40,13 @@ export function CaseLayout() {
       <ul className="govuk-list steward-key-facts" aria-label="Key facts">
         <li>
           <span className="govuk-!-font-weight-bold">Category: </span>
-          {view.category ? <Tag colour={view.category.colour}>{view.category.label}</Tag> : view.categoryHidden ? "Not shown to you" : "Not yet categorised"}
+          {view.category ? (
+            <Tag colour={view.category.colour}>{view.category.label}</Tag>
+          ) : view.categoryHidden ? (
+            "Not shown to you"
+          ) : (
+            "Not yet categorised"
+          )}
         </li>
         <li>
           <span className="govuk-!-font-weight-bold">Stage: </span>

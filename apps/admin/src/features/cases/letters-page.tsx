@@ -1,15 +1,51 @@
-import { BackLink, Checkboxes, DateInput, downloadBase64, ErrorPage, ErrorSummary, fieldError, formatDate, formatDateTime, humanise, LetterHtml, Loading, type Problem, QueryError, Radios, readProblems, SuccessBanner, SummaryList, Tag, Textarea, TextInput, usePageTitle, useTRPC } from "@steward/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+
+import {
+  BackLink,
+  Checkboxes,
+  DateInput,
+  downloadBase64,
+  ErrorPage,
+  ErrorSummary,
+  fieldError,
+  formatDate,
+  formatDateTime,
+  humanise,
+  LetterHtml,
+  Loading,
+  QueryError,
+  Radios,
+  readProblems,
+  SuccessBanner,
+  SummaryList,
+  Tag,
+  Textarea,
+  TextInput,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+} from "@steward/ui";
+
 import { useCase, type CaseView } from "./case-context.tsx";
 
 type Letter = CaseView["letters"][number];
 
-const STATUS_COLOUR: Record<string, string> = { draft: "grey", approved: "blue", issued: "yellow", acknowledged: "green", withdrawn: "grey", removed: "grey" };
+const STATUS_COLOUR: Record<string, string> = {
+  draft: "grey",
+  approved: "blue",
+  issued: "yellow",
+  acknowledged: "green",
+  withdrawn: "grey",
+  removed: "grey",
+};
 
 export function LetterStatus({ letter }: { letter: Letter }) {
-  const pastDeadline = letter.status === "issued" && letter.deadline !== undefined && letter.deadline < new Date().toISOString().slice(0, 10);
+  const pastDeadline =
+    letter.status === "issued" &&
+    letter.deadline !== undefined &&
+    letter.deadline < new Date().toISOString().slice(0, 10);
   return (
     <>
       <Tag colour={STATUS_COLOUR[letter.status] ?? "grey"}>{humanise(letter.status)}</Tag>
@@ -39,11 +75,21 @@ export function LettersPage() {
         <caption className="govuk-table__caption govuk-table__caption--m">Letters and notices on this case</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Letter</th>
-            <th scope="col" className="govuk-table__header">Status</th>
-            <th scope="col" className="govuk-table__header">Issued</th>
-            <th scope="col" className="govuk-table__header">Deadline</th>
-            <th scope="col" className="govuk-table__header">Acknowledged</th>
+            <th scope="col" className="govuk-table__header">
+              Letter
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Issued
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Deadline
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Acknowledged
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -67,7 +113,9 @@ export function LettersPage() {
               </td>
               <td className="govuk-table__cell">{formatDate(l.issuedOn) || "Not issued"}</td>
               <td className="govuk-table__cell">{formatDate(l.deadline) || "None"}</td>
-              <td className="govuk-table__cell">{l.acknowledgedAt ? `${formatDate(l.acknowledgedAt)} by ${l.acknowledgedBy}` : "Not yet"}</td>
+              <td className="govuk-table__cell">
+                {l.acknowledgedAt ? `${formatDate(l.acknowledgedAt)} by ${l.acknowledgedBy}` : "Not yet"}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -107,7 +155,13 @@ export function NewLetterPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!type) return setProblems([{ pointer: "/letterType", message: "Choose a type of letter" }]);
-    if (indicators.length < type.minimumIndicators) return setProblems([{ pointer: "/indicators", message: `Tick at least ${type.minimumIndicators} indicator${type.minimumIndicators === 1 ? "" : "s"}` }]);
+    if (indicators.length < type.minimumIndicators)
+      return setProblems([
+        {
+          pointer: "/indicators",
+          message: `Tick at least ${type.minimumIndicators} indicator${type.minimumIndicators === 1 ? "" : "s"}`,
+        },
+      ]);
     // Indicators are sent in the policy's order, so each one's evidence box is found again by its position.
     const chosen = type.indicators.filter((i) => indicators.includes(i.key));
     draft.mutate({
@@ -150,13 +204,18 @@ export function NewLetterPage() {
         {unavailable.length > 0 && (
           <details className="govuk-details">
             <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">Types not available for this case ({unavailable.length})</span>
+              <span className="govuk-details__summary-text">
+                Types not available for this case ({unavailable.length})
+              </span>
             </summary>
             <div className="govuk-details__text">
               <ul className="govuk-list govuk-list--bullet">
                 {unavailable.map((t) => (
                   <li key={t.key}>
-                    {t.label}: {!t.mayDraft ? "your role may not draft this type." : (t.reason ?? "it does not apply to this school.")}
+                    {t.label}:{" "}
+                    {!t.mayDraft
+                      ? "your role may not draft this type."
+                      : (t.reason ?? "it does not apply to this school.")}
                   </li>
                 ))}
               </ul>
@@ -174,24 +233,62 @@ export function NewLetterPage() {
               values={indicators}
               onChange={setIndicators}
               error={fieldError(shownProblems, "indicators")}
-              renderAfter={(key) => <Textarea id={`evidence-${key}`} label="Evidence" rows={3} value={evidence[key] ?? ""} onChange={(text) => setEvidence({ ...evidence, [key]: text })} error={fieldError(shownProblems, `evidence-${key}`)} />}
+              renderAfter={(key) => (
+                <Textarea
+                  id={`evidence-${key}`}
+                  label="Evidence"
+                  rows={3}
+                  value={evidence[key] ?? ""}
+                  onChange={(text) => setEvidence({ ...evidence, [key]: text })}
+                  error={fieldError(shownProblems, `evidence-${key}`)}
+                />
+              )}
             />
             <fieldset className="govuk-fieldset govuk-!-margin-bottom-6">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Actions the school must take (optional)</legend>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                Actions the school must take (optional)
+              </legend>
               {actions.map((action, index) => (
                 <div key={index} className="steward-add-another-item">
-                  <Textarea id={`actions-${index}-text`} label={`Action ${index + 1}`} rows={2} value={action.text} onChange={(text) => setActions(actions.map((a, i) => (i === index ? { ...a, text } : a)))} error={fieldError(shownProblems, `actions-${index}-text`)} />
-                  <DateInput id={`actions-${index}-due`} label={`Action ${index + 1}: due by`} value={action.due} onChange={(due) => setActions(actions.map((a, i) => (i === index ? { ...a, due } : a)))} error={fieldError(shownProblems, `actions-${index}-due`)} />
-                  <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setActions(actions.filter((_, i) => i !== index))}>
+                  <Textarea
+                    id={`actions-${index}-text`}
+                    label={`Action ${index + 1}`}
+                    rows={2}
+                    value={action.text}
+                    onChange={(text) => setActions(actions.map((a, i) => (i === index ? { ...a, text } : a)))}
+                    error={fieldError(shownProblems, `actions-${index}-text`)}
+                  />
+                  <DateInput
+                    id={`actions-${index}-due`}
+                    label={`Action ${index + 1}: due by`}
+                    value={action.due}
+                    onChange={(due) => setActions(actions.map((a, i) => (i === index ? { ...a, due } : a)))}
+                    error={fieldError(shownProblems, `actions-${index}-due`)}
+                  />
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary"
+                    onClick={() => setActions(actions.filter((_, i) => i !== index))}
+                  >
                     Remove<span className="govuk-visually-hidden"> action {index + 1}</span>
                   </button>
                 </div>
               ))}
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setActions([...actions, { text: "", due: "" }])}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => setActions([...actions, { text: "", due: "" }])}
+              >
                 Add an action
               </button>
             </fieldset>
-            <TextInput id="recipient" label="Addressee's name (optional)" hint="Leave blank to address the letter to the role, for example “The Chair of Governors”." value={recipient} onChange={setRecipient} />
+            <TextInput
+              id="recipient"
+              label="Addressee's name (optional)"
+              hint="Leave blank to address the letter to the role, for example “The Chair of Governors”."
+              value={recipient}
+              onChange={setRecipient}
+            />
           </>
         )}
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={draft.isPending}>
@@ -210,7 +307,9 @@ export function LetterPage() {
   const queryClient = useQueryClient();
   const eligible = useQuery(trpc.letters.eligible.queryOptions({ caseId: view.id }));
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [done, setDone] = useState<string | undefined>(new URLSearchParams(window.location.search).get("drafted") ? "Draft created: check the preview" : undefined);
+  const [done, setDone] = useState<string | undefined>(
+    new URLSearchParams(window.location.search).get("drafted") ? "Draft created: check the preview" : undefined,
+  );
   const letter = view.letters.find((l) => l.id === letterId);
   usePageTitle(letter ? `${letter.letterType.label}: ${view.school.name}` : "Letter not found");
   const after = (message: string) => ({
@@ -231,7 +330,9 @@ export function LetterPage() {
   const needsApproval = type?.approvalRequired ?? false;
   const download = async () => {
     try {
-      const pdf = await queryClient.fetchQuery(trpc.letters.pdf.queryOptions({ caseId: view.id, letterId: letter.id }, { staleTime: 0 }));
+      const pdf = await queryClient.fetchQuery(
+        trpc.letters.pdf.queryOptions({ caseId: view.id, letterId: letter.id }, { staleTime: 0 }),
+      );
       downloadBase64(pdf.filename, pdf.base64);
     } catch (error) {
       setProblems(readProblems(error));
@@ -259,51 +360,126 @@ export function LetterPage() {
           letter.issuedOn !== undefined && { key: "Issued", value: formatDate(letter.issuedOn) },
           letter.deadline !== undefined && { key: "Deadline", value: formatDate(letter.deadline) },
           letter.reviewDate !== undefined && { key: "Review", value: formatDate(letter.reviewDate) },
-          { key: "Acknowledged", value: letter.acknowledgedAt ? `${formatDateTime(letter.acknowledgedAt)} by ${letter.acknowledgedBy}` : letter.status === "issued" ? "Not yet acknowledged by the school" : "Not issued yet" },
-          { key: "Indicators", value: <ul className="govuk-list govuk-list--bullet">{letter.indicators.map((i) => <li key={i.key}>{i.text}<span className="govuk-body-s govuk-!-display-block">Evidence: {i.evidence}</span></li>)}</ul> },
-          letter.actions.length > 0 && { key: "Actions", value: <ul className="govuk-list govuk-list--bullet">{letter.actions.map((a, i) => <li key={i}>{a.text} (by {formatDate(a.due)})</li>)}</ul> },
+          {
+            key: "Acknowledged",
+            value: letter.acknowledgedAt
+              ? `${formatDateTime(letter.acknowledgedAt)} by ${letter.acknowledgedBy}`
+              : letter.status === "issued"
+                ? "Not yet acknowledged by the school"
+                : "Not issued yet",
+          },
+          {
+            key: "Indicators",
+            value: (
+              <ul className="govuk-list govuk-list--bullet">
+                {letter.indicators.map((i) => (
+                  <li key={i.key}>
+                    {i.text}
+                    <span className="govuk-body-s govuk-!-display-block">Evidence: {i.evidence}</span>
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          letter.actions.length > 0 && {
+            key: "Actions",
+            value: (
+              <ul className="govuk-list govuk-list--bullet">
+                {letter.actions.map((a, i) => (
+                  <li key={i}>
+                    {a.text} (by {formatDate(a.due)})
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
           letter.actions.length > 0 && { key: "Actions complete", value: letter.actionsComplete ? "Yes" : "No" },
           letter.closedReason !== undefined && { key: "Closed", value: letter.closedReason },
         ]}
       />
       <div className="govuk-button-group">
         {letter.status === "draft" && needsApproval && letter.can.approve && (
-          <button type="button" className="govuk-button" data-module="govuk-button" disabled={approve.isPending} onClick={() => approve.mutate(ref)}>
+          <button
+            type="button"
+            className="govuk-button"
+            data-module="govuk-button"
+            disabled={approve.isPending}
+            onClick={() => approve.mutate(ref)}
+          >
             Approve the letter
           </button>
         )}
         {(letter.status === "approved" || (letter.status === "draft" && !needsApproval)) && letter.can.issue && (
-          <button type="button" className="govuk-button" data-module="govuk-button" disabled={issue.isPending} onClick={() => issue.mutate(ref)}>
+          <button
+            type="button"
+            className="govuk-button"
+            data-module="govuk-button"
+            disabled={issue.isPending}
+            onClick={() => issue.mutate(ref)}
+          >
             Issue the letter
           </button>
         )}
-        <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => void download()}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+          onClick={() => void download()}
+        >
           Download the PDF
         </button>
-        {(letter.status === "issued" || letter.status === "acknowledged") && letter.actions.length > 0 && !letter.actionsComplete && view.can.issueLetter && (
-          <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => complete.mutate(ref)}>
-            Record the actions as complete
-          </button>
-        )}
+        {(letter.status === "issued" || letter.status === "acknowledged") &&
+          letter.actions.length > 0 &&
+          !letter.actionsComplete &&
+          view.can.issueLetter && (
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              data-module="govuk-button"
+              onClick={() => complete.mutate(ref)}
+            >
+              Record the actions as complete
+            </button>
+          )}
       </div>
       <h3 className="govuk-heading-m">{letter.status === "draft" ? "Preview" : "The letter"}</h3>
       <LetterHtml html={letter.html} label={`${letter.letterType.label}: ${letter.subject}`} />
       {letter.can.withdraw && !["withdrawn", "removed"].includes(letter.status) && (
         <details className="govuk-details govuk-!-margin-top-6">
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">{letter.status === "draft" || letter.status === "approved" ? "Withdraw this letter" : "Withdraw or remove this letter"}</span>
+            <span className="govuk-details__summary-text">
+              {letter.status === "draft" || letter.status === "approved"
+                ? "Withdraw this letter"
+                : "Withdraw or remove this letter"}
+            </span>
           </summary>
           <div className="govuk-details__text">
-            <Textarea id="reason" label="Reason" value={reason} onChange={setReason} rows={2} error={fieldError(problems, "reason")} />
+            <Textarea
+              id="reason"
+              label="Reason"
+              value={reason}
+              onChange={setReason}
+              rows={2}
+              error={fieldError(problems, "reason")}
+            />
             <div className="govuk-button-group">
-              <button type="button" className="govuk-button govuk-button--warning" onClick={() => close.mutate({ ...ref, outcome: "withdrawn", reason: reason.trim() })}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--warning"
+                onClick={() => close.mutate({ ...ref, outcome: "withdrawn", reason: reason.trim() })}
+              >
                 Withdraw
               </button>
-              {letter.letterType.kind === "notice" && (letter.status === "issued" || letter.status === "acknowledged") && (
-                <button type="button" className="govuk-button govuk-button--secondary" onClick={() => close.mutate({ ...ref, outcome: "removed", reason: reason.trim() })}>
-                  Remove the notice
-                </button>
-              )}
+              {letter.letterType.kind === "notice" &&
+                (letter.status === "issued" || letter.status === "acknowledged") && (
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary"
+                    onClick={() => close.mutate({ ...ref, outcome: "removed", reason: reason.trim() })}
+                  >
+                    Remove the notice
+                  </button>
+                )}
             </div>
           </div>
         </details>
@@ -311,4 +487,3 @@ export function LetterPage() {
     </>
   );
 }
-

@@ -1,6 +1,23 @@
-import { ErrorSummary, fieldError, formatDate, formatDateTime, humanise, type Problem, readProblems, Select, SuccessBanner, SummaryList, Tag, Textarea, usePageTitle, useTRPC } from "@steward/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+
+import {
+  ErrorSummary,
+  fieldError,
+  formatDate,
+  formatDateTime,
+  humanise,
+  readProblems,
+  Select,
+  SuccessBanner,
+  SummaryList,
+  Tag,
+  Textarea,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+} from "@steward/ui";
+
 import { governanceLabel } from "../../lib/vocabulary.ts";
 import { useCase } from "./case-context.tsx";
 
@@ -21,7 +38,10 @@ export function OverviewPage() {
           { key: "School", value: `${view.school.name} (URN ${view.school.urn})` },
           view.school.previousUrns.length > 0 && { key: "Previous URNs", value: view.school.previousUrns.join(", ") },
           { key: "Phase", value: humanise(view.school.phase) || "Not known" },
-          { key: "Governance", value: `${governanceLabel(view.school.governance)}${view.school.trust ? `, ${view.school.trust}` : ""}` },
+          {
+            key: "Governance",
+            value: `${governanceLabel(view.school.governance)}${view.school.trust ? `, ${view.school.trust}` : ""}`,
+          },
           {
             key: "Category",
             value: view.category ? (
@@ -29,15 +49,21 @@ export function OverviewPage() {
                 <Tag colour={view.category.colour}>{view.category.label}</Tag>
                 <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
                   From {formatDate(view.category.effectiveFrom)}
-                  {view.category.decidedBy ? `, decided by ${view.category.decidedBy}` : ""}. Moderation: {humanise(view.category.moderation)}.
+                  {view.category.decidedBy ? `, decided by ${view.category.decidedBy}` : ""}. Moderation:{" "}
+                  {humanise(view.category.moderation)}.
                 </p>
-                {view.category.rationale && <p className="govuk-body-s govuk-!-margin-bottom-0">Rationale: {view.category.rationale}</p>}
+                {view.category.rationale && (
+                  <p className="govuk-body-s govuk-!-margin-bottom-0">Rationale: {view.category.rationale}</p>
+                )}
               </>
             ) : (
               "Not yet categorised"
             ),
           },
-          { key: "Escalation stage", value: view.stage ? `${view.stage.label} (since ${formatDate(view.stage.since)})` : "Not shown to you" },
+          {
+            key: "Escalation stage",
+            value: view.stage ? `${view.stage.label} (since ${formatDate(view.stage.since)})` : "Not shown to you",
+          },
           { key: "Assigned officer", value: view.assignedOfficer?.name ?? "Not assigned" },
         ]}
       />
@@ -50,20 +76,42 @@ export function OverviewPage() {
           <caption className="govuk-table__caption govuk-table__caption--m">Visit plan</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Period</th>
-              <th scope="col" className="govuk-table__header">Visit</th>
-              <th scope="col" className="govuk-table__header">Due by</th>
-              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">
+                Period
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Visit
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Due by
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {view.visitPlan.map((slot, i) => (
               <tr className="govuk-table__row" key={i}>
-                <th scope="row" className="govuk-table__header">{slot.label}</th>
+                <th scope="row" className="govuk-table__header">
+                  {slot.label}
+                </th>
                 <td className="govuk-table__cell">{slot.visitType.label}</td>
                 <td className="govuk-table__cell">{formatDate(slot.dueBy)}</td>
                 <td className="govuk-table__cell">
-                  <Tag colour={slot.status === "done" ? "green" : slot.status === "overdue" ? "red" : slot.status === "due" ? "yellow" : "grey"}>{humanise(slot.status)}</Tag>
+                  <Tag
+                    colour={
+                      slot.status === "done"
+                        ? "green"
+                        : slot.status === "overdue"
+                          ? "red"
+                          : slot.status === "due"
+                            ? "yellow"
+                            : "grey"
+                    }
+                  >
+                    {humanise(slot.status)}
+                  </Tag>
                   {slot.metBy && <span className="govuk-body-s"> on {formatDate(slot.metBy)}</span>}
                 </td>
               </tr>
@@ -74,14 +122,16 @@ export function OverviewPage() {
 
       <h2 className="govuk-heading-m">Timeline</h2>
       <ol className="steward-timeline" reversed>
-        {[...view.timeline].sort((a, b) => b.at.localeCompare(a.at)).map((entry, i) => (
-          <li key={i} className="steward-timeline__item">
-            <p className="govuk-body govuk-!-margin-bottom-1">{entry.summary}</p>
-            <p className="govuk-body-s steward-secondary-text">
-              {formatDateTime(entry.at)} by {entry.actor}
-            </p>
-          </li>
-        ))}
+        {[...view.timeline]
+          .sort((a, b) => b.at.localeCompare(a.at))
+          .map((entry, i) => (
+            <li key={i} className="steward-timeline__item">
+              <p className="govuk-body govuk-!-margin-bottom-1">{entry.summary}</p>
+              <p className="govuk-body-s steward-secondary-text">
+                {formatDateTime(entry.at)} by {entry.actor}
+              </p>
+            </li>
+          ))}
       </ol>
     </>
   );
@@ -93,13 +143,41 @@ function AssignOfficer({ onDone }: { onDone: (message: string) => void }) {
   const officers = useQuery(trpc.users.list.queryOptions({ officersOnly: true }));
   const [officerId, setOfficerId] = useState(view.assignedOfficer?.id ?? "");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const assign = useMutation(trpc.cases.assign.mutationOptions({ onSuccess: async () => (setProblems([]), await refresh(), onDone("Officer assigned")), onError: (e) => setProblems(readProblems(e)) }));
+  const assign = useMutation(
+    trpc.cases.assign.mutationOptions({
+      onSuccess: async () => (setProblems([]), await refresh(), onDone("Officer assigned")),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
   if (!officers.data) return null;
   return (
-    <form noValidate className="govuk-!-margin-bottom-6" onSubmit={(e) => (e.preventDefault(), assign.mutate({ caseId: view.id, expectedVersion: view.version, officerId }))}>
+    <form
+      noValidate
+      className="govuk-!-margin-bottom-6"
+      onSubmit={(e) => (
+        e.preventDefault(),
+        assign.mutate({ caseId: view.id, expectedVersion: view.version, officerId })
+      )}
+    >
       <ErrorSummary problems={problems} />
-      <Select id="officerId" label="Assign an officer" value={officerId} onChange={setOfficerId} placeholder="Choose an officer" options={officers.data.map((o) => ({ value: o.id, label: `${o.displayName} (${o.grants.map((g) => g.roleLabel).join(", ")})` }))} error={fieldError(problems, "officerId")} />
-      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={assign.isPending}>
+      <Select
+        id="officerId"
+        label="Assign an officer"
+        value={officerId}
+        onChange={setOfficerId}
+        placeholder="Choose an officer"
+        options={officers.data.map((o) => ({
+          value: o.id,
+          label: `${o.displayName} (${o.grants.map((g) => g.roleLabel).join(", ")})`,
+        }))}
+        error={fieldError(problems, "officerId")}
+      />
+      <button
+        type="submit"
+        className="govuk-button govuk-button--secondary"
+        data-module="govuk-button"
+        disabled={assign.isPending}
+      >
         Assign officer
       </button>
     </form>
@@ -111,15 +189,44 @@ function SuggestedTransitions({ onDone }: { onDone: (message: string) => void })
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const change = useMutation(trpc.cases.changeStage.mutationOptions({ onSuccess: async () => (await refresh(), onDone("Stage changed")), onError: (e) => setProblems(readProblems(e)) }));
+  const change = useMutation(
+    trpc.cases.changeStage.mutationOptions({
+      onSuccess: async () => (await refresh(), onDone("Stage changed")),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
   return (
     <div className="govuk-inset-text">
       <h2 className="govuk-heading-s">Suggested next steps</h2>
       <ErrorSummary problems={problems} />
-      {view.suggestedTransitions.some((t) => t.requiresReason) && <Textarea id="reason" label="Reason for the change" value={reason} onChange={setReason} rows={2} error={fieldError(problems, "reason")} />}
+      {view.suggestedTransitions.some((t) => t.requiresReason) && (
+        <Textarea
+          id="reason"
+          label="Reason for the change"
+          value={reason}
+          onChange={setReason}
+          rows={2}
+          error={fieldError(problems, "reason")}
+        />
+      )}
       <div className="govuk-button-group">
         {view.suggestedTransitions.map((t) => (
-          <button key={t.key} type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={change.isPending} onClick={() => change.mutate({ caseId: view.id, expectedVersion: view.version, stage: t.to, transition: t.key, ...(reason.trim() ? { reason: reason.trim() } : {}) })}>
+          <button
+            key={t.key}
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            disabled={change.isPending}
+            onClick={() =>
+              change.mutate({
+                caseId: view.id,
+                expectedVersion: view.version,
+                stage: t.to,
+                transition: t.key,
+                ...(reason.trim() ? { reason: reason.trim() } : {}),
+              })
+            }
+          >
             {t.label}
           </button>
         ))}
@@ -134,10 +241,20 @@ function ChangeStage({ onDone }: { onDone: (message: string) => void }) {
   const [stage, setStage] = useState("");
   const [reason, setReason] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const change = useMutation(trpc.cases.changeStage.mutationOptions({ onSuccess: async () => (setStage(""), setReason(""), setProblems([]), await refresh(), onDone("Stage changed")), onError: (e) => setProblems(readProblems(e)) }));
+  const change = useMutation(
+    trpc.cases.changeStage.mutationOptions({
+      onSuccess: async () => (setStage(""), setReason(""), setProblems([]), await refresh(), onDone("Stage changed")),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    change.mutate({ caseId: view.id, expectedVersion: view.version, stage, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    change.mutate({
+      caseId: view.id,
+      expectedVersion: view.version,
+      stage,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    });
   };
   return (
     <details className="govuk-details">
@@ -147,9 +264,31 @@ function ChangeStage({ onDone }: { onDone: (message: string) => void }) {
       <div className="govuk-details__text">
         <form noValidate onSubmit={submit}>
           <ErrorSummary problems={problems} />
-          <Select id="stage" label="Stage" value={stage} onChange={setStage} placeholder="Choose a stage" options={policy.stages.filter((s) => s.key !== view.stage?.key).map((s) => ({ value: s.key, label: s.label }))} error={fieldError(problems, "stage")} />
-          <Textarea id="reason" label="Reason" value={reason} onChange={setReason} rows={3} error={fieldError(problems, "reason")} />
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={change.isPending}>
+          <Select
+            id="stage"
+            label="Stage"
+            value={stage}
+            onChange={setStage}
+            placeholder="Choose a stage"
+            options={policy.stages
+              .filter((s) => s.key !== view.stage?.key)
+              .map((s) => ({ value: s.key, label: s.label }))}
+            error={fieldError(problems, "stage")}
+          />
+          <Textarea
+            id="reason"
+            label="Reason"
+            value={reason}
+            onChange={setReason}
+            rows={3}
+            error={fieldError(problems, "reason")}
+          />
+          <button
+            type="submit"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            disabled={change.isPending}
+          >
             Change stage
           </button>
         </form>

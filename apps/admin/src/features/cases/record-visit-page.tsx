@@ -1,8 +1,19 @@
-import { BackLink, ErrorPage, ErrorSummary, formatDate, type Problem, readProblems, usePageTitle, useTRPC } from "@steward/ui";
-import { GovukForm } from "@steward/forms";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
+
+import { GovukForm } from "@steward/forms";
+import {
+  BackLink,
+  ErrorPage,
+  ErrorSummary,
+  formatDate,
+  readProblems,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+} from "@steward/ui";
+
 import { getReportForm, useCase } from "./case-context.tsx";
 
 interface VisitRecord {
@@ -44,10 +55,22 @@ export function RecordVisitPage() {
         type: "object" as const,
         required: ["concerns"],
         properties: {
-          agendaNotes: { type: "object" as const, title: "Notes on the agenda", additionalProperties: { type: "string" as const, maxLength: 20000 } },
+          agendaNotes: {
+            type: "object" as const,
+            title: "Notes on the agenda",
+            additionalProperties: { type: "string" as const, maxLength: 20000 },
+          },
           report: reportSchema,
-          concerns: { type: "boolean" as const, title: "Record concerns about progress on the case?", description: "The policy's escalation rules read this, whatever the report says." },
-          publish: { type: "boolean" as const, title: "Publish the report to the school now?", description: "You can publish it later from the visits page." },
+          concerns: {
+            type: "boolean" as const,
+            title: "Record concerns about progress on the case?",
+            description: "The policy's escalation rules read this, whatever the report says.",
+          },
+          publish: {
+            type: "boolean" as const,
+            title: "Publish the report to the school now?",
+            description: "You can publish it later from the visits page.",
+          },
         },
       },
       uiSchema: {

@@ -1,8 +1,27 @@
-import { DateInput, ErrorSummary, fieldError, formatDate, formatDateTime, humanise, type Problem, readProblems, Select, SuccessBanner, SummaryList, Tag, Textarea, usePageTitle, useSession, useTRPC } from "@steward/ui";
-import { FormSummary } from "@steward/forms";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
+
+import { FormSummary } from "@steward/forms";
+import {
+  DateInput,
+  ErrorSummary,
+  fieldError,
+  formatDate,
+  formatDateTime,
+  humanise,
+  readProblems,
+  Select,
+  SuccessBanner,
+  SummaryList,
+  Tag,
+  Textarea,
+  usePageTitle,
+  useSession,
+  useTRPC,
+  type Problem,
+} from "@steward/ui";
+
 import { getReportForm, useCase, type CaseView } from "./case-context.tsx";
 
 type Visit = CaseView["visits"][number];
@@ -40,7 +59,12 @@ function VisitCard({ visit, onDone }: { visit: Visit; onDone: (message: string) 
   const leaderLabels = (leaders ?? []).map((key) => policy.roles.find((r) => r.key === key)?.label ?? key);
   const trpc = useTRPC();
   const [problems, setProblems] = useState<Problem[]>([]);
-  const publish = useMutation(trpc.visits.publish.mutationOptions({ onSuccess: async () => (await refresh(), onDone("Report published to the school")), onError: (e) => setProblems(readProblems(e)) }));
+  const publish = useMutation(
+    trpc.visits.publish.mutationOptions({
+      onSuccess: async () => (await refresh(), onDone("Report published to the school")),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
   const form = getReportForm(policy, visit.visitType.key, visit.report?.form);
   const headingId = `visit-${visit.id}`;
   return (
@@ -66,7 +90,9 @@ function VisitCard({ visit, onDone }: { visit: Visit; onDone: (message: string) 
             { key: "Status", value: <Tag colour={STATUS_COLOUR[visit.status]}>{humanise(visit.status)}</Tag> },
             visit.cancelledReason !== undefined && { key: "Why cancelled", value: visit.cancelledReason },
             visit.term !== undefined && { key: "Term", value: humanise(visit.term) },
-            visit.status === "scheduled" && !mayRecord && leaderLabels.length > 0 && { key: "Recorded by", value: leaderLabels.join(", ") },
+            visit.status === "scheduled" &&
+              !mayRecord &&
+              leaderLabels.length > 0 && { key: "Recorded by", value: leaderLabels.join(", ") },
             {
               key: "Agenda",
               value: (
@@ -77,13 +103,26 @@ function VisitCard({ visit, onDone }: { visit: Visit; onDone: (message: string) 
                 </ol>
               ),
             },
-            visit.report && { key: "Report", value: `Recorded by ${visit.report.recordedBy}, ${formatDateTime(visit.report.recordedAt)}. ${visit.report.published ? "Published to the school." : "Not yet published to the school."}${visit.report.concerns ? " Concerns about progress remain." : ""}` },
+            visit.report && {
+              key: "Report",
+              value: `Recorded by ${visit.report.recordedBy}, ${formatDateTime(visit.report.recordedAt)}. ${visit.report.published ? "Published to the school." : "Not yet published to the school."}${visit.report.concerns ? " Concerns about progress remain." : ""}`,
+            },
             visit.reportWithheld && { key: "Report", value: "Recorded; not shown to you." },
           ]}
         />
         {visit.report && !visit.report.published && view.can.publishReport && (
-          <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={publish.isPending} onClick={() => publish.mutate({ caseId: view.id, expectedVersion: view.version, visitId: visit.id })}>
-            Publish the report to the school<span className="govuk-visually-hidden"> ({visit.visitType.label}, {formatDate(visit.date)})</span>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            disabled={publish.isPending}
+            onClick={() => publish.mutate({ caseId: view.id, expectedVersion: view.version, visitId: visit.id })}
+          >
+            Publish the report to the school
+            <span className="govuk-visually-hidden">
+              {" "}
+              ({visit.visitType.label}, {formatDate(visit.date)})
+            </span>
           </button>
         )}
         {visit.status === "scheduled" && view.can.scheduleVisit && <ChangeVisit visit={visit} onDone={onDone} />}
@@ -96,10 +135,19 @@ function VisitCard({ visit, onDone }: { visit: Visit; onDone: (message: string) 
               {Object.keys(visit.report.agendaNotes).length > 0 && (
                 <>
                   <h4 className="govuk-heading-s">Notes on the agenda</h4>
-                  <SummaryList rows={visit.agenda.filter((item) => visit.report?.agendaNotes[item.key]).map((item) => ({ key: item.title, value: visit.report?.agendaNotes[item.key] }))} />
+                  <SummaryList
+                    rows={visit.agenda
+                      .filter((item) => visit.report?.agendaNotes[item.key])
+                      .map((item) => ({ key: item.title, value: visit.report?.agendaNotes[item.key] }))}
+                  />
                 </>
               )}
-              <FormSummary schema={form.schema} uiSchema={form.uiSchema} formData={visit.report.data} headingLevel={4} />
+              <FormSummary
+                schema={form.schema}
+                uiSchema={form.uiSchema}
+                formData={visit.report.data}
+                headingLevel={4}
+              />
             </div>
           </details>
         )}
@@ -112,7 +160,8 @@ function ScheduleVisit({ onDone }: { onDone: (message: string) => void }) {
   const { view, policy, refresh } = useCase();
   const trpc = useTRPC();
   const types = policy.visitTypes.map((t) => ({ value: t.key, label: t.label }));
-  const dueType = view.visitPlan.find((s) => s.status === "due" || s.status === "overdue" || s.status === "upcoming")?.visitType.key;
+  const dueType = view.visitPlan.find((s) => s.status === "due" || s.status === "overdue" || s.status === "upcoming")
+    ?.visitType.key;
   const [visitType, setVisitType] = useState(dueType ?? "");
   const [date, setDate] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -136,8 +185,23 @@ function ScheduleVisit({ onDone }: { onDone: (message: string) => void }) {
         Schedule a visit
       </h3>
       <ErrorSummary problems={problems} />
-      <Select id="visitType" label="Type of visit" value={visitType} onChange={setVisitType} placeholder="Choose a type of visit" options={types} error={fieldError(problems, "visitType")} />
-      <DateInput id="date" label="Date of the visit" hint="A school day, for example 14 1 2027. The agenda is the one for that term." value={date} onChange={setDate} error={fieldError(problems, "date")} />
+      <Select
+        id="visitType"
+        label="Type of visit"
+        value={visitType}
+        onChange={setVisitType}
+        placeholder="Choose a type of visit"
+        options={types}
+        error={fieldError(problems, "visitType")}
+      />
+      <DateInput
+        id="date"
+        label="Date of the visit"
+        hint="A school day, for example 14 1 2027. The agenda is the one for that term."
+        value={date}
+        onChange={setDate}
+        error={fieldError(problems, "date")}
+      />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={schedule.isPending}>
         Schedule the visit
       </button>
@@ -151,9 +215,22 @@ function ChangeVisit({ visit, onDone }: { visit: Visit; onDone: (message: string
   const [date, setDate] = useState(visit.date);
   const [reason, setReason] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const options = { onSuccess: async () => (setProblems([]), await refresh()), onError: (e: unknown) => setProblems(readProblems(e)) };
-  const reschedule = useMutation(trpc.visits.reschedule.mutationOptions({ ...options, onSuccess: async () => (await options.onSuccess(), onDone("Visit moved")) }));
-  const cancel = useMutation(trpc.visits.cancel.mutationOptions({ ...options, onSuccess: async () => (await options.onSuccess(), onDone("Visit cancelled")) }));
+  const options = {
+    onSuccess: async () => (setProblems([]), await refresh()),
+    onError: (e: unknown) => setProblems(readProblems(e)),
+  };
+  const reschedule = useMutation(
+    trpc.visits.reschedule.mutationOptions({
+      ...options,
+      onSuccess: async () => (await options.onSuccess(), onDone("Visit moved")),
+    }),
+  );
+  const cancel = useMutation(
+    trpc.visits.cancel.mutationOptions({
+      ...options,
+      onSuccess: async () => (await options.onSuccess(), onDone("Visit cancelled")),
+    }),
+  );
   const id = `change-${visit.id}`;
   return (
     <details className="govuk-details">
@@ -162,13 +239,52 @@ function ChangeVisit({ visit, onDone }: { visit: Visit; onDone: (message: string
       </summary>
       <div className="govuk-details__text">
         <ErrorSummary problems={problems} />
-        <DateInput id={`${id}-date`} label="New date" value={date} onChange={setDate} error={fieldError(problems, "date")} />
-        <Textarea id={`${id}-reason`} label="Reason" hint="Needed to cancel." value={reason} onChange={setReason} rows={2} error={fieldError(problems, "reason")} />
+        <DateInput
+          id={`${id}-date`}
+          label="New date"
+          value={date}
+          onChange={setDate}
+          error={fieldError(problems, "date")}
+        />
+        <Textarea
+          id={`${id}-reason`}
+          label="Reason"
+          hint="Needed to cancel."
+          value={reason}
+          onChange={setReason}
+          rows={2}
+          error={fieldError(problems, "reason")}
+        />
         <div className="govuk-button-group">
-          <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => reschedule.mutate({ caseId: view.id, expectedVersion: view.version, visitId: visit.id, date, ...(reason.trim() ? { reason: reason.trim() } : {}) })}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            onClick={() =>
+              reschedule.mutate({
+                caseId: view.id,
+                expectedVersion: view.version,
+                visitId: visit.id,
+                date,
+                ...(reason.trim() ? { reason: reason.trim() } : {}),
+              })
+            }
+          >
             Move the visit
           </button>
-          <button type="button" className="govuk-button govuk-button--warning" data-module="govuk-button" onClick={() => cancel.mutate({ caseId: view.id, expectedVersion: view.version, visitId: visit.id, reason: reason.trim() })}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--warning"
+            data-module="govuk-button"
+            onClick={() =>
+              cancel.mutate({
+                caseId: view.id,
+                expectedVersion: view.version,
+                visitId: visit.id,
+                reason: reason.trim(),
+              })
+            }
+          >
             Cancel the visit
           </button>
         </div>

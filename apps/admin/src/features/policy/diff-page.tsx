@@ -1,6 +1,8 @@
-import { ErrorPage, humanise, Loading, QueryError, Tag, usePageTitle, useTRPC } from "@steward/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+
+import { ErrorPage, humanise, Loading, QueryError, Tag, usePageTitle, useTRPC } from "@steward/ui";
+
 import { SECTIONS } from "./editor-page.tsx";
 import { useVersions, versionName } from "./policy-hooks.ts";
 
@@ -13,14 +15,24 @@ export function DiffPage() {
   const versions = useVersions();
   const version = versions.data?.find((v) => v.id === versionId);
   const published = versions.data?.find((v) => v.status === "published");
-  const base = published && published.id !== versionId ? published : versions.data?.find((v) => v.id === version?.basedOnId);
-  const diff = useQuery(trpc.policy.diff.queryOptions({ fromId: base?.id ?? "", toId: versionId }, { enabled: Boolean(base), staleTime: 0 }));
+  const base =
+    published && published.id !== versionId ? published : versions.data?.find((v) => v.id === version?.basedOnId);
+  const diff = useQuery(
+    trpc.policy.diff.queryOptions(
+      { fromId: base?.id ?? "", toId: versionId },
+      { enabled: Boolean(base), staleTime: 0 },
+    ),
+  );
   usePageTitle(version ? `Changes in ${versionName(version)}` : "Changes");
   if (versions.isPending) return <Loading />;
   if (versions.isError) return <QueryError error={versions.error} />;
-  if (!version) return <ErrorPage error={new Error("There is no such policy version.")} title="Policy version not found" />;
+  if (!version)
+    return <ErrorPage error={new Error("There is no such policy version.")} title="Policy version not found" />;
   const entries = diff.data?.entries ?? [];
-  const bySection = SECTIONS.map((s) => ({ ...s, entries: entries.filter((e) => e.pointer.split("/")[1] === s.key) })).filter((s) => s.entries.length > 0);
+  const bySection = SECTIONS.map((s) => ({
+    ...s,
+    entries: entries.filter((e) => e.pointer.split("/")[1] === s.key),
+  })).filter((s) => s.entries.length > 0);
   const other = entries.filter((e) => !SECTIONS.some((s) => s.key === e.pointer.split("/")[1]));
   return (
     <>
@@ -37,7 +49,8 @@ export function DiffPage() {
       {diff.data && entries.length === 0 && <p className="govuk-body">No changes: the two versions are the same.</p>}
       {diff.data && entries.length > 0 && (
         <p className="govuk-body" data-testid="diff-count">
-          {entries.length} change{entries.length === 1 ? "" : "s"} in {bySection.length} section{bySection.length === 1 ? "" : "s"}.
+          {entries.length} change{entries.length === 1 ? "" : "s"} in {bySection.length} section
+          {bySection.length === 1 ? "" : "s"}.
         </p>
       )}
       {[...bySection, ...(other.length ? [{ key: "other", title: "Other", entries: other }] : [])].map((s) => (
@@ -45,8 +58,12 @@ export function DiffPage() {
           <caption className="govuk-table__caption govuk-table__caption--m">{s.title}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Change</th>
-              <th scope="col" className="govuk-table__header">What changed</th>
+              <th scope="col" className="govuk-table__header">
+                Change
+              </th>
+              <th scope="col" className="govuk-table__header">
+                What changed
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">

@@ -1,9 +1,26 @@
-import { ErrorPage, ErrorSummary, formatDateTime, getErrorCode, humanise, Loading, type Problem, readProblems, type RouterOutputs, SuccessBanner, Tag, useCan, usePageTitle, useTRPC } from "@steward/ui";
-import { GovukForm } from "@steward/forms";
-import { policyMetaSchema, validatePolicy } from "@steward/policy-config";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+
+import { GovukForm } from "@steward/forms";
+import { policyMetaSchema, validatePolicy } from "@steward/policy-config";
+import {
+  ErrorPage,
+  ErrorSummary,
+  formatDateTime,
+  getErrorCode,
+  humanise,
+  Loading,
+  readProblems,
+  SuccessBanner,
+  Tag,
+  useCan,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+  type RouterOutputs,
+} from "@steward/ui";
+
 import { buildUiSchema, getSectionSchema, META_FIELDS, toErrorSchema, toRjsfId } from "./meta-form.tsx";
 import { STATUS_COLOUR, useRefreshPolicy, useVersion, versionName, type PolicyProblem } from "./policy-hooks.ts";
 
@@ -54,20 +71,43 @@ function ReadOnlyVersion({ version }: { version: Version }) {
   return (
     <>
       <VersionHeader version={version}>
-        <p className="govuk-body">This version is {version.status}: it cannot change. Start a new draft from it on the versions page to make changes.</p>
         <p className="govuk-body">
-          <Link className="govuk-link" to={`/policy/${version.id}/preview`}>Preview its forms and letters</Link>
+          This version is {version.status}: it cannot change. Start a new draft from it on the versions page to make
+          changes.
+        </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/policy/${version.id}/preview`}>
+            Preview its forms and letters
+          </Link>
         </p>
       </VersionHeader>
       <SectionNav section={section} onChoose={(key) => setParams({ section: key })} counts={{}} />
-      <GovukForm key={section} schema={schema} uiSchema={{ ...uiSchema, "ui:submitButtonOptions": { norender: true } }} formData={version.document[section]} fields={META_FIELDS} idPrefix={section} readonly showErrorList={false} noValidate>
+      <GovukForm
+        key={section}
+        schema={schema}
+        uiSchema={{ ...uiSchema, "ui:submitButtonOptions": { norender: true } }}
+        formData={version.document[section]}
+        fields={META_FIELDS}
+        idPrefix={section}
+        readonly
+        showErrorList={false}
+        noValidate
+      >
         <></>
       </GovukForm>
     </>
   );
 }
 
-function SectionNav({ section, onChoose, counts }: { section: string; onChoose: (key: string) => void; counts: Record<string, number> }) {
+function SectionNav({
+  section,
+  onChoose,
+  counts,
+}: {
+  section: string;
+  onChoose: (key: string) => void;
+  counts: Record<string, number>;
+}) {
   return (
     <nav className="steward-sub-navigation" aria-label="Policy sections">
       <ul className="steward-sub-navigation__list">
@@ -138,23 +178,31 @@ function DraftEditor({ version }: { version: Version }) {
         setSavedJson(JSON.stringify(input.document));
         setProblems(result.problems);
         setSaveProblems([]);
-        setSaved(`Draft saved at ${formatDateTime(result.updatedAt)}${result.problems.length ? `, with ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before it can be published` : ""}`);
+        setSaved(
+          `Draft saved at ${formatDateTime(result.updatedAt)}${result.problems.length ? `, with ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before it can be published` : ""}`,
+        );
         await refresh();
       },
       onError: (e) => {
         setSaved(undefined);
-        setSaveProblems(getErrorCode(e) === "stale" ? readProblems(e) : readProblems(e).map((p) => ({ message: p.message })));
+        setSaveProblems(
+          getErrorCode(e) === "stale" ? readProblems(e) : readProblems(e).map((p) => ({ message: p.message })),
+        );
       },
     }),
   );
   const saveThen = (path?: string) => {
     if (!dirty) return path ? void navigate(path) : undefined;
-    save.mutate({ id: version.id, revision, document: doc }, { onSuccess: () => (path ? void navigate(path) : undefined) });
+    save.mutate(
+      { id: version.id, revision, document: doc },
+      { onSuccess: () => (path ? void navigate(path) : undefined) },
+    );
   };
 
   const counts = useMemo(() => {
     const result: Record<string, number> = {};
-    for (const p of problems) if (p.severity === "error") result[sectionOf(p.pointer)] = (result[sectionOf(p.pointer)] ?? 0) + 1;
+    for (const p of problems)
+      if (p.severity === "error") result[sectionOf(p.pointer)] = (result[sectionOf(p.pointer)] ?? 0) + 1;
     return result;
   }, [problems]);
   const sectionProblems = problems.filter((p) => sectionOf(p.pointer) === section);
@@ -163,13 +211,19 @@ function DraftEditor({ version }: { version: Version }) {
   const title = SECTIONS.find((s) => s.key === section)?.title ?? section;
   usePageTitle(`Edit ${title}: ${versionName(version)}`);
 
-  const update = (value: unknown) => setDoc((current) => (JSON.stringify(current[section]) === JSON.stringify(value) ? current : { ...current, [section]: value }));
+  const update = (value: unknown) =>
+    setDoc((current) =>
+      JSON.stringify(current[section]) === JSON.stringify(value) ? current : { ...current, [section]: value },
+    );
 
   return (
     <div className="steward-studio">
       <VersionHeader version={version}>
         <p className="govuk-body" role="status">
-          {dirty ? "You have unsaved changes." : `Saved (revision ${revision}).`} {errors === 0 ? "No problems: this draft can be published." : `${errors} problem${errors === 1 ? "" : "s"} to fix before it can be published.`}
+          {dirty ? "You have unsaved changes." : `Saved (revision ${revision}).`}{" "}
+          {errors === 0
+            ? "No problems: this draft can be published."
+            : `${errors} problem${errors === 1 ? "" : "s"} to fix before it can be published.`}
         </p>
       </VersionHeader>
       {saved && (
@@ -179,16 +233,34 @@ function DraftEditor({ version }: { version: Version }) {
       )}
       <ErrorSummary problems={saveProblems} title="The draft was not saved" />
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button" data-module="govuk-button" disabled={save.isPending || !dirty} onClick={() => saveThen()}>
+        <button
+          type="button"
+          className="govuk-button"
+          data-module="govuk-button"
+          disabled={save.isPending || !dirty}
+          onClick={() => saveThen()}
+        >
           Save the draft
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => saveThen(`/policy/${version.id}/diff`)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => saveThen(`/policy/${version.id}/diff`)}
+        >
           {dirty ? "Save and see" : "See"} the changes
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => saveThen(`/policy/${version.id}/preview`)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => saveThen(`/policy/${version.id}/preview`)}
+        >
           {dirty ? "Save and preview" : "Preview"} forms and letters
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => saveThen(`/policy/${version.id}/publish`)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => saveThen(`/policy/${version.id}/publish`)}
+        >
           {dirty ? "Save and publish" : "Publish"}
         </button>
       </div>
@@ -197,22 +269,42 @@ function DraftEditor({ version }: { version: Version }) {
       {sectionProblems.length > 0 && <SectionProblems problems={sectionProblems} />}
       {otherErrors.length > 0 && (
         <p className="govuk-body-s">
-          Other sections have {otherErrors.length} problem{otherErrors.length === 1 ? "" : "s"}: {Object.entries(counts).filter(([k]) => k !== section).map(([k, n], i) => (
-            <span key={k}>
-              {i > 0 && ", "}
-              <a href={`?section=${k}`} className="govuk-link" onClick={(e) => (e.preventDefault(), setParams({ section: k }))}>
-                {SECTIONS.find((s) => s.key === k)?.title ?? k} ({n})
-              </a>
-            </span>
-          ))}
+          Other sections have {otherErrors.length} problem{otherErrors.length === 1 ? "" : "s"}:{" "}
+          {Object.entries(counts)
+            .filter(([k]) => k !== section)
+            .map(([k, n], i) => (
+              <span key={k}>
+                {i > 0 && ", "}
+                <a
+                  href={`?section=${k}`}
+                  className="govuk-link"
+                  onClick={(e) => (e.preventDefault(), setParams({ section: k }))}
+                >
+                  {SECTIONS.find((s) => s.key === k)?.title ?? k} ({n})
+                </a>
+              </span>
+            ))}
         </p>
       )}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <SectionForm key={section} section={section} value={doc[section]} problems={sectionProblems} onChange={update} />
+          <SectionForm
+            key={section}
+            section={section}
+            value={doc[section]}
+            problems={sectionProblems}
+            onChange={update}
+          />
         </div>
         <div className="govuk-grid-column-one-half">
-          <JsonEditor key={section} section={section} title={title} value={doc[section]} problems={sectionProblems} onChange={update} />
+          <JsonEditor
+            key={section}
+            section={section}
+            title={title}
+            value={doc[section]}
+            problems={sectionProblems}
+            onChange={update}
+          />
         </div>
       </div>
     </div>
@@ -259,11 +351,35 @@ function SectionProblems({ problems }: { problems: PolicyProblem[] }) {
   );
 }
 
-function SectionForm({ section, value, problems, onChange }: { section: string; value: unknown; problems: PolicyProblem[]; onChange: (value: unknown) => void }) {
+function SectionForm({
+  section,
+  value,
+  problems,
+  onChange,
+}: {
+  section: string;
+  value: unknown;
+  problems: PolicyProblem[];
+  onChange: (value: unknown) => void;
+}) {
   const schema = useMemo(() => getSectionSchema(policyMetaSchema, section), [section]);
   // The section's own title is the page's heading already.
-  const uiSchema = useMemo(() => ({ ...buildUiSchema(schema as Record<string, unknown>), "ui:label": false, "ui:submitButtonOptions": { norender: true } }), [schema]);
-  const extraErrors = useMemo(() => toErrorSchema(problems.filter((p) => p.severity === "error"), section), [problems, section]);
+  const uiSchema = useMemo(
+    () => ({
+      ...buildUiSchema(schema as Record<string, unknown>),
+      "ui:label": false,
+      "ui:submitButtonOptions": { norender: true },
+    }),
+    [schema],
+  );
+  const extraErrors = useMemo(
+    () =>
+      toErrorSchema(
+        problems.filter((p) => p.severity === "error"),
+        section,
+      ),
+    [problems, section],
+  );
   return (
     <section aria-label={`${schema.title ?? section}: form`}>
       <GovukForm
@@ -276,7 +392,10 @@ function SectionForm({ section, value, problems, onChange }: { section: string; 
         showErrorList={false}
         extraErrors={extraErrors as never}
         formContext={{ govuk: { showTitle: false, markOptional: true } }}
-        experimental_defaultFormStateBehavior={{ emptyObjectFields: "skipDefaults", arrayMinItems: { populate: "never" } }}
+        experimental_defaultFormStateBehavior={{
+          emptyObjectFields: "skipDefaults",
+          arrayMinItems: { populate: "never" },
+        }}
         onChange={(event) => onChange(event.formData)}
       >
         <></>
@@ -286,7 +405,19 @@ function SectionForm({ section, value, problems, onChange }: { section: string; 
 }
 
 /** The section as JSON. Valid JSON updates the document (and the form) as it is typed. */
-function JsonEditor({ section, title, value, problems, onChange }: { section: string; title: string; value: unknown; problems: PolicyProblem[]; onChange: (value: unknown) => void }) {
+function JsonEditor({
+  section,
+  title,
+  value,
+  problems,
+  onChange,
+}: {
+  section: string;
+  title: string;
+  value: unknown;
+  problems: PolicyProblem[];
+  onChange: (value: unknown) => void;
+}) {
   const [text, setText] = useState(() => JSON.stringify(value, null, 2) ?? "");
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -308,7 +439,9 @@ function JsonEditor({ section, title, value, problems, onChange }: { section: st
         {title} as JSON
       </label>
       <div className="govuk-hint" id={`${id}-hint`}>
-        Changes here update the form, and the form's changes show here. {problems.length > 0 && `Problems are at: ${[...new Set(problems.map((p) => p.pointer))].slice(0, 5).join(", ")}${problems.length > 5 ? "…" : ""}`}
+        Changes here update the form, and the form's changes show here.{" "}
+        {problems.length > 0 &&
+          `Problems are at: ${[...new Set(problems.map((p) => p.pointer))].slice(0, 5).join(", ")}${problems.length > 5 ? "…" : ""}`}
       </div>
       {error && (
         <p className="govuk-error-message" id={`${id}-error`}>

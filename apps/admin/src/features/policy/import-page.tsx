@@ -1,7 +1,9 @@
-import { ErrorSummary, fieldError, type Problem, readProblems, TextInput, usePageTitle, useTRPC } from "@steward/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
+
+import { ErrorSummary, fieldError, readProblems, TextInput, usePageTitle, useTRPC, type Problem } from "@steward/ui";
+
 import { useRefreshPolicy } from "./policy-hooks.ts";
 
 /** Imports a policy file (any earlier format is upgraded) as a new draft. */
@@ -13,7 +15,12 @@ export function ImportPolicyPage() {
   const [label, setLabel] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
   usePageTitle("Import a policy file", { error: problems.length > 0 });
-  const create = useMutation(trpc.policy.createDraft.mutationOptions({ onSuccess: async (v) => (await refresh(), navigate(`/policy/${v.id}`)), onError: (e) => setProblems(readProblems(e).map((p) => ({ ...p, pointer: "/file" }))) }));
+  const create = useMutation(
+    trpc.policy.createDraft.mutationOptions({
+      onSuccess: async (v) => (await refresh(), navigate(`/policy/${v.id}`)),
+      onError: (e) => setProblems(readProblems(e).map((p) => ({ ...p, pointer: "/file" }))),
+    }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!document) return setProblems([{ pointer: "/file", message: "Choose a policy file (JSON)" }]);
@@ -59,7 +66,13 @@ export function ImportPolicyPage() {
             }}
           />
         </div>
-        <TextInput id="label" label="Label (optional)" hint="For example, Consultation draft" value={label} onChange={setLabel} />
+        <TextInput
+          id="label"
+          label="Label (optional)"
+          hint="For example, Consultation draft"
+          value={label}
+          onChange={setLabel}
+        />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={create.isPending}>
           Import as a new draft
         </button>

@@ -1,6 +1,7 @@
-import { humanise } from "@steward/ui";
 import type { FieldProps, RJSFSchema, UiSchema } from "@rjsf/utils";
 import { useEffect, useState } from "react";
+
+import { humanise } from "@steward/ui";
 
 type Schema = Record<string, unknown>;
 
@@ -58,7 +59,10 @@ export function JsonValueField(props: FieldProps) {
 }
 (JsonValueField as unknown as { govukChrome: string }).govukChrome = "label";
 
-const isFreeForm = (schema: Schema) => schema.type === "object" && schema.additionalProperties === true && (!schema.properties || Object.keys(schema.properties as object).length === 0);
+const isFreeForm = (schema: Schema) =>
+  schema.type === "object" &&
+  schema.additionalProperties === true &&
+  (!schema.properties || Object.keys(schema.properties as object).length === 0);
 
 /**
  * A uiSchema for a part of the meta-schema: long texts as text areas, free-form JSON as JSON text,
@@ -80,7 +84,14 @@ export function buildUiSchema(schema: Schema): UiSchema {
     // A list of plain strings (support offered, prompts) reads best one per line... but keeps its items addressable.
     return { items: buildUiSchema(items), "ui:options": { orderable: false } };
   }
-  if (schema.type === "string" && typeof schema.maxLength === "number" && schema.maxLength > 300 && !schema.pattern && !schema.format) return { "ui:widget": "textarea", "ui:options": { rows: schema.maxLength > 3000 ? 8 : 3 } };
+  if (
+    schema.type === "string" &&
+    typeof schema.maxLength === "number" &&
+    schema.maxLength > 300 &&
+    !schema.pattern &&
+    !schema.format
+  )
+    return { "ui:widget": "textarea", "ui:options": { rows: schema.maxLength > 3000 ? 8 : 3 } };
   return {};
 }
 
@@ -96,7 +107,10 @@ export function getSectionSchema(metaSchema: Schema, section: string): RJSFSchem
 export function toErrorSchema(problems: { pointer: string; message: string }[], section: string) {
   const root: Record<string, unknown> = {};
   for (const problem of problems) {
-    const parts = problem.pointer.split("/").slice(1).map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"));
+    const parts = problem.pointer
+      .split("/")
+      .slice(1)
+      .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"));
     if (parts[0] !== section) continue;
     let node = root;
     for (const part of parts.slice(1)) node = (node[part] ??= {}) as Record<string, unknown>;

@@ -1,5 +1,6 @@
-import { type RouterOutputs, useTRPC } from "@steward/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { useTRPC, type RouterOutputs } from "@steward/ui";
 
 export type VersionSummary = RouterOutputs["policy"]["list"][number];
 export type PolicyProblem = RouterOutputs["policy"]["get"]["problems"][number];
@@ -20,6 +21,7 @@ export function useRefreshPolicy() {
   return () => queryClient.invalidateQueries({ queryKey: trpc.policy.pathKey() });
 }
 
-export const versionName = (v: Pick<VersionSummary, "version" | "label" | "period">) => `Version ${v.version}${v.label ? `: ${v.label}` : v.period ? ` (${v.period})` : ""}`;
+export const versionName = (v: Pick<VersionSummary, "version" | "label" | "period">) =>
+  `Version ${v.version}${v.label ? `: ${v.label}` : v.period ? ` (${v.period})` : ""}`;
 
 export const STATUS_COLOUR: Record<string, string> = { draft: "blue", published: "green", retired: "grey" };

@@ -1,9 +1,11 @@
-import { ErrorPage, LetterHtml, Loading, readProblems, usePageTitle, useTRPC } from "@steward/ui";
-import { GovukForm } from "@steward/forms";
-import type { LetterType, PolicyDocument } from "@steward/policy-config";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+
+import { GovukForm } from "@steward/forms";
+import type { LetterType, PolicyDocument } from "@steward/policy-config";
+import { ErrorPage, LetterHtml, Loading, readProblems, usePageTitle, useTRPC } from "@steward/ui";
+
 import { useVersion, versionName } from "./policy-hooks.ts";
 
 /**
@@ -13,12 +15,17 @@ import { useVersion, versionName } from "./policy-hooks.ts";
  */
 function LetterPreview({ versionId, letterType }: { versionId: string; letterType: LetterType }) {
   const trpc = useTRPC();
-  const preview = useQuery(trpc.policy.previewLetter.queryOptions({ id: versionId, letterType: letterType.key }, { staleTime: 0 }));
+  const preview = useQuery(
+    trpc.policy.previewLetter.queryOptions({ id: versionId, letterType: letterType.key }, { staleTime: 0 }),
+  );
   if (preview.isPending) return <Loading what="Rendering the letter" />;
   if (preview.isError) {
     return (
       <p className="govuk-error-message">
-        <span className="govuk-visually-hidden">Error:</span> This letter does not render: {readProblems(preview.error).map((p) => p.message).join(" ")}
+        <span className="govuk-visually-hidden">Error:</span> This letter does not render:{" "}
+        {readProblems(preview.error)
+          .map((p) => p.message)
+          .join(" ")}
       </p>
     );
   }
@@ -52,7 +59,12 @@ export function PreviewPage() {
       </h1>
       <h2 className="govuk-heading-m">Forms</h2>
       {(policy.forms ?? []).map((form) => (
-        <details className="govuk-details" key={form.key} open={open === `form-${form.key}`} onToggle={(e) => (e.currentTarget.open ? setOpen(`form-${form.key}`) : undefined)}>
+        <details
+          className="govuk-details"
+          key={form.key}
+          open={open === `form-${form.key}`}
+          onToggle={(e) => (e.currentTarget.open ? setOpen(`form-${form.key}`) : undefined)}
+        >
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">
               {form.title} ({form.audience === "school" ? "completed by the school" : "completed by LA staff"})
@@ -60,20 +72,37 @@ export function PreviewPage() {
           </summary>
           <div className="govuk-details__text steward-preview">
             {open === `form-${form.key}` && (
-              <GovukForm schema={form.schema as never} uiSchema={{ ...(form.uiSchema as object), "ui:submitButtonOptions": { submitText: "Submit (preview only)" } }} idPrefix={`preview-${form.key}`} formContext={{ govuk: { showTitle: false } }} onSubmit={() => undefined} />
+              <GovukForm
+                schema={form.schema as never}
+                uiSchema={{
+                  ...(form.uiSchema as object),
+                  "ui:submitButtonOptions": { submitText: "Submit (preview only)" },
+                }}
+                idPrefix={`preview-${form.key}`}
+                formContext={{ govuk: { showTitle: false } }}
+                onSubmit={() => undefined}
+              />
             )}
           </div>
         </details>
       ))}
       <h2 className="govuk-heading-m">Letters and notices</h2>
       {(policy.letterTypes ?? []).map((letterType) => (
-        <details className="govuk-details" key={letterType.key} open={open === `letter-${letterType.key}`} onToggle={(e) => (e.currentTarget.open ? setOpen(`letter-${letterType.key}`) : undefined)}>
+        <details
+          className="govuk-details"
+          key={letterType.key}
+          open={open === `letter-${letterType.key}`}
+          onToggle={(e) => (e.currentTarget.open ? setOpen(`letter-${letterType.key}`) : undefined)}
+        >
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">
-              {letterType.label} ({letterType.visibleToSchool ? "the school sees it once issued" : "not shown to the school"})
+              {letterType.label} (
+              {letterType.visibleToSchool ? "the school sees it once issued" : "not shown to the school"})
             </span>
           </summary>
-          <div className="govuk-details__text steward-preview">{open === `letter-${letterType.key}` && <LetterPreview versionId={versionId} letterType={letterType} />}</div>
+          <div className="govuk-details__text steward-preview">
+            {open === `letter-${letterType.key}` && <LetterPreview versionId={versionId} letterType={letterType} />}
+          </div>
         </details>
       ))}
     </>

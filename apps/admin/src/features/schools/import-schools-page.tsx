@@ -1,6 +1,20 @@
-import { BackLink, ErrorSummary, fieldError, plural, type Problem, Radios, readProblems, type RouterOutputs, SuccessBanner, SummaryList, usePageTitle, useTRPC } from "@steward/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+
+import {
+  BackLink,
+  ErrorSummary,
+  fieldError,
+  plural,
+  Radios,
+  readProblems,
+  SuccessBanner,
+  SummaryList,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+  type RouterOutputs,
+} from "@steward/ui";
 
 type Report = RouterOutputs["schools"]["import"];
 
@@ -12,7 +26,12 @@ export function ImportSchoolsPage() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [report, setReport] = useState<Report>();
   usePageTitle("Import schools", { error: problems.length > 0 });
-  const run = useMutation(trpc.schools.import.mutationOptions({ onSuccess: (r) => (setProblems([]), setReport(r)), onError: (e) => setProblems(readProblems(e)) }));
+  const run = useMutation(
+    trpc.schools.import.mutationOptions({
+      onSuccess: (r) => (setProblems([]), setReport(r)),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
   const submit = (dryRun: boolean) => (event?: FormEvent) => {
     event?.preventDefault();
     if (!file) return setProblems([{ pointer: "/csv", message: "Choose a CSV file" }]);
@@ -28,7 +47,11 @@ export function ImportSchoolsPage() {
           id="kind"
           label="What is in the file?"
           options={[
-            { value: "establishments", label: "All establishment data", hint: "The “all establishment data” download, any year's layout. Only this authority's schools are read." },
+            {
+              value: "establishments",
+              label: "All establishment data",
+              hint: "The “all establishment data” download, any year's layout. Only this authority's schools are read.",
+            },
             { value: "links", label: "Links", hint: "Predecessor and successor URNs, from the links download." },
           ]}
           value={kind}
@@ -58,11 +81,22 @@ export function ImportSchoolsPage() {
           />
         </div>
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={run.isPending}>
+          <button
+            type="submit"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            disabled={run.isPending}
+          >
             Check the file
           </button>
           {report?.dryRun && (
-            <button type="button" className="govuk-button" data-module="govuk-button" disabled={run.isPending} onClick={() => submit(false)()}>
+            <button
+              type="button"
+              className="govuk-button"
+              data-module="govuk-button"
+              disabled={run.isPending}
+              onClick={() => submit(false)()}
+            >
               Import {file?.name}
             </button>
           )}
@@ -87,7 +121,10 @@ function ImportReport({ report }: { report: Report }) {
       <SummaryList
         rows={[
           { key: "Rows read", value: String(report.rows) },
-          { key: "Schools added", value: report.added.length ? `${report.added.length}: ${report.added.join(", ")}` : "None" },
+          {
+            key: "Schools added",
+            value: report.added.length ? `${report.added.length}: ${report.added.join(", ")}` : "None",
+          },
           { key: "Schools updated", value: String(report.updated.length) },
           { key: "Unchanged", value: String(report.unchanged) },
           { key: "Closed", value: report.closed.length ? report.closed.join(", ") : "None" },
@@ -100,15 +137,23 @@ function ImportReport({ report }: { report: Report }) {
           <caption className="govuk-table__caption govuk-table__caption--s">Rejected rows</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Line</th>
-              <th scope="col" className="govuk-table__header">URN</th>
-              <th scope="col" className="govuk-table__header">Reason</th>
+              <th scope="col" className="govuk-table__header">
+                Line
+              </th>
+              <th scope="col" className="govuk-table__header">
+                URN
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Reason
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {report.rejected.map((r) => (
               <tr className="govuk-table__row" key={r.line}>
-                <th scope="row" className="govuk-table__header">{r.line}</th>
+                <th scope="row" className="govuk-table__header">
+                  {r.line}
+                </th>
                 <td className="govuk-table__cell">{r.urn ?? ""}</td>
                 <td className="govuk-table__cell">{r.reason}</td>
               </tr>

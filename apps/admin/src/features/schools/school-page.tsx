@@ -1,7 +1,22 @@
-import { BackLink, ErrorPage, ErrorSummary, formatDate, humanise, Loading, type Problem, readProblems, SummaryList, useCan, usePageTitle, useTRPC } from "@steward/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+
+import {
+  BackLink,
+  ErrorPage,
+  ErrorSummary,
+  formatDate,
+  humanise,
+  Loading,
+  readProblems,
+  SummaryList,
+  useCan,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+} from "@steward/ui";
+
 import { governanceLabel } from "../../lib/vocabulary.ts";
 
 export function SchoolPage() {
@@ -11,7 +26,12 @@ export function SchoolPage() {
   const navigate = useNavigate();
   const [problems, setProblems] = useState<Problem[]>([]);
   const school = useQuery(trpc.schools.get.queryOptions({ urn: Number(urn) }));
-  const open = useMutation(trpc.cases.open.mutationOptions({ onSuccess: (r) => void navigate(`/cases/${r.caseId}`), onError: (e) => setProblems(readProblems(e)) }));
+  const open = useMutation(
+    trpc.cases.open.mutationOptions({
+      onSuccess: (r) => void navigate(`/cases/${r.caseId}`),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
   usePageTitle(school.data?.name ?? "School");
   if (school.isPending) return <Loading />;
   if (school.isError) return <ErrorPage error={school.error} title="School not found" />;
@@ -24,11 +44,19 @@ export function SchoolPage() {
       <h1 className="govuk-heading-l">{s.name}</h1>
       {s.caseId ? (
         <p className="govuk-body">
-          <Link className="govuk-link" to={`/cases/${s.caseId}`}>Open the school's case</Link>
+          <Link className="govuk-link" to={`/cases/${s.caseId}`}>
+            Open the school's case
+          </Link>
         </p>
       ) : (
-        can("create Case") && s.status === "open" && (
-          <button type="button" className="govuk-button" data-module="govuk-button" onClick={() => open.mutate({ urn: s.urn })}>
+        can("create Case") &&
+        s.status === "open" && (
+          <button
+            type="button"
+            className="govuk-button"
+            data-module="govuk-button"
+            onClick={() => open.mutate({ urn: s.urn })}
+          >
             Open a case for this school
           </button>
         )
@@ -46,7 +74,10 @@ export function SchoolPage() {
           s.openedOn !== null && { key: "Opened", value: formatDate(s.openedOn) },
           s.closedOn !== null && { key: "Closed", value: formatDate(s.closedOn) },
           s.pupils !== null && { key: "Pupils", value: String(s.pupils) },
-          s.ofsted !== null && { key: "Ofsted", value: `${humanise(s.ofsted.overallEffectiveness) || "No grade"}${s.ofsted.inspectionDate ? `, inspected ${formatDate(s.ofsted.inspectionDate)}` : ""}` },
+          s.ofsted !== null && {
+            key: "Ofsted",
+            value: `${humanise(s.ofsted.overallEffectiveness) || "No grade"}${s.ofsted.inspectionDate ? `, inspected ${formatDate(s.ofsted.inspectionDate)}` : ""}`,
+          },
         ]}
       />
       {s.links.length > 0 && (
@@ -54,16 +85,26 @@ export function SchoolPage() {
           <caption className="govuk-table__caption govuk-table__caption--m">Linked establishments</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">School</th>
-              <th scope="col" className="govuk-table__header">URN</th>
-              <th scope="col" className="govuk-table__header">Link</th>
-              <th scope="col" className="govuk-table__header">Since</th>
+              <th scope="col" className="govuk-table__header">
+                School
+              </th>
+              <th scope="col" className="govuk-table__header">
+                URN
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Link
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Since
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {s.links.map((l) => (
               <tr className="govuk-table__row" key={`${l.urn}-${l.type}`}>
-                <th scope="row" className="govuk-table__header">{l.name}</th>
+                <th scope="row" className="govuk-table__header">
+                  {l.name}
+                </th>
                 <td className="govuk-table__cell">{l.urn}</td>
                 <td className="govuk-table__cell">{l.type}</td>
                 <td className="govuk-table__cell">{formatDate(l.established)}</td>

@@ -1,8 +1,25 @@
 import { Checkboxes, TextInput } from "@steward/ui";
+
 import type { usePolicyRoles } from "./roles.ts";
 
 /** Roles to grant (LA roles, or school roles for one school, by URN). */
-export function GrantFields({ roles, chosen, setChosen, urn, setUrn, error, urnError }: { roles: ReturnType<typeof usePolicyRoles>["roles"]; chosen: string[]; setChosen: (v: string[]) => void; urn: string; setUrn: (v: string) => void; error?: string | undefined; urnError?: string | undefined }) {
+export function GrantFields({
+  roles,
+  chosen,
+  setChosen,
+  urn,
+  setUrn,
+  error,
+  urnError,
+}: {
+  roles: ReturnType<typeof usePolicyRoles>["roles"];
+  chosen: string[];
+  setChosen: (v: string[]) => void;
+  urn: string;
+  setUrn: (v: string) => void;
+  error?: string | undefined;
+  urnError?: string | undefined;
+}) {
   const schoolRole = chosen.some((key) => roles.find((r) => r.key === key)?.audience === "school");
   return (
     <>
@@ -11,16 +28,34 @@ export function GrantFields({ roles, chosen, setChosen, urn, setUrn, error, urnE
         label="Roles"
         legendClassName="govuk-fieldset__legend--m"
         hint="A user is either LA staff or school staff: choose LA roles, or school roles for one school."
-        options={roles.map((r) => ({ value: r.key, label: `${r.label} (${r.audience === "la" ? "LA staff" : "school staff"})`, hint: r.description }))}
+        options={roles.map((r) => ({
+          value: r.key,
+          label: `${r.label} (${r.audience === "la" ? "LA staff" : "school staff"})`,
+          hint: r.description,
+        }))}
         values={chosen}
         onChange={setChosen}
         error={error}
       />
-      {schoolRole && <TextInput id="schoolUrn" label="The school's URN" width="10" inputMode="numeric" value={urn} onChange={setUrn} error={urnError} />}
+      {schoolRole && (
+        <TextInput
+          id="schoolUrn"
+          label="The school's URN"
+          width="10"
+          inputMode="numeric"
+          value={urn}
+          onChange={setUrn}
+          error={urnError}
+        />
+      )}
     </>
   );
 }
 
 export function toGrants(roles: ReturnType<typeof usePolicyRoles>["roles"], chosen: string[], urn: string) {
-  return chosen.map((key) => (roles.find((r) => r.key === key)?.audience === "school" ? { role: key, schoolUrn: Number(urn) || 0 } : { role: key }));
+  return chosen.map((key) =>
+    roles.find((r) => r.key === key)?.audience === "school"
+      ? { role: key, schoolUrn: Number(urn) || 0 }
+      : { role: key },
+  );
 }

@@ -1,6 +1,20 @@
-import { BackLink, ErrorSummary, fieldError, Loading, type Problem, readProblems, SuccessBanner, TextInput, usePageTitle, useSession, useTRPC } from "@steward/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+
+import {
+  BackLink,
+  ErrorSummary,
+  fieldError,
+  Loading,
+  readProblems,
+  SuccessBanner,
+  TextInput,
+  usePageTitle,
+  useSession,
+  useTRPC,
+  type Problem,
+} from "@steward/ui";
+
 import { GrantFields, toGrants } from "./grant-fields.tsx";
 import { usePolicyRoles } from "./roles.ts";
 
@@ -23,7 +37,9 @@ export function InviteUserPage() {
       onSuccess: (result) => {
         setProblems([]);
         const app = result.user.grants.some((g) => g.schoolUrn !== undefined) ? "/portal/" : "/admin/";
-        setLink(`${window.location.origin}${app}invite?token=${encodeURIComponent(result.inviteToken)}${slug ? `&tenant=${slug}` : ""}`);
+        setLink(
+          `${window.location.origin}${app}invite?token=${encodeURIComponent(result.inviteToken)}${slug ? `&tenant=${slug}` : ""}`,
+        );
       },
       onError: (e) => setProblems(readProblems(e)),
     }),
@@ -47,9 +63,31 @@ export function InviteUserPage() {
       <ErrorSummary problems={problems} />
       <h1 className="govuk-heading-l">Invite a user</h1>
       <form noValidate onSubmit={submit}>
-        <TextInput id="displayName" label="Full name" value={displayName} onChange={setDisplayName} error={fieldError(problems, "displayName")} />
-        <TextInput id="email" label="Email address" type="email" spellCheck={false} value={email} onChange={setEmail} error={fieldError(problems, "email")} />
-        <GrantFields roles={roles} chosen={chosen} setChosen={setChosen} urn={urn} setUrn={setUrn} error={fieldError(problems, "grants") ?? problems.find((p) => p.pointer?.startsWith("/grants/"))?.message} urnError={problems.find((p) => p.pointer?.endsWith("/schoolUrn"))?.message} />
+        <TextInput
+          id="displayName"
+          label="Full name"
+          value={displayName}
+          onChange={setDisplayName}
+          error={fieldError(problems, "displayName")}
+        />
+        <TextInput
+          id="email"
+          label="Email address"
+          type="email"
+          spellCheck={false}
+          value={email}
+          onChange={setEmail}
+          error={fieldError(problems, "email")}
+        />
+        <GrantFields
+          roles={roles}
+          chosen={chosen}
+          setChosen={setChosen}
+          urn={urn}
+          setUrn={setUrn}
+          error={fieldError(problems, "grants") ?? problems.find((p) => p.pointer?.startsWith("/grants/"))?.message}
+          urnError={problems.find((p) => p.pointer?.endsWith("/schoolUrn"))?.message}
+        />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={invite.isPending}>
           Send invitation
         </button>

@@ -1,7 +1,26 @@
-import { BackLink, ErrorPage, ErrorSummary, fieldError, formatDateTime, humanise, Loading, type Problem, readProblems, type RouterOutputs, SuccessBanner, SummaryList, Tag, useCan, usePageTitle, useTRPC } from "@steward/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
+
+import {
+  BackLink,
+  ErrorPage,
+  ErrorSummary,
+  fieldError,
+  formatDateTime,
+  humanise,
+  Loading,
+  readProblems,
+  SuccessBanner,
+  SummaryList,
+  Tag,
+  useCan,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+  type RouterOutputs,
+} from "@steward/ui";
+
 import { GrantFields, toGrants } from "./grant-fields.tsx";
 import { usePolicyRoles } from "./roles.ts";
 
@@ -55,35 +74,72 @@ function UserDetail({ user }: { user: User }) {
       <SummaryList
         rows={[
           { key: "Email", value: user.email },
-          { key: "Status", value: <><Tag colour={user.status === "active" ? "green" : "grey"}>{humanise(user.status)}</Tag>{user.locked && <> <Tag colour="red">Locked</Tag></>}</> },
-          { key: "Roles", value: user.grants.map((g) => `${g.roleLabel}${g.schoolUrn ? ` (URN ${g.schoolUrn})` : ""}`).join(", ") },
+          {
+            key: "Status",
+            value: (
+              <>
+                <Tag colour={user.status === "active" ? "green" : "grey"}>{humanise(user.status)}</Tag>
+                {user.locked && (
+                  <>
+                    {" "}
+                    <Tag colour="red">Locked</Tag>
+                  </>
+                )}
+              </>
+            ),
+          },
+          {
+            key: "Roles",
+            value: user.grants.map((g) => `${g.roleLabel}${g.schoolUrn ? ` (URN ${g.schoolUrn})` : ""}`).join(", "),
+          },
           { key: "Last signed in", value: formatDateTime(user.lastSignInAt) || "Never" },
         ]}
       />
       {can("update User") && !user.grants.every((g) => roles.some((r) => r.key === g.role)) && (
-        <p className="govuk-inset-text">This user holds a role your roles do not let you give, so you cannot change their roles or disable them.</p>
+        <p className="govuk-inset-text">
+          This user holds a role your roles do not let you give, so you cannot change their roles or disable them.
+        </p>
       )}
       {can("update User") && user.grants.every((g) => roles.some((r) => r.key === g.role)) && (
         <>
           <form noValidate onSubmit={submit}>
-            <GrantFields roles={roles} chosen={chosen} setChosen={setChosen} urn={urn} setUrn={setUrn} error={fieldError(problems, "grants")} />
+            <GrantFields
+              roles={roles}
+              chosen={chosen}
+              setChosen={setChosen}
+              urn={urn}
+              setUrn={setUrn}
+              error={fieldError(problems, "grants")}
+            />
             <button type="submit" className="govuk-button" data-module="govuk-button">
               Save roles
             </button>
           </form>
           <div className="govuk-button-group">
             {user.status === "active" && (
-              <button type="button" className="govuk-button govuk-button--warning" onClick={() => update.mutate({ id: user.id, status: "disabled" })}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--warning"
+                onClick={() => update.mutate({ id: user.id, status: "disabled" })}
+              >
                 Disable this user
               </button>
             )}
             {user.status === "disabled" && (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => update.mutate({ id: user.id, status: "active" })}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => update.mutate({ id: user.id, status: "active" })}
+              >
                 Enable this user
               </button>
             )}
             {user.locked && (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => update.mutate({ id: user.id, unlock: true })}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => update.mutate({ id: user.id, unlock: true })}
+              >
                 Unlock the account
               </button>
             )}

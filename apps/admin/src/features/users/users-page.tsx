@@ -1,6 +1,20 @@
-import { type Column, CsvButton, DataTable, formatDateTime, humanise, Loading, QueryError, type RouterOutputs, Tag, useCan, usePageTitle, useTRPC } from "@steward/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+
+import {
+  CsvButton,
+  DataTable,
+  formatDateTime,
+  humanise,
+  Loading,
+  QueryError,
+  Tag,
+  useCan,
+  usePageTitle,
+  useTRPC,
+  type Column,
+  type RouterOutputs,
+} from "@steward/ui";
 
 type User = RouterOutputs["users"]["list"][number];
 
@@ -10,10 +24,38 @@ export function UsersPage() {
   const users = useQuery(trpc.users.list.queryOptions({}));
   usePageTitle("Users and roles");
   const columns: Column<User>[] = [
-    { heading: "Name", cell: (u) => <Link className="govuk-link" to={`/users/${u.id}`}>{u.displayName}</Link>, csv: (u) => u.displayName },
+    {
+      heading: "Name",
+      cell: (u) => (
+        <Link className="govuk-link" to={`/users/${u.id}`}>
+          {u.displayName}
+        </Link>
+      ),
+      csv: (u) => u.displayName,
+    },
     { heading: "Email", cell: (u) => u.email, csv: (u) => u.email },
-    { heading: "Roles", cell: (u) => u.grants.map((g) => `${g.roleLabel}${g.schoolUrn ? ` (URN ${g.schoolUrn})` : ""}`).join(", "), csv: (u) => u.grants.map((g) => g.roleLabel).join("; ") },
-    { heading: "Status", cell: (u) => <><Tag colour={u.status === "active" ? "green" : u.status === "invited" ? "blue" : "grey"}>{humanise(u.status)}</Tag>{u.locked && <> <Tag colour="red">Locked</Tag></>}</>, csv: (u) => u.status },
+    {
+      heading: "Roles",
+      cell: (u) => u.grants.map((g) => `${g.roleLabel}${g.schoolUrn ? ` (URN ${g.schoolUrn})` : ""}`).join(", "),
+      csv: (u) => u.grants.map((g) => g.roleLabel).join("; "),
+    },
+    {
+      heading: "Status",
+      cell: (u) => (
+        <>
+          <Tag colour={u.status === "active" ? "green" : u.status === "invited" ? "blue" : "grey"}>
+            {humanise(u.status)}
+          </Tag>
+          {u.locked && (
+            <>
+              {" "}
+              <Tag colour="red">Locked</Tag>
+            </>
+          )}
+        </>
+      ),
+      csv: (u) => u.status,
+    },
     { heading: "Last signed in", cell: (u) => formatDateTime(u.lastSignInAt) || "Never", csv: (u) => u.lastSignInAt },
   ];
   return (
@@ -29,7 +71,13 @@ export function UsersPage() {
       {users.data && (
         <>
           <div className="steward-table-scroll">
-            <DataTable caption={`${users.data.length} users`} captionSize="s" columns={columns} rows={users.data} rowKey={(u) => u.id} />
+            <DataTable
+              caption={`${users.data.length} users`}
+              captionSize="s"
+              columns={columns}
+              rows={users.data}
+              rowKey={(u) => u.id}
+            />
           </div>
           <CsvButton filename="users.csv" columns={columns} rows={users.data} />
         </>

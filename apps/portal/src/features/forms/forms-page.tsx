@@ -1,8 +1,26 @@
-import { BackLink, ErrorPage, ErrorSummary, formatDateTime, Loading, type Problem, QueryError, readProblems, type RouterOutputs, SuccessBanner, SummaryList, Tag, useCan, usePageTitle, useSession, useTRPC } from "@steward/ui";
-import { FormSummary, GovukForm } from "@steward/forms";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+
+import { FormSummary, GovukForm } from "@steward/forms";
+import {
+  BackLink,
+  ErrorPage,
+  ErrorSummary,
+  formatDateTime,
+  Loading,
+  QueryError,
+  readProblems,
+  SuccessBanner,
+  SummaryList,
+  Tag,
+  useCan,
+  usePageTitle,
+  useSession,
+  useTRPC,
+  type Problem,
+  type RouterOutputs,
+} from "@steward/ui";
 
 type Forms = RouterOutputs["forms"]["list"];
 type FormDef = Forms["forms"][number];
@@ -34,7 +52,11 @@ export function FormsPage() {
             {drafts.map((r) => (
               <li className="govuk-task-list__item govuk-task-list__item--with-link" key={r.id}>
                 <div className="govuk-task-list__name-and-hint">
-                  <Link className="govuk-link govuk-task-list__link" to={`/forms/responses/${r.id}`} aria-describedby={`status-${r.id}`}>
+                  <Link
+                    className="govuk-link govuk-task-list__link"
+                    to={`/forms/responses/${r.id}`}
+                    aria-describedby={`status-${r.id}`}
+                  >
                     {titleOf(r.formKey)}
                   </Link>
                   <div className="govuk-task-list__hint">Last saved {formatDateTime(r.updatedAt)}</div>
@@ -54,7 +76,12 @@ export function FormsPage() {
           <h3 className="govuk-heading-s">{f.title}</h3>
           {f.description && <p className="govuk-body">{f.description}</p>}
           {can("create FormResponse") && (
-            <Link className="govuk-button govuk-button--secondary" role="button" data-module="govuk-button" to={`/forms/new/${f.key}`}>
+            <Link
+              className="govuk-button govuk-button--secondary"
+              role="button"
+              data-module="govuk-button"
+              to={`/forms/new/${f.key}`}
+            >
               Start<span className="govuk-visually-hidden"> {f.title}</span>
             </Link>
           )}
@@ -110,7 +137,9 @@ function SubmittedForm({ form, response }: { form: FormDef; response: Response }
       <BackLink to="/forms">Back to forms</BackLink>
       {new URLSearchParams(window.location.search).get("sent") && (
         <SuccessBanner title="Sent">
-          <p className="govuk-notification-banner__heading">Your {form.title.toLowerCase()} has been sent to the local authority.</p>
+          <p className="govuk-notification-banner__heading">
+            Your {form.title.toLowerCase()} has been sent to the local authority.
+          </p>
         </SuccessBanner>
       )}
       <span className="govuk-caption-l">Sent {formatDateTime(response.submittedAt)}</span>
@@ -161,12 +190,20 @@ function FillForm({ form, response }: { form: FormDef; response?: Response }) {
   const latest = useRef(response);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const saveData = (data: unknown, page: number): Promise<Response> => {
-    const run = queue.current.catch(() => undefined).then(async () => {
-      const base = latest.current;
-      const saved = await save.mutateAsync({ formKey: form.key, schoolUrn, ...(base ? { id: base.id, revision: base.revision } : {}), data: (data ?? {}) as Record<string, unknown>, page: Math.min(page, 100) });
-      latest.current = saved;
-      return saved;
-    });
+    const run = queue.current
+      .catch(() => undefined)
+      .then(async () => {
+        const base = latest.current;
+        const saved = await save.mutateAsync({
+          formKey: form.key,
+          schoolUrn,
+          ...(base ? { id: base.id, revision: base.revision } : {}),
+          data: (data ?? {}) as Record<string, unknown>,
+          page: Math.min(page, 100),
+        });
+        latest.current = saved;
+        return saved;
+      });
     queue.current = run;
     return run;
   };
@@ -200,7 +237,12 @@ function FillForm({ form, response }: { form: FormDef; response?: Response }) {
         }}
       />
       {!form.uiSchema["ui:options"] && (
-        <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => void saveData(data ?? {}, 0).catch(() => undefined)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+          onClick={() => void saveData(data ?? {}, 0).catch(() => undefined)}
+        >
           Save and come back later
         </button>
       )}

@@ -1,4 +1,5 @@
 import { formatDateTime, Loading, QueryError, usePageTitle } from "@steward/ui";
+
 import { useSchoolCase } from "../school-case.ts";
 
 /** What has happened on the school's case, as far as the school may see it. */

@@ -1,7 +1,28 @@
-import { BackLink, downloadBase64, ErrorPage, ErrorSummary, formatDate, formatDateTime, humanise, LetterHtml, Loading, type Problem, QueryError, readProblems, SuccessBanner, SummaryList, Tag, useCan, usePageTitle, useTRPC } from "@steward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+
+import {
+  BackLink,
+  downloadBase64,
+  ErrorPage,
+  ErrorSummary,
+  formatDate,
+  formatDateTime,
+  humanise,
+  LetterHtml,
+  Loading,
+  QueryError,
+  readProblems,
+  SuccessBanner,
+  SummaryList,
+  Tag,
+  useCan,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+} from "@steward/ui";
+
 import { useSchoolCase, type CaseView } from "../school-case.ts";
 
 type Letter = CaseView["letters"][number];
@@ -22,19 +43,31 @@ export function LettersPage() {
     <>
       <h1 className="govuk-heading-l">Letters and notices</h1>
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Letters and notices from the local authority</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          Letters and notices from the local authority
+        </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Letter</th>
-            <th scope="col" className="govuk-table__header">Issued</th>
-            <th scope="col" className="govuk-table__header">Respond by</th>
-            <th scope="col" className="govuk-table__header">Status</th>
+            <th scope="col" className="govuk-table__header">
+              Letter
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Issued
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Respond by
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {letters.length === 0 && (
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={4}>No letters.</td>
+              <td className="govuk-table__cell" colSpan={4}>
+                No letters.
+              </td>
             </tr>
           )}
           {letters.map((l) => (
@@ -83,7 +116,9 @@ export function LetterPage() {
   if (!view || !letter) return <ErrorPage error={new Error("There is no such letter.")} title="Letter not found" />;
   const download = async () => {
     try {
-      const pdf = await queryClient.fetchQuery(trpc.letters.pdf.queryOptions({ caseId: view.id, letterId: letter.id }, { staleTime: 0 }));
+      const pdf = await queryClient.fetchQuery(
+        trpc.letters.pdf.queryOptions({ caseId: view.id, letterId: letter.id }, { staleTime: 0 }),
+      );
       downloadBase64(pdf.filename, pdf.base64);
     } catch (e) {
       setProblems(readProblems(e));
@@ -105,17 +140,42 @@ export function LetterPage() {
           { key: "Status", value: <Status letter={letter} /> },
           { key: "Issued", value: formatDate(letter.issuedOn) },
           letter.deadline !== undefined && { key: "Respond by", value: formatDate(letter.deadline) },
-          letter.acknowledgedAt !== undefined && { key: "Acknowledged", value: `${formatDateTime(letter.acknowledgedAt)}${letter.acknowledgedBy ? ` by ${letter.acknowledgedBy}` : ""}` },
-          letter.actions.length > 0 && { key: "Actions required", value: <ul className="govuk-list govuk-list--bullet">{letter.actions.map((a, i) => <li key={i}>{a.text} (by {formatDate(a.due)})</li>)}</ul> },
+          letter.acknowledgedAt !== undefined && {
+            key: "Acknowledged",
+            value: `${formatDateTime(letter.acknowledgedAt)}${letter.acknowledgedBy ? ` by ${letter.acknowledgedBy}` : ""}`,
+          },
+          letter.actions.length > 0 && {
+            key: "Actions required",
+            value: (
+              <ul className="govuk-list govuk-list--bullet">
+                {letter.actions.map((a, i) => (
+                  <li key={i}>
+                    {a.text} (by {formatDate(a.due)})
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
         ]}
       />
       <div className="govuk-button-group">
         {letter.status === "issued" && can("acknowledge Letter") && (
-          <button type="button" className="govuk-button" data-module="govuk-button" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate({ caseId: view.id, letterId: letter.id })}>
+          <button
+            type="button"
+            className="govuk-button"
+            data-module="govuk-button"
+            disabled={acknowledge.isPending}
+            onClick={() => acknowledge.mutate({ caseId: view.id, letterId: letter.id })}
+          >
             Acknowledge receipt
           </button>
         )}
-        <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => void download()}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+          onClick={() => void download()}
+        >
           Download as PDF
         </button>
       </div>

@@ -1,6 +1,8 @@
-import { formatDate, Loading, QueryError, SummaryList, Tag, usePageTitle, useSession, useTRPC } from "@steward/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+
+import { formatDate, Loading, QueryError, SummaryList, Tag, usePageTitle, useSession, useTRPC } from "@steward/ui";
+
 import { today, useSchoolCase } from "../school-case.ts";
 
 /** The school's home: its category (where the policy shows it), what is coming and what needs doing. */
@@ -8,13 +10,17 @@ export function OverviewPage() {
   const me = useSession();
   const trpc = useTRPC();
   const { view, isPending, error, hasCase } = useSchoolCase();
-  const school = useQuery(trpc.schools.get.queryOptions({ urn: me.schoolUrn ?? 0 }, { enabled: Boolean(me.schoolUrn) }));
+  const school = useQuery(
+    trpc.schools.get.queryOptions({ urn: me.schoolUrn ?? 0 }, { enabled: Boolean(me.schoolUrn) }),
+  );
   const forms = useQuery(trpc.forms.list.queryOptions({ ...(me.schoolUrn ? { schoolUrn: me.schoolUrn } : {}) }));
   usePageTitle("Your school");
   if (isPending) return <Loading />;
   if (error) return <QueryError error={error} />;
   const name = view?.school.name ?? school.data?.name ?? "Your school";
-  const upcoming = (view?.visits ?? []).filter((v) => v.status === "scheduled" && v.date >= today()).sort((a, b) => a.date.localeCompare(b.date));
+  const upcoming = (view?.visits ?? [])
+    .filter((v) => v.status === "scheduled" && v.date >= today())
+    .sort((a, b) => a.date.localeCompare(b.date));
   const toAcknowledge = (view?.letters ?? []).filter((l) => l.status === "issued");
   const reports = (view?.visits ?? []).filter((v) => v.report);
   const drafts = forms.data?.responses.filter((r) => r.status === "draft") ?? [];
@@ -22,20 +28,50 @@ export function OverviewPage() {
     <>
       <span className="govuk-caption-l">URN {view?.school.urn ?? me.schoolUrn}</span>
       <h1 className="govuk-heading-l">{name}</h1>
-      {!hasCase && <p className="govuk-body">Your school has no open school improvement case with the local authority.</p>}
+      {!hasCase && (
+        <p className="govuk-body">Your school has no open school improvement case with the local authority.</p>
+      )}
       {view && (
         <SummaryList
           rows={[
-            view.category && { key: "Category", value: <><Tag colour={view.category.colour}>{view.category.label}</Tag><span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">Since {formatDate(view.category.effectiveFrom)}</span></> },
+            view.category && {
+              key: "Category",
+              value: (
+                <>
+                  <Tag colour={view.category.colour}>{view.category.label}</Tag>
+                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
+                    Since {formatDate(view.category.effectiveFrom)}
+                  </span>
+                </>
+              ),
+            },
             // The API sends the stage only when the policy shows it to schools.
-            view.stage && { key: "Stage", value: <>{view.stage.label}<span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">Since {formatDate(view.stage.since)}</span></> },
+            view.stage && {
+              key: "Stage",
+              value: (
+                <>
+                  {view.stage.label}
+                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
+                    Since {formatDate(view.stage.since)}
+                  </span>
+                </>
+              ),
+            },
             view.assignedOfficer && { key: "Your adviser", value: view.assignedOfficer.name },
-            { key: "Next visit", value: upcoming[0] ? `${upcoming[0].visitType.label}, ${formatDate(upcoming[0].date)}` : "None booked" },
+            {
+              key: "Next visit",
+              value: upcoming[0] ? `${upcoming[0].visitType.label}, ${formatDate(upcoming[0].date)}` : "None booked",
+            },
           ]}
         />
       )}
       {toAcknowledge.length > 0 && (
-        <div className="govuk-notification-banner" role="region" aria-labelledby="to-do-title" data-module="govuk-notification-banner">
+        <div
+          className="govuk-notification-banner"
+          role="region"
+          aria-labelledby="to-do-title"
+          data-module="govuk-notification-banner"
+        >
           <div className="govuk-notification-banner__header">
             <h2 className="govuk-notification-banner__title" id="to-do-title">
               Important
@@ -43,7 +79,8 @@ export function OverviewPage() {
           </div>
           <div className="govuk-notification-banner__content">
             <p className="govuk-notification-banner__heading">
-              {toAcknowledge.length === 1 ? "A letter needs" : `${toAcknowledge.length} letters need`} your acknowledgement.
+              {toAcknowledge.length === 1 ? "A letter needs" : `${toAcknowledge.length} letters need`} your
+              acknowledgement.
             </p>
             <ul className="govuk-list">
               {toAcknowledge.map((l) => (
@@ -83,7 +120,9 @@ export function OverviewPage() {
           <h2 className="govuk-heading-m">Forms</h2>
           <p className="govuk-body">
             <Link className="govuk-link" to="/forms">
-              {drafts.length ? `${drafts.length} form${drafts.length === 1 ? "" : "s"} in progress` : "Forms to complete"}
+              {drafts.length
+                ? `${drafts.length} form${drafts.length === 1 ? "" : "s"} in progress`
+                : "Forms to complete"}
             </Link>
           </p>
           <h2 className="govuk-heading-m">Letters and notices</h2>

@@ -1,6 +1,18 @@
-import { BackLink, ErrorPage, formatDate, formatDateTime, Loading, QueryError, type RouterOutputs, SummaryList, usePageTitle } from "@steward/ui";
-import { FormSummary } from "@steward/forms";
 import { Link, useParams } from "react-router";
+
+import { FormSummary } from "@steward/forms";
+import {
+  BackLink,
+  ErrorPage,
+  formatDate,
+  formatDateTime,
+  Loading,
+  QueryError,
+  SummaryList,
+  usePageTitle,
+  type RouterOutputs,
+} from "@steward/ui";
+
 import { today, useSchoolCase, useSchoolCasePolicy, type CaseView } from "../school-case.ts";
 
 type Visit = CaseView["visits"][number];
@@ -11,7 +23,9 @@ export function VisitsPage() {
   if (isPending) return <Loading />;
   if (error) return <QueryError error={error} />;
   const visits = view?.visits ?? [];
-  const upcoming = visits.filter((v) => v.status === "scheduled" && v.date >= today()).sort((a, b) => a.date.localeCompare(b.date));
+  const upcoming = visits
+    .filter((v) => v.status === "scheduled" && v.date >= today())
+    .sort((a, b) => a.date.localeCompare(b.date));
   const reports = visits.filter((v) => v.report).sort((a, b) => b.date.localeCompare(a.date));
   return (
     <>
@@ -20,20 +34,30 @@ export function VisitsPage() {
         <caption className="govuk-table__caption govuk-table__caption--m">Upcoming visits</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Date</th>
-            <th scope="col" className="govuk-table__header">Visit</th>
-            <th scope="col" className="govuk-table__header">Agenda</th>
+            <th scope="col" className="govuk-table__header">
+              Date
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Visit
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Agenda
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {upcoming.length === 0 && (
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={3}>No visits booked.</td>
+              <td className="govuk-table__cell" colSpan={3}>
+                No visits booked.
+              </td>
             </tr>
           )}
           {upcoming.map((v) => (
             <tr className="govuk-table__row" key={v.id}>
-              <th scope="row" className="govuk-table__header">{formatDate(v.date)}</th>
+              <th scope="row" className="govuk-table__header">
+                {formatDate(v.date)}
+              </th>
               <td className="govuk-table__cell">{v.visitType.label}</td>
               <td className="govuk-table__cell">
                 <ol className="govuk-list govuk-list--number govuk-body-s">
@@ -74,7 +98,8 @@ export function VisitReportPage() {
   if (isPending || (Boolean(caseId) && policy.isPending)) return <Loading />;
   if (error) return <QueryError error={error} />;
   if (policy.error) return <QueryError error={policy.error} />;
-  if (!visit?.report || !policy.data) return <ErrorPage error={new Error("There is no published report for that visit.")} title="Report not found" />;
+  if (!visit?.report || !policy.data)
+    return <ErrorPage error={new Error("There is no published report for that visit.")} title="Report not found" />;
   return (
     <>
       <BackLink to="/visits">Back to visits</BackLink>
@@ -94,9 +119,16 @@ const SUMMARY_REPORT: Pick<ReportForm, "schema" | "uiSchema"> = {
 };
 
 /** The form the report was written with, from the case's own policy version: its questions label the answers. */
-function getReportForm(policy: RouterOutputs["cases"]["policy"], visit: Visit): Pick<ReportForm, "schema" | "uiSchema"> {
+function getReportForm(
+  policy: RouterOutputs["cases"]["policy"],
+  visit: Visit,
+): Pick<ReportForm, "schema" | "uiSchema"> {
   const key = visit.report?.form ?? policy.visitTypes.find((t) => t.key === visit.visitType.key)?.reportForm;
-  return (key ? policy.forms.find((f) => f.key === key) : undefined) ?? policy.forms.find((f) => f.purpose === "visit-report") ?? SUMMARY_REPORT;
+  return (
+    (key ? policy.forms.find((f) => f.key === key) : undefined) ??
+    policy.forms.find((f) => f.purpose === "visit-report") ??
+    SUMMARY_REPORT
+  );
 }
 
 function ReportBody({ visit, form }: { visit: Visit; form: Pick<ReportForm, "schema" | "uiSchema"> }) {
@@ -112,7 +144,14 @@ function ReportBody({ visit, form }: { visit: Visit; form: Pick<ReportForm, "sch
       {visit.agenda.some((item) => report.agendaNotes[item.key]) && (
         <>
           <h2 className="govuk-heading-m">Notes on the agenda</h2>
-          <SummaryList rows={visit.agenda.filter((item) => report.agendaNotes[item.key]).map((item) => ({ key: item.title, value: <span className="steward-pre-wrap">{report.agendaNotes[item.key]}</span> }))} />
+          <SummaryList
+            rows={visit.agenda
+              .filter((item) => report.agendaNotes[item.key])
+              .map((item) => ({
+                key: item.title,
+                value: <span className="steward-pre-wrap">{report.agendaNotes[item.key]}</span>,
+              }))}
+          />
         </>
       )}
       <h2 className="govuk-heading-m">The report</h2>

@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { appendAudit, findTenantBySlug, findUserByInviteHash, withTenant } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import { z } from "zod";
+
 import { checkPasswordStrength, hashPassword } from "../../auth/passwords.ts";
 import { takeAddressAttempt } from "../../auth/rate-limiter.ts";
 import { hashToken } from "../../auth/tokens.ts";
@@ -26,13 +28,18 @@ export const acceptInvite = publicProcedure
     takeAddressAttempt(ctx, now);
     const weak = checkPasswordStrength(input.password);
     if (weak) throw new DomainError("invalid", weak, "/password");
-    const expired = new ApiError("unauthenticated", "This invitation link is not valid or has expired: ask your administrator for a new one.");
+    const expired = new ApiError(
+      "unauthenticated",
+      "This invitation link is not valid or has expired: ask your administrator for a new one.",
+    );
     const tenant = await findTenantBySlug(ctx.database.db, input.tenant);
     if (!tenant) throw expired;
     const tokenHash = hashToken(input.token);
     const invited = await withTenant(ctx.database.db, tenant.id, async (trx) => {
       const user = await findUserByInviteHash(trx, tokenHash);
-      return user && user.status === "invited" && user.invite_expires_at && user.invite_expires_at >= now ? user : undefined;
+      return user && user.status === "invited" && user.invite_expires_at && user.invite_expires_at >= now
+        ? user
+        : undefined;
     });
     if (!invited) throw expired;
     // Only now, with a valid token, spend argon2's time; the write below takes the token only if it is still unused.
@@ -40,14 +47,26 @@ export const acceptInvite = publicProcedure
     return withTenant(ctx.database.db, tenant.id, async (trx) => {
       const taken = await trx
         .updateTable("users")
-        .set({ password_hash: passwordHash, status: "active", invite_token_hash: null, invite_expires_at: null, updated_at: now })
+        .set({
+          password_hash: passwordHash,
+          status: "active",
+          invite_token_hash: null,
+          invite_expires_at: null,
+          updated_at: now,
+        })
         .where("id", "=", invited.id)
         .where("invite_token_hash", "=", tokenHash)
         .where("status", "=", "invited")
         .returning(["id", "email", "display_name"])
         .executeTakeFirst();
       if (!taken) throw expired;
-      await appendAudit(trx, tenant.id, { actorId: taken.id, actorLabel: taken.display_name, action: "invitation-accepted", subjectType: "User", subjectId: taken.id });
+      await appendAudit(trx, tenant.id, {
+        actorId: taken.id,
+        actorLabel: taken.display_name,
+        action: "invitation-accepted",
+        subjectType: "User",
+        subjectId: taken.id,
+      });
       return { email: taken.email };
     });
   });

@@ -1,7 +1,9 @@
-import { ACTIONS, SUBJECTS } from "@steward/policy-config";
 import { z } from "zod";
-import { loadPublishedPolicy } from "../../services/policies.ts";
+
 import { audienceOf, buildAbility } from "@steward/domain";
+import { ACTIONS, SUBJECTS } from "@steward/policy-config";
+
+import { loadPublishedPolicy } from "../../services/policies.ts";
 import { sessionProcedure } from "../../trpc.ts";
 
 export const meOutput = z
@@ -9,14 +11,23 @@ export const meOutput = z
     user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
     tenant: z.object({ name: z.string(), laCode: z.string().nullable() }),
     /** The user's roles with their labels; a school role names its school. */
-    roles: z.array(z.object({ key: z.string(), label: z.string(), audience: z.enum(["la", "school"]), schoolUrn: z.number().optional() })),
+    roles: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        audience: z.enum(["la", "school"]),
+        schoolUrn: z.number().optional(),
+      }),
+    ),
     audience: z.enum(["la", "school"]),
     /** The user's school, for school staff. */
     schoolUrn: z.number().nullable(),
     /** What the user may do at all ("read Case", "publish Policy"), for menus; each procedure still checks. */
     can: z.array(z.string()),
     /** The roles this user may give when inviting or changing users (their roles' `mayGrant`). */
-    grantableRoles: z.array(z.object({ key: z.string(), label: z.string(), audience: z.enum(["la", "school"]), description: z.string() })),
+    grantableRoles: z.array(
+      z.object({ key: z.string(), label: z.string(), audience: z.enum(["la", "school"]), description: z.string() }),
+    ),
     csrfToken: z.string(),
     policyVersionId: z.string().nullable(),
     sessionExpiresAt: z.string(),
@@ -33,10 +44,29 @@ export const getMe = sessionProcedure
     const policy = await loadPublishedPolicy(ctx.trx);
     const roles = ctx.user.grants.flatMap((g) => {
       const role = policy?.document.roles.find((r) => r.key === g.role);
-      return role ? [{ key: role.key, label: role.label, audience: role.audience, ...(g.schoolUrn !== undefined ? { schoolUrn: g.schoolUrn } : {}) }] : [];
+      return role
+        ? [
+            {
+              key: role.key,
+              label: role.label,
+              audience: role.audience,
+              ...(g.schoolUrn !== undefined ? { schoolUrn: g.schoolUrn } : {}),
+            },
+          ]
+        : [];
     });
-    const ability = policy ? buildAbility(policy.document, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants.filter((g) => roles.some((r) => r.key === g.role)) }).ability : undefined;
-    const can = ability ? SUBJECTS.flatMap((subject) => ACTIONS.filter((action) => ability.can(action, subject)).map((action) => `${action} ${subject}`)) : [];
+    const ability = policy
+      ? buildAbility(policy.document, {
+          id: ctx.user.id,
+          tenantId: ctx.tenantId,
+          grants: ctx.user.grants.filter((g) => roles.some((r) => r.key === g.role)),
+        }).ability
+      : undefined;
+    const can = ability
+      ? SUBJECTS.flatMap((subject) =>
+          ACTIONS.filter((action) => ability.can(action, subject)).map((action) => `${action} ${subject}`),
+        )
+      : [];
     const schoolUrn = roles.find((r) => r.schoolUrn !== undefined)?.schoolUrn ?? null;
     return {
       user: { id: ctx.user.id, email: ctx.user.email, displayName: ctx.user.displayName },
@@ -46,7 +76,9 @@ export const getMe = sessionProcedure
       schoolUrn,
       can,
       grantableRoles: (policy?.document.roles ?? [])
-        .filter((r) => roles.some((held) => policy?.document.roles.find((x) => x.key === held.key)?.mayGrant?.includes(r.key)))
+        .filter((r) =>
+          roles.some((held) => policy?.document.roles.find((x) => x.key === held.key)?.mayGrant?.includes(r.key)),
+        )
         .map((r) => ({ key: r.key, label: r.label, audience: r.audience, description: r.description })),
       csrfToken: ctx.session.csrfToken,
       policyVersionId: policy?.id ?? null,

@@ -1,5 +1,17 @@
-import { appendAudit, clearSignInFailures, findSignInBlock, findTenantBySlug, findUserByEmail, insertSession, recordSignInFailure, updateUser, withTenant } from "@steward/db";
 import { z } from "zod";
+
+import {
+  appendAudit,
+  clearSignInFailures,
+  findSignInBlock,
+  findTenantBySlug,
+  findUserByEmail,
+  insertSession,
+  recordSignInFailure,
+  updateUser,
+  withTenant,
+} from "@steward/db";
+
 import { getDummyHash, verifyPassword } from "../../auth/passwords.ts";
 import { takeAddressAttempt } from "../../auth/rate-limiter.ts";
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_POLICY } from "../../auth/session-policy.ts";
@@ -9,7 +21,12 @@ import { publicProcedure } from "../../trpc.ts";
 
 export const signInInput = z.strictObject({
   tenant: z.string().min(1, "Choose your authority").max(100),
-  email: z.string().trim().min(1, "Enter your email address").max(320).email("Enter an email address in the correct format, like name@example.com"),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address")
+    .max(320)
+    .email("Enter an email address in the correct format, like name@example.com"),
   password: z.string().min(1, "Enter your password").max(256),
 });
 
@@ -20,7 +37,10 @@ const WRONG = "The email address or password is not right. Check them and try ag
 /** The answer while an (email, address) pair is held back: the same whether or not the email has an account. */
 function heldBack(until: Date, now: Date) {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return new ApiError("rate-limited", `Too many failed sign-ins with this email address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  return new ApiError(
+    "rate-limited",
+    `Too many failed sign-ins with this email address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  );
 }
 
 /**
@@ -46,10 +66,23 @@ export const signIn = publicProcedure
       const user = await findUserByEmail(trx, input.email);
       const usable = user && user.password_hash && user.status === "active" ? user : undefined;
       // An unknown email takes as long as a wrong password.
-      const verified = usable ? await verifyPassword(usable.password_hash!, input.password) : (await verifyPassword(await getDummyHash(), input.password), false);
+      const verified = usable
+        ? await verifyPassword(usable.password_hash!, input.password)
+        : (await verifyPassword(await getDummyHash(), input.password), false);
       if (!usable || !verified) {
-        const heldUntil = await recordSignInFailure(trx, tenant.id, input.email, address, now, { maxFailures: SESSION_POLICY.maxFailures, blockMs: SESSION_POLICY.lockMs });
-        if (user) await appendAudit(trx, tenant.id, { actorId: user.id, actorLabel: user.display_name, action: heldUntil ? "sign-in-held-back" : "sign-in-failed", subjectType: "User", subjectId: user.id, detail: { address } });
+        const heldUntil = await recordSignInFailure(trx, tenant.id, input.email, address, now, {
+          maxFailures: SESSION_POLICY.maxFailures,
+          blockMs: SESSION_POLICY.lockMs,
+        });
+        if (user)
+          await appendAudit(trx, tenant.id, {
+            actorId: user.id,
+            actorLabel: user.display_name,
+            action: heldUntil ? "sign-in-held-back" : "sign-in-failed",
+            subjectType: "User",
+            subjectId: user.id,
+            detail: { address },
+          });
         return { error: heldUntil ? heldBack(heldUntil, now) : new ApiError("unauthenticated", WRONG) };
       }
       const token = createToken();
@@ -66,12 +99,25 @@ export const signIn = publicProcedure
       });
       await clearSignInFailures(trx, input.email, address);
       await updateUser(trx, usable.id, { lastSignInAt: now });
-      await appendAudit(trx, tenant.id, { actorId: usable.id, actorLabel: usable.display_name, action: "signed-in", subjectType: "User", subjectId: usable.id, detail: { address } });
+      await appendAudit(trx, tenant.id, {
+        actorId: usable.id,
+        actorLabel: usable.display_name,
+        action: "signed-in",
+        subjectType: "User",
+        subjectId: usable.id,
+        detail: { address },
+      });
       return { cookie: `${tenant.id}.${token}`, csrfToken };
     });
     // Failures are answered after their count has been committed.
     if ("error" in outcome) throw outcome.error;
-    ctx.request?.setCookie(SESSION_COOKIE, outcome.cookie, { httpOnly: true, maxAgeSeconds: SESSION_POLICY.absoluteMs / 1000 });
-    ctx.request?.setCookie(CSRF_COOKIE, outcome.csrfToken, { httpOnly: false, maxAgeSeconds: SESSION_POLICY.absoluteMs / 1000 });
+    ctx.request?.setCookie(SESSION_COOKIE, outcome.cookie, {
+      httpOnly: true,
+      maxAgeSeconds: SESSION_POLICY.absoluteMs / 1000,
+    });
+    ctx.request?.setCookie(CSRF_COOKIE, outcome.csrfToken, {
+      httpOnly: false,
+      maxAgeSeconds: SESSION_POLICY.absoluteMs / 1000,
+    });
     return { signedIn: true as const, csrfToken: outcome.csrfToken };
   });

@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { findUser } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import { z } from "zod";
+
 import { runCaseCommand } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { caseCommandOutput, caseRef, toActor } from "../case-command.ts";
@@ -12,9 +14,19 @@ export const assignOfficer = tenantProcedure
   .mutation(async ({ ctx, input }) => {
     const officer = await findUser(ctx.trx, input.officerId);
     const grants = (officer?.grants ?? []) as { schoolUrn?: number }[];
-    if (!officer || officer.status !== "active" || grants.length === 0 || grants.some((g) => g.schoolUrn !== undefined)) {
+    if (
+      !officer ||
+      officer.status !== "active" ||
+      grants.length === 0 ||
+      grants.some((g) => g.schoolUrn !== undefined)
+    ) {
       throw new DomainError("invalid", "Choose an active member of LA staff.", "/officerId");
     }
-    const result = await runCaseCommand(toActor(ctx), input.caseId, { type: "assign-officer", officerId: officer.id }, { expectedVersion: input.expectedVersion });
+    const result = await runCaseCommand(
+      toActor(ctx),
+      input.caseId,
+      { type: "assign-officer", officerId: officer.id },
+      { expectedVersion: input.expectedVersion },
+    );
     return { caseId: input.caseId, version: result.state.version, events: result.events.map((e) => e.type) };
   });

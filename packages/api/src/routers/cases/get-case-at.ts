@@ -1,5 +1,7 @@
-import { audienceOf, toIsoDate } from "@steward/domain";
 import { z } from "zod";
+
+import { audienceOf, toIsoDate } from "@steward/domain";
+
 import { notFound } from "../../errors.ts";
 import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { loadCase, loadCaseAt } from "../../services/cases.ts";

@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { findSchool, listCaseEvents } from "@steward/db";
 import { audienceOf, toIsoDate } from "@steward/domain";
-import { z } from "zod";
+
 import { notFound } from "../../errors.ts";
 import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { eventFromRow, getSchoolFacts, loadCase } from "../../services/cases.ts";

@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { listCases as findCases } from "@steward/db";
 import { toIsoDate } from "@steward/domain";
-import { z } from "zod";
+
 import { getCaseReadScope } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
@@ -29,7 +31,14 @@ export const listCasesInput = caseFilterInput.extend({
 
 export const caseListItem = z.object({
   id: z.string(),
-  school: z.object({ urn: z.number(), name: z.string(), phase: z.string().nullable(), governance: z.string(), trust: z.string().nullable(), district: z.string().nullable() }),
+  school: z.object({
+    urn: z.number(),
+    name: z.string(),
+    phase: z.string().nullable(),
+    governance: z.string(),
+    trust: z.string().nullable(),
+    district: z.string().nullable(),
+  }),
   category: z.string().nullable(),
   stage: z.string().nullable(),
   assignedOfficer: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -57,12 +66,23 @@ export const listCases = tenantProcedure
     const today = toIsoDate(ctx.now());
     const { mine, ...filter } = input;
     // What the user may not read comes back null from the query itself (services/access.ts decides, per column).
-    const { rows, total } = await findCases(ctx.trx, getCaseReadScope(ctx.ability, ctx.policy.document), { ...filter, ...(mine ? { officerId: ctx.user.id } : {}), today });
+    const { rows, total } = await findCases(ctx.trx, getCaseReadScope(ctx.ability, ctx.policy.document), {
+      ...filter,
+      ...(mine ? { officerId: ctx.user.id } : {}),
+      today,
+    });
     return {
       total,
       items: rows.map((r) => ({
         id: r.id,
-        school: { urn: r.school_urn, name: r.school_name, phase: r.phase, governance: r.governance, trust: r.trust, district: r.district },
+        school: {
+          urn: r.school_urn,
+          name: r.school_name,
+          phase: r.phase,
+          governance: r.governance,
+          trust: r.trust,
+          district: r.district,
+        },
         category: r.category,
         stage: r.stage,
         assignedOfficer: r.assigned_officer_id ? { id: r.assigned_officer_id, name: r.officer_name ?? "" } : null,

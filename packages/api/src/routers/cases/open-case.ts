@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { findOpenCaseForSchool } from "@steward/db";
 import { caseSubject, DomainError } from "@steward/domain";
-import { z } from "zod";
+
 import { openCase as open } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { toActor } from "../case-command.ts";
@@ -10,7 +12,13 @@ export const openCase = tenantProcedure
   .input(z.strictObject({ urn: z.number().int().positive("Enter the school's URN") }))
   .output(z.object({ caseId: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    if (!ctx.ability.ability.can("create", caseSubject({ schoolUrn: input.urn, assignedOfficerId: null, category: null, stage: null, status: null }))) throw new DomainError("forbidden", "Your roles do not allow you to open cases.");
+    if (
+      !ctx.ability.ability.can(
+        "create",
+        caseSubject({ schoolUrn: input.urn, assignedOfficerId: null, category: null, stage: null, status: null }),
+      )
+    )
+      throw new DomainError("forbidden", "Your roles do not allow you to open cases.");
     const existing = await findOpenCaseForSchool(ctx.trx, input.urn);
     if (existing) throw new DomainError("conflict", "This school already has an open case.", "/urn");
     const { row } = await open(toActor(ctx), input.urn);

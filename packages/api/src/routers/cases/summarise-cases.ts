@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { summariseCases as countCases } from "@steward/db";
 import { audienceOf, SchoolCalendar, toIsoDate } from "@steward/domain";
-import { z } from "zod";
+
 import { getCaseReadScope } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { caseFilterInput } from "./list-cases.ts";
@@ -29,21 +31,33 @@ export const summariseCases = tenantProcedure
     const today = toIsoDate(ctx.now());
     const policy = ctx.policy.document;
     const calendar = new SchoolCalendar(policy.calendar);
-    const half = calendar.getHalfTerms().find((h) => h.start <= today && today <= h.end) ?? calendar.getHalfTerms().find((h) => h.start > today);
+    const half =
+      calendar.getHalfTerms().find((h) => h.start <= today && today <= h.end) ??
+      calendar.getHalfTerms().find((h) => h.start > today);
     const dueBy = half?.end ?? today;
     const { mine, ...filter } = input;
-    const counts = await countCases(ctx.trx, getCaseReadScope(ctx.ability, policy), { ...filter, ...(mine ? { officerId: ctx.user.id } : {}), today, dueBy });
-    const countOf = (list: { key: string | null; count: number }[], key: string | null) => list.find((x) => x.key === key)?.count ?? 0;
+    const counts = await countCases(ctx.trx, getCaseReadScope(ctx.ability, policy), {
+      ...filter,
+      ...(mine ? { officerId: ctx.user.id } : {}),
+      today,
+      dueBy,
+    });
+    const countOf = (list: { key: string | null; count: number }[], key: string | null) =>
+      list.find((x) => x.key === key)?.count ?? 0;
     const uncategorised = countOf(counts.byCategory, null);
     // Every count comes from the query, which counts only what the user may read; the labels listed are those their side may see.
     const la = audienceOf(policy, ctx.user.grants) === "la";
     return {
       cases: counts.cases,
       byCategory: [
-        ...policy.categories.filter((c) => la || c.visibleToSchool).map((c) => ({ key: c.key, label: c.label, colour: c.colour, count: countOf(counts.byCategory, c.key) })),
+        ...policy.categories
+          .filter((c) => la || c.visibleToSchool)
+          .map((c) => ({ key: c.key, label: c.label, colour: c.colour, count: countOf(counts.byCategory, c.key) })),
         ...(uncategorised ? [{ key: "none", label: "Not yet categorised", count: uncategorised }] : []),
       ],
-      byStage: policy.escalation.stages.filter((s) => la || s.visibleToSchool).map((s) => ({ key: s.key, label: s.label, count: countOf(counts.byStage, s.key) })),
+      byStage: policy.escalation.stages
+        .filter((s) => la || s.visibleToSchool)
+        .map((s) => ({ key: s.key, label: s.label, count: countOf(counts.byStage, s.key) })),
       overdue: counts.overdue,
       dueThisHalfTerm: counts.due,
       halfTerm: half ? { label: half.label, ends: half.end } : null,

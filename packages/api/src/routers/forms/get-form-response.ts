@@ -1,5 +1,7 @@
-import { findFormResponse } from "@steward/db";
 import { z } from "zod";
+
+import { findFormResponse } from "@steward/db";
+
 import { notFound } from "../../errors.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertResponsePermission, responseSchema, toResponse } from "./shared.ts";

@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { listFormResponses } from "@steward/db";
 import { audienceOf } from "@steward/domain";
-import { z } from "zod";
+
 import { getAccessFilter } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { responseSchema, toResponse } from "./shared.ts";
@@ -10,7 +12,17 @@ export const listForms = tenantProcedure
   .input(z.strictObject({ schoolUrn: z.number().int().positive().optional() }))
   .output(
     z.object({
-      forms: z.array(z.object({ key: z.string(), title: z.string(), purpose: z.string(), audience: z.string(), description: z.string().optional(), schema: z.record(z.string(), z.unknown()), uiSchema: z.record(z.string(), z.unknown()) })),
+      forms: z.array(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          purpose: z.string(),
+          audience: z.string(),
+          description: z.string().optional(),
+          schema: z.record(z.string(), z.unknown()),
+          uiSchema: z.record(z.string(), z.unknown()),
+        }),
+      ),
       responses: z.array(responseSchema),
     }),
   )
@@ -18,7 +30,9 @@ export const listForms = tenantProcedure
     // School staff get the school's forms only (the same limit the ability puts on their responses).
     const school = audienceOf(ctx.policy.document, ctx.user.grants) === "school";
     const forms = ctx.policy.document.forms.filter((f) => !school || f.audience === "school");
-    const responses = await listFormResponses(ctx.trx, getAccessFilter(ctx.ability, "read", "FormResponse"), { schoolUrn: input.schoolUrn });
+    const responses = await listFormResponses(ctx.trx, getAccessFilter(ctx.ability, "read", "FormResponse"), {
+      schoolUrn: input.schoolUrn,
+    });
     return {
       forms: forms.map((f) => ({
         key: f.key,
@@ -32,4 +46,3 @@ export const listForms = tenantProcedure
       responses: responses.map(toResponse),
     };
   });
-

@@ -1,7 +1,9 @@
+import { z } from "zod";
+
 import type { FormResponseRow } from "@steward/db";
 import { DomainError, formResponseSubject } from "@steward/domain";
 import type { Action } from "@steward/policy-config";
-import { z } from "zod";
+
 import type { TenantContext } from "../../trpc.ts";
 
 export const responseSchema = z.object({
@@ -36,10 +38,19 @@ export const toResponse = (r: FormResponseRow) => ({
  * never touch the LA's own forms, whatever their roles' rules say
  * (`schoolAudienceLimits` in packages/domain).
  */
-export function assertResponsePermission(ctx: Pick<TenantContext, "ability">, action: Action, record: { schoolUrn: number; status: string; formKey: string }) {
+export function assertResponsePermission(
+  ctx: Pick<TenantContext, "ability">,
+  action: Action,
+  record: { schoolUrn: number; status: string; formKey: string },
+) {
   if (!ctx.ability.ability.can(action, formResponseSubject(record))) {
-    throw new DomainError(action === "read" ? "not-found" : "forbidden", action === "read" ? "That form was not found." : `Your roles do not allow you to ${action} this form.`);
+    throw new DomainError(
+      action === "read" ? "not-found" : "forbidden",
+      action === "read" ? "That form was not found." : `Your roles do not allow you to ${action} this form.`,
+    );
   }
 }
 
-export const formData = z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 500_000, "The answers are too long: keep them under 500,000 characters");
+export const formData = z
+  .record(z.string(), z.unknown())
+  .refine((d) => JSON.stringify(d).length <= 500_000, "The answers are too long: keep them under 500,000 characters");

@@ -1,7 +1,9 @@
+import { z } from "zod";
+
 import { appendAudit, findFormResponse, updateFormResponse } from "@steward/db";
 import { DomainError } from "@steward/domain";
 import { FormSchemaError, getFormValidator } from "@steward/policy-config";
-import { z } from "zod";
+
 import { ApiError } from "../../errors.ts";
 import { loadPolicyVersion } from "../../services/policies.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -31,11 +33,34 @@ export const submitForm = tenantProcedure
     }
     if (!validate(input.data)) {
       const first = validate.errors?.[0];
-      const field = first?.instancePath || (first?.params && "missingProperty" in first.params ? `/${String(first.params.missingProperty)}` : "");
-      throw new DomainError("invalid", `The form is not complete: ${field ? `${field.slice(1).replaceAll("/", " › ")} ` : ""}${first?.message ?? "is not valid"}.`, `/data${field}`);
+      const field =
+        first?.instancePath ||
+        (first?.params && "missingProperty" in first.params ? `/${String(first.params.missingProperty)}` : "");
+      throw new DomainError(
+        "invalid",
+        `The form is not complete: ${field ? `${field.slice(1).replaceAll("/", " › ")} ` : ""}${first?.message ?? "is not valid"}.`,
+        `/data${field}`,
+      );
     }
-    const row = await updateFormResponse(ctx.trx, existing.id, input.revision, { data: input.data, page: existing.page, userId: ctx.user.id, submit: true, now: ctx.now() });
-    if (!row) throw new ApiError("stale", "Someone else saved this form since you opened it: reload it, check the answers and submit again.");
-    await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "form-submitted", subjectType: "FormResponse", subjectId: row.id, detail: { form: form.key } });
+    const row = await updateFormResponse(ctx.trx, existing.id, input.revision, {
+      data: input.data,
+      page: existing.page,
+      userId: ctx.user.id,
+      submit: true,
+      now: ctx.now(),
+    });
+    if (!row)
+      throw new ApiError(
+        "stale",
+        "Someone else saved this form since you opened it: reload it, check the answers and submit again.",
+      );
+    await appendAudit(ctx.trx, ctx.tenantId, {
+      actorId: ctx.user.id,
+      actorLabel: ctx.user.displayName,
+      action: "form-submitted",
+      subjectType: "FormResponse",
+      subjectId: row.id,
+      detail: { form: form.key },
+    });
     return toResponse(row);
   });

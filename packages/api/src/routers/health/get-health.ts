@@ -1,5 +1,7 @@
-import { getMigrationLevel } from "@steward/db";
 import { z } from "zod";
+
+import { getMigrationLevel } from "@steward/db";
+
 import { publicProcedure } from "../../trpc.ts";
 
 export const healthOutput = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { caseCommandProcedure, text } from "../case-command.ts";
 
 /** Withdraws a letter, or removes a notice in force (for example a pre-warning notice whose actions are complete), with a reason. */

@@ -1,6 +1,8 @@
-import { DomainError } from "@steward/domain";
 import { z } from "zod";
-import { runCaseCommand, loadCase } from "../../services/cases.ts";
+
+import { DomainError } from "@steward/domain";
+
+import { loadCase, runCaseCommand } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { caseCommandOutput, caseRef, isoDate, text, toActor } from "../case-command.ts";
 import { getLetterPeople, recipientInput } from "./people.ts";
@@ -8,8 +10,13 @@ import { getLetterPeople, recipientInput } from "./people.ts";
 export const draftLetterInput = z.strictObject({
   ...caseRef,
   letterType: z.string().min(1, "Choose a type of letter").max(100),
-  indicators: z.array(z.strictObject({ key: z.string().min(1).max(100), evidence: text(4000, "the evidence for this indicator") })).max(50),
-  actions: z.array(z.strictObject({ text: text(2000, "the action"), due: isoDate })).max(50).optional(),
+  indicators: z
+    .array(z.strictObject({ key: z.string().min(1).max(100), evidence: text(4000, "the evidence for this indicator") }))
+    .max(50),
+  actions: z
+    .array(z.strictObject({ text: text(2000, "the action"), due: isoDate }))
+    .max(50)
+    .optional(),
   notes: z.string().max(10_000, "Notes must be 10,000 characters or fewer").optional(),
   recipient: recipientInput.optional(),
 });
@@ -21,7 +28,8 @@ export const draftLetter = tenantProcedure
   .mutation(async ({ ctx, input }) => {
     const { policy } = await loadCase(ctx, input.caseId);
     const letterType = policy.document.letterTypes.find((l) => l.key === input.letterType);
-    if (!letterType) throw new DomainError("invalid", `There is no letter type "${input.letterType}" in this policy.`, "/letterType");
+    if (!letterType)
+      throw new DomainError("invalid", `There is no letter type "${input.letterType}" in this policy.`, "/letterType");
     const result = await runCaseCommand(
       toActor(ctx),
       input.caseId,
@@ -36,5 +44,10 @@ export const draftLetter = tenantProcedure
       { expectedVersion: input.expectedVersion },
     );
     const drafted = result.events.find((e) => e.type === "letter-drafted");
-    return { caseId: input.caseId, version: result.state.version, events: result.events.map((e) => e.type), letterId: drafted?.type === "letter-drafted" ? drafted.letter.id : "" };
+    return {
+      caseId: input.caseId,
+      version: result.state.version,
+      events: result.events.map((e) => e.type),
+      letterId: drafted?.type === "letter-drafted" ? drafted.letter.id : "",
+    };
   });

@@ -1,5 +1,7 @@
-import { caseFactsOf, letterSubject } from "@steward/domain";
 import { z } from "zod";
+
+import { caseFactsOf, letterSubject } from "@steward/domain";
+
 import { notFound } from "../../errors.ts";
 import { loadCase } from "../../services/cases.ts";
 import { renderLetterPdf } from "../../services/letter-pdf.ts";
@@ -12,9 +14,16 @@ export const getLetterPdf = tenantProcedure
   .query(async ({ ctx, input }) => {
     const { state, policy } = await loadCase(ctx, input.caseId);
     const letter = state.letters.find((l) => l.id === input.letterId);
-    if (!letter || !ctx.ability.ability.can("read", letterSubject(caseFactsOf(state), letter))) throw notFound("That letter");
+    if (!letter || !ctx.ability.ability.can("read", letterSubject(caseFactsOf(state), letter)))
+      throw notFound("That letter");
     const reference = `${policy.document.authority.laCode}/${state.school.urn}/${letter.id.slice(0, 8).toUpperCase()}`;
-    const pdf = await renderLetterPdf({ authority: policy.document.authority.name, subject: letter.subject, html: letter.html, reference, status: letter.status });
+    const pdf = await renderLetterPdf({
+      authority: policy.document.authority.name,
+      subject: letter.subject,
+      html: letter.html,
+      reference,
+      status: letter.status,
+    });
     const type = policy.document.letterTypes.find((t) => t.key === letter.letterType)?.label ?? "Letter";
     const filename = `${type} - ${state.school.name} - ${letter.issuedOn ?? "draft"}.pdf`.replace(/[^\w .,()-]+/g, "");
     return { filename, base64: pdf.toString("base64") };

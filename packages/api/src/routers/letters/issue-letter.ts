@@ -1,5 +1,7 @@
-import { DomainError } from "@steward/domain";
 import { z } from "zod";
+
+import { DomainError } from "@steward/domain";
+
 import { loadCase, runCaseCommand } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { caseCommandOutput, caseRef, toActor } from "../case-command.ts";
@@ -13,8 +15,14 @@ export const issueLetter = tenantProcedure
     const { state, policy } = await loadCase(ctx, input.caseId);
     const letter = state.letters.find((l) => l.id === input.letterId);
     const letterType = policy.document.letterTypes.find((l) => l.key === letter?.letterType);
-    if (!letter || !letterType) throw new DomainError("not-found", "There is no such letter on this case.", "/letterId");
+    if (!letter || !letterType)
+      throw new DomainError("not-found", "There is no such letter on this case.", "/letterId");
     const people = getLetterPeople(policy.document, letterType, ctx.user, input.recipient?.name);
-    const result = await runCaseCommand(toActor(ctx), input.caseId, { type: "issue-letter", letterId: input.letterId, people }, { expectedVersion: input.expectedVersion });
+    const result = await runCaseCommand(
+      toActor(ctx),
+      input.caseId,
+      { type: "issue-letter", letterId: input.letterId, people },
+      { expectedVersion: input.expectedVersion },
+    );
     return { caseId: input.caseId, version: result.state.version, events: result.events.map((e) => e.type) };
   });

@@ -1,5 +1,7 @@
-import { getLetterEligibility, letterSubject } from "@steward/domain";
 import { z } from "zod";
+
+import { getLetterEligibility, letterSubject } from "@steward/domain";
+
 import { notFound } from "../../errors.ts";
 import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { loadCase } from "../../services/cases.ts";
@@ -42,6 +44,8 @@ export const listEligibleLetters = tenantProcedure
       indicators: e.letterType.indicators,
       approvalRequired: e.letterType.approvalRequired,
       ...(e.letterType.deadline ? { deadline: e.letterType.deadline.label } : {}),
-      mayDraft: ctx.ability.ability.can("draft", letterSubject(facts, { letterType: e.letterType.key, status: "draft" })) && e.letterType.permissions.draft.some((r) => ctx.user.grants.some((g) => g.role === r)),
+      mayDraft:
+        ctx.ability.ability.can("draft", letterSubject(facts, { letterType: e.letterType.key, status: "draft" })) &&
+        e.letterType.permissions.draft.some((r) => ctx.user.grants.some((g) => g.role === r)),
     }));
   });

@@ -1,6 +1,7 @@
-import type { LetterType, PolicyDocument } from "@steward/policy-config";
-import type { LetterPeople } from "@steward/domain";
 import { z } from "zod";
+
+import type { LetterPeople } from "@steward/domain";
+import type { LetterType, PolicyDocument } from "@steward/policy-config";
 
 export const recipientInput = z.strictObject({
   name: z.string().trim().max(200, "The recipient's name must be 200 characters or fewer").optional(),
@@ -15,7 +16,8 @@ export function getLetterPeople(
 ): LetterPeople {
   const role = policy.roles.find((r) => user.grants.some((g) => g.role === r.key));
   const addressee = letterType.recipients.find((r) => !r.copy) ?? letterType.recipients[0];
-  const recipientRole = addressee?.label ?? policy.roles.find((r) => r.key === addressee?.role)?.label ?? "The Headteacher";
+  const recipientRole =
+    addressee?.label ?? policy.roles.find((r) => r.key === addressee?.role)?.label ?? "The Headteacher";
   return {
     officer: { name: user.displayName, ...(role ? { jobTitle: role.label } : {}) },
     recipient: { name: recipientName?.trim() || recipientRole, role: recipientRole },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { caseCommandProcedure, isoDate, text } from "../case-command.ts";
 
 /** Records a meeting (LAIG, Strategy meeting, ...): attendees, minutes, the key points shared, and the progress judgement exit rules use. */
@@ -11,5 +12,13 @@ export const recordMeeting = caseCommandProcedure(
     keyPoints: z.array(text(2000, "a key point")).max(50),
     progress: z.string().max(100).default(""),
   },
-  (input) => ({ type: "record-meeting", meetingType: input.meetingType, date: input.date, attendees: input.attendees, minutes: input.minutes, keyPoints: input.keyPoints, progress: input.progress }),
+  (input) => ({
+    type: "record-meeting",
+    meetingType: input.meetingType,
+    date: input.date,
+    attendees: input.attendees,
+    minutes: input.minutes,
+    keyPoints: input.keyPoints,
+    progress: input.progress,
+  }),
 );

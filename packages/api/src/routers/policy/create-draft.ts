@@ -1,7 +1,15 @@
+import { z } from "zod";
+
 import { appendAudit, insertPolicyVersion, savePolicyProblems } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import { FORMAT_VERSION, FormatUpgradeError, reviseDocument, startNewStrategyYear, upgradePolicy } from "@steward/policy-config";
-import { z } from "zod";
+import {
+  FORMAT_VERSION,
+  FormatUpgradeError,
+  reviseDocument,
+  startNewStrategyYear,
+  upgradePolicy,
+} from "@steward/policy-config";
+
 import { notFound } from "../../errors.ts";
 import { loadPolicyVersionRow } from "../../services/policies.ts";
 import { checkPolicyDocument } from "../../services/policy-checks.ts";
@@ -39,7 +47,8 @@ export const createDraft = tenantProcedure
       try {
         document = upgradePolicy(input.document).document;
       } catch (error) {
-        if (error instanceof FormatUpgradeError) throw new DomainError("invalid", error.message, "/document/formatVersion");
+        if (error instanceof FormatUpgradeError)
+          throw new DomainError("invalid", error.message, "/document/formatVersion");
         throw error;
       }
     } else {
@@ -60,8 +69,21 @@ export const createDraft = tenantProcedure
             });
     }
     const { problems } = await checkPolicyDocument(document);
-    const row = await insertPolicyVersion(ctx.trx, ctx.tenantId, { document, formatVersion: FORMAT_VERSION, label: input.label ?? null, basedOnId, createdBy: ctx.user.id });
+    const row = await insertPolicyVersion(ctx.trx, ctx.tenantId, {
+      document,
+      formatVersion: FORMAT_VERSION,
+      label: input.label ?? null,
+      basedOnId,
+      createdBy: ctx.user.id,
+    });
     await savePolicyProblems(ctx.trx, row.id, row.revision, problems);
-    await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "policy-draft-created", subjectType: "Policy", subjectId: row.id, detail: { from: input.from, version: row.version } });
+    await appendAudit(ctx.trx, ctx.tenantId, {
+      actorId: ctx.user.id,
+      actorLabel: ctx.user.displayName,
+      action: "policy-draft-created",
+      subjectType: "Policy",
+      subjectId: row.id,
+      detail: { from: input.from, version: row.version },
+    });
     return { ...toVersionSummary(row), problems };
   });

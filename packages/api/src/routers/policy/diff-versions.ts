@@ -1,5 +1,7 @@
-import { diffPolicies } from "@steward/policy-config";
 import { z } from "zod";
+
+import { diffPolicies } from "@steward/policy-config";
+
 import { notFound } from "../../errors.ts";
 import { loadPolicyVersionRow } from "../../services/policies.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -16,8 +18,14 @@ export const diffVersions = tenantProcedure
   )
   .query(async ({ ctx, input }) => {
     assertPolicyPermission(ctx, "read");
-    const [from, to] = await Promise.all([loadPolicyVersionRow(ctx.trx, input.fromId), loadPolicyVersionRow(ctx.trx, input.toId)]);
+    const [from, to] = await Promise.all([
+      loadPolicyVersionRow(ctx.trx, input.fromId),
+      loadPolicyVersionRow(ctx.trx, input.toId),
+    ]);
     if (!from || !to) throw notFound("That policy version");
     const diff = diffPolicies(from.document, to.document);
-    return { entries: diff.entries.map(({ kind, pointer, section, message }) => ({ kind, pointer, section, message })), patch: diff.patch as unknown as Record<string, unknown>[] };
+    return {
+      entries: diff.entries.map(({ kind, pointer, section, message }) => ({ kind, pointer, section, message })),
+      patch: diff.patch as unknown as Record<string, unknown>[],
+    };
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { notFound } from "../../errors.ts";
 import { loadPolicyVersionRow } from "../../services/policies.ts";
 import { tenantProcedure } from "../../trpc.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { notFound } from "../../errors.ts";
 import { loadPolicyVersionRow } from "../../services/policies.ts";
 import { getDraftProblems, refuseInvalidDraft } from "../../services/policy-checks.ts";
@@ -21,5 +22,9 @@ export const getImpact = tenantProcedure
     const row = await loadPolicyVersionRow(ctx.trx, input.id);
     if (!row) throw notFound("That policy version");
     refuseInvalidDraft(await getDraftProblems(ctx.trx, row), "its impact can be worked out");
-    return getPolicyImpact(publishingActor(ctx), { id: row.id, version: row.version, document: row.document }, input.mapping);
+    return getPolicyImpact(
+      publishingActor(ctx),
+      { id: row.id, version: row.version, document: row.document },
+      input.mapping,
+    );
   });

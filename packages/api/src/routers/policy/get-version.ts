@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { notFound } from "../../errors.ts";
 import { loadPolicyVersionRow } from "../../services/policies.ts";
 import { getDraftProblems } from "../../services/policy-checks.ts";
@@ -15,5 +16,9 @@ export const getVersion = tenantProcedure
     assertPolicyPermission(ctx, "read");
     const row = /^[0-9a-f-]{36}$/i.test(input.id) ? await loadPolicyVersionRow(ctx.trx, input.id) : undefined;
     if (!row) throw notFound("That policy version");
-    return { ...toVersionSummary(row), document: row.document as unknown as Record<string, unknown>, problems: await getDraftProblems(ctx.trx, row) };
+    return {
+      ...toVersionSummary(row),
+      document: row.document as unknown as Record<string, unknown>,
+      problems: await getDraftProblems(ctx.trx, row),
+    };
   });

@@ -1,5 +1,7 @@
-import { listPolicyVersions } from "@steward/db";
 import { z } from "zod";
+
+import { listPolicyVersions } from "@steward/db";
+
 import { toVersionSummary } from "../../services/policy-impact.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";

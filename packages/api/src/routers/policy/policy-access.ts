@@ -1,5 +1,6 @@
-import type { Action } from "@steward/policy-config";
 import { canOnEvery, DomainError } from "@steward/domain";
+import type { Action } from "@steward/policy-config";
+
 import type { TenantContext } from "../../trpc.ts";
 
 /**
@@ -10,6 +11,9 @@ import type { TenantContext } from "../../trpc.ts";
 export function assertPolicyPermission(ctx: Pick<TenantContext, "ability">, action: Action) {
   if (!canOnEvery(ctx.ability, action, "Policy")) {
     const rule = ctx.ability.ability.relevantRuleFor(action, "Policy");
-    throw new DomainError("forbidden", rule?.inverted && rule.reason ? rule.reason : `Your roles do not allow you to ${action} the policy.`);
+    throw new DomainError(
+      "forbidden",
+      rule?.inverted && rule.reason ? rule.reason : `Your roles do not allow you to ${action} the policy.`,
+    );
   }
 }

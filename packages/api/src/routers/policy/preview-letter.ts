@@ -1,10 +1,12 @@
-import { DomainError, formatLetterDate, type LetterContext } from "@steward/domain";
 import { z } from "zod";
+
+import { DomainError, formatLetterDate, type LetterContext } from "@steward/domain";
+
 import { notFound } from "../../errors.ts";
+import { sanitiseLetterHtml } from "../../services/letter-html.ts";
 import { loadPolicyVersionRow } from "../../services/policies.ts";
 import { getDraftProblems, refuseInvalidDraft } from "../../services/policy-checks.ts";
 import { runInPolicyWorker } from "../../services/worker/pool.ts";
-import { sanitiseLetterHtml } from "../../services/letter-html.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
 
@@ -25,23 +27,47 @@ export const previewLetter = tenantProcedure
     refuseInvalidDraft(await getDraftProblems(ctx.trx, row), "its letters can be previewed");
     const policy = row.document;
     const letterType = policy.letterTypes?.find((l) => l.key === input.letterType);
-    if (!letterType) throw new DomainError("not-found", `There is no letter type "${input.letterType}" in this version.`, "/letterType");
+    if (!letterType)
+      throw new DomainError(
+        "not-found",
+        `There is no letter type "${input.letterType}" in this version.`,
+        "/letterType",
+      );
     const today = new Date().toISOString().slice(0, 10);
     const context: LetterContext = {
       authority: { name: policy.authority?.name ?? "The authority" },
-      school: { name: "Example Primary School", urn: 100000, headteacher: "Alex Example", chairOfGovernors: "Sam Example" },
-      case: { category: policy.categories?.at(-1)?.label ?? "Category", stage: policy.escalation?.stages?.at(-1)?.label ?? "Stage" },
+      school: {
+        name: "Example Primary School",
+        urn: 100000,
+        headteacher: "Alex Example",
+        chairOfGovernors: "Sam Example",
+      },
+      case: {
+        category: policy.categories?.at(-1)?.label ?? "Category",
+        stage: policy.escalation?.stages?.at(-1)?.label ?? "Stage",
+      },
       officer: { name: ctx.user.displayName, jobTitle: "Officer" },
-      letter: { type: letterType.label, date: formatLetterDate(today), reference: `${policy.authority?.laCode ?? "000"}/100000/EXAMPLE`, ...(letterType.deadline ? { deadline: formatLetterDate(today) } : {}), ...(letterType.reviewAfter ? { reviewDate: formatLetterDate(today) } : {}) },
+      letter: {
+        type: letterType.label,
+        date: formatLetterDate(today),
+        reference: `${policy.authority?.laCode ?? "000"}/100000/EXAMPLE`,
+        ...(letterType.deadline ? { deadline: formatLetterDate(today) } : {}),
+        ...(letterType.reviewAfter ? { reviewDate: formatLetterDate(today) } : {}),
+      },
       recipient: { name: "The Chair of Governors", role: "Chair of Governors" },
-      indicators: letterType.indicators.slice(0, Math.max(1, letterType.minimumIndicators)).map((i) => ({ text: i.text, evidence: "The evidence the officer recorded." })),
+      indicators: letterType.indicators
+        .slice(0, Math.max(1, letterType.minimumIndicators))
+        .map((i) => ({ text: i.text, evidence: "The evidence the officer recorded." })),
       actions: [{ text: "An action the school must take", due: formatLetterDate(today) }],
     };
     let letter: { subject: string; html: string };
     try {
       letter = await runInPolicyWorker({ kind: "render-letter", letterType, context });
     } catch (error) {
-      const message = error instanceof DomainError ? error.message : `The letter's template cannot be rendered: ${(error as Error).message}`;
+      const message =
+        error instanceof DomainError
+          ? error.message
+          : `The letter's template cannot be rendered: ${(error as Error).message}`;
       throw new DomainError("invalid", message, `/letterTypes/${policy.letterTypes.indexOf(letterType)}/template`);
     }
     return { subject: letter.subject, html: sanitiseLetterHtml(letter.html) };

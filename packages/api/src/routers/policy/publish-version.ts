@@ -1,7 +1,9 @@
+import { z } from "zod";
+
 import { appendAudit, listPolicyVersions, publishPolicyVersion } from "@steward/db";
 import { DomainError } from "@steward/domain";
 import { planPublication, PolicyLifecycleError } from "@steward/policy-config";
-import { z } from "zod";
+
 import { ApiError, notFound } from "../../errors.ts";
 import { commitDecision } from "../../services/cases.ts";
 import { loadPolicyVersionRow } from "../../services/policies.ts";
@@ -26,16 +28,28 @@ export const publishVersion = tenantProcedure
     assertPolicyPermission(ctx, "publish");
     const row = await loadPolicyVersionRow(ctx.trx, input.id);
     if (!row) throw notFound("That policy version");
-    if (row.status === "draft" && row.revision !== input.revision) throw new ApiError("stale", "This draft was changed since you reviewed it: review the changes and publish again.");
+    if (row.status === "draft" && row.revision !== input.revision)
+      throw new ApiError(
+        "stale",
+        "This draft was changed since you reviewed it: review the changes and publish again.",
+      );
     // Checked again on the worker (never trusting a stored result from an older Steward).
     const { problems } = await checkPolicyDocument(row.document);
-    const versions = (await listPolicyVersions(ctx.trx)).map((v) => ({ id: v.id, version: v.version, status: v.status }));
+    const versions = (await listPolicyVersions(ctx.trx)).map((v) => ({
+      id: v.id,
+      version: v.version,
+      status: v.status,
+    }));
     try {
       planPublication(versions, row.id, problems);
     } catch (error) {
       if (!(error instanceof PolicyLifecycleError)) throw error;
       const first = error.problems[0];
-      throw new DomainError(error.code === "invalid-policy" ? "invalid" : "conflict", first ? `${error.message} The first: ${first.where}: ${first.message}` : error.message, first ? `/document${first.pointer}` : undefined);
+      throw new DomainError(
+        error.code === "invalid-policy" ? "invalid" : "conflict",
+        first ? `${error.message} The first: ${first.where}: ${first.message}` : error.message,
+        first ? `/document${first.pointer}` : undefined,
+      );
     }
     const next = { id: row.id, version: row.version, document: row.document };
     // Publishing moves the cases: recorded as the publisher's events on each case.
@@ -43,11 +57,27 @@ export const publishVersion = tenantProcedure
     const plans = await planVersionMove(mover, next, input.mapping);
     const impact = await getPolicyImpact(mover, next, input.mapping, plans);
     const blocked = impact.cases.find((c) => c.problems.length > 0);
-    if (blocked) throw new DomainError("conflict", `${impact.blockedCases} case${impact.blockedCases === 1 ? "" : "s"} would have no place in this version (for example ${blocked.school}: ${blocked.problems[0]}). Map the old categories and stages to new ones.`, "/mapping");
+    if (blocked)
+      throw new DomainError(
+        "conflict",
+        `${impact.blockedCases} case${impact.blockedCases === 1 ? "" : "s"} would have no place in this version (for example ${blocked.school}: ${blocked.problems[0]}). Map the old categories and stages to new ones.`,
+        "/mapping",
+      );
     await publishPolicyVersion(ctx.trx, row.id, ctx.user.id, ctx.now());
     for (const plan of plans) {
       if (plan.command && plan.decision) await commitDecision(mover, plan.target, plan.command, plan.decision);
     }
-    await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "policy-published", subjectType: "Policy", subjectId: row.id, detail: { version: row.version, casesMoved: plans.filter((p) => p.decision).length, changedCases: impact.changedCases } });
+    await appendAudit(ctx.trx, ctx.tenantId, {
+      actorId: ctx.user.id,
+      actorLabel: ctx.user.displayName,
+      action: "policy-published",
+      subjectType: "Policy",
+      subjectId: row.id,
+      detail: {
+        version: row.version,
+        casesMoved: plans.filter((p) => p.decision).length,
+        changedCases: impact.changedCases,
+      },
+    });
     return { version: row.version, impact };
   });

@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { appendAudit, deletePolicyDraft, findPolicyVersion, retirePolicyVersion } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import { z } from "zod";
+
 import { notFound } from "../../errors.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
@@ -17,13 +19,25 @@ export const retireVersion = tenantProcedure
     assertPolicyPermission(ctx, "update");
     const row = await findPolicyVersion(ctx.trx, input.id);
     if (!row) throw notFound("That policy version");
-    if (row.status === "published") throw new DomainError("conflict", `Version ${row.version} is in force: publish a new version to replace it.`);
+    if (row.status === "published")
+      throw new DomainError("conflict", `Version ${row.version} is in force: publish a new version to replace it.`);
     if (row.status === "retired") throw new DomainError("conflict", `Version ${row.version} is already retired.`);
     const now = ctx.now();
-    const referenced = await ctx.trx.selectFrom("policy_versions").select("id").where("based_on_id", "=", row.id).executeTakeFirst();
+    const referenced = await ctx.trx
+      .selectFrom("policy_versions")
+      .select("id")
+      .where("based_on_id", "=", row.id)
+      .executeTakeFirst();
     if (referenced) await retirePolicyVersion(ctx.trx, row.id, now);
     else await deletePolicyDraft(ctx.trx, row.id);
     const status = referenced ? ("retired" as const) : ("discarded" as const);
-    await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: `policy-draft-${status}`, subjectType: "Policy", subjectId: row.id, detail: { version: row.version } });
+    await appendAudit(ctx.trx, ctx.tenantId, {
+      actorId: ctx.user.id,
+      actorLabel: ctx.user.displayName,
+      action: `policy-draft-${status}`,
+      subjectType: "Policy",
+      subjectId: row.id,
+      detail: { version: row.version },
+    });
     return { status };
   });

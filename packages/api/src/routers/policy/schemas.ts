@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-export const problemSchema = z.object({ pointer: z.string(), where: z.string(), message: z.string(), severity: z.enum(["error", "warning"]), code: z.string() });
+export const problemSchema = z.object({
+  pointer: z.string(),
+  where: z.string(),
+  message: z.string(),
+  severity: z.enum(["error", "warning"]),
+  code: z.string(),
+});
 
 export const versionSummary = z.object({
   id: z.string(),
@@ -24,7 +30,10 @@ export const documentInput = z
   .refine((d) => JSON.stringify(d).length <= 5_000_000, "The policy document is too large: keep it under 5 MB");
 
 export const versionMappingInput = z
-  .strictObject({ categories: z.record(z.string(), z.string()).optional(), stages: z.record(z.string(), z.string()).optional() })
+  .strictObject({
+    categories: z.record(z.string(), z.string()).optional(),
+    stages: z.record(z.string(), z.string()).optional(),
+  })
   .optional();
 
 export const impactSchema = z.object({

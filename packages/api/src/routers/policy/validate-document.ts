@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { checkPolicyDocument } from "../../services/policy-checks.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";

@@ -1,8 +1,10 @@
+import { z } from "zod";
+
 import { findOpenCaseForSchool, findSchool } from "@steward/db";
 import { schoolSubject } from "@steward/domain";
-import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
-import { z } from "zod";
+
 import { notFound } from "../../errors.ts";
+import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { schoolSummary } from "./list-schools.ts";
 
@@ -13,8 +15,12 @@ export const getSchool = tenantProcedure
     schoolSummary.extend({
       openedOn: z.string().nullable(),
       closedOn: z.string().nullable(),
-      links: z.array(z.object({ urn: z.number(), name: z.string(), type: z.string(), established: z.string().nullable() })),
-      ofsted: z.object({ overallEffectiveness: z.string().optional(), inspectionDate: z.string().optional() }).nullable(),
+      links: z.array(
+        z.object({ urn: z.number(), name: z.string(), type: z.string(), established: z.string().nullable() }),
+      ),
+      ofsted: z
+        .object({ overallEffectiveness: z.string().optional(), inspectionDate: z.string().optional() })
+        .nullable(),
       pupils: z.number().nullable(),
       caseId: z.string().nullable(),
     }),
@@ -22,7 +28,11 @@ export const getSchool = tenantProcedure
   .query(async ({ ctx, input }) => {
     const school = await findSchool(ctx.trx, input.urn);
     if (!school || !ctx.ability.ability.can("read", schoolSubject(school))) throw notFound("That school");
-    const data = school.data as { links?: { urn: number; name: string; type: string; established: string | null }[]; facts?: { ofsted?: Record<string, string> }; pupils?: number };
+    const data = school.data as {
+      links?: { urn: number; name: string; type: string; established: string | null }[];
+      facts?: { ofsted?: Record<string, string> };
+      pupils?: number;
+    };
     const open = await findOpenCaseForSchool(ctx.trx, school.urn);
     const caseVisible = open && mayReadCase(ctx.ability, caseFactsOfRow(open));
     return {

@@ -1,5 +1,7 @@
-import { listSchools as findSchools } from "@steward/db";
 import { z } from "zod";
+
+import { listSchools as findSchools } from "@steward/db";
+
 import { getAccessFilter } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
@@ -33,6 +35,17 @@ export const listSchools = tenantProcedure
     const { rows, total } = await findSchools(ctx.trx, getAccessFilter(ctx.ability, "read", "School"), input);
     return {
       total,
-      items: rows.map((s) => ({ urn: s.urn, name: s.name, laestab: s.laestab, phase: s.phase, governance: s.governance, typeOfEstablishment: s.type_of_establishment, trust: s.trust, status: s.status, district: s.district, postcode: s.postcode })),
+      items: rows.map((s) => ({
+        urn: s.urn,
+        name: s.name,
+        laestab: s.laestab,
+        phase: s.phase,
+        governance: s.governance,
+        typeOfEstablishment: s.type_of_establishment,
+        trust: s.trust,
+        status: s.status,
+        district: s.district,
+        postcode: s.postcode,
+      })),
     };
   });

@@ -1,5 +1,7 @@
-import { listTenants as findTenants } from "@steward/db";
 import { z } from "zod";
+
+import { listTenants as findTenants } from "@steward/db";
+
 import { publicProcedure } from "../../trpc.ts";
 
 export const listTenantsOutput = z.array(z.object({ slug: z.string(), name: z.string() }));

@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { appendAudit, findSchool, findUserByEmail, insertUser } from "@steward/db";
 import { canOnEvery, DomainError } from "@steward/domain";
-import { z } from "zod";
+
 import { SESSION_POLICY } from "../../auth/session-policy.ts";
 import { createToken, hashToken } from "../../auth/tokens.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -15,19 +17,30 @@ export const inviteUser = tenantProcedure
   .input(
     z.strictObject({
       email: z.string().trim().max(320).email("Enter an email address in the correct format, like name@example.com"),
-      displayName: z.string().trim().min(1, "Enter the user's name").max(200, "The name must be 200 characters or fewer"),
+      displayName: z
+        .string()
+        .trim()
+        .min(1, "Enter the user's name")
+        .max(200, "The name must be 200 characters or fewer"),
       grants: z.array(grantInput).max(20),
     }),
   )
   .output(z.object({ user: userSchema, inviteToken: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    if (!canOnEvery(ctx.ability, "invite", "User")) throw new DomainError("forbidden", "Your roles do not allow you to invite users.");
+    if (!canOnEvery(ctx.ability, "invite", "User"))
+      throw new DomainError("forbidden", "Your roles do not allow you to invite users.");
     checkGrants(ctx.policy.document, input.grants);
-    assertMayGrant(ctx.policy.document, ctx.user.grants, input.grants.map((g) => g.role));
+    assertMayGrant(
+      ctx.policy.document,
+      ctx.user.grants,
+      input.grants.map((g) => g.role),
+    );
     for (const grant of input.grants) {
-      if (grant.schoolUrn !== undefined && !(await findSchool(ctx.trx, grant.schoolUrn))) throw new DomainError("not-found", `There is no school with URN ${grant.schoolUrn}.`, "/grants");
+      if (grant.schoolUrn !== undefined && !(await findSchool(ctx.trx, grant.schoolUrn)))
+        throw new DomainError("not-found", `There is no school with URN ${grant.schoolUrn}.`, "/grants");
     }
-    if (await findUserByEmail(ctx.trx, input.email)) throw new DomainError("conflict", "A user with this email address already exists.", "/email");
+    if (await findUserByEmail(ctx.trx, input.email))
+      throw new DomainError("conflict", "A user with this email address already exists.", "/email");
     const token = createToken();
     const now = ctx.now();
     const user = await insertUser(ctx.trx, ctx.tenantId, {
@@ -39,6 +52,13 @@ export const inviteUser = tenantProcedure
       inviteTokenHash: hashToken(token),
       inviteExpiresAt: new Date(now.getTime() + SESSION_POLICY.inviteMs),
     });
-    await appendAudit(ctx.trx, ctx.tenantId, { actorId: ctx.user.id, actorLabel: ctx.user.displayName, action: "user-invited", subjectType: "User", subjectId: user.id, detail: { email: user.email, grants: input.grants, inviteLink: "shown once to the inviter" } });
+    await appendAudit(ctx.trx, ctx.tenantId, {
+      actorId: ctx.user.id,
+      actorLabel: ctx.user.displayName,
+      action: "user-invited",
+      subjectType: "User",
+      subjectId: user.id,
+      detail: { email: user.email, grants: input.grants, inviteLink: "shown once to the inviter" },
+    });
     return { user: toUser(user, ctx.policy.document, new Set()), inviteToken: token };
   });

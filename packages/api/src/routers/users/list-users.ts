@@ -1,6 +1,8 @@
-import { ALLOW_ALL, listHeldBackEmails, listUsers as findUsers } from "@steward/db";
-import { audienceOf, DomainError, type RoleGrant } from "@steward/domain";
 import { z } from "zod";
+
+import { ALLOW_ALL, listUsers as findUsers, listHeldBackEmails } from "@steward/db";
+import { audienceOf, DomainError, type RoleGrant } from "@steward/domain";
+
 import { getAccessFilter } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { toUser, userSchema } from "./shared.ts";
@@ -13,11 +15,20 @@ export const listUsers = tenantProcedure
     const readable = getAccessFilter(ctx.ability, "read", "User");
     // Whoever may assign cases sees the officers they could assign to (names only matter there).
     const mayAssign = input.officersOnly === true && getAccessFilter(ctx.ability, "assign", "Case").kind !== "none";
-    if (readable.kind === "none" && !mayAssign) throw new DomainError("forbidden", "Your roles do not allow you to see the authority's users.");
-    const users = await findUsers(ctx.trx, mayAssign ? ALLOW_ALL : readable, { ...(input.schoolUrn ? { schoolUrn: input.schoolUrn } : {}) });
+    if (readable.kind === "none" && !mayAssign)
+      throw new DomainError("forbidden", "Your roles do not allow you to see the authority's users.");
+    const users = await findUsers(ctx.trx, mayAssign ? ALLOW_ALL : readable, {
+      ...(input.schoolUrn ? { schoolUrn: input.schoolUrn } : {}),
+    });
     const heldBack = await listHeldBackEmails(ctx.trx, ctx.now());
     const policy = ctx.policy.document;
     return users
-      .filter((u) => !input.officersOnly || (u.status === "active" && (u.grants as RoleGrant[]).length > 0 && audienceOf(policy, u.grants as RoleGrant[]) === "la"))
+      .filter(
+        (u) =>
+          !input.officersOnly ||
+          (u.status === "active" &&
+            (u.grants as RoleGrant[]).length > 0 &&
+            audienceOf(policy, u.grants as RoleGrant[]) === "la"),
+      )
       .map((u) => toUser(u, ctx.policy.document, heldBack));
   });

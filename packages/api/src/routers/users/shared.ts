@@ -1,9 +1,13 @@
+import { z } from "zod";
+
 import type { User } from "@steward/db";
 import { buildAbility, DomainError, type RoleGrant } from "@steward/domain";
 import type { PolicyDocument } from "@steward/policy-config";
-import { z } from "zod";
 
-export const grantInput = z.strictObject({ role: z.string().min(1, "Choose a role").max(100), schoolUrn: z.number().int().positive().optional() });
+export const grantInput = z.strictObject({
+  role: z.string().min(1, "Choose a role").max(100),
+  schoolUrn: z.number().int().positive().optional(),
+});
 
 export const userSchema = z.object({
   id: z.string(),
@@ -22,7 +26,11 @@ export function toUser(user: User, policy: PolicyDocument, heldBack: ReadonlySet
     email: user.email,
     displayName: user.display_name,
     status: user.status,
-    grants: (user.grants as RoleGrant[]).map((g) => ({ role: g.role, roleLabel: policy.roles.find((r) => r.key === g.role)?.label ?? g.role, ...(g.schoolUrn !== undefined ? { schoolUrn: g.schoolUrn } : {}) })),
+    grants: (user.grants as RoleGrant[]).map((g) => ({
+      role: g.role,
+      roleLabel: policy.roles.find((r) => r.key === g.role)?.label ?? g.role,
+      ...(g.schoolUrn !== undefined ? { schoolUrn: g.schoolUrn } : {}),
+    })),
     lastSignInAt: user.last_sign_in_at?.toISOString() ?? null,
     locked: heldBack.has(user.email.trim().toLowerCase()),
   };
@@ -32,7 +40,12 @@ export function toUser(user: User, policy: PolicyDocument, heldBack: ReadonlySet
 export function checkGrants(policy: PolicyDocument, grants: RoleGrant[]) {
   if (grants.length === 0) throw new DomainError("invalid", "Give the user at least one role.", "/grants");
   const audiences = new Set(grants.map((g) => policy.roles.find((r) => r.key === g.role)?.audience));
-  if (audiences.size > 1) throw new DomainError("invalid-grant", "A user is either LA staff or school staff: give LA roles or school roles, not both.", "/grants");
+  if (audiences.size > 1)
+    throw new DomainError(
+      "invalid-grant",
+      "A user is either LA staff or school staff: give LA roles or school roles, not both.",
+      "/grants",
+    );
   const schools = new Set(grants.filter((g) => g.schoolUrn !== undefined).map((g) => g.schoolUrn));
   if (schools.size > 1) throw new DomainError("invalid-grant", "School staff hold roles for one school.", "/grants");
   buildAbility(policy, { id: "check", tenantId: "check", grants });
@@ -48,7 +61,12 @@ export function grantableRoles(policy: PolicyDocument, grants: readonly RoleGran
  * policy's `mayGrant`), so a role that may invite cannot mint a more powerful
  * account than the policy lets it.
  */
-export function assertMayGrant(policy: PolicyDocument, actorGrants: readonly RoleGrant[], roles: readonly string[], pointer = "/grants") {
+export function assertMayGrant(
+  policy: PolicyDocument,
+  actorGrants: readonly RoleGrant[],
+  roles: readonly string[],
+  pointer = "/grants",
+) {
   const grantable = grantableRoles(policy, actorGrants);
   const refused = [...new Set(roles)].filter((role) => !grantable.has(role));
   if (refused.length > 0) {
@@ -60,4 +78,3 @@ export function assertMayGrant(policy: PolicyDocument, actorGrants: readonly Rol
     );
   }
 }
-

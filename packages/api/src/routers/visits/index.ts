@@ -5,4 +5,10 @@ import { recordVisit } from "./record-visit.ts";
 import { rescheduleVisit } from "./reschedule-visit.ts";
 import { scheduleVisit } from "./schedule-visit.ts";
 
-export const visitsRouter = createTRPCRouter({ schedule: scheduleVisit, reschedule: rescheduleVisit, cancel: cancelVisit, record: recordVisit, publish: publishReport });
+export const visitsRouter = createTRPCRouter({
+  schedule: scheduleVisit,
+  reschedule: rescheduleVisit,
+  cancel: cancelVisit,
+  record: recordVisit,
+  publish: publishReport,
+});

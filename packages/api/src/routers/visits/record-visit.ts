@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { caseCommandProcedure } from "../case-command.ts";
 
 /**
@@ -9,8 +10,12 @@ import { caseCommandProcedure } from "../case-command.ts";
 export const recordVisit = caseCommandProcedure(
   {
     visitId: z.string().min(1).max(100),
-    data: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 200_000, "The report is too long: keep it under 200,000 characters"),
-    agendaNotes: z.record(z.string().max(100), z.string().max(20_000, "A note must be 20,000 characters or fewer")).optional(),
+    data: z
+      .record(z.string(), z.unknown())
+      .refine((d) => JSON.stringify(d).length <= 200_000, "The report is too long: keep it under 200,000 characters"),
+    agendaNotes: z
+      .record(z.string().max(100), z.string().max(20_000, "A note must be 20,000 characters or fewer"))
+      .optional(),
     concerns: z.boolean(),
     publish: z.boolean().optional(),
   },

@@ -1,6 +1,8 @@
-import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
-import { validatePolicy } from "@steward/policy-config";
 import { afterAll, describe, expect, it } from "vitest";
+
+import { validatePolicy } from "@steward/policy-config";
+import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
+
 import { closePolicyWorker, configurePolicyWorker, getPolicyWorkerOptions, runInPolicyWorker } from "./pool.ts";
 
 afterAll(closePolicyWorker);
@@ -19,7 +21,10 @@ describe("the policy worker", () => {
     configurePolicyWorker({ timeoutMs: 500 });
     try {
       const started = Date.now();
-      await expect(runInPolicyWorker({ kind: "spin" })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("This policy took too long to check") });
+      await expect(runInPolicyWorker({ kind: "spin" })).rejects.toMatchObject({
+        code: "invalid",
+        message: expect.stringContaining("This policy took too long to check"),
+      });
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       configurePolicyWorker({ timeoutMs: before });

@@ -1,5 +1,7 @@
-import { DomainError } from "@steward/domain";
 import { Piscina } from "piscina";
+
+import { DomainError } from "@steward/domain";
+
 import type { PolicyTask, PolicyTaskResult } from "./tasks.ts";
 
 export interface PolicyWorkerOptions {
@@ -34,7 +36,12 @@ export async function closePolicyWorker() {
   await current?.destroy();
 }
 
-const WHAT: Record<PolicyTask["kind"], string> = { validate: "check", "render-letter": "render its letter", ping: "check", spin: "check" };
+const WHAT: Record<PolicyTask["kind"], string> = {
+  validate: "check",
+  "render-letter": "render its letter",
+  ping: "check",
+  spin: "check",
+};
 
 /**
  * Runs a policy task (validating a document, rendering a letter) on a worker
@@ -43,7 +50,12 @@ const WHAT: Record<PolicyTask["kind"], string> = { validate: "check", "render-le
  * with a sentence; an error the task throws comes back as it was thrown.
  */
 export async function runInPolicyWorker<T extends PolicyTask>(task: T): Promise<PolicyTaskResult<T>> {
-  pool ??= new Piscina({ filename: new URL("./worker.mjs", import.meta.url).href, minThreads: 0, maxThreads: options.maxThreads, idleTimeout: 60_000 });
+  pool ??= new Piscina({
+    filename: new URL("./worker.mjs", import.meta.url).href,
+    minThreads: 0,
+    maxThreads: options.maxThreads,
+    idleTimeout: 60_000,
+  });
   stats.tasks++;
   const seconds = Math.round(options.timeoutMs / 100) / 10;
   // A thread's start (loading the policy code, a few seconds on a busy machine)
@@ -53,7 +65,11 @@ export async function runInPolicyWorker<T extends PolicyTask>(task: T): Promise<
     return (await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as PolicyTaskResult<T>;
   } catch (error) {
     if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
-      throw new DomainError("invalid", `This policy took too long to ${WHAT[task.kind]}: it was stopped after ${seconds} seconds. Make it smaller or simpler (fewer or shorter rules, forms and templates) and try again.`, "/document");
+      throw new DomainError(
+        "invalid",
+        `This policy took too long to ${WHAT[task.kind]}: it was stopped after ${seconds} seconds. Make it smaller or simpler (fewer or shorter rules, forms and templates) and try again.`,
+        "/document",
+      );
     }
     throw error;
   }

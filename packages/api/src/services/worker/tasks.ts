@@ -10,7 +10,11 @@ export type PolicyTask =
   /** For tests: a task that never ends, to prove the timeout stops it. */
   | { kind: "spin" };
 
-export type PolicyTaskResult<T extends PolicyTask> = T extends { kind: "validate" } ? ReturnType<typeof validatePolicy> : T extends { kind: "render-letter" } ? ReturnType<typeof renderLetter> : never;
+export type PolicyTaskResult<T extends PolicyTask> = T extends { kind: "validate" }
+  ? ReturnType<typeof validatePolicy>
+  : T extends { kind: "render-letter" }
+    ? ReturnType<typeof renderLetter>
+    : never;
 
 export function runPolicyTask(task: PolicyTask): unknown {
   switch (task.kind) {

@@ -1,5 +1,6 @@
-import { createContext } from "react";
 import { getUiOptions, type UiSchema } from "@rjsf/utils";
+import { createContext } from "react";
+
 import { getSingular } from "./text.ts";
 
 /** What one item of the array being drawn is called ("Action"), for legends and button text. */

@@ -1,4 +1,3 @@
-import type { ComponentType } from "react";
 import {
   getSchemaType,
   getUiOptions,
@@ -10,6 +9,7 @@ import {
   type StrictRJSFSchema,
   type UiSchema,
 } from "@rjsf/utils";
+import type { ComponentType } from "react";
 
 /**
  * How the FieldTemplate frames a field, following GOV.UK markup:
@@ -60,8 +60,22 @@ const WIDGET_NAMES: Record<string, Record<string, string>> = {
     color: "ColorWidget",
     file: "FileWidget",
   },
-  number: { text: "TextWidget", select: "SelectWidget", updown: "UpDownWidget", range: "RangeWidget", radio: "RadioWidget", hidden: "HiddenWidget" },
-  integer: { text: "TextWidget", select: "SelectWidget", updown: "UpDownWidget", range: "RangeWidget", radio: "RadioWidget", hidden: "HiddenWidget" },
+  number: {
+    text: "TextWidget",
+    select: "SelectWidget",
+    updown: "UpDownWidget",
+    range: "RangeWidget",
+    radio: "RadioWidget",
+    hidden: "HiddenWidget",
+  },
+  integer: {
+    text: "TextWidget",
+    select: "SelectWidget",
+    updown: "UpDownWidget",
+    range: "RangeWidget",
+    radio: "RadioWidget",
+    hidden: "HiddenWidget",
+  },
   array: { select: "SelectWidget", checkboxes: "CheckboxesWidget", files: "FileWidget", hidden: "HiddenWidget" },
 };
 
@@ -92,11 +106,11 @@ const NO_UI_SCHEMA = {};
  * Works out which widget rjsf will render for a field, the way its fields do, so the FieldTemplate can frame it
  * (a `<label>` for one control, a `<fieldset>` for a group). Arrays of enums render as checkboxes in this theme.
  */
-export function resolveWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
-  schema: S,
-  uiSchema: UiSchema<T, S, F> | undefined,
-  registry: Registry<T, S, F>,
-): ResolvedWidget {
+export function resolveWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(schema: S, uiSchema: UiSchema<T, S, F> | undefined, registry: Registry<T, S, F>): ResolvedWidget {
   let bySchema = resolved.get(schema);
   if (!bySchema) {
     bySchema = new WeakMap();
@@ -111,7 +125,11 @@ export function resolveWidget<T = unknown, S extends StrictRJSFSchema = RJSFSche
   return result;
 }
 
-function resolveUncached<T, S extends StrictRJSFSchema, F extends FormContextType>(schema: S, uiSchema: UiSchema<T, S, F> | undefined, registry: Registry<T, S, F>): ResolvedWidget {
+function resolveUncached<T, S extends StrictRJSFSchema, F extends FormContextType>(
+  schema: S,
+  uiSchema: UiSchema<T, S, F> | undefined,
+  registry: Registry<T, S, F>,
+): ResolvedWidget {
   const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
   if (options.widget === "hidden") return { chrome: "hidden" };
   if (options.field) {
@@ -122,7 +140,8 @@ function resolveUncached<T, S extends StrictRJSFSchema, F extends FormContextTyp
   const schemaType = getSchemaType<S>(schema);
   const type = Array.isArray(schemaType) ? String(schemaType[0]) : (schemaType ?? "");
   const { schemaUtils, widgets } = registry;
-  if ((schema.anyOf || schema.oneOf) && !schemaUtils.isSelect(schema) && type !== "object") return { chrome: "container" };
+  if ((schema.anyOf || schema.oneOf) && !schemaUtils.isSelect(schema) && type !== "object")
+    return { chrome: "container" };
   let widget: unknown = options.widget;
   switch (type) {
     case "object":
@@ -141,7 +160,12 @@ function resolveUncached<T, S extends StrictRJSFSchema, F extends FormContextTyp
     default:
       if (widget === undefined) {
         const format = typeof schema.format === "string" ? schema.format : undefined;
-        widget = format && hasWidget<T, S, F>(schema, format, widgets) ? format : schemaUtils.isSelect(schema) ? "select" : "text";
+        widget =
+          format && hasWidget<T, S, F>(schema, format, widgets)
+            ? format
+            : schemaUtils.isSelect(schema)
+              ? "select"
+              : "text";
       }
   }
   const component = lookUpWidget(type, widget, widgets as Record<string, unknown>);

@@ -10,7 +10,10 @@ function resolveRef(schema: SchemaNode, rootSchema: SchemaNode): SchemaNode {
   let current = schema;
   for (let guard = 0; typeof current.$ref === "string" && guard < 20; guard++) {
     try {
-      current = { ...findSchemaDefinition(current.$ref, rootSchema), ...Object.fromEntries(Object.entries(current).filter(([k]) => k !== "$ref")) };
+      current = {
+        ...findSchemaDefinition(current.$ref, rootSchema),
+        ...Object.fromEntries(Object.entries(current).filter(([k]) => k !== "$ref")),
+      };
     } catch {
       return current;
     }
@@ -53,7 +56,15 @@ export function findRawSchema(rootSchema: SchemaNode, path: readonly (string | n
     current = resolveRef(current, rootSchema);
     if (typeof segment === "number") {
       const items: unknown = current.items;
-      current = Array.isArray(items) ? (isSchema(items[segment]) ? items[segment] : isSchema(current.additionalItems) ? current.additionalItems : undefined) : isSchema(items) ? items : undefined;
+      current = Array.isArray(items)
+        ? isSchema(items[segment])
+          ? items[segment]
+          : isSchema(current.additionalItems)
+            ? current.additionalItems
+            : undefined
+        : isSchema(items)
+          ? items
+          : undefined;
       continue;
     }
     let found: SchemaNode | undefined;
@@ -97,7 +108,10 @@ export function getConditions(objectSchema: SchemaNode): Condition[] {
   if (isSchema(objectSchema.dependencies)) {
     for (const [controller, dependency] of Object.entries(objectSchema.dependencies)) {
       if (!isSchema(dependency)) continue;
-      const branches = [...(Array.isArray(dependency.oneOf) ? dependency.oneOf : []), ...(Array.isArray(dependency.anyOf) ? dependency.anyOf : [])].filter(isSchema);
+      const branches = [
+        ...(Array.isArray(dependency.oneOf) ? dependency.oneOf : []),
+        ...(Array.isArray(dependency.anyOf) ? dependency.anyOf : []),
+      ].filter(isSchema);
       for (const branch of branches) {
         const values = getControllingValues(branch.properties?.[controller]);
         const fields = Object.keys(branch.properties ?? {}).filter((name) => name !== controller);

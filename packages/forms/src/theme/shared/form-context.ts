@@ -1,4 +1,5 @@
 import type { Registry } from "@rjsf/utils";
+
 import type { BestFitData, SuggestBestFit } from "../../steward/best-fit.ts";
 
 /** Options for the GOV.UK theme itself, passed in `formContext.govuk`. */

@@ -25,7 +25,12 @@ export function getSingular(text: string): string | undefined {
   return undefined;
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Formats an ISO date (`2021-09-05`) the GOV.UK way: "5 September 2021". Anything else is returned unchanged. */
@@ -37,7 +42,15 @@ export function formatDate(value: string): string {
   return DATE_FORMAT.format(date);
 }
 
-const DATE_TIME_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" });
+const DATE_TIME_FORMAT = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  hour12: true,
+  timeZone: "Europe/London",
+});
 
 /** Formats an ISO date and time the GOV.UK way, in UK time: "16 December 2026 at 10:00am". Anything else is returned unchanged. */
 export function formatDateTime(value: string): string {

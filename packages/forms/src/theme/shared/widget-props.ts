@@ -1,4 +1,5 @@
 import { descriptionId, errorId, helpId } from "@rjsf/utils";
+
 import { cx, joinIds } from "./text.ts";
 
 /** The parts of a widget's props that say which hints and errors it has. */
@@ -42,6 +43,10 @@ export function getWidthClassName(width: unknown): string | undefined {
 }
 
 /** The class list of a GOV.UK text input. */
-export function getInputClassName(base: string, props: { rawErrors?: string[]; hideError?: boolean; readonly?: boolean }, ...extra: (string | false | undefined)[]): string {
+export function getInputClassName(
+  base: string,
+  props: { rawErrors?: string[]; hideError?: boolean; readonly?: boolean },
+  ...extra: (string | false | undefined)[]
+): string {
   return cx(base, hasFieldError(props) && `${base}--error`, props.readonly && "steward-input--readonly", ...extra);
 }

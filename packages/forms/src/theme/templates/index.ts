@@ -1,4 +1,5 @@
 import type { FormContextType, RJSFSchema, StrictRJSFSchema, TemplatesType } from "@rjsf/utils";
+
 import ArrayFieldDescriptionTemplate from "./array-field-description-template/array-field-description-template.tsx";
 import ArrayFieldItemButtonsTemplate from "./array-field-item-buttons-template/array-field-item-buttons-template.tsx";
 import ArrayFieldItemTemplate from "./array-field-item-template/array-field-item-template.tsx";
@@ -22,7 +23,11 @@ import UnsupportedFieldTemplate from "./unsupported-field-template/unsupported-f
 import WrapIfAdditionalTemplate from "./wrap-if-additional-template/wrap-if-additional-template.tsx";
 
 /** A fresh map of every rjsf template, in GOV.UK markup. */
-export function generateTemplates<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(): TemplatesType<T, S, F> {
+export function generateTemplates<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(): TemplatesType<T, S, F> {
   return {
     ArrayFieldDescriptionTemplate: ArrayFieldDescriptionTemplate<T, S, F>,
     ArrayFieldItemButtonsTemplate: ArrayFieldItemButtonsTemplate<T, S, F>,

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
+
 import { ErrorSummary, fieldError } from "../../components/error-summary.tsx";
 import { Radios, Select, TextInput } from "../../components/fields.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
@@ -26,7 +27,9 @@ export function SignInPage({ audience }: { audience: "la" | "school" }) {
         setCsrfToken(result.csrfToken);
         await queryClient.resetQueries();
         const returnTo = params.get("returnTo");
-        void navigate(returnTo && returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/", { replace: true });
+        void navigate(returnTo && returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/", {
+          replace: true,
+        });
       },
       onError: (error) => setProblems(readProblems(error).map((p) => (p.pointer ? p : { ...p, pointer: "/email" }))),
     }),
@@ -54,16 +57,51 @@ export function SignInPage({ audience }: { audience: "la" | "school" }) {
         )}
         <ErrorSummary problems={problems} />
         <h1 className="govuk-heading-l">Sign in</h1>
-        <p className="govuk-body">{audience === "la" ? "For local authority staff." : "For headteachers, governors and school staff."}</p>
+        <p className="govuk-body">
+          {audience === "la" ? "For local authority staff." : "For headteachers, governors and school staff."}
+        </p>
         <form noValidate onSubmit={onSubmit}>
           {options.length > 1 &&
             (options.length <= 6 ? (
-              <Radios id="tenant" label="Your authority" options={options} value={tenant} onChange={setTenant} error={fieldError(problems, "tenant")} legendClassName="govuk-fieldset__legend--m" />
+              <Radios
+                id="tenant"
+                label="Your authority"
+                options={options}
+                value={tenant}
+                onChange={setTenant}
+                error={fieldError(problems, "tenant")}
+                legendClassName="govuk-fieldset__legend--m"
+              />
             ) : (
-              <Select id="tenant" label="Your authority" options={options} value={tenant} onChange={setTenant} placeholder="Choose your authority" error={fieldError(problems, "tenant")} />
+              <Select
+                id="tenant"
+                label="Your authority"
+                options={options}
+                value={tenant}
+                onChange={setTenant}
+                placeholder="Choose your authority"
+                error={fieldError(problems, "tenant")}
+              />
             ))}
-          <TextInput id="email" label="Email address" type="email" autoComplete="username" spellCheck={false} value={email} onChange={setEmail} error={fieldError(problems, "email")} />
-          <TextInput id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={fieldError(problems, "password")} />
+          <TextInput
+            id="email"
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            value={email}
+            onChange={setEmail}
+            error={fieldError(problems, "email")}
+          />
+          <TextInput
+            id="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={fieldError(problems, "password")}
+          />
           <button type="submit" className="govuk-button" data-module="govuk-button" disabled={signIn.isPending}>
             Sign in
           </button>
@@ -85,7 +123,13 @@ export function AcceptInvitePage() {
   const accept = useMutation(
     trpc.auth.acceptInvite.mutationOptions({
       onSuccess: () => void navigate("/sign-in?accepted=1", { replace: true }),
-      onError: (error) => setProblems(readProblems(error).map((p) => ({ ...p, pointer: p.pointer === "/password" || !p.pointer ? "/password" : p.pointer }))),
+      onError: (error) =>
+        setProblems(
+          readProblems(error).map((p) => ({
+            ...p,
+            pointer: p.pointer === "/password" || !p.pointer ? "/password" : p.pointer,
+          })),
+        ),
     }),
   );
   const onSubmit = (event: FormEvent) => {
@@ -99,8 +143,25 @@ export function AcceptInvitePage() {
         <ErrorSummary problems={problems} />
         <h1 className="govuk-heading-l">Set your password</h1>
         <form noValidate onSubmit={onSubmit}>
-          <TextInput id="password" label="New password" hint="At least 12 characters. A few unrelated words make a strong password." type="password" autoComplete="new-password" value={password} onChange={setPassword} error={fieldError(problems, "password")} />
-          <TextInput id="confirm" label="Confirm the password" type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} error={fieldError(problems, "confirm")} />
+          <TextInput
+            id="password"
+            label="New password"
+            hint="At least 12 characters. A few unrelated words make a strong password."
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={setPassword}
+            error={fieldError(problems, "password")}
+          />
+          <TextInput
+            id="confirm"
+            label="Confirm the password"
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={setConfirm}
+            error={fieldError(problems, "confirm")}
+          />
           <button type="submit" className="govuk-button" data-module="govuk-button" disabled={accept.isPending}>
             Set password
           </button>

@@ -1,5 +1,13 @@
-import type { FieldProps, FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
-import { descriptionId, errorId, getUiOptions } from "@rjsf/utils";
+import {
+  descriptionId,
+  errorId,
+  getUiOptions,
+  type FieldProps,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+} from "@rjsf/utils";
+
 import { cx } from "../../shared/text.ts";
 import TextareaWidget from "../../widgets/textarea-widget/textarea-widget.tsx";
 
@@ -29,8 +37,24 @@ function getItemMaxLength(schema: StrictRJSFSchema, key: string): number | undef
  * the item and hinted with its prompts, with a character count when the schema sets a `maxLength`. Pass the items in
  * `ui:options.items` (or the whole agenda in `ui:options.agenda`). Value: `Record<itemKey, string>`.
  */
-export default function AgendaNotesField<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: FieldProps<T, S, F>) {
-  const { fieldPathId, formData, errorSchema, uiSchema, registry, schema, onChange, onBlur, onFocus, readonly, disabled } = props;
+export default function AgendaNotesField<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: FieldProps<T, S, F>) {
+  const {
+    fieldPathId,
+    formData,
+    errorSchema,
+    uiSchema,
+    registry,
+    schema,
+    onChange,
+    onBlur,
+    onFocus,
+    readonly,
+    disabled,
+  } = props;
   const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
   const items = getAgendaItems(options);
   const notes = (formData ?? {}) as Record<string, string | undefined>;
@@ -38,7 +62,8 @@ export default function AgendaNotesField<T = unknown, S extends StrictRJSFSchema
   const rows = typeof options.rows === "number" ? options.rows : 4;
   const update = (key: string, text: unknown) => {
     const next: Record<string, string> = {};
-    for (const [itemKey, note] of Object.entries(notes)) if (itemKey !== key && typeof note === "string") next[itemKey] = note;
+    for (const [itemKey, note] of Object.entries(notes))
+      if (itemKey !== key && typeof note === "string") next[itemKey] = note;
     if (typeof text === "string" && text !== "") next[key] = text;
     onChange((Object.keys(next).length > 0 ? next : undefined) as T | undefined, fieldPathId.path);
   };
@@ -46,7 +71,8 @@ export default function AgendaNotesField<T = unknown, S extends StrictRJSFSchema
     <div className="steward-agenda-notes">
       {items.map((item) => {
         const id = `${fieldPathId.$id}${idSeparator}${item.key}`;
-        const errors = (errorSchema as Record<string, { __errors?: string[] } | undefined> | undefined)?.[item.key]?.__errors ?? [];
+        const errors =
+          (errorSchema as Record<string, { __errors?: string[] } | undefined> | undefined)?.[item.key]?.__errors ?? [];
         const prompts = item.prompts ?? [];
         const maxLength = getItemMaxLength(schema, item.key);
         return (
@@ -73,7 +99,13 @@ export default function AgendaNotesField<T = unknown, S extends StrictRJSFSchema
               name={item.key}
               label={item.title}
               value={notes[item.key] ?? ""}
-              schema={{ type: "string", ...(maxLength ? { maxLength } : {}), ...(prompts.length > 0 ? { description: prompts.join(" ") } : {}) } as S}
+              schema={
+                {
+                  type: "string",
+                  ...(maxLength ? { maxLength } : {}),
+                  ...(prompts.length > 0 ? { description: prompts.join(" ") } : {}),
+                } as S
+              }
               options={{ rows }}
               registry={registry}
               readonly={readonly}

@@ -1,11 +1,17 @@
-import type { ArrayFieldDescriptionProps, FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
-import { descriptionId } from "@rjsf/utils";
+import {
+  descriptionId,
+  type ArrayFieldDescriptionProps,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+} from "@rjsf/utils";
 
 /** A list's description as a GOV.UK hint, referenced by the list's fieldset. */
-export default function ArrayFieldDescriptionTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>({
-  description,
-  fieldPathId,
-}: ArrayFieldDescriptionProps<T, S, F>) {
+export default function ArrayFieldDescriptionTemplate<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>({ description, fieldPathId }: ArrayFieldDescriptionProps<T, S, F>) {
   if (!description) return null;
   return (
     <div id={descriptionId(fieldPathId.$id)} className="govuk-hint">

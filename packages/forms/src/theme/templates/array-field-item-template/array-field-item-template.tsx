@@ -1,6 +1,13 @@
+import {
+  getTemplate,
+  getUiOptions,
+  type ArrayFieldItemTemplateProps,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+} from "@rjsf/utils";
 import { useContext } from "react";
-import type { ArrayFieldItemTemplateProps, FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
-import { getTemplate, getUiOptions } from "@rjsf/utils";
+
 import { ArrayItemNounContext } from "../../shared/array-context.ts";
 import { ItemLabelContext } from "../../shared/contexts.tsx";
 
@@ -8,18 +15,34 @@ import { ItemLabelContext } from "../../shared/contexts.tsx";
  * One item of an "add another" list. It names the item ("Action 2") for the item's own legend or label, and puts the
  * Remove button after it. Reordering buttons appear only when the list's `ui:options.orderable` is `true`.
  */
-export default function ArrayFieldItemTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
-  props: ArrayFieldItemTemplateProps<T, S, F>,
-) {
+export default function ArrayFieldItemTemplate<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: ArrayFieldItemTemplateProps<T, S, F>) {
   const { children, buttonsProps, hasToolbar, index, readonly, disabled, registry, uiSchema, parentUiSchema } = props;
   const noun = useContext(ArrayItemNounContext);
-  const ButtonsTemplate = getTemplate<"ArrayFieldItemButtonsTemplate", T, S, F>("ArrayFieldItemButtonsTemplate", registry, getUiOptions<T, S, F>(uiSchema));
+  const ButtonsTemplate = getTemplate<"ArrayFieldItemButtonsTemplate", T, S, F>(
+    "ArrayFieldItemButtonsTemplate",
+    registry,
+    getUiOptions<T, S, F>(uiSchema),
+  );
   const isOrderable = getUiOptions<T, S, F>(parentUiSchema).orderable === true;
-  const buttons = { ...buttonsProps, hasMoveUp: isOrderable && buttonsProps.hasMoveUp, hasMoveDown: isOrderable && buttonsProps.hasMoveDown };
-  const showButtons = hasToolbar && !readonly && !disabled && (buttons.hasRemove || buttons.hasMoveUp || buttons.hasMoveDown || buttons.hasCopy);
+  const buttons = {
+    ...buttonsProps,
+    hasMoveUp: isOrderable && buttonsProps.hasMoveUp,
+    hasMoveDown: isOrderable && buttonsProps.hasMoveDown,
+  };
+  const showButtons =
+    hasToolbar &&
+    !readonly &&
+    !disabled &&
+    (buttons.hasRemove || buttons.hasMoveUp || buttons.hasMoveDown || buttons.hasCopy);
   return (
     <div className="steward-add-another__item">
-      <ItemLabelContext.Provider value={{ id: buttonsProps.fieldPathId.$id, label: `${noun} ${index + 1}` }}>{children}</ItemLabelContext.Provider>
+      <ItemLabelContext.Provider value={{ id: buttonsProps.fieldPathId.$id, label: `${noun} ${index + 1}` }}>
+        {children}
+      </ItemLabelContext.Provider>
       {showButtons && <ButtonsTemplate {...buttons} />}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { StoryForm, getFixtureArgs } from "../../../stories/story-form.tsx";
+
+import { getFixtureArgs, StoryForm } from "../../../stories/story-form.tsx";
 import { templateFixtures } from "../../../testing/fixtures.ts";
 
 const fixture = templateFixtures.addAnother!;

@@ -1,6 +1,17 @@
+import {
+  buttonId,
+  descriptionId,
+  errorId,
+  getTemplate,
+  getUiOptions,
+  helpId,
+  type ArrayFieldTemplateProps,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+} from "@rjsf/utils";
 import { useEffect, useRef, type MouseEvent } from "react";
-import type { ArrayFieldTemplateProps, FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
-import { buttonId, descriptionId, errorId, getTemplate, getUiOptions, helpId } from "@rjsf/utils";
+
 import { ArrayItemNounContext, getItemNoun } from "../../shared/array-context.ts";
 import { useItemLabel } from "../../shared/contexts.tsx";
 import { getThemeOptions } from "../../shared/form-context.ts";
@@ -15,10 +26,26 @@ const FOCUSABLE = "input:not([type=hidden]), select, textarea, button";
  * ("Action 2") with a Remove button; "Add another action" below. Focus follows the change: to the new item's first
  * question after adding, to the list's heading after removing.
  */
-export default function ArrayFieldTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
-  props: ArrayFieldTemplateProps<T, S, F>,
-) {
-  const { canAdd, disabled, fieldPathId, items, onAddClick, readonly, registry, required, schema, title, uiSchema, rawErrors, optionalDataControl } = props;
+export default function ArrayFieldTemplate<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: ArrayFieldTemplateProps<T, S, F>) {
+  const {
+    canAdd,
+    disabled,
+    fieldPathId,
+    items,
+    onAddClick,
+    readonly,
+    registry,
+    required,
+    schema,
+    title,
+    uiSchema,
+    rawErrors,
+    optionalDataControl,
+  } = props;
   const id = fieldPathId.$id;
   const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
   const itemLabel = useItemLabel(id);
@@ -31,14 +58,20 @@ export default function ArrayFieldTemplate<T = unknown, S extends StrictRJSFSche
     const pending = pendingFocus.current;
     pendingFocus.current = undefined;
     if (pending === "add") {
-      const rendered = containerRef.current?.querySelectorAll(":scope > .steward-add-another__items > .steward-add-another__item");
+      const rendered = containerRef.current?.querySelectorAll(
+        ":scope > .steward-add-another__items > .steward-add-another__item",
+      );
       rendered?.[rendered.length - 1]?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
     } else if (pending === "remove") {
       headingRef.current?.focus();
     }
   }, [count]);
   const { AddButton } = registry.templates.ButtonTemplates;
-  const DescriptionTemplate = getTemplate<"ArrayFieldDescriptionTemplate", T, S, F>("ArrayFieldDescriptionTemplate", registry, options);
+  const DescriptionTemplate = getTemplate<"ArrayFieldDescriptionTemplate", T, S, F>(
+    "ArrayFieldDescriptionTemplate",
+    registry,
+    options,
+  );
   const description = options.description || schema.description;
   const help = typeof options.help === "string" ? options.help : undefined;
   const hasError = (rawErrors?.length ?? 0) > 0;
@@ -62,12 +95,22 @@ export default function ArrayFieldTemplate<T = unknown, S extends StrictRJSFSche
       aria-describedby={joinIds(description && descriptionId(id), help && helpId(id), hasError && errorId(id))}
       onClickCapture={onClickCapture}
     >
-      <legend className={cx("govuk-fieldset__legend", depth <= 1 ? "govuk-fieldset__legend--m" : "govuk-fieldset__legend--s")}>
+      <legend
+        className={cx("govuk-fieldset__legend", depth <= 1 ? "govuk-fieldset__legend--m" : "govuk-fieldset__legend--s")}
+      >
         <HeadingTag ref={headingRef} tabIndex={-1} className="govuk-fieldset__heading">
           {heading}
         </HeadingTag>
       </legend>
-      {description && <DescriptionTemplate description={description} fieldPathId={fieldPathId} schema={schema} uiSchema={uiSchema} registry={registry} />}
+      {description && (
+        <DescriptionTemplate
+          description={description}
+          fieldPathId={fieldPathId}
+          schema={schema}
+          uiSchema={uiSchema}
+          registry={registry}
+        />
+      )}
       {help && (
         <div id={helpId(id)} className="govuk-hint">
           {help}
@@ -84,7 +127,14 @@ export default function ArrayFieldTemplate<T = unknown, S extends StrictRJSFSche
       </ArrayItemNounContext.Provider>
       {count === 0 && !isEditable && <p className="govuk-body">None</p>}
       {canAdd && isEditable && (
-        <AddButton id={buttonId(id, "add")} className="steward-add-another__add" onClick={handleAdd} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry}>
+        <AddButton
+          id={buttonId(id, "add")}
+          className="steward-add-another__add"
+          onClick={handleAdd}
+          disabled={disabled || readonly}
+          uiSchema={uiSchema}
+          registry={registry}
+        >
           {count === 0 ? `Add ${lowerFirst(noun)}` : `Add another ${lowerFirst(noun)}`}
         </AddButton>
       )}

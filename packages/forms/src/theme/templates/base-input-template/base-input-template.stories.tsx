@@ -1,10 +1,13 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { StoryForm, getFixtureArgs } from "../../../stories/story-form.tsx";
+
+import { getFixtureArgs, StoryForm } from "../../../stories/story-form.tsx";
 import { templateFixtures } from "../../../testing/fixtures.ts";
 
 const fixture = templateFixtures.baseInput!;
 
-const meta = { title: "Templates/Base input (prefix, suffix, width)", component: StoryForm } satisfies Meta<typeof StoryForm>;
+const meta = { title: "Templates/Base input (prefix, suffix, width)", component: StoryForm } satisfies Meta<
+  typeof StoryForm
+>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

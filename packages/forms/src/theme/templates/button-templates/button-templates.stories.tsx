@@ -1,10 +1,13 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { StoryForm, getFixtureArgs } from "../../../stories/story-form.tsx";
+
+import { getFixtureArgs, StoryForm } from "../../../stories/story-form.tsx";
 import { templateFixtures } from "../../../testing/fixtures.ts";
 
 const fixture = templateFixtures.buttons!;
 
-const meta = { title: "Templates/Buttons (add, remove, move, copy)", component: StoryForm } satisfies Meta<typeof StoryForm>;
+const meta = { title: "Templates/Buttons (add, remove, move, copy)", component: StoryForm } satisfies Meta<
+  typeof StoryForm
+>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

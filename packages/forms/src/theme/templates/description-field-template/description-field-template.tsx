@@ -1,10 +1,11 @@
 import type { DescriptionFieldProps, FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
 
 /** A field's description as a GOV.UK hint; widgets point `aria-describedby` at its id. */
-export default function DescriptionFieldTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>({
-  id,
-  description,
-}: DescriptionFieldProps<T, S, F>) {
+export default function DescriptionFieldTemplate<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>({ id, description }: DescriptionFieldProps<T, S, F>) {
   if (!description) return null;
   return (
     <div id={id} className="govuk-hint">

@@ -1,5 +1,12 @@
-import type { ErrorListProps, FormContextType, RJSFSchema, RJSFValidationError, StrictRJSFSchema } from "@rjsf/utils";
-import { toPath } from "@rjsf/utils";
+import {
+  toPath,
+  type ErrorListProps,
+  type FormContextType,
+  type RJSFSchema,
+  type RJSFValidationError,
+  type StrictRJSFSchema,
+} from "@rjsf/utils";
+
 import { ErrorSummary, focusErrorTarget, type ErrorSummaryItem } from "../../../errors/error-summary.tsx";
 
 /** The id of the control an error summary link points to: the field's id, or a part of it (a date's year box). */
@@ -14,10 +21,11 @@ export function getErrorTargetId(error: RJSFValidationError, idPrefix = "root", 
  * The GOV.UK error summary at the top of the form after a failed submit, linking each message to its question with
  * the same words as the message by the question. GovukForm moves focus to it.
  */
-export default function ErrorListTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>({
-  errors,
-  registry,
-}: ErrorListProps<T, S, F>) {
+export default function ErrorListTemplate<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>({ errors, registry }: ErrorListProps<T, S, F>) {
   const { idPrefix, idSeparator } = registry.globalFormOptions;
   const seen = new Set<string>();
   const items: ErrorSummaryItem[] = [];

@@ -1,11 +1,11 @@
-import type { FieldHelpProps, FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
-import { helpId } from "@rjsf/utils";
+import { helpId, type FieldHelpProps, type FormContextType, type RJSFSchema, type StrictRJSFSchema } from "@rjsf/utils";
 
 /** `ui:help` as a second GOV.UK hint under the question. */
-export default function FieldHelpTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>({
-  help,
-  fieldPathId,
-}: FieldHelpProps<T, S, F>) {
+export default function FieldHelpTemplate<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>({ help, fieldPathId }: FieldHelpProps<T, S, F>) {
   if (!help) return null;
   return (
     <div id={helpId(fieldPathId.$id)} className="govuk-hint">

@@ -1,5 +1,14 @@
-import type { FieldTemplateProps, FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
-import { descriptionId, errorId, getUiOptions, helpId } from "@rjsf/utils";
+import {
+  descriptionId,
+  errorId,
+  getUiOptions,
+  helpId,
+  type FieldTemplateProps,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+} from "@rjsf/utils";
+
 import { resolveWidget } from "../../shared/chrome.ts";
 import { useItemLabel } from "../../shared/contexts.tsx";
 import { getThemeOptions } from "../../shared/form-context.ts";
@@ -17,16 +26,41 @@ export function getOptionalSuffix(required: boolean | undefined, markOptional: b
  * (one control) or a fieldset and legend (a group of controls), the hint, the error message and the control. Objects
  * and arrays draw their own fieldsets; the root object gets no form group.
  */
-export default function FieldTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
-  props: FieldTemplateProps<T, S, F>,
-) {
-  const { id, label, children, errors, rawErrors, help, rawHelp, description, rawDescription, hidden, required, displayLabel, schema, uiSchema, registry, hideError, classNames, fieldPathId } = props;
+export default function FieldTemplate<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: FieldTemplateProps<T, S, F>) {
+  const {
+    id,
+    label,
+    children,
+    errors,
+    rawErrors,
+    help,
+    rawHelp,
+    description,
+    rawDescription,
+    hidden,
+    required,
+    displayLabel,
+    schema,
+    uiSchema,
+    registry,
+    hideError,
+    classNames,
+    fieldPathId,
+  } = props;
   const itemLabel = useItemLabel(id);
   if (hidden) return <div hidden>{children}</div>;
   const { chrome, component } = resolveWidget(schema, uiSchema, registry);
   const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
   const hasError = !hideError && (rawErrors?.length ?? 0) > 0;
-  const groupClassName = cx("govuk-form-group", hasError && "govuk-form-group--error", typeof options.classNames === "string" && options.classNames);
+  const groupClassName = cx(
+    "govuk-form-group",
+    hasError && "govuk-form-group--error",
+    typeof options.classNames === "string" && options.classNames,
+  );
   if (chrome === "hidden") return children;
   if (chrome === "container") {
     if (fieldPathId.path.length === 0) return children;
@@ -38,7 +72,9 @@ export default function FieldTemplate<T = unknown, S extends StrictRJSFSchema = 
   }
   const { markOptional } = getThemeOptions(registry);
   const text = `${itemLabel ?? label}${getOptionalSuffix(required, markOptional)}`;
-  const size = (typeof options.labelSize === "string" ? options.labelSize : (component?.govukLabelSize ?? "s")) as LabelSize;
+  const size = (
+    typeof options.labelSize === "string" ? options.labelSize : (component?.govukLabelSize ?? "s")
+  ) as LabelSize;
   const showLabel = displayLabel !== false || itemLabel !== undefined;
   const defaultHint = rawDescription || props.readonly ? undefined : component?.govukDefaultHint;
   const hint = rawDescription ? (
@@ -62,8 +98,23 @@ export default function FieldTemplate<T = unknown, S extends StrictRJSFSchema = 
   if (chrome === "fieldset") {
     return (
       <div className={groupClassName}>
-        <fieldset className="govuk-fieldset" aria-describedby={joinIds((rawDescription || defaultHint) && descriptionId(id), rawHelp && helpId(id), hasError && errorId(id))}>
-          <legend className={cx("govuk-fieldset__legend", size !== "regular" && `govuk-fieldset__legend--${size}`, !showLabel && "govuk-visually-hidden")}>{text}</legend>
+        <fieldset
+          className="govuk-fieldset"
+          aria-describedby={joinIds(
+            (rawDescription || defaultHint) && descriptionId(id),
+            rawHelp && helpId(id),
+            hasError && errorId(id),
+          )}
+        >
+          <legend
+            className={cx(
+              "govuk-fieldset__legend",
+              size !== "regular" && `govuk-fieldset__legend--${size}`,
+              !showLabel && "govuk-visually-hidden",
+            )}
+          >
+            {text}
+          </legend>
           {hint}
           {helpText}
           {errorMessage}
@@ -74,7 +125,14 @@ export default function FieldTemplate<T = unknown, S extends StrictRJSFSchema = 
   }
   return (
     <div className={groupClassName}>
-      <label className={cx("govuk-label", size !== "regular" && `govuk-label--${size}`, !showLabel && "govuk-visually-hidden")} htmlFor={id}>
+      <label
+        className={cx(
+          "govuk-label",
+          size !== "regular" && `govuk-label--${size}`,
+          !showLabel && "govuk-visually-hidden",
+        )}
+        htmlFor={id}
+      >
         {text}
       </label>
       {hint}

@@ -1,4 +1,5 @@
 import type { GridTemplateProps } from "@rjsf/utils";
+
 import { cx } from "../../shared/text.ts";
 
 /** GOV.UK grid rows and columns for rjsf's layout grid (`ui:field: LayoutGridField`). */

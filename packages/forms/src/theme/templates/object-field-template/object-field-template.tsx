@@ -1,6 +1,20 @@
+import {
+  buttonId,
+  canExpand,
+  deepEquals,
+  descriptionId,
+  errorId,
+  getUiOptions,
+  helpId,
+  type FormContextType,
+  type ObjectFieldTemplatePropertyType,
+  type ObjectFieldTemplateProps,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+  type UiSchema,
+} from "@rjsf/utils";
 import { Fragment, type ReactNode } from "react";
-import type { FormContextType, ObjectFieldTemplateProps, ObjectFieldTemplatePropertyType, RJSFSchema, StrictRJSFSchema, UiSchema } from "@rjsf/utils";
-import { buttonId, canExpand, deepEquals, descriptionId, errorId, getUiOptions, helpId } from "@rjsf/utils";
+
 import { resolveWidget } from "../../shared/chrome.ts";
 import { findRawSchema, getConditions } from "../../shared/conditions.ts";
 import { ConditionalRevealContext, getPanelKey, useItemLabel } from "../../shared/contexts.tsx";
@@ -19,12 +33,17 @@ export function getHeadingTag(depth: number): HeadingTag {
  * on one field's value) under the radio option that reveals them, GOV.UK's conditional reveal. Where the controlling
  * question is not a radio group, follow-ups come straight after it.
  */
-function useLaidOutProperties<T, S extends StrictRJSFSchema, F extends FormContextType>(props: ObjectFieldTemplateProps<T, S, F>): ReactNode[] {
+function useLaidOutProperties<T, S extends StrictRJSFSchema, F extends FormContextType>(
+  props: ObjectFieldTemplateProps<T, S, F>,
+): ReactNode[] {
   const { properties, schema, uiSchema, registry, fieldPathId, formData } = props;
-  const byName = new Map<string, ObjectFieldTemplatePropertyType>(properties.map((property) => [property.name, property]));
+  const byName = new Map<string, ObjectFieldTemplatePropertyType>(
+    properties.map((property) => [property.name, property]),
+  );
   const raw = findRawSchema(registry.rootSchema as RJSFSchema, fieldPathId.path) ?? (schema as RJSFSchema);
   const conditions = getConditions(raw);
-  if (conditions.length === 0) return properties.map((property) => <Fragment key={property.name}>{property.content}</Fragment>);
+  if (conditions.length === 0)
+    return properties.map((property) => <Fragment key={property.name}>{property.content}</Fragment>);
   const data = (formData ?? {}) as Record<string, unknown>;
   const followUps = new Map<string, string[]>();
   // Every radio group that can reveal questions keeps the same wrapper whether or not it reveals any now, so choosing
@@ -38,7 +57,8 @@ function useLaidOutProperties<T, S extends StrictRJSFSchema, F extends FormConte
     if (typeof controllerSchema !== "object") continue;
     const value = data[controller];
     const resolvedSchema = registry.schemaUtils.retrieveSchema(controllerSchema as S, value as T);
-    const controllerUi = (uiSchema as Record<string, unknown> | undefined)?.[controller] as UiSchema<T, S, F> | undefined;
+    const controllerUi = (uiSchema as Record<string, unknown> | undefined)?.[controller] as
+      UiSchema<T, S, F> | undefined;
     if (!resolveWidget(resolvedSchema, controllerUi, registry).component?.govukConditionalReveal) continue;
     controllers.add(controller);
     if (value === undefined) continue;
@@ -60,9 +80,16 @@ function useLaidOutProperties<T, S extends StrictRJSFSchema, F extends FormConte
     rendering.add(name);
     if (!controllers.has(name)) return <Fragment key={name}>{property.content}</Fragment>;
     const fields = followUps.get(name) ?? [];
-    const panels = new Map<string, ReactNode>(fields.length > 0 ? [[getPanelKey(data[name]), <Fragment key={`${name}-panel`}>{fields.map(render)}</Fragment>]] : []);
+    const panels = new Map<string, ReactNode>(
+      fields.length > 0
+        ? [[getPanelKey(data[name]), <Fragment key={`${name}-panel`}>{fields.map(render)}</Fragment>]]
+        : [],
+    );
     return (
-      <ConditionalRevealContext.Provider key={name} value={{ controllerId: `${fieldPathId.$id}${idSeparator}${name}`, panels }}>
+      <ConditionalRevealContext.Provider
+        key={name}
+        value={{ controllerId: `${fieldPathId.$id}${idSeparator}${name}`, panels }}
+      >
         {property.content}
       </ConditionalRevealContext.Provider>
     );
@@ -74,10 +101,25 @@ function useLaidOutProperties<T, S extends StrictRJSFSchema, F extends FormConte
  * An object: the form's root gets the title as its `<h1>`; a nested object is a GOV.UK fieldset whose legend holds a
  * heading one level down (array items are named "Action 2" by the array).
  */
-export default function ObjectFieldTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
-  props: ObjectFieldTemplateProps<T, S, F>,
-) {
-  const { title, description, fieldPathId, uiSchema, schema, registry, formData, errorSchema, readonly, disabled, onAddProperty, optionalDataControl } = props;
+export default function ObjectFieldTemplate<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: ObjectFieldTemplateProps<T, S, F>) {
+  const {
+    title,
+    description,
+    fieldPathId,
+    uiSchema,
+    schema,
+    registry,
+    formData,
+    errorSchema,
+    readonly,
+    disabled,
+    onAddProperty,
+    optionalDataControl,
+  } = props;
   const id = fieldPathId.$id;
   const depth = fieldPathId.path.length;
   const itemLabel = useItemLabel(id);
@@ -89,7 +131,13 @@ export default function ObjectFieldTemplate<T = unknown, S extends StrictRJSFSch
   const heading = itemLabel ?? (options.label === false ? undefined : title);
   const addButton =
     canExpand<T, S, F>(schema, uiSchema, formData) && !readonly && !disabled ? (
-      <AddButton id={buttonId(id, "add")} onClick={onAddProperty} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry}>
+      <AddButton
+        id={buttonId(id, "add")}
+        onClick={onAddProperty}
+        disabled={disabled || readonly}
+        uiSchema={uiSchema}
+        registry={registry}
+      >
         Add {title ? title.toLowerCase() : "another"}
       </AddButton>
     ) : null;
@@ -105,7 +153,9 @@ export default function ObjectFieldTemplate<T = unknown, S extends StrictRJSFSch
       <div className="steward-form__body">
         {showTitle && heading && (
           <h1 className="govuk-heading-l" tabIndex={-1}>
-            {typeof options.caption === "string" && options.caption && <span className="govuk-caption-l">{options.caption}</span>}
+            {typeof options.caption === "string" && options.caption && (
+              <span className="govuk-caption-l">{options.caption}</span>
+            )}
             {heading}
           </h1>
         )}
@@ -137,8 +187,14 @@ export default function ObjectFieldTemplate<T = unknown, S extends StrictRJSFSch
   }
   const HeadingTag = getHeadingTag(depth);
   return (
-    <fieldset className="govuk-fieldset" id={id} aria-describedby={joinIds(description && descriptionId(id), help && helpId(id), errors.length > 0 && errorId(id))}>
-      <legend className={cx("govuk-fieldset__legend", depth <= 1 ? "govuk-fieldset__legend--m" : "govuk-fieldset__legend--s")}>
+    <fieldset
+      className="govuk-fieldset"
+      id={id}
+      aria-describedby={joinIds(description && descriptionId(id), help && helpId(id), errors.length > 0 && errorId(id))}
+    >
+      <legend
+        className={cx("govuk-fieldset__legend", depth <= 1 ? "govuk-fieldset__legend--m" : "govuk-fieldset__legend--s")}
+      >
         <HeadingTag className="govuk-fieldset__heading">{heading}</HeadingTag>
       </legend>
       {description && (

@@ -1,14 +1,23 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WrapIfAdditionalTemplateProps } from "@rjsf/utils";
-import { ADDITIONAL_PROPERTY_FLAG, buttonId } from "@rjsf/utils";
+import {
+  ADDITIONAL_PROPERTY_FLAG,
+  buttonId,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+  type WrapIfAdditionalTemplateProps,
+} from "@rjsf/utils";
 
 /**
  * A property the user named (JSON Schema `additionalProperties`): a text input for its name beside the usual field,
  * and a Remove button. Ordinary properties pass straight through.
  */
-export default function WrapIfAdditionalTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
-  props: WrapIfAdditionalTemplateProps<T, S, F>,
-) {
-  const { id, label, children, disabled, readonly, schema, uiSchema, onKeyRenameBlur, onRemoveProperty, registry } = props;
+export default function WrapIfAdditionalTemplate<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WrapIfAdditionalTemplateProps<T, S, F>) {
+  const { id, label, children, disabled, readonly, schema, uiSchema, onKeyRenameBlur, onRemoveProperty, registry } =
+    props;
   if (!(ADDITIONAL_PROPERTY_FLAG in schema)) return <>{children}</>;
   const { RemoveButton } = registry.templates.ButtonTemplates;
   const keyId = `${id}-key`;
@@ -18,7 +27,15 @@ export default function WrapIfAdditionalTemplate<T = unknown, S extends StrictRJ
         <label className="govuk-label govuk-label--s" htmlFor={keyId}>
           Name for {label}
         </label>
-        <input id={keyId} name={keyId} type="text" className="govuk-input govuk-!-width-one-half" defaultValue={label} disabled={disabled || readonly} onBlur={readonly ? undefined : onKeyRenameBlur} />
+        <input
+          id={keyId}
+          name={keyId}
+          type="text"
+          className="govuk-input govuk-!-width-one-half"
+          defaultValue={label}
+          disabled={disabled || readonly}
+          onBlur={readonly ? undefined : onKeyRenameBlur}
+        />
       </div>
       {children}
       {!readonly && !disabled && (

@@ -1,6 +1,11 @@
 import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
 
-import { suggestBestFit, type AreaJudgement, type BestFitData, type SuggestBestFit } from "../../../steward/best-fit.ts";
+import {
+  suggestBestFit,
+  type AreaJudgement,
+  type BestFitData,
+  type SuggestBestFit,
+} from "../../../steward/best-fit.ts";
 import type { StewardFormContext } from "../../shared/form-context.ts";
 import { CategoryTag } from "../category-selector-widget/category-selector-widget.tsx";
 import TextareaWidget from "../textarea-widget/textarea-widget.tsx";
@@ -8,7 +13,8 @@ import TextareaWidget from "../textarea-widget/textarea-widget.tsx";
 /** The areas, categories and criteria the grid shows: `ui:options`, else `formContext.policy`. */
 export function getBestFitData(options: Record<string, unknown>, formContext: unknown): BestFitData {
   const policy = (formContext as StewardFormContext | undefined)?.policy ?? {};
-  const pick = <K extends keyof BestFitData>(key: K): BestFitData[K] => (Array.isArray(options[key]) ? options[key] : Array.isArray(policy[key]) ? policy[key] : []) as BestFitData[K];
+  const pick = <K extends keyof BestFitData>(key: K): BestFitData[K] =>
+    (Array.isArray(options[key]) ? options[key] : Array.isArray(policy[key]) ? policy[key] : []) as BestFitData[K];
   return { areas: pick("areas"), categories: pick("categories"), criteria: pick("criteria") };
 }
 
@@ -21,9 +27,18 @@ function getSuggest(options: Record<string, unknown>, formContext: unknown): Sug
 const slug = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, "-");
 
 /** Ticks or unticks one descriptor, keeping areas in the policy's order and dropping areas left empty. */
-export function toggleDescriptor(judgements: AreaJudgement[], areaOrder: string[], area: string, category: string, descriptor: string, checked: boolean): AreaJudgement[] {
+export function toggleDescriptor(
+  judgements: AreaJudgement[],
+  areaOrder: string[],
+  area: string,
+  category: string,
+  descriptor: string,
+  checked: boolean,
+): AreaJudgement[] {
   const current = judgements.find((judgement) => judgement.area === area) ?? { area, descriptors: [] };
-  const others = current.descriptors.filter((selection) => !(selection.category === category && selection.descriptor === descriptor));
+  const others = current.descriptors.filter(
+    (selection) => !(selection.category === category && selection.descriptor === descriptor),
+  );
   const updated: AreaJudgement = { ...current, descriptors: checked ? [...others, { category, descriptor }] : others };
   return normalise([...judgements.filter((judgement) => judgement.area !== area), updated], areaOrder);
 }
@@ -31,7 +46,11 @@ export function toggleDescriptor(judgements: AreaJudgement[], areaOrder: string[
 function normalise(judgements: AreaJudgement[], areaOrder: string[]): AreaJudgement[] {
   return judgements
     .filter((judgement) => judgement.descriptors.length > 0 || (judgement.evidence ?? "") !== "")
-    .map((judgement) => (judgement.evidence === undefined || judgement.evidence === "" ? { area: judgement.area, descriptors: judgement.descriptors } : judgement))
+    .map((judgement) =>
+      judgement.evidence === undefined || judgement.evidence === ""
+        ? { area: judgement.area, descriptors: judgement.descriptors }
+        : judgement,
+    )
     .sort((a, b) => areaOrder.indexOf(a.area) - areaOrder.indexOf(b.area));
 }
 
@@ -41,7 +60,11 @@ function normalise(judgements: AreaJudgement[], areaOrder: string[]): AreaJudgem
  * overall in a live region). The suggestion rule is `ui:options.suggest` or `formContext.suggestBestFit`, else the
  * category with most ticks (ties to the more severe). Value: `{ area, descriptors: {category, descriptor}[], evidence? }[]`.
  */
-export default function BestFitWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
+export default function BestFitWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
   const { id, value, options, registry, onChange, readonly, disabled, schema } = props;
   const { areas, categories, criteria } = getBestFitData(options, registry.formContext);
   const suggest = getSuggest(options, registry.formContext);
@@ -68,9 +91,14 @@ export default function BestFitWidget<T = unknown, S extends StrictRJSFSchema = 
             </h3>
             {area.description && <p className="govuk-hint">{area.description}</p>}
             {sortedCategories.map((category) => {
-              const set = criteria.find((candidate) => candidate.area === area.key && candidate.category === category.key);
+              const set = criteria.find(
+                (candidate) => candidate.area === area.key && candidate.category === category.key,
+              );
               if (!set) return null;
-              const isTicked = (descriptor: string) => judgement?.descriptors.some((selection) => selection.category === category.key && selection.descriptor === descriptor) ?? false;
+              const isTicked = (descriptor: string) =>
+                judgement?.descriptors.some(
+                  (selection) => selection.category === category.key && selection.descriptor === descriptor,
+                ) ?? false;
               if (readonly) {
                 const chosen = set.descriptors.filter((descriptor) => isTicked(descriptor.key));
                 if (chosen.length === 0) return null;
@@ -106,7 +134,18 @@ export default function BestFitWidget<T = unknown, S extends StrictRJSFSchema = 
                               type="checkbox"
                               checked={isTicked(descriptor.key)}
                               disabled={disabled}
-                              onChange={(event) => emit(toggleDescriptor(judgements, areaOrder, area.key, category.key, descriptor.key, event.target.checked))}
+                              onChange={(event) =>
+                                emit(
+                                  toggleDescriptor(
+                                    judgements,
+                                    areaOrder,
+                                    area.key,
+                                    category.key,
+                                    descriptor.key,
+                                    event.target.checked,
+                                  ),
+                                )
+                              }
                             />
                             <label className="govuk-label govuk-checkboxes__label" htmlFor={boxId}>
                               {descriptor.text}
@@ -135,13 +174,25 @@ export default function BestFitWidget<T = unknown, S extends StrictRJSFSchema = 
                 onChange={(text: unknown) => {
                   const rest = judgements.filter((candidate) => candidate.area !== area.key);
                   const evidence = typeof text === "string" ? text : undefined;
-                  emit(normalise([...rest, { area: area.key, descriptors: judgement?.descriptors ?? [], evidence }], areaOrder));
+                  emit(
+                    normalise(
+                      [...rest, { area: area.key, descriptors: judgement?.descriptors ?? [], evidence }],
+                      areaOrder,
+                    ),
+                  );
                 }}
               />
             </div>
             <p className="govuk-body steward-best-fit__area-suggestion">
               Best fit for this area:{" "}
-              {areaSuggestion ? <CategoryTag category={categoryByKey.get(areaSuggestion)} label={categoryByKey.get(areaSuggestion)?.label ?? areaSuggestion} /> : "no descriptors ticked yet"}
+              {areaSuggestion ? (
+                <CategoryTag
+                  category={categoryByKey.get(areaSuggestion)}
+                  label={categoryByKey.get(areaSuggestion)?.label ?? areaSuggestion}
+                />
+              ) : (
+                "no descriptors ticked yet"
+              )}
             </p>
           </section>
         );
@@ -149,7 +200,8 @@ export default function BestFitWidget<T = unknown, S extends StrictRJSFSchema = 
       <div className="govuk-inset-text steward-best-fit__suggestion" role="status" aria-live="polite">
         {overall ? (
           <>
-            Suggested category: <CategoryTag category={categoryByKey.get(overall)} label={categoryByKey.get(overall)?.label ?? overall} />{" "}
+            Suggested category:{" "}
+            <CategoryTag category={categoryByKey.get(overall)} label={categoryByKey.get(overall)?.label ?? overall} />{" "}
             <span className="govuk-body-s">
               (from {ticked} ticked descriptor{ticked === 1 ? "" : "s"})
             </span>

@@ -1,4 +1,5 @@
 import type { EnumOptionsType, FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+
 import type { BestFitData } from "../../../steward/best-fit.ts";
 import { getTagClassName } from "../../../steward/tag-colour.ts";
 import type { StewardFormContext } from "../../shared/form-context.ts";
@@ -23,20 +24,33 @@ export function CategoryTag({ category, label }: { category?: Pick<CategoryOptio
  * hint. The options are the schema's `enum`/`oneOf` values matched to the policy's categories by key, or, if the
  * schema lists none, every category.
  */
-export default function CategorySelectorWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
+export default function CategorySelectorWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
   const { options, registry } = props;
   const categories = getCategories(options, registry.formContext);
   const byKey = new Map(categories.map((category) => [category.key, category]));
   // A bare `enum` of keys labels each option with the key: use the category's own label instead.
   const enumOptions: EnumOptionsType<S>[] = options.enumOptions?.length
-    ? options.enumOptions.map((option) => (option.label === String(option.value) && byKey.has(option.label) ? { ...option, label: byKey.get(option.label)?.label ?? option.label } : option))
+    ? options.enumOptions.map((option) =>
+        option.label === String(option.value) && byKey.has(option.label)
+          ? { ...option, label: byKey.get(option.label)?.label ?? option.label }
+          : option,
+      )
     : categories.map((category) => ({ value: category.key, label: category.label }));
   const enumHints = Object.fromEntries(categories.map((category) => [category.key, category.description]));
   return (
     <RadioItems<T, S, F>
       {...props}
       className="steward-category-selector"
-      options={{ ...options, enumOptions, enumHints: { ...enumHints, ...(options.enumHints as Record<string, string> | undefined) }, inline: false }}
+      options={{
+        ...options,
+        enumOptions,
+        enumHints: { ...enumHints, ...(options.enumHints as Record<string, string> | undefined) },
+        inline: false,
+      }}
       renderLabel={(option) => <CategoryTag category={byKey.get(String(option.value))} label={option.label} />}
     />
   );

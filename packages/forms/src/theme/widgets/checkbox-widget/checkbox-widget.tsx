@@ -1,5 +1,11 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
-import { descriptionId } from "@rjsf/utils";
+import {
+  descriptionId,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+  type WidgetProps,
+} from "@rjsf/utils";
+
 import { getPanelKey, useConditionalPanels } from "../../shared/contexts.tsx";
 import { getDescribedBy } from "../../shared/widget-props.ts";
 
@@ -7,8 +13,13 @@ import { getDescribedBy } from "../../shared/widget-props.ts";
  * A single GOV.UK checkbox for a boolean ("I confirm …"): the field's title is the checkbox's label and its
  * description the checkbox hint. For a yes/no question use `ui:widget: yesNo` (or `radio`) instead.
  */
-export default function CheckboxWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, value, disabled, readonly, autofocus, onChange, onBlur, onFocus, label, schema, options } = props;
+export default function CheckboxWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
+  const { id, htmlName, value, disabled, readonly, autofocus, onChange, onBlur, onFocus, label, schema, options } =
+    props;
   const panels = useConditionalPanels(id);
   const description = options.description || schema.description;
   const checked = value === true;

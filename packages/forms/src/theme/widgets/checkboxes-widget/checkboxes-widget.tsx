@@ -1,6 +1,15 @@
+import {
+  deepEquals,
+  enumOptionsIsSelected,
+  enumOptionValueEncoder,
+  getOptionValueFormat,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+  type WidgetProps,
+} from "@rjsf/utils";
 import { Fragment } from "react";
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
-import { deepEquals, enumOptionsIsSelected, enumOptionValueEncoder, getOptionValueFormat } from "@rjsf/utils";
+
 import { cx } from "../../shared/text.ts";
 import { getOptionHint, getOptionId } from "../radio-widget/radio-widget.tsx";
 
@@ -8,7 +17,11 @@ import { getOptionHint, getOptionId } from "../radio-widget/radio-widget.tsx";
  * GOV.UK checkboxes for a choice of several (an array of enum values). Options listed in `ui:options.exclusive`
  * ("None of these") come after an "or" divider and clear the others when ticked, as GOV.UK's exclusive checkbox does.
  */
-export default function CheckboxesWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
+export default function CheckboxesWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
   const { id, htmlName, options, value, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props;
   const { enumOptions = [], enumDisabled, small } = options;
   const exclusive: unknown[] = Array.isArray(options.exclusive) ? options.exclusive : [];
@@ -38,7 +51,9 @@ export default function CheckboxesWidget<T = unknown, S extends StrictRJSFSchema
     else if (isExclusive(optionValue)) next = [optionValue];
     else next = [...selected.filter((item) => !isExclusive(item)), optionValue];
     // Keep the schema's option order, whatever order the boxes were ticked in.
-    const ordered = enumOptions.map((option) => option.value).filter((optionValue) => next.some((item) => deepEquals(item, optionValue)));
+    const ordered = enumOptions
+      .map((option) => option.value)
+      .filter((optionValue) => next.some((item) => deepEquals(item, optionValue)));
     onChange(ordered);
   };
   const firstExclusive = enumOptions.findIndex((option) => isExclusive(option.value));

@@ -1,9 +1,31 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
-import { getTemplate, localToUTC, utcToLocal } from "@rjsf/utils";
+import {
+  getTemplate,
+  localToUTC,
+  utcToLocal,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+  type WidgetProps,
+} from "@rjsf/utils";
 
 /** A date and time (`date-time` strings in UTC), entered in the browser's local time. */
-export default function DateTimeWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
-  const BaseInputTemplate = getTemplate<"BaseInputTemplate", T, S, F>("BaseInputTemplate", props.registry, props.options);
+export default function DateTimeWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
+  const BaseInputTemplate = getTemplate<"BaseInputTemplate", T, S, F>(
+    "BaseInputTemplate",
+    props.registry,
+    props.options,
+  );
   const value = typeof props.value === "string" ? utcToLocal(props.value) : props.value;
-  return <BaseInputTemplate {...props} type="datetime-local" value={value} onChange={(next: unknown) => props.onChange(typeof next === "string" && next ? localToUTC(next) : undefined)} />;
+  return (
+    <BaseInputTemplate
+      {...props}
+      type="datetime-local"
+      value={value}
+      onChange={(next: unknown) => props.onChange(typeof next === "string" && next ? localToUTC(next) : undefined)}
+    />
+  );
 }

@@ -29,7 +29,8 @@ export function toDateValue(parts: DateParts): string | undefined {
   const month = clean(parseMonth(parts.month));
   const year = clean(parts.year);
   if (!day && !month && !year) return undefined;
-  if (/^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year)) return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  if (/^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year))
+    return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   return `${year}-${month}-${day}`;
 }
 

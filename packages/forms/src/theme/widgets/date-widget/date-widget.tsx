@@ -1,5 +1,6 @@
-import { useState, type ChangeEvent } from "react";
 import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+import { useState, type ChangeEvent } from "react";
+
 import { cx, formatDate } from "../../shared/text.ts";
 import { hasFieldError } from "../../shared/widget-props.ts";
 import { describeDateProblem, toDateParts, toDateValue, type DatePart, type DateParts } from "./date-parts.ts";
@@ -19,10 +20,17 @@ export function getDatePartId(id: string, part: DatePart): string {
  * A GOV.UK date input: day, month and year boxes in a fieldset, writing an ISO date string (`2021-09-05`). Months may
  * be typed as names. When the field is in error, only the boxes at fault are highlighted.
  */
-export default function DateWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
+export default function DateWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
   const { id, htmlName, value, readonly, disabled, autofocus, onChange, onBlur, onFocus, options } = props;
   // The boxes as typed, and the value they stand for; a value changed from outside (a reset, a saved draft) replaces them.
-  const [state, setState] = useState<{ parts: DateParts; value: unknown }>(() => ({ parts: toDateParts(value), value }));
+  const [state, setState] = useState<{ parts: DateParts; value: unknown }>(() => ({
+    parts: toDateParts(value),
+    value,
+  }));
   if (value !== state.value) setState({ parts: toDateParts(value), value });
   const { parts } = state;
   if (readonly) {
@@ -34,7 +42,13 @@ export default function DateWidget<T = unknown, S extends StrictRJSFSchema = RJS
   }
   const hasError = hasFieldError(props);
   const problem = hasError && value !== undefined ? describeDateProblem(value) : undefined;
-  const isPartInError = (part: DatePart) => hasError && (problem?.kind === "missing" ? problem.parts.includes(part) : problem?.kind === "year-digits" ? part === "year" : true);
+  const isPartInError = (part: DatePart) =>
+    hasError &&
+    (problem?.kind === "missing"
+      ? problem.parts.includes(part)
+      : problem?.kind === "year-digits"
+        ? part === "year"
+        : true);
   const autocomplete = String(options.autocomplete) === "bday" ? "bday" : undefined;
   const update = (part: DatePart) => (event: ChangeEvent<HTMLInputElement>) => {
     const next = { ...parts, [part]: event.target.value };
@@ -60,7 +74,12 @@ export default function DateWidget<T = unknown, S extends StrictRJSFSchema = RJS
                 inputMode="numeric"
                 spellCheck={false}
                 autoComplete={autocomplete ? `${autocomplete}-${part}` : "off"}
-                className={cx("govuk-input", "govuk-date-input__input", width, isPartInError(part) && "govuk-input--error")}
+                className={cx(
+                  "govuk-input",
+                  "govuk-date-input__input",
+                  width,
+                  isPartInError(part) && "govuk-input--error",
+                )}
                 value={parts[part]}
                 disabled={disabled}
                 autoFocus={autofocus && index === 0}

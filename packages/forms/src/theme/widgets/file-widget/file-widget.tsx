@@ -1,5 +1,11 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
-import { useFileWidgetProps } from "@rjsf/utils";
+import {
+  useFileWidgetProps,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+  type WidgetProps,
+} from "@rjsf/utils";
+
 import { cx } from "../../shared/text.ts";
 import { getDescribedBy, hasFieldError } from "../../shared/widget-props.ts";
 
@@ -13,8 +19,13 @@ function formatSize(bytes: number): string {
  * A GOV.UK file upload. The file becomes a data URL with its name (`data:…;name=report.pdf;base64,…`); chosen files
  * are listed with their size and a Remove button. `ui:options.accept` limits the file types.
  */
-export default function FileWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, value, disabled, readonly, multiple, autofocus, onChange, onBlur, onFocus, options, registry } = props;
+export default function FileWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
+  const { id, htmlName, value, disabled, readonly, multiple, autofocus, onChange, onBlur, onFocus, options, registry } =
+    props;
   const { RemoveButton } = registry.templates.ButtonTemplates;
   const { filesInfo, handleChange, handleRemove } = useFileWidgetProps(value, onChange, multiple);
   const list = filesInfo.length > 0 && (
@@ -25,7 +36,11 @@ export default function FileWidget<T = unknown, S extends StrictRJSFSchema = RJS
             {file.name} ({formatSize(file.size)})
           </span>
           {!readonly && !disabled && (
-            <RemoveButton className="govuk-!-margin-bottom-0 govuk-!-margin-left-2" onClick={() => handleRemove(index)} registry={registry}>
+            <RemoveButton
+              className="govuk-!-margin-bottom-0 govuk-!-margin-left-2"
+              onClick={() => handleRemove(index)}
+              registry={registry}
+            >
               Remove<span className="govuk-visually-hidden"> {file.name}</span>
             </RemoveButton>
           )}
@@ -34,10 +49,12 @@ export default function FileWidget<T = unknown, S extends StrictRJSFSchema = RJS
     </ul>
   );
   if (readonly) {
-    return list || (
-      <p id={id} className="govuk-body steward-readonly-answer">
-        No file chosen
-      </p>
+    return (
+      list || (
+        <p id={id} className="govuk-body steward-readonly-answer">
+          No file chosen
+        </p>
+      )
     );
   }
   return (

@@ -1,6 +1,15 @@
+import {
+  enumOptionsIsSelected,
+  enumOptionValueEncoder,
+  getOptionValueFormat,
+  type EnumOptionsType,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+  type WidgetProps,
+} from "@rjsf/utils";
 import { Fragment, type ReactNode } from "react";
-import type { EnumOptionsType, FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
-import { enumOptionsIsSelected, enumOptionValueEncoder, getOptionValueFormat } from "@rjsf/utils";
+
 import { getPanelKey, useConditionalPanels } from "../../shared/contexts.tsx";
 import { cx } from "../../shared/text.ts";
 
@@ -10,7 +19,10 @@ export function getOptionId(id: string, index: number): string {
 }
 
 /** An option's hint: its `oneOf` branch's description, or `ui:options.enumHints[value]`. */
-export function getOptionHint<S extends StrictRJSFSchema>(option: EnumOptionsType<S>, enumHints: unknown): string | undefined {
+export function getOptionHint<S extends StrictRJSFSchema>(
+  option: EnumOptionsType<S>,
+  enumHints: unknown,
+): string | undefined {
   if (enumHints && typeof enumHints === "object" && !Array.isArray(enumHints)) {
     const hint = (enumHints as Record<string, unknown>)[String(option.value)];
     if (typeof hint === "string") return hint;
@@ -19,7 +31,11 @@ export function getOptionHint<S extends StrictRJSFSchema>(option: EnumOptionsTyp
   return typeof description === "string" && description ? description : undefined;
 }
 
-export interface RadioItemsProps<T, S extends StrictRJSFSchema, F extends FormContextType> extends WidgetProps<T, S, F> {
+export interface RadioItemsProps<T, S extends StrictRJSFSchema, F extends FormContextType> extends WidgetProps<
+  T,
+  S,
+  F
+> {
   /** Draws an option's label (the category selector adds a tag). */
   renderLabel?: (option: EnumOptionsType<S>, index: number) => ReactNode;
   className?: string;
@@ -43,7 +59,20 @@ export function ReadonlyAnswer({ id, text, children }: { id: string; text: strin
  * chosen option appear under it (conditional reveal), tied to it with `aria-controls`.
  */
 export function RadioItems<T, S extends StrictRJSFSchema, F extends FormContextType>(props: RadioItemsProps<T, S, F>) {
-  const { id, htmlName, options, value, disabled, readonly, autofocus, onChange, onBlur, onFocus, renderLabel, className } = props;
+  const {
+    id,
+    htmlName,
+    options,
+    value,
+    disabled,
+    readonly,
+    autofocus,
+    onChange,
+    onBlur,
+    onFocus,
+    renderLabel,
+    className,
+  } = props;
   const { enumOptions = [], enumDisabled, inline, small } = options;
   const panels = useConditionalPanels(id);
   const optionValueFormat = getOptionValueFormat(options);
@@ -57,7 +86,15 @@ export function RadioItems<T, S extends StrictRJSFSchema, F extends FormContextT
   }
   const isInline = Boolean(inline) && !panels;
   return (
-    <div className={cx("govuk-radios", isInline && "govuk-radios--inline", Boolean(small) && "govuk-radios--small", className)} data-module="govuk-radios">
+    <div
+      className={cx(
+        "govuk-radios",
+        isInline && "govuk-radios--inline",
+        Boolean(small) && "govuk-radios--small",
+        className,
+      )}
+      data-module="govuk-radios"
+    >
       {enumOptions.map((option, index) => {
         const itemId = getOptionId(id, index);
         const checked = enumOptionsIsSelected<S>(option.value, value);
@@ -106,7 +143,11 @@ export function RadioItems<T, S extends StrictRJSFSchema, F extends FormContextT
 }
 
 /** GOV.UK radios for a choice of one (`ui:widget: radio`, and booleans as Yes/No). */
-export default function RadioWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
+export default function RadioWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
   return <RadioItems<T, S, F> {...props} />;
 }
 RadioWidget.govukChrome = "fieldset" as const;

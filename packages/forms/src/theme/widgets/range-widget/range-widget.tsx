@@ -1,12 +1,30 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
-import { getTemplate } from "@rjsf/utils";
+import {
+  getTemplate,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+  type WidgetProps,
+} from "@rjsf/utils";
 
 /** A slider, with its current value written beside it (never conveyed by position alone). */
-export default function RangeWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
-  const BaseInputTemplate = getTemplate<"BaseInputTemplate", T, S, F>("BaseInputTemplate", props.registry, props.options);
+export default function RangeWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
+  const BaseInputTemplate = getTemplate<"BaseInputTemplate", T, S, F>(
+    "BaseInputTemplate",
+    props.registry,
+    props.options,
+  );
   return (
     <div className="steward-range">
-      <BaseInputTemplate {...props} type="range" options={{ ...props.options, width: undefined }} onChange={(value: unknown) => props.onChange(value === undefined || value === "" ? undefined : Number(value))} />
+      <BaseInputTemplate
+        {...props}
+        type="range"
+        options={{ ...props.options, width: undefined }}
+        onChange={(value: unknown) => props.onChange(value === undefined || value === "" ? undefined : Number(value))}
+      />
       <output className="govuk-body govuk-!-margin-left-2" htmlFor={props.id}>
         {props.value ?? ""}
       </output>

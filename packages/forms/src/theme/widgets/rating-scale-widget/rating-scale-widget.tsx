@@ -1,4 +1,5 @@
 import type { EnumOptionsType, FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+
 import { RadioItems } from "../radio-widget/radio-widget.tsx";
 
 /** The level labels from `ui:options.labels`: an array (lowest level first) or a map from level to words. */
@@ -12,7 +13,10 @@ function getLevelLabel(labels: unknown, value: unknown, index: number): string |
 }
 
 /** The levels of a scale: the schema's enum, else every whole number from `minimum` (default 1) to `maximum` (default 5). */
-export function getScaleLevels<S extends StrictRJSFSchema>(schema: S, enumOptions: EnumOptionsType<S>[] | undefined): unknown[] {
+export function getScaleLevels<S extends StrictRJSFSchema>(
+  schema: S,
+  enumOptions: EnumOptionsType<S>[] | undefined,
+): unknown[] {
   if (enumOptions?.length) return enumOptions.map((option) => option.value);
   const minimum = typeof schema.minimum === "number" ? Math.ceil(schema.minimum) : 1;
   const maximum = typeof schema.maximum === "number" ? Math.floor(schema.maximum) : 5;
@@ -25,7 +29,11 @@ export function getScaleLevels<S extends StrictRJSFSchema>(schema: S, enumOption
  * A rating scale: GOV.UK inline radios, one per level, each numbered and, with `ui:options.labels`, named
  * ("1 Not started", …, "5 Embedded"). `ui:options.lowLabel`/`highLabel` describe the ends of the scale in the hint.
  */
-export default function RatingScaleWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
+export default function RatingScaleWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
   const { options, schema } = props;
   const levels = getScaleLevels(schema, options.enumOptions);
   const enumOptions: EnumOptionsType<S>[] = levels.map((value, index) => {

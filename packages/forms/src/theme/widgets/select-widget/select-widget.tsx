@@ -1,6 +1,16 @@
+import {
+  enumOptionSelectedValue,
+  enumOptionsIsSelected,
+  enumOptionValueDecoder,
+  enumOptionValueEncoder,
+  getOptionValueFormat,
+  type FormContextType,
+  type RJSFSchema,
+  type StrictRJSFSchema,
+  type WidgetProps,
+} from "@rjsf/utils";
 import type { ChangeEvent } from "react";
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
-import { enumOptionSelectedValue, enumOptionValueDecoder, enumOptionValueEncoder, enumOptionsIsSelected, getOptionValueFormat } from "@rjsf/utils";
+
 import { getDescribedBy, getInputClassName } from "../../shared/widget-props.ts";
 import CheckboxesWidget from "../checkboxes-widget/checkboxes-widget.tsx";
 
@@ -8,16 +18,44 @@ import CheckboxesWidget from "../checkboxes-widget/checkboxes-widget.tsx";
  * A GOV.UK select. A choice of several (an array) is drawn as checkboxes instead: a multiple select is hard to use,
  * and GOV.UK advises checkboxes. Read-only, it shows the chosen option's text in a read-only input.
  */
-export default function SelectWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, options, value, disabled, readonly, multiple, autofocus, onChange, onBlur, onFocus, placeholder, schema } = props;
+export default function SelectWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
+  const {
+    id,
+    htmlName,
+    options,
+    value,
+    disabled,
+    readonly,
+    multiple,
+    autofocus,
+    onChange,
+    onBlur,
+    onFocus,
+    placeholder,
+    schema,
+  } = props;
   if (multiple) return <CheckboxesWidget<T, S, F> {...props} />;
   const { enumOptions = [], enumDisabled, emptyValue } = options;
   const optionValueFormat = getOptionValueFormat(options);
   if (readonly) {
     const chosen = enumOptions.find((option) => enumOptionsIsSelected<S>(option.value, value));
-    return <input id={id} type="text" className={getInputClassName("govuk-input", props)} readOnly value={chosen?.label ?? "Not answered"} aria-describedby={getDescribedBy(props)} />;
+    return (
+      <input
+        id={id}
+        type="text"
+        className={getInputClassName("govuk-input", props)}
+        readOnly
+        value={chosen?.label ?? "Not answered"}
+        aria-describedby={getDescribedBy(props)}
+      />
+    );
   }
-  const decode = (event: ChangeEvent<HTMLSelectElement>) => enumOptionValueDecoder(event.target.value, enumOptions, optionValueFormat, emptyValue);
+  const decode = (event: ChangeEvent<HTMLSelectElement>) =>
+    enumOptionValueDecoder(event.target.value, enumOptions, optionValueFormat, emptyValue);
   const selected = enumOptionSelectedValue<S>(value, enumOptions, false, optionValueFormat, "");
   return (
     <select
@@ -34,7 +72,11 @@ export default function SelectWidget<T = unknown, S extends StrictRJSFSchema = R
     >
       {schema.default === undefined && <option value="">{placeholder || "Select an option"}</option>}
       {enumOptions.map((option, index) => (
-        <option key={index} value={enumOptionValueEncoder(option.value, index, optionValueFormat)} disabled={Array.isArray(enumDisabled) && enumDisabled.includes(option.value)}>
+        <option
+          key={index}
+          value={enumOptionValueEncoder(option.value, index, optionValueFormat)}
+          disabled={Array.isArray(enumDisabled) && enumDisabled.includes(option.value)}
+        >
           {option.label}
         </option>
       ))}

@@ -15,14 +15,21 @@ export function countWords(text: string): number {
  * "You have 12 characters remaining" / "You have 3 characters too many" (or words), as GOV.UK's character count says
  * it. `threshold` is the percentage of the limit below which nothing is shown.
  */
-export function getCountMessage(text: string, limit: number, unit: "characters" | "words", threshold = 0): CountMessage {
+export function getCountMessage(
+  text: string,
+  limit: number,
+  unit: "characters" | "words",
+  threshold = 0,
+): CountMessage {
   const used = unit === "words" ? countWords(text) : text.length;
   const remaining = limit - used;
   const singular = unit === "words" ? "word" : "character";
   const noun = (n: number) => (Math.abs(n) === 1 ? singular : `${singular}s`);
   const isOverLimit = remaining < 0;
   return {
-    text: isOverLimit ? `You have ${-remaining} ${noun(remaining)} too many` : `You have ${remaining} ${noun(remaining)} remaining`,
+    text: isOverLimit
+      ? `You have ${-remaining} ${noun(remaining)} too many`
+      : `You have ${remaining} ${noun(remaining)} remaining`,
     isOverLimit,
     isBelowThreshold: threshold > 0 && used < (limit * threshold) / 100,
   };

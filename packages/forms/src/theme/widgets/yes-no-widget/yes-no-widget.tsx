@@ -1,4 +1,5 @@
 import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+
 import { RadioItems } from "../radio-widget/radio-widget.tsx";
 
 const YES_NO = [
@@ -10,7 +11,11 @@ const YES_NO = [
  * A yes/no question as GOV.UK inline radios, "Yes" then "No" (`ui:widget: yesNo` on a boolean). A follow-up question
  * revealed by an answer turns the radios back to stacked, as GOV.UK requires.
  */
-export default function YesNoWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
+export default function YesNoWidget<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: WidgetProps<T, S, F>) {
   const enumOptions = props.options.enumOptions?.length ? props.options.enumOptions : YES_NO;
   return <RadioItems<T, S, F> {...props} options={{ inline: true, ...props.options, enumOptions }} />;
 }
