@@ -29,6 +29,26 @@ export default [
         },
       ],
       "no-restricted-globals": ["error", { name: "process", message: "This package is pure: pass values in." }],
+      // Time, chance and identity come in as arguments, so a decision replays the same.
+      "no-restricted-properties": [
+        "error",
+        { object: "Date", property: "now", message: "This package is pure: take the time as an argument." },
+        { object: "Math", property: "random", message: "This package is pure: take randomness as an argument." },
+        { object: "crypto", property: "randomUUID", message: "This package is pure: take identifiers as arguments." },
+        { object: "globalThis", property: "crypto", message: "This package is pure: take identifiers as arguments." },
+        { object: "performance", property: "now", message: "This package is pure: take the time as an argument." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "This package is pure: `new Date()` reads the clock; take the time as an argument.",
+        },
+        {
+          selector: "CallExpression[callee.name='Date'][arguments.length=0]",
+          message: "This package is pure: `Date()` reads the clock; take the time as an argument.",
+        },
+      ],
     },
   },
 ];
