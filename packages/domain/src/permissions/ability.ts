@@ -34,8 +34,8 @@ const PLACEHOLDER = /^\$\{(user\.(?:id|schoolUrn|tenantId))\}$/;
 /** Replaces `${user.x}` placeholders in a rule's conditions with this user's values (CASL does not). */
 function interpolate(value: unknown, values: Record<string, unknown>): unknown {
   if (typeof value === "string") {
-    const match = PLACEHOLDER.exec(value);
-    return match ? values[match[1]!] : value;
+    const placeholder = PLACEHOLDER.exec(value)?.[1];
+    return placeholder === undefined ? value : values[placeholder];
   }
   if (Array.isArray(value)) return value.map((v) => interpolate(v, values));
   if (value && typeof value === "object")
@@ -173,7 +173,7 @@ export function explain(
   target: Subject | PermissionTarget,
   field?: string,
 ): Explanation {
-  let rule = ability.relevantRuleFor(action, target as never, field);
+  let rule = ability.relevantRuleFor(action, target, field);
   // Denied by one of the policy's own limits: a role's rule that also forbids it says why in the policy's words.
   if (rule?.inverted && impliedRules.has(rule.origin)) {
     const own = ability
@@ -183,7 +183,7 @@ export function explain(
       );
     if (own) rule = own;
   }
-  const allowed = ability.can(action, target as never, field);
+  const allowed = ability.can(action, target, field);
   const subjectName =
     typeof target === "string" ? target : ((target as { __caslSubjectType__?: string }).__caslSubjectType__ ?? "it");
   const what = `${action} ${subjectName}${field ? `.${field}` : ""}`;
