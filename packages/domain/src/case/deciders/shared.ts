@@ -34,7 +34,7 @@ type CommandMap = { [C in CaseCommand as C["type"]]: C };
 export type CommandOf<T extends CaseCommandType> = CommandMap[T];
 
 /** Decides one type of command: the data of the events it causes, or a thrown DomainError. */
-export type Decider<T extends CaseCommandType> = (
+type Decider<T extends CaseCommandType> = (
   command: CommandOf<T>,
   state: CaseState | undefined,
   context: DecideContext,

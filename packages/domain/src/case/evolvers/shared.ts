@@ -12,7 +12,7 @@ export type EventOf<T extends CaseEventType> = EventMap[T];
 /** Every event type but the one that opens a case. */
 export type LaterEventType = Exclude<CaseEventType, "case-opened">;
 
-export type Evolver<T extends LaterEventType> = (state: CaseState, event: EventOf<T>) => CaseState;
+type Evolver<T extends LaterEventType> = (state: CaseState, event: EventOf<T>) => CaseState;
 
 /** One evolver per event type: an event without one does not compile. */
 export type Evolvers = { [T in LaterEventType]: Evolver<T> };
