@@ -12,6 +12,11 @@ for (const operator of ["log"]) jsonLogic.rm_operation(operator);
  */
 export type Facts = Record<string, unknown>;
 
+/** Whether a value is an object a dotted path can go through (as json-logic-js reads it). */
+function isFactsNode(value: unknown): value is Facts {
+  return typeof value === "object" && value !== null;
+}
+
 /** Puts `value` at a dotted path in `facts`, making the objects on the way. */
 export function setFact(facts: Facts, path: string, value: unknown): Facts {
   const segments = path.split(".");
@@ -19,7 +24,7 @@ export function setFact(facts: Facts, path: string, value: unknown): Facts {
   let node = facts;
   for (const segment of segments) {
     const next = node[segment];
-    node = (next && typeof next === "object" ? next : (node[segment] = {})) as Facts;
+    node = isFactsNode(next) ? next : (node[segment] = {});
   }
   node[leaf] = value;
   return facts;
