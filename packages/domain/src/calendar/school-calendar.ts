@@ -171,7 +171,12 @@ export class SchoolCalendar {
   }
 
   getYears(): CalendarPeriod[] {
-    return this.years.map((y) => ({ label: y.label, start: y.terms[0]!.start, end: y.terms.at(-1)!.end }));
+    return this.years.map((y) => {
+      const [first] = y.terms;
+      const last = y.terms.at(-1);
+      if (!first || !last) throw new Error(`The calendar's year ${y.label} has no terms.`);
+      return { label: y.label, start: first.start, end: last.end };
+    });
   }
 
   /** Calendar months that hold at least one school day. */

@@ -15,11 +15,22 @@ export interface VisitSlot {
   basis: Cadence["basis"];
 }
 
-/** Splits a list into runs of `size` (the last may be shorter). */
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+/** A run of one or more items. */
+type Run<T> = [T, ...T[]];
+
+/** Splits a list into runs of `size` (the last may be shorter); no run is empty. */
+function chunk<T>(items: readonly T[], size: number): Run<T>[] {
+  const out: Run<T>[] = [];
+  for (let i = 0; i < items.length; i += size) {
+    const [first, ...rest] = items.slice(i, i + size);
+    if (first !== undefined) out.push([first, ...rest]);
+  }
   return out;
+}
+
+/** The last item of a run (a run is never empty). */
+function lastOf<T>(run: Run<T>): T {
+  return run[run.length - 1] ?? run[0];
 }
 
 function periodsFor(calendar: SchoolCalendar, unit: Cadence["frequency"]["unit"]): CalendarPeriod[] {
@@ -54,14 +65,14 @@ export function planVisits(calendar: SchoolCalendar, cadence: Cadence, from: Iso
       const days = calendar.getSchoolDays(maxDate(period.start, from), minDate(period.end, until));
       const size = Math.ceil(days.length / times);
       chunk(days, Math.max(size, 1)).forEach((run, i) =>
-        windows.push({ label: `${period.label} (${i + 1} of ${times})`, start: run[0]!, end: run.at(-1)! }),
+        windows.push({ label: `${period.label} (${i + 1} of ${times})`, start: run[0], end: lastOf(run) }),
       );
     }
   } else {
     // Every N periods: one window spanning each run of N.
     for (const run of chunk(periods, every ?? 1)) {
-      const first = run[0]!;
-      const last = run.at(-1)!;
+      const first = run[0];
+      const last = lastOf(run);
       windows.push({
         label: run.length === 1 ? first.label : `${first.label} to ${last.label}`,
         start: first.start,
@@ -109,10 +120,8 @@ export function getSlotStatuses(
     const index = unused.findIndex(
       (v) => v.visitType === slot.visitType && v.date >= slot.opens && v.date <= slot.dueBy,
     );
-    if (index >= 0) {
-      const [visit] = unused.splice(index, 1);
-      return { ...slot, status: "done", metBy: visit!.date };
-    }
+    const [visit] = index >= 0 ? unused.splice(index, 1) : [];
+    if (visit) return { ...slot, status: "done", metBy: visit.date };
     const status = today > slot.dueBy ? "overdue" : today >= slot.opens ? "due" : "upcoming";
     return { ...slot, status };
   });

@@ -263,6 +263,40 @@ describe("a case", () => {
     expect(h.state.stageHistory.map((s) => s.stage)).toEqual(["universal", "notice", "universal"]);
   });
 
+  it("refuses a named transition whose rule does not hold; the officer moves the case outside it, with a reason", () => {
+    const h = openCase();
+    h.run(...senior, { type: "change-stage", stage: "notice", reason: "Serious concerns" });
+    const refused = h.refuse(...senior, {
+      type: "change-stage",
+      stage: "universal",
+      transition: "notice-removed",
+      reason: "Leaders say it is better",
+    });
+    expect(refused.code).toBe("conflict");
+    expect(refused.pointer).toBe("/transition");
+    expect(refused.message).toContain("does not apply yet");
+    h.run(...senior, { type: "change-stage", stage: "universal", reason: "Leaders say it is better" });
+    expect(h.state.stage).toBe("universal");
+    expect(h.state.stageHistory.at(-1)?.transition).toBeUndefined();
+  });
+
+  it("records a meeting of a type without progress judgements with none, not strong", () => {
+    const policy = policyWithPermissions();
+    const reviewGroup = policy.meetingTypes.find((m) => m.key === "review-group")!;
+    reviewGroup.progressJudgements = [];
+    const h = openCase(policy);
+    h.run(...adviser, {
+      type: "record-meeting",
+      meetingType: "review-group",
+      date: "2025-09-08",
+      attendees: ["adviser-1"],
+      minutes: "…",
+      keyPoints: [],
+      progress: "anything",
+    });
+    expect(h.state.meetings[0]).toMatchObject({ progress: "", strong: false });
+  });
+
   it("moves automatically when an automatic transition's rule holds", () => {
     const policy = policyWithPermissions();
     policy.escalation.transitions.push({

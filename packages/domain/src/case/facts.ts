@@ -18,9 +18,8 @@ function monthsBetween(from: string, to: string): number {
 
 /** How many of the latest items in a row pass the test. */
 function inARow<T>(items: readonly T[], test: (item: T) => boolean): number {
-  let count = 0;
-  for (let i = items.length - 1; i >= 0 && test(items[i]!); i--) count++;
-  return count;
+  const lastFailing = items.findLastIndex((item) => !test(item));
+  return items.length - 1 - lastFailing;
 }
 
 /**

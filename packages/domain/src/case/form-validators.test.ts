@@ -72,10 +72,8 @@ describe("a visit report's form", () => {
       const decision = h.refuse(...adviser, scheduleAndRecord(h, { summary: "Fine" }).command);
       return { code: decision.code, message: decision.message };
     });
-    expect(answers[0]).toEqual({
-      code: "conflict",
-      message: expect.stringMatching(/^The form "Visit report" cannot be checked: .*\$id/),
-    });
+    expect(answers[0]?.code).toBe("conflict");
+    expect(answers[0]?.message).toMatch(/^The form "Visit report" cannot be checked: .*\$id/);
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
   });

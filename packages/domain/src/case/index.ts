@@ -10,3 +10,4 @@ export * from "./visit-plan.ts";
 export * from "./permissions.ts";
 export * from "./summary.ts";
 export * from "./workload.ts";
+export * from "./command-descriptions.ts";

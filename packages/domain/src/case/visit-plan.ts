@@ -12,13 +12,14 @@ import type { CaseState } from "./state.ts";
  * against the visits recorded. A new category re-plans from its own date.
  */
 export function getVisitPlan(state: CaseState, policy: PolicyDocument, today: IsoDate): SlotStatus[] {
-  const category = policy.categories.find((c) => c.key === state.category?.key);
-  if (!category || !state.category) return [];
+  const decision = state.category;
+  const category = policy.categories.find((c) => c.key === decision?.key);
+  if (!category || !decision) return [];
   const calendar = new SchoolCalendar(policy.calendar);
   const { end } = calendar.span;
   const slots = category.cadence
     .filter((cadence) => isApplicable(cadence.applicability, state.school))
-    .flatMap((cadence) => planVisits(calendar, cadence, state.category!.effectiveFrom, end))
+    .flatMap((cadence) => planVisits(calendar, cadence, decision.effectiveFrom, end))
     .sort((a, b) => a.opens.localeCompare(b.opens) || a.visitType.localeCompare(b.visitType));
   const done = state.visits
     .filter((v) => v.status === "completed")

@@ -34,13 +34,21 @@ const PLACEHOLDER = /^\$\{(user\.(?:id|schoolUrn|tenantId))\}$/;
 /** Replaces `${user.x}` placeholders in a rule's conditions with this user's values (CASL does not). */
 function interpolate(value: unknown, values: Record<string, unknown>): unknown {
   if (typeof value === "string") {
-    const match = PLACEHOLDER.exec(value);
-    return match ? values[match[1]!] : value;
+    const placeholder = PLACEHOLDER.exec(value)?.[1];
+    return placeholder === undefined ? value : values[placeholder];
   }
   if (Array.isArray(value)) return value.map((v) => interpolate(v, values));
   if (value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, values)]));
   return value;
+}
+
+/** A rule's conditions with this user's values in place of its placeholders. */
+function interpolateConditions(
+  conditions: Record<string, unknown>,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(conditions).map(([k, v]) => [k, interpolate(v, values)]));
 }
 
 /**
@@ -68,14 +76,14 @@ export function buildAbility(policy: PolicyDocument, actor: Actor): PolicyAbilit
     }
     const values = { "user.id": actor.id, "user.tenantId": actor.tenantId, "user.schoolUrn": grant.schoolUrn };
     for (const rule of role.rules) {
-      const raw = {
+      const raw: RawRuleOf<StewardAbility> = {
         action: rule.action,
         subject: rule.subject,
-        ...(rule.conditions ? { conditions: interpolate(rule.conditions, values) as Record<string, unknown> } : {}),
+        ...(rule.conditions ? { conditions: interpolateConditions(rule.conditions, values) } : {}),
         ...(rule.fields ? { fields: rule.fields } : {}),
         ...(rule.inverted ? { inverted: true } : {}),
         ...(rule.reason ? { reason: rule.reason } : {}),
-      } as RawRuleOf<StewardAbility>;
+      };
       rules.push(raw);
       ruleRoles.set(raw, role.key);
     }
@@ -111,15 +119,18 @@ export function schoolAudienceLimits(policy: PolicyDocument): RawRuleOf<StewardA
     (m) => m.confidential && !m.sharing.some((s) => s.content === "minutes"),
   );
   const reason = "The policy keeps this from school staff.";
-  const never = (subject: Subject, conditions: Record<string, unknown>, fields?: string[]) =>
-    ({
-      action: "read",
-      subject,
-      conditions,
-      ...(fields ? { fields } : {}),
-      inverted: true,
-      reason,
-    }) as RawRuleOf<StewardAbility>;
+  const never = (
+    subject: Subject,
+    conditions: Record<string, unknown>,
+    fields?: string[],
+  ): RawRuleOf<StewardAbility> => ({
+    action: "read",
+    subject,
+    conditions,
+    ...(fields ? { fields } : {}),
+    inverted: true,
+    reason,
+  });
   const all = ["manage"] as const;
   return [
     ...(hiddenCategories.length ? [never("Case", { category: { $in: hiddenCategories } }, ["category"])] : []),
@@ -135,7 +146,7 @@ export function schoolAudienceLimits(policy: PolicyDocument): RawRuleOf<StewardA
             conditions: { formKey: { $in: laForms } },
             inverted: true,
             reason,
-          } as RawRuleOf<StewardAbility>,
+          } satisfies RawRuleOf<StewardAbility>,
         ]
       : []),
     ...(confidentialMinutes.length ? [never("MeetingMinutes", { meetingType: { $in: confidentialMinutes } })] : []),
@@ -173,19 +184,18 @@ export function explain(
   target: Subject | PermissionTarget,
   field?: string,
 ): Explanation {
-  let rule = ability.relevantRuleFor(action, target as never, field);
+  let rule = ability.relevantRuleFor(action, target, field);
   // Denied by one of the policy's own limits: a role's rule that also forbids it says why in the policy's words.
   if (rule?.inverted && impliedRules.has(rule.origin)) {
     const own = ability
-      .rulesFor(action, (typeof target === "string" ? target : target.__caslSubjectType__) as never, field)
+      .rulesFor(action, typeof target === "string" ? target : target.__caslSubjectType__, field)
       .find(
         (r) => r.inverted && !impliedRules.has(r.origin) && (typeof target === "string" || r.matchesConditions(target)),
       );
     if (own) rule = own;
   }
-  const allowed = ability.can(action, target as never, field);
-  const subjectName =
-    typeof target === "string" ? target : ((target as { __caslSubjectType__?: string }).__caslSubjectType__ ?? "it");
+  const allowed = ability.can(action, target, field);
+  const subjectName = typeof target === "string" ? target : (target.__caslSubjectType__ ?? "it");
   const what = `${action} ${subjectName}${field ? `.${field}` : ""}`;
   if (!rule) return { allowed, role: undefined, reason: `No role you hold allows you to ${what}.` };
   const roleKey = ruleRoles.get(rule.origin);
@@ -205,7 +215,7 @@ export function getPermittedFields(
   target: PermissionTarget,
   allFields: readonly string[],
 ): string[] {
-  return permittedFieldsOf(ability, action, target as never, { fieldsFrom: (rule) => rule.fields ?? [...allFields] });
+  return permittedFieldsOf(ability, action, target, { fieldsFrom: (rule) => rule.fields ?? [...allFields] });
 }
 
 /**

@@ -10,11 +10,12 @@ import { SUBJECT_FIELDS, type Subject, type SubjectRecord } from "@steward/polic
  * because the record was assembled without the field it names.
  */
 export function permissionSubject<S extends Subject>(type: S, record: SubjectRecord<S>) {
+  const fields: Record<string, unknown> = { ...record };
   for (const field of Object.keys(SUBJECT_FIELDS[type])) {
-    if ((record as Record<string, unknown>)[field] === undefined)
+    if (fields[field] === undefined)
       throw new Error(`A ${type} checked for permissions must have its ${field} (null when it has none).`);
   }
-  return tagSubject(type, { ...record } as Record<string, unknown>);
+  return tagSubject(type, fields);
 }
 
 export type PermissionTarget = ReturnType<typeof permissionSubject>;

@@ -15,7 +15,7 @@ export function isApplicable(
   school: Pick<SchoolProfile, "governance" | "phase">,
 ): boolean {
   if (!applicability) return true;
-  if (applicability.governance && !applicability.governance.includes(school.governance as never)) return false;
-  if (applicability.phases && (!school.phase || !applicability.phases.includes(school.phase as never))) return false;
+  if (applicability.governance && !applicability.governance.some((g) => g === school.governance)) return false;
+  if (applicability.phases && !applicability.phases.some((p) => p === school.phase)) return false;
   return true;
 }

@@ -12,15 +12,21 @@ for (const operator of ["log"]) jsonLogic.rm_operation(operator);
  */
 export type Facts = Record<string, unknown>;
 
+/** Whether a value is an object a dotted path can go through (as json-logic-js reads it). */
+function isFactsNode(value: unknown): value is Facts {
+  return typeof value === "object" && value !== null;
+}
+
 /** Puts `value` at a dotted path in `facts`, making the objects on the way. */
 export function setFact(facts: Facts, path: string, value: unknown): Facts {
   const segments = path.split(".");
+  const leaf = segments.pop() ?? path;
   let node = facts;
-  for (const segment of segments.slice(0, -1)) {
+  for (const segment of segments) {
     const next = node[segment];
-    node = (next && typeof next === "object" ? next : (node[segment] = {})) as Facts;
+    node = isFactsNode(next) ? next : (node[segment] = {});
   }
-  node[segments.at(-1)!] = value;
+  node[leaf] = value;
   return facts;
 }
 
@@ -57,10 +63,11 @@ export function usesOnlyAllowedOperators(rule: unknown): boolean {
   let allowed: boolean;
   if (Array.isArray(rule)) allowed = rule.every(usesOnlyAllowedOperators);
   else {
-    const keys = Object.keys(rule);
+    const entries = Object.entries(rule);
+    const [operation] = entries;
     allowed =
-      keys.length !== 1 ||
-      (JSON_LOGIC_OPERATORS.has(keys[0]!) && usesOnlyAllowedOperators((rule as Record<string, unknown>)[keys[0]!]));
+      entries.length !== 1 ||
+      (operation !== undefined && JSON_LOGIC_OPERATORS.has(operation[0]) && usesOnlyAllowedOperators(operation[1]));
   }
   checked.set(rule, allowed);
   return allowed;

@@ -101,8 +101,8 @@ describe("Cambridgeshire: a maintained school in high support", () => {
       keyPoints: ["Reading", "Attendance", "Governance", "Safeguarding", "Curriculum"],
       progress: "concerns-remain",
     });
+    expect(h.state.meetings[0]?.keyPoints).toContain("Reading");
     expect(h.state.meetings[0]).toMatchObject({
-      keyPoints: expect.arrayContaining(["Reading"]),
       strong: false,
       stage: "intervention-and-support",
     });

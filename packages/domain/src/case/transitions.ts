@@ -1,0 +1,95 @@
+/**
+ * The policy's own transitions, beside the officer's: automatic ones made
+ * after every accepted command, suggested ones offered to the officer. Both
+ * read the case's facts as they are after the command.
+ */
+import type { PolicyDocument, Transition } from "@steward/policy-config";
+
+import type { IsoDate } from "../calendar/dates.ts";
+import { isApplicable } from "../rules/applicability.ts";
+import { evaluateRule, type Facts } from "../rules/evaluate.ts";
+import { leadsFrom, today, type DecideContext } from "./deciders/shared.ts";
+import type { CaseEvent } from "./events.ts";
+import { evolve } from "./evolve.ts";
+import { getCaseFacts } from "./facts.ts";
+import type { CaseState } from "./state.ts";
+
+/** Whether a transition's target stage applies to the school (a stage the policy lacks does not stop it). */
+function targetApplies(policy: PolicyDocument, transition: Transition, state: CaseState): boolean {
+  const target = policy.escalation.stages.find((s) => s.key === transition.to);
+  return !target || isApplicable(target.applicability, state.school);
+}
+
+/** The first automatic transition the case may take now, from its stage into one it has not visited. */
+function nextAutomatic(state: CaseState, visited: ReadonlySet<string>, context: DecideContext): Transition | undefined {
+  const facts = getCaseFacts(state, context.policy, today(context), context.schoolData);
+  return context.policy.escalation.transitions.find(
+    (t) =>
+      t.mode === "automatic" &&
+      t.when !== undefined &&
+      !visited.has(t.to) &&
+      leadsFrom(t, state.stage) &&
+      targetApplies(context.policy, t, state) &&
+      evaluateRule(t.when, facts),
+  );
+}
+
+/**
+ * After a command, the policy's automatic transitions whose rules now hold:
+ * each moves the case on, in turn. A case never re-enters, in the same
+ * command, a stage it was in when the command began or passed through since:
+ * counts that restart on a stage's first day (meetings in the stage, months in
+ * it) must not bounce it back to where it has just left, and an officer's move
+ * out of a stage is not undone by the rule that once brought the case there.
+ * Every move enters a new stage, so the moves end.
+ */
+export function followAutomaticTransitions(
+  before: CaseState | undefined,
+  events: readonly CaseEvent[],
+  context: DecideContext,
+): CaseEvent[] {
+  if (events.length === 0) return [];
+  const visited = new Set<string>(before ? [before.stage] : []);
+  let state = before;
+  for (const event of events) {
+    state = evolve(state, event);
+    visited.add(state.stage);
+  }
+  if (!state || state.status === "closed") return [];
+  const out: CaseEvent[] = [];
+  for (let transition = nextAutomatic(state, visited, context); transition;) {
+    const event: CaseEvent = {
+      type: "stage-changed",
+      stage: transition.to,
+      reason: transition.label,
+      transition: transition.key,
+      actorId: context.actor.id,
+      at: context.now.toISOString(),
+      policyVersionId: context.policyVersionId,
+    };
+    out.push(event);
+    visited.add(transition.to);
+    state = evolve(state, event);
+    transition = nextAutomatic(state, visited, context);
+  }
+  return out;
+}
+
+/** The policy's suggested transitions whose rules hold now: offered to the officer, never made automatically. */
+export function getSuggestedTransitions(
+  state: CaseState,
+  policy: PolicyDocument,
+  today: IsoDate,
+  schoolData: Facts = {},
+) {
+  const facts = getCaseFacts(state, policy, today, schoolData);
+  return policy.escalation.transitions.filter(
+    (t) =>
+      t.mode === "suggested" &&
+      t.when !== undefined &&
+      t.to !== state.stage &&
+      leadsFrom(t, state.stage) &&
+      targetApplies(policy, t, state) &&
+      evaluateRule(t.when, facts),
+  );
+}
