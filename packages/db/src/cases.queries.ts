@@ -221,6 +221,12 @@ export async function findOpenCaseForSchool(trx: TenantTransaction, urn: number)
     .executeTakeFirst();
 }
 
+/** Whether the tenant has any open case. */
+export async function hasOpenCase(trx: TenantTransaction): Promise<boolean> {
+  const row = await trx.selectFrom("cases").select("id").where("status", "=", "open").limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function listCaseEvents(trx: TenantTransaction, caseId: string, until?: Date): Promise<CaseEventRow[]> {
   let query = trx.selectFrom("case_events").selectAll().where("case_id", "=", caseId);
   if (until) query = query.where("occurred_at", "<=", until);

@@ -21,6 +21,31 @@ export async function findUserByInviteHash(trx: TenantTransaction, hash: string)
   return trx.selectFrom("users").selectAll().where("invite_token_hash", "=", hash).executeTakeFirst();
 }
 
+/**
+ * Sets an invited user's password and takes their invitation, only while the
+ * token is still the user's and unused: one invitation sets one password.
+ * Undefined when the token was taken meanwhile.
+ */
+export async function acceptInvitation(
+  trx: TenantTransaction,
+  values: { userId: string; tokenHash: string; passwordHash: string; now: Date },
+): Promise<Pick<User, "id" | "email" | "display_name"> | undefined> {
+  return trx
+    .updateTable("users")
+    .set({
+      password_hash: values.passwordHash,
+      status: "active",
+      invite_token_hash: null,
+      invite_expires_at: null,
+      updated_at: values.now,
+    })
+    .where("id", "=", values.userId)
+    .where("invite_token_hash", "=", values.tokenHash)
+    .where("status", "=", "invited")
+    .returning(["id", "email", "display_name"])
+    .executeTakeFirst();
+}
+
 export interface NewUserValues {
   email: string;
   displayName: string;

@@ -1,8 +1,10 @@
 import {
   appendAudit,
   createTenant,
+  findPublishedPolicyId,
   findTenantBySlug,
   findUserByEmail,
+  hasOpenCase,
   insertPolicyVersion,
   insertUser,
   publishPolicyVersion,
@@ -77,12 +79,8 @@ export async function provisionTenant(
 export async function publishPolicyFile(db: Db, tenantId: string, policy: unknown, label: string | null = null) {
   const document = readPolicyDocument(policy);
   return withTenant(db, tenantId, async (trx) => {
-    const current = await trx
-      .selectFrom("policy_versions")
-      .select("id")
-      .where("status", "=", "published")
-      .executeTakeFirst();
-    const open = await trx.selectFrom("cases").select("id").where("status", "=", "open").limit(1).executeTakeFirst();
+    const current = await findPublishedPolicyId(trx);
+    const open = await hasOpenCase(trx);
     if (current && open)
       throw new ProvisionError(
         "This authority has open cases: publish through the policy studio (or the policy.publish procedure), which moves each case to the new version.",
