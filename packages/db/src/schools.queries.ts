@@ -162,5 +162,5 @@ export async function listSchoolPhases(trx: TenantTransaction): Promise<string[]
     .where("phase", "is not", null)
     .orderBy("phase")
     .execute();
-  return rows.map((r) => r.phase!).filter(Boolean);
+  return rows.flatMap((r) => (r.phase ? [r.phase] : []));
 }
