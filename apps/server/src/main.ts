@@ -58,7 +58,7 @@ async function main() {
           const firstOfRole = t.users.filter((u, i) => t.users.findIndex((v) => v.roles === u.roles) === i);
           return [
             `  ${t.name}:`,
-            ...[...firstOfRole.slice(0, 3), firstOfRole.at(-3)!].map((u) => `    ${u.email}  (${u.roles})`),
+            ...[...firstOfRole.slice(0, 3), ...firstOfRole.slice(-3, -2)].map((u) => `    ${u.email}  (${u.roles})`),
           ];
         }),
       ];
