@@ -23,8 +23,9 @@ Policy files (no database needed):
 
 Database (the one the server would use: DATABASE_URL, or the embedded database in
 STEWARD_DATA_DIR, default .data/; stop the server before using the embedded one):
-  status                              the database in use and its migration level (changes nothing)
-  migrate                             apply pending migrations
+  status                              the database in use and its migration level (never migrates)
+  migrate                             apply pending migrations (the other database commands
+                                      do this first)
   tenants                             list the authorities
   tenant:create --slug S --policy FILE [--name N]
                                       add an authority from its policy file (published as version 1)
