@@ -35,7 +35,8 @@ export function readTextFile(file: string | undefined, what: string): string {
 export function readJsonFile(file: string | undefined, what: string): unknown {
   const text = readTextFile(file, what);
   try {
-    return JSON.parse(text) as unknown;
+    const parsed: unknown = JSON.parse(text);
+    return parsed;
   } catch (error) {
     throw new UsageError(`${file} is not JSON: ${describeReadError(error)}.`);
   }

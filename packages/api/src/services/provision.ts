@@ -29,15 +29,14 @@ export class ProvisionError extends Error {}
 
 /** A policy file's document, upgraded to the current format and valid, or every problem as one error. */
 export function readPolicyDocument(document: unknown): PolicyDocument {
-  const upgraded = upgradePolicy(document).document;
-  const { ok, problems } = validatePolicy(upgraded);
-  if (!ok) {
-    const errors = problems.filter((p) => p.severity === "error");
+  const result = validatePolicy(upgradePolicy(document).document);
+  if (!result.ok) {
+    const errors = result.problems.filter((p) => p.severity === "error");
     throw new ProvisionError(
       `The policy has ${errors.length} problem${errors.length === 1 ? "" : "s"}:\n${errors.map((p) => `  ${p.pointer}: ${p.message}`).join("\n")}`,
     );
   }
-  return upgraded as PolicyDocument;
+  return result.document;
 }
 
 /** Creates an authority and publishes its first policy version. */
