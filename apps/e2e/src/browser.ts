@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { isHeaded } from "./env.ts";
 import { repoRoot } from "./server.ts";
 
-export const screenshotDir = path.join(repoRoot, "apps", "e2e", "screenshots");
+const screenshotDir = path.join(repoRoot, "apps", "e2e", "screenshots");
 
 /** Debian's Chromium, headless, with nothing that reaches out to the internet. */
 export async function launchBrowser(executablePath: string): Promise<Browser> {
@@ -96,7 +96,8 @@ export function describeFindings(findings: A11yFinding[]): string {
 export async function fillDate(page: Page, legend: string | RegExp, iso: string) {
   const group = page.getByRole("group", { name: legend });
   const [year, month, day] = iso.split("-");
+  if (!year || !month || !day) throw new Error(`fillDate needs a date as YYYY-MM-DD, not ${JSON.stringify(iso)}.`);
   await group.getByLabel("Day").fill(String(Number(day)));
   await group.getByLabel("Month").fill(String(Number(month)));
-  await group.getByLabel("Year").fill(year!);
+  await group.getByLabel("Year").fill(year);
 }

@@ -20,18 +20,17 @@ for (const app of ["admin", "portal"]) {
   const entries = [
     ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
     ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
-  ].map((m) => m[1]!);
+  ].flatMap((m) => (m[1] ? [m[1]] : []));
   const file = (url: string) => path.join(dist, url.replace(new RegExp(`^/${app}/`), ""));
   // Follow static imports ("./x.js" / "/admin/assets/x.js" at the top level of each chunk).
   const initial = new Set<string>();
   const queue = entries.map(file);
-  while (queue.length) {
-    const next = queue.shift()!;
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     if (initial.has(next) || !existsSync(next)) continue;
     initial.add(next);
     const code = readFileSync(next, "utf8");
     for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g))
-      queue.push(path.resolve(path.dirname(next), m[1]!));
+      if (m[1]) queue.push(path.resolve(path.dirname(next), m[1]));
   }
   const all = readdirSync(path.join(dist, "assets"))
     .filter((f) => f.endsWith(".js"))

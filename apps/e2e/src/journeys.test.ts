@@ -15,6 +15,8 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+// node:test's describe and test return promises that settle when the suite or test is done; the runner
+// awaits them itself, so they are marked void here (node:test's documented use).
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
 
@@ -208,7 +210,7 @@ function journeys(la: Authority) {
 
   after(() => closePeople(la));
 
-  test("the school's adviser assesses; an LA officer decides the category and issues a letter", async () => {
+  void test("the school's adviser assesses; an LA officer decides the category and issues a letter", async () => {
     const officer = await person(la, la.officer);
     const { page } = officer;
     const menu = page.getByRole("navigation", { name: "Menu" });
@@ -301,7 +303,7 @@ function journeys(la: Authority) {
     await issuer.page.getByRole("button", { name: "Download the PDF" }).click();
     const pdf = await download;
     assert.match(pdf.suggestedFilename(), /\.pdf$/);
-    const bytes = readFileSync((await pdf.path())!);
+    const bytes = readFileSync(await pdf.path());
     assert.equal(bytes.subarray(0, 5).toString(), "%PDF-");
     await issuer.capture(shot(la, "admin-letter-issued"));
 
@@ -360,7 +362,7 @@ function journeys(la: Authority) {
     await officer.capture(shot(la, "admin-audit"));
   });
 
-  test("the school's adviser schedules a visit, records it against the agenda and the report form, and publishes it", async () => {
+  void test("the school's adviser schedules a visit, records it against the agenda and the report form, and publishes it", async () => {
     assert.ok(state.caseUrl, "the officer found the case");
     const session = await person(la, la.adviser);
     const { page } = session;
@@ -423,7 +425,7 @@ function journeys(la: Authority) {
     await settled(page, page.getByText("Report published to the school").first(), "The report was not published");
   });
 
-  test("the headteacher reads the visit report and acknowledges the letter in the portal", async () => {
+  void test("the headteacher reads the visit report and acknowledges the letter in the portal", async () => {
     assert.ok(state.visit, "the adviser recorded a visit");
     const session = await openSession();
     const { page } = session;
@@ -499,7 +501,7 @@ function journeys(la: Authority) {
       .waitFor();
   });
 
-  test("a policy administrator fixes an invalid edit, reviews the diff and publishes", async () => {
+  void test("a policy administrator fixes an invalid edit, reviews the diff and publishes", async () => {
     const session = await person(la, la.policyAdmin);
     const { page } = session;
     // A policy administrator's menu has the policy studio, not casework.
@@ -576,7 +578,7 @@ function journeys(la: Authority) {
   });
 }
 
-describe("Steward in a browser", { skip, concurrency: false }, () => {
+void describe("Steward in a browser", { skip, concurrency: false }, () => {
   before(async () => {
     ensureBuilt();
     if (existingServer) baseUrl = existingServer;
@@ -599,11 +601,11 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
     if (report) console.log(report);
   });
 
-  for (const la of AUTHORITIES) describe(la.tenant, { concurrency: false }, () => journeys(la));
+  for (const la of AUTHORITIES) void describe(la.tenant, { concurrency: false }, () => journeys(la));
 
   // Each authority's case, school and staff, tried from the other's.
   for (const [owner, other] of [AUTHORITIES, [...AUTHORITIES].reverse()] as [Authority, Authority][]) {
-    test(`a user of ${other.tenant} cannot reach ${owner.tenant}'s pages or data`, async () => {
+    void test(`a user of ${other.tenant} cannot reach ${owner.tenant}'s pages or data`, async () => {
       const { caseUrl } = found.get(owner)!;
       assert.ok(caseUrl, `the journeys found ${owner.tenant}'s case`);
       const session = await openSession();
@@ -638,7 +640,7 @@ describe("Steward in a browser", { skip, concurrency: false }, () => {
     });
   }
 
-  test("axe finds no accessibility violation on any page visited", () => {
+  void test("axe finds no accessibility violation on any page visited", () => {
     const findings = sessions.flatMap((s) => s.findings);
     assert.ok(findings.length >= 60, `only ${findings.length} pages were checked`);
     const report = describeFindings(findings);

@@ -13,7 +13,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export function ensureBuilt() {
   for (const app of ["admin", "portal"]) {
     if (existsSync(path.join(repoRoot, "apps", app, "dist", "index.html"))) continue;
-    const result = spawnSync("pnpm", ["exec", "vite", "build", "--logLevel", "error"], {
+    const result = spawnSync("pnpm", ["run", "build", "--logLevel", "error"], {
       cwd: path.join(repoRoot, "apps", app),
       stdio: "inherit",
     });

@@ -58,7 +58,7 @@ async function main() {
           const firstOfRole = t.users.filter((u, i) => t.users.findIndex((v) => v.roles === u.roles) === i);
           return [
             `  ${t.name}:`,
-            ...[...firstOfRole.slice(0, 3), firstOfRole.at(-3)!].map((u) => `    ${u.email}  (${u.roles})`),
+            ...[...firstOfRole.slice(0, 3), ...firstOfRole.slice(-3, -2)].map((u) => `    ${u.email}  (${u.roles})`),
           ];
         }),
       ];
@@ -88,7 +88,7 @@ async function main() {
 main().catch((error: unknown) => {
   if (error instanceof DataDirLockedError) {
     console.error(`Steward cannot start: ${error.message}`);
-  } else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+  } else if (error instanceof Error && "code" in error && error.code === "EADDRINUSE") {
     console.error(
       `Steward cannot start: the port is already in use. Stop the other program or set PORT to a free port.`,
     );

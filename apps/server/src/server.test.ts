@@ -142,7 +142,7 @@ beforeAll(async () => {
   if (serverUrl) {
     const fresh = await createServerDatabase(serverUrl);
     databaseUrl = fresh.url;
-    dropDatabase = fresh.drop;
+    dropDatabase = () => fresh.drop();
   }
 });
 
@@ -150,6 +150,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
   await dropDatabase?.();
 });
+
+/** A version as package.json gives it: major.minor.patch. */
+const semanticVersion: unknown = expect.stringMatching(/^\d+\.\d+\.\d+/);
 
 describe("the Steward server", () => {
   it("starts, serves the API and both apps, stops on SIGTERM and starts again with its data intact", async () => {
@@ -164,7 +167,7 @@ describe("the Steward server", () => {
     const health = (await getJson(`${base}/api/trpc/health`)) as HealthBody;
     expect(health.result.data).toMatchObject({
       status: "ok",
-      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      version: semanticVersion,
       database: { kind: serverUrl ? "postgres" : "embedded", migration: { pending: 0 } },
     });
     expect(health.result.data.database.migration.current).toBe(health.result.data.database.migration.latest);

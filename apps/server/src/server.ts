@@ -5,7 +5,12 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { fastifyRequestHandler, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyPluginCallback,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 
 import {
   appRouter,
@@ -31,13 +36,13 @@ export interface ServerOptions {
 const hopCount = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** A request body's largest size, in bytes: small for every procedure... */
-export const BODY_LIMIT = 1024 * 1024;
+const BODY_LIMIT = 1024 * 1024;
 /**
  * ...but for the procedures that take a whole file: a GIAS "all establishment
  * data" download is about 50 MB of CSV, sent as a JSON string (quotes and line
  * ends escaped).
  */
-export const LARGE_BODY_LIMITS: Record<string, number> = { "schools.import": 160 * 1024 * 1024 };
+const LARGE_BODY_LIMITS: Record<string, number> = { "schools.import": 160 * 1024 * 1024 };
 
 /**
  * The Content-Security-Policy: everything from this server, no inline script
@@ -96,6 +101,34 @@ const require = createRequire(import.meta.url);
 /** govuk-frontend's fonts and images: its CSS asks for them at /assets/. */
 const govukAssets = path.join(path.dirname(require.resolve("govuk-frontend/package.json")), "dist/govuk/assets");
 
+type TrpcOptions = FastifyTRPCPluginOptions<AppRouter>["trpcOptions"];
+
+/**
+ * tRPC at /api/trpc, as @trpc/server's fastify plugin mounts it, but with a
+ * body limit per route: small for every procedure, large only for a file import.
+ */
+function trpcRoutes(trpcOptions: TrpcOptions): FastifyPluginCallback {
+  return (api, _options, done) => {
+    api.removeContentTypeParser("application/json");
+    api.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
+    api.removeContentTypeParser("multipart/form-data");
+    api.addContentTypeParser("multipart/form-data", {}, (_request, body, done) => done(null, body));
+    // Nothing the API answers is for a cache.
+    api.addHook("onSend", async (_request, reply) => {
+      reply.header("cache-control", "no-store");
+    });
+    const handle = (path: string) => (req: FastifyRequest, res: FastifyReply) =>
+      fastifyRequestHandler({ ...trpcOptions, req, res, path });
+    for (const [procedure, bodyLimit] of Object.entries(LARGE_BODY_LIMITS)) {
+      api.post(`/api/trpc/${procedure}`, { bodyLimit }, handle(procedure));
+    }
+    api.all<{ Params: { path: string } }>("/api/trpc/:path", { bodyLimit: BODY_LIMIT }, (req, res) =>
+      handle(req.params.path)(req, res),
+    );
+    done();
+  };
+}
+
 /**
  * The HTTP host: tRPC at /api/trpc, the built admin and portal apps (client-side
  * routes fall back to their index.html), and GOV.UK Frontend's assets, all from
@@ -125,7 +158,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyCookie);
 
   const signInLimiter = new RateLimiter(SESSION_POLICY.attemptsPerAddress, SESSION_POLICY.attemptWindowMs);
-  const trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] = {
+  const trpcOptions: TrpcOptions = {
     router: appRouter,
     createContext: ({ req, res }) =>
       createContextInner({
@@ -139,26 +172,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         app.log.error({ procedure, err: error.cause ?? error }, "procedure failed");
     },
   };
-  // tRPC at /api/trpc, as @trpc/server's fastify plugin mounts it, but with a
-  // body limit per route: small for every procedure, large only for a file import.
-  await app.register(async (api) => {
-    api.removeContentTypeParser("application/json");
-    api.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
-    api.removeContentTypeParser("multipart/form-data");
-    api.addContentTypeParser("multipart/form-data", {}, (_request, body, done) => done(null, body));
-    // Nothing the API answers is for a cache.
-    api.addHook("onSend", async (_request, reply) => {
-      reply.header("cache-control", "no-store");
-    });
-    const handle = (path: string) => (req: FastifyRequest, res: FastifyReply) =>
-      fastifyRequestHandler({ ...trpcOptions, req, res, path });
-    for (const [procedure, bodyLimit] of Object.entries(LARGE_BODY_LIMITS)) {
-      api.post(`/api/trpc/${procedure}`, { bodyLimit }, handle(procedure));
-    }
-    api.all("/api/trpc/:path", { bodyLimit: BODY_LIMIT }, (req, res) =>
-      handle((req.params as { path: string }).path)(req, res),
-    );
-  });
+  await app.register(trpcRoutes(trpcOptions));
 
   await app.register(fastifyStatic, { root: govukAssets, prefix: "/assets/", decorateReply: true });
 

@@ -27,6 +27,13 @@ export interface FieldScope {
 /** Thrown when a permission condition uses a field or operator a list query cannot translate: refused, never ignored. */
 export class AccessTranslationError extends Error {}
 
+/** Every condition at once: one alone as it is, several bracketed and joined with `and`. */
+function allOf(parts: readonly Expression<SqlBool>[]): Expression<SqlBool> {
+  const [only, ...more] = parts;
+  if (only && more.length === 0) return only;
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
 /**
  * One field test, in two-valued logic so that it agrees with CASL on NULL: a
  * record without the value matches `$ne`/`$nin` and fails `=`/`$in` (SQL's
@@ -60,7 +67,7 @@ function testFor(column: Expression<unknown>, value: unknown): Expression<SqlBoo
           throw new AccessTranslationError(`The operator ${op} cannot be used to filter a list.`);
       }
     });
-    return parts.length === 1 ? parts[0]! : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+    return allOf(parts);
   }
   if (Array.isArray(value)) throw new AccessTranslationError("A list cannot be compared with a field: use $in.");
   return equals(value);
@@ -102,5 +109,5 @@ export function fieldScopeToSql(scope: FieldScope, columns: Record<string, Expre
       ...Object.fromEntries(Object.entries(fixed ?? {}).map(([k, v]) => [k, literal(v)])),
     }),
   );
-  return parts.length === 1 ? parts[0]! : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+  return allOf(parts);
 }

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 
 import { accessToSql, fieldScopeToSql, type AccessFilter, type FieldScope } from "./access.ts";
 import type { CaseEventRow, CaseRow, Governance } from "./schema.ts";
@@ -124,12 +124,13 @@ function filteredCases(
 /** The dashboard list: cases the access filter allows, with school and officer, and the total for paging. */
 export async function listCases(trx: TenantTransaction, scope: CaseReadScope, filter: CaseFilter) {
   const { query, c } = filteredCases(trx, scope, filter);
-  const [first, second] = {
+  const orders: Record<NonNullable<CaseFilter["sort"]>, readonly [RawBuilder<unknown>, RawBuilder<unknown>]> = {
     school: [sql`schools.name`, sql`cases.school_urn`],
     "next-visit": [sql`${c.nextVisitDue} asc nulls last`, sql`schools.name`],
     category: [sql`${c.category}`, sql`schools.name`],
     stage: [sql`${c.stage}`, sql`schools.name`],
-  }[filter.sort ?? "school"];
+  };
+  const [first, second] = orders[filter.sort ?? "school"];
   const [rows, count] = await Promise.all([
     query
       .select([
@@ -153,8 +154,8 @@ export async function listCases(trx: TenantTransaction, scope: CaseReadScope, fi
         "schools.district",
         sql<string | null>`(case when ${c.visible.officer} then officer.display_name end)`.as("officer_name"),
       ])
-      .orderBy(first!)
-      .orderBy(second!)
+      .orderBy(first)
+      .orderBy(second)
       .limit(filter.limit)
       .offset(filter.offset)
       .execute(),
@@ -219,6 +220,12 @@ export async function findOpenCaseForSchool(trx: TenantTransaction, urn: number)
     .where("school_urn", "=", urn)
     .where("status", "=", "open")
     .executeTakeFirst();
+}
+
+/** Whether the tenant has any open case. */
+export async function hasOpenCase(trx: TenantTransaction): Promise<boolean> {
+  const row = await trx.selectFrom("cases").select("id").where("status", "=", "open").limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function listCaseEvents(trx: TenantTransaction, caseId: string, until?: Date): Promise<CaseEventRow[]> {

@@ -49,7 +49,9 @@ async function connectPostgres(databaseUrl: string, poolSize: number): Promise<S
   // Fail fast, with the server's own reason, rather than on the first request.
   const client = await pool.connect().catch(async (error: unknown) => {
     await pool.end();
-    throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(databaseUrl)}: ${(error as Error).message}`);
+    throw new Error(
+      `Cannot connect to PostgreSQL at ${redactUrl(databaseUrl)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
   client.release();
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -41,7 +41,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
         },
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (errorCode(error) !== "EEXIST") throw error;
       const holder = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
       // Our own pid counts as taken: two instances in one process corrupt it too.
       if (Number.isInteger(holder) && (holder === process.pid || isProcessAlive(holder))) {
@@ -58,6 +58,11 @@ function isProcessAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return errorCode(error) === "EPERM";
   }
+}
+
+/** A Node system error's code (EEXIST, EPERM...), if it has one. */
+function errorCode(error: unknown): unknown {
+  return error instanceof Error && "code" in error ? error.code : undefined;
 }

@@ -56,7 +56,8 @@ const BY_SQLSTATE: Record<string, DbErrorCode> = {
  */
 export function translateDbError(error: unknown): unknown {
   if (error instanceof DbError || !(error instanceof Error)) return error;
-  const { code, constraint } = error as Error & { code?: unknown; constraint?: string };
+  const code = "code" in error ? error.code : undefined;
+  const constraint = "constraint" in error && typeof error.constraint === "string" ? error.constraint : undefined;
   if (typeof code !== "string") return error;
   const translated = BY_SQLSTATE[code];
   if (!translated) return error;

@@ -26,5 +26,6 @@ export * from "./schools.queries.ts";
 export * from "./sessions.queries.ts";
 export * from "./sign-in-throttle.queries.ts";
 export { isUuid, withSystem, withTenant, type TenantTransaction } from "./tenant.ts";
-export { createTenant, findTenant, findTenantBySlug, listTenants } from "./tenants.queries.ts";
+export { createTenant, findOwnTenant, findTenant, findTenantBySlug, listTenants } from "./tenants.queries.ts";
+export * from "./export.queries.ts";
 export * from "./users.queries.ts";

@@ -13,7 +13,7 @@ let dropServerDatabase: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   if (process.env.DATABASE_URL) {
     const fresh = await createServerDatabase(process.env.DATABASE_URL);
-    dropServerDatabase = fresh.drop;
+    dropServerDatabase = () => fresh.drop();
     database = await connectDatabase({ databaseUrl: fresh.url });
   } else {
     database = await connectDatabase({});

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { Migrator, type Kysely, type MigrationResultSet } from "kysely";
 
 import { migrations } from "../migrations/index.ts";
@@ -13,7 +14,7 @@ export interface MigrationLevel {
 }
 
 function createMigrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
 }
 
 /**
@@ -25,7 +26,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const result = await createMigrator(db).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName;
-    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    const cause = result.error instanceof Error ? result.error.message : inspect(result.error);
     throw new Error(`Migration ${failed ?? "(unknown)"} failed: ${cause}`, { cause: result.error });
   }
   return result;

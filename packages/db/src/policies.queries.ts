@@ -171,6 +171,12 @@ export async function retirePolicyVersion(
     .executeTakeFirst();
 }
 
+/** Whether a later version was started from this one (then it is retired, never deleted, to keep the history whole). */
+export async function isPolicyVersionBasedOn(trx: TenantTransaction, id: string): Promise<boolean> {
+  const row = await trx.selectFrom("policy_versions").select("id").where("based_on_id", "=", id).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function deletePolicyDraft(trx: TenantTransaction, id: string): Promise<boolean> {
   const result = await trx
     .deleteFrom("policy_versions")

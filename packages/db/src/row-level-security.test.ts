@@ -166,14 +166,16 @@ describe("row-level security on every tenant table, found in the catalogue", () 
   });
 
   it("lets only withTenant make a TenantTransaction", async () => {
-    await withSystem(database.db, async (trx) => {
+    await withSystem(database.db, (trx) => {
       // @ts-expect-error a system transaction is not confined to a tenant, so it is not a TenantTransaction
       const notTenant: TenantTransaction = trx;
       expect(notTenant).toBeDefined();
+      return Promise.resolve();
     });
-    await withTenant(database.db, tenantA.id, async (trx) => {
+    await withTenant(database.db, tenantA.id, (trx) => {
       const scoped: TenantTransaction = trx;
       expect(scoped).toBeDefined();
+      return Promise.resolve();
     });
   });
 });
@@ -298,6 +300,6 @@ describe("row-level security", () => {
   });
 
   it("rejects a tenant id that is not a UUID before touching the database", async () => {
-    await expect(withTenant(database.db, "' or 1=1 --", async () => 1)).rejects.toThrow(/UUID/);
+    await expect(withTenant(database.db, "' or 1=1 --", () => Promise.resolve(1))).rejects.toThrow(/UUID/);
   });
 });

@@ -26,8 +26,8 @@ export interface UserTable {
   status: ColumnType<"active" | "invited" | "disabled", "active" | "invited" | "disabled" | undefined>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
-  /** The roles the user holds: LA roles, or school roles bound to one school. */
-  grants: DefaultJson<RoleGrantRow[]>;
+  /** The roles the user holds: LA roles, or school roles bound to one school. Read as stored JSON; `User` has it checked (`parseRoleGrants`). */
+  grants: DefaultJson<unknown>;
   failed_sign_ins: ColumnType<number, number | undefined, number>;
   locked_until: Timestamp | null;
   last_sign_in_at: Timestamp | null;
@@ -198,7 +198,10 @@ export interface Database {
 
 export type Tenant = Selectable<TenantTable>;
 export type NewTenant = Insertable<TenantTable>;
-export type User = Selectable<UserTable>;
+/** A users row as the database returns it: `grants` is JSON not yet checked. */
+export type UserRow = Selectable<UserTable>;
+/** A user as the queries return one: `grants` checked to be a list of role grants. */
+export type User = Omit<UserRow, "grants"> & { grants: RoleGrantRow[] };
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;

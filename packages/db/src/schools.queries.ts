@@ -74,9 +74,9 @@ export interface SchoolValues {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object")
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+    return `{${Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
       .join(",")}}`;
   return JSON.stringify(value);
 }
@@ -162,5 +162,5 @@ export async function listSchoolPhases(trx: TenantTransaction): Promise<string[]
     .where("phase", "is not", null)
     .orderBy("phase")
     .execute();
-  return rows.map((r) => r.phase!).filter(Boolean);
+  return rows.flatMap((r) => (r.phase ? [r.phase] : []));
 }

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 
 import { translatingDbErrors } from "./errors.ts";
 import type { Database, NewTenant, Tenant } from "./schema.ts";
-import { withSystem } from "./tenant.ts";
+import { withSystem, type TenantTransaction } from "./tenant.ts";
 
 /** Creates a tenant (an authority). Operator work: outside any tenant. */
 export async function createTenant(db: Kysely<Database>, tenant: NewTenant): Promise<Tenant> {
@@ -21,4 +21,9 @@ export async function listTenants(db: Kysely<Database>): Promise<Tenant[]> {
 
 export async function findTenant(db: Kysely<Database>, id: string): Promise<Tenant | undefined> {
   return withSystem(db, (trx) => trx.selectFrom("tenants").selectAll().where("id", "=", id).executeTakeFirst());
+}
+
+/** The name and LA code of the tenant a transaction is confined to (row-level security shows it only its own row). */
+export async function findOwnTenant(trx: TenantTransaction): Promise<Pick<Tenant, "name" | "la_code">> {
+  return trx.selectFrom("tenants").select(["name", "la_code"]).executeTakeFirstOrThrow();
 }

@@ -1,24 +1,53 @@
 import { sql } from "kysely";
 
 import { accessToSql, type AccessFilter } from "./access.ts";
-import type { RoleGrantRow, User } from "./schema.ts";
+import { toUser } from "./role-grants.ts";
+import type { RoleGrantRow, User, UserUpdate } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
 
 /** A user by email, ignoring case (email is unique per tenant, ignoring case). */
 export async function findUserByEmail(trx: TenantTransaction, email: string): Promise<User | undefined> {
-  return trx
+  const row = await trx
     .selectFrom("users")
     .selectAll()
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.trim().toLowerCase()))
     .executeTakeFirst();
+  return row && toUser(row);
 }
 
 export async function findUser(trx: TenantTransaction, id: string): Promise<User | undefined> {
-  return trx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await trx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toUser(row);
 }
 
 export async function findUserByInviteHash(trx: TenantTransaction, hash: string): Promise<User | undefined> {
-  return trx.selectFrom("users").selectAll().where("invite_token_hash", "=", hash).executeTakeFirst();
+  const row = await trx.selectFrom("users").selectAll().where("invite_token_hash", "=", hash).executeTakeFirst();
+  return row && toUser(row);
+}
+
+/**
+ * Sets an invited user's password and takes their invitation, only while the
+ * token is still the user's and unused: one invitation sets one password.
+ * Undefined when the token was taken meanwhile.
+ */
+export async function acceptInvitation(
+  trx: TenantTransaction,
+  values: { userId: string; tokenHash: string; passwordHash: string; now: Date },
+): Promise<Pick<User, "id" | "email" | "display_name"> | undefined> {
+  return trx
+    .updateTable("users")
+    .set({
+      password_hash: values.passwordHash,
+      status: "active",
+      invite_token_hash: null,
+      invite_expires_at: null,
+      updated_at: values.now,
+    })
+    .where("id", "=", values.userId)
+    .where("invite_token_hash", "=", values.tokenHash)
+    .where("status", "=", "invited")
+    .returning(["id", "email", "display_name"])
+    .executeTakeFirst();
 }
 
 export interface NewUserValues {
@@ -32,7 +61,7 @@ export interface NewUserValues {
 }
 
 export async function insertUser(trx: TenantTransaction, tenantId: string, user: NewUserValues): Promise<User> {
-  return trx
+  const row = await trx
     .insertInto("users")
     .values({
       tenant_id: tenantId,
@@ -46,6 +75,7 @@ export async function insertUser(trx: TenantTransaction, tenantId: string, user:
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toUser(row);
 }
 
 export type UserChanges = Partial<{
@@ -61,7 +91,7 @@ export type UserChanges = Partial<{
 }>;
 
 export async function updateUser(trx: TenantTransaction, id: string, changes: UserChanges): Promise<User | undefined> {
-  const values: Record<string, unknown> = { updated_at: new Date() };
+  const values: UserUpdate = { updated_at: new Date() };
   if (changes.displayName !== undefined) values.display_name = changes.displayName.trim();
   if (changes.passwordHash !== undefined) values.password_hash = changes.passwordHash;
   if (changes.grants !== undefined) values.grants = JSON.stringify(changes.grants);
@@ -71,12 +101,8 @@ export async function updateUser(trx: TenantTransaction, id: string, changes: Us
   if (changes.lastSignInAt !== undefined) values.last_sign_in_at = changes.lastSignInAt;
   if (changes.inviteTokenHash !== undefined) values.invite_token_hash = changes.inviteTokenHash;
   if (changes.inviteExpiresAt !== undefined) values.invite_expires_at = changes.inviteExpiresAt;
-  return trx
-    .updateTable("users")
-    .set(values as never)
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await trx.updateTable("users").set(values).where("id", "=", id).returningAll().executeTakeFirst();
+  return row && toUser(row);
 }
 
 /** The users the access filter allows (`id` is the User subject's one field), by name; optionally only those holding a role for one school. */
@@ -92,9 +118,9 @@ export async function listUsers(
     .orderBy("display_name")
     .orderBy("email");
   if (filter.schoolUrn !== undefined) {
-    query = query.where("grants", "@>", JSON.stringify([{ schoolUrn: filter.schoolUrn }]) as never);
+    query = query.where("grants", "@>", JSON.stringify([{ schoolUrn: filter.schoolUrn }]));
   }
-  return query.execute();
+  return (await query.execute()).map(toUser);
 }
 
 /** Display names of users by id (for timelines and lists). */

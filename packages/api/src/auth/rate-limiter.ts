@@ -1,10 +1,13 @@
 import { ApiError } from "../errors.ts";
 
 /**
- * A fixed-window limiter kept in memory, per key (the attempts of one address
- * at sign-in and invitations, a coarse flood guard). One server process holds
- * it; several processes would each have their own. Failed sign-ins per
- * (email, address), which decide who is held back, are kept in the database.
+ * A fixed-window counter kept in memory, per key: a key's window opens at its
+ * first attempt and lasts `windowMs`; within it the first `limit` attempts
+ * pass and later ones are refused until the window ends. Each server process
+ * has its own counts; ended windows are dropped only once more than 10,000
+ * keys are held. It is a coarse flood guard (see `takeAddressAttempt`): failed
+ * sign-ins per (email, address), which decide who is held back, are counted in
+ * the database instead (packages/db sign-in-throttle.queries.ts).
  */
 export class RateLimiter {
   readonly #hits = new Map<string, { count: number; resetAt: number }>();
@@ -38,9 +41,10 @@ export class RateLimiter {
 }
 
 /**
- * Counts one attempt at an unauthenticated door (sign-in, invitations) against
- * the request's address; throws "rate-limited" when the address has used up
- * its minute. Returns the address.
+ * Counts one attempt at an unauthenticated door (sign-in, invitations: one
+ * budget for both, whichever authority is named) against the request's address
+ * (`local` without an HTTP request); throws "rate-limited" when the address has
+ * used up its window (SESSION_POLICY: 20 attempts a minute). Returns the address.
  */
 export function takeAddressAttempt(
   ctx: { request?: { ip: string } | undefined; signInLimiter: RateLimiter },

@@ -1,8 +1,10 @@
 import {
   appendAudit,
   createTenant,
+  findPublishedPolicyId,
   findTenantBySlug,
   findUserByEmail,
+  hasOpenCase,
   insertPolicyVersion,
   insertUser,
   publishPolicyVersion,
@@ -27,15 +29,14 @@ export class ProvisionError extends Error {}
 
 /** A policy file's document, upgraded to the current format and valid, or every problem as one error. */
 export function readPolicyDocument(document: unknown): PolicyDocument {
-  const upgraded = upgradePolicy(document).document;
-  const { ok, problems } = validatePolicy(upgraded);
-  if (!ok) {
-    const errors = problems.filter((p) => p.severity === "error");
+  const result = validatePolicy(upgradePolicy(document).document);
+  if (!result.ok) {
+    const errors = result.problems.filter((p) => p.severity === "error");
     throw new ProvisionError(
       `The policy has ${errors.length} problem${errors.length === 1 ? "" : "s"}:\n${errors.map((p) => `  ${p.pointer}: ${p.message}`).join("\n")}`,
     );
   }
-  return upgraded as PolicyDocument;
+  return result.document;
 }
 
 /** Creates an authority and publishes its first policy version. */
@@ -77,12 +78,8 @@ export async function provisionTenant(
 export async function publishPolicyFile(db: Db, tenantId: string, policy: unknown, label: string | null = null) {
   const document = readPolicyDocument(policy);
   return withTenant(db, tenantId, async (trx) => {
-    const current = await trx
-      .selectFrom("policy_versions")
-      .select("id")
-      .where("status", "=", "published")
-      .executeTakeFirst();
-    const open = await trx.selectFrom("cases").select("id").where("status", "=", "open").limit(1).executeTakeFirst();
+    const current = await findPublishedPolicyId(trx);
+    const open = await hasOpenCase(trx);
     if (current && open)
       throw new ProvisionError(
         "This authority has open cases: publish through the policy studio (or the policy.publish procedure), which moves each case to the new version.",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { appendAudit, findTenantBySlug, findUserByInviteHash, withTenant } from "@steward/db";
+import { acceptInvitation, appendAudit, findTenantBySlug, findUserByInviteHash, withTenant } from "@steward/db";
 import { DomainError } from "@steward/domain";
 
 import { checkPasswordStrength, hashPassword } from "../../auth/passwords.ts";
@@ -9,7 +9,7 @@ import { hashToken } from "../../auth/tokens.ts";
 import { ApiError } from "../../errors.ts";
 import { publicProcedure } from "../../trpc.ts";
 
-export const acceptInviteInput = z.strictObject({
+const acceptInviteInput = z.strictObject({
   tenant: z.string().min(1).max(100),
   token: z.string().min(20).max(200),
   password: z.string().max(256),
@@ -45,20 +45,7 @@ export const acceptInvite = publicProcedure
     // Only now, with a valid token, spend argon2's time; the write below takes the token only if it is still unused.
     const passwordHash = await hashPassword(input.password);
     return withTenant(ctx.database.db, tenant.id, async (trx) => {
-      const taken = await trx
-        .updateTable("users")
-        .set({
-          password_hash: passwordHash,
-          status: "active",
-          invite_token_hash: null,
-          invite_expires_at: null,
-          updated_at: now,
-        })
-        .where("id", "=", invited.id)
-        .where("invite_token_hash", "=", tokenHash)
-        .where("status", "=", "invited")
-        .returning(["id", "email", "display_name"])
-        .executeTakeFirst();
+      const taken = await acceptInvitation(trx, { userId: invited.id, tokenHash, passwordHash, now });
       if (!taken) throw expired;
       await appendAudit(trx, tenant.id, {
         actorId: taken.id,

@@ -1,12 +1,13 @@
 import { z } from "zod";
 
+import { findOwnTenant } from "@steward/db";
 import { audienceOf, buildAbility } from "@steward/domain";
 import { ACTIONS, SUBJECTS } from "@steward/policy-config";
 
 import { loadPublishedPolicy } from "../../services/policies.ts";
 import { sessionProcedure } from "../../trpc.ts";
 
-export const meOutput = z
+const meOutput = z
   .object({
     user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
     tenant: z.object({ name: z.string(), laCode: z.string().nullable() }),
@@ -40,7 +41,7 @@ export const getMe = sessionProcedure
   .output(meOutput)
   .query(async ({ ctx }) => {
     if (!ctx.user || !ctx.session || !ctx.trx || !ctx.tenantId) return null;
-    const tenant = await ctx.trx.selectFrom("tenants").select(["name", "la_code"]).executeTakeFirstOrThrow();
+    const tenant = await findOwnTenant(ctx.trx);
     const policy = await loadPublishedPolicy(ctx.trx);
     const roles = ctx.user.grants.flatMap((g) => {
       const role = policy?.document.roles.find((r) => r.key === g.role);

@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-import { appendAudit, deletePolicyDraft, findPolicyVersion, retirePolicyVersion } from "@steward/db";
+import {
+  appendAudit,
+  deletePolicyDraft,
+  findPolicyVersion,
+  isPolicyVersionBasedOn,
+  retirePolicyVersion,
+} from "@steward/db";
 import { DomainError } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
@@ -23,11 +29,7 @@ export const retireVersion = tenantProcedure
       throw new DomainError("conflict", `Version ${row.version} is in force: publish a new version to replace it.`);
     if (row.status === "retired") throw new DomainError("conflict", `Version ${row.version} is already retired.`);
     const now = ctx.now();
-    const referenced = await ctx.trx
-      .selectFrom("policy_versions")
-      .select("id")
-      .where("based_on_id", "=", row.id)
-      .executeTakeFirst();
+    const referenced = await isPolicyVersionBasedOn(ctx.trx, row.id);
     if (referenced) await retirePolicyVersion(ctx.trx, row.id, now);
     else await deletePolicyDraft(ctx.trx, row.id);
     const status = referenced ? ("retired" as const) : ("discarded" as const);
