@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { appendAudit, findFormResponse, updateFormResponse } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import { FormSchemaError, getFormValidator } from "@steward/policy-config";
+import { describeAjvError, FormSchemaError, getFormValidator } from "@steward/policy-config";
 
 import { ApiError } from "../../errors.ts";
 import { loadPolicyVersion } from "../../services/policies.ts";
@@ -32,14 +32,12 @@ export const submitForm = tenantProcedure
       throw error;
     }
     if (!validate(input.data)) {
-      const first = validate.errors?.[0];
-      const field =
-        first?.instancePath ||
-        (first?.params && "missingProperty" in first.params ? `/${String(first.params.missingProperty)}` : "");
+      const [first] = validate.errors ?? [];
+      const { pointer, message } = first ? describeAjvError(first) : { pointer: "", message: "Is not valid." };
       throw new DomainError(
         "invalid",
-        `The form is not complete: ${field ? `${field.slice(1).replaceAll("/", " › ")} ` : ""}${first?.message ?? "is not valid"}.`,
-        `/data${field}`,
+        `The form is not complete${pointer ? ` (${pointer.slice(1).replaceAll("/", " › ")})` : ""}: ${message}`,
+        `/data${pointer}`,
       );
     }
     const row = await updateFormResponse(ctx.trx, existing.id, input.revision, {

@@ -3,6 +3,7 @@
  * reuse (no $id, every $ref inside it), a valid JSON Schema object, and a
  * uiSchema that names only the form's fields.
  */
+import { describeAjvError } from "../../ajv-errors.ts";
 import { checkFormSchema, createAjv } from "../../ajv.ts";
 import { SIZE_LIMITS } from "../../schema/common.ts";
 import type { FormDefinition, PolicyDocument } from "../../schema/policy.ts";
@@ -40,10 +41,12 @@ function checkSchema(form: FormDefinition, f: number, ctx: SemanticsContext): vo
     ctx.report(["forms", f, "schema", ...problem.path], problem.message, problem.code);
   if (!formsAjv.validateSchema(form.schema)) {
     const [first] = formsAjv.errors ?? [];
-    const at = first?.instancePath ? ` at ${first.instancePath}` : "";
+    const { pointer, message } = first
+      ? describeAjvError(first)
+      : { pointer: "", message: "It does not follow JSON Schema." };
     ctx.report(
       ["forms", f, "schema"],
-      `The form's JSON Schema is not valid${at}: it ${first?.message ?? "does not follow JSON Schema"}.`,
+      `The form's JSON Schema is not valid${pointer ? ` at ${pointer}` : ""}: ${message}`,
       "form.schema",
     );
   }

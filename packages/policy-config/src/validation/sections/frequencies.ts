@@ -3,6 +3,7 @@
  * times a unit". Frequencies appear in several sections, so this walks the
  * whole document (skipping forms' own schemas, whose fields are the form's).
  */
+import { entriesOf } from "../../json.ts";
 import type { PolicyDocument } from "../../schema/policy.ts";
 import type { Path, Report, SemanticsContext } from "./context.ts";
 
@@ -24,7 +25,7 @@ function forEachFrequency(node: unknown, path: Path, report: Report): void {
     return;
   }
   if (!node || typeof node !== "object") return;
-  for (const [field, child] of Object.entries(node) as [string, unknown][]) {
+  for (const [field, child] of entriesOf(node)) {
     if (field === "schema" || field === "uiSchema") continue; // a form's own fields
     if ((field === "frequency" || field === "reviewFrequency") && child && typeof child === "object")
       checkFrequency(child, [...path, field], report);

@@ -27,9 +27,7 @@ export function checkPermissions(policy: PolicyDocument, { report }: SemanticsCo
   policy.roles.forEach((role, r) => {
     role.rules.forEach((rule, i) => {
       const path: Path = ["roles", r, "rules", i];
-      const subjects = ([] as Subject[])
-        .concat(rule.subject as Subject | Subject[])
-        .filter((s) => SUBJECTS.includes(s));
+      const subjects = ([] as Subject[]).concat(rule.subject).filter((s) => SUBJECTS.includes(s));
       for (const field of conditionFields(rule.conditions ?? {})) {
         const lacking = subjects.filter((s) => !fieldNames(s).includes(field));
         if (lacking.length > 0) {

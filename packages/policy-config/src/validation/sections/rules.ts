@@ -6,6 +6,7 @@
  */
 import jsonLogic from "json-logic-js";
 
+import { entriesOf } from "../../json.ts";
 import { SIZE_LIMITS } from "../../schema/common.ts";
 import type { PolicyDocument } from "../../schema/policy.ts";
 import { FACTS, JSON_LOGIC_OPERATORS } from "../../vocabulary.ts";
@@ -66,7 +67,7 @@ function walkRule(node: unknown, path: Path, itemScope: boolean, ctx: SemanticsC
     return;
   }
   if (node === null || typeof node !== "object") return;
-  const entries = Object.entries(node) as [string, unknown][];
+  const entries = entriesOf(node);
   const [entry] = entries;
   if (entries.length !== 1 || !entry) {
     ctx.report(path, "A rule has exactly one operator.", "rule.shape");
