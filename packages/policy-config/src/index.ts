@@ -5,7 +5,13 @@
  */
 export { JSON_SCHEMA_DIALECT, policyMetaSchema } from "./meta-schema.ts";
 export * from "./schema/policy.ts";
-export type { Applicability, GovernanceType, PhaseType, TagColourType } from "./schema/common.ts";
+export {
+  PHASES,
+  type Applicability,
+  type GovernanceType,
+  type PhaseType,
+  type TagColourType,
+} from "./schema/common.ts";
 export * from "./validation/index.ts";
 export * from "./vocabulary.ts";
 export {

@@ -60,17 +60,20 @@ export const Governance = Type.Union(
   },
 );
 
+/** A school's phase (national, from GIAS): the one list, for the schema and for every filter by phase. */
+export const PHASES = [
+  "nursery",
+  "primary",
+  "middle",
+  "secondary",
+  "all-through",
+  "special",
+  "alternative-provision",
+  "16-plus",
+] as const;
+
 export const Phase = Type.Union(
-  [
-    Type.Literal("nursery"),
-    Type.Literal("primary"),
-    Type.Literal("middle"),
-    Type.Literal("secondary"),
-    Type.Literal("all-through"),
-    Type.Literal("special"),
-    Type.Literal("alternative-provision"),
-    Type.Literal("16-plus"),
-  ],
+  PHASES.map((phase) => Type.Literal(phase)),
   { title: "Phase" },
 );
 
