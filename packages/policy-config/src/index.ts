@@ -34,6 +34,7 @@ export {
   type PolicyDiff,
 } from "./diff.ts";
 export * from "./lifecycle.ts";
+export { parsePolicyDocument, PolicyDocumentError } from "./parse.ts";
 export {
   FORMAT_UPGRADES,
   FormatUpgradeError,

@@ -3,12 +3,13 @@ import type { ErrorObject } from "ajv/dist/2020.js";
 import { describeAjvError, shown, typeName } from "../ajv-errors.ts";
 import { createAjv } from "../ajv.ts";
 import { policyMetaSchema } from "../meta-schema.ts";
+import type { PolicyDocument } from "../schema/policy.ts";
 import { describePointer, type Problem } from "./problem.ts";
 
 /** Every error, for a document of ordinary size: each problem at its place. */
 const validateStructure = createAjv().compile(policyMetaSchema);
 /** Stops at the first error: whether a document is valid at all, and the one problem of a huge one. */
-const validateFirst = createAjv({ allErrors: false }).compile(policyMetaSchema);
+const validateFirst = createAjv({ allErrors: false }).compile<PolicyDocument>(policyMetaSchema);
 
 /**
  * Past this many values (JSON nodes) a document is checked only up to its
@@ -99,8 +100,14 @@ export function checkStructure(document: unknown): Problem[] {
  * `MAX_STRUCTURE_ERRORS` (`truncated`: more problems exist than are listed),
  * and whether the document was too big to check past its first problem (`huge`).
  */
-export function collectStructure(document: unknown): { problems: Problem[]; truncated: boolean; huge: boolean } {
-  if (validateFirst(document)) return { problems: [], truncated: false, huge: false };
+export function collectStructure(document: unknown): {
+  problems: Problem[];
+  truncated: boolean;
+  huge: boolean;
+  /** The document, typed, when it has the meta-schema's shape. */
+  policy?: PolicyDocument;
+} {
+  if (validateFirst(document)) return { problems: [], truncated: false, huge: false, policy: document };
   const huge = countValues(document, HUGE_DOCUMENT_VALUES) > HUGE_DOCUMENT_VALUES;
   if (!huge) validateStructure(document);
   const seen = new Set<string>();
