@@ -22,8 +22,6 @@ export interface PolicyDiff {
   patch: Op[];
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 /**
  * Items of keyed lists are matched by key (so a reordered or renamed item is
  * not read as a removal and an addition); agendas by term; criteria by area and
@@ -342,4 +340,4 @@ function findSame(list: unknown, item: unknown): unknown {
   return key === undefined ? undefined : list.find((candidate) => (candidate as Record<string, unknown>)?.key === key);
 }
 
-export type { Json as DiffJson, Op as JsonPatchOperation };
+export type { Op as JsonPatchOperation };

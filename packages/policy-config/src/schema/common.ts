@@ -53,12 +53,9 @@ export const Audience = Type.Union([Type.Literal("la"), Type.Literal("school")],
 });
 
 /** How a school is governed: the seeds treat maintained schools and academies differently. */
-export const Governance = Type.Union(
-  [Type.Literal("maintained"), Type.Literal("academy"), Type.Literal("free-school")],
-  {
-    title: "Governance",
-  },
-);
+const Governance = Type.Union([Type.Literal("maintained"), Type.Literal("academy"), Type.Literal("free-school")], {
+  title: "Governance",
+});
 
 /** A school's phase (national, from GIAS): the one list, for the schema and for every filter by phase. */
 export const PHASES = [
@@ -72,7 +69,7 @@ export const PHASES = [
   "16-plus",
 ] as const;
 
-export const Phase = Type.Union(
+const Phase = Type.Union(
   PHASES.map((phase) => Type.Literal(phase)),
   { title: "Phase" },
 );
@@ -88,7 +85,7 @@ export const Applicability = Strict(
 );
 
 /** GOV.UK Design System tag colours. */
-export const TAG_COLOURS = [
+const TAG_COLOURS = [
   "grey",
   "green",
   "turquoise",

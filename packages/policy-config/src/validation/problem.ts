@@ -13,7 +13,7 @@ export interface Problem {
 }
 
 /** Escapes one segment of a JSON pointer. */
-export function escapePointerSegment(segment: string | number): string {
+function escapePointerSegment(segment: string | number): string {
   return String(segment).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
