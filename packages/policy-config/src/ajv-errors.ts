@@ -100,3 +100,18 @@ function errorPointer(error: ErrorObject): string {
 export function describeAjvError(error: ErrorObject): AjvErrorDescription {
   return { pointer: errorPointer(error), message: sentence(error) };
 }
+
+/**
+ * A form's answers that fail its schema, as the API and the engine refuse them:
+ * the first problem, at its place under `/data`, for example `The report is not
+ * complete (summary): "summary" is missing: it is required here.`
+ */
+export function describeIncompleteAnswers(
+  what: string,
+  errors: readonly ErrorObject[] | null | undefined,
+): AjvErrorDescription {
+  const [first] = errors ?? [];
+  const { pointer, message } = first ? describeAjvError(first) : { pointer: "", message: "Is not valid." };
+  const where = pointer ? ` (${pointer.slice(1).replaceAll("/", " › ")})` : "";
+  return { pointer: `/data${pointer}`, message: `The ${what} is not complete${where}: ${message}` };
+}

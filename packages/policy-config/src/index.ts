@@ -23,7 +23,7 @@ export {
   getFormValidator,
   type FormSchemaProblem,
 } from "./ajv.ts";
-export { describeAjvError, type AjvErrorDescription } from "./ajv-errors.ts";
+export { describeAjvError, describeIncompleteAnswers, type AjvErrorDescription } from "./ajv-errors.ts";
 export { checkTemplate, createLiquid, renderTemplate, TemplateError, TEMPLATE_LIMITS } from "./templates/liquid.ts";
 export {
   describeCadence,

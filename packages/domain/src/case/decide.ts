@@ -1,4 +1,9 @@
-import { FormSchemaError, getFormValidator, type PolicyDocument } from "@steward/policy-config";
+import {
+  describeIncompleteAnswers,
+  FormSchemaError,
+  getFormValidator,
+  type PolicyDocument,
+} from "@steward/policy-config";
 
 import { toIsoDate, type IsoDate } from "../calendar/dates.ts";
 import { SchoolCalendar } from "../calendar/school-calendar.ts";
@@ -294,12 +299,8 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
       const validate = visitType.reportForm ? formValidator(policy, visitType.reportForm) : undefined;
       if (validate) {
         if (!validate(command.data)) {
-          const [first] = validate.errors ?? [];
-          fail(
-            "invalid",
-            `The report is not complete: ${first?.instancePath || "the form"} ${first?.message ?? "is not valid"}.`,
-            `/data${first?.instancePath ?? ""}`,
-          );
+          const { message, pointer } = describeIncompleteAnswers("report", validate.errors);
+          fail("invalid", message, pointer);
         }
       }
       const agendaNotes = command.agendaNotes ?? {};

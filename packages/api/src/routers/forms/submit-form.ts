@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { appendAudit, findFormResponse, updateFormResponse } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import { describeAjvError, FormSchemaError, getFormValidator } from "@steward/policy-config";
+import { describeIncompleteAnswers, FormSchemaError, getFormValidator } from "@steward/policy-config";
 
 import { ApiError } from "../../errors.ts";
 import { loadPolicyVersion } from "../../services/policies.ts";
@@ -32,13 +32,8 @@ export const submitForm = tenantProcedure
       throw error;
     }
     if (!validate(input.data)) {
-      const [first] = validate.errors ?? [];
-      const { pointer, message } = first ? describeAjvError(first) : { pointer: "", message: "Is not valid." };
-      throw new DomainError(
-        "invalid",
-        `The form is not complete${pointer ? ` (${pointer.slice(1).replaceAll("/", " › ")})` : ""}: ${message}`,
-        `/data${pointer}`,
-      );
+      const { message, pointer } = describeIncompleteAnswers("form", validate.errors);
+      throw new DomainError("invalid", message, pointer);
     }
     const row = await updateFormResponse(ctx.trx, existing.id, input.revision, {
       data: input.data,
