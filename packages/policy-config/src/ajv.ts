@@ -1,7 +1,7 @@
 import addFormats from "ajv-formats";
 import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 
-import { entriesOf } from "./json.ts";
+import { entriesOf, fieldOf } from "./json.ts";
 import type { PolicyDocument } from "./schema/policy.ts";
 
 /**
@@ -85,7 +85,7 @@ function resolveLocal(root: unknown, ref: string): unknown {
   let node: unknown = root;
   for (const segment of segments) {
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
+    node = fieldOf(node, segment);
   }
   return node;
 }
@@ -182,7 +182,7 @@ export function getFormValidator(policy: PolicyDocument, formKey: string): Valid
     validate = formAjv.compile(form.schema);
   } catch (error) {
     throw new FormSchemaError(
-      `The form "${form.title}" cannot be checked: its schema does not compile (${(error as Error).message}).`,
+      `The form "${form.title}" cannot be checked: its schema does not compile (${error instanceof Error ? error.message : String(error)}).`,
     );
   } finally {
     // Ajv keeps every schema it compiles; this cache holds what is needed.

@@ -1,6 +1,7 @@
 import { create, type Delta } from "jsondiffpatch";
 import { format as formatJsonPatch, type Op } from "jsondiffpatch/formatters/jsonpatch";
 
+import { fieldOf } from "./json.ts";
 import type { Cadence, Frequency } from "./schema/policy.ts";
 import { toPointer } from "./validation/problem.ts";
 
@@ -133,9 +134,8 @@ export function describeCadence(cadence: Cadence): string {
 }
 
 function isCadence(value: unknown): value is Cadence {
-  const record = value as Record<string, unknown> | null;
   return Boolean(
-    record && typeof record === "object" && typeof record.visitType === "string" && record.frequency && record.basis,
+    typeof fieldOf(value, "visitType") === "string" && fieldOf(value, "frequency") && fieldOf(value, "basis"),
   );
 }
 
@@ -164,7 +164,7 @@ function shown(value: unknown): string {
 }
 
 function get(node: unknown, segment: string | number): unknown {
-  return node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[segment] : undefined;
+  return fieldOf(node, segment);
 }
 
 interface Frame {
@@ -336,8 +336,8 @@ export function diffPolicies(before: unknown, after: unknown): PolicyDiff {
 
 function findSame(list: unknown, item: unknown): unknown {
   if (!Array.isArray(list) || !item || typeof item !== "object") return undefined;
-  const key = (item as Record<string, unknown>).key;
-  return key === undefined ? undefined : list.find((candidate) => (candidate as Record<string, unknown>)?.key === key);
+  const key = fieldOf(item, "key");
+  return key === undefined ? undefined : list.find((candidate: unknown) => fieldOf(candidate, "key") === key);
 }
 
 export type { Op as JsonPatchOperation };

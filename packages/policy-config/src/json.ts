@@ -8,3 +8,8 @@
 export function entriesOf(value: object): [string, unknown][] {
   return Object.entries(value);
 }
+
+/** A field of a JSON value (an item of a list, by index), or undefined when the value has no fields. */
+export function fieldOf(value: unknown, key: string | number): unknown {
+  return value !== null && typeof value === "object" ? (Reflect.get(value, key) as unknown) : undefined;
+}

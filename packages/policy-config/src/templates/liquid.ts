@@ -99,7 +99,7 @@ export class TemplateError extends Error {
 
 /** Liquid's error text ends "…, line:1, col:4": turn it into a sentence. */
 function liquidMessage(error: unknown): string {
-  const first = ((error as Error).message ?? String(error)).split("\n")[0] ?? "";
+  const first = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
   const match = /^(.*), line:(\d+), col:(\d+)$/.exec(first);
   const text = (match?.[1] ?? first).replace(/\.$/, "");
   const where = match ? ` (line ${match[2]}, column ${match[3]})` : "";

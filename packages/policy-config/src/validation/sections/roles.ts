@@ -4,7 +4,7 @@
  * and school roles limited to the user's own school. The rules' fields against
  * each subject's vocabulary are checked in permissions.ts.
  */
-import { subject as asSubject, createMongoAbility, type MongoAbility, type RawRuleOf } from "@casl/ability";
+import { subject as asSubject, createMongoAbility } from "@casl/ability";
 
 import type { PolicyDocument, Role, Rule } from "../../schema/policy.ts";
 import { USER_PLACEHOLDERS } from "../../vocabulary.ts";
@@ -57,7 +57,7 @@ function checkCaslReads(rule: Rule, path: Path, ctx: SemanticsContext): void {
   try {
     const actions = ([] as string[]).concat(rule.action);
     const subjects = ([] as string[]).concat(rule.subject);
-    const ability = createMongoAbility<MongoAbility>([rule as RawRuleOf<MongoAbility>]);
+    const ability = createMongoAbility([rule]);
     for (const name of subjects) if (name !== "all") ability.can(actions[0] ?? "", asSubject(name, {}));
   } catch (error) {
     ctx.report(
