@@ -7,6 +7,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
+import type { PolicyDocument } from "../src/schema/policy.ts";
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const files = ["tenants", "fixtures"].flatMap((folder) => {
   const dir = path.join(root, folder);
@@ -19,6 +21,7 @@ const files = ["tenants", "fixtures"].flatMap((folder) => {
 const started = performance.now();
 const { validatePolicy } = await import("../src/index.ts");
 const { createMinimalPolicy } = await import("../src/fixtures/minimal-policy.ts");
+const { setAt } = await import("../src/testing/break.ts");
 console.log(`load and compile the meta-schema: ${(performance.now() - started).toFixed(1)} ms`);
 
 const RUNS = 200;
@@ -30,7 +33,7 @@ const inputs = [
   ...files.map((file) => ({ file, text: readFileSync(path.join(root, file), "utf8") })),
 ];
 for (const { file, text } of inputs) {
-  const document = JSON.parse(text);
+  const document: unknown = JSON.parse(text);
   let t = performance.now();
   const first = validatePolicy(document);
   const cold = performance.now() - t;
@@ -50,35 +53,47 @@ for (const { file, text } of inputs) {
 // Pathological policies: validation must stay bounded in time and in the size
 // of what it returns (at most 200 problems and a last one saying there are more).
 console.log(`\npathological policy                                          ms   problems returned   JSON size`);
-const pathological: [string, (p: Record<string, any>) => void][] = [
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+const pathological: [string, (p: PolicyDocument) => void][] = [
   [
     "24,000 descriptors with bad keys (24,000 problems)",
-    (p) => (p.criteria[0].descriptors = Array.from({ length: 24_000 }, () => ({ key: "Not A Key", text: "x" }))),
+    (p) =>
+      setAt(
+        p,
+        "/criteria/0/descriptors",
+        Array.from({ length: 24_000 }, () => ({ key: "Not A Key", text: "x" })),
+      ),
   ],
   [
     "12,000 categories, bad key and colour (huge document)",
     (p) =>
-      (p.categories = Array.from({ length: 12_000 }, (_, i) => ({
-        ...p.categories[0],
-        key: `Bad Key ${i}`,
-        colour: "mauve",
-        severity: i % 20,
-      }))),
+      setAt(
+        p,
+        "/categories",
+        Array.from({ length: 12_000 }, (_, i) => ({
+          ...p.categories[0],
+          key: `Bad Key ${i}`,
+          colour: "mauve",
+          severity: i % 20,
+        })),
+      ),
   ],
   [
     "200 triggers reading 119 unknown facts (24,000 semantic)",
     (p) =>
-      (p.triggers = Array.from({ length: 200 }, (_, i) => ({
-        ...p.triggers[0],
-        key: `t-${i}`,
-        suggests: { category: "nope" },
-        when: { and: Array.from({ length: 119 }, () => ({ var: "no.such.fact" })) },
-      }))),
+      setAt(
+        p,
+        "/triggers",
+        Array.from({ length: 200 }, (_, i) => ({
+          ...p.triggers[0],
+          key: `t-${i}`,
+          suggests: { category: "nope" },
+          when: { and: Array.from({ length: 119 }, () => ({ var: "no.such.fact" })) },
+        })),
+      ),
   ],
 ];
 for (const [name, breakIt] of pathological) {
-  const document = createMinimalPolicy() as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const document = createMinimalPolicy();
   breakIt(document);
   const t = performance.now();
   const result = validatePolicy(document);

@@ -1,6 +1,7 @@
 import addFormats from "ajv-formats";
 import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 
+import { entriesOf, fieldOf } from "./json.ts";
 import type { PolicyDocument } from "./schema/policy.ts";
 
 /**
@@ -24,7 +25,7 @@ export { Ajv2020 };
 /** A new Ajv for JSON Schema 2020-12 with Steward's options and formats. */
 export function createAjv(overrides: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({ ...AJV_OPTIONS, ...overrides });
-  addFormats.default(ajv);
+  addFormats(ajv);
   return ajv;
 }
 
@@ -84,7 +85,7 @@ function resolveLocal(root: unknown, ref: string): unknown {
   let node: unknown = root;
   for (const segment of segments) {
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
+    node = fieldOf(node, segment);
   }
   return node;
 }
@@ -98,12 +99,7 @@ function resolveLocal(root: unknown, ref: string): unknown {
  */
 export function checkFormSchema(schema: unknown): FormSchemaProblem[] {
   const problems: FormSchemaProblem[] = [];
-  if (
-    schema &&
-    typeof schema === "object" &&
-    "$schema" in schema &&
-    (schema as { $schema: unknown }).$schema !== DIALECT
-  ) {
+  if (schema && typeof schema === "object" && "$schema" in schema && schema.$schema !== DIALECT) {
     problems.push({
       path: ["$schema"],
       message: `A form's schema is JSON Schema 2020-12: leave "$schema" out or make it "${DIALECT}".`,
@@ -116,7 +112,7 @@ export function checkFormSchema(schema: unknown): FormSchemaProblem[] {
       node.forEach((child, i) => walk(child, [...path, i]));
       return;
     }
-    for (const [keyword, value] of Object.entries(node)) {
+    for (const [keyword, value] of entriesOf(node)) {
       const at = [...path, keyword];
       const refused = REFUSED_KEYWORDS[keyword];
       if (refused)
@@ -137,7 +133,7 @@ export function checkFormSchema(schema: unknown): FormSchemaProblem[] {
           });
         }
       } else if (SCHEMA_MAPS.has(keyword) && value && typeof value === "object" && !Array.isArray(value)) {
-        for (const [name, sub] of Object.entries(value)) walk(sub, [...at, name]);
+        for (const [name, sub] of entriesOf(value)) walk(sub, [...at, name]);
       } else if (SCHEMA_VALUES.has(keyword)) walk(value, at);
     }
   };
@@ -174,7 +170,7 @@ const compiled = new WeakMap<PolicyDocument, Map<string, ValidateFunction>>();
  */
 export function getFormValidator(policy: PolicyDocument, formKey: string): ValidateFunction | undefined {
   let forms = compiled.get(policy);
-  if (!forms) compiled.set(policy, (forms = new Map()));
+  if (!forms) compiled.set(policy, (forms = new Map<string, ValidateFunction>()));
   const cached = forms.get(formKey);
   if (cached) return cached;
   const form = policy.forms.find((f) => f.key === formKey);
@@ -186,7 +182,7 @@ export function getFormValidator(policy: PolicyDocument, formKey: string): Valid
     validate = formAjv.compile(form.schema);
   } catch (error) {
     throw new FormSchemaError(
-      `The form "${form.title}" cannot be checked: its schema does not compile (${(error as Error).message}).`,
+      `The form "${form.title}" cannot be checked: its schema does not compile (${error instanceof Error ? error.message : String(error)}).`,
     );
   } finally {
     // Ajv keeps every schema it compiles; this cache holds what is needed.

@@ -1,6 +1,7 @@
 import { create, type Delta } from "jsondiffpatch";
 import { format as formatJsonPatch, type Op } from "jsondiffpatch/formatters/jsonpatch";
 
+import { fieldOf } from "./json.ts";
 import type { Cadence, Frequency } from "./schema/policy.ts";
 import { toPointer } from "./validation/problem.ts";
 
@@ -21,8 +22,6 @@ export interface PolicyDiff {
   /** The same change as an RFC 6902 JSON Patch from the old version to the new. */
   patch: Op[];
 }
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
  * Items of keyed lists are matched by key (so a reordered or renamed item is
@@ -135,9 +134,8 @@ export function describeCadence(cadence: Cadence): string {
 }
 
 function isCadence(value: unknown): value is Cadence {
-  const record = value as Record<string, unknown> | null;
   return Boolean(
-    record && typeof record === "object" && typeof record.visitType === "string" && record.frequency && record.basis,
+    typeof fieldOf(value, "visitType") === "string" && fieldOf(value, "frequency") && fieldOf(value, "basis"),
   );
 }
 
@@ -146,7 +144,8 @@ function nameOf(item: unknown): string | undefined {
   if (!item || typeof item !== "object") return undefined;
   const record = item as Record<string, unknown>;
   for (const field of ["label", "title", "text", "key", "role", "visitType", "meetingType"]) {
-    if (typeof record[field] === "string") return record[field] as string;
+    const value = record[field];
+    if (typeof value === "string") return value;
   }
   if (typeof record.area === "string" && typeof record.category === "string")
     return `${record.area} / ${record.category}`;
@@ -165,7 +164,7 @@ function shown(value: unknown): string {
 }
 
 function get(node: unknown, segment: string | number): unknown {
-  return node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[segment] : undefined;
+  return fieldOf(node, segment);
 }
 
 interface Frame {
@@ -175,153 +174,170 @@ interface Frame {
   after: unknown;
 }
 
+/** What one comparison collects into, and the new version it names things from. */
+interface DiffState {
+  entries: DiffEntry[];
+  after: unknown;
+}
+
+function add(state: DiffState, entry: Omit<DiffEntry, "section" | "pointer"> & { path: (string | number)[] }): void {
+  const { path, ...rest } = entry;
+  state.entries.push({ ...rest, pointer: toPointer(path), section: String(path[0] ?? "") });
+}
+
+function contextText(context: string[]): string {
+  return context.length > 0 ? `${context.join(" › ")}: ` : "";
+}
+
+/** Names the visit type only when the list holds more than one cadence. */
+function cadenceQualifier(state: DiffState, frame: Frame, cadence: Cadence): string {
+  const siblings = frame.path.slice(0, -1).reduce<unknown>((node, segment) => get(node, segment), state.after);
+  if (!Array.isArray(siblings) || siblings.length <= 1) return "";
+  const visitTypes = get(state.after, "visitTypes");
+  const visitType: unknown = Array.isArray(visitTypes)
+    ? visitTypes.find((v: unknown) => get(v, "key") === cadence.visitType)
+    : undefined;
+  const label = get(visitType, "label");
+  return ` (${typeof label === "string" ? label : cadence.visitType})`;
+}
+
+function walk(state: DiffState, node: Delta, frame: Frame): void {
+  if (node === undefined) return;
+  if (Array.isArray(node)) {
+    describeLeaf(state, node, frame);
+    return;
+  }
+  if (node._t === "a") {
+    walkArray(state, node as Record<string, Delta>, frame);
+    return;
+  }
+  // A change anywhere inside a cadence is said once, as the whole cadence.
+  if (isCadence(frame.before) && isCadence(frame.after)) {
+    add(state, {
+      kind: "changed",
+      path: frame.path,
+      message: `${contextText(frame.context)}visits${cadenceQualifier(state, frame, frame.after)} changed from ${describeCadence(frame.before)} to ${describeCadence(frame.after)}`,
+      before: frame.before,
+      after: frame.after,
+    });
+    return;
+  }
+  for (const [field, child] of Object.entries(node as Record<string, Delta>)) {
+    walk(state, child, {
+      path: [...frame.path, field],
+      context: frame.context,
+      before: get(frame.before, field),
+      after: get(frame.after, field),
+    });
+  }
+}
+
+/** A value added, changed or removed (jsondiffpatch's [new], [old, new], [old, 0, 0]). */
+function describeLeaf(state: DiffState, change: unknown[], frame: Frame): void {
+  const field = frame.path.at(-1);
+  const label = typeof field === "string" ? humanise(field) : "value";
+  const where = contextText(frame.context);
+  const [first, second, kind] = change;
+  if (change.length === 1) {
+    add(state, { kind: "added", path: frame.path, message: `${where}${label} set to ${shown(first)}`, after: first });
+  } else if (change.length === 2) {
+    add(state, {
+      kind: "changed",
+      path: frame.path,
+      message: `${where}${label} changed from ${shown(first)} to ${shown(second)}`,
+      before: first,
+      after: second,
+    });
+  } else if (kind === 0) {
+    add(state, {
+      kind: "removed",
+      path: frame.path,
+      message: `${where}${label} removed (was ${shown(first)})`,
+      before: first,
+    });
+  }
+}
+
+/** How a list's items are named: by their section's noun (Category 'High') or the list's item noun. */
+function listNouns(frame: Frame): {
+  section: string | undefined;
+  itemNoun: string;
+  itemLabel: (item: unknown) => string;
+} {
+  const listName = String(frame.path.at(-1) ?? "");
+  const section = SECTION_NOUNS[listName];
+  const itemNoun = ITEM_NOUNS[listName] ?? "item";
+  const itemLabel = (item: unknown) => (section ? `${section} ${shown(item)}` : `${itemNoun} ${shown(item)}`);
+  return { section, itemNoun, itemLabel };
+}
+
+/** A whole item added, removed, moved or replaced (a list delta's leaf). */
+function describeItemChange(state: DiffState, index: string, change: unknown[], frame: Frame): void {
+  const { itemNoun, itemLabel } = listNouns(frame);
+  const where = contextText(frame.context);
+  const removed = index.startsWith("_");
+  const position = Number(removed ? index.slice(1) : index);
+  const [first, second, kind] = change;
+  const path = [...frame.path, position];
+  if (removed && kind === 0) {
+    add(state, { kind: "removed", path, message: `${where}${itemLabel(first)} removed`, before: first });
+  } else if (removed && kind === 3) {
+    const item = get(frame.before, position);
+    add(state, {
+      kind: "moved",
+      path: [...frame.path, Number(second)],
+      message: `${where}${itemLabel(item)} moved from position ${position + 1} to ${Number(second) + 1}`,
+      after: item,
+    });
+  } else if (change.length === 1) {
+    add(state, { kind: "added", path, message: `${where}${itemLabel(first)} added`, after: first });
+  } else if (change.length === 2) {
+    add(state, {
+      kind: "changed",
+      path,
+      message: `${where}${itemNoun} ${position + 1} changed from ${shown(first)} to ${shown(second)}`,
+      before: first,
+      after: second,
+    });
+  }
+}
+
+function walkArray(state: DiffState, node: Record<string, Delta>, frame: Frame): void {
+  const { section, itemNoun } = listNouns(frame);
+  for (const [index, change] of Object.entries(node)) {
+    if (index === "_t") continue;
+    if (Array.isArray(change)) {
+      describeItemChange(state, index, change, frame);
+      continue;
+    }
+    // A modified item: its new index; find the old item by the same identity.
+    const position = Number(index);
+    const afterItem = get(frame.after, position);
+    const beforeItem = findSame(frame.before, afterItem) ?? get(frame.before, position);
+    const name = nameOf(afterItem) ?? `${itemNoun} ${position + 1}`;
+    // A cadence is described whole (see walk), so it adds no context of its own.
+    const context = isCadence(afterItem)
+      ? frame.context
+      : section
+        ? [...frame.context, `${section} '${name}'`]
+        : [...frame.context, `${itemNoun} '${name}'`];
+    walk(state, change, { path: [...frame.path, position], context, before: beforeItem, after: afterItem });
+  }
+}
+
 /** Compares two policy documents: every change in words, and as a JSON Patch. */
 export function diffPolicies(before: unknown, after: unknown): PolicyDiff {
   const delta = differ.diff(before, after);
   if (!delta) return { entries: [], patch: [] };
-  const entries: DiffEntry[] = [];
-  const add = (entry: Omit<DiffEntry, "section" | "pointer"> & { path: (string | number)[] }) => {
-    const { path, ...rest } = entry;
-    entries.push({ ...rest, pointer: toPointer(path), section: String(path[0] ?? "") });
-  };
-  const visitTypes = (get(after, "visitTypes") ?? []) as { key?: string; label?: string }[];
-  const visitTypeLabel = (key: string) => visitTypes.find((v) => v.key === key)?.label ?? key;
-  // Name the visit type only when the list holds more than one cadence.
-  const cadenceQualifier = (frame: Frame) => {
-    const siblings = frame.path.slice(0, -1).reduce<unknown>((node, segment) => get(node, segment), after);
-    const visitType = (frame.after as Cadence).visitType;
-    return Array.isArray(siblings) && siblings.length > 1 ? ` (${visitTypeLabel(visitType)})` : "";
-  };
-  const contextText = (context: string[]) => (context.length > 0 ? `${context.join(" › ")}: ` : "");
-
-  const walk = (node: Delta, frame: Frame) => {
-    if (node === undefined) return;
-    if (Array.isArray(node)) {
-      describeLeaf(node, frame);
-      return;
-    }
-    if ((node as { _t?: string })._t === "a") {
-      walkArray(node as Record<string, Delta>, frame);
-      return;
-    }
-    // A change anywhere inside a cadence is said once, as the whole cadence.
-    if (isCadence(frame.before) && isCadence(frame.after)) {
-      add({
-        kind: "changed",
-        path: frame.path,
-        message: `${contextText(frame.context)}visits${cadenceQualifier(frame)} changed from ${describeCadence(frame.before)} to ${describeCadence(frame.after)}`,
-        before: frame.before,
-        after: frame.after,
-      });
-      return;
-    }
-    for (const [field, child] of Object.entries(node as Record<string, Delta>)) {
-      walk(child, {
-        path: [...frame.path, field],
-        context: frame.context,
-        before: get(frame.before, field),
-        after: get(frame.after, field),
-      });
-    }
-  };
-
-  const describeLeaf = (change: unknown[], frame: Frame) => {
-    const field = frame.path.at(-1);
-    const label = typeof field === "string" ? humanise(field) : "value";
-    const where = contextText(frame.context);
-    if (change.length === 1) {
-      add({
-        kind: "added",
-        path: frame.path,
-        message: `${where}${label} set to ${shown(change[0])}`,
-        after: change[0],
-      });
-    } else if (change.length === 2) {
-      add({
-        kind: "changed",
-        path: frame.path,
-        message: `${where}${label} changed from ${shown(change[0])} to ${shown(change[1])}`,
-        before: change[0],
-        after: change[1],
-      });
-    } else if (change[2] === 0) {
-      add({
-        kind: "removed",
-        path: frame.path,
-        message: `${where}${label} removed (was ${shown(change[0])})`,
-        before: change[0],
-      });
-    }
-  };
-
-  const walkArray = (node: Record<string, Delta>, frame: Frame) => {
-    const listName = String(frame.path.at(-1) ?? "");
-    const section = SECTION_NOUNS[listName];
-    const itemNoun = ITEM_NOUNS[listName] ?? "item";
-    const itemLabel = (item: unknown) => (section ? `${section} ${shown(item)}` : `${itemNoun} ${shown(item)}`);
-    const where = contextText(frame.context);
-    for (const [index, change] of Object.entries(node)) {
-      if (index === "_t") continue;
-      const removed = index.startsWith("_");
-      const position = Number(removed ? index.slice(1) : index);
-      if (Array.isArray(change)) {
-        if (removed && change[2] === 0) {
-          const item = change[0];
-          add({
-            kind: "removed",
-            path: [...frame.path, position],
-            message: `${where}${itemLabel(item)} removed`,
-            before: item,
-          });
-        } else if (removed && change[2] === 3) {
-          const item = get(frame.before, position);
-          add({
-            kind: "moved",
-            path: [...frame.path, Number(change[1])],
-            message: `${where}${itemLabel(item)} moved from position ${position + 1} to ${Number(change[1]) + 1}`,
-            after: item,
-          });
-        } else if (change.length === 1) {
-          const item = change[0];
-          add({
-            kind: "added",
-            path: [...frame.path, position],
-            message: `${where}${itemLabel(item)} added`,
-            after: item,
-          });
-        } else if (change.length === 2) {
-          add({
-            kind: "changed",
-            path: [...frame.path, position],
-            message: `${where}${itemNoun} ${position + 1} changed from ${shown(change[0])} to ${shown(change[1])}`,
-            before: change[0],
-            after: change[1],
-          });
-        }
-        continue;
-      }
-      // A modified item: its new index; find the old item by the same identity.
-      const afterItem = get(frame.after, position);
-      const beforeItem = findSame(frame.before, afterItem) ?? get(frame.before, position);
-      const name = nameOf(afterItem) ?? `${itemNoun} ${position + 1}`;
-      // A cadence is described whole (below), so it adds no context of its own.
-      const context = isCadence(afterItem)
-        ? frame.context
-        : section
-          ? [...frame.context, `${section} '${name}'`]
-          : [...frame.context, `${itemNoun} '${name}'`];
-      walk(change, { path: [...frame.path, position], context, before: beforeItem, after: afterItem });
-    }
-  };
-
-  walk(delta, { path: [], context: [], before, after });
-  return { entries, patch: formatJsonPatch(delta) };
+  const state: DiffState = { entries: [], after };
+  walk(state, delta, { path: [], context: [], before, after });
+  return { entries: state.entries, patch: formatJsonPatch(delta) };
 }
 
 function findSame(list: unknown, item: unknown): unknown {
   if (!Array.isArray(list) || !item || typeof item !== "object") return undefined;
-  const key = (item as Record<string, unknown>).key;
-  return key === undefined ? undefined : list.find((candidate) => (candidate as Record<string, unknown>)?.key === key);
+  const key = fieldOf(item, "key");
+  return key === undefined ? undefined : list.find((candidate: unknown) => fieldOf(candidate, "key") === key);
 }
 
-export type { Json as DiffJson, Op as JsonPatchOperation };
+export type { Op as JsonPatchOperation };

@@ -5,7 +5,13 @@
  */
 export { JSON_SCHEMA_DIALECT, policyMetaSchema } from "./meta-schema.ts";
 export * from "./schema/policy.ts";
-export type { Applicability, GovernanceType, PhaseType, TagColourType } from "./schema/common.ts";
+export {
+  PHASES,
+  type Applicability,
+  type GovernanceType,
+  type PhaseType,
+  type TagColourType,
+} from "./schema/common.ts";
 export * from "./validation/index.ts";
 export * from "./vocabulary.ts";
 export {
@@ -17,6 +23,7 @@ export {
   getFormValidator,
   type FormSchemaProblem,
 } from "./ajv.ts";
+export { describeAjvError, describeIncompleteAnswers, type AjvErrorDescription } from "./ajv-errors.ts";
 export { checkTemplate, createLiquid, renderTemplate, TemplateError, TEMPLATE_LIMITS } from "./templates/liquid.ts";
 export {
   describeCadence,
@@ -27,6 +34,7 @@ export {
   type PolicyDiff,
 } from "./diff.ts";
 export * from "./lifecycle.ts";
+export { parsePolicyDocument, PolicyDocumentError } from "./parse.ts";
 export {
   FORMAT_UPGRADES,
   FormatUpgradeError,

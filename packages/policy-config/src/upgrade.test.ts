@@ -69,7 +69,7 @@ describe("the format upgrades, on golden documents", () => {
   );
 
   it("keeps a format 1 deadline on the same date: days become calendar days", () => {
-    const { document } = upgradePolicy(pairs[0]![1]);
+    const { document } = upgradePolicy(pairs[0][1]);
     const letter = (document.letterTypes as { deadline: unknown; reviewAfter: unknown }[])[0]!;
     expect(letter.deadline).toEqual({
       kind: "compliance",

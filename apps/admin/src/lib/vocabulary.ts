@@ -2,16 +2,8 @@
  * National vocabularies (GIAS, the API's own enums): the same for every authority, so they may be
  * listed here. Anything an authority defines (categories, stages, letters) comes from its policy.
  */
-export const PHASES = [
-  "nursery",
-  "primary",
-  "middle",
-  "secondary",
-  "all-through",
-  "special",
-  "alternative-provision",
-  "16-plus",
-] as const;
+/** The school phases: policy-config holds the one list (the policy schema uses it too). */
+export { PHASES } from "@steward/policy-config";
 export const GOVERNANCE = [
   { value: "maintained", label: "Maintained school" },
   { value: "academy", label: "Academy" },

@@ -119,7 +119,7 @@ describe("a case", () => {
     const incomplete = h.refuse(...adviser, { type: "record-visit", visitId: visit.id, data: {}, concerns: false });
     expect(incomplete).toMatchObject({
       code: "invalid",
-      message: "The report is not complete: the form must have required property 'summary'.",
+      message: 'The report is not complete (summary): "summary" is missing: it is required here.',
     });
     expect(
       h.refuse(...senior, { type: "record-visit", visitId: visit.id, data: { summary: "x" }, concerns: false }).message,

@@ -49,7 +49,7 @@ describe("a visit report's form", () => {
       const { command } = scheduleAndRecord(h, {});
       expect(h.refuse(...adviser, command)).toMatchObject({
         code: "invalid",
-        message: "The report is not complete: the form must have required property 'summary'.",
+        message: 'The report is not complete (summary): "summary" is missing: it is required here.',
       });
     }
   });

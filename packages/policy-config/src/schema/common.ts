@@ -53,24 +53,24 @@ export const Audience = Type.Union([Type.Literal("la"), Type.Literal("school")],
 });
 
 /** How a school is governed: the seeds treat maintained schools and academies differently. */
-export const Governance = Type.Union(
-  [Type.Literal("maintained"), Type.Literal("academy"), Type.Literal("free-school")],
-  {
-    title: "Governance",
-  },
-);
+const Governance = Type.Union([Type.Literal("maintained"), Type.Literal("academy"), Type.Literal("free-school")], {
+  title: "Governance",
+});
 
-export const Phase = Type.Union(
-  [
-    Type.Literal("nursery"),
-    Type.Literal("primary"),
-    Type.Literal("middle"),
-    Type.Literal("secondary"),
-    Type.Literal("all-through"),
-    Type.Literal("special"),
-    Type.Literal("alternative-provision"),
-    Type.Literal("16-plus"),
-  ],
+/** A school's phase (national, from GIAS): the one list, for the schema and for every filter by phase. */
+export const PHASES = [
+  "nursery",
+  "primary",
+  "middle",
+  "secondary",
+  "all-through",
+  "special",
+  "alternative-provision",
+  "16-plus",
+] as const;
+
+const Phase = Type.Union(
+  PHASES.map((phase) => Type.Literal(phase)),
   { title: "Phase" },
 );
 
@@ -85,7 +85,7 @@ export const Applicability = Strict(
 );
 
 /** GOV.UK Design System tag colours. */
-export const TAG_COLOURS = [
+const TAG_COLOURS = [
   "grey",
   "green",
   "turquoise",

@@ -41,16 +41,14 @@ const REFUSED_TAGS: Record<string, string> = {
 
 /** A file system that holds nothing: the engine never touches the disk. */
 const NO_FILES = {
-  exists: async () => false,
+  exists: () => Promise.resolve(false),
   existsSync: () => false,
-  readFile: async (file: string): Promise<string> => {
-    throw new Error(`Templates cannot read files (${file})`);
-  },
+  readFile: (file: string): Promise<string> => Promise.reject(new Error(`Templates cannot read files (${file})`)),
   readFileSync: (file: string): string => {
     throw new Error(`Templates cannot read files (${file})`);
   },
   resolve: (_root: string, file: string) => file,
-  contains: async () => false,
+  contains: () => Promise.resolve(false),
   dirname: () => "",
   sep: "/",
 };
@@ -101,9 +99,9 @@ export class TemplateError extends Error {
 
 /** Liquid's error text ends "…, line:1, col:4": turn it into a sentence. */
 function liquidMessage(error: unknown): string {
-  const first = ((error as Error).message ?? String(error)).split("\n")[0] ?? "";
+  const first = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
   const match = /^(.*), line:(\d+), col:(\d+)$/.exec(first);
-  const text = (match ? match[1]! : first).replace(/\.$/, "");
+  const text = (match?.[1] ?? first).replace(/\.$/, "");
   const where = match ? ` (line ${match[2]}, column ${match[3]})` : "";
   if (/render limit exceeded/.test(text)) {
     return `it takes too long to render (more than ${TEMPLATE_LIMITS.renderMilliseconds} ms): make its loops smaller${where}.`;
@@ -171,7 +169,8 @@ export function checkTemplate(source: string): { message: string; code: string }
  */
 export function renderTemplate(source: string, context: object): string {
   const { template, problems } = parseChecked(source);
-  if (problems.length > 0) throw new TemplateError(problems[0]!.message, problems[0]!.code);
+  const [problem] = problems;
+  if (problem) throw new TemplateError(problem.message, problem.code);
   try {
     return liquid.renderSync(template, context) as string;
   } catch (error) {

@@ -56,8 +56,8 @@ export function validatePolicy(document: unknown): ValidationResult {
     };
     return { ok: false, problems: [...structural.problems.slice(0, MAX_PROBLEMS), tooBig] };
   }
-  if (structural.problems.length > 0) return { ok: false, ...capped(structural.problems, 0, structural.truncated) };
-  const policy = document as PolicyDocument;
+  const { policy } = structural;
+  if (!policy) return { ok: false, ...capped(structural.problems, 0, structural.truncated) };
   // Problems past a few times the cap are counted, not written out.
   const { problems, dropped, droppedErrors } = collectSemantics(policy, MAX_PROBLEMS * 5);
   if (droppedErrors > 0 || problems.some((p) => p.severity === "error"))

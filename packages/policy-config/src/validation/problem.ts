@@ -1,3 +1,5 @@
+import { fieldOf } from "../json.ts";
+
 /** One thing wrong with a policy document, said so a policy administrator can fix it. */
 export interface Problem {
   /** JSON pointer (RFC 6901) to the value concerned, e.g. `/categories/2/cadence/0/visitType`. */
@@ -13,7 +15,7 @@ export interface Problem {
 }
 
 /** Escapes one segment of a JSON pointer. */
-export function escapePointerSegment(segment: string | number): string {
+function escapePointerSegment(segment: string | number): string {
   return String(segment).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
@@ -62,10 +64,9 @@ export function describePointer(document: unknown, pointer: string): string {
   const parts: string[] = [];
   let node: unknown = document;
   for (const [index, segment] of parsePointer(pointer).entries()) {
-    const next = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
+    const next = fieldOf(node, segment);
     if (Array.isArray(node)) {
-      const item = next as Record<string, unknown> | undefined;
-      const name = item && typeof item === "object" ? (item.label ?? item.title ?? item.key ?? item.text) : undefined;
+      const name = fieldOf(next, "label") ?? fieldOf(next, "title") ?? fieldOf(next, "key") ?? fieldOf(next, "text");
       parts.push(typeof name === "string" && name.length <= 80 ? name : `item ${Number(segment) + 1}`);
     } else {
       parts.push(index === 0 ? (SECTION_TITLES[segment] ?? humanise(segment)) : humanise(segment));

@@ -1,13 +1,15 @@
 import type { ErrorObject } from "ajv/dist/2020.js";
 
+import { describeAjvError, shown, typeName } from "../ajv-errors.ts";
 import { createAjv } from "../ajv.ts";
 import { policyMetaSchema } from "../meta-schema.ts";
+import type { PolicyDocument } from "../schema/policy.ts";
 import { describePointer, type Problem } from "./problem.ts";
 
 /** Every error, for a document of ordinary size: each problem at its place. */
 const validateStructure = createAjv().compile(policyMetaSchema);
 /** Stops at the first error: whether a document is valid at all, and the one problem of a huge one. */
-const validateFirst = createAjv({ allErrors: false }).compile(policyMetaSchema);
+const validateFirst = createAjv({ allErrors: false }).compile<PolicyDocument>(policyMetaSchema);
 
 /**
  * Past this many values (JSON nodes) a document is checked only up to its
@@ -26,77 +28,6 @@ function countValues(document: unknown, limit: number): number {
     if (node !== null && typeof node === "object") for (const child of Object.values(node)) stack.push(child);
   }
   return count;
-}
-
-function shown(value: unknown): string {
-  const text = JSON.stringify(value);
-  if (text === undefined) return String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "string") return "text";
-  return `a ${typeof value}`;
-}
-
-const TYPE_WORDS: Record<string, string> = {
-  string: "text",
-  number: "a number",
-  integer: "a whole number",
-  boolean: "true or false",
-  object: "an object",
-  array: "a list",
-  null: "null",
-};
-
-/** The one sentence for an Ajv error. */
-function sentence(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  const schema = error.parentSchema as { description?: string; title?: string } | undefined;
-  switch (error.keyword) {
-    case "required":
-      return `"${String(params.missingProperty)}" is missing: it is required here.`;
-    case "additionalProperties":
-      return `"${String(params.additionalProperty)}" is not a field here: check its spelling, or remove it.`;
-    case "type":
-      return `Must be ${TYPE_WORDS[String(params.type)] ?? String(params.type)}, not ${typeName(error.data)}.`;
-    case "minLength":
-      return params.limit === 1 ? "Must not be empty." : `Must be at least ${String(params.limit)} characters.`;
-    case "maxLength":
-      return `Must be at most ${String(params.limit)} characters (it has ${String((error.data as string).length)}).`;
-    case "minItems":
-      return `Needs at least ${String(params.limit)} ${params.limit === 1 ? "item" : "items"}.`;
-    case "maxItems":
-      return `Has more than ${String(params.limit)} items.`;
-    case "minimum":
-      return `Must be ${String(params.limit)} or more (it is ${shown(error.data)}).`;
-    case "maximum":
-      return `Must be ${String(params.limit)} or less (it is ${shown(error.data)}).`;
-    case "uniqueItems":
-      return `Items ${Number(params.j) + 1} and ${Number(params.i) + 1} are the same: each may appear once.`;
-    case "minProperties":
-    case "maxProperties":
-      return schema?.title === "Rule"
-        ? 'A rule has exactly one operator, for example {"==": [{"var": "case.stage"}, "strategy"]}.'
-        : `Has the wrong number of fields.`;
-    case "format":
-      return params.format === "date"
-        ? `Must be a date written YYYY-MM-DD, not ${shown(error.data)}.`
-        : `Must be a valid ${String(params.format)}, not ${shown(error.data)}.`;
-    case "pattern":
-      return schema?.description
-        ? `${schema.description} Not ${shown(error.data)}.`
-        : `Is not in the expected form: ${shown(error.data)}.`;
-    case "const":
-      return `Must be ${shown(params.allowedValue)}, not ${shown(error.data)}.`;
-    case "enum":
-      return `Must be one of ${(params.allowedValues as unknown[]).map(shown).join(", ")}; not ${shown(error.data)}.`;
-    default:
-      return error.message ? `${error.message[0]?.toUpperCase()}${error.message.slice(1)}.` : "Is not valid.";
-  }
 }
 
 /**
@@ -169,8 +100,14 @@ export function checkStructure(document: unknown): Problem[] {
  * `MAX_STRUCTURE_ERRORS` (`truncated`: more problems exist than are listed),
  * and whether the document was too big to check past its first problem (`huge`).
  */
-export function collectStructure(document: unknown): { problems: Problem[]; truncated: boolean; huge: boolean } {
-  if (validateFirst(document)) return { problems: [], truncated: false, huge: false };
+export function collectStructure(document: unknown): {
+  problems: Problem[];
+  truncated: boolean;
+  huge: boolean;
+  /** The document, typed, when it has the meta-schema's shape. */
+  policy?: PolicyDocument;
+} {
+  if (validateFirst(document)) return { problems: [], truncated: false, huge: false, policy: document };
   const huge = countValues(document, HUGE_DOCUMENT_VALUES) > HUGE_DOCUMENT_VALUES;
   if (!huge) validateStructure(document);
   const seen = new Set<string>();
@@ -183,14 +120,9 @@ export function collectStructure(document: unknown): { problems: Problem[]; trun
       ? all
       : all.filter((e, i) => i < MAX_STRUCTURE_ERRORS || SIZE_KEYWORDS.has(e.keyword));
   for (const { error, message } of collapseUnions(errors)) {
-    const params = error.params as Record<string, unknown>;
-    const pointer =
-      error.keyword === "required"
-        ? `${error.instancePath}/${String(params.missingProperty)}`
-        : error.keyword === "additionalProperties"
-          ? `${error.instancePath}/${String(params.additionalProperty)}`
-          : error.instancePath;
-    const text = message ?? sentence(error);
+    const described = describeAjvError(error);
+    const pointer = described.pointer;
+    const text = message ?? described.message;
     const id = `${pointer}|${text}`;
     if (seen.has(id)) continue;
     seen.add(id);

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { appendAudit, findFormResponse, updateFormResponse } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import { FormSchemaError, getFormValidator } from "@steward/policy-config";
+import { describeIncompleteAnswers, FormSchemaError, getFormValidator } from "@steward/policy-config";
 
 import { ApiError } from "../../errors.ts";
 import { loadPolicyVersion } from "../../services/policies.ts";
@@ -32,15 +32,8 @@ export const submitForm = tenantProcedure
       throw error;
     }
     if (!validate(input.data)) {
-      const first = validate.errors?.[0];
-      const field =
-        first?.instancePath ||
-        (first?.params && "missingProperty" in first.params ? `/${String(first.params.missingProperty)}` : "");
-      throw new DomainError(
-        "invalid",
-        `The form is not complete: ${field ? `${field.slice(1).replaceAll("/", " › ")} ` : ""}${first?.message ?? "is not valid"}.`,
-        `/data${field}`,
-      );
+      const { message, pointer } = describeIncompleteAnswers("form", validate.errors);
+      throw new DomainError("invalid", message, pointer);
     }
     const row = await updateFormResponse(ctx.trx, existing.id, input.revision, {
       data: input.data,

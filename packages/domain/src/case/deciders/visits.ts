@@ -3,7 +3,7 @@
  * cancelling it, recording its report against the type's form, publishing the
  * report to the school.
  */
-import type { PolicyDocument, VisitType } from "@steward/policy-config";
+import { describeIncompleteAnswers, type PolicyDocument, type VisitType } from "@steward/policy-config";
 
 import { visitReportSubject, visitSubject } from "../../permissions/subjects.ts";
 import { isApplicable } from "../../rules/applicability.ts";
@@ -115,12 +115,8 @@ function cancelVisit(command: CommandOf<"cancel-visit">, on: OpenCase): CaseEven
 function checkReport(policy: PolicyDocument, visitType: VisitType, data: Record<string, unknown>): void {
   const validate = visitType.reportForm ? formValidator(policy, visitType.reportForm) : undefined;
   if (!validate || validate(data)) return;
-  const [first] = validate.errors ?? [];
-  fail(
-    "invalid",
-    `The report is not complete: ${first?.instancePath || "the form"} ${first?.message ?? "is not valid"}.`,
-    `/data${first?.instancePath ?? ""}`,
-  );
+  const { message, pointer } = describeIncompleteAnswers("report", validate.errors);
+  fail("invalid", message, pointer);
 }
 
 /** Notes are kept only against the items on the visit's own agenda. */

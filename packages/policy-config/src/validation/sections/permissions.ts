@@ -1,8 +1,6 @@
-import type { PolicyDocument } from "../schema/policy.ts";
-import { EXTRA_READABLE_FIELDS, SUBJECT_FIELDS, SUBJECTS, type Subject } from "../vocabulary.ts";
-
-type Path = (string | number)[];
-type Report = (path: Path, message: string, code: string) => void;
+import type { PolicyDocument } from "../../schema/policy.ts";
+import { EXTRA_READABLE_FIELDS, SUBJECT_FIELDS, SUBJECTS, type Subject } from "../../vocabulary.ts";
+import type { Path, SemanticsContext } from "./context.ts";
 
 /** The field names a condition tests, through `$and`/`$or`/`$nor` and `$elemMatch` (whose inner keys are the item's). */
 function conditionFields(conditions: Record<string, unknown>): string[] {
@@ -24,14 +22,12 @@ const fieldNames = (subject: Subject): string[] => Object.keys(SUBJECT_FIELDS[su
  * never match, and an inverted rule that never matches fails open), and every
  * role's `mayGrant` list against the policy's roles.
  */
-export function checkPermissions(policy: PolicyDocument, report: Report): void {
+export function checkPermissions(policy: PolicyDocument, { report }: SemanticsContext): void {
   const roleKeys = new Set(policy.roles.map((r) => r.key));
   policy.roles.forEach((role, r) => {
     role.rules.forEach((rule, i) => {
       const path: Path = ["roles", r, "rules", i];
-      const subjects = ([] as Subject[])
-        .concat(rule.subject as Subject | Subject[])
-        .filter((s) => SUBJECTS.includes(s));
+      const subjects = ([] as Subject[]).concat(rule.subject).filter((s) => SUBJECTS.includes(s));
       for (const field of conditionFields(rule.conditions ?? {})) {
         const lacking = subjects.filter((s) => !fieldNames(s).includes(field));
         if (lacking.length > 0) {

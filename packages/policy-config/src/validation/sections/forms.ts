@@ -1,0 +1,105 @@
+/**
+ * The policies' own forms: a size cap, a schema Steward can compile once and
+ * reuse (no $id, every $ref inside it), a valid JSON Schema object, and a
+ * uiSchema that names only the form's fields.
+ */
+import { describeAjvError } from "../../ajv-errors.ts";
+import { checkFormSchema, createAjv } from "../../ajv.ts";
+import { SIZE_LIMITS } from "../../schema/common.ts";
+import type { FormDefinition, PolicyDocument } from "../../schema/policy.ts";
+import type { Path, SemanticsContext } from "./context.ts";
+
+/** One validator for the policies' own forms, reused across calls. */
+const formsAjv = createAjv();
+
+type JsonObject = Record<string, unknown>;
+
+/** A JSON object (or list) read by name: schemas and uiSchemas are free-form JSON. */
+function asObject(value: unknown): JsonObject | undefined {
+  return value !== null && typeof value === "object" ? (value as JsonObject) : undefined;
+}
+
+/** Whether the form's schema or uiSchema is over the size cap (reported). */
+function tooLarge(form: FormDefinition, f: number, ctx: SemanticsContext): boolean {
+  for (const part of ["schema", "uiSchema"] as const) {
+    const size = JSON.stringify(form[part] ?? {}).length;
+    if (size > SIZE_LIMITS.jsonCharacters) {
+      ctx.report(
+        ["forms", f, part],
+        `The form's ${part} is ${size.toLocaleString("en-GB")} characters long: it may be at most ${SIZE_LIMITS.jsonCharacters.toLocaleString("en-GB")}.`,
+        "form.size",
+      );
+      return true;
+    }
+  }
+  return false;
+}
+
+function checkSchema(form: FormDefinition, f: number, ctx: SemanticsContext): void {
+  // Compiled once per policy version and reused (getFormValidator): no $id, every $ref inside the schema.
+  for (const problem of checkFormSchema(form.schema))
+    ctx.report(["forms", f, "schema", ...problem.path], problem.message, problem.code);
+  if (!formsAjv.validateSchema(form.schema)) {
+    const [first] = formsAjv.errors ?? [];
+    const { pointer, message } = first
+      ? describeAjvError(first)
+      : { pointer: "", message: "It does not follow JSON Schema." };
+    ctx.report(
+      ["forms", f, "schema"],
+      `The form's JSON Schema is not valid${pointer ? ` at ${pointer}` : ""}: ${message}`,
+      "form.schema",
+    );
+  }
+}
+
+function checkUiOrder(ui: JsonObject, properties: JsonObject, path: Path, ctx: SemanticsContext): void {
+  const order = ui["ui:order"];
+  if (!Array.isArray(order)) return;
+  order.forEach((name: unknown, i) => {
+    if (name !== "*" && !(String(name) in properties))
+      ctx.report(
+        [...path, "ui:order", i],
+        `"${String(name)}" in ui:order is not a field of the form.`,
+        "form.uiSchema",
+      );
+  });
+}
+
+function checkUiSchema(ui: JsonObject, schema: JsonObject, path: Path, ctx: SemanticsContext): void {
+  const properties = asObject(schema.properties) ?? {};
+  for (const [name, value] of Object.entries(ui)) {
+    if (name.startsWith("ui:")) continue;
+    const nested = asObject(value);
+    if (name === "items" && schema.type === "array" && schema.items && nested) {
+      checkUiSchema(nested, asObject(schema.items) ?? {}, [...path, name], ctx);
+      continue;
+    }
+    const field = properties[name];
+    if (!field) {
+      const known = Object.keys(properties);
+      ctx.report(
+        [...path, name],
+        `The uiSchema names "${name}", which is not a field of the form.${known.length ? ` Fields: ${known.join(", ")}.` : ""}`,
+        "form.uiSchema",
+      );
+      continue;
+    }
+    if (nested) checkUiSchema(nested, asObject(field) ?? {}, [...path, name], ctx);
+  }
+  checkUiOrder(ui, properties, path, ctx);
+}
+
+export function checkForms(policy: PolicyDocument, ctx: SemanticsContext): void {
+  policy.forms.forEach((form, f) => {
+    if (tooLarge(form, f, ctx)) return;
+    checkSchema(form, f, ctx);
+    if (form.uiSchema) checkUiSchema(form.uiSchema, form.schema, ["forms", f, "uiSchema"], ctx);
+    if (asObject(form.schema)?.type !== "object") {
+      ctx.report(
+        ["forms", f, "schema", "type"],
+        'A form\'s schema must be an object schema ("type": "object").',
+        "form.schema",
+      );
+    }
+  });
+}
