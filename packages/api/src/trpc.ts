@@ -37,6 +37,7 @@ import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-poli
 import { hashToken } from "./auth/tokens.ts";
 import { ApiError, StewardTRPCError, toClientError } from "./errors.ts";
 import { findUnstorableText } from "./input-guard.ts";
+import { parseGrants } from "./services/grants.ts";
 import { loadPublishedPolicy, type LoadedPolicy } from "./services/policies.ts";
 
 // 1. CONTEXT
@@ -242,7 +243,7 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
         id: loaded.user.id,
         email: loaded.user.email,
         displayName: loaded.user.display_name,
-        grants: loaded.user.grants as RoleGrant[],
+        grants: parseGrants(loaded.user.grants),
       };
       outcome = await next({
         ctx: { trx, tenantId: cookie.tenantId, session: loaded?.session, user } as SessionContext,
