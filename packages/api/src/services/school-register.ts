@@ -41,9 +41,9 @@ const pick = (row: Record<string, string>, ...names: string[]) => {
 /** dd-mm-yyyy or dd/mm/yyyy (GIAS) or yyyy-mm-dd, as an ISO date. */
 export function parseRegisterDate(value: string | undefined): string | null {
   if (!value) return null;
-  const uk = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(value);
+  const uk = /^(?<day>\d{1,2})[-/](?<month>\d{1,2})[-/](?<year>\d{4})$/.exec(value)?.groups;
   const iso = uk
-    ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}`
+    ? `${uk.year}-${uk.month?.padStart(2, "0")}-${uk.day?.padStart(2, "0")}`
     : /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? value
       : /^\d{8}$/.test(value)
@@ -218,6 +218,27 @@ export function readLinksFile(text: string): { links: SchoolLink[]; rejected: Re
     });
   });
   return { links, rejected };
+}
+
+/** A school's links as stored in its data (`links`). */
+export interface StoredLink {
+  urn: number;
+  name: string;
+  type: string;
+  established: string | null;
+}
+
+/** The links of each school in `known`, grouped by its URN, in the shape stored in the school's data. */
+export function linksBySchool(links: readonly SchoolLink[], known: ReadonlySet<number>): Map<number, StoredLink[]> {
+  const byUrn = new Map<number, StoredLink[]>();
+  for (const link of links) {
+    if (!known.has(link.urn)) continue;
+    byUrn.set(link.urn, [
+      ...(byUrn.get(link.urn) ?? []),
+      { urn: link.linkUrn, name: link.linkName, type: link.linkType, established: link.established },
+    ]);
+  }
+  return byUrn;
 }
 
 /**

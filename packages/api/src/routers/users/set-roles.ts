@@ -48,6 +48,8 @@ export const setRoles = tenantProcedure
       ...(input.grants ? { grants: input.grants } : {}),
       ...(input.status ? { status: input.status } : {}),
     });
+    // The user was read in this transaction; gone now means someone deleted them meanwhile.
+    if (!updated) throw notFound("That user");
     if (input.unlock) await clearSignInFailuresForEmail(ctx.trx, user.email);
     await deleteUserSessions(ctx.trx, user.id);
     await appendAudit(ctx.trx, ctx.tenantId, {
@@ -58,5 +60,5 @@ export const setRoles = tenantProcedure
       subjectId: user.id,
       detail: { grants: input.grants, status: input.status, unlock: input.unlock },
     });
-    return toUser(updated!, ctx.policy.document, await listHeldBackEmails(ctx.trx, ctx.now()));
+    return toUser(updated, ctx.policy.document, await listHeldBackEmails(ctx.trx, ctx.now()));
   });
