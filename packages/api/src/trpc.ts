@@ -190,9 +190,9 @@ interface SessionContext {
 export function readSessionCookie(request: RequestInfo | undefined): { tenantId: string; token: string } | undefined {
   const value = request?.cookies[SESSION_COOKIE];
   if (typeof value !== "string" || value.length > 200) return undefined;
-  const match = /^([^.]+)\.([A-Za-z0-9_-]{20,100})$/.exec(value);
-  if (!match || !isUuid(match[1])) return undefined;
-  return { tenantId: match[1].toLowerCase(), token: match[2]! };
+  const parts = /^(?<tenantId>[^.]+)\.(?<token>[A-Za-z0-9_-]{20,100})$/.exec(value)?.groups;
+  if (!parts?.tenantId || !parts.token || !isUuid(parts.tenantId)) return undefined;
+  return { tenantId: parts.tenantId.toLowerCase(), token: parts.token };
 }
 
 async function loadSession(
@@ -231,10 +231,10 @@ async function loadSession(
  */
 export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const cookie = readSessionCookie(ctx.request);
-  if (!cookie)
-    return next({
-      ctx: { trx: undefined, tenantId: undefined, session: undefined, user: undefined } as SessionContext,
-    });
+  if (!cookie) {
+    const none: SessionContext = { trx: undefined, tenantId: undefined, session: undefined, user: undefined };
+    return next({ ctx: none });
+  }
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
   try {
     await withTenant(ctx.database.db, cookie.tenantId, async (trx) => {
@@ -245,9 +245,8 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
         displayName: loaded.user.display_name,
         grants: parseGrants(loaded.user.grants),
       };
-      outcome = await next({
-        ctx: { trx, tenantId: cookie.tenantId, session: loaded?.session, user } as SessionContext,
-      });
+      const session: SessionContext = { trx, tenantId: cookie.tenantId, session: loaded?.session, user };
+      outcome = await next({ ctx: session });
       // Roll back when the procedure failed.
       if (!outcome.ok) throw outcome.error;
     });
@@ -255,7 +254,8 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
     if (outcome && !outcome.ok) return outcome;
     throw error;
   }
-  return outcome!;
+  if (!outcome) throw new Error("The session's transaction ended without running the procedure.");
+  return outcome;
 });
 
 export const authedProcedure = sessionProcedure.use(async ({ ctx, next, type }) => {
