@@ -30,7 +30,6 @@ import {
   type User,
 } from "@steward/db";
 import { buildAbility, DomainError, type PolicyAbility, type RoleGrant } from "@steward/domain";
-import type { PolicyDocument } from "@steward/policy-config";
 
 import { RateLimiter } from "./auth/rate-limiter.ts";
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
@@ -57,7 +56,7 @@ export interface RequestInfo {
   clearCookie(name: string): void;
 }
 
-export interface Logger {
+interface Logger {
   error(message: string, detail?: unknown): void;
   info?(message: string, detail?: unknown): void;
 }
@@ -160,7 +159,7 @@ const unstorableTextGuard = t.middleware(async ({ next, getRawInput }) => {
 export const publicProcedure = t.procedure.use(errorBoundary).use(unstorableTextGuard);
 
 /** The signed-in user as procedures see them. */
-export interface SessionUser {
+interface SessionUser {
   id: string;
   email: string;
   displayName: string;
@@ -187,7 +186,7 @@ interface SessionContext {
  * lookup may reach. Anything that is not exactly a UUID, a dot and a token (too
  * long, wrong characters, a tenant id that is no UUID) is no session at all.
  */
-export function readSessionCookie(request: RequestInfo | undefined): { tenantId: string; token: string } | undefined {
+function readSessionCookie(request: RequestInfo | undefined): { tenantId: string; token: string } | undefined {
   const value = request?.cookies[SESSION_COOKIE];
   if (typeof value !== "string" || value.length > 200) return undefined;
   const parts = /^(?<tenantId>[^.]+)\.(?<token>[A-Za-z0-9_-]{20,100})$/.exec(value)?.groups;
@@ -269,11 +268,6 @@ export const authedProcedure = sessionProcedure.use(async ({ ctx, next, type }) 
   return next({ ctx: { trx: ctx.trx, tenantId: ctx.tenantId, session: ctx.session, user: ctx.user } });
 });
 
-export interface Authorisation {
-  policy: LoadedPolicy;
-  ability: PolicyAbility;
-}
-
 export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const policy = await loadPublishedPolicy(ctx.trx);
   if (!policy)
@@ -303,5 +297,3 @@ export type TenantContext = Context & {
   policy: LoadedPolicy;
   ability: PolicyAbility;
 };
-
-export type { PolicyDocument };

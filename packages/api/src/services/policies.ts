@@ -24,7 +24,7 @@ const cache = new LRUCache<string, LoadedPolicy>({ max: 200 });
  * file (`upgradePolicy`), so every procedure and the engine see the current
  * format whatever format the version was stored in.
  */
-export function readStoredDocument(row: Pick<PolicyVersionRow, "version" | "document">): PolicyDocument {
+function readStoredDocument(row: Pick<PolicyVersionRow, "version" | "document">): PolicyDocument {
   const stored: unknown = typeof row.document === "string" ? JSON.parse(row.document) : row.document;
   try {
     return upgradePolicy(stored).document as unknown as PolicyDocument;

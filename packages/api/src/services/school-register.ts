@@ -39,7 +39,7 @@ const pick = (row: Record<string, string>, ...names: string[]) => {
 };
 
 /** dd-mm-yyyy or dd/mm/yyyy (GIAS) or yyyy-mm-dd, as an ISO date. */
-export function parseRegisterDate(value: string | undefined): string | null {
+function parseRegisterDate(value: string | undefined): string | null {
   if (!value) return null;
   const uk = /^(?<day>\d{1,2})[-/](?<month>\d{1,2})[-/](?<year>\d{4})$/.exec(value)?.groups;
   const iso = uk
@@ -59,7 +59,7 @@ export function parseRegisterDate(value: string | undefined): string | null {
  * the census's academy flag. Independent schools are outside an authority's
  * school-improvement remit: undefined.
  */
-export function getGovernance(group: string | undefined, type: string | undefined): Governance | undefined {
+function getGovernance(group: string | undefined, type: string | undefined): Governance | undefined {
   const text = `${group ?? ""} | ${type ?? ""}`.toLowerCase();
   if (/independent|non-maintained/.test(text)) return undefined;
   if (/free school/.test(text)) return "free-school";
@@ -70,7 +70,7 @@ export function getGovernance(group: string | undefined, type: string | undefine
 }
 
 /** GIAS phases (and the census's groupings) in the words policies use for applicability. */
-export function getPhase(value: string | undefined): string | null {
+function getPhase(value: string | undefined): string | null {
   const text = (value ?? "").toLowerCase();
   if (!text || text === "not applicable") return null;
   if (/nursery/.test(text)) return "nursery";

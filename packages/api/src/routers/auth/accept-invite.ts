@@ -9,7 +9,7 @@ import { hashToken } from "../../auth/tokens.ts";
 import { ApiError } from "../../errors.ts";
 import { publicProcedure } from "../../trpc.ts";
 
-export const acceptInviteInput = z.strictObject({
+const acceptInviteInput = z.strictObject({
   tenant: z.string().min(1).max(100),
   token: z.string().min(20).max(200),
   password: z.string().max(256),

@@ -6,7 +6,7 @@ import { ACTIONS, SUBJECTS } from "@steward/policy-config";
 import { loadPublishedPolicy } from "../../services/policies.ts";
 import { sessionProcedure } from "../../trpc.ts";
 
-export const meOutput = z
+const meOutput = z
   .object({
     user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
     tenant: z.object({ name: z.string(), laCode: z.string().nullable() }),

@@ -19,7 +19,7 @@ import { createToken, hashToken } from "../../auth/tokens.ts";
 import { ApiError } from "../../errors.ts";
 import { publicProcedure } from "../../trpc.ts";
 
-export const signInInput = z.strictObject({
+const signInInput = z.strictObject({
   tenant: z.string().min(1, "Choose your authority").max(100),
   email: z
     .string()
@@ -30,7 +30,7 @@ export const signInInput = z.strictObject({
   password: z.string().min(1, "Enter your password").max(256),
 });
 
-export const signInOutput = z.object({ signedIn: z.literal(true), csrfToken: z.string() });
+const signInOutput = z.object({ signedIn: z.literal(true), csrfToken: z.string() });
 
 /** A sign-in's result inside its transaction: the refusal to answer with, or the new session's cookie and CSRF token. */
 type SignInOutcome = { error: ApiError } | { cookie: string; csrfToken: string };

@@ -9,7 +9,7 @@ import { tenantProcedure } from "../../trpc.ts";
 
 const json = z.record(z.string(), z.unknown());
 
-export const casePolicyOutput = z.object({
+const casePolicyOutput = z.object({
   policyVersionId: z.string(),
   areas: z.array(z.object({ key: z.string(), label: z.string(), description: z.string().optional() })),
   categories: z.array(

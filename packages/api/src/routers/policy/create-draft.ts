@@ -20,7 +20,7 @@ import { documentInput, problemSchema, versionSummary } from "./schemas.ts";
 
 const yearInput = z.record(z.string(), z.unknown());
 
-export const createDraftInput = z.union([
+const createDraftInput = z.union([
   z.strictObject({ from: z.literal("version"), versionId: z.uuid(), label: z.string().max(200).optional() }),
   z.strictObject({ from: z.literal("file"), document: documentInput, label: z.string().max(200).optional() }),
   z.strictObject({

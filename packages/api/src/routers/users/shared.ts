@@ -54,7 +54,7 @@ export function checkGrants(policy: PolicyDocument, grants: RoleGrant[]) {
 }
 
 /** The roles a user may give, from the `mayGrant` lists of the roles they hold (none when no role lists any). */
-export function grantableRoles(policy: PolicyDocument, grants: readonly RoleGrant[]): Set<string> {
+function grantableRoles(policy: PolicyDocument, grants: readonly RoleGrant[]): Set<string> {
   return new Set(grants.flatMap((g) => policy.roles.find((r) => r.key === g.role)?.mayGrant ?? []));
 }
 
