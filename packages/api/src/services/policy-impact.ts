@@ -21,9 +21,9 @@ export function toVersionSummary(
   row: Omit<
     PolicyVersionRow,
     "document" | "tenant_id" | "created_by" | "published_by" | "problems" | "validated_revision"
-  > & { document?: unknown; strategy_title?: string | null; strategy_period?: string | null },
+  > & { document?: PolicyDocument; strategy_title?: string | null; strategy_period?: string | null },
 ) {
-  const strategy = (row.document as { strategy?: { title?: string; period?: string } } | undefined)?.strategy;
+  const strategy = row.document?.strategy;
   return {
     id: row.id,
     version: row.version,
