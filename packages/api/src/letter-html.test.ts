@@ -41,7 +41,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   world = await TestWorld.create(database, "letter-html");
   const cambs = world.tenants.cambridgeshire;
-  const policy = structuredClone(cambs.policy) as PolicyDocument;
+  const policy = structuredClone<PolicyDocument>(cambs.policy);
   policy.letterTypes.find((l) => l.key === "warning-notice")!.template.body = HOSTILE;
   versionId = (await publishPolicyFile(database.db, cambs.tenant.id, policy, "Hostile template")).id;
 });

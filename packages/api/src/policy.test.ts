@@ -5,6 +5,7 @@ import type { StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
 
 import { TestWorld, type TestClient } from "./testing/fixtures/world.ts";
+import { containing, matching } from "./testing/matchers.ts";
 
 let database: StewardDatabase;
 let world: TestWorld;
@@ -27,7 +28,7 @@ describe("the policy lifecycle over the API", () => {
     const version = await admin.api.policy.get({ id: published });
     await expect(
       admin.api.policy.updateDraft({ id: published, revision: version.revision, document: version.document }),
-    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("cannot be edited") });
+    ).rejects.toMatchObject({ code: "CONFLICT", message: containing("cannot be edited") });
   });
 
   it("of two edits made from the same revision, saves the first and refuses the second; nothing is lost", async () => {
@@ -52,7 +53,7 @@ describe("the policy lifecycle over the API", () => {
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({
       code: "CONFLICT",
-      message: expect.stringContaining("Someone else saved this draft"),
+      message: containing("Someone else saved this draft"),
     });
     const saved = await admin.api.policy.get({ id: draft.id });
     expect(saved.revision).toBe(revision + 1);
@@ -81,7 +82,7 @@ describe("the policy lifecycle over the API", () => {
     expect(pointers.some((p) => p.startsWith("/letterTypes/0/template/body"))).toBe(true);
     await expect(admin.api.policy.publish({ id: draft.id, revision: saved.revision })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining("to fix before it can be published"),
+      message: containing("to fix before it can be published"),
     });
     const versions = await admin.api.policy.list();
     expect(versions.find((v) => v.id === draft.id)?.status).toBe("draft");
@@ -155,12 +156,12 @@ describe("bad input gets a clear error, and writes nothing", () => {
     });
     await expect(senior.api.cases.open({ urn: 1, extra: true } as never)).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining('"extra"'),
+      message: containing('"extra"'),
     });
     const { items } = await senior.api.cases.list({ limit: 1 });
     await expect(senior.api.cases.close({ caseId: items[0]!.id, reason: "x".repeat(2001) })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining("2000 characters or fewer"),
+      message: containing("2000 characters or fewer"),
     });
     await expect(
       senior.api.visits.schedule({
@@ -188,7 +189,7 @@ describe("bad input gets a clear error, and writes nothing", () => {
       }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining("at most 5 key points"),
+      message: containing("at most 5 key points"),
     });
     const after = await senior.api.cases.get({ caseId: items[0]!.id });
     expect(after.version).toBe(before.version);
@@ -200,11 +201,11 @@ describe("bad input gets a clear error, and writes nothing", () => {
       admin.api.schools.import({ kind: "establishments", csv: 'this,is\nnot,"a register' }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringMatching(/not a readable CSV|no "URN" column/),
+      message: matching(/not a readable CSV|no "URN" column/),
     });
     await expect(
       admin.api.schools.import({ kind: "establishments", csv: "Name,Town\nA school,Ely\n" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining('no "URN" column') });
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: containing('no "URN" column') });
     const csv = [
       "URN,LA (code),EstablishmentName,EstablishmentTypeGroup (name),TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),OpenDate",
       "abc,873,Broken School,Local authority maintained schools,Community school,Open,Primary,",
@@ -215,8 +216,8 @@ describe("bad input gets a clear error, and writes nothing", () => {
     const report = await admin.api.schools.import({ kind: "establishments", csv });
     expect(report.added).toEqual([123457]);
     expect(report.rejected).toEqual([
-      { line: 2, urn: "abc", reason: expect.stringContaining("URN") },
-      { line: 5, urn: "123459", reason: expect.stringContaining("not a real date") },
+      { line: 2, urn: "abc", reason: containing("URN") },
+      { line: 5, urn: "123459", reason: containing("not a real date") },
     ]);
     expect(report.skipped).toBe(1);
   });

@@ -30,13 +30,13 @@ import {
   type User,
 } from "@steward/db";
 import { buildAbility, DomainError, type PolicyAbility, type RoleGrant } from "@steward/domain";
-import type { PolicyDocument } from "@steward/policy-config";
 
 import { RateLimiter } from "./auth/rate-limiter.ts";
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
 import { hashToken } from "./auth/tokens.ts";
 import { ApiError, StewardTRPCError, toClientError } from "./errors.ts";
 import { findUnstorableText } from "./input-guard.ts";
+import { parseGrants } from "./services/grants.ts";
 import { loadPublishedPolicy, type LoadedPolicy } from "./services/policies.ts";
 
 // 1. CONTEXT
@@ -56,7 +56,7 @@ export interface RequestInfo {
   clearCookie(name: string): void;
 }
 
-export interface Logger {
+interface Logger {
   error(message: string, detail?: unknown): void;
   info?(message: string, detail?: unknown): void;
 }
@@ -159,7 +159,7 @@ const unstorableTextGuard = t.middleware(async ({ next, getRawInput }) => {
 export const publicProcedure = t.procedure.use(errorBoundary).use(unstorableTextGuard);
 
 /** The signed-in user as procedures see them. */
-export interface SessionUser {
+interface SessionUser {
   id: string;
   email: string;
   displayName: string;
@@ -186,12 +186,12 @@ interface SessionContext {
  * lookup may reach. Anything that is not exactly a UUID, a dot and a token (too
  * long, wrong characters, a tenant id that is no UUID) is no session at all.
  */
-export function readSessionCookie(request: RequestInfo | undefined): { tenantId: string; token: string } | undefined {
+function readSessionCookie(request: RequestInfo | undefined): { tenantId: string; token: string } | undefined {
   const value = request?.cookies[SESSION_COOKIE];
   if (typeof value !== "string" || value.length > 200) return undefined;
-  const match = /^([^.]+)\.([A-Za-z0-9_-]{20,100})$/.exec(value);
-  if (!match || !isUuid(match[1])) return undefined;
-  return { tenantId: match[1].toLowerCase(), token: match[2]! };
+  const parts = /^(?<tenantId>[^.]+)\.(?<token>[A-Za-z0-9_-]{20,100})$/.exec(value)?.groups;
+  if (!parts?.tenantId || !parts.token || !isUuid(parts.tenantId)) return undefined;
+  return { tenantId: parts.tenantId.toLowerCase(), token: parts.token };
 }
 
 async function loadSession(
@@ -230,10 +230,10 @@ async function loadSession(
  */
 export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const cookie = readSessionCookie(ctx.request);
-  if (!cookie)
-    return next({
-      ctx: { trx: undefined, tenantId: undefined, session: undefined, user: undefined } as SessionContext,
-    });
+  if (!cookie) {
+    const none: SessionContext = { trx: undefined, tenantId: undefined, session: undefined, user: undefined };
+    return next({ ctx: none });
+  }
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
   try {
     await withTenant(ctx.database.db, cookie.tenantId, async (trx) => {
@@ -242,11 +242,10 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
         id: loaded.user.id,
         email: loaded.user.email,
         displayName: loaded.user.display_name,
-        grants: loaded.user.grants as RoleGrant[],
+        grants: parseGrants(loaded.user.grants),
       };
-      outcome = await next({
-        ctx: { trx, tenantId: cookie.tenantId, session: loaded?.session, user } as SessionContext,
-      });
+      const session: SessionContext = { trx, tenantId: cookie.tenantId, session: loaded?.session, user };
+      outcome = await next({ ctx: session });
       // Roll back when the procedure failed.
       if (!outcome.ok) throw outcome.error;
     });
@@ -254,7 +253,8 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
     if (outcome && !outcome.ok) return outcome;
     throw error;
   }
-  return outcome!;
+  if (!outcome) throw new Error("The session's transaction ended without running the procedure.");
+  return outcome;
 });
 
 export const authedProcedure = sessionProcedure.use(async ({ ctx, next, type }) => {
@@ -267,11 +267,6 @@ export const authedProcedure = sessionProcedure.use(async ({ ctx, next, type }) 
   }
   return next({ ctx: { trx: ctx.trx, tenantId: ctx.tenantId, session: ctx.session, user: ctx.user } });
 });
-
-export interface Authorisation {
-  policy: LoadedPolicy;
-  ability: PolicyAbility;
-}
 
 export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const policy = await loadPublishedPolicy(ctx.trx);
@@ -302,5 +297,3 @@ export type TenantContext = Context & {
   policy: LoadedPolicy;
   ability: PolicyAbility;
 };
-
-export type { PolicyDocument };

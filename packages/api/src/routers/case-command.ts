@@ -23,7 +23,7 @@ export const text = (max: number, what: string) =>
     .string()
     .trim()
     .min(1, `Enter ${what}`)
-    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
 
 export function toActor(ctx: Pick<TenantContext, "trx" | "tenantId" | "user" | "ability" | "policy" | "now">) {
   return {

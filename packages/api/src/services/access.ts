@@ -19,7 +19,7 @@ export function getAccessFilter(
   const anyOf: AccessCondition[] = [];
   const noneOf: AccessCondition[] = [];
   for (const rule of ability.rulesFor(action, subject, field)) {
-    const conditions = rule.conditions as AccessCondition | undefined;
+    const conditions = rule.conditions;
     if (!conditions) {
       if (rule.inverted) break;
       return noneOf.length === 0 ? { kind: "all" } : { kind: "some", anyOf: [{}], noneOf };
@@ -61,7 +61,7 @@ export function mayActOnSchool(
 ): boolean {
   return ability.rulesFor(action, subject).some((rule) => {
     if (rule.inverted) return false;
-    const test = (rule.conditions as Record<string, unknown> | undefined)?.schoolUrn;
+    const test = rule.conditions?.schoolUrn;
     if (test === undefined) return true;
     if (test && typeof test === "object" && "$in" in test)
       return Array.isArray(test.$in) && test.$in.includes(schoolUrn);

@@ -32,6 +32,7 @@ import {
 
 import { ApiError, notFound } from "../errors.ts";
 import { caseFactsOfRow, mayActOnSchool, mayReadCase } from "./access.ts";
+import { readCaseState, storedState } from "./case-state.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 
@@ -59,14 +60,14 @@ export function toSchoolProfile(school: School): SchoolProfile {
 
 /** The school's own data (Ofsted, attendance, ...) that triggers and rules read, as stored with the school. */
 export function getSchoolFacts(school: School | undefined): Facts {
-  const data = (school?.data ?? {}) as Record<string, unknown>;
+  const data = school?.data ?? {};
   const facts = (data.facts ?? {}) as Facts;
   return facts;
 }
 
 export function eventFromRow(row: CaseEventRow): CaseEvent {
   return {
-    ...(row.payload as Record<string, unknown>),
+    ...row.payload,
     type: row.type,
     actorId: row.actor_id ?? "system",
     at: row.occurred_at.toISOString(),
@@ -88,7 +89,7 @@ function project(state: CaseState, policy: LoadedPolicy, today: string): CasePro
     category: state.category?.key ?? null,
     stage: state.stage,
     assignedOfficerId: state.assignedOfficerId ?? null,
-    state: state as unknown as Record<string, unknown>,
+    state: storedState(state),
     ...summary,
   };
 }
@@ -106,7 +107,7 @@ export async function loadCase(actor: Pick<Actor, "trx" | "tenantId">, caseId: s
   if (!row) throw notFound("That case");
   const policy = await loadPolicyVersion(actor.trx, actor.tenantId, row.policy_version_id);
   if (!policy) throw new Error(`Case ${caseId} refers to a policy version that is missing.`);
-  return { row, state: row.state as unknown as CaseState, policy };
+  return { row, state: readCaseState(row.state, row.id), policy };
 }
 
 /** A case's state on a past date: its events up to then, folded. */
@@ -248,7 +249,8 @@ export async function openCase(actor: Actor, urn: number) {
     },
   );
   if (!decision.ok) throw decision.error;
-  const state = fold(decision.events)!;
+  const state = fold(decision.events);
+  if (!state) throw new Error("Opening a case decided no events: the engine must open it with case-opened.");
   const row = await insertCase(
     actor.trx,
     actor.tenantId,

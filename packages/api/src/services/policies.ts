@@ -24,7 +24,7 @@ const cache = new LRUCache<string, LoadedPolicy>({ max: 200 });
  * file (`upgradePolicy`), so every procedure and the engine see the current
  * format whatever format the version was stored in.
  */
-export function readStoredDocument(row: Pick<PolicyVersionRow, "version" | "document">): PolicyDocument {
+function readStoredDocument(row: Pick<PolicyVersionRow, "version" | "document">): PolicyDocument {
   const stored: unknown = typeof row.document === "string" ? JSON.parse(row.document) : row.document;
   try {
     return upgradePolicy(stored).document as unknown as PolicyDocument;
@@ -39,7 +39,8 @@ export function readStoredDocument(row: Pick<PolicyVersionRow, "version" | "docu
   }
 }
 
-function remember(row: PolicyVersionRow): StoredPolicyVersion {
+/** A version row with its document read in the current format (published and retired documents read once and kept). */
+export function readStoredVersion(row: PolicyVersionRow): StoredPolicyVersion {
   const key = `${row.tenant_id}:${row.id}`;
   const cached = row.status === "draft" ? undefined : cache.get(key);
   const document = cached?.document ?? readStoredDocument(row);
@@ -53,7 +54,7 @@ export async function loadPolicyVersionRow(
   id: string,
 ): Promise<StoredPolicyVersion | undefined> {
   const row = await findPolicyVersion(trx, id);
-  return row ? remember(row) : undefined;
+  return row ? readStoredVersion(row) : undefined;
 }
 
 /** The tenant's policy version in force: its id is read (a small query), its document comes from the cache. */

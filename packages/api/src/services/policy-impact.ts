@@ -13,6 +13,7 @@ import {
 } from "@steward/domain";
 import type { PolicyDocument } from "@steward/policy-config";
 
+import { readCaseState } from "./case-state.ts";
 import { decideOnCase, type Actor, type CaseDecision } from "./cases.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 
@@ -20,9 +21,9 @@ export function toVersionSummary(
   row: Omit<
     PolicyVersionRow,
     "document" | "tenant_id" | "created_by" | "published_by" | "problems" | "validated_revision"
-  > & { document?: unknown; strategy_title?: string | null; strategy_period?: string | null },
+  > & { document?: PolicyDocument; strategy_title?: string | null; strategy_period?: string | null },
 ) {
-  const strategy = (row.document as { strategy?: { title?: string; period?: string } } | undefined)?.strategy;
+  const strategy = row.document?.strategy;
   return {
     id: row.id,
     version: row.version,
@@ -91,34 +92,36 @@ export async function planVersionMove(
   const versions = new Map<string, LoadedPolicy | undefined>();
   const plans: PlannedCaseMove[] = [];
   for (const row of rows) {
-    const state = row.state as unknown as CaseState;
+    const state = readCaseState(row.state, row.id);
     if (!versions.has(row.policy_version_id))
       versions.set(row.policy_version_id, await loadPolicyVersion(actor.trx, actor.tenantId, row.policy_version_id));
     const own = versions.get(row.policy_version_id);
     if (!own) throw new Error(`Case ${row.id} refers to a policy version that is missing.`);
     const [mapped] = planPolicyMove([state], next.document, mapping ?? {});
+    if (!mapped) throw new Error(`The policy move planned nothing for case ${row.id}.`);
     const plan: PlannedCaseMove = {
       caseId: row.id,
       urn: state.school.urn,
       school: state.school.name,
       category: { before: state.category?.key ?? null, after: state.category?.key ?? null, changed: false },
       stage: { before: state.stage, after: state.stage, changed: false },
-      problems: [...mapped!.problems],
+      problems: [...mapped.problems],
       target: { row: { id: row.id, last_seq: row.last_seq }, state, policy: own, officer: row.assigned_officer_id },
     };
     if (plan.problems.length > 0) {
       plan.category = {
         before: plan.category.before,
-        after: mapped!.category.after ?? null,
-        changed: mapped!.category.changed,
+        after: mapped.category.after ?? null,
+        changed: mapped.category.changed,
       };
-      plan.stage = { before: plan.stage.before, after: mapped!.stage.after ?? null, changed: mapped!.stage.changed };
-    } else if (row.policy_version_id !== next.id) {
+      plan.stage = { before: plan.stage.before, after: mapped.stage.after ?? null, changed: mapped.stage.changed };
+    } else if (row.policy_version_id !== next.id && mapped.stage.after !== undefined) {
+      // With no problems the stage always maps (an unmapped stage is a problem).
       const command: CaseCommand = {
         type: "change-policy-version",
         policyVersionId: next.id,
-        category: mapped!.category.after,
-        stage: mapped!.stage.after!,
+        category: mapped.category.after,
+        stage: mapped.stage.after,
       };
       try {
         const decision = await decideOnCase(actor, plan.target, command, {

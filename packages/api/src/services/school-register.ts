@@ -39,11 +39,11 @@ const pick = (row: Record<string, string>, ...names: string[]) => {
 };
 
 /** dd-mm-yyyy or dd/mm/yyyy (GIAS) or yyyy-mm-dd, as an ISO date. */
-export function parseRegisterDate(value: string | undefined): string | null {
+function parseRegisterDate(value: string | undefined): string | null {
   if (!value) return null;
-  const uk = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(value);
+  const uk = /^(?<day>\d{1,2})[-/](?<month>\d{1,2})[-/](?<year>\d{4})$/.exec(value)?.groups;
   const iso = uk
-    ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}`
+    ? `${uk.year}-${uk.month?.padStart(2, "0")}-${uk.day?.padStart(2, "0")}`
     : /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? value
       : /^\d{8}$/.test(value)
@@ -59,7 +59,7 @@ export function parseRegisterDate(value: string | undefined): string | null {
  * the census's academy flag. Independent schools are outside an authority's
  * school-improvement remit: undefined.
  */
-export function getGovernance(group: string | undefined, type: string | undefined): Governance | undefined {
+function getGovernance(group: string | undefined, type: string | undefined): Governance | undefined {
   const text = `${group ?? ""} | ${type ?? ""}`.toLowerCase();
   if (/independent|non-maintained/.test(text)) return undefined;
   if (/free school/.test(text)) return "free-school";
@@ -70,7 +70,7 @@ export function getGovernance(group: string | undefined, type: string | undefine
 }
 
 /** GIAS phases (and the census's groupings) in the words policies use for applicability. */
-export function getPhase(value: string | undefined): string | null {
+function getPhase(value: string | undefined): string | null {
   const text = (value ?? "").toLowerCase();
   if (!text || text === "not applicable") return null;
   if (/nursery/.test(text)) return "nursery";
@@ -218,6 +218,27 @@ export function readLinksFile(text: string): { links: SchoolLink[]; rejected: Re
     });
   });
   return { links, rejected };
+}
+
+/** A school's links as stored in its data (`links`). */
+export interface StoredLink {
+  urn: number;
+  name: string;
+  type: string;
+  established: string | null;
+}
+
+/** The links of each school in `known`, grouped by its URN, in the shape stored in the school's data. */
+export function linksBySchool(links: readonly SchoolLink[], known: ReadonlySet<number>): Map<number, StoredLink[]> {
+  const byUrn = new Map<number, StoredLink[]>();
+  for (const link of links) {
+    if (!known.has(link.urn)) continue;
+    byUrn.set(link.urn, [
+      ...(byUrn.get(link.urn) ?? []),
+      { urn: link.linkUrn, name: link.linkName, type: link.linkType, established: link.established },
+    ]);
+  }
+  return byUrn;
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { caseCommandProcedure, text } from "../case-command.ts";
 
-export const selectionInput = z.strictObject({
+const selectionInput = z.strictObject({
   area: z.string().min(1).max(100),
   descriptors: z
     .array(z.strictObject({ category: z.string().min(1).max(100), descriptor: z.string().min(1).max(100) }))

@@ -6,6 +6,12 @@ import { DomainError } from "@steward/domain";
 import { getAccessFilter } from "../../services/access.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
+/** The cursor for the page after this full one: the oldest entry's id. */
+function nextCursor(rows: readonly { id: number | string }[]): number | null {
+  const oldest = rows.at(-1);
+  return oldest ? Number(oldest.id) : null;
+}
+
 /** Who did what, when, to what: newest first, page by page. */
 export const listAudit = tenantProcedure
   .input(
@@ -49,6 +55,6 @@ export const listAudit = tenantProcedure
         subjectId: r.subject_id,
         detail: r.detail,
       })),
-      next: rows.length === input.limit ? Number(rows.at(-1)!.id) : null,
+      next: rows.length === input.limit ? nextCursor(rows) : null,
     };
   });

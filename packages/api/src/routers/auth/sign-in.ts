@@ -19,7 +19,7 @@ import { createToken, hashToken } from "../../auth/tokens.ts";
 import { ApiError } from "../../errors.ts";
 import { publicProcedure } from "../../trpc.ts";
 
-export const signInInput = z.strictObject({
+const signInInput = z.strictObject({
   tenant: z.string().min(1, "Choose your authority").max(100),
   email: z
     .string()
@@ -30,7 +30,10 @@ export const signInInput = z.strictObject({
   password: z.string().min(1, "Enter your password").max(256),
 });
 
-export const signInOutput = z.object({ signedIn: z.literal(true), csrfToken: z.string() });
+const signInOutput = z.object({ signedIn: z.literal(true), csrfToken: z.string() });
+
+/** A sign-in's result inside its transaction: the refusal to answer with, or the new session's cookie and CSRF token. */
+type SignInOutcome = { error: ApiError } | { cookie: string; csrfToken: string };
 
 const WRONG = "The email address or password is not right. Check them and try again.";
 
@@ -60,14 +63,15 @@ export const signIn = publicProcedure
     const address = takeAddressAttempt(ctx, now);
     const tenant = await findTenantBySlug(ctx.database.db, input.tenant);
     if (!tenant) throw new ApiError("unauthenticated", WRONG);
-    const outcome = await withTenant(ctx.database.db, tenant.id, async (trx) => {
+    const outcome = await withTenant(ctx.database.db, tenant.id, async (trx): Promise<SignInOutcome> => {
       const blocked = await findSignInBlock(trx, input.email, address, now);
       if (blocked) return { error: heldBack(blocked, now) };
       const user = await findUserByEmail(trx, input.email);
-      const usable = user && user.password_hash && user.status === "active" ? user : undefined;
+      const usable =
+        user?.password_hash && user.status === "active" ? { ...user, password_hash: user.password_hash } : undefined;
       // An unknown email takes as long as a wrong password.
       const verified = usable
-        ? await verifyPassword(usable.password_hash!, input.password)
+        ? await verifyPassword(usable.password_hash, input.password)
         : (await verifyPassword(await getDummyHash(), input.password), false);
       if (!usable || !verified) {
         const heldUntil = await recordSignInFailure(trx, tenant.id, input.email, address, now, {

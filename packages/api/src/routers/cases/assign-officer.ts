@@ -4,6 +4,7 @@ import { findUser } from "@steward/db";
 import { DomainError } from "@steward/domain";
 
 import { runCaseCommand } from "../../services/cases.ts";
+import { isLaStaff, parseGrants } from "../../services/grants.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { caseCommandOutput, caseRef, toActor } from "../case-command.ts";
 
@@ -13,13 +14,7 @@ export const assignOfficer = tenantProcedure
   .output(caseCommandOutput)
   .mutation(async ({ ctx, input }) => {
     const officer = await findUser(ctx.trx, input.officerId);
-    const grants = (officer?.grants ?? []) as { schoolUrn?: number }[];
-    if (
-      !officer ||
-      officer.status !== "active" ||
-      grants.length === 0 ||
-      grants.some((g) => g.schoolUrn !== undefined)
-    ) {
+    if (!officer || officer.status !== "active" || !isLaStaff(ctx.policy.document, parseGrants(officer.grants))) {
       throw new DomainError("invalid", "Choose an active member of LA staff.", "/officerId");
     }
     const result = await runCaseCommand(

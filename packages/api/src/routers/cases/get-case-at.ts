@@ -4,8 +4,8 @@ import { audienceOf, toIsoDate } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
 import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
+import { caseViewSchema, presentCase } from "../../services/case-view/index.ts";
 import { loadCase, loadCaseAt } from "../../services/cases.ts";
-import { caseViewSchema, presentCase } from "../../services/present-case.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
 /**

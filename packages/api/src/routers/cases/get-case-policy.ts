@@ -9,7 +9,7 @@ import { tenantProcedure } from "../../trpc.ts";
 
 const json = z.record(z.string(), z.unknown());
 
-export const casePolicyOutput = z.object({
+const casePolicyOutput = z.object({
   policyVersionId: z.string(),
   areas: z.array(z.object({ key: z.string(), label: z.string(), description: z.string().optional() })),
   categories: z.array(
@@ -91,14 +91,14 @@ export const getCasePolicy = tenantProcedure
           colour: c.colour,
           severity: c.severity,
         })),
-      criteria: school ? [] : (doc.criteria as unknown as Record<string, unknown>[]),
+      criteria: school ? [] : doc.criteria,
       visitTypes: doc.visitTypes.map((v) => ({
         key: v.key,
         label: v.label,
         ledBy: school ? [] : v.ledBy,
         ...(v.reportForm ? { reportForm: v.reportForm } : {}),
         reportVisibility: v.reportVisibility,
-        agendas: v.agendas as unknown as Record<string, unknown>[],
+        agendas: v.agendas,
       })),
       meetingTypes: school
         ? []
@@ -107,8 +107,8 @@ export const getCasePolicy = tenantProcedure
             label: m.label,
             purpose: m.purpose,
             confidential: m.confidential,
-            progressJudgements: m.progressJudgements as unknown as Record<string, unknown>[],
-            sharing: m.sharing as unknown as Record<string, unknown>[],
+            progressJudgements: m.progressJudgements,
+            sharing: m.sharing,
           })),
       stages: doc.escalation.stages
         .filter((s) => !school || s.visibleToSchool)
@@ -130,8 +130,8 @@ export const getCasePolicy = tenantProcedure
           key: f.key,
           title: f.title,
           purpose: f.purpose,
-          schema: f.schema as Record<string, unknown>,
-          uiSchema: (f.uiSchema ?? {}) as Record<string, unknown>,
+          schema: f.schema,
+          uiSchema: f.uiSchema ?? {},
         })),
     };
   });

@@ -5,8 +5,8 @@ import { audienceOf, toIsoDate } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
 import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
+import { caseViewSchema, presentCase } from "../../services/case-view/index.ts";
 import { eventFromRow, getSchoolFacts, loadCase } from "../../services/cases.ts";
-import { caseViewSchema, presentCase } from "../../services/present-case.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
 /** A case with its timeline, visit plan, meetings, letters and action plan, as far as the user may see them. */

@@ -23,13 +23,13 @@ export const caseFilterInput = z.strictObject({
   status: z.enum(["open", "closed"]).optional(),
 });
 
-export const listCasesInput = caseFilterInput.extend({
+const listCasesInput = caseFilterInput.extend({
   limit: z.number().int().min(1).max(1000).default(50),
   offset: z.number().int().min(0).default(0),
   sort: z.enum(["school", "next-visit", "category", "stage"]).optional(),
 });
 
-export const caseListItem = z.object({
+const caseListItem = z.object({
   id: z.string(),
   school: z.object({
     urn: z.number(),
@@ -51,7 +51,7 @@ export const caseListItem = z.object({
   reviewDate: z.string().nullable(),
 });
 
-export const listCasesOutput = z.object({ items: z.array(caseListItem), total: z.number() });
+const listCasesOutput = z.object({ items: z.array(caseListItem), total: z.number() });
 
 /**
  * The dashboard list: each case's category, stage, next visit due (and whether

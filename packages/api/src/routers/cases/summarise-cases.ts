@@ -9,7 +9,7 @@ import { caseFilterInput } from "./list-cases.ts";
 
 const count = z.object({ key: z.string(), label: z.string(), colour: z.string().optional(), count: z.number() });
 
-export const summariseCasesOutput = z.object({
+const summariseCasesOutput = z.object({
   cases: z.number(),
   byCategory: z.array(count),
   byStage: z.array(count),

@@ -40,8 +40,8 @@ export const listForms = tenantProcedure
         purpose: f.purpose,
         audience: f.audience,
         ...(f.description ? { description: f.description } : {}),
-        schema: f.schema as Record<string, unknown>,
-        uiSchema: (f.uiSchema ?? {}) as Record<string, unknown>,
+        schema: f.schema,
+        uiSchema: f.uiSchema ?? {},
       })),
       responses: responses.map(toResponse),
     };

@@ -22,15 +22,16 @@ export const submitForm = tenantProcedure
     if (existing.status === "submitted") throw new DomainError("conflict", "This form has already been submitted.");
     const policy = await loadPolicyVersion(ctx.trx, ctx.tenantId, existing.policy_version_id);
     const form = policy?.document.forms.find((f) => f.key === existing.form_key);
-    if (!form) throw new DomainError("conflict", "This form is no longer in the policy.");
+    if (!policy || !form) throw new DomainError("conflict", "This form is no longer in the policy.");
     let validate;
     try {
       // Compiled once per policy version and form, and reused.
-      validate = getFormValidator(policy!.document, form.key)!;
+      validate = getFormValidator(policy.document, form.key);
     } catch (error) {
       if (error instanceof FormSchemaError) throw new DomainError("conflict", error.message);
       throw error;
     }
+    if (!validate) throw new DomainError("conflict", "This form is no longer in the policy.");
     if (!validate(input.data)) {
       const { message, pointer } = describeIncompleteAnswers("form", validate.errors);
       throw new DomainError("invalid", message, pointer);

@@ -4,7 +4,7 @@ import { getMigrationLevel } from "@steward/db";
 
 import { publicProcedure } from "../../trpc.ts";
 
-export const healthOutput = z.object({
+const healthOutput = z.object({
   status: z.literal("ok"),
   version: z.string(),
   database: z.object({

@@ -7,7 +7,7 @@ import { tenantProcedure } from "../../trpc.ts";
 import { caseCommandOutput, caseRef, isoDate, text, toActor } from "../case-command.ts";
 import { getLetterPeople, recipientInput } from "./people.ts";
 
-export const draftLetterInput = z.strictObject({
+const draftLetterInput = z.strictObject({
   ...caseRef,
   letterType: z.string().min(1, "Choose a type of letter").max(100),
   indicators: z

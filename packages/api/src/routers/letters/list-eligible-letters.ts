@@ -7,7 +7,7 @@ import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { loadCase } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
-export const eligibleLettersOutput = z.array(
+const eligibleLettersOutput = z.array(
   z.object({
     key: z.string(),
     label: z.string(),

@@ -11,7 +11,7 @@ import {
 } from "@steward/policy-config";
 
 import { notFound } from "../../errors.ts";
-import { loadPolicyVersionRow } from "../../services/policies.ts";
+import { loadPolicyVersionRow, readStoredVersion } from "../../services/policies.ts";
 import { checkPolicyDocument } from "../../services/policy-checks.ts";
 import { toVersionSummary } from "../../services/policy-impact.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -20,7 +20,7 @@ import { documentInput, problemSchema, versionSummary } from "./schemas.ts";
 
 const yearInput = z.record(z.string(), z.unknown());
 
-export const createDraftInput = z.union([
+const createDraftInput = z.union([
   z.strictObject({ from: z.literal("version"), versionId: z.uuid(), label: z.string().max(200).optional() }),
   z.strictObject({ from: z.literal("file"), document: documentInput, label: z.string().max(200).optional() }),
   z.strictObject({
@@ -85,5 +85,5 @@ export const createDraft = tenantProcedure
       subjectId: row.id,
       detail: { from: input.from, version: row.version },
     });
-    return { ...toVersionSummary(row), problems };
+    return { ...toVersionSummary(readStoredVersion(row)), problems };
   });

@@ -26,6 +26,6 @@ export const diffVersions = tenantProcedure
     const diff = diffPolicies(from.document, to.document);
     return {
       entries: diff.entries.map(({ kind, pointer, section, message }) => ({ kind, pointer, section, message })),
-      patch: diff.patch as unknown as Record<string, unknown>[],
+      patch: diff.patch.map((operation) => ({ ...operation })),
     };
   });

@@ -18,7 +18,7 @@ export const getVersion = tenantProcedure
     if (!row) throw notFound("That policy version");
     return {
       ...toVersionSummary(row),
-      document: row.document as unknown as Record<string, unknown>,
+      document: { ...row.document },
       problems: await getDraftProblems(ctx.trx, row),
     };
   });

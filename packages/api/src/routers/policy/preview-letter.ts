@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { DomainError, formatLetterDate, type LetterContext } from "@steward/domain";
+import { DomainError, formatLetterDate, toIsoDate, type LetterContext } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
 import { sanitiseLetterHtml } from "../../services/letter-html.ts";
@@ -33,7 +33,7 @@ export const previewLetter = tenantProcedure
         `There is no letter type "${input.letterType}" in this version.`,
         "/letterType",
       );
-    const today = new Date().toISOString().slice(0, 10);
+    const today = toIsoDate(ctx.now());
     const context: LetterContext = {
       authority: { name: policy.authority?.name ?? "The authority" },
       school: {

@@ -5,6 +5,7 @@ import { DomainError } from "@steward/domain";
 import { FORMAT_VERSION } from "@steward/policy-config";
 
 import { ApiError, notFound } from "../../errors.ts";
+import { readStoredVersion } from "../../services/policies.ts";
 import { checkPolicyDocument } from "../../services/policy-checks.ts";
 import { toVersionSummary } from "../../services/policy-impact.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -65,5 +66,5 @@ export const updateDraft = tenantProcedure
       subjectId: row.id,
       detail: { revision: row.revision },
     });
-    return { ...toVersionSummary(row), problems };
+    return { ...toVersionSummary(readStoredVersion(row)), problems };
   });

@@ -3,12 +3,12 @@ import { z } from "zod";
 import { appendAudit, findSchools, mergeSchoolData, upsertSchools } from "@steward/db";
 import { canOnEvery, DomainError } from "@steward/domain";
 
-import { readGiasFile, readLinksFile, RegisterFileError } from "../../services/school-register.ts";
-import { tenantProcedure } from "../../trpc.ts";
+import { linksBySchool, readGiasFile, readLinksFile, RegisterFileError } from "../../services/school-register.ts";
+import { tenantProcedure, type TenantContext } from "../../trpc.ts";
 
 const rejection = z.object({ line: z.number(), urn: z.string().optional(), reason: z.string() });
 
-export const importReport = z.object({
+const importReport = z.object({
   kind: z.enum(["establishments", "links"]),
   rows: z.number(),
   added: z.array(z.number()),
@@ -19,6 +19,93 @@ export const importReport = z.object({
   skipped: z.number(),
   dryRun: z.boolean(),
 });
+
+type ImportReport = z.infer<typeof importReport>;
+type Importer = Pick<TenantContext, "trx" | "tenantId" | "user">;
+
+function audit(ctx: Importer, action: string, detail: Record<string, number>) {
+  return appendAudit(ctx.trx, ctx.tenantId, {
+    actorId: ctx.user.id,
+    actorLabel: ctx.user.displayName,
+    action,
+    subjectType: "School",
+    subjectId: null,
+    detail,
+  });
+}
+
+/** A links file: each known school's predecessors and successors, stored in its data. */
+async function importLinks(ctx: Importer, csv: string, dryRun: boolean): Promise<ImportReport> {
+  const { links, rejected } = readLinksFile(csv);
+  const known = new Set(
+    (
+      await findSchools(
+        ctx.trx,
+        links.map((l) => l.urn),
+      )
+    ).map((s) => s.urn),
+  );
+  const byUrn = linksBySchool(links, known);
+  if (!dryRun) {
+    for (const [urn, list] of byUrn) await mergeSchoolData(ctx.trx, urn, { links: list });
+    await audit(ctx, "school-links-imported", { schools: byUrn.size, rejected: rejected.length });
+  }
+  return {
+    kind: "links",
+    rows: links.length + rejected.length,
+    added: [],
+    updated: [...byUrn.keys()],
+    unchanged: 0,
+    closed: [],
+    rejected,
+    skipped: links.length - [...byUrn.values()].flat().length,
+    dryRun,
+  };
+}
+
+/** An establishments file: schools added or updated (and those newly closed), this authority's only. */
+async function importEstablishments(
+  ctx: Importer,
+  csv: string,
+  laCode: string,
+  dryRun: boolean,
+): Promise<ImportReport> {
+  const read = readGiasFile(csv, { laCode });
+  const before = new Map(
+    (
+      await findSchools(
+        ctx.trx,
+        read.schools.map((s) => s.urn),
+      )
+    ).map((s) => [s.urn, s.status]),
+  );
+  const closed = read.schools.filter((s) => s.status === "closed" && before.get(s.urn) !== "closed").map((s) => s.urn);
+  const result = dryRun
+    ? {
+        added: read.schools.filter((s) => !before.has(s.urn)).map((s) => s.urn),
+        updated: read.schools.filter((s) => before.has(s.urn)).map((s) => s.urn),
+        unchanged: [],
+      }
+    : await upsertSchools(ctx.trx, ctx.tenantId, read.schools);
+  if (!dryRun)
+    await audit(ctx, "schools-imported", {
+      added: result.added.length,
+      updated: result.updated.length,
+      closed: closed.length,
+      rejected: read.rejected.length,
+    });
+  return {
+    kind: "establishments",
+    rows: read.schools.length + read.rejected.length + read.skipped.length,
+    added: result.added,
+    updated: result.updated,
+    unchanged: result.unchanged.length,
+    closed,
+    rejected: read.rejected,
+    skipped: read.skipped.length,
+    dryRun,
+  };
+}
 
 /**
  * Imports a GIAS file: "all establishment data" (any year's layout, read by
@@ -39,92 +126,10 @@ export const importRegister = tenantProcedure
   .mutation(async ({ ctx, input }) => {
     if (!canOnEvery(ctx.ability, "import", "School"))
       throw new DomainError("forbidden", "Your roles do not allow you to import the school register.");
-    const laCode = ctx.policy.document.authority.laCode;
     try {
-      if (input.kind === "links") {
-        const { links, rejected } = readLinksFile(input.csv);
-        const known = new Set(
-          (
-            await findSchools(
-              ctx.trx,
-              links.map((l) => l.urn),
-            )
-          ).map((s) => s.urn),
-        );
-        const byUrn = new Map<number, { urn: number; name: string; type: string; established: string | null }[]>();
-        for (const link of links) {
-          if (!known.has(link.urn)) continue;
-          byUrn.set(link.urn, [
-            ...(byUrn.get(link.urn) ?? []),
-            { urn: link.linkUrn, name: link.linkName, type: link.linkType, established: link.established },
-          ]);
-        }
-        if (!input.dryRun) for (const [urn, list] of byUrn) await mergeSchoolData(ctx.trx, urn, { links: list });
-        if (!input.dryRun)
-          await appendAudit(ctx.trx, ctx.tenantId, {
-            actorId: ctx.user.id,
-            actorLabel: ctx.user.displayName,
-            action: "school-links-imported",
-            subjectType: "School",
-            subjectId: null,
-            detail: { schools: byUrn.size, rejected: rejected.length },
-          });
-        return {
-          kind: "links" as const,
-          rows: links.length + rejected.length,
-          added: [],
-          updated: [...byUrn.keys()],
-          unchanged: 0,
-          closed: [],
-          rejected,
-          skipped: links.length - [...byUrn.values()].flat().length,
-          dryRun: input.dryRun,
-        };
-      }
-      const read = readGiasFile(input.csv, { laCode });
-      const before = new Map(
-        (
-          await findSchools(
-            ctx.trx,
-            read.schools.map((s) => s.urn),
-          )
-        ).map((s) => [s.urn, s.status]),
-      );
-      const closed = read.schools
-        .filter((s) => s.status === "closed" && before.get(s.urn) !== "closed")
-        .map((s) => s.urn);
-      const result = input.dryRun
-        ? {
-            added: read.schools.filter((s) => !before.has(s.urn)).map((s) => s.urn),
-            updated: read.schools.filter((s) => before.has(s.urn)).map((s) => s.urn),
-            unchanged: [],
-          }
-        : await upsertSchools(ctx.trx, ctx.tenantId, read.schools);
-      if (!input.dryRun)
-        await appendAudit(ctx.trx, ctx.tenantId, {
-          actorId: ctx.user.id,
-          actorLabel: ctx.user.displayName,
-          action: "schools-imported",
-          subjectType: "School",
-          subjectId: null,
-          detail: {
-            added: result.added.length,
-            updated: result.updated.length,
-            closed: closed.length,
-            rejected: read.rejected.length,
-          },
-        });
-      return {
-        kind: "establishments" as const,
-        rows: read.schools.length + read.rejected.length + read.skipped.length,
-        added: result.added,
-        updated: result.updated,
-        unchanged: result.unchanged.length,
-        closed,
-        rejected: read.rejected,
-        skipped: read.skipped.length,
-        dryRun: input.dryRun,
-      };
+      return input.kind === "links"
+        ? await importLinks(ctx, input.csv, input.dryRun)
+        : await importEstablishments(ctx, input.csv, ctx.policy.document.authority.laCode, input.dryRun);
     } catch (error) {
       if (error instanceof RegisterFileError) throw new DomainError("invalid", error.message, "/csv");
       throw error;

@@ -4,7 +4,7 @@ import { listTenants as findTenants } from "@steward/db";
 
 import { publicProcedure } from "../../trpc.ts";
 
-export const listTenantsOutput = z.array(z.object({ slug: z.string(), name: z.string() }));
+const listTenantsOutput = z.array(z.object({ slug: z.string(), name: z.string() }));
 
 /** The authorities on this server, by name (public: the sign-in page offers them). */
 export const listTenants = publicProcedure.output(listTenantsOutput).query(async ({ ctx }) => {

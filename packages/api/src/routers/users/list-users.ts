@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 import { ALLOW_ALL, listUsers as findUsers, listHeldBackEmails } from "@steward/db";
-import { audienceOf, DomainError, type RoleGrant } from "@steward/domain";
+import { DomainError } from "@steward/domain";
 
 import { getAccessFilter } from "../../services/access.ts";
+import { isLaStaff, parseGrants } from "../../services/grants.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { toUser, userSchema } from "./shared.ts";
 
@@ -23,12 +24,6 @@ export const listUsers = tenantProcedure
     const heldBack = await listHeldBackEmails(ctx.trx, ctx.now());
     const policy = ctx.policy.document;
     return users
-      .filter(
-        (u) =>
-          !input.officersOnly ||
-          (u.status === "active" &&
-            (u.grants as RoleGrant[]).length > 0 &&
-            audienceOf(policy, u.grants as RoleGrant[]) === "la"),
-      )
+      .filter((u) => !input.officersOnly || (u.status === "active" && isLaStaff(policy, parseGrants(u.grants))))
       .map((u) => toUser(u, ctx.policy.document, heldBack));
   });

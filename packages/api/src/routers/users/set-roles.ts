@@ -8,9 +8,10 @@ import {
   listHeldBackEmails,
   updateUser,
 } from "@steward/db";
-import { DomainError, userSubject, type RoleGrant } from "@steward/domain";
+import { DomainError, userSubject } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
+import { parseGrants } from "../../services/grants.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertMayGrant, checkGrants, grantInput, toUser, userSchema } from "./shared.ts";
 
@@ -32,7 +33,7 @@ export const setRoles = tenantProcedure
       throw new DomainError("forbidden", "Your roles do not allow you to change users' roles.");
     // Whoever changes a user must be able to give every role they hold now and every role they will hold.
     assertMayGrant(ctx.policy.document, ctx.user.grants, [
-      ...(user.grants as RoleGrant[]).map((g) => g.role),
+      ...parseGrants(user.grants).map((g) => g.role),
       ...(input.grants ?? []).map((g) => g.role),
     ]);
     if (input.id === ctx.user.id && (input.status === "disabled" || input.grants))
@@ -47,6 +48,8 @@ export const setRoles = tenantProcedure
       ...(input.grants ? { grants: input.grants } : {}),
       ...(input.status ? { status: input.status } : {}),
     });
+    // The user was read in this transaction; gone now means someone deleted them meanwhile.
+    if (!updated) throw notFound("That user");
     if (input.unlock) await clearSignInFailuresForEmail(ctx.trx, user.email);
     await deleteUserSessions(ctx.trx, user.id);
     await appendAudit(ctx.trx, ctx.tenantId, {
@@ -57,5 +60,5 @@ export const setRoles = tenantProcedure
       subjectId: user.id,
       detail: { grants: input.grants, status: input.status, unlock: input.unlock },
     });
-    return toUser(updated!, ctx.policy.document, await listHeldBackEmails(ctx.trx, ctx.now()));
+    return toUser(updated, ctx.policy.document, await listHeldBackEmails(ctx.trx, ctx.now()));
   });

@@ -1,8 +1,10 @@
 import { z } from "zod";
 
 import type { User } from "@steward/db";
-import { buildAbility, DomainError, type RoleGrant } from "@steward/domain";
+import { audienceOf, buildAbility, DomainError, type RoleGrant } from "@steward/domain";
 import type { PolicyDocument } from "@steward/policy-config";
+
+import { parseGrants } from "../../services/grants.ts";
 
 export const grantInput = z.strictObject({
   role: z.string().min(1, "Choose a role").max(100),
@@ -26,7 +28,7 @@ export function toUser(user: User, policy: PolicyDocument, heldBack: ReadonlySet
     email: user.email,
     displayName: user.display_name,
     status: user.status,
-    grants: (user.grants as RoleGrant[]).map((g) => ({
+    grants: parseGrants(user.grants).map((g) => ({
       role: g.role,
       roleLabel: policy.roles.find((r) => r.key === g.role)?.label ?? g.role,
       ...(g.schoolUrn !== undefined ? { schoolUrn: g.schoolUrn } : {}),
@@ -39,7 +41,7 @@ export function toUser(user: User, policy: PolicyDocument, heldBack: ReadonlySet
 /** Checks grants against the policy's roles (a school role for one school; an LA role for none), as the engine would build them. */
 export function checkGrants(policy: PolicyDocument, grants: RoleGrant[]) {
   if (grants.length === 0) throw new DomainError("invalid", "Give the user at least one role.", "/grants");
-  const audiences = new Set(grants.map((g) => policy.roles.find((r) => r.key === g.role)?.audience));
+  const audiences = new Set(grants.map((g) => audienceOf(policy, [g])));
   if (audiences.size > 1)
     throw new DomainError(
       "invalid-grant",
@@ -52,7 +54,7 @@ export function checkGrants(policy: PolicyDocument, grants: RoleGrant[]) {
 }
 
 /** The roles a user may give, from the `mayGrant` lists of the roles they hold (none when no role lists any). */
-export function grantableRoles(policy: PolicyDocument, grants: readonly RoleGrant[]): Set<string> {
+function grantableRoles(policy: PolicyDocument, grants: readonly RoleGrant[]): Set<string> {
   return new Set(grants.flatMap((g) => policy.roles.find((r) => r.key === g.role)?.mayGrant ?? []));
 }
 

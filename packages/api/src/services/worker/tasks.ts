@@ -16,6 +16,10 @@ export type PolicyTaskResult<T extends PolicyTask> = T extends { kind: "validate
     ? ReturnType<typeof renderLetter>
     : never;
 
+/**
+ * Runs one task in the worker thread.
+ * @public worker.mjs loads this module through tsx's `tsImport`, which knip cannot follow.
+ */
 export function runPolicyTask(task: PolicyTask): unknown {
   switch (task.kind) {
     case "validate":

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+
+import { readCaseState } from "./case-state.ts";
+
+const stored = {
+  id: "c1",
+  version: 3,
+  openedAt: "2026-09-01T09:00:00.000Z",
+  status: "open",
+  policyVersionId: "p1",
+  school: { urn: 100, name: "Example Primary", governance: "maintained" },
+  previousUrns: [],
+  stage: "universal",
+  stageSince: "2026-09-01",
+  categoryHistory: [],
+  assessments: [],
+  stageHistory: [],
+  visits: [],
+  meetings: [],
+  letters: [],
+  priorities: [],
+  actions: [],
+};
+
+describe("readCaseState", () => {
+  it("returns a stored state as it is", () => {
+    expect(readCaseState(stored, "c1")).toEqual(stored);
+  });
+
+  it("rejects a damaged stored state, naming the case and the field", () => {
+    expect(() => readCaseState({ ...stored, visits: "none" }, "c1")).toThrow(/Case c1's stored state.*visits/s);
+    expect(() => readCaseState(null, "c2")).toThrow(/Case c2's stored state is not a case state/);
+  });
+});

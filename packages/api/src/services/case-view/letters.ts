@@ -1,0 +1,64 @@
+// Letters the user may see, with names for ids and what the user may do to each now: its type's roles, the
+// rules' conditions and (for approval) not their own draft.
+import { letterSubject, type CaseState } from "@steward/domain";
+
+import { label, type ViewContext } from "./context.ts";
+import type { CaseView } from "./schema.ts";
+
+type Letter = CaseState["letters"][number];
+type LetterView = CaseView["letters"][number];
+
+function letterActions(view: ViewContext, letter: Letter): LetterView["can"] {
+  const type = view.policy.letterTypes.find((t) => t.key === letter.letterType);
+  const record = letterSubject(view.facts, letter);
+  const { may, holds } = view;
+  return {
+    approve:
+      letter.status === "draft" &&
+      Boolean(type?.approvalRequired) &&
+      holds(type?.permissions.approve ?? []) &&
+      letter.draftedBy !== view.options.user?.id &&
+      may("approve", record),
+    issue:
+      (letter.status === "approved" || (letter.status === "draft" && !type?.approvalRequired)) &&
+      holds(type?.permissions.issue ?? []) &&
+      may("issue", record),
+    acknowledge: letter.status === "issued" && may("acknowledge", record),
+    withdraw: letter.status !== "withdrawn" && letter.status !== "removed" && may("withdraw", record),
+  };
+}
+
+function presentLetter(view: ViewContext, l: Letter): LetterView {
+  const { policy, nameOf } = view;
+  const type = policy.letterTypes.find((t) => t.key === l.letterType);
+  return {
+    id: l.id,
+    letterType: { ...label(policy.letterTypes, l.letterType), kind: type?.kind ?? "letter" },
+    status: l.status,
+    subject: l.subject,
+    html: l.html,
+    indicators: l.indicators.map((i) => ({
+      key: i.key,
+      text: type?.indicators.find((x) => x.key === i.key)?.text ?? i.key,
+      evidence: i.evidence,
+    })),
+    actions: l.actions,
+    draftedBy: nameOf(l.draftedBy),
+    draftedAt: l.draftedAt,
+    ...(l.approvedBy ? { approvedBy: nameOf(l.approvedBy) } : {}),
+    ...(l.issuedOn ? { issuedOn: l.issuedOn } : {}),
+    ...(l.deadline ? { deadline: l.deadline } : {}),
+    ...(l.reviewDate ? { reviewDate: l.reviewDate } : {}),
+    ...(l.acknowledgedBy ? { acknowledgedBy: nameOf(l.acknowledgedBy) } : {}),
+    ...(l.acknowledgedAt ? { acknowledgedAt: l.acknowledgedAt } : {}),
+    ...(l.closedReason ? { closedReason: l.closedReason } : {}),
+    actionsComplete: l.actionsComplete,
+    can: letterActions(view, l),
+  };
+}
+
+export function presentLetters(view: ViewContext): CaseView["letters"] {
+  return view.state.letters
+    .filter((l) => view.canRead(letterSubject(view.facts, l)))
+    .map((l) => presentLetter(view, l));
+}

@@ -1,0 +1,144 @@
+// The shape of a case as one user sees it: the procedures' output schema (zod strips anything undeclared,
+// so a field a presenter forgets to cut cannot leak) and the type every presenter returns a part of.
+import { z } from "zod";
+
+const labelled = z.object({ key: z.string(), label: z.string() });
+
+export const caseViewSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  status: z.enum(["open", "closed"]),
+  policyVersionId: z.string(),
+  school: z.object({
+    urn: z.number(),
+    name: z.string(),
+    phase: z.string().optional(),
+    governance: z.string(),
+    trust: z.string().optional(),
+    previousUrns: z.array(z.number()),
+  }),
+  category: z
+    .object({
+      key: z.string(),
+      label: z.string(),
+      colour: z.string(),
+      effectiveFrom: z.string(),
+      rationale: z.string().optional(),
+      moderation: z.string(),
+      decidedBy: z.string().optional(),
+    })
+    .nullable(),
+  /** True when a category exists but the user may not see it. */
+  categoryHidden: z.boolean(),
+  stage: z.object({ key: z.string(), label: z.string(), since: z.string() }).nullable(),
+  assignedOfficer: z.object({ id: z.string(), name: z.string() }).nullable(),
+  assessments: z.array(
+    z.object({
+      id: z.string(),
+      recordedAt: z.string(),
+      recordedBy: z.string(),
+      suggested: z.string().optional(),
+      explanation: z.array(z.string()),
+      selections: z.array(
+        z.object({
+          area: z.string(),
+          descriptors: z.array(z.object({ category: z.string(), descriptor: z.string() })),
+          evidence: z.string().optional(),
+        }),
+      ),
+    }),
+  ),
+  stageHistory: z.array(
+    z.object({ stage: z.string(), label: z.string(), from: z.string(), reason: z.string().optional(), by: z.string() }),
+  ),
+  visits: z.array(
+    z.object({
+      id: z.string(),
+      visitType: labelled,
+      date: z.string(),
+      status: z.enum(["scheduled", "completed", "cancelled"]),
+      term: z.string().optional(),
+      agenda: z.array(z.object({ key: z.string(), title: z.string() })),
+      cancelledReason: z.string().optional(),
+      report: z
+        .object({
+          data: z.record(z.string(), z.unknown()),
+          agendaNotes: z.record(z.string(), z.string()),
+          concerns: z.boolean(),
+          published: z.boolean(),
+          recordedBy: z.string(),
+          recordedAt: z.string(),
+          form: z.string().optional(),
+        })
+        .optional(),
+      /** The visit has a report the user may not see (not yet published). */
+      reportWithheld: z.boolean(),
+    }),
+  ),
+  visitPlan: z.array(
+    z.object({
+      visitType: labelled,
+      label: z.string(),
+      opens: z.string(),
+      dueBy: z.string(),
+      status: z.string(),
+      metBy: z.string().optional(),
+      basis: z.string(),
+    }),
+  ),
+  meetings: z.array(
+    z.object({
+      id: z.string(),
+      meetingType: labelled,
+      date: z.string(),
+      attendees: z.array(z.string()),
+      minutes: z.string().optional(),
+      keyPoints: z.array(z.string()).optional(),
+      progress: labelled,
+      strong: z.boolean(),
+    }),
+  ),
+  letters: z.array(
+    z.object({
+      id: z.string(),
+      letterType: labelled.extend({ kind: z.string() }),
+      status: z.string(),
+      subject: z.string(),
+      html: z.string(),
+      indicators: z.array(z.object({ key: z.string(), text: z.string(), evidence: z.string() })),
+      actions: z.array(z.object({ text: z.string(), due: z.string() })),
+      draftedBy: z.string(),
+      draftedAt: z.string(),
+      approvedBy: z.string().optional(),
+      issuedOn: z.string().optional(),
+      deadline: z.string().optional(),
+      reviewDate: z.string().optional(),
+      acknowledgedBy: z.string().optional(),
+      acknowledgedAt: z.string().optional(),
+      closedReason: z.string().optional(),
+      actionsComplete: z.boolean(),
+      /** What the user may do to this letter now: its type's roles, the rules' conditions and (for approval) not their own draft. */
+      can: z.object({ approve: z.boolean(), issue: z.boolean(), acknowledge: z.boolean(), withdraw: z.boolean() }),
+    }),
+  ),
+  priorities: z.array(z.object({ id: z.string(), title: z.string(), targets: z.array(z.string()) })),
+  actions: z.array(
+    z.object({
+      id: z.string(),
+      priority: z.string(),
+      text: z.string(),
+      owner: z.string(),
+      due: z.string(),
+      status: z.string(),
+      notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
+    }),
+  ),
+  suggestedTransitions: z.array(
+    z.object({ key: z.string(), label: z.string(), to: z.string(), requiresReason: z.boolean() }),
+  ),
+  timeline: z.array(z.object({ at: z.string(), type: z.string(), actor: z.string(), summary: z.string() })),
+  /** What the user may do to this case now (the procedures check again). */
+  can: z.record(z.string(), z.boolean()),
+});
+
+export type CaseView = z.infer<typeof caseViewSchema>;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+
+import type { PolicyDocument } from "@steward/policy-config";
+import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
+
+import { isLaStaff, parseGrants } from "./grants.ts";
+
+describe("parseGrants", () => {
+  it("returns the stored grants", () => {
+    expect(parseGrants([{ role: "headteacher", schoolUrn: 100 }, { role: "la-officer" }])).toEqual([
+      { role: "headteacher", schoolUrn: 100 },
+      { role: "la-officer" },
+    ]);
+    expect(parseGrants([])).toEqual([]);
+  });
+
+  it("rejects a stored value that is not a list of grants, with a sentence", () => {
+    expect(() => parseGrants({ role: "headteacher" })).toThrow(/stored roles are not a list/);
+    expect(() => parseGrants([{ role: "headteacher", schoolUrn: "100" }])).toThrow(/schoolUrn/);
+    expect(() => parseGrants([{ schoolUrn: 100 }])).toThrow(/role/);
+  });
+});
+
+describe("isLaStaff", () => {
+  const policy = cambridgeshire as unknown as PolicyDocument;
+  const laRole = policy.roles.find((r) => r.audience === "la")!.key;
+  const schoolRole = policy.roles.find((r) => r.audience === "school")!.key;
+
+  it("follows the policy's role audience", () => {
+    expect(isLaStaff(policy, [{ role: laRole }])).toBe(true);
+    expect(isLaStaff(policy, [{ role: schoolRole, schoolUrn: 1 }])).toBe(false);
+  });
+
+  it("says a user with no roles, or only unknown ones, is not LA staff", () => {
+    expect(isLaStaff(policy, [])).toBe(false);
+    expect(isLaStaff(policy, [{ role: "no-such-role" }])).toBe(false);
+  });
+});
