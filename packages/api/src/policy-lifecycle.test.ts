@@ -290,3 +290,34 @@ describe("publishing does what its impact report said", () => {
     },
   );
 });
+
+describe("a published document damaged in storage", () => {
+  it("is refused with a sentence and the place of the damage, never read half-typed", async () => {
+    const broken = structuredClone(goldenV1) as Doc;
+    delete broken.categories;
+    const { tenant } = await provisionTenant(database.db, { slug: "lifecycle-damaged", policy: goldenV1 });
+    await provisionUser(database.db, tenant.id, {
+      email: "senior@damaged.test",
+      displayName: "Senior officer",
+      password: TEST_PASSWORD,
+      grants: [{ role: "senior-officer" }],
+    });
+    const damagedId = await withTenant(database.db, tenant.id, async (trx) => {
+      const row = await insertPolicyVersion(trx, tenant.id, {
+        document: broken,
+        formatVersion: 1,
+        label: "Damaged in storage",
+        basedOnId: null,
+        createdBy: null,
+      });
+      await publishPolicyVersion(trx, row.id, null, new Date());
+      return row.id;
+    });
+    const senior = await world.client().signIn("lifecycle-damaged", "senior@damaged.test");
+    await expect(senior.api.policy.get({ id: damagedId })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: containing("document cannot be read"),
+      pointer: matching(/^\/document/),
+    });
+  });
+});

@@ -2,7 +2,13 @@ import { LRUCache } from "lru-cache";
 
 import { findPolicyVersion, findPublishedPolicyId, type PolicyVersionRow, type TenantTransaction } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import { FormatUpgradeError, upgradePolicy, type PolicyDocument } from "@steward/policy-config";
+import {
+  FormatUpgradeError,
+  parsePolicyDocument,
+  PolicyDocumentError,
+  upgradePolicy,
+  type PolicyDocument,
+} from "@steward/policy-config";
 
 export interface LoadedPolicy {
   id: string;
@@ -21,14 +27,25 @@ const cache = new LRUCache<string, LoadedPolicy>({ max: 200 });
 /**
  * The ONE reader of `policy_versions.document`: parses the stored JSON and
  * brings it to the current format with the same upgrades the CLI applies to a
- * file (`upgradePolicy`), so every procedure and the engine see the current
- * format whatever format the version was stored in.
+ * file, so every procedure and the engine see the current format whatever
+ * format the version was stored in. A published or retired version passed the
+ * validator when it was published, so its shape is checked
+ * (`parsePolicyDocument`) and a damaged one is refused with its pointer. A
+ * draft may be saved mid-edit with problems (the studio shows them), so it is
+ * only upgraded: the engine never runs on a draft until it validates.
  */
-function readStoredDocument(row: Pick<PolicyVersionRow, "version" | "document">): PolicyDocument {
-  const stored: unknown = typeof row.document === "string" ? JSON.parse(row.document) : row.document;
+function readStoredDocument(row: Pick<PolicyVersionRow, "version" | "document" | "status">): PolicyDocument {
   try {
+    if (row.status !== "draft") return parsePolicyDocument(row.document);
+    const stored: unknown = typeof row.document === "string" ? JSON.parse(row.document) : row.document;
     return upgradePolicy(stored).document as unknown as PolicyDocument;
   } catch (error) {
+    if (error instanceof PolicyDocumentError)
+      throw new DomainError(
+        "invalid",
+        `Version ${row.version}'s document cannot be read: ${error.message}`,
+        `/document${error.pointer}`,
+      );
     if (error instanceof FormatUpgradeError)
       throw new DomainError(
         "invalid",
