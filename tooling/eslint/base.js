@@ -4,7 +4,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-export const base = tseslint.config(
+const base = tseslint.config(
   { ignores: ["dist/**", "storybook-static/**", "node_modules/**", ".turbo/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
