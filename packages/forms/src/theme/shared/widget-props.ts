@@ -1,6 +1,6 @@
 import { descriptionId, errorId, helpId } from "@rjsf/utils";
 
-import { cx, joinIds } from "./text.ts";
+import { cx, joinIds } from "../../govuk/class-names.ts";
 
 /** The parts of a widget's props that say which hints and errors it has. */
 interface DescribedProps {

@@ -8,7 +8,7 @@ import {
   type StrictRJSFSchema,
 } from "@rjsf/utils";
 
-import { cx } from "../../shared/text.ts";
+import { cx } from "../../../govuk/class-names.ts";
 import TextareaWidget from "../../widgets/textarea-widget/textarea-widget.tsx";
 
 /** One item of a visit's agenda, as the policy defines it. */

@@ -12,10 +12,11 @@ import {
 } from "@rjsf/utils";
 import { useEffect, useRef, type MouseEvent } from "react";
 
+import { cx, joinIds } from "../../../govuk/class-names.ts";
 import { ArrayItemNounContext, getItemNoun } from "../../shared/array-context.ts";
 import { useItemLabel } from "../../shared/contexts.tsx";
 import { getThemeOptions } from "../../shared/form-context.ts";
-import { cx, joinIds, lowerFirst } from "../../shared/text.ts";
+import { lowerFirst } from "../../shared/text.ts";
 import { getOptionalSuffix } from "../field-template/field-template.tsx";
 import { getHeadingTag } from "../object-field-template/object-field-template.tsx";
 

@@ -8,7 +8,7 @@ import {
   type TemplatesType,
 } from "@rjsf/utils";
 
-import { cx } from "../../shared/text.ts";
+import { cx } from "../../../govuk/class-names.ts";
 
 /** The form's submit button: a GOV.UK primary button ("Submit", or `ui:submitButtonOptions.submitText`). */
 export function SubmitButton<

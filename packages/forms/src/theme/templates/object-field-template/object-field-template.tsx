@@ -15,11 +15,11 @@ import {
 } from "@rjsf/utils";
 import { Fragment, type ReactNode } from "react";
 
+import { cx, joinIds } from "../../../govuk/class-names.ts";
 import { resolveWidget } from "../../shared/chrome.ts";
 import { findRawSchema, getConditions } from "../../shared/conditions.ts";
 import { ConditionalRevealContext, getPanelKey, useItemLabel } from "../../shared/contexts.tsx";
 import { getThemeOptions } from "../../shared/form-context.ts";
-import { cx, joinIds } from "../../shared/text.ts";
 
 type HeadingTag = "h1" | "h2" | "h3" | "h4" | "h5" | "h6";
 

@@ -10,7 +10,7 @@ import {
 } from "@rjsf/utils";
 import { Fragment } from "react";
 
-import { cx } from "../../shared/text.ts";
+import { cx } from "../../../govuk/class-names.ts";
 import { getOptionHint, getOptionId } from "../radio-widget/radio-widget.tsx";
 
 /**

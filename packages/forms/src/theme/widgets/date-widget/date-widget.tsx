@@ -1,7 +1,8 @@
 import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
 import { useState, type ChangeEvent } from "react";
 
-import { cx, formatDate } from "../../shared/text.ts";
+import { cx } from "../../../govuk/class-names.ts";
+import { formatDate } from "../../shared/text.ts";
 import { hasFieldError } from "../../shared/widget-props.ts";
 import { describeDateProblem, toDateParts, toDateValue, type DatePart, type DateParts } from "./date-parts.ts";
 

@@ -6,7 +6,7 @@ import {
   type WidgetProps,
 } from "@rjsf/utils";
 
-import { cx } from "../../shared/text.ts";
+import { cx } from "../../../govuk/class-names.ts";
 import { getDescribedBy, hasFieldError } from "../../shared/widget-props.ts";
 
 function formatSize(bytes: number): string {

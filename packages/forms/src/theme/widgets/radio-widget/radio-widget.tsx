@@ -10,8 +10,8 @@ import {
 } from "@rjsf/utils";
 import { Fragment, type ReactNode } from "react";
 
+import { cx } from "../../../govuk/class-names.ts";
 import { getPanelKey, useConditionalPanels } from "../../shared/contexts.tsx";
-import { cx } from "../../shared/text.ts";
 
 /** The id of one option: the first carries the field's id, so labels and error links land on it. */
 export function getOptionId(id: string, index: number): string {

@@ -1,7 +1,7 @@
 import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
 import { useEffect, useState, type ChangeEvent, type FocusEvent } from "react";
 
-import { cx } from "../../shared/text.ts";
+import { cx } from "../../../govuk/class-names.ts";
 import { getDescribedBy, getInputClassName } from "../../shared/widget-props.ts";
 import { getCountMessage } from "./character-count.ts";
 
