@@ -11,7 +11,9 @@ import {
 } from "@rjsf/utils";
 import type { ChangeEvent } from "react";
 
-import { getDescribedBy, getInputClassName } from "../../shared/widget-props.ts";
+import { InputControl, SelectControl } from "../../../govuk/controls.tsx";
+import { getControlState, getDescribedBy } from "../../shared/widget-props.ts";
+import { isOptionDisabled } from "../radio-widget/radio-widget.tsx";
 import CheckboxesWidget from "../checkboxes-widget/checkboxes-widget.tsx";
 
 /**
@@ -44,10 +46,10 @@ export default function SelectWidget<
   if (readonly) {
     const chosen = enumOptions.find((option) => enumOptionsIsSelected<S>(option.value, value));
     return (
-      <input
+      <InputControl
+        {...getControlState(props)}
         id={id}
         type="text"
-        className={getInputClassName("govuk-input", props)}
         readOnly
         value={chosen?.label ?? "Not answered"}
         aria-describedby={getDescribedBy(props)}
@@ -58,10 +60,10 @@ export default function SelectWidget<
     enumOptionValueDecoder(event.target.value, enumOptions, optionValueFormat, emptyValue);
   const selected = enumOptionSelectedValue<S>(value, enumOptions, false, optionValueFormat, "");
   return (
-    <select
+    <SelectControl
+      {...getControlState(props)}
       id={id}
       name={htmlName ?? id}
-      className={getInputClassName("govuk-select", props)}
       value={typeof selected === "string" ? selected : ""}
       disabled={disabled}
       autoFocus={autofocus}
@@ -75,11 +77,11 @@ export default function SelectWidget<
         <option
           key={index}
           value={enumOptionValueEncoder(option.value, index, optionValueFormat)}
-          disabled={Array.isArray(enumDisabled) && enumDisabled.includes(option.value)}
+          disabled={isOptionDisabled(enumDisabled, option.value)}
         >
           {option.label}
         </option>
       ))}
-    </select>
+    </SelectControl>
   );
 }
