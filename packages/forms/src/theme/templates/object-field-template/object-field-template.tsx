@@ -141,7 +141,11 @@ function ObjectSection({ parts, depth }: { parts: ObjectParts; depth: number }) 
   return (
     <Fieldset
       id={id}
-      describedBy={joinIds(Boolean(description) && descriptionId(id), help && helpId(id), errors.length > 0 && errorId(id))}
+      describedBy={joinIds(
+        Boolean(description) && descriptionId(id),
+        help && helpId(id),
+        errors.length > 0 && errorId(id),
+      )}
       legend={<HeadingTag className="govuk-fieldset__heading">{heading}</HeadingTag>}
       legendClassName={depth <= 1 ? "govuk-fieldset__legend--m" : "govuk-fieldset__legend--s"}
     >

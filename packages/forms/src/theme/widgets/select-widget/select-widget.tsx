@@ -13,8 +13,8 @@ import type { ChangeEvent } from "react";
 
 import { InputControl, SelectControl } from "../../../govuk/controls.tsx";
 import { getControlState, getDescribedBy } from "../../shared/widget-props.ts";
-import { isOptionDisabled } from "../radio-widget/radio-widget.tsx";
 import CheckboxesWidget from "../checkboxes-widget/checkboxes-widget.tsx";
+import { isOptionDisabled } from "../radio-widget/radio-widget.tsx";
 
 /**
  * A GOV.UK select. A choice of several (an array) is drawn as checkboxes instead: a multiple select is hard to use,

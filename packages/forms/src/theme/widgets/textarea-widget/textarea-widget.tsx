@@ -16,7 +16,12 @@ interface CountSettings {
 }
 
 /** The character count's settings from the schema and `ui:options`, or undefined when the textarea has none. */
-function getCountSettings(text: string, options: Record<string, unknown>, schema: { maxLength?: number }, readonly?: boolean): CountSettings | undefined {
+function getCountSettings(
+  text: string,
+  options: Record<string, unknown>,
+  schema: { maxLength?: number },
+  readonly?: boolean,
+): CountSettings | undefined {
   const maxWords = typeof options.maxWords === "number" ? options.maxWords : undefined;
   const maxLength = typeof schema.maxLength === "number" ? schema.maxLength : undefined;
   const limit = maxWords ?? maxLength;
