@@ -238,7 +238,7 @@ function summariseObject(
     const property = resolved.properties?.[key];
     if (typeof property !== "object") return [];
     const value = data?.[key];
-    const propertySchema = context.schemaUtils.retrieveSchema(property as RJSFSchema, value);
+    const propertySchema = context.schemaUtils.retrieveSchema(property, value);
     const propertyUi = ui?.[key] as UiSchema | undefined;
     return summariseField(
       propertySchema,

@@ -170,6 +170,6 @@ function resolveUncached<T, S extends StrictRJSFSchema, F extends FormContextTyp
               : "text";
       }
   }
-  const component = lookUpWidget(type, widget, widgets as Record<string, unknown>);
+  const component = lookUpWidget(type, widget, widgets);
   return { chrome: component?.govukChrome ?? "label", component };
 }

@@ -17,7 +17,8 @@ const TEXTUAL_TYPES = new Set(["text", "email", "url", "tel", "search", "passwor
 function getInputKind<T, S extends StrictRJSFSchema, F extends FormContextType>(
   props: BaseInputTemplateProps<T, S, F>,
 ) {
-  const { schema, type, options } = props;
+  const { schema, options } = props;
+  const type = typeof props.type === "string" ? props.type : undefined;
   const inputProps = getInputProps<T, S, F>(schema, type, options);
   const schemaType = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   const isNumeric =
@@ -32,6 +33,13 @@ function getInputKind<T, S extends StrictRJSFSchema, F extends FormContextType>(
     bounds: hasBounds ? { min: inputProps.min, max: inputProps.max, step: inputProps.step } : {},
     width: getWidthClassName(options.width) ?? (isNumeric ? "govuk-input--width-10" : undefined),
   };
+}
+
+/** The text an input shows for the field's value: numbers and booleans as written, nothing for no answer. */
+function toInputText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return "";
 }
 
 function getAutocomplete(autocomplete: unknown, htmlType: string | undefined): string | undefined {
@@ -49,7 +57,9 @@ export default function BaseInputTemplate<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: BaseInputTemplateProps<T, S, F>) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride } = props;
+  const { id, htmlName, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   const { options, schema, placeholder } = props;
   const { htmlType, isNumeric, inputMode, bounds, width } = getInputKind(props);
   const examples: unknown[] = Array.isArray(schema.examples) ? schema.examples : [];
@@ -66,7 +76,7 @@ export default function BaseInputTemplate<
           id={id}
           name={htmlName ?? id}
           type={htmlType}
-          value={value === undefined || value === null ? "" : String(value)}
+          value={toInputText(value)}
           placeholder={placeholder || undefined}
           readOnly={readonly}
           disabled={disabled}

@@ -278,7 +278,9 @@ export default function BestFitWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const { id, value, options, registry, onChange } = props;
+  const { id, options, registry, onChange } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   const { areas, categories, criteria } = getBestFitData(options, registry.formContext);
   const grid: Grid<T, S, F> = {
     props,

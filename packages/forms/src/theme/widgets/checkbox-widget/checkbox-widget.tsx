@@ -19,8 +19,9 @@ export default function CheckboxWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, value, disabled, readonly, autofocus, onChange, onBlur, onFocus, label, schema, options } =
-    props;
+  const { id, htmlName, disabled, readonly, autofocus, onChange, onBlur, onFocus, label, schema, options } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   const panels = useConditionalPanels(id);
   const description = options.description || schema.description;
   const checked = value === true;

@@ -35,7 +35,9 @@ function toggleOption<S extends StrictRJSFSchema>(
   if (!checked) next = selected.filter((item) => !deepEquals(item, optionValue));
   else if (isExclusive(optionValue)) next = [optionValue];
   else next = [...selected.filter((item) => !isExclusive(item)), optionValue];
-  return enumOptions.map((option) => option.value).filter((value) => next.some((item) => deepEquals(item, value)));
+  return enumOptions
+    .map((option): unknown => option.value)
+    .filter((value) => next.some((item) => deepEquals(item, value)));
 }
 
 /** What read-only checkboxes show: the chosen options as a list, or "None selected". */
@@ -65,7 +67,9 @@ export default function CheckboxesWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, options, value, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props;
+  const { id, htmlName, options, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   const { enumOptions = [], small } = options;
   const exclusive: unknown[] = Array.isArray(options.exclusive) ? options.exclusive : [];
   const isExclusive = (candidate: unknown) => exclusive.some((item) => deepEquals(item, candidate));

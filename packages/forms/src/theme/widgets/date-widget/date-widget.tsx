@@ -24,7 +24,9 @@ export default function DateWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onChange, onBlur, onFocus, options } = props;
+  const { id, htmlName, readonly, disabled, autofocus, onChange, onBlur, onFocus, options } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   // The boxes as typed, and the value they stand for; a value changed from outside (a reset, a saved draft) replaces them.
   const [state, setState] = useState<{ parts: DateParts; value: unknown }>(() => ({
     parts: toDateParts(value),

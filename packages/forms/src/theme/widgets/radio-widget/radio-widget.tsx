@@ -72,7 +72,9 @@ function RadioOption<T, S extends StrictRJSFSchema, F extends FormContextType>({
   index,
   panels,
 }: RadioOptionProps<T, S, F>) {
-  const { id, htmlName, options, value, disabled, autofocus, onChange, onBlur, onFocus, renderLabel } = props;
+  const { id, htmlName, options, disabled, autofocus, onChange, onBlur, onFocus, renderLabel } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   const itemId = getOptionId(id, index);
   const checked = enumOptionsIsSelected<S>(option.value, value);
   const panel = checked ? panels?.get(getPanelKey(option.value)) : undefined;
@@ -109,7 +111,9 @@ function RadioOption<T, S extends StrictRJSFSchema, F extends FormContextType>({
  * chosen option appear under it (conditional reveal), tied to it with `aria-controls`.
  */
 export function RadioItems<T, S extends StrictRJSFSchema, F extends FormContextType>(props: RadioItemsProps<T, S, F>) {
-  const { id, options, value, readonly, className } = props;
+  const { id, options, readonly, className } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   const { enumOptions = [], inline, small } = options;
   const panels = useConditionalPanels(id);
   if (readonly) {

@@ -17,7 +17,7 @@ export function getScaleLevels<S extends StrictRJSFSchema>(
   schema: S,
   enumOptions: EnumOptionsType<S>[] | undefined,
 ): unknown[] {
-  if (enumOptions?.length) return enumOptions.map((option) => option.value);
+  if (enumOptions?.length) return enumOptions.map((option): unknown => option.value);
   const minimum = typeof schema.minimum === "number" ? Math.ceil(schema.minimum) : 1;
   const maximum = typeof schema.maximum === "number" ? Math.floor(schema.maximum) : 5;
   const levels: number[] = [];

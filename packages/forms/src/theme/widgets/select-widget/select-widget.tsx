@@ -29,7 +29,6 @@ export default function SelectWidget<
     id,
     htmlName,
     options,
-    value,
     disabled,
     readonly,
     multiple,
@@ -40,8 +39,11 @@ export default function SelectWidget<
     placeholder,
     schema,
   } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   if (multiple) return <CheckboxesWidget<T, S, F> {...props} />;
-  const { enumOptions = [], enumDisabled, emptyValue } = options;
+  const { enumOptions = [], enumDisabled } = options;
+  const emptyValue: unknown = options.emptyValue;
   const optionValueFormat = getOptionValueFormat(options);
   if (readonly) {
     const chosen = enumOptions.find((option) => enumOptionsIsSelected<S>(option.value, value));
@@ -58,7 +60,7 @@ export default function SelectWidget<
   }
   const decode = (event: ChangeEvent<HTMLSelectElement>) =>
     enumOptionValueDecoder(event.target.value, enumOptions, optionValueFormat, emptyValue);
-  const selected = enumOptionSelectedValue<S>(value, enumOptions, false, optionValueFormat, "");
+  const selected: unknown = enumOptionSelectedValue<S>(value, enumOptions, false, optionValueFormat, "");
   return (
     <SelectControl
       {...getControlState(props)}

@@ -54,7 +54,9 @@ export default function TextareaWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onChange, onBlur, onFocus, options, placeholder } = props;
+  const { id, htmlName, readonly, disabled, autofocus, onChange, onBlur, onFocus, options, placeholder } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   const text = typeof value === "string" ? value : "";
   const settings = getCountSettings(text, options, props.schema, readonly);
   const spoken = useSpokenCount(settings?.count);
