@@ -54,4 +54,16 @@ describe("the browser's form validator and the server's", () => {
       }
     }
   });
+
+  it("keep rjsf's own formats in the browser: a file as a data URL, a colour", () => {
+    const schema = {
+      type: "object",
+      properties: { file: { type: "string", format: "data-url" }, colour: { type: "string", format: "color" } },
+    };
+    expect(browserAccepts(schema, { file: "data:text/plain;name=notes.txt;base64,aGk=", colour: "#1d70b8" })).toBe(
+      true,
+    );
+    expect(browserAccepts(schema, { file: "notes.txt" })).toBe(false);
+    expect(browserAccepts(schema, { colour: "not a colour" })).toBe(false);
+  });
 });
