@@ -1,4 +1,3 @@
-import type { RJSFSchema } from "@rjsf/utils";
 import { describe, expect, it } from "vitest";
 
 import { getFormValidator, type PolicyDocument } from "@steward/policy-config";
