@@ -3,6 +3,7 @@ import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from 
 import { ChoiceGroup, ChoiceItem } from "../../../govuk/choices.tsx";
 import { Fieldset, FormGroup, Label } from "../../../govuk/frame.tsx";
 import {
+  isAreaJudgement,
   suggestBestFit,
   type AreaJudgement,
   type BestFitData,
@@ -69,10 +70,6 @@ interface Grid<T, S extends StrictRJSFSchema, F extends FormContextType> {
   criteria: CriteriaSet[];
   suggest: SuggestBestFit;
   emit: (next: AreaJudgement[]) => void;
-}
-
-function isAreaJudgement(value: unknown): value is AreaJudgement {
-  return typeof value === "object" && value !== null && "area" in value && "descriptors" in value;
 }
 
 /** The evidence box's length limit, from the array's item schema. */
