@@ -13,7 +13,7 @@ function getLevelLabel(labels: unknown, value: unknown, index: number): string |
 }
 
 /** The levels of a scale: the schema's enum, else every whole number from `minimum` (default 1) to `maximum` (default 5). */
-export function getScaleLevels<S extends StrictRJSFSchema>(
+function getScaleLevels<S extends StrictRJSFSchema>(
   schema: S,
   enumOptions: EnumOptionsType<S>[] | undefined,
 ): unknown[] {
