@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
@@ -25,7 +26,7 @@ describe("policy forms", () => {
     const uiSchema = form.uiSchema as UiSchema | undefined;
 
     it("renders, and an empty submit shows the error summary for its required questions", () => {
-      const onSubmit = vi.fn();
+      const onSubmit = vi.fn<(event: IChangeEvent) => void>();
       const { container } = render(<GovukForm schema={schema} uiSchema={uiSchema} onSubmit={onSubmit} />);
       expect(container.querySelector("h1")?.textContent).toBe(schema.title ?? form.title);
       const submit = container.querySelector<HTMLButtonElement>("button[type=submit]");
@@ -51,7 +52,7 @@ describe("policy forms", () => {
       const data = createSampleData(schema, 7);
       const { errors } = createValidator().validateFormData(data, schema);
       expect(errors).toEqual([]);
-      const onSubmit = vi.fn();
+      const onSubmit = vi.fn<(event: IChangeEvent) => void>();
       const { container, unmount } = render(
         <GovukForm schema={schema} uiSchema={uiSchema} formData={data} onSubmit={onSubmit} />,
       );

@@ -9,7 +9,7 @@ export interface ErrorSummaryItem {
 }
 
 /** The attribute that marks a GOV.UK error summary, so a failed submit can focus it. */
-export const ERROR_SUMMARY_ATTRIBUTE = "data-govuk-error-summary";
+const ERROR_SUMMARY_ATTRIBUTE = "data-govuk-error-summary";
 
 /**
  * The GOV.UK error summary: "There is a problem" and a link to each question in error. Focusable (`tabindex=-1`) so

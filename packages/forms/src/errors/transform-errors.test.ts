@@ -2,7 +2,7 @@ import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { describe, expect, it } from "vitest";
 
 import { createValidator } from "../validator.ts";
-import { createGovukTransformErrors } from "./transform-errors.ts";
+import { createGovukTransformErrors, getErrorTargetSuffix } from "./transform-errors.ts";
 
 const schema: RJSFSchema = {
   type: "object",
@@ -108,7 +108,7 @@ describe("GOV.UK error messages", () => {
     );
     const error = errors.find((candidate) => candidate.property === ".visitDate");
     expect(error?.message).toBe("Date of visit must include a month");
-    expect(error?.params.govukTargetSuffix).toBe("-month");
+    expect(error && getErrorTargetSuffix(error)).toBe("-month");
     expect(messages({ visitDate: "21-9-5" })[".visitDate"]).toBe("Year must include 4 numbers");
     expect(messages({ visitDate: "2021--" })[".visitDate"]).toBe("Date of visit must include a day and month");
   });

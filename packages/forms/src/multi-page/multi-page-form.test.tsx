@@ -100,6 +100,6 @@ describe("MultiPageForm", () => {
     expect(saves).toEqual([[{ visitDate: "2021-09-05", summary: "Draft" }, 1]]);
     fireEvent.click(screen.getByRole("link", { name: "Back" }));
     await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toContain("About the visit"));
-    expect((screen.getByLabelText("Day") as HTMLInputElement).value).toBe("5");
+    expect(screen.getByLabelText<HTMLInputElement>("Day").value).toBe("5");
   });
 });

@@ -1,5 +1,9 @@
 import { getUiOptions, type RJSFSchema, type UiSchema } from "@rjsf/utils";
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** One page of a multi-page form: a heading, an optional lead paragraph, and the root fields it asks. */
 export interface FormPage {
   title: string;
@@ -12,21 +16,18 @@ export interface FormPage {
  * A root field on no page is added to the last page, so nothing is left unasked. Undefined when the form has no pages.
  */
 export function getPages(schema: RJSFSchema, uiSchema: UiSchema | undefined): FormPage[] | undefined {
-  const pages = getUiOptions(uiSchema).pages;
+  const pages: unknown = getUiOptions(uiSchema).pages;
   if (!Array.isArray(pages) || pages.length === 0) return undefined;
-  const valid = (pages as unknown[]).filter(
-    (page): page is FormPage =>
-      typeof page === "object" &&
-      page !== null &&
-      typeof (page as FormPage).title === "string" &&
-      Array.isArray((page as FormPage).fields),
+  const valid = pages.filter(
+    (page): page is FormPage => isRecord(page) && typeof page.title === "string" && Array.isArray(page.fields),
   );
   if (valid.length === 0) return undefined;
   const listed = new Set(valid.flatMap((page) => page.fields));
   const conditional = getConditionalFields(schema);
   const unlisted = Object.keys(schema.properties ?? {}).filter((name) => !listed.has(name) && !conditional.has(name));
   if (unlisted.length === 0) return valid;
-  const last = valid[valid.length - 1] as FormPage;
+  const last = valid[valid.length - 1];
+  if (!last) return valid;
   return [...valid.slice(0, -1), { ...last, fields: [...last.fields, ...unlisted] }];
 }
 
@@ -101,14 +102,15 @@ export function getPageSchema(schema: RJSFSchema, page: FormPage): RJSFSchema {
 export function getPageUiSchema(uiSchema: UiSchema | undefined, page: FormPage, caption?: string): UiSchema {
   const fields = new Set(page.fields);
   const pageUi: UiSchema = {};
-  for (const [key, value] of Object.entries(uiSchema ?? {})) {
+  for (const [key, value] of Object.entries<unknown>(uiSchema ?? {})) {
     if (key === "ui:options") {
-      const { pages: _pages, ...options } = value as Record<string, unknown>;
+      const { pages: _pages, ...options } = isRecord(value) ? value : {};
       pageUi["ui:options"] = { ...options, ...(caption ? { caption } : {}) };
     } else if (key === "ui:order") {
+      const order = Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : [];
       pageUi["ui:order"] = [
-        ...(value as string[]).filter((name) => name === "*" || fields.has(name)),
-        ...((value as string[]).includes("*") ? [] : ["*"]),
+        ...order.filter((name) => name === "*" || fields.has(name)),
+        ...(order.includes("*") ? [] : ["*"]),
       ];
     } else {
       pageUi[key] = value;

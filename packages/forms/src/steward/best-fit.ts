@@ -23,6 +23,11 @@ export interface AreaJudgement {
   evidence?: string;
 }
 
+/** True for a stored value shaped like one area's judgement (the grid's value is a list of them). */
+export function isAreaJudgement(value: unknown): value is AreaJudgement {
+  return typeof value === "object" && value !== null && "area" in value && "descriptors" in value;
+}
+
 /** Suggests a category key from the ticked descriptors; the app may pass the domain's own rule. */
 export type SuggestBestFit = (judgements: AreaJudgement[], categories: BestFitData["categories"]) => string | undefined;
 

@@ -10,7 +10,7 @@ import { StoryForm } from "./story-form.tsx";
 
 const [first] = getPolicyForms();
 const schema = (first?.form.schema ?? { type: "object", properties: {} }) as RJSFSchema;
-const fields = (Object.keys(schema.properties ?? {}) as string[]).filter((name) => name !== undefined);
+const fields = Object.keys(schema.properties ?? {}).filter((name) => name !== undefined);
 const chunk = Math.max(1, Math.ceil(fields.length / 3));
 /** The first policy form split into three pages, to show the multi-page pattern with real questions. */
 const pagedUiSchema: UiSchema = {

@@ -104,7 +104,7 @@ describe("FormSummary", () => {
     const { schema: bestFitSchema, uiSchema } = widgetFixtures.bestFit!;
     render(<FormSummary schema={bestFitSchema} uiSchema={uiSchema} formData={widgetFixtures.bestFit!.answer} />);
     const row = screen.getByRole("term", { name: "" }).closest("div") ?? document.body;
-    expect(within(row as HTMLElement).getByText("Leadership and management")).toBeTruthy();
+    expect(within(row).getByText("Leadership and management")).toBeTruthy();
     expect(screen.getByText(/High support: Leadership lacks capacity/)).toBeTruthy();
     expect(bestFitFixture.areas).toHaveLength(2);
     const agenda = widgetFixtures.agendaNotes!;

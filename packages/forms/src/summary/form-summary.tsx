@@ -3,7 +3,13 @@ import { Fragment, useMemo, type MouseEvent, type ReactNode } from "react";
 
 import { lowerFirst } from "../theme/shared/text.ts";
 import { defaultValidator } from "../validator.ts";
-import { summariseAnswers, type SummaryEntry, type SummaryRow, type SummaryValue } from "./summarise.ts";
+import {
+  summariseAnswers,
+  type SummaryEntry,
+  type SummaryGroup,
+  type SummaryRow,
+  type SummaryValue,
+} from "./summarise.ts";
 
 export interface FormSummaryProps<T = unknown> {
   schema: RJSFSchema;
@@ -48,101 +54,113 @@ function renderValue(value: SummaryValue): ReactNode {
   }
 }
 
+/** How the summary draws its rows and sections: field ids, Change links, and the level of the first heading. */
+interface SummaryLayout {
+  toId: (path: FieldPathList) => string;
+  headingLevel: number;
+  onChangeAnswer: FormSummaryProps<unknown>["onChangeAnswer"];
+  getChangeHref: FormSummaryProps<unknown>["getChangeHref"];
+}
+
+/** One question and its answer, with a Change link when the summary has them. */
+function SummaryListRow({ row, layout }: { row: SummaryRow; layout: SummaryLayout }) {
+  const { onChangeAnswer, getChangeHref } = layout;
+  const fieldId = layout.toId(row.path);
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{row.label}</dt>
+      <dd className="govuk-summary-list__value">{renderValue(row.value)}</dd>
+      {(onChangeAnswer || getChangeHref) && (
+        <dd className="govuk-summary-list__actions">
+          <a
+            className="govuk-link"
+            href={getChangeHref ? getChangeHref(row.path, fieldId) : `#${fieldId}`}
+            onClick={
+              onChangeAnswer
+                ? (event: MouseEvent<HTMLAnchorElement>) => {
+                    event.preventDefault();
+                    onChangeAnswer(row.path, fieldId);
+                  }
+                : undefined
+            }
+          >
+            Change<span className="govuk-visually-hidden"> {lowerFirst(row.label)}</span>
+          </a>
+        </dd>
+      )}
+    </div>
+  );
+}
+
+const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
+
+/** A section: a summary card at the first level, a small heading with its rows below that. */
+function renderGroup(entry: SummaryGroup, level: number, layout: SummaryLayout): ReactNode {
+  const Heading = HEADINGS[Math.min(6, level) - 1] ?? "h6";
+  const key = layout.toId(entry.path);
+  if (level === layout.headingLevel) {
+    return (
+      <div key={key} className="govuk-summary-card">
+        <div className="govuk-summary-card__title-wrapper">
+          <Heading className="govuk-summary-card__title">{entry.title}</Heading>
+        </div>
+        <div className="govuk-summary-card__content">{renderEntries(entry.entries, level + 1, layout)}</div>
+      </div>
+    );
+  }
+  return (
+    <Fragment key={key}>
+      <Heading className="govuk-heading-s">{entry.title}</Heading>
+      {renderEntries(entry.entries, level + 1, layout)}
+    </Fragment>
+  );
+}
+
+/** Consecutive rows as one summary list, each section in between as its own card or heading. */
+function renderEntries(list: SummaryEntry[], level: number, layout: SummaryLayout): ReactNode[] {
+  const output: ReactNode[] = [];
+  let rows: SummaryRow[] = [];
+  const flush = () => {
+    if (rows.length === 0) return;
+    output.push(
+      <dl key={`list-${output.length}`} className="govuk-summary-list">
+        {rows.map((row) => (
+          <SummaryListRow key={layout.toId(row.path) + row.label} row={row} layout={layout} />
+        ))}
+      </dl>,
+    );
+    rows = [];
+  };
+  for (const entry of list) {
+    if (entry.kind === "row") {
+      rows.push(entry);
+      continue;
+    }
+    flush();
+    output.push(renderGroup(entry, level, layout));
+  }
+  flush();
+  return output;
+}
+
 /**
  * A submitted form as a GOV.UK summary list, for check-your-answers pages, reports and letters: every answered
  * question with its title and its answer in words (option labels, "Yes"/"No", "5 September 2021"), sections as
  * summary cards, list items ("Action 2") as sub-sections. With `onChangeAnswer`, each answer gets a "Change" link.
  */
 export function FormSummary<T = unknown>(props: FormSummaryProps<T>) {
-  const {
-    schema,
-    uiSchema,
-    formData,
-    formContext,
-    validator = defaultValidator,
-    onChangeAnswer,
-    getChangeHref,
-    idPrefix = "root",
-    idSeparator = "_",
-    headingLevel = 2,
-    emptyText = "No answers given",
-  } = props;
+  const { schema, uiSchema, formData, formContext, validator = defaultValidator, headingLevel = 2 } = props;
+  const { idPrefix = "root", idSeparator = "_", emptyText = "No answers given" } = props;
   const entries = useMemo(
     () => summariseAnswers(schema, uiSchema, formData, createSchemaUtils(validator, schema), formContext),
     [schema, uiSchema, formData, validator, formContext],
   );
-  const hasActions = Boolean(onChangeAnswer || getChangeHref);
-  const toId = (path: FieldPathList) => [idPrefix, ...path].join(idSeparator);
-
-  const renderRow = (row: SummaryRow) => {
-    const fieldId = toId(row.path);
-    return (
-      <div key={fieldId + row.label} className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">{row.label}</dt>
-        <dd className="govuk-summary-list__value">{renderValue(row.value)}</dd>
-        {hasActions && (
-          <dd className="govuk-summary-list__actions">
-            <a
-              className="govuk-link"
-              href={getChangeHref ? getChangeHref(row.path, fieldId) : `#${fieldId}`}
-              onClick={
-                onChangeAnswer
-                  ? (event: MouseEvent<HTMLAnchorElement>) => {
-                      event.preventDefault();
-                      onChangeAnswer(row.path, fieldId);
-                    }
-                  : undefined
-              }
-            >
-              Change<span className="govuk-visually-hidden"> {lowerFirst(row.label)}</span>
-            </a>
-          </dd>
-        )}
-      </div>
-    );
+  const layout: SummaryLayout = {
+    toId: (path) => [idPrefix, ...path].join(idSeparator),
+    headingLevel,
+    onChangeAnswer: props.onChangeAnswer,
+    getChangeHref: props.getChangeHref,
   };
-
-  const renderEntries = (list: SummaryEntry[], level: number): ReactNode[] => {
-    const output: ReactNode[] = [];
-    let rows: SummaryRow[] = [];
-    const flush = () => {
-      if (rows.length === 0) return;
-      output.push(
-        <dl key={`list-${output.length}`} className="govuk-summary-list">
-          {rows.map(renderRow)}
-        </dl>,
-      );
-      rows = [];
-    };
-    for (const entry of list) {
-      if (entry.kind === "row") {
-        rows.push(entry);
-        continue;
-      }
-      flush();
-      const Heading = `h${Math.min(6, level)}` as "h2";
-      if (level === headingLevel) {
-        output.push(
-          <div key={toId(entry.path)} className="govuk-summary-card">
-            <div className="govuk-summary-card__title-wrapper">
-              <Heading className="govuk-summary-card__title">{entry.title}</Heading>
-            </div>
-            <div className="govuk-summary-card__content">{renderEntries(entry.entries, level + 1)}</div>
-          </div>,
-        );
-      } else {
-        output.push(
-          <Fragment key={toId(entry.path)}>
-            <Heading className="govuk-heading-s">{entry.title}</Heading>
-            {renderEntries(entry.entries, level + 1)}
-          </Fragment>,
-        );
-      }
-    }
-    flush();
-    return output;
-  };
-
   if (entries.length === 0) return <p className="govuk-body">{emptyText}</p>;
-  return <div className="steward-form-summary">{renderEntries(entries, headingLevel)}</div>;
+  return <div className="steward-form-summary">{renderEntries(entries, headingLevel, layout)}</div>;
 }

@@ -7,7 +7,7 @@ import {
   type UiSchema,
 } from "@rjsf/utils";
 
-import type { AreaJudgement } from "../steward/best-fit.ts";
+import { isAreaJudgement } from "../steward/best-fit.ts";
 import { getTagClassName } from "../steward/tag-colour.ts";
 import { getAgendaItems } from "../theme/fields/agenda-notes-field/agenda-notes-field.tsx";
 import { getItemNoun } from "../theme/shared/array-context.ts";
@@ -97,6 +97,128 @@ function getTitle(schema: RJSFSchema, ui: UiSchema | undefined, fallback: string
   return (typeof uiTitle === "string" && uiTitle) || schema.title || fallback;
 }
 
+/** One field to summarise: its schema, uiSchema and answer, where it is, and what it is called. */
+interface Field {
+  schema: RJSFSchema;
+  ui: UiSchema | undefined;
+  uiOptions: ReturnType<typeof getUiOptions>;
+  value: unknown;
+  path: FieldPathList;
+  label: string;
+  context: Context;
+}
+
+const group = (field: Field, entries: SummaryEntry[]): SummaryEntry[] =>
+  entries.length > 0 ? [{ kind: "group", path: field.path, title: field.label, entries }] : [];
+
+const row = (field: Field, value: SummaryValue): SummaryEntry[] => [
+  { kind: "row", path: field.path, label: field.label, value },
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A stored answer as text: strings as they are, anything else as JSON. */
+function toText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** Agenda-item notes: one row per item with a note. */
+function summariseAgendaNotes(field: Field): SummaryEntry[] {
+  const notes = isRecord(field.value) ? field.value : {};
+  const rows: SummaryEntry[] = getAgendaItems(field.uiOptions)
+    .filter((item) => !isEmpty(notes[item.key]))
+    .map((item) => ({
+      kind: "row",
+      path: [...field.path, item.key],
+      label: item.title,
+      value: toValue(toText(notes[item.key])),
+    }));
+  return [{ kind: "group", path: field.path, title: field.label, entries: rows }];
+}
+
+/** The best-fit grid: one row per area, listing each ticked descriptor with its category, and the evidence. */
+function summariseBestFit(field: Field): SummaryEntry[] {
+  const data = getBestFitData(field.uiOptions, field.context.formContext);
+  const judgements = Array.isArray(field.value) ? field.value.filter(isAreaJudgement) : [];
+  const rows: SummaryEntry[] = judgements.map((judgement) => {
+    const area = data.areas.find((candidate) => candidate.key === judgement.area);
+    const items = judgement.descriptors.map((selection) => {
+      const category = data.categories.find((candidate) => candidate.key === selection.category);
+      const descriptor = data.criteria
+        .find((set) => set.area === judgement.area && set.category === selection.category)
+        ?.descriptors.find((candidate) => candidate.key === selection.descriptor);
+      return `${category?.label ?? selection.category}: ${descriptor?.text ?? selection.descriptor}`;
+    });
+    if (judgement.evidence) items.push(`Evidence: ${judgement.evidence}`);
+    return { kind: "row", path: field.path, label: area?.label ?? judgement.area, value: { kind: "list", items } };
+  });
+  return [{ kind: "group", path: field.path, title: field.label, entries: rows }];
+}
+
+/** A chosen category, as its tag. */
+function summariseCategory(field: Field): SummaryEntry[] {
+  const { uiOptions, context, schema, ui, value } = field;
+  const category = getCategories(uiOptions, context.formContext).find((candidate) => candidate.key === value);
+  const text = category?.label ?? getLabelFor(schema, ui, value);
+  return row(field, { kind: "text", text, tagClassName: category ? getTagClassName(category.colour) : undefined });
+}
+
+/** A list: the chosen options, a bullet list of simple answers, or one sub-section per item ("Action 2"). */
+function summariseArray(field: Field, list: unknown[]): SummaryEntry[] {
+  const { schema, ui, path, context } = field;
+  const itemsSchema: RJSFSchema = isRecord(schema.items) ? schema.items : {};
+  const resolvedItems = context.schemaUtils.retrieveSchema(itemsSchema);
+  if (context.schemaUtils.isMultiSelect(schema))
+    return row(field, { kind: "list", items: list.map((item) => getLabelFor(resolvedItems, ui, item)) });
+  const itemUi: unknown = ui?.items;
+  const itemUiSchema = isRecord(itemUi) ? itemUi : undefined;
+  const itemType = Array.isArray(resolvedItems.type) ? resolvedItems.type[0] : resolvedItems.type;
+  if (itemType !== "object") {
+    const items = list.filter((item) => !isEmpty(item)).map((item) => getLabelFor(resolvedItems, itemUiSchema, item));
+    return items.length > 0 ? row(field, { kind: "list", items }) : [];
+  }
+  const noun = getItemNoun(schema, ui);
+  const groups: SummaryEntry[] = list.flatMap((item, index) => {
+    const itemSchema = context.schemaUtils.retrieveSchema(itemsSchema, item);
+    const entries = summariseObject(
+      itemSchema,
+      itemUiSchema,
+      isRecord(item) ? item : undefined,
+      [...path, index],
+      context,
+    );
+    return entries.length > 0
+      ? [{ kind: "group" as const, path: [...path, index], title: `${noun} ${index + 1}`, entries }]
+      : [];
+  });
+  return group(field, groups);
+}
+
+/** A rating: the number and, when the scale names it, its words ("4 Embedded"). */
+function summariseRating(field: Field): SummaryEntry[] {
+  const { schema, value } = field;
+  const labels: unknown = field.uiOptions.labels;
+  const minimum = typeof schema.minimum === "number" ? schema.minimum : 1;
+  const words: unknown = Array.isArray(labels)
+    ? labels[Number(value) - minimum]
+    : isRecord(labels)
+      ? labels[String(value)]
+      : undefined;
+  const number = String(value);
+  return row(field, { kind: "text", text: typeof words === "string" && words ? `${number} ${words}` : number });
+}
+
+/** An object chosen from several shapes (oneOf/anyOf), summarised by the option it matches. */
+function summariseChosenShape(field: Field, options: RJSFSchema[], value: Record<string, unknown>): SummaryEntry[] {
+  const { context, ui, path } = field;
+  const index = context.schemaUtils.getClosestMatchingOption(value, options, 0);
+  const option = context.schemaUtils.retrieveSchema(options[index] ?? {}, value);
+  return group(field, summariseObject(option, ui, value, path, context));
+}
+
+/** Summarises any field by what it is: a Steward widget, a section, a list, a choice, or a plain answer. */
 function summariseField(
   schema: RJSFSchema,
   ui: UiSchema | undefined,
@@ -106,124 +228,23 @@ function summariseField(
   context: Context,
 ): SummaryEntry[] {
   const uiOptions = getUiOptions(ui);
-  const widget = uiOptions.widget;
-  const field = uiOptions.field;
+  const { widget, field: fieldName } = uiOptions;
   if (widget === "hidden" || isEmpty(value)) return [];
-  if (field === "agendaNotes" || field === "AgendaNotesField") {
-    const items = getAgendaItems(uiOptions);
-    const notes = value as Record<string, string>;
-    const rows: SummaryEntry[] = items
-      .filter((item) => !isEmpty(notes[item.key]))
-      .map((item) => ({
-        kind: "row",
-        path: [...path, item.key],
-        label: item.title,
-        value: toValue(String(notes[item.key])),
-      }));
-    return [{ kind: "group", path, title: label, entries: rows }];
-  }
-  if (widget === "bestFit" || widget === "BestFitWidget") {
-    const data = getBestFitData(uiOptions, context.formContext);
-    const rows: SummaryEntry[] = (value as AreaJudgement[]).map((judgement) => {
-      const area = data.areas.find((candidate) => candidate.key === judgement.area);
-      const items = judgement.descriptors.map((selection) => {
-        const category = data.categories.find((candidate) => candidate.key === selection.category);
-        const descriptor = data.criteria
-          .find((set) => set.area === judgement.area && set.category === selection.category)
-          ?.descriptors.find((candidate) => candidate.key === selection.descriptor);
-        return `${category?.label ?? selection.category}: ${descriptor?.text ?? selection.descriptor}`;
-      });
-      if (judgement.evidence) items.push(`Evidence: ${judgement.evidence}`);
-      return { kind: "row", path, label: area?.label ?? judgement.area, value: { kind: "list", items } };
-    });
-    return [{ kind: "group", path, title: label, entries: rows }];
-  }
-  if (widget === "categorySelector" || widget === "CategorySelectorWidget") {
-    const category = getCategories(uiOptions, context.formContext).find((candidate) => candidate.key === value);
-    const text = category?.label ?? getLabelFor(schema, ui, value);
-    return [
-      {
-        kind: "row",
-        path,
-        label,
-        value: { kind: "text", text, tagClassName: category ? getTagClassName(category.colour) : undefined },
-      },
-    ];
-  }
+  const field: Field = { schema, ui, uiOptions, value, path, label, context };
+  if (fieldName === "agendaNotes" || fieldName === "AgendaNotesField") return summariseAgendaNotes(field);
+  if (widget === "bestFit" || widget === "BestFitWidget") return summariseBestFit(field);
+  if (widget === "categorySelector" || widget === "CategorySelectorWidget") return summariseCategory(field);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  const options = (schema.oneOf ?? schema.anyOf ?? []).filter(
-    (option): option is RJSFSchema => typeof option === "object",
-  );
-  if (
-    options.length > 0 &&
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !schema.properties
-  ) {
-    // An object chosen from several shapes (oneOf/anyOf): summarise it by the option it matches.
-    const index = context.schemaUtils.getClosestMatchingOption(value, options, 0);
-    const option = context.schemaUtils.retrieveSchema(options[index] ?? {}, value);
-    const entries = summariseObject(option, ui, value as Record<string, unknown>, path, context);
-    return entries.length > 0 ? [{ kind: "group", path, title: label, entries }] : [];
-  }
-  if (type === "object" || (schema.properties && type === undefined)) {
-    const entries = summariseObject(schema, ui, value as Record<string, unknown>, path, context);
-    return entries.length > 0 ? [{ kind: "group", path, title: label, entries }] : [];
-  }
-  if (type === "array") {
-    const list = value as unknown[];
-    const itemsSchema = (
-      typeof schema.items === "object" && !Array.isArray(schema.items) ? schema.items : {}
-    ) as RJSFSchema;
-    if (context.schemaUtils.isMultiSelect(schema)) {
-      const resolvedItems = context.schemaUtils.retrieveSchema(itemsSchema);
-      return [
-        {
-          kind: "row",
-          path,
-          label,
-          value: { kind: "list", items: list.map((item) => getLabelFor(resolvedItems, ui, item)) },
-        },
-      ];
-    }
-    const itemUi = ui?.items as UiSchema | undefined;
-    const noun = getItemNoun(schema as { title?: string; items?: unknown }, ui);
-    const resolvedItems = context.schemaUtils.retrieveSchema(itemsSchema);
-    const itemType = Array.isArray(resolvedItems.type) ? resolvedItems.type[0] : resolvedItems.type;
-    if (itemType !== "object") {
-      const items = list.filter((item) => !isEmpty(item)).map((item) => getLabelFor(resolvedItems, itemUi, item));
-      return items.length > 0 ? [{ kind: "row", path, label, value: { kind: "list", items } }] : [];
-    }
-    const groups: SummaryEntry[] = list.flatMap((item, index) => {
-      const itemSchema = context.schemaUtils.retrieveSchema(itemsSchema, item);
-      const entries = summariseObject(itemSchema, itemUi, item as Record<string, unknown>, [...path, index], context);
-      return entries.length > 0
-        ? [{ kind: "group" as const, path: [...path, index], title: `${noun} ${index + 1}`, entries }]
-        : [];
-    });
-    return groups.length > 0 ? [{ kind: "group", path, title: label, entries: groups }] : [];
-  }
+  const options = (schema.oneOf ?? schema.anyOf ?? []).filter((option): option is RJSFSchema => isRecord(option));
+  if (options.length > 0 && isRecord(value) && !schema.properties) return summariseChosenShape(field, options, value);
+  if (type === "object" || (schema.properties && type === undefined))
+    return group(field, summariseObject(schema, ui, isRecord(value) ? value : undefined, path, context));
+  if (type === "array") return summariseArray(field, Array.isArray(value) ? value : []);
   if (schema.enum || schema.oneOf || schema.anyOf || type === "boolean")
-    return [{ kind: "row", path, label, value: { kind: "text", text: getLabelFor(schema, ui, value) } }];
-  if (widget === "ratingScale" || widget === "RatingScaleWidget") {
-    const labels = uiOptions.labels as Record<string, string> | string[] | undefined;
-    const words = Array.isArray(labels)
-      ? labels[Number(value) - (typeof schema.minimum === "number" ? schema.minimum : 1)]
-      : labels?.[String(value)];
-    return [
-      { kind: "row", path, label, value: { kind: "text", text: words ? `${String(value)} ${words}` : String(value) } },
-    ];
-  }
+    return row(field, { kind: "text", text: getLabelFor(schema, ui, value) });
+  if (widget === "ratingScale" || widget === "RatingScaleWidget") return summariseRating(field);
   const text = formatScalar(schema, ui, value);
-  return [
-    {
-      kind: "row",
-      path,
-      label,
-      value: typeof value === "string" && !(schema.format === "date") ? toValue(text) : { kind: "text", text },
-    },
-  ];
+  return row(field, typeof value === "string" && !(schema.format === "date") ? toValue(text) : { kind: "text", text });
 }
 
 function summariseObject(
@@ -238,8 +259,9 @@ function summariseObject(
     const property = resolved.properties?.[key];
     if (typeof property !== "object") return [];
     const value = data?.[key];
-    const propertySchema = context.schemaUtils.retrieveSchema(property as RJSFSchema, value);
-    const propertyUi = ui?.[key] as UiSchema | undefined;
+    const propertySchema = context.schemaUtils.retrieveSchema(property, value);
+    const candidateUi: unknown = ui?.[key];
+    const propertyUi = isRecord(candidateUi) ? candidateUi : undefined;
     return summariseField(
       propertySchema,
       propertyUi,

@@ -48,7 +48,7 @@ export const bestFitFixture: BestFitData = {
 };
 
 /** Agenda items as a policy's visit agenda lists them. */
-export const agendaFixture = [
+const agendaFixture = [
   {
     key: "actions-from-last-visit",
     title: "Actions from the last visit",

@@ -18,7 +18,7 @@ export interface PolicyForm {
 }
 
 /** The policies, keyed by their folder name. */
-export function getPolicies(): { tenant: string; policy: PolicyDocument }[] {
+function getPolicies(): { tenant: string; policy: PolicyDocument }[] {
   return Object.entries(modules)
     .map(([path, policy]) => ({ tenant: path.split("/").slice(-2)[0] ?? path, policy }))
     .sort((a, b) => a.tenant.localeCompare(b.tenant));

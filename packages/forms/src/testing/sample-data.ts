@@ -6,14 +6,11 @@ import { generateSync } from "json-schema-faker";
  * optional field filled, strings kept short and within their limits, real dates and email addresses.
  */
 export function createSampleData(schema: RJSFSchema, seed = 1): unknown {
-  return generateSync(
-    schema as never,
-    {
-      seed,
-      alwaysFakeOptionals: true,
-      minItems: 1,
-      maxItems: 2,
-      maxLength: 40,
-    } as never,
-  );
+  return generateSync(schema as never, {
+    seed,
+    alwaysFakeOptionals: true,
+    minItems: 1,
+    maxItems: 2,
+    maxLength: 40,
+  });
 }

@@ -211,8 +211,10 @@ describe("widgets round-trip their values", () => {
   it("file upload as a data URL", async () => {
     const form = renderForm(fx("file").schema);
     const file = new File(["hello"], "notes.txt", { type: "text/plain" });
-    await act(async () => {
+    // The file is read asynchronously: an async act lets its promise settle.
+    await act(() => {
       fireEvent.change(screen.getByLabelText("Evidence file"), { target: { files: [file] } });
+      return Promise.resolve();
     });
     await waitFor(() =>
       expect(String((form.lastData() as { evidence?: string } | undefined)?.evidence)).toMatch(

@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)(
       await runOnPages(
         browser,
         formIds,
-        async () => undefined,
+        () => Promise.resolve(),
         async (page, formId) => {
           await openStory(page, server.url, "policy-forms--form", { form: formId, data: "empty" });
           if ((await page.locator(`[data-policy-form="${formId}"]`).count()) !== 1) {

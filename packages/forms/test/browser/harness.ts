@@ -5,7 +5,7 @@ import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 /** Debian's Chromium, or CHROMIUM_PATH. Browser tests skip when it is missing (`apt-get install -y chromium`), except under CI=true, where they fail. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM_PATH);
 export const skipReason = `Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH`;
 // Under CI=true a missing Chromium fails the browser tests (every file imports this harness), never a quiet skip.

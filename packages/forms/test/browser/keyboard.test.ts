@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)(
 
     it("words errors the GOV.UK way", async () => {
       const cases: { story: string; input: (page: Page) => Promise<void>; message: string }[] = [
-        { story: "widgets-text-input--default", input: async () => undefined, message: "Enter full name" },
+        { story: "widgets-text-input--default", input: () => Promise.resolve(), message: "Enter full name" },
         {
           story: "widgets-email-address--default",
           input: (page) => page.locator("#root_email").fill("not an email"),
@@ -130,11 +130,15 @@ describe.skipIf(!hasChromium)(
           },
           message: "Date of visit must be a real date",
         },
-        { story: "widgets-radios--default", input: async () => undefined, message: "Select outcome" },
-        { story: "widgets-checkboxes--default", input: async () => undefined, message: "Select what the adviser did" },
+        { story: "widgets-radios--default", input: () => Promise.resolve(), message: "Select outcome" },
+        {
+          story: "widgets-checkboxes--default",
+          input: () => Promise.resolve(),
+          message: "Select what the adviser did",
+        },
         {
           story: "widgets-yes-or-no--default",
-          input: async () => undefined,
+          input: () => Promise.resolve(),
           message: "Select yes if there are concerns about the school's progress",
         },
       ];

@@ -1,4 +1,24 @@
+// The apps' own form fields (outside policy forms), drawn with the same GOV.UK primitives as the rjsf theme in
+// @steward/forms, so a question on an app page has the markup of a question in a policy form.
 import { useId, useState, type ReactNode } from "react";
+
+import {
+  ChoiceGroup,
+  ChoiceItem,
+  ConditionalPanel,
+  DATE_PARTS,
+  DateInputGroup,
+  DateInputItem,
+  ErrorMessage,
+  FieldsetField,
+  getDatePartId,
+  Hint,
+  InputControl,
+  LabelledField,
+  SelectControl,
+  TextareaControl,
+  type DatePart,
+} from "@steward/forms/govuk";
 
 interface FieldProps {
   id: string;
@@ -9,35 +29,27 @@ interface FieldProps {
   labelClassName?: string;
 }
 
-function ErrorMessage({ id, error }: { id: string; error?: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p id={`${id}-error`} className="govuk-error-message">
-      <span className="govuk-visually-hidden">Error:</span> {error}
-    </p>
-  );
+const describedBy = (id: string, hint: ReactNode, error?: string) =>
+  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+
+/** The hint and error message of a field, with this module's ids. */
+function frame({ id, hint, error }: Pick<FieldProps, "id" | "hint" | "error">) {
+  return {
+    hasError: Boolean(error),
+    hint: hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null,
+    error: error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null,
+  };
 }
 
 /** A GOV.UK form group with its label, hint and error message, around one control. */
-function LabelledField({ id, label, hint, error, labelClassName, children }: FieldProps & { children: ReactNode }) {
+function LabelledQuestion(props: FieldProps & { children: ReactNode }) {
+  const { id, label, labelClassName, children } = props;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      <ErrorMessage id={id} error={error} />
+    <LabelledField id={id} label={label} labelClassName={labelClassName} {...frame(props)}>
       {children}
-    </div>
+    </LabelledField>
   );
 }
-
-const describedBy = (id: string, hint: ReactNode, error?: string) =>
-  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
 export function TextInput(
   props: FieldProps & {
@@ -50,24 +62,12 @@ export function TextInput(
     inputMode?: "numeric" | "text" | "email" | "search";
   },
 ) {
-  const {
-    id,
-    label,
-    hint,
-    error,
-    value,
-    onChange,
-    type = "text",
-    width,
-    autoComplete,
-    spellCheck,
-    inputMode,
-    labelClassName,
-  } = props;
+  const { id, hint, error, value, onChange, type = "text", width, autoComplete, spellCheck, inputMode } = props;
   return (
-    <LabelledField id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
-      <input
-        className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
+    <LabelledQuestion {...props}>
+      <InputControl
+        hasError={Boolean(error)}
+        className={width ? `govuk-input--width-${width}` : undefined}
         id={id}
         name={id}
         type={type}
@@ -78,16 +78,16 @@ export function TextInput(
         aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
       />
-    </LabelledField>
+    </LabelledQuestion>
   );
 }
 
 export function Textarea(props: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
-  const { id, label, hint, error, value, onChange, rows = 5, labelClassName } = props;
+  const { id, hint, error, value, onChange, rows = 5 } = props;
   return (
-    <LabelledField id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
-      <textarea
-        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+    <LabelledQuestion {...props}>
+      <TextareaControl
+        hasError={Boolean(error)}
         id={id}
         name={id}
         rows={rows}
@@ -95,7 +95,7 @@ export function Textarea(props: FieldProps & { value: string; onChange: (value: 
         aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
       />
-    </LabelledField>
+    </LabelledQuestion>
   );
 }
 
@@ -109,11 +109,11 @@ export interface Option {
 export function Select(
   props: FieldProps & { value: string; onChange: (value: string) => void; options: Option[]; placeholder?: string },
 ) {
-  const { id, label, hint, error, value, onChange, options, placeholder, labelClassName } = props;
+  const { id, hint, error, value, onChange, options, placeholder } = props;
   return (
-    <LabelledField id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
-      <select
-        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+    <LabelledQuestion {...props}>
+      <SelectControl
+        hasError={Boolean(error)}
         id={id}
         name={id}
         value={value}
@@ -126,8 +126,8 @@ export function Select(
             {option.label}
           </option>
         ))}
-      </select>
-    </LabelledField>
+      </SelectControl>
+    </LabelledQuestion>
   );
 }
 
@@ -139,63 +139,47 @@ interface ChoiceProps extends FieldProps {
   small?: boolean;
 }
 
+/** A GOV.UK fieldset question around a group of controls, with this module's hint and error ids. */
+function FieldsetQuestion(props: FieldProps & { legendClassName: string; role?: string; children: ReactNode }) {
+  const { id, label, hint, error, legendClassName, role, children } = props;
+  return (
+    <FieldsetField
+      legend={label}
+      legendClassName={legendClassName}
+      describedBy={describedBy(id, hint, error)}
+      role={role}
+      {...frame(props)}
+    >
+      {children}
+    </FieldsetField>
+  );
+}
+
+/** The id of one option: the first carries the field's id, so labels and error links land on it. */
+const getOptionId = (id: string, index: number) => (index === 0 ? id : `${id}-${index + 1}`);
+
 export function Radios(props: ChoiceProps & { value: string; onChange: (value: string) => void }) {
-  const {
-    id,
-    label,
-    hint,
-    error,
-    options,
-    value,
-    onChange,
-    legendClassName = "govuk-fieldset__legend--s",
-    inline,
-    small,
-  } = props;
+  const { id, options, value, onChange, legendClassName = "govuk-fieldset__legend--s", inline, small } = props;
   const name = useId();
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className={`govuk-fieldset__legend ${legendClassName}`}>{label}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        <ErrorMessage id={id} error={error} />
-        <div
-          className={`govuk-radios${inline ? " govuk-radios--inline" : ""}${small ? " govuk-radios--small" : ""}`}
-          data-module="govuk-radios"
-        >
-          {options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${index + 1}`;
-            return (
-              <div className="govuk-radios__item" key={option.value}>
-                <input
-                  className="govuk-radios__input"
-                  id={optionId}
-                  name={name}
-                  type="radio"
-                  value={option.value}
-                  checked={value === option.value}
-                  disabled={option.disabled}
-                  aria-describedby={option.hint ? `${optionId}-item-hint` : undefined}
-                  onChange={() => onChange(option.value)}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
-                  {option.label}
-                </label>
-                {option.hint && (
-                  <div id={`${optionId}-item-hint`} className="govuk-hint govuk-radios__hint">
-                    {option.hint}
-                  </div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetQuestion {...props} legendClassName={legendClassName}>
+      <ChoiceGroup kind="radios" inline={inline} small={small}>
+        {options.map((option, index) => (
+          <ChoiceItem
+            key={option.value}
+            kind="radios"
+            id={getOptionId(id, index)}
+            label={option.label}
+            hint={option.hint}
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            disabled={option.disabled}
+            onChange={() => onChange(option.value)}
+          />
+        ))}
+      </ChoiceGroup>
+    </FieldsetQuestion>
   );
 }
 
@@ -206,120 +190,75 @@ export function Checkboxes(
     renderAfter?: (value: string) => ReactNode;
   },
 ) {
-  const {
-    id,
-    label,
-    hint,
-    error,
-    options,
-    values,
-    onChange,
-    legendClassName = "govuk-fieldset__legend--s",
-    small,
-    renderAfter,
-  } = props;
+  const { id, options, values, onChange, legendClassName = "govuk-fieldset__legend--s", small, renderAfter } = props;
+  const toggle = (option: string, checked: boolean) =>
+    onChange(checked ? [...values, option] : values.filter((v) => v !== option));
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className={`govuk-fieldset__legend ${legendClassName}`}>{label}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        <ErrorMessage id={id} error={error} />
-        <div className={`govuk-checkboxes${small ? " govuk-checkboxes--small" : ""}`} data-module="govuk-checkboxes">
-          {options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${index + 1}`;
-            const checked = values.includes(option.value);
-            return (
-              <div key={option.value}>
-                <div className="govuk-checkboxes__item">
-                  <input
-                    className="govuk-checkboxes__input"
-                    id={optionId}
-                    type="checkbox"
-                    value={option.value}
-                    checked={checked}
-                    aria-describedby={option.hint ? `${optionId}-item-hint` : undefined}
-                    onChange={(event) =>
-                      onChange(
-                        event.target.checked ? [...values, option.value] : values.filter((v) => v !== option.value),
-                      )
-                    }
-                  />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor={optionId}>
-                    {option.label}
-                  </label>
-                  {option.hint && (
-                    <div id={`${optionId}-item-hint`} className="govuk-hint govuk-checkboxes__hint">
-                      {option.hint}
-                    </div>
-                  )}
-                </div>
-                {checked && renderAfter && (
-                  <div className="govuk-checkboxes__conditional">{renderAfter(option.value)}</div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetQuestion {...props} legendClassName={legendClassName}>
+      <ChoiceGroup kind="checkboxes" small={small}>
+        {options.map((option, index) => {
+          const checked = values.includes(option.value);
+          return (
+            <div key={option.value}>
+              <ChoiceItem
+                kind="checkboxes"
+                id={getOptionId(id, index)}
+                label={option.label}
+                hint={option.hint}
+                value={option.value}
+                checked={checked}
+                onChange={(event) => toggle(option.value, event.target.checked)}
+              />
+              {checked && renderAfter && (
+                <ConditionalPanel kind="checkboxes">{renderAfter(option.value)}</ConditionalPanel>
+              )}
+            </div>
+          );
+        })}
+      </ChoiceGroup>
+    </FieldsetQuestion>
   );
 }
 
+type Parts = Record<DatePart, string>;
+
 /** Splits "2027-03-14" into day, month and year as a person would write them. */
-function splitDate(value: string): [string, string, string] {
+function splitDate(value: string): Parts {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match ? [String(Number(match[3])), String(Number(match[2])), match[1]!] : ["", "", ""];
+  if (!match) return { day: "", month: "", year: "" };
+  const [, year = "", month = "", day = ""] = match;
+  return { day: String(Number(day)), month: String(Number(month)), year };
 }
 
 /** The GOV.UK date input (day, month, year). Its value is YYYY-MM-DD, or what was typed when it is not yet a date. */
 export function DateInput(props: FieldProps & { value: string; onChange: (value: string) => void }) {
-  const { id, label, hint, error, value, onChange } = props;
-  const [parts, setParts] = useState<[string, string, string]>(() => splitDate(value));
-  const update = (index: 0 | 1 | 2, text: string) => {
-    const next: [string, string, string] = [...parts];
-    next[index] = text.trim();
+  const { id, error, value, onChange } = props;
+  const [parts, setParts] = useState<Parts>(() => splitDate(value));
+  const update = (part: DatePart, text: string) => {
+    const next = { ...parts, [part]: text.trim() };
     setParts(next);
-    const [d, m, y] = next;
+    const { day: d, month: m, year: y } = next;
     onChange(d || m || y ? `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}` : "");
   };
-  const part = (index: 0 | 1 | 2, partId: string, partLabel: string, width: number) => (
-    <div className="govuk-date-input__item">
-      <div className="govuk-form-group">
-        <label className="govuk-label govuk-date-input__label" htmlFor={partId}>
-          {partLabel}
-        </label>
-        <input
-          className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
-          id={partId}
-          name={partId}
-          type="text"
-          inputMode="numeric"
-          value={parts[index]}
-          onChange={(event) => update(index, event.target.value)}
-        />
-      </div>
-    </div>
-  );
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(id, hint, error)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        <ErrorMessage id={id} error={error} />
-        <div className="govuk-date-input">
-          {part(0, id, "Day", 2)}
-          {part(1, `${id}-month`, "Month", 2)}
-          {part(2, `${id}-year`, "Year", 4)}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetQuestion {...props} legendClassName="govuk-fieldset__legend--s" role="group">
+      <DateInputGroup>
+        {DATE_PARTS.map(({ part, label, width }) => {
+          const partId = getDatePartId(id, part);
+          return (
+            <DateInputItem
+              key={part}
+              id={partId}
+              name={partId}
+              label={label}
+              width={width}
+              hasError={Boolean(error)}
+              value={parts[part]}
+              onChange={(event) => update(part, event.target.value)}
+            />
+          );
+        })}
+      </DateInputGroup>
+    </FieldsetQuestion>
   );
 }

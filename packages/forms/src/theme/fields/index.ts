@@ -8,7 +8,7 @@ export function generateFields<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(): RegistryFieldsType<T, S, F> {
-  return { AgendaNotesField, agendaNotes: AgendaNotesField } as unknown as RegistryFieldsType<T, S, F>;
+  return { AgendaNotesField, agendaNotes: AgendaNotesField };
 }
 
 export { AgendaNotesField };

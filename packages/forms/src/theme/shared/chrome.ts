@@ -11,6 +11,8 @@ import {
 } from "@rjsf/utils";
 import type { ComponentType } from "react";
 
+import type { LabelSize } from "../../govuk/frame.tsx";
+
 /**
  * How the FieldTemplate frames a field, following GOV.UK markup:
  * - `label`: one control: `<label for>`, hint, error message, control.
@@ -30,7 +32,7 @@ export interface GovukComponentStatics {
   /** A hint shown when the field has no description of its own ("For example, 27 3 2024"). */
   govukDefaultHint?: string;
   /** The legend or label size when `ui:options.labelSize` does not say (a whole grid of questions wants `m`). */
-  govukLabelSize?: "s" | "m" | "l" | "xl" | "regular";
+  govukLabelSize?: LabelSize;
 }
 
 type AnyComponent = ComponentType<never> & GovukComponentStatics;
@@ -168,6 +170,6 @@ function resolveUncached<T, S extends StrictRJSFSchema, F extends FormContextTyp
               : "text";
       }
   }
-  const component = lookUpWidget(type, widget, widgets as Record<string, unknown>);
+  const component = lookUpWidget(type, widget, widgets);
   return { chrome: component?.govukChrome ?? "label", component };
 }

@@ -60,17 +60,6 @@ export function formatDateTime(value: string): string {
   return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${(parts.dayPeriod ?? "").toLowerCase().replace(/\s/g, "")}`;
 }
 
-/** Joins class names, dropping falsy ones. */
-export function cx(...names: (string | false | null | undefined)[]): string {
-  return names.filter(Boolean).join(" ");
-}
-
-/** Joins ids for aria-describedby, or undefined when there are none. */
-export function joinIds(...ids: (string | false | null | undefined)[]): string | undefined {
-  const present = ids.filter(Boolean);
-  return present.length > 0 ? present.join(" ") : undefined;
-}
-
 /** Reads a file name from an rjsf data URL (`data:text/plain;name=notes.txt;base64,...`). */
 export function getDataUrlFileName(dataUrl: string): string | undefined {
   const match = /;name=([^;,]+)/.exec(dataUrl);

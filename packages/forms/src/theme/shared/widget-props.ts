@@ -1,6 +1,6 @@
 import { descriptionId, errorId, helpId } from "@rjsf/utils";
 
-import { cx, joinIds } from "./text.ts";
+import { cx, joinIds } from "../../govuk/class-names.ts";
 
 /** The parts of a widget's props that say which hints and errors it has. */
 interface DescribedProps {
@@ -42,11 +42,10 @@ export function getWidthClassName(width: unknown): string | undefined {
   return undefined;
 }
 
-/** The class list of a GOV.UK text input. */
-export function getInputClassName(
-  base: string,
+/** The error state and classes of a GOV.UK text control (input, textarea, select): read-only ones look read-only. */
+export function getControlState(
   props: { rawErrors?: string[]; hideError?: boolean; readonly?: boolean },
   ...extra: (string | false | undefined)[]
-): string {
-  return cx(base, hasFieldError(props) && `${base}--error`, props.readonly && "steward-input--readonly", ...extra);
+): { hasError: boolean; className: string } {
+  return { hasError: hasFieldError(props), className: cx(props.readonly && "steward-input--readonly", ...extra) };
 }

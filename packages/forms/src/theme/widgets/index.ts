@@ -61,7 +61,7 @@ export function generateWidgets<
     BestFitWidget,
     bestFit: BestFitWidget,
   };
-  return { ...widgets } as RegistryWidgetsType<T, S, F>;
+  return { ...widgets };
 }
 
 export {

@@ -8,7 +8,7 @@ import {
   type StrictRJSFSchema,
 } from "@rjsf/utils";
 
-import { cx } from "../../shared/text.ts";
+import { ErrorMessage, LabelledField } from "../../../govuk/frame.tsx";
 import TextareaWidget from "../../widgets/textarea-widget/textarea-widget.tsx";
 
 /** One item of a visit's agenda, as the policy defines it. */
@@ -25,11 +25,94 @@ export function getAgendaItems(options: Record<string, unknown>): AgendaItemOpti
   return Array.isArray(agenda?.items) ? (agenda.items as AgendaItemOption[]) : [];
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The error messages rjsf holds for one item's note. */
+function getItemErrors(errorSchema: unknown, key: string): string[] {
+  const item = isRecord(errorSchema) ? errorSchema[key] : undefined;
+  const errors = isRecord(item) ? item.__errors : undefined;
+  return Array.isArray(errors) ? errors.filter((error): error is string => typeof error === "string") : [];
+}
+
 function getItemMaxLength(schema: StrictRJSFSchema, key: string): number | undefined {
   const property = schema.properties?.[key];
   if (typeof property === "object" && typeof property.maxLength === "number") return property.maxLength;
   const additional = schema.additionalProperties;
   return typeof additional === "object" && typeof additional.maxLength === "number" ? additional.maxLength : undefined;
+}
+
+interface AgendaItemNotesProps<T, S extends StrictRJSFSchema, F extends FormContextType> {
+  props: FieldProps<T, S, F>;
+  item: AgendaItemOption;
+  note: string;
+  rows: number;
+  onChange: (text: unknown) => void;
+}
+
+/** One agenda item's notes: its title as the label, its prompts as the hint, a textarea (with a count). */
+function AgendaItemNotes<T, S extends StrictRJSFSchema, F extends FormContextType>({
+  props,
+  item,
+  note,
+  rows,
+  onChange,
+}: AgendaItemNotesProps<T, S, F>) {
+  const { fieldPathId, errorSchema, registry, schema, onBlur, onFocus, readonly, disabled } = props;
+  const id = `${fieldPathId.$id}${registry.globalFormOptions.idSeparator}${item.key}`;
+  const errors = getItemErrors(errorSchema, item.key);
+  const prompts = item.prompts ?? [];
+  const maxLength = getItemMaxLength(schema, item.key);
+  const hint = prompts.length > 0 && (
+    <div id={descriptionId(id)} className="govuk-hint">
+      <ul className="govuk-list govuk-list--bullet govuk-hint govuk-!-margin-bottom-0">
+        {prompts.map((prompt) => (
+          <li key={prompt}>{prompt}</li>
+        ))}
+      </ul>
+    </div>
+  );
+  const itemSchema: StrictRJSFSchema = {
+    type: "string",
+    ...(maxLength ? { maxLength } : {}),
+    ...(prompts.length > 0 ? { description: prompts.join(" ") } : {}),
+  };
+  return (
+    <LabelledField
+      id={id}
+      label={item.title}
+      labelClassName="govuk-label--s"
+      hasError={errors.length > 0}
+      hint={hint}
+      error={errors.length > 0 && <ErrorMessage id={errorId(id)}>{errors[0]}</ErrorMessage>}
+    >
+      <TextareaWidget<T, S, F>
+        id={id}
+        name={item.key}
+        label={item.title}
+        value={note}
+        schema={itemSchema as S}
+        options={{ rows }}
+        registry={registry}
+        readonly={readonly}
+        disabled={disabled}
+        rawErrors={errors}
+        onChange={onChange}
+        onBlur={onBlur}
+        onFocus={onFocus}
+      />
+    </LabelledField>
+  );
+}
+
+/** The notes after one item's text changes: an emptied note is dropped, and no notes at all is no answer. */
+function updateNotes(notes: Record<string, unknown>, key: string, text: unknown): Record<string, string> | undefined {
+  const next: Record<string, string> = {};
+  for (const [itemKey, note] of Object.entries(notes))
+    if (itemKey !== key && typeof note === "string") next[itemKey] = note;
+  if (typeof text === "string" && text !== "") next[key] = text;
+  return Object.keys(next).length > 0 ? next : undefined;
 }
 
 /**
@@ -42,80 +125,24 @@ export default function AgendaNotesField<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: FieldProps<T, S, F>) {
-  const {
-    fieldPathId,
-    formData,
-    errorSchema,
-    uiSchema,
-    registry,
-    schema,
-    onChange,
-    onBlur,
-    onFocus,
-    readonly,
-    disabled,
-  } = props;
+  const { fieldPathId, formData, uiSchema, registry, onChange } = props;
   const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
-  const items = getAgendaItems(options);
-  const notes = (formData ?? {}) as Record<string, string | undefined>;
-  const { idSeparator } = registry.globalFormOptions;
+  const notes: Record<string, unknown> = isRecord(formData) ? formData : {};
   const rows = typeof options.rows === "number" ? options.rows : 4;
-  const update = (key: string, text: unknown) => {
-    const next: Record<string, string> = {};
-    for (const [itemKey, note] of Object.entries(notes))
-      if (itemKey !== key && typeof note === "string") next[itemKey] = note;
-    if (typeof text === "string" && text !== "") next[key] = text;
-    onChange((Object.keys(next).length > 0 ? next : undefined) as T | undefined, fieldPathId.path);
-  };
   return (
     <div className="steward-agenda-notes">
-      {items.map((item) => {
-        const id = `${fieldPathId.$id}${idSeparator}${item.key}`;
-        const errors =
-          (errorSchema as Record<string, { __errors?: string[] } | undefined> | undefined)?.[item.key]?.__errors ?? [];
-        const prompts = item.prompts ?? [];
-        const maxLength = getItemMaxLength(schema, item.key);
+      {getAgendaItems(options).map((item) => {
+        const note = notes[item.key];
         return (
-          <div key={item.key} className={cx("govuk-form-group", errors.length > 0 && "govuk-form-group--error")}>
-            <label className="govuk-label govuk-label--s" htmlFor={id}>
-              {item.title}
-            </label>
-            {prompts.length > 0 && (
-              <div id={descriptionId(id)} className="govuk-hint">
-                <ul className="govuk-list govuk-list--bullet govuk-hint govuk-!-margin-bottom-0">
-                  {prompts.map((prompt) => (
-                    <li key={prompt}>{prompt}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {errors.length > 0 && (
-              <p id={errorId(id)} className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {errors[0]}
-              </p>
-            )}
-            <TextareaWidget<T, S, F>
-              id={id}
-              name={item.key}
-              label={item.title}
-              value={notes[item.key] ?? ""}
-              schema={
-                {
-                  type: "string",
-                  ...(maxLength ? { maxLength } : {}),
-                  ...(prompts.length > 0 ? { description: prompts.join(" ") } : {}),
-                } as S
-              }
-              options={{ rows }}
-              registry={registry}
-              readonly={readonly}
-              disabled={disabled}
-              rawErrors={errors}
-              onChange={(text: unknown) => update(item.key, text)}
-              onBlur={onBlur}
-              onFocus={onFocus}
-            />
-          </div>
+          <AgendaItemNotes<T, S, F>
+            key={item.key}
+            props={props}
+            item={item}
+            note={typeof note === "string" ? note : ""}
+            rows={rows}
+            // rjsf's onChange takes the field's data type; this field's data is the notes object.
+            onChange={(text) => onChange(updateNotes(notes, item.key, text) as T | undefined, fieldPathId.path)}
+          />
         );
       })}
     </div>

@@ -6,6 +6,8 @@ import {
   type StrictRJSFSchema,
 } from "@rjsf/utils";
 
+import { Hint } from "../../../govuk/frame.tsx";
+
 /** A list's description as a GOV.UK hint, referenced by the list's fieldset. */
 export default function ArrayFieldDescriptionTemplate<
   T = unknown,
@@ -13,9 +15,5 @@ export default function ArrayFieldDescriptionTemplate<
   F extends FormContextType = FormContextType,
 >({ description, fieldPathId }: ArrayFieldDescriptionProps<T, S, F>) {
   if (!description) return null;
-  return (
-    <div id={descriptionId(fieldPathId.$id)} className="govuk-hint">
-      {description}
-    </div>
-  );
+  return <Hint id={descriptionId(fieldPathId.$id)}>{description}</Hint>;
 }

@@ -10,50 +10,27 @@ import {
   type RJSFSchema,
   type StrictRJSFSchema,
 } from "@rjsf/utils";
-import { useEffect, useRef, type MouseEvent } from "react";
+import { useEffect, useRef, type MouseEvent, type RefObject } from "react";
 
+import { joinIds } from "../../../govuk/class-names.ts";
+import { ErrorMessage, Fieldset, Hint } from "../../../govuk/frame.tsx";
 import { ArrayItemNounContext, getItemNoun } from "../../shared/array-context.ts";
 import { useItemLabel } from "../../shared/contexts.tsx";
 import { getThemeOptions } from "../../shared/form-context.ts";
-import { cx, joinIds, lowerFirst } from "../../shared/text.ts";
+import { lowerFirst } from "../../shared/text.ts";
 import { getOptionalSuffix } from "../field-template/field-template.tsx";
 import { getHeadingTag } from "../object-field-template/object-field-template.tsx";
 
 const FOCUSABLE = "input:not([type=hidden]), select, textarea, button";
 
 /**
- * A list the user adds to, GOV.UK's "add another" pattern: the list is a fieldset; each item is its own fieldset
- * ("Action 2") with a Remove button; "Add another action" below. Focus follows the change: to the new item's first
- * question after adding, to the list's heading after removing.
+ * Where focus goes after the list changes: to the new item's first question after adding, to the list's heading after
+ * removing. The handlers note which change the user asked for; the effect moves focus once the items have changed.
  */
-export default function ArrayFieldTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: ArrayFieldTemplateProps<T, S, F>) {
-  const {
-    canAdd,
-    disabled,
-    fieldPathId,
-    items,
-    onAddClick,
-    readonly,
-    registry,
-    required,
-    schema,
-    title,
-    uiSchema,
-    rawErrors,
-    optionalDataControl,
-  } = props;
-  const id = fieldPathId.$id;
-  const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
-  const itemLabel = useItemLabel(id);
-  const noun = getItemNoun(schema as { title?: string; items?: unknown }, uiSchema as never);
+function useAddAnotherFocus(count: number, onAddClick: (event: MouseEvent<HTMLButtonElement>) => void) {
   const containerRef = useRef<HTMLFieldSetElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const pendingFocus = useRef<"add" | "remove" | undefined>(undefined);
-  const count = items.length;
   useEffect(() => {
     const pending = pendingFocus.current;
     pendingFocus.current = undefined;
@@ -66,6 +43,54 @@ export default function ArrayFieldTemplate<
       headingRef.current?.focus();
     }
   }, [count]);
+  const onClickCapture = (event: MouseEvent<HTMLElement>) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const remove = target?.closest("[data-steward-remove]");
+    if (remove && remove.closest(".steward-add-another") === containerRef.current) pendingFocus.current = "remove";
+  };
+  const handleAdd = (event: MouseEvent<HTMLButtonElement>) => {
+    pendingFocus.current = "add";
+    onAddClick(event);
+  };
+  return { containerRef, headingRef, onClickCapture, handleAdd };
+}
+
+/** The list's legend: a heading one level down that takes focus after an item is removed. */
+function ArrayHeading({
+  depth,
+  text,
+  headingRef,
+}: {
+  depth: number;
+  text: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const HeadingTag = getHeadingTag(depth);
+  return (
+    <HeadingTag ref={headingRef} tabIndex={-1} className="govuk-fieldset__heading">
+      {text}
+    </HeadingTag>
+  );
+}
+
+/**
+ * A list the user adds to, GOV.UK's "add another" pattern: the list is a fieldset; each item is its own fieldset
+ * ("Action 2") with a Remove button; "Add another action" below. Focus follows the change: to the new item's first
+ * question after adding, to the list's heading after removing.
+ */
+export default function ArrayFieldTemplate<
+  T = unknown,
+  S extends StrictRJSFSchema = RJSFSchema,
+  F extends FormContextType = FormContextType,
+>(props: ArrayFieldTemplateProps<T, S, F>) {
+  const { canAdd, disabled, fieldPathId, items, readonly, registry, required, schema, title, uiSchema } = props;
+  const { rawErrors, optionalDataControl } = props;
+  const id = fieldPathId.$id;
+  const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
+  const itemLabel = useItemLabel(id);
+  const noun = getItemNoun(schema, uiSchema);
+  const count = items.length;
+  const { containerRef, headingRef, onClickCapture, handleAdd } = useAddAnotherFocus(count, props.onAddClick);
   const { AddButton } = registry.templates.ButtonTemplates;
   const DescriptionTemplate = getTemplate<"ArrayFieldDescriptionTemplate", T, S, F>(
     "ArrayFieldDescriptionTemplate",
@@ -76,32 +101,18 @@ export default function ArrayFieldTemplate<
   const help = typeof options.help === "string" ? options.help : undefined;
   const hasError = (rawErrors?.length ?? 0) > 0;
   const depth = fieldPathId.path.length;
-  const HeadingTag = getHeadingTag(depth);
   const heading = `${itemLabel ?? title ?? ""}${getOptionalSuffix(required, getThemeOptions(registry).markOptional)}`;
-  const onClickCapture = (event: MouseEvent<HTMLElement>) => {
-    const remove = (event.target as HTMLElement).closest("[data-steward-remove]");
-    if (remove && remove.closest(".steward-add-another") === containerRef.current) pendingFocus.current = "remove";
-  };
-  const handleAdd = (event: MouseEvent<HTMLButtonElement>) => {
-    pendingFocus.current = "add";
-    onAddClick(event);
-  };
   const isEditable = !readonly && !disabled;
   return (
-    <fieldset
+    <Fieldset
       ref={containerRef}
       id={id}
-      className="govuk-fieldset steward-add-another"
-      aria-describedby={joinIds(description && descriptionId(id), help && helpId(id), hasError && errorId(id))}
+      className="steward-add-another"
+      describedBy={joinIds(description && descriptionId(id), help && helpId(id), hasError && errorId(id))}
       onClickCapture={onClickCapture}
+      legend={<ArrayHeading depth={depth} text={heading} headingRef={headingRef} />}
+      legendClassName={depth <= 1 ? "govuk-fieldset__legend--m" : "govuk-fieldset__legend--s"}
     >
-      <legend
-        className={cx("govuk-fieldset__legend", depth <= 1 ? "govuk-fieldset__legend--m" : "govuk-fieldset__legend--s")}
-      >
-        <HeadingTag ref={headingRef} tabIndex={-1} className="govuk-fieldset__heading">
-          {heading}
-        </HeadingTag>
-      </legend>
       {description && (
         <DescriptionTemplate
           description={description}
@@ -111,16 +122,8 @@ export default function ArrayFieldTemplate<
           registry={registry}
         />
       )}
-      {help && (
-        <div id={helpId(id)} className="govuk-hint">
-          {help}
-        </div>
-      )}
-      {hasError && (
-        <p id={errorId(id)} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {rawErrors?.[0]}
-        </p>
-      )}
+      {help && <Hint id={helpId(id)}>{help}</Hint>}
+      {hasError && <ErrorMessage id={errorId(id)}>{rawErrors?.[0]}</ErrorMessage>}
       {optionalDataControl}
       <ArrayItemNounContext.Provider value={noun}>
         <div className="steward-add-another__items">{items}</div>
@@ -138,6 +141,6 @@ export default function ArrayFieldTemplate<
           {count === 0 ? `Add ${lowerFirst(noun)}` : `Add another ${lowerFirst(noun)}`}
         </AddButton>
       )}
-    </fieldset>
+    </Fieldset>
   );
 }

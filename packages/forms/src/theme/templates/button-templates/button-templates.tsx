@@ -8,10 +8,10 @@ import {
   type TemplatesType,
 } from "@rjsf/utils";
 
-import { cx } from "../../shared/text.ts";
+import { cx } from "../../../govuk/class-names.ts";
 
 /** The form's submit button: a GOV.UK primary button ("Submit", or `ui:submitButtonOptions.submitText`). */
-export function SubmitButton<
+function SubmitButton<
   T = unknown,
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
@@ -55,16 +55,14 @@ function GovukButton<T, S extends StrictRJSFSchema, F extends FormContextType>(
 }
 
 /** "Add another …" for lists and extra properties. */
-export function AddButton<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: IconButtonProps<T, S, F>) {
+function AddButton<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
+  props: IconButtonProps<T, S, F>,
+) {
   return <GovukButton {...props} variant="govuk-button--secondary" fallback="Add another" />;
 }
 
 /** "Remove" for a list item. */
-export function RemoveButton<
+function RemoveButton<
   T = unknown,
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
@@ -73,7 +71,7 @@ export function RemoveButton<
 }
 
 /** "Move up" for an orderable list item. */
-export function MoveUpButton<
+function MoveUpButton<
   T = unknown,
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
@@ -82,7 +80,7 @@ export function MoveUpButton<
 }
 
 /** "Move down" for an orderable list item. */
-export function MoveDownButton<
+function MoveDownButton<
   T = unknown,
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
@@ -91,20 +89,16 @@ export function MoveDownButton<
 }
 
 /** "Copy" for a copyable list item. */
-export function CopyButton<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: IconButtonProps<T, S, F>) {
+function CopyButton<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
+  props: IconButtonProps<T, S, F>,
+) {
   return <GovukButton {...props} variant="govuk-button--secondary" fallback="Copy" />;
 }
 
 /** "Clear" for a text input that allows clearing. */
-export function ClearButton<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: IconButtonProps<T, S, F>) {
+function ClearButton<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
+  props: IconButtonProps<T, S, F>,
+) {
   return <GovukButton {...props} variant="govuk-button--secondary" fallback="Clear" />;
 }
 

@@ -1,5 +1,7 @@
 import type { DescriptionFieldProps, FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
 
+import { Hint } from "../../../govuk/frame.tsx";
+
 /** A field's description as a GOV.UK hint; widgets point `aria-describedby` at its id. */
 export default function DescriptionFieldTemplate<
   T = unknown,
@@ -7,9 +9,5 @@ export default function DescriptionFieldTemplate<
   F extends FormContextType = FormContextType,
 >({ id, description }: DescriptionFieldProps<T, S, F>) {
   if (!description) return null;
-  return (
-    <div id={id} className="govuk-hint">
-      {description}
-    </div>
-  );
+  return <Hint id={id}>{description}</Hint>;
 }

@@ -8,13 +8,13 @@ import {
 } from "@rjsf/utils";
 
 import { ErrorSummary, focusErrorTarget, type ErrorSummaryItem } from "../../../errors/error-summary.tsx";
+import { getErrorTargetSuffix } from "../../../errors/transform-errors.ts";
 
 /** The id of the control an error summary link points to: the field's id, or a part of it (a date's year box). */
-export function getErrorTargetId(error: RJSFValidationError, idPrefix = "root", idSeparator = "_"): string {
+function getErrorTargetId(error: RJSFValidationError, idPrefix = "root", idSeparator = "_"): string {
   const path = toPath(error.property ?? "").filter((segment) => segment !== "");
   const id = [idPrefix, ...path].join(idSeparator);
-  const suffix: unknown = error.params?.govukTargetSuffix;
-  return typeof suffix === "string" ? id + suffix : id;
+  return id + (getErrorTargetSuffix(error) ?? "");
 }
 
 /**

@@ -6,6 +6,8 @@ import {
   type StrictRJSFSchema,
 } from "@rjsf/utils";
 
+import { ErrorMessage } from "../../../govuk/frame.tsx";
+
 /**
  * A GOV.UK error message: one message per field (the first), with a visually hidden "Error:" prefix so screen
  * readers announce it as an error.
@@ -17,9 +19,5 @@ export default function FieldErrorTemplate<
 >({ errors, fieldPathId }: FieldErrorProps<T, S, F>) {
   const first = errors?.find((error) => error !== "" && error !== undefined);
   if (first === undefined) return null;
-  return (
-    <p id={errorId(fieldPathId.$id)} className="govuk-error-message">
-      <span className="govuk-visually-hidden">Error:</span> {first}
-    </p>
-  );
+  return <ErrorMessage id={errorId(fieldPathId.$id)}>{first}</ErrorMessage>;
 }

@@ -1,5 +1,7 @@
 import { helpId, type FieldHelpProps, type FormContextType, type RJSFSchema, type StrictRJSFSchema } from "@rjsf/utils";
 
+import { Hint } from "../../../govuk/frame.tsx";
+
 /** `ui:help` as a second GOV.UK hint under the question. */
 export default function FieldHelpTemplate<
   T = unknown,
@@ -7,9 +9,5 @@ export default function FieldHelpTemplate<
   F extends FormContextType = FormContextType,
 >({ help, fieldPathId }: FieldHelpProps<T, S, F>) {
   if (!help) return null;
-  return (
-    <div id={helpId(fieldPathId.$id)} className="govuk-hint">
-      {help}
-    </div>
-  );
+  return <Hint id={helpId(fieldPathId.$id)}>{help}</Hint>;
 }

@@ -8,17 +8,65 @@ import {
   type RJSFSchema,
   type StrictRJSFSchema,
 } from "@rjsf/utils";
+import type { ReactNode } from "react";
 
-import { resolveWidget } from "../../shared/chrome.ts";
+import { cx, joinIds } from "../../../govuk/class-names.ts";
+import {
+  FieldsetField,
+  FormGroup,
+  Hint,
+  isLabelSize,
+  LabelledField,
+  labelSizeClass,
+  legendSizeClass,
+} from "../../../govuk/frame.tsx";
+import { resolveWidget, type ResolvedWidget } from "../../shared/chrome.ts";
 import { useItemLabel } from "../../shared/contexts.tsx";
 import { getThemeOptions } from "../../shared/form-context.ts";
-import { cx, joinIds } from "../../shared/text.ts";
-
-export type LabelSize = "s" | "m" | "l" | "xl" | "regular";
 
 /** The `(optional)` suffix GOV.UK puts on questions that need no answer. */
 export function getOptionalSuffix(required: boolean | undefined, markOptional: boolean): string {
   return !required && markOptional ? " (optional)" : "";
+}
+
+/** What a question shows around its control: its text and size, the hint (or a default one), help and error. */
+interface Question {
+  text: string;
+  sizeClass: { label?: string | undefined; legend?: string | undefined };
+  hint: ReactNode;
+  error: ReactNode;
+  describedBy: string | undefined;
+}
+
+function describeQuestion<T, S extends StrictRJSFSchema, F extends FormContextType>(
+  props: FieldTemplateProps<T, S, F>,
+  component: ResolvedWidget["component"],
+  labelSize: unknown,
+  itemLabel: string | undefined,
+  hasError: boolean,
+): Question {
+  const { id, label, errors, help, rawHelp, description, rawDescription, required, displayLabel, registry } = props;
+  const text = `${itemLabel ?? label}${getOptionalSuffix(required, getThemeOptions(registry).markOptional)}`;
+  const size = isLabelSize(labelSize) ? labelSize : (component?.govukLabelSize ?? "s");
+  const hidden = displayLabel === false && itemLabel === undefined && "govuk-visually-hidden";
+  const defaultHint = rawDescription || props.readonly ? undefined : component?.govukDefaultHint;
+  const hint = rawDescription ? description : defaultHint ? <Hint id={descriptionId(id)}>{defaultHint}</Hint> : null;
+  return {
+    text,
+    sizeClass: { label: cx(labelSizeClass(size), hidden), legend: cx(legendSizeClass(size), hidden) },
+    hint: (
+      <>
+        {hint}
+        {rawHelp ? help : null}
+      </>
+    ),
+    error: hasError ? errors : null,
+    describedBy: joinIds(
+      (rawDescription || defaultHint) && descriptionId(id),
+      rawHelp && helpId(id),
+      hasError && errorId(id),
+    ),
+  };
 }
 
 /**
@@ -31,114 +79,47 @@ export default function FieldTemplate<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: FieldTemplateProps<T, S, F>) {
-  const {
-    id,
-    label,
-    children,
-    errors,
-    rawErrors,
-    help,
-    rawHelp,
-    description,
-    rawDescription,
-    hidden,
-    required,
-    displayLabel,
-    schema,
-    uiSchema,
-    registry,
-    hideError,
-    classNames,
-    fieldPathId,
-  } = props;
+  const { id, children, rawErrors, hidden, schema, uiSchema, registry, hideError, classNames, fieldPathId } = props;
   const itemLabel = useItemLabel(id);
   if (hidden) return <div hidden>{children}</div>;
   const { chrome, component } = resolveWidget(schema, uiSchema, registry);
   const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
   const hasError = !hideError && (rawErrors?.length ?? 0) > 0;
-  const groupClassName = cx(
-    "govuk-form-group",
-    hasError && "govuk-form-group--error",
-    typeof options.classNames === "string" && options.classNames,
-  );
+  const groupClassName = typeof options.classNames === "string" ? options.classNames : undefined;
   if (chrome === "hidden") return children;
   if (chrome === "container") {
     if (fieldPathId.path.length === 0) return children;
     return (
-      <div className={groupClassName} data-rjsf-field={classNames}>
+      <FormGroup hasError={hasError} className={groupClassName} data-rjsf-field={classNames}>
         {children}
-      </div>
+      </FormGroup>
     );
   }
-  const { markOptional } = getThemeOptions(registry);
-  const text = `${itemLabel ?? label}${getOptionalSuffix(required, markOptional)}`;
-  const size = (
-    typeof options.labelSize === "string" ? options.labelSize : (component?.govukLabelSize ?? "s")
-  ) as LabelSize;
-  const showLabel = displayLabel !== false || itemLabel !== undefined;
-  const defaultHint = rawDescription || props.readonly ? undefined : component?.govukDefaultHint;
-  const hint = rawDescription ? (
-    description
-  ) : defaultHint ? (
-    <div id={descriptionId(id)} className="govuk-hint">
-      {defaultHint}
-    </div>
-  ) : null;
-  const helpText = rawHelp ? help : null;
-  const errorMessage = hasError ? errors : null;
+  const question = describeQuestion(props, component, options.labelSize, itemLabel, hasError);
+  const frame = { hasError, groupClassName, error: question.error, children };
   if (chrome === "self") {
     return (
-      <div className={groupClassName}>
-        {helpText}
-        {errorMessage}
+      <FormGroup hasError={hasError} className={groupClassName}>
+        {props.rawHelp ? props.help : null}
+        {question.error}
         {children}
-      </div>
+      </FormGroup>
     );
   }
   if (chrome === "fieldset") {
+    const legendClassName = question.sizeClass.legend;
+    const { describedBy, hint, text } = question;
     return (
-      <div className={groupClassName}>
-        <fieldset
-          className="govuk-fieldset"
-          aria-describedby={joinIds(
-            (rawDescription || defaultHint) && descriptionId(id),
-            rawHelp && helpId(id),
-            hasError && errorId(id),
-          )}
-        >
-          <legend
-            className={cx(
-              "govuk-fieldset__legend",
-              size !== "regular" && `govuk-fieldset__legend--${size}`,
-              !showLabel && "govuk-visually-hidden",
-            )}
-          >
-            {text}
-          </legend>
-          {hint}
-          {helpText}
-          {errorMessage}
-          {children}
-        </fieldset>
-      </div>
+      <FieldsetField {...frame} legend={text} legendClassName={legendClassName} describedBy={describedBy} hint={hint} />
     );
   }
   return (
-    <div className={groupClassName}>
-      <label
-        className={cx(
-          "govuk-label",
-          size !== "regular" && `govuk-label--${size}`,
-          !showLabel && "govuk-visually-hidden",
-        )}
-        htmlFor={id}
-      >
-        {text}
-      </label>
-      {hint}
-      {helpText}
-      {errorMessage}
-      {children}
-    </div>
+    <LabelledField
+      {...frame}
+      id={id}
+      label={question.text}
+      labelClassName={question.sizeClass.label}
+      hint={question.hint}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import type { GridTemplateProps } from "@rjsf/utils";
 
-import { cx } from "../../shared/text.ts";
+import { cx } from "../../../govuk/class-names.ts";
 
 /** GOV.UK grid rows and columns for rjsf's layout grid (`ui:field: LayoutGridField`). */
 export default function GridTemplate({ children, column, className, width }: GridTemplateProps) {

@@ -15,11 +15,12 @@ import {
 } from "@rjsf/utils";
 import { Fragment, type ReactNode } from "react";
 
+import { joinIds } from "../../../govuk/class-names.ts";
+import { ErrorMessage, Fieldset, Hint } from "../../../govuk/frame.tsx";
 import { resolveWidget } from "../../shared/chrome.ts";
 import { findRawSchema, getConditions } from "../../shared/conditions.ts";
 import { ConditionalRevealContext, getPanelKey, useItemLabel } from "../../shared/contexts.tsx";
 import { getThemeOptions } from "../../shared/form-context.ts";
-import { cx, joinIds } from "../../shared/text.ts";
 
 type HeadingTag = "h1" | "h2" | "h3" | "h4" | "h5" | "h6";
 
@@ -40,7 +41,7 @@ function useLaidOutProperties<T, S extends StrictRJSFSchema, F extends FormConte
   const byName = new Map<string, ObjectFieldTemplatePropertyType>(
     properties.map((property) => [property.name, property]),
   );
-  const raw = findRawSchema(registry.rootSchema as RJSFSchema, fieldPathId.path) ?? (schema as RJSFSchema);
+  const raw = findRawSchema(registry.rootSchema, fieldPathId.path) ?? schema;
   const conditions = getConditions(raw);
   if (conditions.length === 0)
     return properties.map((property) => <Fragment key={property.name}>{property.content}</Fragment>);
@@ -97,6 +98,85 @@ function useLaidOutProperties<T, S extends StrictRJSFSchema, F extends FormConte
   return properties.filter((property) => !placed.has(property.name)).map((property) => render(property.name));
 }
 
+/** What every kind of object draws: its id, heading, description, help, error, and the questions themselves. */
+interface ObjectParts {
+  id: string;
+  heading: string | undefined;
+  caption: string | undefined;
+  description: ReactNode;
+  help: string | undefined;
+  errors: string[];
+  errorMessage: ReactNode;
+  /** The optional-data control, the laid-out questions and any Add button, in order. */
+  body: ReactNode;
+}
+
+/** The form's root object: its title as the page's `<h1>` (with a caption), then its questions. */
+function RootObject({ parts, showTitle }: { parts: ObjectParts; showTitle: boolean }) {
+  const { id, heading, caption, description, help, errorMessage, body } = parts;
+  return (
+    <div className="steward-form__body">
+      {showTitle && heading && (
+        <h1 className="govuk-heading-l" tabIndex={-1}>
+          {caption && <span className="govuk-caption-l">{caption}</span>}
+          {heading}
+        </h1>
+      )}
+      {description && (
+        <div id={descriptionId(id)} className="govuk-body">
+          {description}
+        </div>
+      )}
+      {help && <Hint id={helpId(id)}>{help}</Hint>}
+      {errorMessage}
+      {body}
+    </div>
+  );
+}
+
+/** A nested object with a heading: a GOV.UK fieldset whose legend holds a heading one level down. */
+function ObjectSection({ parts, depth }: { parts: ObjectParts; depth: number }) {
+  const { id, heading, description, help, errors, errorMessage, body } = parts;
+  const HeadingTag = getHeadingTag(depth);
+  return (
+    <Fieldset
+      id={id}
+      describedBy={joinIds(
+        Boolean(description) && descriptionId(id),
+        help && helpId(id),
+        errors.length > 0 && errorId(id),
+      )}
+      legend={<HeadingTag className="govuk-fieldset__heading">{heading}</HeadingTag>}
+      legendClassName={depth <= 1 ? "govuk-fieldset__legend--m" : "govuk-fieldset__legend--s"}
+    >
+      {description && <Hint id={descriptionId(id)}>{description}</Hint>}
+      {help && <Hint id={helpId(id)}>{help}</Hint>}
+      {errorMessage}
+      {body}
+    </Fieldset>
+  );
+}
+
+/** The "Add …" button of an object that takes additional properties, when it can grow and may be edited. */
+function AddPropertyButton<T, S extends StrictRJSFSchema, F extends FormContextType>(
+  props: ObjectFieldTemplateProps<T, S, F>,
+) {
+  const { title, fieldPathId, uiSchema, schema, registry, formData, readonly, disabled, onAddProperty } = props;
+  if (!canExpand<T, S, F>(schema, uiSchema, formData) || readonly || disabled) return null;
+  const { AddButton } = registry.templates.ButtonTemplates;
+  return (
+    <AddButton
+      id={buttonId(fieldPathId.$id, "add")}
+      onClick={onAddProperty}
+      disabled={disabled || readonly}
+      uiSchema={uiSchema}
+      registry={registry}
+    >
+      Add {title ? title.toLowerCase() : "another"}
+    </AddButton>
+  );
+}
+
 /**
  * An object: the form's root gets the title as its `<h1>`; a nested object is a GOV.UK fieldset whose legend holds a
  * heading one level down (array items are named "Action 2" by the array).
@@ -106,77 +186,17 @@ export default function ObjectFieldTemplate<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: ObjectFieldTemplateProps<T, S, F>) {
-  const {
-    title,
-    description,
-    fieldPathId,
-    uiSchema,
-    schema,
-    registry,
-    formData,
-    errorSchema,
-    readonly,
-    disabled,
-    onAddProperty,
-    optionalDataControl,
-  } = props;
+  const { title, description, fieldPathId, uiSchema, registry, errorSchema, optionalDataControl } = props;
   const id = fieldPathId.$id;
   const depth = fieldPathId.path.length;
   const itemLabel = useItemLabel(id);
   const content = useLaidOutProperties(props);
   const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
-  const { AddButton } = registry.templates.ButtonTemplates;
-  const help = typeof options.help === "string" ? options.help : undefined;
-  const errors = (errorSchema as { __errors?: string[] } | undefined)?.__errors ?? [];
+  const errors = errorSchema?.__errors ?? [];
   const heading = itemLabel ?? (options.label === false ? undefined : title);
-  const addButton =
-    canExpand<T, S, F>(schema, uiSchema, formData) && !readonly && !disabled ? (
-      <AddButton
-        id={buttonId(id, "add")}
-        onClick={onAddProperty}
-        disabled={disabled || readonly}
-        uiSchema={uiSchema}
-        registry={registry}
-      >
-        Add {title ? title.toLowerCase() : "another"}
-      </AddButton>
-    ) : null;
-  const errorMessage =
-    errors.length > 0 ? (
-      <p id={errorId(id)} className="govuk-error-message">
-        <span className="govuk-visually-hidden">Error:</span> {errors[0]}
-      </p>
-    ) : null;
-  if (depth === 0) {
-    const { showTitle } = getThemeOptions(registry);
-    return (
-      <div className="steward-form__body">
-        {showTitle && heading && (
-          <h1 className="govuk-heading-l" tabIndex={-1}>
-            {typeof options.caption === "string" && options.caption && (
-              <span className="govuk-caption-l">{options.caption}</span>
-            )}
-            {heading}
-          </h1>
-        )}
-        {description && (
-          <div id={descriptionId(id)} className="govuk-body">
-            {description}
-          </div>
-        )}
-        {help && (
-          <div id={helpId(id)} className="govuk-hint">
-            {help}
-          </div>
-        )}
-        {errorMessage}
-        {optionalDataControl}
-        {content}
-        {addButton}
-      </div>
-    );
-  }
-  if (!heading) {
+  const errorMessage = errors.length > 0 ? <ErrorMessage id={errorId(id)}>{errors[0]}</ErrorMessage> : null;
+  const addButton = <AddPropertyButton<T, S, F> {...props} />;
+  if (depth > 0 && !heading) {
     return (
       <div className="steward-object">
         {errorMessage}
@@ -185,32 +205,22 @@ export default function ObjectFieldTemplate<
       </div>
     );
   }
-  const HeadingTag = getHeadingTag(depth);
-  return (
-    <fieldset
-      className="govuk-fieldset"
-      id={id}
-      aria-describedby={joinIds(description && descriptionId(id), help && helpId(id), errors.length > 0 && errorId(id))}
-    >
-      <legend
-        className={cx("govuk-fieldset__legend", depth <= 1 ? "govuk-fieldset__legend--m" : "govuk-fieldset__legend--s")}
-      >
-        <HeadingTag className="govuk-fieldset__heading">{heading}</HeadingTag>
-      </legend>
-      {description && (
-        <div id={descriptionId(id)} className="govuk-hint">
-          {description}
-        </div>
-      )}
-      {help && (
-        <div id={helpId(id)} className="govuk-hint">
-          {help}
-        </div>
-      )}
-      {errorMessage}
-      {optionalDataControl}
-      {content}
-      {addButton}
-    </fieldset>
-  );
+  const parts: ObjectParts = {
+    id,
+    heading,
+    caption: typeof options.caption === "string" && options.caption ? options.caption : undefined,
+    description,
+    help: typeof options.help === "string" ? options.help : undefined,
+    errors,
+    errorMessage,
+    body: (
+      <>
+        {optionalDataControl}
+        {content}
+        {addButton}
+      </>
+    ),
+  };
+  if (depth === 0) return <RootObject parts={parts} showTitle={getThemeOptions(registry).showTitle} />;
+  return <ObjectSection parts={parts} depth={depth} />;
 }

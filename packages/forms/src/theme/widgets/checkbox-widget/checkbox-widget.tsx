@@ -6,6 +6,7 @@ import {
   type WidgetProps,
 } from "@rjsf/utils";
 
+import { ChoiceGroup, ChoiceItem, ConditionalPanel } from "../../../govuk/choices.tsx";
 import { getPanelKey, useConditionalPanels } from "../../shared/contexts.tsx";
 import { getDescribedBy } from "../../shared/widget-props.ts";
 
@@ -18,8 +19,9 @@ export default function CheckboxWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, value, disabled, readonly, autofocus, onChange, onBlur, onFocus, label, schema, options } =
-    props;
+  const { id, htmlName, disabled, readonly, autofocus, onChange, onBlur, onFocus, label, schema, options } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   const panels = useConditionalPanels(id);
   const description = options.description || schema.description;
   const checked = value === true;
@@ -35,39 +37,31 @@ export default function CheckboxWidget<
     );
   }
   return (
-    <div className="govuk-checkboxes" data-module="govuk-checkboxes">
-      <div className="govuk-checkboxes__item">
-        <input
-          className="govuk-checkboxes__input"
-          id={id}
-          name={htmlName ?? id}
-          type="checkbox"
-          checked={checked}
-          disabled={disabled}
-          autoFocus={autofocus}
-          aria-describedby={getDescribedBy(props)}
-          aria-controls={panel ? `${id}-conditional` : undefined}
-          // A checkbox may say whether its follow-up questions are showing (ARIA allows it on checkboxes, not radios).
-          aria-expanded={panels ? checked : undefined}
-          onChange={(event) => onChange(event.target.checked)}
-          onBlur={() => onBlur(id, value)}
-          onFocus={() => onFocus(id, value)}
-        />
-        <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-          {label}
-        </label>
-        {description && (
-          <div id={descriptionId(id)} className="govuk-hint govuk-checkboxes__hint">
-            {description}
-          </div>
-        )}
-      </div>
+    <ChoiceGroup kind="checkboxes">
+      <ChoiceItem
+        kind="checkboxes"
+        id={id}
+        label={label}
+        hint={description}
+        hintId={descriptionId(id)}
+        name={htmlName ?? id}
+        checked={checked}
+        disabled={disabled}
+        autoFocus={autofocus}
+        aria-describedby={getDescribedBy(props)}
+        aria-controls={panel ? `${id}-conditional` : undefined}
+        // A checkbox may say whether its follow-up questions are showing (ARIA allows it on checkboxes, not radios).
+        aria-expanded={panels ? checked : undefined}
+        onChange={(event) => onChange(event.target.checked)}
+        onBlur={() => onBlur(id, value)}
+        onFocus={() => onFocus(id, value)}
+      />
       {panel && (
-        <div className="govuk-checkboxes__conditional" id={`${id}-conditional`}>
+        <ConditionalPanel kind="checkboxes" id={`${id}-conditional`}>
           {panel}
-        </div>
+        </ConditionalPanel>
       )}
-    </div>
+    </ChoiceGroup>
   );
 }
 CheckboxWidget.govukChrome = "self" as const;

@@ -3,6 +3,7 @@ import {
   enumOptionsIsSelected,
   enumOptionValueEncoder,
   getOptionValueFormat,
+  type EnumOptionsType,
   type FormContextType,
   type RJSFSchema,
   type StrictRJSFSchema,
@@ -10,8 +11,52 @@ import {
 } from "@rjsf/utils";
 import { Fragment } from "react";
 
-import { cx } from "../../shared/text.ts";
-import { getOptionHint, getOptionId } from "../radio-widget/radio-widget.tsx";
+import { ChoiceDivider, ChoiceGroup, ChoiceItem } from "../../../govuk/choices.tsx";
+import { getOptionHint, getOptionId, isOptionDisabled } from "../radio-widget/radio-widget.tsx";
+
+/** The answers ticked so far, as a list whatever rjsf holds. */
+function toSelection(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value as unknown[];
+  return value === undefined || value === null ? [] : [value];
+}
+
+/**
+ * The answers after ticking or unticking one option. Ticking an exclusive option ("None of these") clears the others;
+ * ticking another clears the exclusive ones. The schema's option order is kept, whatever order the boxes were ticked.
+ */
+function toggleOption<S extends StrictRJSFSchema>(
+  enumOptions: EnumOptionsType<S>[],
+  selected: unknown[],
+  isExclusive: (value: unknown) => boolean,
+  optionValue: unknown,
+  checked: boolean,
+): unknown[] {
+  let next: unknown[];
+  if (!checked) next = selected.filter((item) => !deepEquals(item, optionValue));
+  else if (isExclusive(optionValue)) next = [optionValue];
+  else next = [...selected.filter((item) => !isExclusive(item)), optionValue];
+  return enumOptions
+    .map((option): unknown => option.value)
+    .filter((value) => next.some((item) => deepEquals(item, value)));
+}
+
+/** What read-only checkboxes show: the chosen options as a list, or "None selected". */
+function ReadonlyChoices<S extends StrictRJSFSchema>({ id, chosen }: { id: string; chosen: EnumOptionsType<S>[] }) {
+  if (chosen.length === 0) {
+    return (
+      <p id={id} className="govuk-body steward-readonly-answer">
+        None selected
+      </p>
+    );
+  }
+  return (
+    <ul id={id} className="govuk-list govuk-list--bullet steward-readonly-answer">
+      {chosen.map((option) => (
+        <li key={String(option.label)}>{option.label}</li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * GOV.UK checkboxes for a choice of several (an array of enum values). Options listed in `ui:options.exclusive`
@@ -22,81 +67,47 @@ export default function CheckboxesWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, options, value, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props;
-  const { enumOptions = [], enumDisabled, small } = options;
+  const { id, htmlName, options, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
+  const { enumOptions = [], small } = options;
   const exclusive: unknown[] = Array.isArray(options.exclusive) ? options.exclusive : [];
   const isExclusive = (candidate: unknown) => exclusive.some((item) => deepEquals(item, candidate));
-  const selected: unknown[] = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  const optionValueFormat = getOptionValueFormat(options);
+  const selected = toSelection(value);
   if (readonly) {
     const chosen = enumOptions.filter((option) => enumOptionsIsSelected<S>(option.value, selected));
-    if (chosen.length === 0) {
-      return (
-        <p id={id} className="govuk-body steward-readonly-answer">
-          None selected
-        </p>
-      );
-    }
-    return (
-      <ul id={id} className="govuk-list govuk-list--bullet steward-readonly-answer">
-        {chosen.map((option) => (
-          <li key={String(option.label)}>{option.label}</li>
-        ))}
-      </ul>
-    );
+    return <ReadonlyChoices<S> id={id} chosen={chosen} />;
   }
-  const toggle = (optionValue: unknown, checked: boolean) => {
-    let next: unknown[];
-    if (!checked) next = selected.filter((item) => !deepEquals(item, optionValue));
-    else if (isExclusive(optionValue)) next = [optionValue];
-    else next = [...selected.filter((item) => !isExclusive(item)), optionValue];
-    // Keep the schema's option order, whatever order the boxes were ticked in.
-    const ordered = enumOptions
-      .map((option) => option.value)
-      .filter((optionValue) => next.some((item) => deepEquals(item, optionValue)));
-    onChange(ordered);
-  };
+  const toggle = (optionValue: unknown, checked: boolean) =>
+    onChange(toggleOption(enumOptions, selected, isExclusive, optionValue, checked));
   const firstExclusive = enumOptions.findIndex((option) => isExclusive(option.value));
+  const optionValueFormat = getOptionValueFormat(options);
   return (
-    <div className={cx("govuk-checkboxes", Boolean(small) && "govuk-checkboxes--small")} data-module="govuk-checkboxes">
+    <ChoiceGroup kind="checkboxes" small={Boolean(small)}>
       {enumOptions.map((option, index) => {
         const itemId = getOptionId(id, index);
-        const checked = enumOptionsIsSelected<S>(option.value, selected);
-        const hint = getOptionHint(option, options.enumHints);
-        const hintId = `${itemId}-item-hint`;
-        const isDisabled = disabled || (Array.isArray(enumDisabled) && enumDisabled.includes(option.value));
         return (
           <Fragment key={itemId}>
-            {index === firstExclusive && index > 0 && <div className="govuk-checkboxes__divider">or</div>}
-            <div className="govuk-checkboxes__item">
-              <input
-                className="govuk-checkboxes__input"
-                id={itemId}
-                name={htmlName ?? id}
-                type="checkbox"
-                value={enumOptionValueEncoder(option.value, index, optionValueFormat)}
-                checked={checked}
-                disabled={isDisabled}
-                autoFocus={autofocus && index === 0}
-                aria-describedby={hint ? hintId : undefined}
-                data-behaviour={isExclusive(option.value) ? "exclusive" : undefined}
-                onChange={(event) => toggle(option.value, event.target.checked)}
-                onBlur={() => onBlur(id, value)}
-                onFocus={() => onFocus(id, value)}
-              />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor={itemId}>
-                {option.label}
-              </label>
-              {hint && (
-                <div id={hintId} className="govuk-hint govuk-checkboxes__hint">
-                  {hint}
-                </div>
-              )}
-            </div>
+            {index === firstExclusive && index > 0 && <ChoiceDivider />}
+            <ChoiceItem
+              kind="checkboxes"
+              id={itemId}
+              label={option.label}
+              hint={getOptionHint(option, options.enumHints)}
+              name={htmlName ?? id}
+              value={enumOptionValueEncoder(option.value, index, optionValueFormat)}
+              checked={enumOptionsIsSelected<S>(option.value, selected)}
+              disabled={disabled || isOptionDisabled(options.enumDisabled, option.value)}
+              autoFocus={autofocus && index === 0}
+              data-behaviour={isExclusive(option.value) ? "exclusive" : undefined}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+              onBlur={() => onBlur(id, value)}
+              onFocus={() => onFocus(id, value)}
+            />
           </Fragment>
         );
       })}
-    </div>
+    </ChoiceGroup>
   );
 }
 CheckboxesWidget.govukChrome = "fieldset" as const;

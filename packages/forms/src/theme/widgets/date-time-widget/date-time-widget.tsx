@@ -19,7 +19,7 @@ export default function DateTimeWidget<
     props.registry,
     props.options,
   );
-  const value = typeof props.value === "string" ? utcToLocal(props.value) : props.value;
+  const value: unknown = typeof props.value === "string" ? utcToLocal(props.value) : props.value;
   return (
     <BaseInputTemplate
       {...props}

@@ -10,7 +10,7 @@ export type DatePart = keyof DateParts;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** Reads a month typed as a number or a name ("9", "Sept", "september"), as GOV.UK asks services to accept. */
-export function parseMonth(text: string): string {
+function parseMonth(text: string): string {
   const trimmed = text.trim().toLowerCase();
   if (/^\d+$/.test(trimmed)) return trimmed;
   const index = MONTHS.findIndex((name) => trimmed.length >= 3 && trimmed.startsWith(name));

@@ -1,19 +1,18 @@
 import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
 import { useState, type ChangeEvent } from "react";
 
-import { cx, formatDate } from "../../shared/text.ts";
+import { DATE_PARTS, DateInputGroup, DateInputItem, getDatePartId } from "../../../govuk/date-input.tsx";
+import { formatDate } from "../../shared/text.ts";
 import { hasFieldError } from "../../shared/widget-props.ts";
 import { describeDateProblem, toDateParts, toDateValue, type DatePart, type DateParts } from "./date-parts.ts";
 
-const PARTS: { part: DatePart; label: string; width: string }[] = [
-  { part: "day", label: "Day", width: "govuk-input--width-2" },
-  { part: "month", label: "Month", width: "govuk-input--width-2" },
-  { part: "year", label: "Year", width: "govuk-input--width-4" },
-];
-
-/** The id of one box: the day box carries the field's own id, so labels and error links land on it. */
-export function getDatePartId(id: string, part: DatePart): string {
-  return part === "day" ? id : `${id}-${part}`;
+/** Which boxes to mark in error: the missing ones, the year when it is short, else all three. */
+function getPartsInError(hasError: boolean, value: unknown): (part: DatePart) => boolean {
+  if (!hasError) return () => false;
+  const problem = value !== undefined ? describeDateProblem(value) : undefined;
+  if (problem?.kind === "missing") return (part) => problem.parts.includes(part);
+  if (problem?.kind === "year-digits") return (part) => part === "year";
+  return () => true;
 }
 
 /**
@@ -25,7 +24,9 @@ export default function DateWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onChange, onBlur, onFocus, options } = props;
+  const { id, htmlName, readonly, disabled, autofocus, onChange, onBlur, onFocus, options } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   // The boxes as typed, and the value they stand for; a value changed from outside (a reset, a saved draft) replaces them.
   const [state, setState] = useState<{ parts: DateParts; value: unknown }>(() => ({
     parts: toDateParts(value),
@@ -40,15 +41,7 @@ export default function DateWidget<
       </p>
     );
   }
-  const hasError = hasFieldError(props);
-  const problem = hasError && value !== undefined ? describeDateProblem(value) : undefined;
-  const isPartInError = (part: DatePart) =>
-    hasError &&
-    (problem?.kind === "missing"
-      ? problem.parts.includes(part)
-      : problem?.kind === "year-digits"
-        ? part === "year"
-        : true);
+  const isPartInError = getPartsInError(hasFieldError(props), value);
   const autocomplete = String(options.autocomplete) === "bday" ? "bday" : undefined;
   const update = (part: DatePart) => (event: ChangeEvent<HTMLInputElement>) => {
     const next = { ...parts, [part]: event.target.value };
@@ -58,40 +51,26 @@ export default function DateWidget<
   };
   const name = htmlName ?? id;
   return (
-    <div className="govuk-date-input">
-      {PARTS.map(({ part, label, width }, index) => {
-        const partId = getDatePartId(id, part);
-        return (
-          <div className="govuk-date-input__item" key={part}>
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-date-input__label" htmlFor={partId}>
-                {label}
-              </label>
-              <input
-                id={partId}
-                name={`${name}-${part}`}
-                type="text"
-                inputMode="numeric"
-                spellCheck={false}
-                autoComplete={autocomplete ? `${autocomplete}-${part}` : "off"}
-                className={cx(
-                  "govuk-input",
-                  "govuk-date-input__input",
-                  width,
-                  isPartInError(part) && "govuk-input--error",
-                )}
-                value={parts[part]}
-                disabled={disabled}
-                autoFocus={autofocus && index === 0}
-                onChange={update(part)}
-                onBlur={() => onBlur(id, value)}
-                onFocus={() => onFocus(id, value)}
-              />
-            </div>
-          </div>
-        );
-      })}
-    </div>
+    <DateInputGroup>
+      {DATE_PARTS.map(({ part, label, width }, index) => (
+        <DateInputItem
+          key={part}
+          id={getDatePartId(id, part)}
+          label={label}
+          width={width}
+          hasError={isPartInError(part)}
+          name={`${name}-${part}`}
+          spellCheck={false}
+          autoComplete={autocomplete ? `${autocomplete}-${part}` : "off"}
+          value={parts[part]}
+          disabled={disabled}
+          autoFocus={autofocus && index === 0}
+          onChange={update(part)}
+          onBlur={() => onBlur(id, value)}
+          onFocus={() => onFocus(id, value)}
+        />
+      ))}
+    </DateInputGroup>
   );
 }
 DateWidget.govukChrome = "fieldset" as const;

@@ -6,13 +6,19 @@ import {
   type WidgetProps,
 } from "@rjsf/utils";
 
-import { cx } from "../../shared/text.ts";
+import { cx } from "../../../govuk/class-names.ts";
 import { getDescribedBy, hasFieldError } from "../../shared/widget-props.ts";
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The widget's value as rjsf's file helper reads it: a data URL, a list of them, or nothing. */
+function toDataUrls(value: unknown): string | string[] | undefined {
+  if (typeof value === "string") return value;
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : undefined;
 }
 
 /**
@@ -24,10 +30,11 @@ export default function FileWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const { id, htmlName, value, disabled, readonly, multiple, autofocus, onChange, onBlur, onFocus, options, registry } =
-    props;
+  const { id, htmlName, disabled, readonly, multiple, autofocus, onChange, onBlur, onFocus, options, registry } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   const { RemoveButton } = registry.templates.ButtonTemplates;
-  const { filesInfo, handleChange, handleRemove } = useFileWidgetProps(value, onChange, multiple);
+  const { filesInfo, handleChange, handleRemove } = useFileWidgetProps(toDataUrls(value), onChange, multiple);
   const list = filesInfo.length > 0 && (
     <ul className="govuk-list steward-file-list" aria-label="Chosen files">
       {filesInfo.map((file, index) => (

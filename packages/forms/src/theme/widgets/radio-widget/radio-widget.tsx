@@ -8,10 +8,10 @@ import {
   type StrictRJSFSchema,
   type WidgetProps,
 } from "@rjsf/utils";
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 
+import { ChoiceGroup, ChoiceItem, ConditionalPanel } from "../../../govuk/choices.tsx";
 import { getPanelKey, useConditionalPanels } from "../../shared/contexts.tsx";
-import { cx } from "../../shared/text.ts";
 
 /** The id of one option: the first carries the field's id, so labels and error links land on it. */
 export function getOptionId(id: string, index: number): string {
@@ -24,11 +24,16 @@ export function getOptionHint<S extends StrictRJSFSchema>(
   enumHints: unknown,
 ): string | undefined {
   if (enumHints && typeof enumHints === "object" && !Array.isArray(enumHints)) {
-    const hint = (enumHints as Record<string, unknown>)[String(option.value)];
+    const hint: unknown = Object.getOwnPropertyDescriptor(enumHints, String(option.value))?.value;
     if (typeof hint === "string") return hint;
   }
   const description = option.schema?.description;
   return typeof description === "string" && description ? description : undefined;
+}
+
+/** True when `ui:options.enumDisabled` lists the option's value. */
+export function isOptionDisabled(enumDisabled: unknown, value: unknown): boolean {
+  return Array.isArray(enumDisabled) && enumDisabled.includes(value);
 }
 
 export interface RadioItemsProps<T, S extends StrictRJSFSchema, F extends FormContextType> extends WidgetProps<
@@ -42,7 +47,7 @@ export interface RadioItemsProps<T, S extends StrictRJSFSchema, F extends FormCo
 }
 
 /** The answer a read-only radio group shows. */
-export function ReadonlyAnswer({ id, text, children }: { id: string; text: string | undefined; children?: ReactNode }) {
+function ReadonlyAnswer({ id, text, children }: { id: string; text: string | undefined; children?: ReactNode }) {
   return (
     <>
       <p id={id} className="govuk-body steward-readonly-answer">
@@ -53,29 +58,64 @@ export function ReadonlyAnswer({ id, text, children }: { id: string; text: strin
   );
 }
 
+interface RadioOptionProps<T, S extends StrictRJSFSchema, F extends FormContextType> {
+  props: RadioItemsProps<T, S, F>;
+  option: EnumOptionsType<S>;
+  index: number;
+  panels: Map<string, ReactNode> | undefined;
+}
+
+/** One radio, with its hint and, when chosen, the follow-up questions it reveals. */
+function RadioOption<T, S extends StrictRJSFSchema, F extends FormContextType>({
+  props,
+  option,
+  index,
+  panels,
+}: RadioOptionProps<T, S, F>) {
+  const { id, htmlName, options, disabled, autofocus, onChange, onBlur, onFocus, renderLabel } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
+  const itemId = getOptionId(id, index);
+  const checked = enumOptionsIsSelected<S>(option.value, value);
+  const panel = checked ? panels?.get(getPanelKey(option.value)) : undefined;
+  const panelId = `${itemId}-conditional`;
+  return (
+    <>
+      <ChoiceItem
+        kind="radios"
+        id={itemId}
+        label={renderLabel ? renderLabel(option, index) : option.label}
+        hint={getOptionHint(option, options.enumHints)}
+        name={htmlName ?? id}
+        value={enumOptionValueEncoder(option.value, index, getOptionValueFormat(options))}
+        checked={checked}
+        disabled={disabled || isOptionDisabled(options.enumDisabled, option.value)}
+        autoFocus={autofocus && index === 0}
+        aria-controls={panel ? panelId : undefined}
+        onChange={() => onChange(option.value)}
+        onBlur={() => onBlur(id, value)}
+        onFocus={() => onFocus(id, value)}
+      />
+      {panel && (
+        <ConditionalPanel kind="radios" id={panelId}>
+          {panel}
+        </ConditionalPanel>
+      )}
+    </>
+  );
+}
+
 /**
  * GOV.UK radios, the group drawn in a fieldset by the FieldTemplate. Options can have hints; `ui:options.inline`
  * puts short option lists (yes/no) side by side and `ui:options.small` uses small radios. Follow-up questions of the
  * chosen option appear under it (conditional reveal), tied to it with `aria-controls`.
  */
 export function RadioItems<T, S extends StrictRJSFSchema, F extends FormContextType>(props: RadioItemsProps<T, S, F>) {
-  const {
-    id,
-    htmlName,
-    options,
-    value,
-    disabled,
-    readonly,
-    autofocus,
-    onChange,
-    onBlur,
-    onFocus,
-    renderLabel,
-    className,
-  } = props;
-  const { enumOptions = [], enumDisabled, inline, small } = options;
+  const { id, options, readonly, className } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
+  const { enumOptions = [], inline, small } = options;
   const panels = useConditionalPanels(id);
-  const optionValueFormat = getOptionValueFormat(options);
   if (readonly) {
     const chosen = enumOptions.find((option) => enumOptionsIsSelected<S>(option.value, value));
     return (
@@ -84,61 +124,12 @@ export function RadioItems<T, S extends StrictRJSFSchema, F extends FormContextT
       </ReadonlyAnswer>
     );
   }
-  const isInline = Boolean(inline) && !panels;
   return (
-    <div
-      className={cx(
-        "govuk-radios",
-        isInline && "govuk-radios--inline",
-        Boolean(small) && "govuk-radios--small",
-        className,
-      )}
-      data-module="govuk-radios"
-    >
-      {enumOptions.map((option, index) => {
-        const itemId = getOptionId(id, index);
-        const checked = enumOptionsIsSelected<S>(option.value, value);
-        const hint = getOptionHint(option, options.enumHints);
-        const hintId = `${itemId}-item-hint`;
-        const panel = checked ? panels?.get(getPanelKey(option.value)) : undefined;
-        const panelId = `${itemId}-conditional`;
-        const isDisabled = disabled || (Array.isArray(enumDisabled) && enumDisabled.includes(option.value));
-        return (
-          <Fragment key={itemId}>
-            <div className="govuk-radios__item">
-              <input
-                className="govuk-radios__input"
-                id={itemId}
-                name={htmlName ?? id}
-                type="radio"
-                value={enumOptionValueEncoder(option.value, index, optionValueFormat)}
-                checked={checked}
-                disabled={isDisabled}
-                autoFocus={autofocus && index === 0}
-                aria-describedby={hint ? hintId : undefined}
-                aria-controls={panel ? panelId : undefined}
-                onChange={() => onChange(option.value)}
-                onBlur={() => onBlur(id, value)}
-                onFocus={() => onFocus(id, value)}
-              />
-              <label className="govuk-label govuk-radios__label" htmlFor={itemId}>
-                {renderLabel ? renderLabel(option, index) : option.label}
-              </label>
-              {hint && (
-                <div id={hintId} className="govuk-hint govuk-radios__hint">
-                  {hint}
-                </div>
-              )}
-            </div>
-            {panel && (
-              <div className="govuk-radios__conditional" id={panelId}>
-                {panel}
-              </div>
-            )}
-          </Fragment>
-        );
-      })}
-    </div>
+    <ChoiceGroup kind="radios" inline={Boolean(inline) && !panels} small={Boolean(small)} className={className}>
+      {enumOptions.map((option, index) => (
+        <RadioOption key={getOptionId(id, index)} props={props} option={option} index={index} panels={panels} />
+      ))}
+    </ChoiceGroup>
   );
 }
 

@@ -13,11 +13,11 @@ function getLevelLabel(labels: unknown, value: unknown, index: number): string |
 }
 
 /** The levels of a scale: the schema's enum, else every whole number from `minimum` (default 1) to `maximum` (default 5). */
-export function getScaleLevels<S extends StrictRJSFSchema>(
+function getScaleLevels<S extends StrictRJSFSchema>(
   schema: S,
   enumOptions: EnumOptionsType<S>[] | undefined,
 ): unknown[] {
-  if (enumOptions?.length) return enumOptions.map((option) => option.value);
+  if (enumOptions?.length) return enumOptions.map((option): unknown => option.value);
   const minimum = typeof schema.minimum === "number" ? Math.ceil(schema.minimum) : 1;
   const maximum = typeof schema.maximum === "number" ? Math.floor(schema.maximum) : 5;
   const levels: number[] = [];

@@ -11,8 +11,10 @@ import {
 } from "@rjsf/utils";
 import type { ChangeEvent } from "react";
 
-import { getDescribedBy, getInputClassName } from "../../shared/widget-props.ts";
+import { InputControl, SelectControl } from "../../../govuk/controls.tsx";
+import { getControlState, getDescribedBy } from "../../shared/widget-props.ts";
 import CheckboxesWidget from "../checkboxes-widget/checkboxes-widget.tsx";
+import { isOptionDisabled } from "../radio-widget/radio-widget.tsx";
 
 /**
  * A GOV.UK select. A choice of several (an array) is drawn as checkboxes instead: a multiple select is hard to use,
@@ -27,7 +29,6 @@ export default function SelectWidget<
     id,
     htmlName,
     options,
-    value,
     disabled,
     readonly,
     multiple,
@@ -38,16 +39,19 @@ export default function SelectWidget<
     placeholder,
     schema,
   } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   if (multiple) return <CheckboxesWidget<T, S, F> {...props} />;
-  const { enumOptions = [], enumDisabled, emptyValue } = options;
+  const { enumOptions = [], enumDisabled } = options;
+  const emptyValue: unknown = options.emptyValue;
   const optionValueFormat = getOptionValueFormat(options);
   if (readonly) {
     const chosen = enumOptions.find((option) => enumOptionsIsSelected<S>(option.value, value));
     return (
-      <input
+      <InputControl
+        {...getControlState(props)}
         id={id}
         type="text"
-        className={getInputClassName("govuk-input", props)}
         readOnly
         value={chosen?.label ?? "Not answered"}
         aria-describedby={getDescribedBy(props)}
@@ -56,12 +60,12 @@ export default function SelectWidget<
   }
   const decode = (event: ChangeEvent<HTMLSelectElement>) =>
     enumOptionValueDecoder(event.target.value, enumOptions, optionValueFormat, emptyValue);
-  const selected = enumOptionSelectedValue<S>(value, enumOptions, false, optionValueFormat, "");
+  const selected: unknown = enumOptionSelectedValue<S>(value, enumOptions, false, optionValueFormat, "");
   return (
-    <select
+    <SelectControl
+      {...getControlState(props)}
       id={id}
       name={htmlName ?? id}
-      className={getInputClassName("govuk-select", props)}
       value={typeof selected === "string" ? selected : ""}
       disabled={disabled}
       autoFocus={autofocus}
@@ -75,11 +79,11 @@ export default function SelectWidget<
         <option
           key={index}
           value={enumOptionValueEncoder(option.value, index, optionValueFormat)}
-          disabled={Array.isArray(enumDisabled) && enumDisabled.includes(option.value)}
+          disabled={isOptionDisabled(enumDisabled, option.value)}
         >
           {option.label}
         </option>
       ))}
-    </select>
+    </SelectControl>
   );
 }

@@ -7,7 +7,7 @@ export interface CountMessage {
 }
 
 /** Counts words the way GOV.UK Frontend does: runs of non-space characters. */
-export function countWords(text: string): number {
+function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 

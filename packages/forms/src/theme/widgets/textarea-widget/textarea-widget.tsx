@@ -1,12 +1,48 @@
 import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
 import { useEffect, useState, type ChangeEvent, type FocusEvent } from "react";
 
-import { cx } from "../../shared/text.ts";
-import { getDescribedBy, getInputClassName } from "../../shared/widget-props.ts";
-import { getCountMessage } from "./character-count.ts";
+import { CharacterCount } from "../../../govuk/character-count.tsx";
+import { TextareaControl } from "../../../govuk/controls.tsx";
+import { getControlState, getDescribedBy } from "../../shared/widget-props.ts";
+import { getCountMessage, type CountMessage } from "./character-count.ts";
 
 /** How long GOV.UK Frontend waits after typing stops before telling screen readers the count. */
 const SCREEN_READER_DELAY_MS = 1000;
+
+interface CountSettings {
+  limit: number;
+  unit: "characters" | "words";
+  count: CountMessage;
+}
+
+/** The character count's settings from the schema and `ui:options`, or undefined when the textarea has none. */
+function getCountSettings(
+  text: string,
+  options: Record<string, unknown>,
+  schema: { maxLength?: number },
+  readonly?: boolean,
+): CountSettings | undefined {
+  const maxWords = typeof options.maxWords === "number" ? options.maxWords : undefined;
+  const maxLength = typeof schema.maxLength === "number" ? schema.maxLength : undefined;
+  const limit = maxWords ?? maxLength;
+  if (limit === undefined || options.characterCount === false || readonly) return undefined;
+  const unit = maxWords !== undefined ? "words" : "characters";
+  const threshold = typeof options.threshold === "number" ? options.threshold : 0;
+  return { limit, unit, count: getCountMessage(text, limit, unit, threshold) };
+}
+
+/** What the live region says: the count, once the user has paused typing for a second. */
+function useSpokenCount(count: CountMessage | undefined): string {
+  const countText = count?.text;
+  const isSilent = count?.isBelowThreshold ?? true;
+  const [spoken, setSpoken] = useState(countText ?? "");
+  useEffect(() => {
+    if (countText === undefined || isSilent) return;
+    const timer = setTimeout(() => setSpoken(countText), SCREEN_READER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [countText, isSilent]);
+  return spoken;
+}
 
 /**
  * A GOV.UK textarea. With a `maxLength` in the schema (or `ui:options.maxWords`) it becomes a GOV.UK character count:
@@ -18,47 +54,22 @@ export default function TextareaWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const {
-    id,
-    htmlName,
-    value,
-    readonly,
-    disabled,
-    autofocus,
-    onChange,
-    onBlur,
-    onFocus,
-    options,
-    schema,
-    placeholder,
-  } = props;
+  const { id, htmlName, readonly, disabled, autofocus, onChange, onBlur, onFocus, options, placeholder } = props;
+  // rjsf types a widget's value as `any`: read it as unknown.
+  const value: unknown = props.value;
   const text = typeof value === "string" ? value : "";
-  const maxWords = typeof options.maxWords === "number" ? options.maxWords : undefined;
-  const maxLength = typeof schema.maxLength === "number" ? schema.maxLength : undefined;
-  const limit = maxWords ?? maxLength;
-  const unit = maxWords !== undefined ? "words" : "characters";
-  const isCounted = limit !== undefined && options.characterCount !== false && !readonly;
-  const threshold = typeof options.threshold === "number" ? options.threshold : 0;
-  const count = isCounted ? getCountMessage(text, limit, unit, threshold) : undefined;
-  const countText = count?.text;
-  const isSilent = count?.isBelowThreshold ?? true;
-  const [spoken, setSpoken] = useState(countText ?? "");
-  useEffect(() => {
-    if (countText === undefined || isSilent) return;
-    const timer = setTimeout(() => setSpoken(countText), SCREEN_READER_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [countText, isSilent]);
+  const settings = getCountSettings(text, options, props.schema, readonly);
+  const spoken = useSpokenCount(settings?.count);
   const infoId = `${id}-info`;
   const textarea = (
-    <textarea
+    <TextareaControl
+      {...getControlState(
+        props,
+        settings?.count.isOverLimit && "govuk-textarea--error",
+        settings && "govuk-js-character-count",
+      )}
       id={id}
       name={htmlName ?? id}
-      className={getInputClassName(
-        "govuk-textarea",
-        props,
-        count?.isOverLimit && "govuk-textarea--error",
-        isCounted && "govuk-js-character-count",
-      )}
       rows={typeof options.rows === "number" ? options.rows : 5}
       value={text}
       placeholder={placeholder || undefined}
@@ -66,7 +77,7 @@ export default function TextareaWidget<
       disabled={disabled}
       autoFocus={autofocus}
       spellCheck={options.spellcheck === false ? false : undefined}
-      aria-describedby={getDescribedBy(props, isCounted && infoId)}
+      aria-describedby={getDescribedBy(props, settings && infoId)}
       onChange={({ target }: ChangeEvent<HTMLTextAreaElement>) =>
         onChange(target.value === "" ? options.emptyValue : target.value)
       }
@@ -74,31 +85,10 @@ export default function TextareaWidget<
       onFocus={({ target }: FocusEvent<HTMLTextAreaElement>) => onFocus(id, target.value)}
     />
   );
-  if (!count || limit === undefined) return textarea;
+  if (!settings) return textarea;
   return (
-    <div
-      className="govuk-character-count"
-      data-module="govuk-character-count"
-      {...(unit === "words" ? { "data-maxwords": limit } : { "data-maxlength": limit })}
-    >
+    <CharacterCount infoId={infoId} limit={settings.limit} unit={settings.unit} spoken={spoken} {...settings.count}>
       {textarea}
-      <div id={infoId} className="govuk-hint govuk-character-count__message govuk-visually-hidden">
-        You can enter up to {limit} {unit}
-      </div>
-      <div
-        className={cx(
-          "govuk-character-count__message",
-          "govuk-character-count__status",
-          count.isOverLimit ? "govuk-error-message" : "govuk-hint",
-          count.isBelowThreshold && "govuk-character-count__message--disabled",
-        )}
-        aria-hidden="true"
-      >
-        {count.text}
-      </div>
-      <div className="govuk-character-count__sr-status govuk-visually-hidden" aria-live="polite">
-        {count.isBelowThreshold ? "" : spoken}
-      </div>
-    </div>
+    </CharacterCount>
   );
 }
