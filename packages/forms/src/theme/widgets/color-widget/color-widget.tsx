@@ -1,21 +1,5 @@
-import {
-  getTemplate,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-  type WidgetProps,
-} from "@rjsf/utils";
+import { inputTypeWidget } from "../input-type-widget.tsx";
 
 /** A colour picker. */
-export default function ColorWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
-  const BaseInputTemplate = getTemplate<"BaseInputTemplate", T, S, F>(
-    "BaseInputTemplate",
-    props.registry,
-    props.options,
-  );
-  return <BaseInputTemplate {...props} type="color" />;
-}
+const ColorWidget = inputTypeWidget("color");
+export default ColorWidget;

@@ -1,21 +1,5 @@
-import {
-  getTemplate,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-  type WidgetProps,
-} from "@rjsf/utils";
+import { inputTypeWidget } from "../input-type-widget.tsx";
 
 /** A GOV.UK text input for a web address. */
-export default function URLWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
-  const BaseInputTemplate = getTemplate<"BaseInputTemplate", T, S, F>(
-    "BaseInputTemplate",
-    props.registry,
-    props.options,
-  );
-  return <BaseInputTemplate {...props} type="url" />;
-}
+const URLWidget = inputTypeWidget("url");
+export default URLWidget;
