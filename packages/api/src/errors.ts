@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 
 import { AccessTranslationError, DbError, translateDbError } from "@steward/db";
-import { DomainError, type DomainErrorCode } from "@steward/domain";
+import { CodedError, DomainError, type DomainErrorCode } from "@steward/domain";
 
 /** The API's own refusals, beside the domain's and the database's. */
 export type ApiErrorCode =
@@ -17,14 +17,9 @@ export type ApiErrorCode =
   /** A record was changed by someone else since it was read. */
   | "stale";
 
-export class ApiError extends Error {
-  readonly code: ApiErrorCode;
-  readonly pointer: string | undefined;
+export class ApiError extends CodedError<ApiErrorCode> {
   constructor(code: ApiErrorCode, message: string, pointer?: string) {
-    super(message);
-    this.name = "ApiError";
-    this.code = code;
-    this.pointer = pointer;
+    super("ApiError", code, message, pointer);
   }
 }
 

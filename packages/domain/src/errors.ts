@@ -18,15 +18,26 @@ export type DomainErrorCode =
   /** The policy does not allow it for this school (a letter type for maintained schools only, for an academy). */
   | "not-applicable";
 
-export class DomainError extends Error {
-  readonly code: DomainErrorCode;
-  /** Where in the command the problem is, when it is one field: a JSON pointer. */
+/**
+ * A refusal with a stable code, a sentence a person can act on and, when it is
+ * one field, where: the shape every layer's errors share (the API's own codes
+ * extend it too), so the one error map reads them alike.
+ */
+export class CodedError<Code extends string> extends Error {
+  readonly code: Code;
+  /** Where in the input the problem is, when it is one field: a JSON pointer. */
   readonly pointer: string | undefined;
 
-  constructor(code: DomainErrorCode, message: string, pointer?: string) {
+  constructor(name: string, code: Code, message: string, pointer?: string) {
     super(message);
-    this.name = "DomainError";
+    this.name = name;
     this.code = code;
     this.pointer = pointer;
+  }
+}
+
+export class DomainError extends CodedError<DomainErrorCode> {
+  constructor(code: DomainErrorCode, message: string, pointer?: string) {
+    super("DomainError", code, message, pointer);
   }
 }
