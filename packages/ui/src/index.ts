@@ -7,6 +7,7 @@
 export * from "./app/layout.tsx";
 export * from "./app/router.tsx";
 export * from "./app/session.tsx";
+export * from "./app/start-app.tsx";
 export * from "./components/error-summary.tsx";
 export * from "./components/fields.tsx";
 export * from "./components/page-title.tsx";
