@@ -1,9 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 
-import { formatDate, Loading, QueryError, SummaryList, Tag, usePageTitle, useSession, useTRPC } from "@steward/ui";
+import {
+  formatDate,
+  Loading,
+  QueryError,
+  SummaryList,
+  Tag,
+  today,
+  usePageTitle,
+  useSession,
+  useTRPC,
+} from "@steward/ui";
 
-import { today, useSchoolCase } from "../school-case.ts";
+import { useSchoolCase } from "../school-case.ts";
 
 /** The school's home: its category (where the policy shows it), what is coming and what needs doing. */
 export function OverviewPage() {
