@@ -6,7 +6,6 @@ import {
   ErrorSummary,
   fieldError,
   formatDate,
-  formatDateTime,
   humanise,
   readProblems,
   Select,
@@ -22,6 +21,7 @@ import {
 
 import { governanceLabel } from "../../lib/vocabulary.ts";
 import { useCase, type CaseView } from "./case-context.tsx";
+import { CaseTimeline } from "./case-timeline.tsx";
 
 export function OverviewPage() {
   const { view } = useCase();
@@ -49,7 +49,8 @@ export function OverviewPage() {
         />
       )}
 
-      <Timeline />
+      <h2 className="govuk-heading-m">Timeline</h2>
+      <CaseTimeline entries={view.timeline} reversed />
     </>
   );
 }
@@ -111,28 +112,6 @@ function CaseSummary() {
         { key: "Assigned officer", value: view.assignedOfficer?.name ?? "Not assigned" },
       ]}
     />
-  );
-}
-
-/** Everything that happened on the case, newest first. */
-function Timeline() {
-  const { view } = useCase();
-  return (
-    <>
-      <h2 className="govuk-heading-m">Timeline</h2>
-      <ol className="steward-timeline" reversed>
-        {[...view.timeline]
-          .sort((a, b) => b.at.localeCompare(a.at))
-          .map((entry, i) => (
-            <li key={i} className="steward-timeline__item">
-              <p className="govuk-body govuk-!-margin-bottom-1">{entry.summary}</p>
-              <p className="govuk-body-s steward-secondary-text">
-                {formatDateTime(entry.at)} by {entry.actor}
-              </p>
-            </li>
-          ))}
-      </ol>
-    </>
   );
 }
 
