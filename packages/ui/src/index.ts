@@ -14,6 +14,7 @@ export * from "./components/page-title.tsx";
 export * from "./components/table.tsx";
 export * from "./components/ui.tsx";
 export * from "./features/auth/sign-in-page.tsx";
+export * from "./lib/all-pages.ts";
 export * from "./lib/api-error.ts";
 export * from "./lib/csv.ts";
 export * from "./lib/format.ts";

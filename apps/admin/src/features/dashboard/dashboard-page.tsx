@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import {
   CsvButton,
   DataTable,
+  fetchAllPages,
   Loading,
   Pagination,
   plural,
@@ -68,17 +69,10 @@ function CaseList({ summary }: { summary: Summary | undefined }) {
   const { filter, offset, setOffset } = useDashboardFilter();
   const listInput = clean({ ...filter, limit: PAGE, offset });
   const list = useQuery(trpc.cases.list.queryOptions(listInput, { placeholderData: keepPreviousData }));
-  const fetchAll = async () => {
-    const rows: CaseItem[] = [];
-    for (let from = 0; ; from += 1000) {
-      const page = await queryClient.fetchQuery(
-        trpc.cases.list.queryOptions(clean({ ...filter, limit: 1000, offset: from })),
-      );
-      rows.push(...page.items);
-      if (rows.length >= page.total || page.items.length === 0) break;
-    }
-    return rows;
-  };
+  const fetchAll = () =>
+    fetchAllPages<CaseItem>((from, limit) =>
+      queryClient.fetchQuery(trpc.cases.list.queryOptions(clean({ ...filter, limit, offset: from }))),
+    );
   const columns = caseColumns(summary);
   const total = list.data?.total ?? 0;
   const view = viewTitle(filter);
