@@ -16,6 +16,7 @@ export * from "./components/ui.tsx";
 export * from "./features/auth/sign-in-page.tsx";
 export * from "./lib/all-pages.ts";
 export * from "./lib/api-error.ts";
+export * from "./lib/audience.ts";
 export * from "./lib/csv.ts";
 export * from "./lib/format.ts";
 export * from "./lib/sanitise-html.ts";
