@@ -1,7 +1,8 @@
 import { createStewardRouter, type ShellProps } from "@steward/ui";
 
 import { HistoryPage } from "../features/history/history-page.tsx";
-import { LetterPage, LettersPage } from "../features/letters/letters-page.tsx";
+import { LetterPage } from "../features/letters/letter-page.tsx";
+import { LettersPage } from "../features/letters/letters-page.tsx";
 import { OverviewPage } from "../features/overview/overview-page.tsx";
 
 const shell: ShellProps = {

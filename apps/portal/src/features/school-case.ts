@@ -29,5 +29,3 @@ export function useSchoolCasePolicy(caseId: string | undefined) {
     trpc.cases.policy.queryOptions({ caseId: caseId ?? "" }, { enabled: Boolean(caseId), staleTime: 30 * 60_000 }),
   );
 }
-
-export const today = () => new Date().toISOString().slice(0, 10);

@@ -4,6 +4,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react
 
 import { TitleSuffixContext } from "../components/page-title.tsx";
 import { Loading, QueryError } from "../components/ui.tsx";
+import type { Audience } from "../lib/audience.ts";
 import { setCsrfToken, useTRPC } from "../trpc.ts";
 import { SessionContext, useMeQuery, type Me } from "./session.tsx";
 
@@ -51,19 +52,6 @@ function Header({
   appPath: string;
   navigation: NavigationItem[];
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const signOut = useMutation(
-    trpc.auth.signOut.mutationOptions({
-      onSettled: async () => {
-        setCsrfToken(undefined);
-        queryClient.clear();
-        await navigate("/sign-in", { replace: true });
-      },
-    }),
-  );
-  const items = me ? navigation.filter((item) => canSee(me, item.needs)) : [];
   return (
     <>
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
@@ -90,38 +78,56 @@ function Header({
                 {me ? me.tenant.name : serviceName}
               </Link>
             </span>
-            {me && (
-              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-                <ul className="govuk-service-navigation__list" id="navigation">
-                  {items.map((item) => (
-                    <li key={item.to} className="govuk-service-navigation__item">
-                      <NavLink to={item.to} end={item.end} className="govuk-service-navigation__link">
-                        {({ isActive }) =>
-                          isActive ? (
-                            <strong className="govuk-service-navigation__active-fallback">{item.label}</strong>
-                          ) : (
-                            item.label
-                          )
-                        }
-                      </NavLink>
-                    </li>
-                  ))}
-                  <li className="govuk-service-navigation__item">
-                    <button
-                      type="button"
-                      className="govuk-service-navigation__link steward-link-button"
-                      onClick={() => signOut.mutate({})}
-                    >
-                      Sign out<span className="govuk-visually-hidden"> ({me.user.displayName})</span>
-                    </button>
-                  </li>
-                </ul>
-              </nav>
-            )}
+            {me && <Menu me={me} navigation={navigation} />}
           </div>
         </div>
       </section>
     </>
+  );
+}
+
+/** The menu: the pages the user's permissions allow, and signing out. */
+function Menu({ me, navigation }: { me: Me; navigation: NavigationItem[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSettled: async () => {
+        setCsrfToken(undefined);
+        queryClient.clear();
+        await navigate("/sign-in", { replace: true });
+      },
+    }),
+  );
+  const items = navigation.filter((item) => canSee(me, item.needs));
+  return (
+    <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+      <ul className="govuk-service-navigation__list" id="navigation">
+        {items.map((item) => (
+          <li key={item.to} className="govuk-service-navigation__item">
+            <NavLink to={item.to} end={item.end} className="govuk-service-navigation__link">
+              {({ isActive }) =>
+                isActive ? (
+                  <strong className="govuk-service-navigation__active-fallback">{item.label}</strong>
+                ) : (
+                  item.label
+                )
+              }
+            </NavLink>
+          </li>
+        ))}
+        <li className="govuk-service-navigation__item">
+          <button
+            type="button"
+            className="govuk-service-navigation__link steward-link-button"
+            onClick={() => signOut.mutate({})}
+          >
+            Sign out<span className="govuk-visually-hidden"> ({me.user.displayName})</span>
+          </button>
+        </li>
+      </ul>
+    </nav>
   );
 }
 
@@ -145,7 +151,7 @@ export interface ShellProps {
   serviceName: string;
   appPath: string;
   /** The audience this app is for; the other is sent to its own app. */
-  audience: "la" | "school";
+  audience: Audience;
   otherApp: { path: string; name: string };
   navigation: NavigationItem[];
 }

@@ -8,23 +8,37 @@ export interface Column<T> {
   /** The column's value in a CSV export (leave out to export nothing for it). */
   csv?: (row: T) => string | number | boolean | null | undefined;
   numeric?: boolean;
+  /** Extra classes for this column's cells (e.g. "govuk-body-s"). */
+  className?: string;
 }
 
-/** A GOV.UK table with a caption; every list can be downloaded as CSV. */
+/** A cell's classes: GOV.UK's base class, its numeric variant, then the column's own. */
+function cellClass(base: string, numeric: boolean | undefined, extra?: string): string {
+  return [base, numeric ? `${base}--numeric` : "", extra ?? ""].filter(Boolean).join(" ");
+}
+
+/**
+ * A GOV.UK table with a caption: every table in the apps is one of these, so each keeps the same
+ * accessible markup (a caption, column headers with scope="col", the first cell of each row a row
+ * header unless `rowHeader` is false). Pair it with `CsvButton` to offer the rows as CSV.
+ */
 export function DataTable<T>({
   caption,
   captionSize = "m",
   columns,
   rows,
   rowKey,
+  rowHeader = true,
   empty = "Nothing to show.",
 }: {
   caption: ReactNode;
   captionSize?: "s" | "m" | "l";
   columns: Column<T>[];
   rows: readonly T[];
-  rowKey: (row: T) => string;
-  empty?: string;
+  rowKey: (row: T, index: number) => string;
+  /** Whether each row's first cell is its header (`<th scope="row">`). */
+  rowHeader?: boolean;
+  empty?: ReactNode;
 }) {
   return (
     <table className="govuk-table">
@@ -32,11 +46,7 @@ export function DataTable<T>({
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           {columns.map((c) => (
-            <th
-              scope="col"
-              key={c.heading}
-              className={`govuk-table__header${c.numeric ? " govuk-table__header--numeric" : ""}`}
-            >
+            <th scope="col" key={c.heading} className={cellClass("govuk-table__header", c.numeric)}>
               {c.heading}
             </th>
           ))}
@@ -50,15 +60,15 @@ export function DataTable<T>({
             </td>
           </tr>
         ) : (
-          rows.map((row) => (
-            <tr className="govuk-table__row" key={rowKey(row)}>
+          rows.map((row, index) => (
+            <tr className="govuk-table__row" key={rowKey(row, index)}>
               {columns.map((c, i) =>
-                i === 0 ? (
-                  <th scope="row" className="govuk-table__header" key={c.heading}>
+                i === 0 && rowHeader ? (
+                  <th scope="row" className={cellClass("govuk-table__header", false, c.className)} key={c.heading}>
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.heading} className={`govuk-table__cell${c.numeric ? " govuk-table__cell--numeric" : ""}`}>
+                  <td key={c.heading} className={cellClass("govuk-table__cell", c.numeric, c.className)}>
                     {c.cell(row)}
                   </td>
                 ),
@@ -85,7 +95,7 @@ export function CsvButton<T>({
   fetchAll?: () => Promise<readonly T[]>;
   label?: string;
 }) {
-  const csvColumns: CsvColumn<T>[] = columns.filter((c) => c.csv).map((c) => ({ heading: c.heading, value: c.csv! }));
+  const csvColumns: CsvColumn<T>[] = columns.flatMap((c) => (c.csv ? [{ heading: c.heading, value: c.csv }] : []));
   const download = async () => {
     const all = fetchAll ? await fetchAll() : (rows ?? []);
     downloadFile(filename, toCsv(csvColumns, all), "text/csv;charset=utf-8");

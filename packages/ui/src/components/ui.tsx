@@ -67,7 +67,7 @@ export function SummaryList({
   noBorder?: boolean;
 }) {
   const shown = rows.filter((r): r is SummaryRow => Boolean(r));
-  const hasActions = shown.some((r) => r.action);
+  const hasActions = shown.some((r) => Boolean(r.action));
   return (
     <dl className={`govuk-summary-list${noBorder ? " govuk-summary-list--no-border" : ""}`}>
       {shown.map((row, index) => (
@@ -180,7 +180,7 @@ export function Pagination({
       <ul className="govuk-pagination__list">
         {numbers.map((n, i) => (
           <li key={n} className={`govuk-pagination__item${n === current ? " govuk-pagination__item--current" : ""}`}>
-            {i > 0 && numbers[i - 1]! < n - 1 && <span className="govuk-visually-hidden">…</span>}
+            {(numbers[i - 1] ?? n) < n - 1 && <span className="govuk-visually-hidden">…</span>}
             <a
               className="govuk-link govuk-pagination__link"
               href="#"

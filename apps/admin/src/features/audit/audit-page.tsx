@@ -17,69 +17,69 @@ import {
 } from "@steward/ui";
 
 type Entry = RouterOutputs["audit"]["list"]["entries"][number];
+type AuditFilter = { action?: string; subjectType?: string };
+
+/** A detail's value as text: plain values as they are, anything else as its JSON. */
+function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return value;
+    case "number":
+    case "boolean":
+    case "bigint":
+      return String(value);
+    default:
+      return JSON.stringify(value) ?? "";
+  }
+}
 
 const describeDetail = (detail: Record<string, unknown>) =>
   Object.entries(detail)
     .filter(([, v]) => v !== undefined && v !== null)
-    .map(([k, v]) => `${humanise(k)}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${humanise(k)}: ${describeValue(v)}`)
     .join("; ");
+
+const COLUMNS: Column<Entry>[] = [
+  { heading: "When", cell: (e) => formatDateTime(e.at), csv: (e) => e.at },
+  { heading: "Who", cell: (e) => e.actor ?? "Steward", csv: (e) => e.actor },
+  { heading: "What", cell: (e) => humanise(e.action), csv: (e) => e.action },
+  {
+    heading: "Record",
+    cell: (e) => `${e.subjectType}${e.subjectId ? ` ${e.subjectId.slice(0, 8)}` : ""}`,
+    csv: (e) => `${e.subjectType} ${e.subjectId ?? ""}`,
+  },
+  {
+    heading: "Detail",
+    cell: (e) => <span className="govuk-body-s steward-break-all">{describeDetail(e.detail)}</span>,
+    csv: (e) => JSON.stringify(e.detail),
+  },
+];
+
+/** The filter in the address (action, record type) and the page's starting point (`before`). */
+function readAuditParams(params: URLSearchParams): { filter: AuditFilter; before: number | undefined } {
+  const action = params.get("action");
+  const subjectType = params.get("subjectType");
+  return {
+    filter: { ...(action ? { action } : {}), ...(subjectType ? { subjectType } : {}) },
+    before: Number(params.get("before")) || undefined,
+  };
+}
 
 export function AuditPage() {
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
-  const before = Number(params.get("before")) || undefined;
-  const filter = {
-    ...(params.get("action") ? { action: params.get("action")! } : {}),
-    ...(params.get("subjectType") ? { subjectType: params.get("subjectType")! } : {}),
-  };
+  const { filter, before } = readAuditParams(params);
   const audit = useQuery(
     trpc.audit.list.queryOptions(
       { ...filter, ...(before ? { before } : {}), limit: 100 },
       { placeholderData: keepPreviousData },
     ),
   );
-  const [action, setAction] = useState(filter.action ?? "");
-  const [subjectType, setSubjectType] = useState(filter.subjectType ?? "");
   usePageTitle("Audit log");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setParams(
-      Object.fromEntries(
-        Object.entries({ action: action.trim(), subjectType: subjectType.trim() }).filter(([, v]) => v),
-      ),
-    );
-  };
-  const columns: Column<Entry>[] = [
-    { heading: "When", cell: (e) => formatDateTime(e.at), csv: (e) => e.at },
-    { heading: "Who", cell: (e) => e.actor ?? "Steward", csv: (e) => e.actor },
-    { heading: "What", cell: (e) => humanise(e.action), csv: (e) => e.action },
-    {
-      heading: "Record",
-      cell: (e) => `${e.subjectType}${e.subjectId ? ` ${e.subjectId.slice(0, 8)}` : ""}`,
-      csv: (e) => `${e.subjectType} ${e.subjectId ?? ""}`,
-    },
-    {
-      heading: "Detail",
-      cell: (e) => <span className="govuk-body-s steward-break-all">{describeDetail(e.detail)}</span>,
-      csv: (e) => JSON.stringify(e.detail),
-    },
-  ];
   return (
     <>
       <h1 className="govuk-heading-l">Audit log</h1>
-      <form noValidate onSubmit={submit} className="steward-inline-filters">
-        <TextInput id="action" label="Action" hint="For example, signed-in" value={action} onChange={setAction} />
-        <TextInput
-          id="subjectType"
-          label="Record type"
-          hint="For example, Case or Policy"
-          value={subjectType}
-          onChange={setSubjectType}
-        />
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          Filter
-        </button>
-      </form>
+      <AuditFilterForm filter={filter} onApply={setParams} />
       {audit.isPending && <Loading />}
       {audit.isError && <QueryError error={audit.error} />}
       {audit.data && (
@@ -88,7 +88,7 @@ export function AuditPage() {
             <DataTable
               caption="Who did what, newest first"
               captionSize="s"
-              columns={columns}
+              columns={COLUMNS}
               rows={audit.data.entries}
               rowKey={(e) => String(e.id)}
               empty="No entries."
@@ -96,36 +96,85 @@ export function AuditPage() {
           </div>
           <CsvButton
             filename="audit-log.csv"
-            columns={columns}
+            columns={COLUMNS}
             rows={audit.data.entries}
             label="Download this page as CSV"
           />
-          <nav className="govuk-pagination" aria-label="Pages">
-            {before && (
-              <div className="govuk-pagination__prev">
-                <a
-                  className="govuk-link govuk-pagination__link"
-                  href="?"
-                  onClick={(e) => (e.preventDefault(), setParams(filter))}
-                >
-                  <span className="govuk-pagination__link-title">Newest</span>
-                </a>
-              </div>
-            )}
-            {audit.data.next && (
-              <div className="govuk-pagination__next">
-                <a
-                  className="govuk-link govuk-pagination__link"
-                  href={`?before=${audit.data.next}`}
-                  onClick={(e) => (e.preventDefault(), setParams({ ...filter, before: String(audit.data.next) }))}
-                >
-                  <span className="govuk-pagination__link-title">Older entries</span>
-                </a>
-              </div>
-            )}
-          </nav>
+          <AuditPagination
+            newest={before ? () => setParams(filter) : undefined}
+            next={audit.data.next}
+            older={(next) => setParams({ ...filter, before: String(next) })}
+          />
         </>
       )}
     </>
+  );
+}
+
+function AuditFilterForm({
+  filter,
+  onApply,
+}: {
+  filter: AuditFilter;
+  onApply: (params: Record<string, string>) => void;
+}) {
+  const [action, setAction] = useState(filter.action ?? "");
+  const [subjectType, setSubjectType] = useState(filter.subjectType ?? "");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(
+      Object.fromEntries(
+        Object.entries({ action: action.trim(), subjectType: subjectType.trim() }).filter(([, v]) => v),
+      ),
+    );
+  };
+  return (
+    <form noValidate onSubmit={submit} className="steward-inline-filters">
+      <TextInput id="action" label="Action" hint="For example, signed-in" value={action} onChange={setAction} />
+      <TextInput
+        id="subjectType"
+        label="Record type"
+        hint="For example, Case or Policy"
+        value={subjectType}
+        onChange={setSubjectType}
+      />
+      <button type="submit" className="govuk-button" data-module="govuk-button">
+        Filter
+      </button>
+    </form>
+  );
+}
+
+/** Back to the newest entries, and on to older ones (the log pages by entry id, not by number). */
+function AuditPagination({
+  newest,
+  next,
+  older,
+}: {
+  newest: (() => void) | undefined;
+  next: number | null;
+  older: (next: number) => void;
+}) {
+  return (
+    <nav className="govuk-pagination" aria-label="Pages">
+      {newest && (
+        <div className="govuk-pagination__prev">
+          <a className="govuk-link govuk-pagination__link" href="?" onClick={(e) => (e.preventDefault(), newest())}>
+            <span className="govuk-pagination__link-title">Newest</span>
+          </a>
+        </div>
+      )}
+      {next ? (
+        <div className="govuk-pagination__next">
+          <a
+            className="govuk-link govuk-pagination__link"
+            href={`?before=${next}`}
+            onClick={(e) => (e.preventDefault(), older(next))}
+          >
+            <span className="govuk-pagination__link-title">Older entries</span>
+          </a>
+        </div>
+      ) : null}
+    </nav>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import {
+  DataTable,
   DateInput,
   ErrorSummary,
   fieldError,
@@ -16,6 +17,7 @@ import {
   TextInput,
   usePageTitle,
   useTRPC,
+  type Column,
   type Problem,
 } from "@steward/ui";
 
@@ -38,74 +40,9 @@ export function ActionsPage() {
       )}
       <h2 className="govuk-heading-l">Action plan</h2>
       {view.priorities.length === 0 && <p className="govuk-body">No priorities yet.</p>}
-      {view.priorities.map((priority, index) => {
-        const actions = view.actions.filter((a) => a.priority === priority.id);
-        return (
-          <section key={priority.id} className="govuk-!-margin-bottom-8" aria-labelledby={`priority-${priority.id}`}>
-            <h3 className="govuk-heading-m" id={`priority-${priority.id}`}>
-              Priority {index + 1}: {priority.title}
-            </h3>
-            {priority.targets.length > 0 && (
-              <>
-                <h4 className="govuk-heading-s">Targets</h4>
-                <ul className="govuk-list govuk-list--bullet">
-                  {priority.targets.map((t, i) => (
-                    <li key={i}>{t}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">
-                Actions for priority {index + 1}
-              </caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Action
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Owner
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Due
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {actions.length === 0 && (
-                  <tr className="govuk-table__row">
-                    <td className="govuk-table__cell" colSpan={4}>
-                      No actions yet.
-                    </td>
-                  </tr>
-                )}
-                {actions.map((a) => (
-                  <tr className="govuk-table__row" key={a.id}>
-                    <th scope="row" className="govuk-table__header">
-                      {a.text}
-                      {a.notes.map((n, i) => (
-                        <span key={i} className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">
-                          {formatDateTime(n.at)}, {n.by}: {n.text}
-                        </span>
-                      ))}
-                      {view.can.updateActions && <UpdateAction action={a} onDone={setDone} />}
-                    </th>
-                    <td className="govuk-table__cell">{a.owner}</td>
-                    <td className="govuk-table__cell">{formatDate(a.due)}</td>
-                    <td className="govuk-table__cell">
-                      <Tag colour={STATUS_COLOUR[a.status]}>{humanise(a.status)}</Tag>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        );
-      })}
+      {view.priorities.map((priority, index) => (
+        <PrioritySection key={priority.id} priority={priority} index={index} onDone={setDone} />
+      ))}
       {view.can.planActions && view.status === "open" && (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
@@ -117,6 +54,66 @@ export function ActionsPage() {
         </div>
       )}
     </>
+  );
+}
+
+type Priority = CaseView["priorities"][number];
+
+/** One priority: its targets, and its actions as a table (each with its notes and, if allowed, its update form). */
+function PrioritySection({
+  priority,
+  index,
+  onDone,
+}: {
+  priority: Priority;
+  index: number;
+  onDone: (message: string) => void;
+}) {
+  const { view } = useCase();
+  const actions = view.actions.filter((a) => a.priority === priority.id);
+  const columns: Column<Action>[] = [
+    {
+      heading: "Action",
+      cell: (a) => (
+        <>
+          {a.text}
+          {a.notes.map((n, i) => (
+            <span key={i} className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">
+              {formatDateTime(n.at)}, {n.by}: {n.text}
+            </span>
+          ))}
+          {view.can.updateActions && <UpdateAction action={a} onDone={onDone} />}
+        </>
+      ),
+    },
+    { heading: "Owner", cell: (a) => a.owner },
+    { heading: "Due", cell: (a) => formatDate(a.due) },
+    { heading: "Status", cell: (a) => <Tag colour={STATUS_COLOUR[a.status]}>{humanise(a.status)}</Tag> },
+  ];
+  return (
+    <section className="govuk-!-margin-bottom-8" aria-labelledby={`priority-${priority.id}`}>
+      <h3 className="govuk-heading-m" id={`priority-${priority.id}`}>
+        Priority {index + 1}: {priority.title}
+      </h3>
+      {priority.targets.length > 0 && (
+        <>
+          <h4 className="govuk-heading-s">Targets</h4>
+          <ul className="govuk-list govuk-list--bullet">
+            {priority.targets.map((t, i) => (
+              <li key={i}>{t}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <DataTable
+        caption={`Actions for priority ${index + 1}`}
+        captionSize="s"
+        columns={columns}
+        rows={actions}
+        rowKey={(a) => a.id}
+        empty="No actions yet."
+      />
+    </section>
   );
 }
 

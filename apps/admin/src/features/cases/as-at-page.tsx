@@ -1,11 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
 
 import {
   DateInput,
   formatDate,
-  formatDateTime,
   humanise,
   Loading,
   QueryError,
@@ -13,9 +12,11 @@ import {
   Tag,
   usePageTitle,
   useTRPC,
+  type RouterOutputs,
 } from "@steward/ui";
 
 import { useCase } from "./case-context.tsx";
+import { CaseTimeline } from "./case-timeline.tsx";
 
 /** The case as it was at the end of a chosen day, under the policy then in force. */
 export function AsAtPage() {
@@ -53,69 +54,56 @@ export function AsAtPage() {
       {date && query.isSuccess && !past && (
         <p className="govuk-body">The case did not exist yet on {formatDate(date)}.</p>
       )}
-      {past && (
-        <section aria-labelledby="as-at-heading">
-          <h3 className="govuk-heading-m" id="as-at-heading">
-            On {formatDate(date)}
-          </h3>
-          <SummaryList
-            rows={[
-              {
-                key: "Category",
-                value: past.category ? (
-                  <Tag colour={past.category.colour}>{past.category.label}</Tag>
-                ) : (
-                  "Not categorised"
-                ),
-              },
-              { key: "Stage", value: past.stage?.label ?? "" },
-              { key: "Officer", value: past.assignedOfficer?.name ?? "Not assigned" },
-              {
-                key: "Visits",
-                value: past.visits.length ? (
-                  <ul className="govuk-list">
-                    {past.visits.map((v) => (
-                      <li key={v.id}>
-                        {v.visitType.label}, {formatDate(v.date)}: {humanise(v.status)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  "None"
-                ),
-              },
-              {
-                key: "Letters",
-                value: past.letters.length ? (
-                  <ul className="govuk-list">
-                    {past.letters.map((l) => (
-                      <li key={l.id}>
-                        {l.letterType.label}: {humanise(l.status)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  "None"
-                ),
-              },
-              { key: "Open actions", value: String(past.actions.filter((a) => a.status === "open").length) },
-            ]}
-          />
-          <h4 className="govuk-heading-s">Timeline to that day</h4>
-          <ol className="steward-timeline">
-            {[...past.timeline]
-              .sort((a, b) => b.at.localeCompare(a.at))
-              .map((e, i) => (
-                <li key={i} className="steward-timeline__item">
-                  <p className="govuk-body govuk-!-margin-bottom-1">{e.summary}</p>
-                  <p className="govuk-body-s steward-secondary-text">
-                    {formatDateTime(e.at)} by {e.actor}
-                  </p>
-                </li>
-              ))}
-          </ol>
-        </section>
-      )}
+      {past && <PastCase date={date} past={past} />}
     </>
+  );
+}
+
+type PastView = NonNullable<RouterOutputs["cases"]["at"]>;
+
+function listOr<T>(items: T[], item: (value: T) => { key: string; text: ReactNode }) {
+  if (items.length === 0) return "None";
+  return (
+    <ul className="govuk-list">
+      {items.map((value) => {
+        const { key, text } = item(value);
+        return <li key={key}>{text}</li>;
+      })}
+    </ul>
+  );
+}
+
+/** The case on that day: category, stage, officer, visits, letters, open actions and the timeline so far. */
+function PastCase({ date, past }: { date: string; past: PastView }) {
+  return (
+    <section aria-labelledby="as-at-heading">
+      <h3 className="govuk-heading-m" id="as-at-heading">
+        On {formatDate(date)}
+      </h3>
+      <SummaryList
+        rows={[
+          {
+            key: "Category",
+            value: past.category ? <Tag colour={past.category.colour}>{past.category.label}</Tag> : "Not categorised",
+          },
+          { key: "Stage", value: past.stage?.label ?? "" },
+          { key: "Officer", value: past.assignedOfficer?.name ?? "Not assigned" },
+          {
+            key: "Visits",
+            value: listOr(past.visits, (v) => ({
+              key: v.id,
+              text: `${v.visitType.label}, ${formatDate(v.date)}: ${humanise(v.status)}`,
+            })),
+          },
+          {
+            key: "Letters",
+            value: listOr(past.letters, (l) => ({ key: l.id, text: `${l.letterType.label}: ${humanise(l.status)}` })),
+          },
+          { key: "Open actions", value: String(past.actions.filter((a) => a.status === "open").length) },
+        ]}
+      />
+      <h4 className="govuk-heading-s">Timeline to that day</h4>
+      <CaseTimeline entries={past.timeline} />
+    </section>
   );
 }

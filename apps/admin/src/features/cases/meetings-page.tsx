@@ -95,25 +95,38 @@ export function MeetingsPage() {
   );
 }
 
+interface MeetingForm {
+  meetingType: string;
+  date: string;
+  attendees: string;
+  minutes: string;
+  keyPoints: string;
+  progress: string;
+}
+const EMPTY_MEETING: MeetingForm = {
+  meetingType: "",
+  date: "",
+  attendees: "",
+  minutes: "",
+  keyPoints: "",
+  progress: "",
+};
+
+/** A field's own problem, or the first problem with one of its items (`/attendees/2`). */
+const listError = (problems: Problem[], field: string) =>
+  fieldError(problems, field) ?? problems.find((p) => p.pointer?.startsWith(`/${field}/`))?.message;
+
 function RecordMeeting({ onDone }: { onDone: (message: string) => void }) {
   const { view, policy, refresh } = useCase();
   const trpc = useTRPC();
-  const [meetingType, setMeetingType] = useState("");
-  const [date, setDate] = useState("");
-  const [attendees, setAttendees] = useState("");
-  const [minutes, setMinutes] = useState("");
-  const [keyPoints, setKeyPoints] = useState("");
-  const [progress, setProgress] = useState("");
+  const [form, setForm] = useState<MeetingForm>(EMPTY_MEETING);
+  const set = (key: keyof MeetingForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const [problems, setProblems] = useState<Problem[]>([]);
-  const type = policy.meetingTypes.find((t) => t.key === meetingType);
-  const maxPoints = type?.sharing.find((s) => s.content === "key-points")?.maxItems;
   const record = useMutation(
     trpc.meetings.record.mutationOptions({
       onSuccess: async () => {
         setProblems([]);
-        setMeetingType("");
-        setMinutes("");
-        setKeyPoints("");
+        setForm((f) => ({ ...f, meetingType: "", minutes: "", keyPoints: "" }));
         await refresh();
         onDone("Meeting recorded");
       },
@@ -125,12 +138,9 @@ function RecordMeeting({ onDone }: { onDone: (message: string) => void }) {
     record.mutate({
       caseId: view.id,
       expectedVersion: view.version,
-      meetingType,
-      date,
-      attendees: lines(attendees),
-      minutes,
-      keyPoints: lines(keyPoints),
-      progress,
+      ...form,
+      attendees: lines(form.attendees),
+      keyPoints: lines(form.keyPoints),
     });
   };
   return (
@@ -142,34 +152,57 @@ function RecordMeeting({ onDone }: { onDone: (message: string) => void }) {
       <Select
         id="meetingType"
         label="Type of meeting"
-        value={meetingType}
-        onChange={setMeetingType}
+        value={form.meetingType}
+        onChange={set("meetingType")}
         placeholder="Choose a type of meeting"
         options={policy.meetingTypes.map((t) => ({ value: t.key, label: t.label }))}
         error={fieldError(problems, "meetingType")}
       />
+      <MeetingFields form={form} set={set} problems={problems} />
+      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={record.isPending}>
+        Record the meeting
+      </button>
+    </form>
+  );
+}
+
+/** The meeting's date, attendees and minutes, and what its type shares and judges. */
+function MeetingFields({
+  form,
+  set,
+  problems,
+}: {
+  form: MeetingForm;
+  set: (key: keyof MeetingForm) => (value: string) => void;
+  problems: Problem[];
+}) {
+  const { policy } = useCase();
+  const type = policy.meetingTypes.find((t) => t.key === form.meetingType);
+  const maxPoints = type?.sharing.find((s) => s.content === "key-points")?.maxItems;
+  return (
+    <>
       <DateInput
         id="date"
         label="Date of the meeting"
-        value={date}
-        onChange={setDate}
+        value={form.date}
+        onChange={set("date")}
         error={fieldError(problems, "date")}
       />
       <Textarea
         id="attendees"
         label="Who attended"
         hint="One person per line."
-        value={attendees}
-        onChange={setAttendees}
+        value={form.attendees}
+        onChange={set("attendees")}
         rows={4}
-        error={fieldError(problems, "attendees") ?? problems.find((p) => p.pointer?.startsWith("/attendees/"))?.message}
+        error={listError(problems, "attendees")}
       />
       <Textarea
         id="minutes"
         label="Minutes"
         hint={type?.confidential ? "Confidential: only LA attendees see the minutes." : undefined}
-        value={minutes}
-        onChange={setMinutes}
+        value={form.minutes}
+        onChange={set("minutes")}
         rows={8}
         error={fieldError(problems, "minutes")}
       />
@@ -182,10 +215,10 @@ function RecordMeeting({ onDone }: { onDone: (message: string) => void }) {
         id="keyPoints"
         label="Key points to share"
         hint={`One per line${maxPoints ? `, at most ${maxPoints}` : ""}.`}
-        value={keyPoints}
-        onChange={setKeyPoints}
+        value={form.keyPoints}
+        onChange={set("keyPoints")}
         rows={5}
-        error={fieldError(problems, "keyPoints") ?? problems.find((p) => p.pointer?.startsWith("/keyPoints/"))?.message}
+        error={listError(problems, "keyPoints")}
       />
       {type && type.progressJudgements.length > 0 && (
         <Radios
@@ -196,14 +229,11 @@ function RecordMeeting({ onDone }: { onDone: (message: string) => void }) {
             label: p.label,
             hint: p.isStrong ? "Counts as strong progress" : undefined,
           }))}
-          value={progress}
-          onChange={setProgress}
+          value={form.progress}
+          onChange={set("progress")}
           error={fieldError(problems, "progress")}
         />
       )}
-      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={record.isPending}>
-        Record the meeting
-      </button>
-    </form>
+    </>
   );
 }

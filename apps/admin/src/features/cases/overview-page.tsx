@@ -2,10 +2,10 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import {
+  DataTable,
   ErrorSummary,
   fieldError,
   formatDate,
-  formatDateTime,
   humanise,
   readProblems,
   Select,
@@ -15,11 +15,13 @@ import {
   Textarea,
   usePageTitle,
   useTRPC,
+  type Column,
   type Problem,
 } from "@steward/ui";
 
 import { governanceLabel } from "../../lib/vocabulary.ts";
-import { useCase } from "./case-context.tsx";
+import { useCase, type CaseView } from "./case-context.tsx";
+import { CaseTimeline } from "./case-timeline.tsx";
 
 export function OverviewPage() {
   const { view } = useCase();
@@ -33,107 +35,83 @@ export function OverviewPage() {
         </SuccessBanner>
       )}
       <h2 className="govuk-heading-m">Summary</h2>
-      <SummaryList
-        rows={[
-          { key: "School", value: `${view.school.name} (URN ${view.school.urn})` },
-          view.school.previousUrns.length > 0 && { key: "Previous URNs", value: view.school.previousUrns.join(", ") },
-          { key: "Phase", value: humanise(view.school.phase) || "Not known" },
-          {
-            key: "Governance",
-            value: `${governanceLabel(view.school.governance)}${view.school.trust ? `, ${view.school.trust}` : ""}`,
-          },
-          {
-            key: "Category",
-            value: view.category ? (
-              <>
-                <Tag colour={view.category.colour}>{view.category.label}</Tag>
-                <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-                  From {formatDate(view.category.effectiveFrom)}
-                  {view.category.decidedBy ? `, decided by ${view.category.decidedBy}` : ""}. Moderation:{" "}
-                  {humanise(view.category.moderation)}.
-                </p>
-                {view.category.rationale && (
-                  <p className="govuk-body-s govuk-!-margin-bottom-0">Rationale: {view.category.rationale}</p>
-                )}
-              </>
-            ) : (
-              "Not yet categorised"
-            ),
-          },
-          {
-            key: "Escalation stage",
-            value: view.stage ? `${view.stage.label} (since ${formatDate(view.stage.since)})` : "Not shown to you",
-          },
-          { key: "Assigned officer", value: view.assignedOfficer?.name ?? "Not assigned" },
-        ]}
-      />
+      <CaseSummary />
       {view.can.assign && <AssignOfficer onDone={setDone} />}
       {view.can.escalate && view.suggestedTransitions.length > 0 && <SuggestedTransitions onDone={setDone} />}
       {view.can.escalate && <ChangeStage onDone={setDone} />}
 
       {view.visitPlan.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Visit plan</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Period
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Visit
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due by
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {view.visitPlan.map((slot, i) => (
-              <tr className="govuk-table__row" key={i}>
-                <th scope="row" className="govuk-table__header">
-                  {slot.label}
-                </th>
-                <td className="govuk-table__cell">{slot.visitType.label}</td>
-                <td className="govuk-table__cell">{formatDate(slot.dueBy)}</td>
-                <td className="govuk-table__cell">
-                  <Tag
-                    colour={
-                      slot.status === "done"
-                        ? "green"
-                        : slot.status === "overdue"
-                          ? "red"
-                          : slot.status === "due"
-                            ? "yellow"
-                            : "grey"
-                    }
-                  >
-                    {humanise(slot.status)}
-                  </Tag>
-                  {slot.metBy && <span className="govuk-body-s"> on {formatDate(slot.metBy)}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Visit plan"
+          columns={VISIT_PLAN_COLUMNS}
+          rows={view.visitPlan}
+          rowKey={(_, i) => String(i)}
+        />
       )}
 
       <h2 className="govuk-heading-m">Timeline</h2>
-      <ol className="steward-timeline" reversed>
-        {[...view.timeline]
-          .sort((a, b) => b.at.localeCompare(a.at))
-          .map((entry, i) => (
-            <li key={i} className="steward-timeline__item">
-              <p className="govuk-body govuk-!-margin-bottom-1">{entry.summary}</p>
-              <p className="govuk-body-s steward-secondary-text">
-                {formatDateTime(entry.at)} by {entry.actor}
-              </p>
-            </li>
-          ))}
-      </ol>
+      <CaseTimeline entries={view.timeline} reversed />
     </>
+  );
+}
+
+type VisitSlot = CaseView["visitPlan"][number];
+
+const SLOT_COLOUR: Record<string, string> = { done: "green", overdue: "red", due: "yellow" };
+
+const VISIT_PLAN_COLUMNS: Column<VisitSlot>[] = [
+  { heading: "Period", cell: (slot) => slot.label },
+  { heading: "Visit", cell: (slot) => slot.visitType.label },
+  { heading: "Due by", cell: (slot) => formatDate(slot.dueBy) },
+  {
+    heading: "Status",
+    cell: (slot) => (
+      <>
+        <Tag colour={SLOT_COLOUR[slot.status] ?? "grey"}>{humanise(slot.status)}</Tag>
+        {slot.metBy && <span className="govuk-body-s"> on {formatDate(slot.metBy)}</span>}
+      </>
+    ),
+  },
+];
+
+/** The school, its category and stage, and the officer assigned. */
+function CaseSummary() {
+  const { view } = useCase();
+  return (
+    <SummaryList
+      rows={[
+        { key: "School", value: `${view.school.name} (URN ${view.school.urn})` },
+        view.school.previousUrns.length > 0 && { key: "Previous URNs", value: view.school.previousUrns.join(", ") },
+        { key: "Phase", value: humanise(view.school.phase) || "Not known" },
+        {
+          key: "Governance",
+          value: `${governanceLabel(view.school.governance)}${view.school.trust ? `, ${view.school.trust}` : ""}`,
+        },
+        {
+          key: "Category",
+          value: view.category ? (
+            <>
+              <Tag colour={view.category.colour}>{view.category.label}</Tag>
+              <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                From {formatDate(view.category.effectiveFrom)}
+                {view.category.decidedBy ? `, decided by ${view.category.decidedBy}` : ""}. Moderation:{" "}
+                {humanise(view.category.moderation)}.
+              </p>
+              {view.category.rationale && (
+                <p className="govuk-body-s govuk-!-margin-bottom-0">Rationale: {view.category.rationale}</p>
+              )}
+            </>
+          ) : (
+            "Not yet categorised"
+          ),
+        },
+        {
+          key: "Escalation stage",
+          value: view.stage ? `${view.stage.label} (since ${formatDate(view.stage.since)})` : "Not shown to you",
+        },
+        { key: "Assigned officer", value: view.assignedOfficer?.name ?? "Not assigned" },
+      ]}
+    />
   );
 }
 

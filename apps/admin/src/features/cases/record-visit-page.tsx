@@ -14,13 +14,62 @@ import {
   type Problem,
 } from "@steward/ui";
 
-import { getReportForm, useCase } from "./case-context.tsx";
+import { getReportForm, useCase, type CaseView } from "./case-context.tsx";
 
 interface VisitRecord {
   report?: Record<string, unknown>;
   agendaNotes?: Record<string, string>;
   concerns?: boolean;
   publish?: boolean;
+}
+
+type Policy = ReturnType<typeof useCase>["policy"];
+
+/**
+ * The form for recording a visit: notes against the agenda items, each with the policy's prompts (the
+ * case view carries the items, the policy the prompts), the report form, concerns and publishing.
+ */
+function recordForm(
+  visit: CaseView["visits"][number] | undefined,
+  visitType: Policy["visitTypes"][number] | undefined,
+  form: ReturnType<typeof getReportForm>,
+) {
+  const agenda = (visit?.agenda ?? []).map((item) => {
+    const prompts = visitType?.agendas.flatMap((a) => a.items).find((i) => i.key === item.key)?.prompts;
+    return { ...item, ...(prompts ? { prompts } : {}) };
+  });
+  const reportSchema = { ...form.schema, title: form.schema.title ?? "Report" };
+  return {
+    schema: {
+      type: "object" as const,
+      required: ["concerns"],
+      properties: {
+        agendaNotes: {
+          type: "object" as const,
+          title: "Notes on the agenda",
+          additionalProperties: { type: "string" as const, maxLength: 20000 },
+        },
+        report: reportSchema,
+        concerns: {
+          type: "boolean" as const,
+          title: "Record concerns about progress on the case?",
+          description: "The policy's escalation rules read this, whatever the report says.",
+        },
+        publish: {
+          type: "boolean" as const,
+          title: "Publish the report to the school now?",
+          description: "You can publish it later from the visits page.",
+        },
+      },
+    },
+    uiSchema: {
+      agendaNotes: { "ui:field": "agendaNotes", "ui:options": { items: agenda } },
+      report: form.uiSchema,
+      concerns: { "ui:widget": "yesNo" },
+      publish: { "ui:widget": "yesNo" },
+      "ui:submitButtonOptions": { submitText: "Record the visit" },
+    },
+  };
 }
 
 /** Records a visit: notes against the term's agenda, the policy's report form, concerns, and whether to publish it. */
@@ -43,45 +92,7 @@ export function RecordVisitPage() {
       onError: (e) => setProblems(readProblems(e)),
     }),
   );
-  const { schema, uiSchema } = useMemo(() => {
-    // The agenda items with the policy's prompts for each (the case view carries the items; the policy the prompts).
-    const agenda = (visit?.agenda ?? []).map((item) => {
-      const prompts = visitType?.agendas.flatMap((a) => a.items).find((i) => i.key === item.key)?.prompts;
-      return { ...item, ...(prompts ? { prompts } : {}) };
-    });
-    const reportSchema = { ...form.schema, title: form.schema.title ?? "Report" };
-    return {
-      schema: {
-        type: "object" as const,
-        required: ["concerns"],
-        properties: {
-          agendaNotes: {
-            type: "object" as const,
-            title: "Notes on the agenda",
-            additionalProperties: { type: "string" as const, maxLength: 20000 },
-          },
-          report: reportSchema,
-          concerns: {
-            type: "boolean" as const,
-            title: "Record concerns about progress on the case?",
-            description: "The policy's escalation rules read this, whatever the report says.",
-          },
-          publish: {
-            type: "boolean" as const,
-            title: "Publish the report to the school now?",
-            description: "You can publish it later from the visits page.",
-          },
-        },
-      },
-      uiSchema: {
-        agendaNotes: { "ui:field": "agendaNotes", "ui:options": { items: agenda } },
-        report: form.uiSchema,
-        concerns: { "ui:widget": "yesNo" },
-        publish: { "ui:widget": "yesNo" },
-        "ui:submitButtonOptions": { submitText: "Record the visit" },
-      },
-    };
-  }, [visit, visitType, form]);
+  const { schema, uiSchema } = useMemo(() => recordForm(visit, visitType, form), [visit, visitType, form]);
   if (!visit) return <ErrorPage error={new Error("There is no such visit on this case.")} title="Visit not found" />;
   return (
     <>

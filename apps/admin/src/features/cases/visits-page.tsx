@@ -25,6 +25,7 @@ import {
 import { getReportForm, useCase, type CaseView } from "./case-context.tsx";
 
 type Visit = CaseView["visits"][number];
+type VisitReport = NonNullable<Visit["report"]>;
 
 const STATUS_COLOUR: Record<string, string> = { scheduled: "blue", completed: "green", cancelled: "grey" };
 
@@ -51,21 +52,13 @@ export function VisitsPage() {
 }
 
 function VisitCard({ visit, onDone }: { visit: Visit; onDone: (message: string) => void }) {
-  const { view, policy, refresh } = useCase();
+  const { view, policy } = useCase();
   const me = useSession();
   // The policy names the roles that lead and record each type of visit.
   const leaders = policy.visitTypes.find((t) => t.key === visit.visitType.key)?.ledBy;
   const mayRecord = view.can.recordVisit && (!leaders || leaders.some((role) => me.roles.some((r) => r.key === role)));
   const leaderLabels = (leaders ?? []).map((key) => policy.roles.find((r) => r.key === key)?.label ?? key);
-  const trpc = useTRPC();
   const [problems, setProblems] = useState<Problem[]>([]);
-  const publish = useMutation(
-    trpc.visits.publish.mutationOptions({
-      onSuccess: async () => (await refresh(), onDone("Report published to the school")),
-      onError: (e) => setProblems(readProblems(e)),
-    }),
-  );
-  const form = getReportForm(policy, visit.visitType.key, visit.report?.form);
   const headingId = `visit-${visit.id}`;
   return (
     <section className="govuk-summary-card" aria-labelledby={headingId}>
@@ -85,74 +78,106 @@ function VisitCard({ visit, onDone }: { visit: Visit; onDone: (message: string) 
       </div>
       <div className="govuk-summary-card__content">
         <ErrorSummary problems={problems} />
-        <SummaryList
-          rows={[
-            { key: "Status", value: <Tag colour={STATUS_COLOUR[visit.status]}>{humanise(visit.status)}</Tag> },
-            visit.cancelledReason !== undefined && { key: "Why cancelled", value: visit.cancelledReason },
-            visit.term !== undefined && { key: "Term", value: humanise(visit.term) },
-            visit.status === "scheduled" &&
-              !mayRecord &&
-              leaderLabels.length > 0 && { key: "Recorded by", value: leaderLabels.join(", ") },
-            {
-              key: "Agenda",
-              value: (
-                <ol className="govuk-list govuk-list--number">
-                  {visit.agenda.map((item) => (
-                    <li key={item.key}>{item.title}</li>
-                  ))}
-                </ol>
-              ),
-            },
-            visit.report && {
-              key: "Report",
-              value: `Recorded by ${visit.report.recordedBy}, ${formatDateTime(visit.report.recordedAt)}. ${visit.report.published ? "Published to the school." : "Not yet published to the school."}${visit.report.concerns ? " Concerns about progress remain." : ""}`,
-            },
-            visit.reportWithheld && { key: "Report", value: "Recorded; not shown to you." },
-          ]}
-        />
+        <VisitSummary visit={visit} recordedBy={visit.status === "scheduled" && !mayRecord ? leaderLabels : []} />
         {visit.report && !visit.report.published && view.can.publishReport && (
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary"
-            data-module="govuk-button"
-            disabled={publish.isPending}
-            onClick={() => publish.mutate({ caseId: view.id, expectedVersion: view.version, visitId: visit.id })}
-          >
-            Publish the report to the school
-            <span className="govuk-visually-hidden">
-              {" "}
-              ({visit.visitType.label}, {formatDate(visit.date)})
-            </span>
-          </button>
+          <PublishReport visit={visit} onDone={onDone} setProblems={setProblems} />
         )}
         {visit.status === "scheduled" && view.can.scheduleVisit && <ChangeVisit visit={visit} onDone={onDone} />}
-        {visit.report && (
-          <details className="govuk-details">
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">Read the report</span>
-            </summary>
-            <div className="govuk-details__text">
-              {Object.keys(visit.report.agendaNotes).length > 0 && (
-                <>
-                  <h4 className="govuk-heading-s">Notes on the agenda</h4>
-                  <SummaryList
-                    rows={visit.agenda
-                      .filter((item) => visit.report?.agendaNotes[item.key])
-                      .map((item) => ({ key: item.title, value: visit.report?.agendaNotes[item.key] }))}
-                  />
-                </>
-              )}
-              <FormSummary
-                schema={form.schema}
-                uiSchema={form.uiSchema}
-                formData={visit.report.data}
-                headingLevel={4}
-              />
-            </div>
-          </details>
-        )}
+        {visit.report && <ReadReport visit={visit} report={visit.report} />}
       </div>
     </section>
+  );
+}
+
+function reportSummary(report: VisitReport): string {
+  const published = report.published ? "Published to the school." : "Not yet published to the school.";
+  const concerns = report.concerns ? " Concerns about progress remain." : "";
+  return `Recorded by ${report.recordedBy}, ${formatDateTime(report.recordedAt)}. ${published}${concerns}`;
+}
+
+/** The visit's status, term, agenda and report; who records it when the user may not. */
+function VisitSummary({ visit, recordedBy }: { visit: Visit; recordedBy: string[] }) {
+  return (
+    <SummaryList
+      rows={[
+        { key: "Status", value: <Tag colour={STATUS_COLOUR[visit.status]}>{humanise(visit.status)}</Tag> },
+        visit.cancelledReason !== undefined && { key: "Why cancelled", value: visit.cancelledReason },
+        visit.term !== undefined && { key: "Term", value: humanise(visit.term) },
+        recordedBy.length > 0 && { key: "Recorded by", value: recordedBy.join(", ") },
+        {
+          key: "Agenda",
+          value: (
+            <ol className="govuk-list govuk-list--number">
+              {visit.agenda.map((item) => (
+                <li key={item.key}>{item.title}</li>
+              ))}
+            </ol>
+          ),
+        },
+        visit.report && { key: "Report", value: reportSummary(visit.report) },
+        visit.reportWithheld && { key: "Report", value: "Recorded; not shown to you." },
+      ]}
+    />
+  );
+}
+
+function PublishReport({
+  visit,
+  onDone,
+  setProblems,
+}: {
+  visit: Visit;
+  onDone: (message: string) => void;
+  setProblems: (problems: Problem[]) => void;
+}) {
+  const { view, refresh } = useCase();
+  const trpc = useTRPC();
+  const publish = useMutation(
+    trpc.visits.publish.mutationOptions({
+      onSuccess: async () => (await refresh(), onDone("Report published to the school")),
+      onError: (e) => setProblems(readProblems(e)),
+    }),
+  );
+  return (
+    <button
+      type="button"
+      className="govuk-button govuk-button--secondary"
+      data-module="govuk-button"
+      disabled={publish.isPending}
+      onClick={() => publish.mutate({ caseId: view.id, expectedVersion: view.version, visitId: visit.id })}
+    >
+      Publish the report to the school
+      <span className="govuk-visually-hidden">
+        {" "}
+        ({visit.visitType.label}, {formatDate(visit.date)})
+      </span>
+    </button>
+  );
+}
+
+/** The report as written: notes against the agenda, then the answers under the report form's questions. */
+function ReadReport({ visit, report }: { visit: Visit; report: VisitReport }) {
+  const { policy } = useCase();
+  const form = getReportForm(policy, visit.visitType.key, report.form);
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Read the report</span>
+      </summary>
+      <div className="govuk-details__text">
+        {Object.keys(report.agendaNotes).length > 0 && (
+          <>
+            <h4 className="govuk-heading-s">Notes on the agenda</h4>
+            <SummaryList
+              rows={visit.agenda
+                .filter((item) => report.agendaNotes[item.key])
+                .map((item) => ({ key: item.title, value: report.agendaNotes[item.key] }))}
+            />
+          </>
+        )}
+        <FormSummary schema={form.schema} uiSchema={form.uiSchema} formData={report.data} headingLevel={4} />
+      </div>
+    </details>
   );
 }
 
@@ -209,28 +234,29 @@ function ScheduleVisit({ onDone }: { onDone: (message: string) => void }) {
   );
 }
 
-function ChangeVisit({ visit, onDone }: { visit: Visit; onDone: (message: string) => void }) {
+/** Moving a scheduled visit (a reason is optional) or cancelling it (a reason is needed). */
+function useVisitChanges(visit: Visit, onDone: (message: string) => void, setProblems: (p: Problem[]) => void) {
   const { view, refresh } = useCase();
   const trpc = useTRPC();
+  const after = (message: string) => ({
+    onSuccess: async () => (setProblems([]), await refresh(), onDone(message)),
+    onError: (e: unknown) => setProblems(readProblems(e)),
+  });
+  const reschedule = useMutation(trpc.visits.reschedule.mutationOptions(after("Visit moved")));
+  const cancel = useMutation(trpc.visits.cancel.mutationOptions(after("Visit cancelled")));
+  const ref = { caseId: view.id, expectedVersion: view.version, visitId: visit.id };
+  return {
+    move: (date: string, reason: string) =>
+      reschedule.mutate({ ...ref, date, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
+    cancel: (reason: string) => cancel.mutate({ ...ref, reason: reason.trim() }),
+  };
+}
+
+function ChangeVisit({ visit, onDone }: { visit: Visit; onDone: (message: string) => void }) {
   const [date, setDate] = useState(visit.date);
   const [reason, setReason] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const options = {
-    onSuccess: async () => (setProblems([]), await refresh()),
-    onError: (e: unknown) => setProblems(readProblems(e)),
-  };
-  const reschedule = useMutation(
-    trpc.visits.reschedule.mutationOptions({
-      ...options,
-      onSuccess: async () => (await options.onSuccess(), onDone("Visit moved")),
-    }),
-  );
-  const cancel = useMutation(
-    trpc.visits.cancel.mutationOptions({
-      ...options,
-      onSuccess: async () => (await options.onSuccess(), onDone("Visit cancelled")),
-    }),
-  );
+  const changes = useVisitChanges(visit, onDone, setProblems);
   const id = `change-${visit.id}`;
   return (
     <details className="govuk-details">
@@ -260,15 +286,7 @@ function ChangeVisit({ visit, onDone }: { visit: Visit; onDone: (message: string
             type="button"
             className="govuk-button govuk-button--secondary"
             data-module="govuk-button"
-            onClick={() =>
-              reschedule.mutate({
-                caseId: view.id,
-                expectedVersion: view.version,
-                visitId: visit.id,
-                date,
-                ...(reason.trim() ? { reason: reason.trim() } : {}),
-              })
-            }
+            onClick={() => changes.move(date, reason)}
           >
             Move the visit
           </button>
@@ -276,14 +294,7 @@ function ChangeVisit({ visit, onDone }: { visit: Visit; onDone: (message: string
             type="button"
             className="govuk-button govuk-button--warning"
             data-module="govuk-button"
-            onClick={() =>
-              cancel.mutate({
-                caseId: view.id,
-                expectedVersion: view.version,
-                visitId: visit.id,
-                reason: reason.trim(),
-              })
-            }
+            onClick={() => changes.cancel(reason)}
           >
             Cancel the visit
           </button>

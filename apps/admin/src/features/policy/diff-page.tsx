@@ -1,12 +1,38 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 
-import { ErrorPage, humanise, Loading, QueryError, Tag, usePageTitle, useTRPC } from "@steward/ui";
+import {
+  DataTable,
+  ErrorPage,
+  humanise,
+  Loading,
+  QueryError,
+  Tag,
+  usePageTitle,
+  useTRPC,
+  type Column,
+  type RouterOutputs,
+} from "@steward/ui";
 
 import { SECTIONS } from "./editor-page.tsx";
 import { useVersions, versionName } from "./policy-hooks.ts";
 
 const KIND_COLOUR: Record<string, string> = { added: "green", removed: "red", changed: "yellow", moved: "blue" };
+
+type DiffEntry = RouterOutputs["policy"]["diff"]["entries"][number];
+
+const DIFF_COLUMNS: Column<DiffEntry>[] = [
+  { heading: "Change", cell: (e) => <Tag colour={KIND_COLOUR[e.kind] ?? "grey"}>{humanise(e.kind)}</Tag> },
+  {
+    heading: "What changed",
+    cell: (e) => (
+      <>
+        {e.message}
+        <span className="govuk-body-s govuk-!-display-block steward-secondary-text">{e.section}</span>
+      </>
+    ),
+  },
+];
 
 /** The changes from the published version to this one, in words, section by section. */
 export function DiffPage() {
@@ -54,32 +80,14 @@ export function DiffPage() {
         </p>
       )}
       {[...bySection, ...(other.length ? [{ key: "other", title: "Other", entries: other }] : [])].map((s) => (
-        <table className="govuk-table" key={s.key}>
-          <caption className="govuk-table__caption govuk-table__caption--m">{s.title}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Change
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What changed
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {s.entries.map((e, i) => (
-              <tr className="govuk-table__row" key={`${e.pointer}-${i}`}>
-                <td className="govuk-table__cell">
-                  <Tag colour={KIND_COLOUR[e.kind] ?? "grey"}>{humanise(e.kind)}</Tag>
-                </td>
-                <td className="govuk-table__cell">
-                  {e.message}
-                  <span className="govuk-body-s govuk-!-display-block steward-secondary-text">{e.section}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          key={s.key}
+          caption={s.title}
+          columns={DIFF_COLUMNS}
+          rows={s.entries}
+          rowKey={(e, i) => `${e.pointer}-${i}`}
+          rowHeader={false}
+        />
       ))}
     </>
   );

@@ -35,6 +35,18 @@ export const SECTIONS = Object.keys(metaProperties)
 
 const sectionOf = (pointer: string) => pointer.split("/")[1] ?? "";
 
+function firstSection(): string {
+  const [first] = SECTIONS;
+  if (!first) throw new Error("The policy meta-schema has no sections to edit.");
+  return first.key;
+}
+
+/** The section shown, from the address (`?section=`), and a way to show another. */
+function useSection(): [string, (key: string) => void] {
+  const [params, setParams] = useSearchParams();
+  return [params.get("section") ?? firstSection(), (key) => setParams({ section: key })];
+}
+
 export function EditorPage() {
   const { versionId = "" } = useParams();
   const version = useVersion(versionId);
@@ -64,8 +76,7 @@ function VersionHeader({ version, children }: { version: Version; children?: Rea
 }
 
 function ReadOnlyVersion({ version }: { version: Version }) {
-  const [params, setParams] = useSearchParams();
-  const section = params.get("section") ?? SECTIONS[0]!.key;
+  const [section, setSection] = useSection();
   const schema = useMemo(() => getSectionSchema(policyMetaSchema, section), [section]);
   const uiSchema = useMemo(() => buildUiSchema(schema as Record<string, unknown>), [schema]);
   return (
@@ -81,7 +92,7 @@ function ReadOnlyVersion({ version }: { version: Version }) {
           </Link>
         </p>
       </VersionHeader>
-      <SectionNav section={section} onChoose={(key) => setParams({ section: key })} counts={{}} />
+      <SectionNav section={section} onChoose={setSection} counts={{}} />
       <GovukForm
         key={section}
         schema={schema}
@@ -141,16 +152,13 @@ function SectionNav({
 }
 
 /**
- * The draft editor: one section of the document at a time, as a form generated from the meta-schema
- * and as JSON beside it. Every change is validated at once by the same validator the server uses,
- * and each problem shows at its field. Saving sends the document with the revision it started from.
+ * The draft being edited: the document, its live problems (validated a moment after each change by the
+ * same validator the server uses), and saving it with the revision it started from.
  */
-function DraftEditor({ version }: { version: Version }) {
+function useDraft(version: Version) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const refresh = useRefreshPolicy();
-  const [params, setParams] = useSearchParams();
-  const section = params.get("section") ?? SECTIONS[0]!.key;
   const [doc, setDoc] = useState<PolicyJson>(version.document);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(version.document));
   const [revision, setRevision] = useState(version.revision);
@@ -159,7 +167,6 @@ function DraftEditor({ version }: { version: Version }) {
   const [saved, setSaved] = useState<string>();
   const dirty = useMemo(() => JSON.stringify(doc) !== savedJson, [doc, savedJson]);
 
-  // Live validation, a moment after each change.
   useEffect(() => {
     const timer = window.setTimeout(() => setProblems(validatePolicy(doc).problems as PolicyProblem[]), 250);
     return () => window.clearTimeout(timer);
@@ -178,9 +185,7 @@ function DraftEditor({ version }: { version: Version }) {
         setSavedJson(JSON.stringify(input.document));
         setProblems(result.problems);
         setSaveProblems([]);
-        setSaved(
-          `Draft saved at ${formatDateTime(result.updatedAt)}${result.problems.length ? `, with ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before it can be published` : ""}`,
-        );
+        setSaved(savedMessage(result.updatedAt, result.problems.length));
         await refresh();
       },
       onError: (e) => {
@@ -191,6 +196,7 @@ function DraftEditor({ version }: { version: Version }) {
       },
     }),
   );
+  /** Saves the draft if it changed, then goes to `path` (if given). */
   const saveThen = (path?: string) => {
     if (!dirty) return path ? void navigate(path) : undefined;
     save.mutate(
@@ -198,7 +204,25 @@ function DraftEditor({ version }: { version: Version }) {
       { onSuccess: () => (path ? void navigate(path) : undefined) },
     );
   };
+  const updateSection = (section: string, value: unknown) =>
+    setDoc((current) =>
+      JSON.stringify(current[section]) === JSON.stringify(value) ? current : { ...current, [section]: value },
+    );
+  return { doc, revision, problems, saveProblems, saved, dirty, saving: save.isPending, saveThen, updateSection };
+}
 
+function savedMessage(updatedAt: string, problems: number): string {
+  const toFix = problems
+    ? `, with ${problems} problem${problems === 1 ? "" : "s"} to fix before it can be published`
+    : "";
+  return `Draft saved at ${formatDateTime(updatedAt)}${toFix}`;
+}
+
+/** The draft editor: one section of the document at a time, as a form generated from the meta-schema and as JSON beside it; each problem shows at its field. */
+function DraftEditor({ version }: { version: Version }) {
+  const [section, setSection] = useSection();
+  const draft = useDraft(version);
+  const { problems, dirty } = draft;
   const counts = useMemo(() => {
     const result: Record<string, number> = {};
     for (const p of problems)
@@ -206,92 +230,37 @@ function DraftEditor({ version }: { version: Version }) {
     return result;
   }, [problems]);
   const sectionProblems = problems.filter((p) => sectionOf(p.pointer) === section);
-  const otherErrors = problems.filter((p) => p.severity === "error" && sectionOf(p.pointer) !== section);
   const errors = problems.filter((p) => p.severity === "error").length;
   const title = SECTIONS.find((s) => s.key === section)?.title ?? section;
   usePageTitle(`Edit ${title}: ${versionName(version)}`);
-
-  const update = (value: unknown) =>
-    setDoc((current) =>
-      JSON.stringify(current[section]) === JSON.stringify(value) ? current : { ...current, [section]: value },
-    );
-
+  const update = (value: unknown) => draft.updateSection(section, value);
   return (
     <div className="steward-studio">
       <VersionHeader version={version}>
         <p className="govuk-body" role="status">
-          {dirty ? "You have unsaved changes." : `Saved (revision ${revision}).`}{" "}
+          {dirty ? "You have unsaved changes." : `Saved (revision ${draft.revision}).`}{" "}
           {errors === 0
             ? "No problems: this draft can be published."
             : `${errors} problem${errors === 1 ? "" : "s"} to fix before it can be published.`}
         </p>
       </VersionHeader>
-      {saved && (
+      {draft.saved && (
         <SuccessBanner>
-          <p className="govuk-notification-banner__heading">{saved}</p>
+          <p className="govuk-notification-banner__heading">{draft.saved}</p>
         </SuccessBanner>
       )}
-      <ErrorSummary problems={saveProblems} title="The draft was not saved" />
-      <div className="govuk-button-group">
-        <button
-          type="button"
-          className="govuk-button"
-          data-module="govuk-button"
-          disabled={save.isPending || !dirty}
-          onClick={() => saveThen()}
-        >
-          Save the draft
-        </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => saveThen(`/policy/${version.id}/diff`)}
-        >
-          {dirty ? "Save and see" : "See"} the changes
-        </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => saveThen(`/policy/${version.id}/preview`)}
-        >
-          {dirty ? "Save and preview" : "Preview"} forms and letters
-        </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => saveThen(`/policy/${version.id}/publish`)}
-        >
-          {dirty ? "Save and publish" : "Publish"}
-        </button>
-      </div>
-      <SectionNav section={section} onChoose={(key) => setParams({ section: key })} counts={counts} />
+      <ErrorSummary problems={draft.saveProblems} title="The draft was not saved" />
+      <DraftButtons versionId={version.id} dirty={dirty} saving={draft.saving} saveThen={draft.saveThen} />
+      <SectionNav section={section} onChoose={setSection} counts={counts} />
       <h2 className="govuk-heading-l">{title}</h2>
       {sectionProblems.length > 0 && <SectionProblems problems={sectionProblems} />}
-      {otherErrors.length > 0 && (
-        <p className="govuk-body-s">
-          Other sections have {otherErrors.length} problem{otherErrors.length === 1 ? "" : "s"}:{" "}
-          {Object.entries(counts)
-            .filter(([k]) => k !== section)
-            .map(([k, n], i) => (
-              <span key={k}>
-                {i > 0 && ", "}
-                <a
-                  href={`?section=${k}`}
-                  className="govuk-link"
-                  onClick={(e) => (e.preventDefault(), setParams({ section: k }))}
-                >
-                  {SECTIONS.find((s) => s.key === k)?.title ?? k} ({n})
-                </a>
-              </span>
-            ))}
-        </p>
-      )}
+      <OtherSections section={section} problems={problems} counts={counts} onChoose={setSection} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <SectionForm
             key={section}
             section={section}
-            value={doc[section]}
+            value={draft.doc[section]}
             problems={sectionProblems}
             onChange={update}
           />
@@ -301,13 +270,92 @@ function DraftEditor({ version }: { version: Version }) {
             key={section}
             section={section}
             title={title}
-            value={doc[section]}
+            value={draft.doc[section]}
             problems={sectionProblems}
             onChange={update}
           />
         </div>
       </div>
     </div>
+  );
+}
+
+/** Save, and the next steps (changes, preview, publish), each saving first if the draft changed. */
+function DraftButtons({
+  versionId,
+  dirty,
+  saving,
+  saveThen,
+}: {
+  versionId: string;
+  dirty: boolean;
+  saving: boolean;
+  saveThen: (path?: string) => void;
+}) {
+  return (
+    <div className="govuk-button-group">
+      <button
+        type="button"
+        className="govuk-button"
+        data-module="govuk-button"
+        disabled={saving || !dirty}
+        onClick={() => saveThen()}
+      >
+        Save the draft
+      </button>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        onClick={() => saveThen(`/policy/${versionId}/diff`)}
+      >
+        {dirty ? "Save and see" : "See"} the changes
+      </button>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        onClick={() => saveThen(`/policy/${versionId}/preview`)}
+      >
+        {dirty ? "Save and preview" : "Preview"} forms and letters
+      </button>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        onClick={() => saveThen(`/policy/${versionId}/publish`)}
+      >
+        {dirty ? "Save and publish" : "Publish"}
+      </button>
+    </div>
+  );
+}
+
+/** "Other sections have N problems": a link to each section with errors. */
+function OtherSections({
+  section,
+  problems,
+  counts,
+  onChoose,
+}: {
+  section: string;
+  problems: PolicyProblem[];
+  counts: Record<string, number>;
+  onChoose: (key: string) => void;
+}) {
+  const otherErrors = problems.filter((p) => p.severity === "error" && sectionOf(p.pointer) !== section);
+  if (otherErrors.length === 0) return null;
+  return (
+    <p className="govuk-body-s">
+      Other sections have {otherErrors.length} problem{otherErrors.length === 1 ? "" : "s"}:{" "}
+      {Object.entries(counts)
+        .filter(([k]) => k !== section)
+        .map(([k, n], i) => (
+          <span key={k}>
+            {i > 0 && ", "}
+            <a href={`?section=${k}`} className="govuk-link" onClick={(e) => (e.preventDefault(), onChoose(k))}>
+              {SECTIONS.find((s) => s.key === k)?.title ?? k} ({n})
+            </a>
+          </span>
+        ))}
+    </p>
   );
 }
 
@@ -390,7 +438,7 @@ function SectionForm({
         idPrefix={section}
         noValidate
         showErrorList={false}
-        extraErrors={extraErrors as never}
+        extraErrors={extraErrors}
         formContext={{ govuk: { showTitle: false, markOptional: true } }}
         experimental_defaultFormStateBehavior={{
           emptyObjectFields: "skipDefaults",

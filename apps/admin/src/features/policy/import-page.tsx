@@ -26,6 +26,17 @@ export function ImportPolicyPage() {
     if (!document) return setProblems([{ pointer: "/file", message: "Choose a policy file (JSON)" }]);
     create.mutate({ from: "file", document, ...(label.trim() ? { label: label.trim() } : {}) });
   };
+  // The file is read as soon as it is chosen, so a file that is not JSON is reported before submitting.
+  const readFile = async (file: File | undefined) => {
+    if (!file) return setDocument(undefined);
+    try {
+      setDocument(JSON.parse(await file.text()) as Record<string, unknown>);
+      setProblems([]);
+    } catch (e) {
+      setDocument(undefined);
+      setProblems([{ pointer: "/file", message: `The file is not valid JSON: ${(e as Error).message}` }]);
+    }
+  };
   const error = fieldError(problems, "file");
   return (
     <>
@@ -53,17 +64,7 @@ export function ImportPolicyPage() {
             type="file"
             accept=".json,application/json"
             aria-describedby={`file-hint${error ? " file-error" : ""}`}
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              if (!file) return setDocument(undefined);
-              try {
-                setDocument(JSON.parse(await file.text()) as Record<string, unknown>);
-                setProblems([]);
-              } catch (e) {
-                setDocument(undefined);
-                setProblems([{ pointer: "/file", message: `The file is not valid JSON: ${(e as Error).message}` }]);
-              }
-            }}
+            onChange={(event) => void readFile(event.target.files?.[0])}
           />
         </div>
         <TextInput

@@ -6,7 +6,7 @@ import { humanise } from "@steward/ui";
 type Schema = Record<string, unknown>;
 
 /** A free-form JSON value (a JsonLogic rule, CASL conditions, a form's own JSON Schema), edited as JSON text. */
-export function JsonValueField(props: FieldProps) {
+function JsonValueField(props: FieldProps<unknown>) {
   const { fieldPathId, formData, onChange, disabled, readonly } = props;
   const [text, setText] = useState(() => (formData === undefined ? "" : JSON.stringify(formData, null, 2)));
   const [error, setError] = useState<string>();
@@ -57,12 +57,13 @@ export function JsonValueField(props: FieldProps) {
     </>
   );
 }
-(JsonValueField as unknown as { govukChrome: string }).govukChrome = "label";
+// The theme draws a label (not a fieldset) around this field.
+JsonValueField.govukChrome = "label" as const;
 
 const isFreeForm = (schema: Schema) =>
   schema.type === "object" &&
   schema.additionalProperties === true &&
-  (!schema.properties || Object.keys(schema.properties as object).length === 0);
+  (!schema.properties || Object.keys(schema.properties).length === 0);
 
 /**
  * A uiSchema for a part of the meta-schema: long texts as text areas, free-form JSON as JSON text,
@@ -73,9 +74,9 @@ export function buildUiSchema(schema: Schema): UiSchema {
   if (schema.type === "object" && schema.properties) {
     const ui: UiSchema = {};
     for (const [name, child] of Object.entries(schema.properties as Record<string, Schema>)) {
-      ui[name] = buildUiSchema(child);
+      const childUi = buildUiSchema(child);
       // A field without a title of its own is named by its key, in words ("effectiveFrom": "Effective from").
-      if (!child.title) ui[name] = { ...ui[name], "ui:title": humanise(name) };
+      ui[name] = child.title ? childUi : { ...childUi, "ui:title": humanise(name) };
     }
     return ui;
   }

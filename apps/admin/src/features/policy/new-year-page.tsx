@@ -65,6 +65,43 @@ export function NewStrategyYearPage() {
   );
 }
 
+interface NewYearValues {
+  period: string;
+  title: string;
+  effectiveFrom: string;
+  effectiveTo: string;
+  years: string;
+}
+type SetValue = (key: keyof NewYearValues) => (value: string) => void;
+
+/** The proposed values: the year after the last in the calendar, the strategy's title kept. */
+function proposedValues(document: PolicyDocument | undefined): NewYearValues {
+  const proposed = nextYear(document?.calendar.years.at(-1));
+  return {
+    period: proposed[0] ? proposed[0].key.replace(/-(\d{2})$/, (_m, y: string) => `-20${y}`) : "",
+    title: document?.strategy.title ?? "",
+    effectiveFrom: proposed[0]?.terms[0]?.start ?? "",
+    effectiveTo: proposed[0]?.terms.at(-1)?.end ?? "",
+    years: JSON.stringify(proposed, null, 2),
+  };
+}
+
+/** The calendar text as a list of years (one year on its own is a list of one), or the problem with it. */
+function parseYears(text: string): { years: Record<string, unknown>[] } | { problem: Problem } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return {
+      problem: {
+        pointer: "/years",
+        message: `The school year calendar is not valid JSON: ${(error as Error).message}`,
+      },
+    };
+  }
+  return { years: (Array.isArray(parsed) ? parsed : [parsed]) as Record<string, unknown>[] };
+}
+
 function NewYearForm({
   baseId,
   document,
@@ -76,37 +113,24 @@ function NewYearForm({
   onCreated: (id: string) => Promise<unknown>;
   mutationOptions: ReturnType<typeof useTRPC>["policy"]["createDraft"]["mutationOptions"];
 }) {
-  const lastYear = document?.calendar.years.at(-1);
-  const proposed = nextYear(lastYear);
-  const [period, setPeriod] = useState(
-    proposed[0] ? proposed[0].key.replace(/-(\d{2})$/, (_m, y: string) => `-20${y}`) : "",
-  );
-  const [title, setTitle] = useState(document?.strategy.title ?? "");
-  const [effectiveFrom, setEffectiveFrom] = useState(proposed[0]?.terms[0]?.start ?? "");
-  const [effectiveTo, setEffectiveTo] = useState(proposed[0]?.terms.at(-1)?.end ?? "");
-  const [years, setYears] = useState(JSON.stringify(proposed, null, 2));
+  const [values, setValues] = useState(() => proposedValues(document));
+  const set: SetValue = (key) => (value) => setValues((v) => ({ ...v, [key]: value }));
   const [problems, setProblems] = useState<Problem[]>([]);
   const create = useMutation(
     mutationOptions({ onSuccess: (v) => void onCreated(v.id), onError: (e) => setProblems(readProblems(e)) }),
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(years);
-    } catch (error) {
-      return setProblems([
-        { pointer: "/years", message: `The school year calendar is not valid JSON: ${(error as Error).message}` },
-      ]);
-    }
+    const calendar = parseYears(values.years);
+    if ("problem" in calendar) return setProblems([calendar.problem]);
     create.mutate({
       from: "new-strategy-year",
       versionId: baseId,
-      period: period.trim(),
-      effectiveFrom,
-      ...(effectiveTo ? { effectiveTo } : {}),
-      ...(title.trim() ? { title: title.trim() } : {}),
-      years: (Array.isArray(parsed) ? parsed : [parsed]) as Record<string, unknown>[],
+      period: values.period.trim(),
+      effectiveFrom: values.effectiveFrom,
+      ...(values.effectiveTo ? { effectiveTo: values.effectiveTo } : {}),
+      ...(values.title.trim() ? { title: values.title.trim() } : {}),
+      years: calendar.years,
     });
   };
   return (
@@ -121,45 +145,7 @@ function NewYearForm({
         change anything before publishing it.
       </p>
       <form noValidate onSubmit={submit}>
-        <TextInput
-          id="title"
-          label="Strategy title"
-          value={title}
-          onChange={setTitle}
-          error={fieldError(problems, "title")}
-        />
-        <TextInput
-          id="period"
-          label="Period"
-          hint="For example, 2027-2028"
-          width="10"
-          value={period}
-          onChange={setPeriod}
-          error={fieldError(problems, "period")}
-        />
-        <DateInput
-          id="effectiveFrom"
-          label="In force from"
-          value={effectiveFrom}
-          onChange={setEffectiveFrom}
-          error={fieldError(problems, "effectiveFrom")}
-        />
-        <DateInput
-          id="effectiveTo"
-          label="In force until (optional)"
-          value={effectiveTo}
-          onChange={setEffectiveTo}
-          error={fieldError(problems, "effectiveTo")}
-        />
-        <Textarea
-          id="years"
-          label="School year calendar (JSON)"
-          hint="Terms, half terms and holidays. Proposed from last year's dates moved on a year: check them against the authority's published term dates."
-          rows={16}
-          value={years}
-          onChange={setYears}
-          error={fieldError(problems, "years") ?? problems.find((p) => p.pointer?.startsWith("/years/"))?.message}
-        />
+        <NewYearFields values={values} set={set} problems={problems} />
         <button
           type="submit"
           className="govuk-button"
@@ -169,6 +155,52 @@ function NewYearForm({
           Create the draft
         </button>
       </form>
+    </>
+  );
+}
+
+function NewYearFields({ values, set, problems }: { values: NewYearValues; set: SetValue; problems: Problem[] }) {
+  return (
+    <>
+      <TextInput
+        id="title"
+        label="Strategy title"
+        value={values.title}
+        onChange={set("title")}
+        error={fieldError(problems, "title")}
+      />
+      <TextInput
+        id="period"
+        label="Period"
+        hint="For example, 2027-2028"
+        width="10"
+        value={values.period}
+        onChange={set("period")}
+        error={fieldError(problems, "period")}
+      />
+      <DateInput
+        id="effectiveFrom"
+        label="In force from"
+        value={values.effectiveFrom}
+        onChange={set("effectiveFrom")}
+        error={fieldError(problems, "effectiveFrom")}
+      />
+      <DateInput
+        id="effectiveTo"
+        label="In force until (optional)"
+        value={values.effectiveTo}
+        onChange={set("effectiveTo")}
+        error={fieldError(problems, "effectiveTo")}
+      />
+      <Textarea
+        id="years"
+        label="School year calendar (JSON)"
+        hint="Terms, half terms and holidays. Proposed from last year's dates moved on a year: check them against the authority's published term dates."
+        rows={16}
+        value={values.years}
+        onChange={set("years")}
+        error={fieldError(problems, "years") ?? problems.find((p) => p.pointer?.startsWith("/years/"))?.message}
+      />
     </>
   );
 }

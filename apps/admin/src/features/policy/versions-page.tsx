@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 
 import {
+  DataTable,
   downloadFile,
   ErrorSummary,
   formatDate,
@@ -15,26 +16,18 @@ import {
   useCan,
   usePageTitle,
   useTRPC,
+  type Column,
   type Problem,
 } from "@steward/ui";
 
 import { STATUS_COLOUR, useRefreshPolicy, useVersions, versionName, type VersionSummary } from "./policy-hooks.ts";
 
-/** The policy studio's home: every version with its status, and what can be done with each. */
-export function VersionsPage() {
+/** What may be done with a version from the list: new draft from it, export it, discard it. */
+function useVersionCommands(setProblems: (problems: Problem[]) => void, setDone: (message: string) => void) {
   const trpc = useTRPC();
-  const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const versions = useVersions();
   const refresh = useRefreshPolicy();
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [done, setDone] = useState<string | undefined>(
-    new URLSearchParams(window.location.search).get("published")
-      ? `Version ${new URLSearchParams(window.location.search).get("published")} is published and in force`
-      : undefined,
-  );
-  usePageTitle("Policy versions");
   const createDraft = useMutation(
     trpc.policy.createDraft.mutationOptions({
       onSuccess: async (v) => (await refresh(), navigate(`/policy/${v.id}`)),
@@ -55,6 +48,28 @@ export function VersionsPage() {
       setProblems(readProblems(error));
     }
   };
+  return {
+    createDraft: (v: VersionSummary) => createDraft.mutate({ from: "version", versionId: v.id }),
+    exportVersion: (v: VersionSummary) => void exportVersion(v),
+    retire: (v: VersionSummary) => retire.mutate({ id: v.id }),
+  };
+}
+type VersionCommands = ReturnType<typeof useVersionCommands>;
+
+/** The message a successful publish leaves in the address (`?published=3`). */
+function publishedMessage(): string | undefined {
+  const published = new URLSearchParams(window.location.search).get("published");
+  return published ? `Version ${published} is published and in force` : undefined;
+}
+
+/** The policy studio's home: every version with its status, and what can be done with each. */
+export function VersionsPage() {
+  const can = useCan();
+  const versions = useVersions();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [done, setDone] = useState<string | undefined>(publishedMessage);
+  usePageTitle("Policy versions");
+  const commands = useVersionCommands(setProblems, setDone);
   if (versions.isPending) return <Loading />;
   if (versions.isError) return <QueryError error={versions.error} />;
   const published = versions.data.find((v) => v.status === "published");
@@ -91,108 +106,107 @@ export function VersionsPage() {
           </Link>
         </div>
       )}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Versions, newest first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Version
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Strategy
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Dates
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Actions
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {versions.data.map((v) => (
-            <tr className="govuk-table__row" key={v.id}>
-              <th scope="row" className="govuk-table__header">
-                <Link className="govuk-link" to={`/policy/${v.id}`}>
-                  {versionName(v)}
-                </Link>
-              </th>
-              <td className="govuk-table__cell">
-                {v.title}
-                {v.period && <span className="govuk-body-s govuk-!-display-block">{v.period}</span>}
-              </td>
-              <td className="govuk-table__cell">
-                <Tag colour={STATUS_COLOUR[v.status]}>{humanise(v.status)}</Tag>
-              </td>
-              <td className="govuk-table__cell govuk-body-s">
-                Created {formatDate(v.createdAt)}
-                {v.publishedAt && <span className="govuk-!-display-block">Published {formatDate(v.publishedAt)}</span>}
-                {v.retiredAt && <span className="govuk-!-display-block">Retired {formatDate(v.retiredAt)}</span>}
-              </td>
-              <td className="govuk-table__cell">
-                <ul className="govuk-list govuk-body-s">
-                  {v.status === "draft" && can("update Policy") && (
-                    <li>
-                      <Link className="govuk-link" to={`/policy/${v.id}`}>
-                        Edit<span className="govuk-visually-hidden"> {versionName(v)}</span>
-                      </Link>
-                    </li>
-                  )}
-                  {published && v.id !== published.id && (
-                    <li>
-                      <Link className="govuk-link" to={`/policy/${v.id}/diff`}>
-                        Changes from the published version
-                        <span className="govuk-visually-hidden"> ({versionName(v)})</span>
-                      </Link>
-                    </li>
-                  )}
-                  {v.status === "draft" && can("publish Policy") && (
-                    <li>
-                      <Link className="govuk-link" to={`/policy/${v.id}/publish`}>
-                        Publish<span className="govuk-visually-hidden"> {versionName(v)}</span>
-                      </Link>
-                    </li>
-                  )}
-                  {can("create Policy") && (
-                    <li>
-                      <button
-                        type="button"
-                        className="steward-link-button govuk-link"
-                        onClick={() => createDraft.mutate({ from: "version", versionId: v.id })}
-                      >
-                        New draft from this version<span className="govuk-visually-hidden"> ({versionName(v)})</span>
-                      </button>
-                    </li>
-                  )}
-                  <li>
-                    <button
-                      type="button"
-                      className="steward-link-button govuk-link"
-                      onClick={() => void exportVersion(v)}
-                    >
-                      Export the file<span className="govuk-visually-hidden"> ({versionName(v)})</span>
-                    </button>
-                  </li>
-                  {v.status === "draft" && can("update Policy") && (
-                    <li>
-                      <button
-                        type="button"
-                        className="steward-link-button govuk-link"
-                        onClick={() => retire.mutate({ id: v.id })}
-                      >
-                        Discard<span className="govuk-visually-hidden"> {versionName(v)}</span>
-                      </button>
-                    </li>
-                  )}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Versions, newest first"
+        columns={versionColumns((v) => (
+          <VersionActions version={v} published={published} commands={commands} />
+        ))}
+        rows={versions.data}
+        rowKey={(v) => v.id}
+      />
     </>
+  );
+}
+
+function versionColumns(actions: (v: VersionSummary) => ReactNode): Column<VersionSummary>[] {
+  return [
+    {
+      heading: "Version",
+      cell: (v) => (
+        <Link className="govuk-link" to={`/policy/${v.id}`}>
+          {versionName(v)}
+        </Link>
+      ),
+    },
+    {
+      heading: "Strategy",
+      cell: (v) => (
+        <>
+          {v.title}
+          {v.period && <span className="govuk-body-s govuk-!-display-block">{v.period}</span>}
+        </>
+      ),
+    },
+    { heading: "Status", cell: (v) => <Tag colour={STATUS_COLOUR[v.status]}>{humanise(v.status)}</Tag> },
+    {
+      heading: "Dates",
+      className: "govuk-body-s",
+      cell: (v) => (
+        <>
+          Created {formatDate(v.createdAt)}
+          {v.publishedAt && <span className="govuk-!-display-block">Published {formatDate(v.publishedAt)}</span>}
+          {v.retiredAt && <span className="govuk-!-display-block">Retired {formatDate(v.retiredAt)}</span>}
+        </>
+      ),
+    },
+    { heading: "Actions", cell: actions },
+  ];
+}
+
+function VersionActions({
+  version: v,
+  published,
+  commands,
+}: {
+  version: VersionSummary;
+  published: VersionSummary | undefined;
+  commands: VersionCommands;
+}) {
+  const can = useCan();
+  const isDraft = v.status === "draft";
+  return (
+    <ul className="govuk-list govuk-body-s">
+      {isDraft && can("update Policy") && (
+        <li>
+          <Link className="govuk-link" to={`/policy/${v.id}`}>
+            Edit<span className="govuk-visually-hidden"> {versionName(v)}</span>
+          </Link>
+        </li>
+      )}
+      {published && v.id !== published.id && (
+        <li>
+          <Link className="govuk-link" to={`/policy/${v.id}/diff`}>
+            Changes from the published version
+            <span className="govuk-visually-hidden"> ({versionName(v)})</span>
+          </Link>
+        </li>
+      )}
+      {isDraft && can("publish Policy") && (
+        <li>
+          <Link className="govuk-link" to={`/policy/${v.id}/publish`}>
+            Publish<span className="govuk-visually-hidden"> {versionName(v)}</span>
+          </Link>
+        </li>
+      )}
+      {can("create Policy") && (
+        <li>
+          <button type="button" className="steward-link-button govuk-link" onClick={() => commands.createDraft(v)}>
+            New draft from this version<span className="govuk-visually-hidden"> ({versionName(v)})</span>
+          </button>
+        </li>
+      )}
+      <li>
+        <button type="button" className="steward-link-button govuk-link" onClick={() => commands.exportVersion(v)}>
+          Export the file<span className="govuk-visually-hidden"> ({versionName(v)})</span>
+        </button>
+      </li>
+      {isDraft && can("update Policy") && (
+        <li>
+          <button type="button" className="steward-link-button govuk-link" onClick={() => commands.retire(v)}>
+            Discard<span className="govuk-visually-hidden"> {versionName(v)}</span>
+          </button>
+        </li>
+      )}
+    </ul>
   );
 }

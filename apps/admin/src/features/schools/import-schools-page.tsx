@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 
 import {
   BackLink,
+  DataTable,
   ErrorSummary,
   fieldError,
   plural,
@@ -12,11 +13,18 @@ import {
   SummaryList,
   usePageTitle,
   useTRPC,
+  type Column,
   type Problem,
   type RouterOutputs,
 } from "@steward/ui";
 
 type Report = RouterOutputs["schools"]["import"];
+
+const REJECTED_COLUMNS: Column<Report["rejected"][number]>[] = [
+  { heading: "Line", cell: (r) => r.line },
+  { heading: "URN", cell: (r) => r.urn ?? "" },
+  { heading: "Reason", cell: (r) => r.reason },
+];
 
 /** Imports a GIAS file: a dry run first shows what would change, then the import itself. */
 export function ImportSchoolsPage() {
@@ -57,29 +65,13 @@ export function ImportSchoolsPage() {
           value={kind}
           onChange={setKind}
         />
-        <div className={`govuk-form-group${fieldError(problems, "csv") ? " govuk-form-group--error" : ""}`}>
-          <label className="govuk-label govuk-label--s" htmlFor="csv">
-            CSV file
-          </label>
-          {fieldError(problems, "csv") && (
-            <p className="govuk-error-message" id="csv-error">
-              <span className="govuk-visually-hidden">Error:</span> {fieldError(problems, "csv")}
-            </p>
-          )}
-          <input
-            className="govuk-file-upload"
-            id="csv"
-            name="csv"
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={fieldError(problems, "csv") ? "csv-error" : undefined}
-            onChange={async (event) => {
-              const chosen = event.target.files?.[0];
-              setReport(undefined);
-              setFile(chosen ? { name: chosen.name, text: await chosen.text() } : undefined);
-            }}
-          />
-        </div>
+        <CsvFileInput
+          error={fieldError(problems, "csv")}
+          onChange={(chosen) => {
+            setReport(undefined);
+            setFile(chosen);
+          }}
+        />
         <div className="govuk-button-group">
           <button
             type="submit"
@@ -133,34 +125,48 @@ function ImportReport({ report }: { report: Report }) {
         ]}
       />
       {report.rejected.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Rejected rows</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Line
-              </th>
-              <th scope="col" className="govuk-table__header">
-                URN
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Reason
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {report.rejected.map((r) => (
-              <tr className="govuk-table__row" key={r.line}>
-                <th scope="row" className="govuk-table__header">
-                  {r.line}
-                </th>
-                <td className="govuk-table__cell">{r.urn ?? ""}</td>
-                <td className="govuk-table__cell">{r.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Rejected rows"
+          captionSize="s"
+          columns={REJECTED_COLUMNS}
+          rows={report.rejected}
+          rowKey={(r) => String(r.line)}
+        />
       )}
     </section>
+  );
+}
+
+/** The file upload: the chosen file is read as text at once, so the dry run and the import send the same text. */
+function CsvFileInput({
+  error,
+  onChange,
+}: {
+  error: string | undefined;
+  onChange: (file: { name: string; text: string } | undefined) => void;
+}) {
+  const read = async (chosen: File | undefined) => {
+    onChange(chosen ? { name: chosen.name, text: await chosen.text() } : undefined);
+  };
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label govuk-label--s" htmlFor="csv">
+        CSV file
+      </label>
+      {error && (
+        <p className="govuk-error-message" id="csv-error">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      )}
+      <input
+        className="govuk-file-upload"
+        id="csv"
+        name="csv"
+        type="file"
+        accept=".csv,text/csv"
+        aria-describedby={error ? "csv-error" : undefined}
+        onChange={(event) => void read(event.target.files?.[0])}
+      />
+    </div>
   );
 }

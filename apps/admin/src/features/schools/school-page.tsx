@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from "react-router";
 
 import {
   BackLink,
+  DataTable,
   ErrorPage,
   ErrorSummary,
   formatDate,
@@ -14,10 +15,21 @@ import {
   useCan,
   usePageTitle,
   useTRPC,
+  type Column,
   type Problem,
+  type RouterOutputs,
 } from "@steward/ui";
 
 import { governanceLabel } from "../../lib/vocabulary.ts";
+
+type School = RouterOutputs["schools"]["get"];
+
+const LINK_COLUMNS: Column<School["links"][number]>[] = [
+  { heading: "School", cell: (l) => l.name },
+  { heading: "URN", cell: (l) => l.urn },
+  { heading: "Link", cell: (l) => l.type },
+  { heading: "Since", cell: (l) => formatDate(l.established) },
+];
 
 export function SchoolPage() {
   const { urn = "" } = useParams();
@@ -61,58 +73,40 @@ export function SchoolPage() {
           </button>
         )
       )}
-      <SummaryList
-        rows={[
-          { key: "LAESTAB", value: s.laestab ?? "" },
-          { key: "Phase", value: humanise(s.phase) },
-          { key: "Type", value: s.typeOfEstablishment ?? "" },
-          { key: "Governance", value: governanceLabel(s.governance) },
-          s.trust !== null && { key: "Trust", value: s.trust },
-          { key: "Status", value: humanise(s.status) },
-          { key: "District", value: s.district ?? "" },
-          { key: "Postcode", value: s.postcode ?? "" },
-          s.openedOn !== null && { key: "Opened", value: formatDate(s.openedOn) },
-          s.closedOn !== null && { key: "Closed", value: formatDate(s.closedOn) },
-          s.pupils !== null && { key: "Pupils", value: String(s.pupils) },
-          s.ofsted !== null && {
-            key: "Ofsted",
-            value: `${humanise(s.ofsted.overallEffectiveness) || "No grade"}${s.ofsted.inspectionDate ? `, inspected ${formatDate(s.ofsted.inspectionDate)}` : ""}`,
-          },
-        ]}
-      />
+      <SchoolDetails school={s} />
       {s.links.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Linked establishments</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                School
-              </th>
-              <th scope="col" className="govuk-table__header">
-                URN
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Link
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Since
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {s.links.map((l) => (
-              <tr className="govuk-table__row" key={`${l.urn}-${l.type}`}>
-                <th scope="row" className="govuk-table__header">
-                  {l.name}
-                </th>
-                <td className="govuk-table__cell">{l.urn}</td>
-                <td className="govuk-table__cell">{l.type}</td>
-                <td className="govuk-table__cell">{formatDate(l.established)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Linked establishments"
+          columns={LINK_COLUMNS}
+          rows={s.links}
+          rowKey={(l) => `${l.urn}-${l.type}`}
+        />
       )}
     </>
+  );
+}
+
+/** What GIAS says of the school, and its last Ofsted grade. */
+function SchoolDetails({ school: s }: { school: School }) {
+  return (
+    <SummaryList
+      rows={[
+        { key: "LAESTAB", value: s.laestab ?? "" },
+        { key: "Phase", value: humanise(s.phase) },
+        { key: "Type", value: s.typeOfEstablishment ?? "" },
+        { key: "Governance", value: governanceLabel(s.governance) },
+        s.trust !== null && { key: "Trust", value: s.trust },
+        { key: "Status", value: humanise(s.status) },
+        { key: "District", value: s.district ?? "" },
+        { key: "Postcode", value: s.postcode ?? "" },
+        s.openedOn !== null && { key: "Opened", value: formatDate(s.openedOn) },
+        s.closedOn !== null && { key: "Closed", value: formatDate(s.closedOn) },
+        s.pupils !== null && { key: "Pupils", value: String(s.pupils) },
+        s.ofsted !== null && {
+          key: "Ofsted",
+          value: `${humanise(s.ofsted.overallEffectiveness) || "No grade"}${s.ofsted.inspectionDate ? `, inspected ${formatDate(s.ofsted.inspectionDate)}` : ""}`,
+        },
+      ]}
+    />
   );
 }

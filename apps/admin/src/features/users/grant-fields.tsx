@@ -1,4 +1,4 @@
-import { Checkboxes, TextInput } from "@steward/ui";
+import { Checkboxes, isSchoolRole, TextInput } from "@steward/ui";
 
 import type { usePolicyRoles } from "./roles.ts";
 
@@ -20,7 +20,7 @@ export function GrantFields({
   error?: string | undefined;
   urnError?: string | undefined;
 }) {
-  const schoolRole = chosen.some((key) => roles.find((r) => r.key === key)?.audience === "school");
+  const schoolRole = chosen.some((key) => isSchoolRole(roles, key));
   return (
     <>
       <Checkboxes
@@ -52,10 +52,7 @@ export function GrantFields({
   );
 }
 
+/** The grants to send: each school role for the school given by URN. */
 export function toGrants(roles: ReturnType<typeof usePolicyRoles>["roles"], chosen: string[], urn: string) {
-  return chosen.map((key) =>
-    roles.find((r) => r.key === key)?.audience === "school"
-      ? { role: key, schoolUrn: Number(urn) || 0 }
-      : { role: key },
-  );
+  return chosen.map((key) => (isSchoolRole(roles, key) ? { role: key, schoolUrn: Number(urn) || 0 } : { role: key }));
 }

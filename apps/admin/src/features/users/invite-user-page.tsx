@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import {
+  audienceOfRoles,
   BackLink,
   ErrorSummary,
   fieldError,
@@ -36,7 +37,8 @@ export function InviteUserPage() {
     trpc.users.invite.mutationOptions({
       onSuccess: (result) => {
         setProblems([]);
-        const app = result.user.grants.some((g) => g.schoolUrn !== undefined) ? "/portal/" : "/admin/";
+        const roleKeys = result.user.grants.map((g) => g.role);
+        const app = audienceOfRoles(roles, roleKeys) === "school" ? "/portal/" : "/admin/";
         setLink(
           `${window.location.origin}${app}invite?token=${encodeURIComponent(result.inviteToken)}${slug ? `&tenant=${slug}` : ""}`,
         );

@@ -38,16 +38,13 @@ export function UserPage() {
   return <UserDetail key={user.id} user={user} />;
 }
 
-function UserDetail({ user }: { user: User }) {
+type Update = ReturnType<typeof useUserUpdate>;
+
+/** Changing a user: roles, disabling or enabling, unlocking. Each change ends the user's sessions. */
+function useUserUpdate(setProblems: (problems: Problem[]) => void, setDone: (message: string) => void) {
   const trpc = useTRPC();
-  const can = useCan();
   const queryClient = useQueryClient();
-  const { roles } = usePolicyRoles();
-  const [chosen, setChosen] = useState(user.grants.map((g) => g.role));
-  const [urn, setUrn] = useState(String(user.grants.find((g) => g.schoolUrn)?.schoolUrn ?? ""));
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [done, setDone] = useState<string>();
-  const update = useMutation(
+  return useMutation(
     trpc.users.setRoles.mutationOptions({
       onSuccess: async () => {
         setProblems([]);
@@ -57,10 +54,16 @@ function UserDetail({ user }: { user: User }) {
       onError: (e) => setProblems(readProblems(e)),
     }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.mutate({ id: user.id, grants: toGrants(roles, chosen, urn) });
-  };
+}
+
+function UserDetail({ user }: { user: User }) {
+  const can = useCan();
+  const { roles } = usePolicyRoles();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [done, setDone] = useState<string>();
+  const update = useUserUpdate(setProblems, setDone);
+  // Only a user whose every role the signed-in user may give can be changed by them.
+  const mayChange = user.grants.every((g) => roles.some((r) => r.key === g.role));
   return (
     <>
       <BackLink to="/users">Back to users</BackLink>
@@ -71,81 +74,106 @@ function UserDetail({ user }: { user: User }) {
       )}
       <ErrorSummary problems={problems} />
       <h1 className="govuk-heading-l">{user.displayName}</h1>
-      <SummaryList
-        rows={[
-          { key: "Email", value: user.email },
-          {
-            key: "Status",
-            value: (
-              <>
-                <Tag colour={user.status === "active" ? "green" : "grey"}>{humanise(user.status)}</Tag>
-                {user.locked && (
-                  <>
-                    {" "}
-                    <Tag colour="red">Locked</Tag>
-                  </>
-                )}
-              </>
-            ),
-          },
-          {
-            key: "Roles",
-            value: user.grants.map((g) => `${g.roleLabel}${g.schoolUrn ? ` (URN ${g.schoolUrn})` : ""}`).join(", "),
-          },
-          { key: "Last signed in", value: formatDateTime(user.lastSignInAt) || "Never" },
-        ]}
-      />
-      {can("update User") && !user.grants.every((g) => roles.some((r) => r.key === g.role)) && (
+      <UserSummary user={user} />
+      {can("update User") && !mayChange && (
         <p className="govuk-inset-text">
           This user holds a role your roles do not let you give, so you cannot change their roles or disable them.
         </p>
       )}
-      {can("update User") && user.grants.every((g) => roles.some((r) => r.key === g.role)) && (
+      {can("update User") && mayChange && (
         <>
-          <form noValidate onSubmit={submit}>
-            <GrantFields
-              roles={roles}
-              chosen={chosen}
-              setChosen={setChosen}
-              urn={urn}
-              setUrn={setUrn}
-              error={fieldError(problems, "grants")}
-            />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Save roles
-            </button>
-          </form>
-          <div className="govuk-button-group">
-            {user.status === "active" && (
-              <button
-                type="button"
-                className="govuk-button govuk-button--warning"
-                onClick={() => update.mutate({ id: user.id, status: "disabled" })}
-              >
-                Disable this user
-              </button>
-            )}
-            {user.status === "disabled" && (
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary"
-                onClick={() => update.mutate({ id: user.id, status: "active" })}
-              >
-                Enable this user
-              </button>
-            )}
-            {user.locked && (
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary"
-                onClick={() => update.mutate({ id: user.id, unlock: true })}
-              >
-                Unlock the account
-              </button>
-            )}
-          </div>
+          <RolesForm user={user} update={update} problems={problems} />
+          <AccountButtons user={user} update={update} />
         </>
       )}
     </>
+  );
+}
+
+function UserSummary({ user }: { user: User }) {
+  return (
+    <SummaryList
+      rows={[
+        { key: "Email", value: user.email },
+        {
+          key: "Status",
+          value: (
+            <>
+              <Tag colour={user.status === "active" ? "green" : "grey"}>{humanise(user.status)}</Tag>
+              {user.locked && (
+                <>
+                  {" "}
+                  <Tag colour="red">Locked</Tag>
+                </>
+              )}
+            </>
+          ),
+        },
+        {
+          key: "Roles",
+          value: user.grants.map((g) => `${g.roleLabel}${g.schoolUrn ? ` (URN ${g.schoolUrn})` : ""}`).join(", "),
+        },
+        { key: "Last signed in", value: formatDateTime(user.lastSignInAt) || "Never" },
+      ]}
+    />
+  );
+}
+
+function RolesForm({ user, update, problems }: { user: User; update: Update; problems: Problem[] }) {
+  const { roles } = usePolicyRoles();
+  const [chosen, setChosen] = useState(user.grants.map((g) => g.role));
+  const [urn, setUrn] = useState(String(user.grants.find((g) => g.schoolUrn)?.schoolUrn ?? ""));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ id: user.id, grants: toGrants(roles, chosen, urn) });
+  };
+  return (
+    <form noValidate onSubmit={submit}>
+      <GrantFields
+        roles={roles}
+        chosen={chosen}
+        setChosen={setChosen}
+        urn={urn}
+        setUrn={setUrn}
+        error={fieldError(problems, "grants")}
+      />
+      <button type="submit" className="govuk-button" data-module="govuk-button">
+        Save roles
+      </button>
+    </form>
+  );
+}
+
+function AccountButtons({ user, update }: { user: User; update: Update }) {
+  return (
+    <div className="govuk-button-group">
+      {user.status === "active" && (
+        <button
+          type="button"
+          className="govuk-button govuk-button--warning"
+          onClick={() => update.mutate({ id: user.id, status: "disabled" })}
+        >
+          Disable this user
+        </button>
+      )}
+      {user.status === "disabled" && (
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => update.mutate({ id: user.id, status: "active" })}
+        >
+          Enable this user
+        </button>
+      )}
+      {user.locked && (
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => update.mutate({ id: user.id, unlock: true })}
+        >
+          Unlock the account
+        </button>
+      )}
+    </div>
   );
 }

@@ -151,16 +151,15 @@ function SubmittedForm({ form, response }: { form: FormDef; response: Response }
 }
 
 /**
- * Filling in a form, with save and return: the first save creates the draft, later saves carry the
- * revision they started from. The last step sends it, checked against the form's schema by the API.
+ * Save and return: the first save creates the draft, later saves carry the revision they started
+ * from; sending waits for any save still running, then sends the latest draft.
  */
-function FillForm({ form, response }: { form: FormDef; response?: Response }) {
+function useFormResponse(form: FormDef, response: Response | undefined) {
   const trpc = useTRPC();
   const me = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [current, setCurrent] = useState(response);
-  const [data, setData] = useState<Record<string, unknown> | undefined>(response?.data);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saved, setSaved] = useState<string>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.forms.pathKey() });
@@ -207,6 +206,22 @@ function FillForm({ form, response }: { form: FormDef; response?: Response }) {
     queue.current = run;
     return run;
   };
+  const send = async (formData: Record<string, unknown> | undefined) => {
+    try {
+      await queue.current.catch(() => undefined);
+      const draft = latest.current ?? (await saveData(formData, 0));
+      submit.mutate({ id: draft.id, revision: draft.revision, data: formData ?? {} });
+    } catch {
+      // The save's error is shown.
+    }
+  };
+  return { current, problems, saved, saveData, send };
+}
+
+/** Filling in a form; the last step sends it, checked against the form's schema by the API. */
+function FillForm({ form, response }: { form: FormDef; response?: Response }) {
+  const [data, setData] = useState<Record<string, unknown> | undefined>(response?.data);
+  const { current, problems, saved, saveData, send } = useFormResponse(form, response);
   return (
     <>
       <BackLink to="/forms">Back to forms</BackLink>
@@ -226,15 +241,7 @@ function FillForm({ form, response }: { form: FormDef; response?: Response }) {
         submitText="Send to the local authority"
         onChange={(event) => setData(event.formData)}
         onSave={(answers, page) => void saveData(answers, page).catch(() => undefined)}
-        onSubmit={async ({ formData }) => {
-          try {
-            await queue.current.catch(() => undefined);
-            const draft = latest.current ?? (await saveData(formData, 0));
-            submit.mutate({ id: draft.id, revision: draft.revision, data: formData ?? {} });
-          } catch {
-            // The save's error is shown.
-          }
-        }}
+        onSubmit={({ formData }) => void send(formData)}
       />
       {!form.uiSchema["ui:options"] && (
         <button

@@ -1,9 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 
-import { formatDate, Loading, QueryError, SummaryList, Tag, usePageTitle, useSession, useTRPC } from "@steward/ui";
+import {
+  formatDate,
+  Loading,
+  QueryError,
+  SummaryList,
+  Tag,
+  today,
+  usePageTitle,
+  useSession,
+  useTRPC,
+} from "@steward/ui";
 
-import { today, useSchoolCase } from "../school-case.ts";
+import { useSchoolCase, type CaseView } from "../school-case.ts";
 
 /** The school's home: its category (where the policy shows it), what is coming and what needs doing. */
 export function OverviewPage() {
@@ -31,108 +41,140 @@ export function OverviewPage() {
       {!hasCase && (
         <p className="govuk-body">Your school has no open school improvement case with the local authority.</p>
       )}
-      {view && (
-        <SummaryList
-          rows={[
-            view.category && {
-              key: "Category",
-              value: (
-                <>
-                  <Tag colour={view.category.colour}>{view.category.label}</Tag>
-                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
-                    Since {formatDate(view.category.effectiveFrom)}
-                  </span>
-                </>
-              ),
-            },
-            // The API sends the stage only when the policy shows it to schools.
-            view.stage && {
-              key: "Stage",
-              value: (
-                <>
-                  {view.stage.label}
-                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
-                    Since {formatDate(view.stage.since)}
-                  </span>
-                </>
-              ),
-            },
-            view.assignedOfficer && { key: "Your adviser", value: view.assignedOfficer.name },
-            {
-              key: "Next visit",
-              value: upcoming[0] ? `${upcoming[0].visitType.label}, ${formatDate(upcoming[0].date)}` : "None booked",
-            },
-          ]}
-        />
-      )}
-      {toAcknowledge.length > 0 && (
-        <div
-          className="govuk-notification-banner"
-          role="region"
-          aria-labelledby="to-do-title"
-          data-module="govuk-notification-banner"
-        >
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="to-do-title">
-              Important
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">
-              {toAcknowledge.length === 1 ? "A letter needs" : `${toAcknowledge.length} letters need`} your
-              acknowledgement.
-            </p>
-            <ul className="govuk-list">
-              {toAcknowledge.map((l) => (
-                <li key={l.id}>
-                  <Link className="govuk-notification-banner__link" to={`/letters/${l.id}`}>
-                    {l.letterType.label}
-                  </Link>
-                  {l.deadline && ` (respond by ${formatDate(l.deadline)})`}
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      )}
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-half">
-          <h2 className="govuk-heading-m">Upcoming visits</h2>
-          {upcoming.length === 0 ? (
-            <p className="govuk-body">No visits booked.</p>
-          ) : (
-            <ul className="govuk-list">
-              {upcoming.map((v) => (
-                <li key={v.id}>
-                  {v.visitType.label}, {formatDate(v.date)}
-                </li>
-              ))}
-            </ul>
-          )}
-          <h2 className="govuk-heading-m">Visit reports</h2>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/visits">
-              {reports.length === 1 ? "1 published report" : `${reports.length} published reports`}
-            </Link>
-          </p>
-        </div>
-        <div className="govuk-grid-column-one-half">
-          <h2 className="govuk-heading-m">Forms</h2>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/forms">
-              {drafts.length
-                ? `${drafts.length} form${drafts.length === 1 ? "" : "s"} in progress`
-                : "Forms to complete"}
-            </Link>
-          </p>
-          <h2 className="govuk-heading-m">Letters and notices</h2>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/letters">
-              {(view?.letters.length ?? 0) === 1 ? "1 letter" : `${view?.letters.length ?? 0} letters`}
-            </Link>
-          </p>
-        </div>
-      </div>
+      {view && <CaseSummary view={view} nextVisit={upcoming[0]} />}
+      {toAcknowledge.length > 0 && <LettersToAcknowledge letters={toAcknowledge} />}
+      <ComingUp
+        upcoming={upcoming}
+        reports={reports.length}
+        drafts={drafts.length}
+        letters={view?.letters.length ?? 0}
+      />
     </>
+  );
+}
+
+type Visit = CaseView["visits"][number];
+type Letter = CaseView["letters"][number];
+
+/** The school's category and stage (where the policy shows them), its adviser and next visit. */
+function CaseSummary({ view, nextVisit }: { view: CaseView; nextVisit: Visit | undefined }) {
+  return (
+    <SummaryList
+      rows={[
+        view.category && {
+          key: "Category",
+          value: (
+            <>
+              <Tag colour={view.category.colour}>{view.category.label}</Tag>
+              <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
+                Since {formatDate(view.category.effectiveFrom)}
+              </span>
+            </>
+          ),
+        },
+        // The API sends the stage only when the policy shows it to schools.
+        view.stage && {
+          key: "Stage",
+          value: (
+            <>
+              {view.stage.label}
+              <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
+                Since {formatDate(view.stage.since)}
+              </span>
+            </>
+          ),
+        },
+        view.assignedOfficer && { key: "Your adviser", value: view.assignedOfficer.name },
+        {
+          key: "Next visit",
+          value: nextVisit ? `${nextVisit.visitType.label}, ${formatDate(nextVisit.date)}` : "None booked",
+        },
+      ]}
+    />
+  );
+}
+
+/** The letters still waiting for the school's acknowledgement. */
+function LettersToAcknowledge({ letters: toAcknowledge }: { letters: Letter[] }) {
+  return (
+    <div
+      className="govuk-notification-banner"
+      role="region"
+      aria-labelledby="to-do-title"
+      data-module="govuk-notification-banner"
+    >
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="to-do-title">
+          Important
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">
+          {toAcknowledge.length === 1 ? "A letter needs" : `${toAcknowledge.length} letters need`} your acknowledgement.
+        </p>
+        <ul className="govuk-list">
+          {toAcknowledge.map((l) => (
+            <li key={l.id}>
+              <Link className="govuk-notification-banner__link" to={`/letters/${l.id}`}>
+                {l.letterType.label}
+              </Link>
+              {l.deadline && ` (respond by ${formatDate(l.deadline)})`}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** What is coming (visits) and what there is to read or do (reports, forms, letters). */
+function ComingUp({
+  upcoming,
+  reports,
+  drafts,
+  letters,
+}: {
+  upcoming: Visit[];
+  reports: number;
+  drafts: number;
+  letters: number;
+}) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-one-half">
+        <h2 className="govuk-heading-m">Upcoming visits</h2>
+        {upcoming.length === 0 ? (
+          <p className="govuk-body">No visits booked.</p>
+        ) : (
+          <ul className="govuk-list">
+            {upcoming.map((v) => (
+              <li key={v.id}>
+                {v.visitType.label}, {formatDate(v.date)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2 className="govuk-heading-m">Visit reports</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/visits">
+            {reports === 1 ? "1 published report" : `${reports} published reports`}
+          </Link>
+        </p>
+      </div>
+      <div className="govuk-grid-column-one-half">
+        <h2 className="govuk-heading-m">Forms</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/forms">
+            {drafts ? `${drafts} form${drafts === 1 ? "" : "s"} in progress` : "Forms to complete"}
+          </Link>
+        </p>
+        <h2 className="govuk-heading-m">Letters and notices</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/letters">
+            {letters === 1 ? "1 letter" : `${letters} letters`}
+          </Link>
+        </p>
+      </div>
+    </div>
   );
 }

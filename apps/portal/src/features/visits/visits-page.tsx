@@ -3,19 +3,38 @@ import { Link, useParams } from "react-router";
 import { FormSummary } from "@steward/forms";
 import {
   BackLink,
+  DataTable,
   ErrorPage,
   formatDate,
   formatDateTime,
   Loading,
   QueryError,
   SummaryList,
+  today,
   usePageTitle,
+  type Column,
   type RouterOutputs,
 } from "@steward/ui";
 
-import { today, useSchoolCase, useSchoolCasePolicy, type CaseView } from "../school-case.ts";
+import { useSchoolCase, useSchoolCasePolicy, type CaseView } from "../school-case.ts";
 
 type Visit = CaseView["visits"][number];
+type Report = NonNullable<Visit["report"]>;
+
+const UPCOMING_COLUMNS: Column<Visit>[] = [
+  { heading: "Date", cell: (v) => formatDate(v.date) },
+  { heading: "Visit", cell: (v) => v.visitType.label },
+  {
+    heading: "Agenda",
+    cell: (v) => (
+      <ol className="govuk-list govuk-list--number govuk-body-s">
+        {v.agenda.map((a) => (
+          <li key={a.key}>{a.title}</li>
+        ))}
+      </ol>
+    ),
+  },
+];
 
 export function VisitsPage() {
   const { view, isPending, error } = useSchoolCase();
@@ -30,46 +49,13 @@ export function VisitsPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Visits</h1>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Upcoming visits</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Date
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Visit
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Agenda
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {upcoming.length === 0 && (
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={3}>
-                No visits booked.
-              </td>
-            </tr>
-          )}
-          {upcoming.map((v) => (
-            <tr className="govuk-table__row" key={v.id}>
-              <th scope="row" className="govuk-table__header">
-                {formatDate(v.date)}
-              </th>
-              <td className="govuk-table__cell">{v.visitType.label}</td>
-              <td className="govuk-table__cell">
-                <ol className="govuk-list govuk-list--number govuk-body-s">
-                  {v.agenda.map((a) => (
-                    <li key={a.key}>{a.title}</li>
-                  ))}
-                </ol>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Upcoming visits"
+        columns={UPCOMING_COLUMNS}
+        rows={upcoming}
+        rowKey={(v) => v.id}
+        empty="No visits booked."
+      />
       <h2 className="govuk-heading-m">Visit reports</h2>
       {reports.length === 0 ? (
         <p className="govuk-body">No reports have been published to your school yet.</p>
@@ -105,7 +91,7 @@ export function VisitReportPage() {
       <BackLink to="/visits">Back to visits</BackLink>
       <span className="govuk-caption-l">{formatDate(visit.date)}</span>
       <h1 className="govuk-heading-l">{visit.visitType.label} report</h1>
-      <ReportBody visit={visit} form={getReportForm(policy.data, visit)} />
+      <ReportBody visit={visit} report={visit.report} form={getReportForm(policy.data, visit)} />
     </>
   );
 }
@@ -131,8 +117,15 @@ function getReportForm(
   );
 }
 
-function ReportBody({ visit, form }: { visit: Visit; form: Pick<ReportForm, "schema" | "uiSchema"> }) {
-  const report = visit.report!;
+function ReportBody({
+  visit,
+  report,
+  form,
+}: {
+  visit: Visit;
+  report: Report;
+  form: Pick<ReportForm, "schema" | "uiSchema">;
+}) {
   return (
     <>
       <SummaryList

@@ -7,13 +7,51 @@ import { Radios, Select, TextInput } from "../../components/fields.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
 import { Loading, QueryError, SuccessBanner } from "../../components/ui.tsx";
 import { readProblems, type Problem } from "../../lib/api-error.ts";
+import type { Audience } from "../../lib/audience.ts";
 import { setCsrfToken, useTRPC } from "../../trpc.ts";
 
-/** Sign in: choose the authority, then email and password. */
-export function SignInPage({ audience }: { audience: "la" | "school" }) {
+type Tenant = { slug: string; name: string };
+
+/** Where to go once signed in: the page that sent the user here, if it is one of this app's own. */
+function returnPath(params: URLSearchParams): string {
+  const returnTo = params.get("returnTo");
+  return returnTo && returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/";
+}
+
+/** The authority chosen, or the only one there is. */
+function chosenTenant(tenant: string, tenants: readonly Tenant[] | undefined): string {
+  const [only] = tenants?.length === 1 ? tenants : [];
+  return tenant || (only?.slug ?? "");
+}
+
+function missingAnswers(tenant: string, email: string, password: string): Problem[] {
+  const missing: Problem[] = [];
+  if (!tenant) missing.push({ pointer: "/tenant", message: "Choose your authority" });
+  if (!email.trim()) missing.push({ pointer: "/email", message: "Enter your email address" });
+  if (!password) missing.push({ pointer: "/password", message: "Enter your password" });
+  return missing;
+}
+
+function useSignIn(setProblems: (problems: Problem[]) => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return useMutation(
+    trpc.auth.signIn.mutationOptions({
+      onSuccess: async (result) => {
+        setCsrfToken(result.csrfToken);
+        await queryClient.resetQueries();
+        void navigate(returnPath(params), { replace: true });
+      },
+      onError: (error) => setProblems(readProblems(error).map((p) => (p.pointer ? p : { ...p, pointer: "/email" }))),
+    }),
+  );
+}
+
+/** Sign in: choose the authority, then email and password. */
+export function SignInPage({ audience }: { audience: Audience }) {
+  const trpc = useTRPC();
   const [params] = useSearchParams();
   const tenants = useQuery(trpc.tenants.list.queryOptions());
   const [tenant, setTenant] = useState("");
@@ -21,32 +59,16 @@ export function SignInPage({ audience }: { audience: "la" | "school" }) {
   const [password, setPassword] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
   usePageTitle("Sign in", { error: problems.length > 0 });
-  const signIn = useMutation(
-    trpc.auth.signIn.mutationOptions({
-      onSuccess: async (result) => {
-        setCsrfToken(result.csrfToken);
-        await queryClient.resetQueries();
-        const returnTo = params.get("returnTo");
-        void navigate(returnTo && returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/", {
-          replace: true,
-        });
-      },
-      onError: (error) => setProblems(readProblems(error).map((p) => (p.pointer ? p : { ...p, pointer: "/email" }))),
-    }),
-  );
+  const signIn = useSignIn(setProblems);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const missing: Problem[] = [];
-    const chosen = tenant || (tenants.data?.length === 1 ? tenants.data[0]!.slug : "");
-    if (!chosen) missing.push({ pointer: "/tenant", message: "Choose your authority" });
-    if (!email.trim()) missing.push({ pointer: "/email", message: "Enter your email address" });
-    if (!password) missing.push({ pointer: "/password", message: "Enter your password" });
+    const chosen = chosenTenant(tenant, tenants.data);
+    const missing = missingAnswers(chosen, email, password);
     setProblems(missing);
     if (missing.length === 0) signIn.mutate({ tenant: chosen, email: email.trim(), password });
   };
   if (tenants.isPending) return <Loading />;
   if (tenants.isError) return <QueryError error={tenants.error} />;
-  const options = tenants.data.map((t) => ({ value: t.slug, label: t.name }));
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -61,28 +83,12 @@ export function SignInPage({ audience }: { audience: "la" | "school" }) {
           {audience === "la" ? "For local authority staff." : "For headteachers, governors and school staff."}
         </p>
         <form noValidate onSubmit={onSubmit}>
-          {options.length > 1 &&
-            (options.length <= 6 ? (
-              <Radios
-                id="tenant"
-                label="Your authority"
-                options={options}
-                value={tenant}
-                onChange={setTenant}
-                error={fieldError(problems, "tenant")}
-                legendClassName="govuk-fieldset__legend--m"
-              />
-            ) : (
-              <Select
-                id="tenant"
-                label="Your authority"
-                options={options}
-                value={tenant}
-                onChange={setTenant}
-                placeholder="Choose your authority"
-                error={fieldError(problems, "tenant")}
-              />
-            ))}
+          <TenantChoice
+            tenants={tenants.data}
+            value={tenant}
+            onChange={setTenant}
+            error={fieldError(problems, "tenant")}
+          />
           <TextInput
             id="email"
             label="Email address"
@@ -108,6 +114,43 @@ export function SignInPage({ audience }: { audience: "la" | "school" }) {
         </form>
       </div>
     </div>
+  );
+}
+
+/** The authority: nothing to choose if there is one, radios for a few, a list for many. */
+function TenantChoice({
+  tenants,
+  value,
+  onChange,
+  error,
+}: {
+  tenants: readonly Tenant[];
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const options = tenants.map((t) => ({ value: t.slug, label: t.name }));
+  if (options.length <= 1) return null;
+  return options.length <= 6 ? (
+    <Radios
+      id="tenant"
+      label="Your authority"
+      options={options}
+      value={value}
+      onChange={onChange}
+      error={error}
+      legendClassName="govuk-fieldset__legend--m"
+    />
+  ) : (
+    <Select
+      id="tenant"
+      label="Your authority"
+      options={options}
+      value={value}
+      onChange={onChange}
+      placeholder="Choose your authority"
+      error={error}
+    />
   );
 }
 

@@ -1,0 +1,30 @@
+/** A letter's status as a tag, with "Past deadline" once an issued letter's deadline has gone by. */
+import { humanise, Tag, today } from "@steward/ui";
+
+import type { CaseView } from "./case-context.tsx";
+
+type Letter = CaseView["letters"][number];
+
+const STATUS_COLOUR: Record<string, string> = {
+  draft: "grey",
+  approved: "blue",
+  issued: "yellow",
+  acknowledged: "green",
+  withdrawn: "grey",
+  removed: "grey",
+};
+
+export function LetterStatus({ letter }: { letter: Letter }) {
+  const pastDeadline = letter.status === "issued" && letter.deadline !== undefined && letter.deadline < today();
+  return (
+    <>
+      <Tag colour={STATUS_COLOUR[letter.status] ?? "grey"}>{humanise(letter.status)}</Tag>
+      {pastDeadline && (
+        <>
+          {" "}
+          <Tag colour="red">Past deadline</Tag>
+        </>
+      )}
+    </>
+  );
+}
