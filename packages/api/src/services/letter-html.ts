@@ -1,6 +1,7 @@
 import sanitizeHtml from "sanitize-html";
 
 import type { CaseEvent } from "@steward/domain";
+import { LETTER_HTML_ALLOWED } from "@steward/policy-config/letter-html";
 
 /**
  * What a letter's HTML may hold: the structure of a letter and nothing that
@@ -10,38 +11,11 @@ import type { CaseEvent } from "@steward/domain";
  * with its content; any other unknown element keeps its text).
  */
 const LETTER_HTML: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p",
-    "br",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "u",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "address",
-    "hr",
-    "div",
-    "span",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "a",
-  ],
-  allowedAttributes: { a: ["href"], th: ["scope", "colspan", "rowspan"], td: ["colspan", "rowspan"] },
-  allowedSchemes: ["http", "https", "mailto"],
+  allowedTags: [...LETTER_HTML_ALLOWED.tags],
+  allowedAttributes: Object.fromEntries(
+    Object.entries(LETTER_HTML_ALLOWED.attributes).map(([tag, names]) => [tag, [...names]]),
+  ),
+  allowedSchemes: [...LETTER_HTML_ALLOWED.schemes],
   allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,

@@ -1,47 +1,18 @@
 import DOMPurify, { type Config } from "dompurify";
 
+import { LETTER_HTML_ALLOWED } from "@steward/policy-config/letter-html";
+
 /**
- * What a letter's HTML may hold in the page: the same allow-list the server
- * applies before it stores a letter (packages/api/src/services/letter-html.ts).
+ * What a letter's HTML may hold in the page: the one allow-list the server
+ * also applies before it stores a letter (`LETTER_HTML_ALLOWED` in policy-config).
  */
 const LETTER_HTML: Config & { RETURN_DOM_FRAGMENT: true } = {
-  ALLOWED_TAGS: [
-    "p",
-    "br",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "strong",
-    "b",
-    "em",
-    "i",
-    "u",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "address",
-    "hr",
-    "div",
-    "span",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "a",
-  ],
-  ALLOWED_ATTR: ["href", "scope", "colspan", "rowspan"],
+  ALLOWED_TAGS: [...LETTER_HTML_ALLOWED.tags],
+  ALLOWED_ATTR: [...new Set(Object.values(LETTER_HTML_ALLOWED.attributes).flat())],
   // Every allowed attribute's value must match this, except those named URI-safe below: so a link's
   // href must be http(s) or mailto, and a cell's scope and spans are plain values.
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-  ADD_URI_SAFE_ATTR: ["scope", "colspan", "rowspan"],
+  ALLOWED_URI_REGEXP: new RegExp(`^(?:${LETTER_HTML_ALLOWED.schemes.join("|")}):`, "i"),
+  ADD_URI_SAFE_ATTR: [...new Set([...LETTER_HTML_ALLOWED.attributes.th, ...LETTER_HTML_ALLOWED.attributes.td])],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   KEEP_CONTENT: true,
