@@ -11,6 +11,7 @@ export * from "./app/start-app.tsx";
 export * from "./components/error-summary.tsx";
 export * from "./components/fields.tsx";
 export * from "./components/page-title.tsx";
+export * from "./components/submit-button.tsx";
 export * from "./components/table.tsx";
 export * from "./components/ui.tsx";
 export * from "./features/auth/sign-in-page.tsx";

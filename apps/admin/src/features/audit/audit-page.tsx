@@ -9,6 +9,7 @@ import {
   humanise,
   Loading,
   QueryError,
+  SubmitButton,
   TextInput,
   usePageTitle,
   useTRPC,
@@ -138,9 +139,7 @@ function AuditFilterForm({
         value={subjectType}
         onChange={setSubjectType}
       />
-      <button type="submit" className="govuk-button" data-module="govuk-button">
-        Filter
-      </button>
+      <SubmitButton>Filter</SubmitButton>
     </form>
   );
 }

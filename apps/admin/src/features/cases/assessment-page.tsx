@@ -9,6 +9,7 @@ import {
   formatDateTime,
   Radios,
   readProblems,
+  SubmitButton,
   SuccessBanner,
   SummaryList,
   Tag,
@@ -262,9 +263,7 @@ function DecideCategory({ onDone }: { onDone: (message: string) => void }) {
         onChange={setRationale}
         error={fieldError(problems, "rationale")}
       />
-      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={decide.isPending}>
-        Decide the category
-      </button>
+      <SubmitButton pending={decide.isPending}>Decide the category</SubmitButton>
     </form>
   );
 }
@@ -309,9 +308,7 @@ function Moderate({ onDone }: { onDone: (message: string) => void }) {
         error={fieldError(problems, "outcome")}
       />
       <Textarea id="note" label="Note (optional)" value={note} onChange={setNote} rows={3} />
-      <button type="submit" className="govuk-button" data-module="govuk-button">
-        Record moderation
-      </button>
+      <SubmitButton>Record moderation</SubmitButton>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import {
   Radios,
   readProblems,
   Select,
+  SubmitButton,
   SuccessBanner,
   SummaryList,
   Tag,
@@ -159,9 +160,7 @@ function RecordMeeting({ onDone }: { onDone: (message: string) => void }) {
         error={fieldError(problems, "meetingType")}
       />
       <MeetingFields form={form} set={set} problems={problems} />
-      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={record.isPending}>
-        Record the meeting
-      </button>
+      <SubmitButton pending={record.isPending}>Record the meeting</SubmitButton>
     </form>
   );
 }

@@ -13,6 +13,7 @@ import {
   QueryError,
   Radios,
   readProblems,
+  SubmitButton,
   Textarea,
   TextInput,
   usePageTitle,
@@ -116,9 +117,7 @@ export function NewLetterPage() {
       <form noValidate onSubmit={submit}>
         <TypeChoice types={eligible.data} form={form} setForm={setForm} problems={shownProblems} />
         {type && <DraftDetails type={type} form={form} setForm={setForm} problems={shownProblems} />}
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={draft.isPending}>
-          Create the draft and preview it
-        </button>
+        <SubmitButton pending={draft.isPending}>Create the draft and preview it</SubmitButton>
       </form>
     </>
   );

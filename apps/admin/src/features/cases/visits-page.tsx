@@ -12,6 +12,7 @@ import {
   humanise,
   readProblems,
   Select,
+  SubmitButton,
   SuccessBanner,
   SummaryList,
   Tag,
@@ -227,9 +228,7 @@ function ScheduleVisit({ onDone }: { onDone: (message: string) => void }) {
         onChange={setDate}
         error={fieldError(problems, "date")}
       />
-      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={schedule.isPending}>
-        Schedule the visit
-      </button>
+      <SubmitButton pending={schedule.isPending}>Schedule the visit</SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 
-import { Checkboxes, humanise, Select, TextInput, type RouterOutputs } from "@steward/ui";
+import { Checkboxes, humanise, Select, SubmitButton, TextInput, type RouterOutputs } from "@steward/ui";
 
 import { GOVERNANCE, PHASES } from "../../lib/vocabulary.ts";
 import type { DashboardFilter, SetFilter } from "./dashboard-filter.ts";
@@ -72,9 +72,7 @@ export function Filters({
       <FilterSelects values={values} set={set} summary={summary} officers={officers} />
       <Select id="sort" label="Sort by" value={values.sort} onChange={set("sort")} options={SORTS} />
       <div className="govuk-button-group">
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          Apply filters
-        </button>
+        <SubmitButton>Apply filters</SubmitButton>
         <Link className="govuk-link" to="/">
           Clear filters
         </Link>

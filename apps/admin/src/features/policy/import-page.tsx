@@ -2,7 +2,16 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 
-import { ErrorSummary, fieldError, readProblems, TextInput, usePageTitle, useTRPC, type Problem } from "@steward/ui";
+import {
+  ErrorSummary,
+  fieldError,
+  readProblems,
+  SubmitButton,
+  TextInput,
+  usePageTitle,
+  useTRPC,
+  type Problem,
+} from "@steward/ui";
 
 import { useRefreshPolicy } from "./policy-hooks.ts";
 
@@ -74,9 +83,7 @@ export function ImportPolicyPage() {
           value={label}
           onChange={setLabel}
         />
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={create.isPending}>
-          Import as a new draft
-        </button>
+        <SubmitButton pending={create.isPending}>Import as a new draft</SubmitButton>
       </form>
     </>
   );

@@ -12,6 +12,7 @@ import {
   plural,
   QueryError,
   Select,
+  SubmitButton,
   TextInput,
   useCan,
   usePageTitle,
@@ -159,9 +160,7 @@ function SchoolFilters({ filter, onApply }: { filter: Filter; onApply: (params: 
         placeholder="Any"
         options={STATUSES.map((s) => ({ value: s, label: humanise(s) }))}
       />
-      <button type="submit" className="govuk-button" data-module="govuk-button">
-        Search
-      </button>
+      <SubmitButton>Search</SubmitButton>
     </form>
   );
 }

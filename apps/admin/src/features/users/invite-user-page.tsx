@@ -8,6 +8,7 @@ import {
   fieldError,
   Loading,
   readProblems,
+  SubmitButton,
   SuccessBanner,
   TextInput,
   usePageTitle,
@@ -90,9 +91,7 @@ export function InviteUserPage() {
           error={fieldError(problems, "grants") ?? problems.find((p) => p.pointer?.startsWith("/grants/"))?.message}
           urnError={problems.find((p) => p.pointer?.endsWith("/schoolUrn"))?.message}
         />
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={invite.isPending}>
-          Send invitation
-        </button>
+        <SubmitButton pending={invite.isPending}>Send invitation</SubmitButton>
       </form>
     </>
   );

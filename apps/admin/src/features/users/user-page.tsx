@@ -11,6 +11,7 @@ import {
   humanise,
   Loading,
   readProblems,
+  SubmitButton,
   SuccessBanner,
   SummaryList,
   Tag,
@@ -137,9 +138,7 @@ function RolesForm({ user, update, problems }: { user: User; update: Update; pro
         setUrn={setUrn}
         error={fieldError(problems, "grants")}
       />
-      <button type="submit" className="govuk-button" data-module="govuk-button">
-        Save roles
-      </button>
+      <SubmitButton>Save roles</SubmitButton>
     </form>
   );
 }

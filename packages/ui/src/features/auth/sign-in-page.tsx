@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { ErrorSummary, fieldError } from "../../components/error-summary.tsx";
 import { Radios, Select, TextInput } from "../../components/fields.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { Loading, QueryError, SuccessBanner } from "../../components/ui.tsx";
 import { readProblems, type Problem } from "../../lib/api-error.ts";
 import type { Audience } from "../../lib/audience.ts";
@@ -108,9 +109,7 @@ export function SignInPage({ audience }: { audience: Audience }) {
             onChange={setPassword}
             error={fieldError(problems, "password")}
           />
-          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={signIn.isPending}>
-            Sign in
-          </button>
+          <SubmitButton pending={signIn.isPending}>Sign in</SubmitButton>
         </form>
       </div>
     </div>
@@ -205,9 +204,7 @@ export function AcceptInvitePage() {
             onChange={setConfirm}
             error={fieldError(problems, "confirm")}
           />
-          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={accept.isPending}>
-            Set password
-          </button>
+          <SubmitButton pending={accept.isPending}>Set password</SubmitButton>
         </form>
       </div>
     </div>
