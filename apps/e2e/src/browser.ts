@@ -47,7 +47,9 @@ export class Session {
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
-    context.setDefaultTimeout(15_000);
+    // How long a step may wait for the page. On a busy 2-core CI machine (turbo runs other suites beside this
+    // one) a page can honestly take well over 15 s to answer; a hang still fails, after a minute.
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     return new Session(context, page, baseUrl);
   }
