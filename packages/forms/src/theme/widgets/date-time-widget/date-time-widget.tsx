@@ -1,5 +1,4 @@
 import {
-  getTemplate,
   localToUTC,
   utcToLocal,
   type FormContextType,
@@ -8,17 +7,15 @@ import {
   type WidgetProps,
 } from "@rjsf/utils";
 
+import { baseInputOf } from "../input-type-widget.tsx";
+
 /** A date and time (`date-time` strings in UTC), entered in the browser's local time. */
 export default function DateTimeWidget<
   T = unknown,
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const BaseInputTemplate = getTemplate<"BaseInputTemplate", T, S, F>(
-    "BaseInputTemplate",
-    props.registry,
-    props.options,
-  );
+  const BaseInputTemplate = baseInputOf(props);
   const value: unknown = typeof props.value === "string" ? utcToLocal(props.value) : props.value;
   return (
     <BaseInputTemplate

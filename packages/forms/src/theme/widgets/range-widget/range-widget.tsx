@@ -1,10 +1,6 @@
-import {
-  getTemplate,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-  type WidgetProps,
-} from "@rjsf/utils";
+import { type FormContextType, type RJSFSchema, type StrictRJSFSchema, type WidgetProps } from "@rjsf/utils";
+
+import { baseInputOf } from "../input-type-widget.tsx";
 
 /** A slider, with its current value written beside it (never conveyed by position alone). */
 export default function RangeWidget<
@@ -12,11 +8,7 @@ export default function RangeWidget<
   S extends StrictRJSFSchema = RJSFSchema,
   F extends FormContextType = FormContextType,
 >(props: WidgetProps<T, S, F>) {
-  const BaseInputTemplate = getTemplate<"BaseInputTemplate", T, S, F>(
-    "BaseInputTemplate",
-    props.registry,
-    props.options,
-  );
+  const BaseInputTemplate = baseInputOf(props);
   return (
     <div className="steward-range">
       <BaseInputTemplate

@@ -1,21 +1,5 @@
-import {
-  getTemplate,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-  type WidgetProps,
-} from "@rjsf/utils";
+import { inputTypeWidget } from "../input-type-widget.tsx";
 
 /** A GOV.UK text input (numbers too: the BaseInputTemplate gives them a numeric keyboard). */
-export default function TextWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
-  const BaseInputTemplate = getTemplate<"BaseInputTemplate", T, S, F>(
-    "BaseInputTemplate",
-    props.registry,
-    props.options,
-  );
-  return <BaseInputTemplate {...props} />;
-}
+const TextWidget = inputTypeWidget();
+export default TextWidget;
