@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { Link } from "react-router";
 
 import { readProblems } from "../lib/api-error.ts";
+import { formatDate } from "../lib/format.ts";
 import { sanitiseHtml } from "../lib/sanitise-html.ts";
 import { getTagClassName } from "../lib/tag-colour.ts";
 import { usePageTitle } from "./page-title.tsx";
@@ -134,6 +135,19 @@ export function LetterHtml({ html, label }: { html: string; label: string }) {
       aria-label={label}
       dangerouslySetInnerHTML={{ __html: sanitiseHtml(html) }}
     />
+  );
+}
+
+/** What a letter asks the school to do, each by its date (the LA's and the school's view of a letter alike). */
+export function LetterActions({ actions }: { actions: readonly { text: string; due: string }[] }) {
+  return (
+    <ul className="govuk-list govuk-list--bullet">
+      {actions.map((action, index) => (
+        <li key={index}>
+          {action.text} (by {formatDate(action.due)})
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -11,6 +11,7 @@ import {
   fieldError,
   formatDate,
   formatDateTime,
+  LetterActions,
   LetterHtml,
   readProblems,
   SuccessBanner,
@@ -115,15 +116,7 @@ function LetterSummary({ letter }: { letter: Letter }) {
         },
         letter.actions.length > 0 && {
           key: "Actions",
-          value: (
-            <ul className="govuk-list govuk-list--bullet">
-              {letter.actions.map((a, i) => (
-                <li key={i}>
-                  {a.text} (by {formatDate(a.due)})
-                </li>
-              ))}
-            </ul>
-          ),
+          value: <LetterActions actions={letter.actions} />,
         },
         letter.actions.length > 0 && { key: "Actions complete", value: letter.actionsComplete ? "Yes" : "No" },
         letter.closedReason !== undefined && { key: "Closed", value: letter.closedReason },

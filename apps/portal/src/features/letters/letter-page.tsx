@@ -10,6 +10,7 @@ import {
   ErrorSummary,
   formatDate,
   formatDateTime,
+  LetterActions,
   LetterHtml,
   Loading,
   QueryError,
@@ -68,15 +69,7 @@ function LetterSummary({ letter }: { letter: Letter }) {
         },
         letter.actions.length > 0 && {
           key: "Actions required",
-          value: (
-            <ul className="govuk-list govuk-list--bullet">
-              {letter.actions.map((a, i) => (
-                <li key={i}>
-                  {a.text} (by {formatDate(a.due)})
-                </li>
-              ))}
-            </ul>
-          ),
+          value: <LetterActions actions={letter.actions} />,
         },
       ]}
     />
