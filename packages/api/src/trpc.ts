@@ -36,7 +36,6 @@ import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-poli
 import { hashToken } from "./auth/tokens.ts";
 import { ApiError, StewardTRPCError, toClientError } from "./errors.ts";
 import { findUnstorableText } from "./input-guard.ts";
-import { parseGrants } from "./services/grants.ts";
 import { loadPublishedPolicy, type LoadedPolicy } from "./services/policies.ts";
 
 // 1. CONTEXT
@@ -242,7 +241,7 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
         id: loaded.user.id,
         email: loaded.user.email,
         displayName: loaded.user.display_name,
-        grants: parseGrants(loaded.user.grants),
+        grants: loaded.user.grants,
       };
       const session: SessionContext = { trx, tenantId: cookie.tenantId, session: loaded?.session, user };
       outcome = await next({ ctx: session });

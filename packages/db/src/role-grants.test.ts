@@ -21,3 +21,19 @@ describe("parseRoleGrants", () => {
     );
   });
 });
+
+describe("parseRoleGrants, as the API reads a user's roles", () => {
+  it("returns the stored grants", () => {
+    expect(parseRoleGrants([{ role: "headteacher", schoolUrn: 100 }, { role: "la-officer" }])).toEqual([
+      { role: "headteacher", schoolUrn: 100 },
+      { role: "la-officer" },
+    ]);
+    expect(parseRoleGrants([])).toEqual([]);
+  });
+
+  it("rejects a stored value that is not a list of grants, with a sentence", () => {
+    expect(() => parseRoleGrants({ role: "headteacher" })).toThrow(/stored roles are not a list/);
+    expect(() => parseRoleGrants([{ role: "headteacher", schoolUrn: "100" }])).toThrow(/schoolUrn/);
+    expect(() => parseRoleGrants([{ schoolUrn: 100 }])).toThrow(/role/);
+  });
+});

@@ -7,7 +7,6 @@ import { addDays, getVisitPlan, isApplicable, type CaseState } from "@steward/do
 import type { Category } from "@steward/policy-config";
 
 import { openCase } from "../services/cases.ts";
-import { parseGrants } from "../services/grants.ts";
 import { sampleFromSchema } from "./sample-data.ts";
 import type { DemoSchool } from "./tenant.ts";
 import { itemAt, type DemoWorld } from "./world.ts";
@@ -81,7 +80,7 @@ function visitTypeOf(w: DemoWorld, key: string) {
 
 /** The leader of a visit: the case's officer when their role leads that visit type, else the first LA user whose does. */
 function visitLeader(w: DemoWorld, c: DemoCase, ledBy: readonly string[]): User {
-  const officerRole = parseGrants(c.officer.grants)[0]?.role ?? "";
+  const officerRole = c.officer.grants[0]?.role ?? "";
   return (ledBy.includes(officerRole) ? c.officer : w.holders(ledBy)[0]) ?? c.officer;
 }
 

@@ -4,7 +4,6 @@ import { insertFormResponse, type User } from "@steward/db";
 import { addDays, isApplicable, type CaseCommand } from "@steward/domain";
 import type { LetterType } from "@steward/policy-config";
 
-import { parseGrants } from "../services/grants.ts";
 import type { DemoCase } from "./casework.ts";
 import { itemAt, type DemoWorld } from "./world.ts";
 
@@ -104,7 +103,7 @@ export async function seedActionPlan(w: DemoWorld, c: DemoCase): Promise<void> {
 export async function seedShowcaseForm(w: DemoWorld, c: DemoCase): Promise<void> {
   if (!c.isShowcase) return;
   const form = w.policy.forms.find((f) => f.audience === "school");
-  const head = w.users.find((u) => parseGrants(u.grants).some((g) => g.schoolUrn === w.showcase.urn));
+  const head = w.users.find((u) => u.grants.some((g) => g.schoolUrn === w.showcase.urn));
   if (!form || !head) return;
   await insertFormResponse(w.trx, w.tenant.id, {
     formKey: form.key,

@@ -1,7 +1,6 @@
 import { withTenant, type StewardDatabase, type User } from "@steward/db";
 import type { PolicyDocument } from "@steward/policy-config";
 
-import { parseGrants } from "../services/grants.ts";
 import { readLinksFile, type SchoolLink } from "../services/school-register.ts";
 import { bookNextVisit, openAndCategorise, seedMeetings, seedVisits } from "./casework.ts";
 import { seedActionPlan, seedLetters, seedShowcaseForm } from "./letters.ts";
@@ -57,7 +56,7 @@ async function seedCases(
 
 function describeUsers(users: readonly User[], policy: PolicyDocument, showcase: DemoSchool) {
   return users.map((u) => {
-    const grants = parseGrants(u.grants);
+    const grants = u.grants;
     return {
       email: u.email,
       roles:

@@ -5,7 +5,7 @@ import { buildAbility, SchoolCalendar, toIsoDate, type CaseCommand, type CaseSta
 import type { Action, Category, PolicyDocument, Subject } from "@steward/policy-config";
 
 import { runCaseCommand, type Actor } from "../services/cases.ts";
-import { isLaStaff, parseGrants } from "../services/grants.ts";
+import { isLaStaff } from "../services/grants.ts";
 import { loadPublishedPolicy, type LoadedPolicy } from "../services/policies.ts";
 import type { DemoTenantEntry } from "./manifest.ts";
 import { visitingRoleOf, type DemoSchool } from "./tenant.ts";
@@ -67,7 +67,7 @@ export async function createDemoWorld({
   if (!loaded) throw new Error(`${tenant.name} has no published policy: the demo publishes one before its cases.`);
   let clock = new Date(`${entry.newYear.effectiveFrom}T09:00:00Z`);
   const actorFor = (user: User): Actor => {
-    const grants = parseGrants(user.grants);
+    const grants = user.grants;
     return {
       trx,
       tenantId: tenant.id,
@@ -92,7 +92,7 @@ export async function createDemoWorld({
     );
   const holders = (roles: readonly string[]) =>
     users.filter((u) => {
-      const grants = parseGrants(u.grants);
+      const grants = u.grants;
       return isLaStaff(policy, grants) && grants.some((g) => roles.includes(g.role));
     });
   const visitingRole = visitingRoleOf(policy);

@@ -3,23 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { PolicyDocument } from "@steward/policy-config";
 import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
 
-import { isLaStaff, parseGrants } from "./grants.ts";
-
-describe("parseGrants", () => {
-  it("returns the stored grants", () => {
-    expect(parseGrants([{ role: "headteacher", schoolUrn: 100 }, { role: "la-officer" }])).toEqual([
-      { role: "headteacher", schoolUrn: 100 },
-      { role: "la-officer" },
-    ]);
-    expect(parseGrants([])).toEqual([]);
-  });
-
-  it("rejects a stored value that is not a list of grants, with a sentence", () => {
-    expect(() => parseGrants({ role: "headteacher" })).toThrow(/stored roles are not a list/);
-    expect(() => parseGrants([{ role: "headteacher", schoolUrn: "100" }])).toThrow(/schoolUrn/);
-    expect(() => parseGrants([{ schoolUrn: 100 }])).toThrow(/role/);
-  });
-});
+import { isLaStaff } from "./grants.ts";
 
 describe("isLaStaff", () => {
   const policy = cambridgeshire as unknown as PolicyDocument;

@@ -4,7 +4,7 @@ import { findUser } from "@steward/db";
 import { DomainError } from "@steward/domain";
 
 import { runCaseCommand } from "../../services/cases.ts";
-import { isLaStaff, parseGrants } from "../../services/grants.ts";
+import { isLaStaff } from "../../services/grants.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { caseCommandOutput, caseRef, toActor } from "../case-command.ts";
 
@@ -14,7 +14,7 @@ export const assignOfficer = tenantProcedure
   .output(caseCommandOutput)
   .mutation(async ({ ctx, input }) => {
     const officer = await findUser(ctx.trx, input.officerId);
-    if (!officer || officer.status !== "active" || !isLaStaff(ctx.policy.document, parseGrants(officer.grants))) {
+    if (!officer || officer.status !== "active" || !isLaStaff(ctx.policy.document, officer.grants)) {
       throw new DomainError("invalid", "Choose an active member of LA staff.", "/officerId");
     }
     const result = await runCaseCommand(

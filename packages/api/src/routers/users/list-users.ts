@@ -4,7 +4,7 @@ import { ALLOW_ALL, listUsers as findUsers, listHeldBackEmails } from "@steward/
 import { DomainError } from "@steward/domain";
 
 import { getAccessFilter } from "../../services/access.ts";
-import { isLaStaff, parseGrants } from "../../services/grants.ts";
+import { isLaStaff } from "../../services/grants.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { toUser, userSchema } from "./shared.ts";
 
@@ -24,6 +24,6 @@ export const listUsers = tenantProcedure
     const heldBack = await listHeldBackEmails(ctx.trx, ctx.now());
     const policy = ctx.policy.document;
     return users
-      .filter((u) => !input.officersOnly || (u.status === "active" && isLaStaff(policy, parseGrants(u.grants))))
+      .filter((u) => !input.officersOnly || (u.status === "active" && isLaStaff(policy, u.grants)))
       .map((u) => toUser(u, ctx.policy.document, heldBack));
   });

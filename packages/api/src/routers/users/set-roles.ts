@@ -11,7 +11,6 @@ import {
 import { DomainError, userSubject } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
-import { parseGrants } from "../../services/grants.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertMayGrant, checkGrants, grantInput, toUser, userSchema } from "./shared.ts";
 
@@ -33,7 +32,7 @@ export const setRoles = tenantProcedure
       throw new DomainError("forbidden", "Your roles do not allow you to change users' roles.");
     // Whoever changes a user must be able to give every role they hold now and every role they will hold.
     assertMayGrant(ctx.policy.document, ctx.user.grants, [
-      ...parseGrants(user.grants).map((g) => g.role),
+      ...user.grants.map((g) => g.role),
       ...(input.grants ?? []).map((g) => g.role),
     ]);
     if (input.id === ctx.user.id && (input.status === "disabled" || input.grants))

@@ -4,8 +4,6 @@ import type { User } from "@steward/db";
 import { audienceOf, buildAbility, DomainError, type RoleGrant } from "@steward/domain";
 import type { PolicyDocument } from "@steward/policy-config";
 
-import { parseGrants } from "../../services/grants.ts";
-
 export const grantInput = z.strictObject({
   role: z.string().min(1, "Choose a role").max(100),
   schoolUrn: z.number().int().positive().optional(),
@@ -28,7 +26,7 @@ export function toUser(user: User, policy: PolicyDocument, heldBack: ReadonlySet
     email: user.email,
     displayName: user.display_name,
     status: user.status,
-    grants: parseGrants(user.grants).map((g) => ({
+    grants: user.grants.map((g) => ({
       role: g.role,
       roleLabel: policy.roles.find((r) => r.key === g.role)?.label ?? g.role,
       ...(g.schoolUrn !== undefined ? { schoolUrn: g.schoolUrn } : {}),
