@@ -5,6 +5,7 @@
  */
 export { JSON_SCHEMA_DIALECT, policyMetaSchema } from "./meta-schema.ts";
 export * from "./schema/policy.ts";
+export * from "./schema/data.ts";
 export {
   PHASES,
   type Applicability,

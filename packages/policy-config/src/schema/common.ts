@@ -106,17 +106,20 @@ export const TagColour = Type.Union(
  * A rule in JsonLogic (jsonlogic.com): `{"==": [{"var": "ofsted.overallEffectiveness"}, "inadequate"]}`.
  * An object with exactly one operator.
  */
-export const JsonLogicRule = Type.Object(
-  {},
-  {
-    additionalProperties: true,
-    minProperties: 1,
-    maxProperties: 1,
-    title: "Rule",
-    description:
-      'A JsonLogic rule over the school\'s data, for example {"==": [{"var": "ofsted.overallEffectiveness"}, "inadequate"]}.',
-  },
-);
+export const ruleOf = (options: { title?: string; description?: string } = {}) =>
+  Type.Object(
+    {},
+    {
+      additionalProperties: true,
+      minProperties: 1,
+      maxProperties: 1,
+      title: "Rule",
+      description:
+        'A JsonLogic rule over the school\'s data, for example {"==": [{"var": "ofsted.overallEffectiveness"}, "inadequate"]}.',
+      ...options,
+    },
+  );
+export const JsonLogicRule = ruleOf();
 
 /** Where a piece of the policy comes from in the authority's own strategy document. */
 export const SourceRef = Text({

@@ -14,6 +14,7 @@ import {
   TagColour,
   Text,
 } from "./common.ts";
+import { IndicatorDefinition, MeasureDefinition, RegisterDefinition } from "./data.ts";
 
 /**
  * The meta-schema's own format version: the shape of a policy document, not a
@@ -696,6 +697,9 @@ export const PolicyDocument = Type.Object(
     forms: List(FormDefinition, { title: "Forms" }),
     roles: List(Role, { minItems: 1, title: "Roles" }),
     offers: Type.Optional(List(Offer, { title: "Offers" })),
+    indicators: Type.Optional(List(IndicatorDefinition, { title: "Indicators" })),
+    registers: Type.Optional(List(RegisterDefinition, { title: "Registers" })),
+    measures: Type.Optional(List(MeasureDefinition, { title: "Measures" })),
   },
   {
     $id: "https://steward.schools/schema/policy/v2.json",

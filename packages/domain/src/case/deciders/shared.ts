@@ -13,6 +13,7 @@ import type { PolicyAbility, RoleGrant } from "../../permissions/ability.ts";
 import { caseFactsOf, type CaseFacts, type PermissionTarget } from "../../permissions/subjects.ts";
 import type { Facts } from "../../rules/evaluate.ts";
 import type { CaseCommand, CaseCommandType } from "../commands.ts";
+import type { IndicatorReading } from "../data.ts";
 import type { CaseEventData } from "../events.ts";
 import { COMMAND_PERMISSIONS } from "../permissions.ts";
 import type { CaseState } from "../state.ts";
@@ -25,8 +26,14 @@ export interface DecideContext {
   /** The current instant. */
   now: Date;
   newId: () => string;
-  /** The school's own data (Ofsted, attendance, ...) for triggers and rules. */
+  /** The school's own data from the register (`school.*`, `ofsted.*`) for triggers and rules. */
   schoolData?: Facts;
+  /**
+   * Every stored value of the policy's indicators for the school (its history,
+   * any order): rules read the latest current one as `indicators.<key>`, and
+   * measures over an indicator count them by their `asAt` date.
+   */
+  indicatorReadings?: readonly IndicatorReading[];
 }
 
 /** Each command by its type: `CommandOf<"schedule-visit">` is that command's shape. */
