@@ -24,7 +24,12 @@ const stored = {
 
 describe("readCaseState", () => {
   it("returns a stored state as it is", () => {
-    expect(readCaseState(stored, "c1")).toEqual(stored);
+    const current = { ...stored, registerEntries: [] };
+    expect(readCaseState(current, "c1")).toEqual(current);
+  });
+
+  it("reads a state stored before registers existed as having no register entries", () => {
+    expect(readCaseState(stored, "c1")).toEqual({ ...stored, registerEntries: [] });
   });
 
   it("rejects a damaged stored state, naming the case and the field", () => {

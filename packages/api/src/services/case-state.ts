@@ -25,6 +25,10 @@ const storedCaseState = z.looseObject({
   letters: z.array(z.looseObject({ id: z.string(), letterType: z.string(), status: z.string() })),
   priorities: z.array(z.looseObject({ id: z.string(), title: z.string() })),
   actions: z.array(z.looseObject({ id: z.string(), priority: z.string(), status: z.string() })),
+  // Cases stored before registers existed have none.
+  registerEntries: z
+    .array(z.looseObject({ id: z.string(), register: z.string(), occurredOn: z.string(), status: z.string() }))
+    .optional(),
 });
 
 /**
@@ -40,7 +44,7 @@ function assertCaseState(stored: unknown, caseId: string): asserts stored is Cas
 /** The state stored for a case; throws naming the case and the field when the stored value is not a case state. */
 export function readCaseState(stored: unknown, caseId: string): CaseState {
   assertCaseState(stored, caseId);
-  return stored;
+  return stored.registerEntries === undefined ? { ...stored, registerEntries: [] } : stored;
 }
 
 /** The state as the JSON column takes it. */

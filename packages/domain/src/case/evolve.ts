@@ -47,6 +47,7 @@ function openCase(event: EventOf<"case-opened">): CaseState {
     letters: [],
     priorities: [],
     actions: [],
+    registerEntries: [],
     version: 1,
   };
 }

@@ -103,6 +103,24 @@ export interface ActionItem {
   notes: { at: string; by: string; text: string }[];
 }
 
+/** An entry in one of the policy's registers (a concern, a complaint, a referral) about the case's school. */
+export interface RegisterEntryRecord {
+  id: string;
+  /** The register's key (`registers[].key`). */
+  register: string;
+  /** The date the thing happened (a concern was received): what measures count by. */
+  occurredOn: IsoDate;
+  /** The entry's fields, as the register's schema asks for them. */
+  fields: Record<string, unknown>;
+  status: "open" | "closed";
+  loggedBy: string;
+  /** When it was logged: may be days after it happened. */
+  loggedAt: string;
+  closedBy?: string;
+  closedAt?: string;
+  closeNote?: string;
+}
+
 export interface Priority {
   id: string;
   title: string;
@@ -130,6 +148,8 @@ export interface CaseState {
   letters: LetterRecord[];
   priorities: Priority[];
   actions: ActionItem[];
+  /** Entries in the policy's registers about this school, in the order they were logged. */
+  registerEntries: RegisterEntryRecord[];
   /** How many events have been folded in. */
   version: number;
 }
