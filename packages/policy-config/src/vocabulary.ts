@@ -364,3 +364,95 @@ export const MERGE_FIELDS: Record<string, string> = {
   indicators: "The indicators that apply: each has text and evidence.",
   actions: "The actions the school must take: each has text and a due date.",
 };
+
+/**
+ * The fields of the records a measure counts (`measures[].of.kind`), which its
+ * `where`, `streakWhile` and `field` may read. `date` is the date the thing
+ * happened, which windows count by. A register entry's own fields are under
+ * `fields.<name>` (the register's schema says which); an indicator's records
+ * are its stored values.
+ */
+export const MEASURE_RECORD_FIELDS = {
+  register: {
+    date: { type: "date", description: "The date it happened (occurredOn), not the date it was logged." },
+    loggedOn: { type: "date", description: "The date it was logged." },
+    status: { type: "string", description: "open or closed.", values: ["open", "closed"] },
+    "fields.{field}": { type: "string", description: "One of the entry's fields, as the register's schema names it." },
+  },
+  meetings: {
+    date: { type: "date", description: "The date of the meeting." },
+    meetingType: { type: "string", description: "The meeting type's key." },
+    progress: { type: "string", description: "The progress judgement's key." },
+    strong: { type: "boolean", description: "Whether the judgement counts as strong progress." },
+    stage: { type: "string", description: "The stage the case was in at the meeting." },
+  },
+  visits: {
+    date: { type: "date", description: "The date of the visit." },
+    visitType: { type: "string", description: "The visit type's key." },
+    status: {
+      type: "string",
+      description: "scheduled, completed or cancelled.",
+      values: ["scheduled", "completed", "cancelled"],
+    },
+    reported: { type: "boolean", description: "Whether a report of the visit has been recorded." },
+    concerns: {
+      type: "boolean",
+      description: "Whether the report recorded concerns about progress (false without one).",
+    },
+    published: { type: "boolean", description: "Whether the report has been published to the school." },
+  },
+  letters: {
+    date: { type: "date", description: "The date it was issued (the date it was drafted, before then)." },
+    letterType: { type: "string", description: "The letter type's key." },
+    status: {
+      type: "string",
+      description: "draft, approved, issued, acknowledged, withdrawn or removed.",
+      values: ["draft", "approved", "issued", "acknowledged", "withdrawn", "removed"],
+    },
+    actionsComplete: { type: "boolean", description: "Every action the letter set is complete." },
+  },
+  indicator: {
+    date: { type: "date", description: "The date the value is as at." },
+    value: { type: "string", description: "The value (its type is the indicator's)." },
+  },
+} as const satisfies Record<string, Record<string, Fact>>;
+
+/**
+ * The events a `since-event` window may start from: the latest such event in
+ * the case (the whole case when there is none), optionally only those whose
+ * fields meet the window's `where`.
+ */
+export const WINDOW_EVENTS = {
+  "category-decided": {
+    description: "A category decision took effect.",
+    fields: { category: { type: "string", description: "The category's key." } },
+  },
+  "stage-changed": {
+    description: "The case entered a stage.",
+    fields: { stage: { type: "string", description: "The stage's key." } },
+  },
+  "letter-issued": {
+    description: "A letter or notice was issued.",
+    fields: { letterType: { type: "string", description: "The letter type's key." } },
+  },
+  "visit-recorded": {
+    description: "A visit's report was recorded (dated the day of the visit).",
+    fields: {
+      visitType: { type: "string", description: "The visit type's key." },
+      concerns: { type: "boolean", description: "Whether it recorded concerns." },
+    },
+  },
+  "meeting-recorded": {
+    description: "A meeting was held.",
+    fields: {
+      meetingType: { type: "string", description: "The meeting type's key." },
+      strong: { type: "boolean", description: "Whether it judged strong progress." },
+    },
+  },
+  "register-entry-logged": {
+    description: "An entry in a register (dated the day it happened).",
+    fields: { register: { type: "string", description: "The register's key." } },
+  },
+} as const satisfies Record<string, { description: string; fields: Record<string, Fact> }>;
+
+export type WindowEvent = keyof typeof WINDOW_EVENTS;
