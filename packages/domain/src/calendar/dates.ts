@@ -63,3 +63,24 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a < b ? a : b;
 }
+
+/** A length of time as a policy writes it (`{ count: 12, unit: "months" }`). */
+export interface DurationLike {
+  count: number;
+  unit: "days" | "weeks" | "months" | "years";
+}
+
+/** The date a length of time after (or, with `sign` -1, before) a date: a month on from 31 January is 28 or 29 February. */
+export function addDuration(date: IsoDate, duration: DurationLike, sign: 1 | -1 = 1): IsoDate {
+  const n = duration.count * sign;
+  switch (duration.unit) {
+    case "days":
+      return addDays(date, n);
+    case "weeks":
+      return addDays(date, n * 7);
+    case "months":
+      return addMonths(date, n);
+    case "years":
+      return addMonths(date, n * 12);
+  }
+}

@@ -2,6 +2,8 @@ import type { PolicyDocument } from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
 import { setFact, type Facts } from "../rules/evaluate.ts";
+import type { IndicatorReading } from "./data.ts";
+import { setIndicatorFacts } from "./indicators.ts";
 import type { CaseState } from "./state.ts";
 import { getVisitPlan } from "./visit-plan.ts";
 
@@ -23,11 +25,22 @@ function inARow<T>(items: readonly T[], test: (item: T) => boolean): number {
 }
 
 /**
- * The facts a rule may read about a case, beside the school's own data:
- * `case.*`, `letters.<type>.*`, `meetings.<type>.*` and `visits.<type>.*`
- * (see FACTS in the policy vocabulary).
+ * The facts a rule may read about a case on a day, in three layers:
+ * - built in: the school's own data (`school.*`, `ofsted.*`, from
+ *   `schoolData`) and the case's `case.*`, `letters.<type>.*`,
+ *   `meetings.<type>.*` and `visits.<type>.*` (see FACTS in the policy
+ *   vocabulary);
+ * - `indicators.<key>` for every indicator the policy declares, from the
+ *   school's readings (see setIndicatorFacts);
+ * - `measures.<key>` for every measure the policy declares (see getMeasureValues).
  */
-export function getCaseFacts(state: CaseState, policy: PolicyDocument, today: IsoDate, schoolData: Facts = {}): Facts {
+export function getCaseFacts(
+  state: CaseState,
+  policy: PolicyDocument,
+  today: IsoDate,
+  schoolData: Facts = {},
+  readings: readonly IndicatorReading[] = [],
+): Facts {
   const facts: Facts = structuredClone(schoolData);
   setFact(facts, "school.governance", state.school.governance);
   setFact(facts, "school.phase", state.school.phase ?? null);
@@ -79,5 +92,6 @@ export function getCaseFacts(state: CaseState, policy: PolicyDocument, today: Is
       plan.some((slot) => slot.visitType === type.key && slot.status === "overdue"),
     );
   }
+  setIndicatorFacts(facts, policy, readings, today);
   return facts;
 }

@@ -3,6 +3,7 @@ export * from "./decide.ts";
 export * from "./events.ts";
 export * from "./evolve.ts";
 export * from "./facts.ts";
+export * from "./indicators.ts";
 export * from "./data.ts";
 export * from "./letters.ts";
 export * from "./state.ts";

@@ -8,6 +8,7 @@ import type { PolicyDocument, Transition } from "@steward/policy-config";
 import type { IsoDate } from "../calendar/dates.ts";
 import { isApplicable } from "../rules/applicability.ts";
 import { evaluateRule, type Facts } from "../rules/evaluate.ts";
+import type { IndicatorReading } from "./data.ts";
 import { leadsFrom, today, type DecideContext } from "./deciders/shared.ts";
 import type { CaseEvent } from "./events.ts";
 import { evolve } from "./evolve.ts";
@@ -22,7 +23,7 @@ function targetApplies(policy: PolicyDocument, transition: Transition, state: Ca
 
 /** The first automatic transition the case may take now, from its stage into one it has not visited. */
 function nextAutomatic(state: CaseState, visited: ReadonlySet<string>, context: DecideContext): Transition | undefined {
-  const facts = getCaseFacts(state, context.policy, today(context), context.schoolData);
+  const facts = getCaseFacts(state, context.policy, today(context), context.schoolData, context.indicatorReadings);
   return context.policy.escalation.transitions.find(
     (t) =>
       t.mode === "automatic" &&
@@ -81,8 +82,9 @@ export function getSuggestedTransitions(
   policy: PolicyDocument,
   today: IsoDate,
   schoolData: Facts = {},
+  readings: readonly IndicatorReading[] = [],
 ) {
-  const facts = getCaseFacts(state, policy, today, schoolData);
+  const facts = getCaseFacts(state, policy, today, schoolData, readings);
   return policy.escalation.transitions.filter(
     (t) =>
       t.mode === "suggested" &&

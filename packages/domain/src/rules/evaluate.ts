@@ -43,8 +43,18 @@ export function toFacts(flat: Record<string, unknown>): Facts {
  * rather than an error (a school with no Ofsted grade matches no grade rule).
  */
 export function evaluateRule(rule: unknown, facts: Facts): boolean {
-  if (!usesOnlyAllowedOperators(rule)) return false;
-  return Boolean(jsonLogic.apply(rule as never, facts));
+  return Boolean(evaluateValue(rule, facts));
+}
+
+/**
+ * Applies a JsonLogic rule to facts and returns its result (a derived
+ * indicator's value): null when the rule uses an operator rules may not, or
+ * gives no value. Missing facts read as null, as in `evaluateRule`.
+ */
+export function evaluateValue(rule: unknown, facts: Facts): unknown {
+  if (!usesOnlyAllowedOperators(rule)) return null;
+  // json-logic-js types a rule as its own RulesLogic union; the operator guard above is the check that matters.
+  return jsonLogic.apply(rule as never, facts) ?? null;
 }
 
 const checked = new WeakMap<object, boolean>();

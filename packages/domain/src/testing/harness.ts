@@ -1,6 +1,7 @@
 import type { PolicyDocument } from "@steward/policy-config";
 
 import type { CaseCommand } from "../case/commands.ts";
+import type { IndicatorReading } from "../case/data.ts";
 import { decide, type DecideContext } from "../case/decide.ts";
 import type { CaseEvent } from "../case/events.ts";
 import { fold } from "../case/evolve.ts";
@@ -17,6 +18,8 @@ export class CaseHarness {
   readonly events: CaseEvent[] = [];
   now: Date;
   schoolData: Facts = {};
+  /** The school's indicator values, as the database would pass them in. */
+  readings: IndicatorReading[] = [];
   #ids = 0;
 
   constructor(
@@ -47,6 +50,7 @@ export class CaseHarness {
       now: this.now,
       newId: () => `id-${String(++this.#ids).padStart(4, "0")}`,
       schoolData: this.schoolData,
+      indicatorReadings: this.readings,
     };
   }
 

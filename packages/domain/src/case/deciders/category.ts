@@ -42,7 +42,7 @@ function recordAssessment(command: CommandOf<"record-assessment">, on: OpenCase)
   const { state, context, policy } = on;
   authorise(context, command.type, assessmentSubject(on.facts));
   checkSelections(command, on);
-  const facts = getCaseFacts(state, policy, today(context), context.schoolData);
+  const facts = getCaseFacts(state, policy, today(context), context.schoolData, context.indicatorReadings);
   const suggestion = suggestCategory(policy, state.school, command.selections, facts);
   return [
     {

@@ -44,7 +44,10 @@ function checkTransition(
   if (transition.requiresReason) required(command.reason, "a reason for this move", "/reason");
   if (
     transition.when &&
-    !evaluateRule(transition.when, getCaseFacts(state, policy, today(context), context.schoolData))
+    !evaluateRule(
+      transition.when,
+      getCaseFacts(state, policy, today(context), context.schoolData, context.indicatorReadings),
+    )
   )
     fail(
       "conflict",
