@@ -4,6 +4,7 @@ import type { IsoDate } from "../calendar/dates.ts";
 import { setFact, type Facts } from "../rules/evaluate.ts";
 import type { IndicatorReading } from "./data.ts";
 import { setIndicatorFacts } from "./indicators.ts";
+import { setMeasureFacts } from "./measures.ts";
 import type { CaseState } from "./state.ts";
 import { getVisitPlan } from "./visit-plan.ts";
 
@@ -32,7 +33,7 @@ function inARow<T>(items: readonly T[], test: (item: T) => boolean): number {
  *   vocabulary);
  * - `indicators.<key>` for every indicator the policy declares, from the
  *   school's readings (see setIndicatorFacts);
- * - `measures.<key>` for every measure the policy declares (see getMeasureValues).
+ * - `measures.<key>` for every measure the policy declares (see getMeasureValue).
  */
 export function getCaseFacts(
   state: CaseState,
@@ -93,5 +94,6 @@ export function getCaseFacts(
     );
   }
   setIndicatorFacts(facts, policy, readings, today);
+  setMeasureFacts(facts, state, policy, today, readings);
   return facts;
 }

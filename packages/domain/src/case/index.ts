@@ -4,6 +4,7 @@ export * from "./events.ts";
 export * from "./evolve.ts";
 export * from "./facts.ts";
 export * from "./indicators.ts";
+export * from "./measures.ts";
 export * from "./data.ts";
 export * from "./letters.ts";
 export * from "./state.ts";

@@ -1,5 +1,6 @@
 import type { PolicyDocument } from "@steward/policy-config";
 
+import { toIsoDate } from "../calendar/dates.ts";
 import type { CaseCommand } from "../case/commands.ts";
 import type { IndicatorReading } from "../case/data.ts";
 import { decide, type DecideContext } from "../case/decide.ts";
@@ -9,6 +10,7 @@ import type { CaseState } from "../case/state.ts";
 import type { DomainError } from "../errors.ts";
 import { buildAbility, type RoleGrant } from "../permissions/ability.ts";
 import type { Facts } from "../rules/evaluate.ts";
+import { legacyMeasureDifferences } from "./legacy-measures.ts";
 
 /**
  * A case driven command by command, as the API would: a fixed clock the test
@@ -59,7 +61,18 @@ export class CaseHarness {
     const decision = decide(this.events.length ? this.state : undefined, command, this.context(userId, grants));
     if (!decision.ok) throw new Error(`${command.type} refused: ${decision.error.code}: ${decision.error.message}`);
     this.events.push(...decision.events);
+    this.#checkLegacyMeasures();
     return decision.events;
+  }
+
+  /**
+   * Every state a scenario reaches proves that the measures a policy declares
+   * for the built-in counting facts give the same values (until those facts go).
+   */
+  #checkLegacyMeasures(): void {
+    const differences = legacyMeasureDifferences(this.state, this.policy, toIsoDate(this.now));
+    if (differences.length > 0)
+      throw new Error(`Measures differ from the legacy facts: ${JSON.stringify(differences)}`);
   }
 
   /** Runs a command that must be refused; returns the error. */
