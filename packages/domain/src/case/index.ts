@@ -1,4 +1,5 @@
 export * from "./commands.ts";
+export * from "./daily.ts";
 export * from "./decide.ts";
 export * from "./events.ts";
 export * from "./evolve.ts";

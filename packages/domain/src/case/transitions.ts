@@ -57,6 +57,16 @@ export function followAutomaticTransitions(
     visited.add(state.stage);
   }
   if (!state || state.status === "closed") return [];
+  return followFrom(state, visited, context);
+}
+
+/**
+ * The moves automatic transitions make from a state, in turn, never into a
+ * stage in `visited` (which grows as the case moves): each move's
+ * `stage-changed` event, stamped with the context's actor and instant.
+ */
+export function followFrom(start: CaseState, visited: Set<string>, context: DecideContext): CaseEvent[] {
+  let state = start;
   const out: CaseEvent[] = [];
   for (let transition = nextAutomatic(state, visited, context); transition;) {
     const event: CaseEvent = {
