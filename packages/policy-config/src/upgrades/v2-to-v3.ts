@@ -234,7 +234,8 @@ function mapVars(node: unknown, rename: (name: string) => string | undefined): u
     if (operator === "var" && typeof args === "string") {
       out.var = rename(args) ?? args;
     } else if (operator === "var" && Array.isArray(args) && typeof args[0] === "string") {
-      out.var = [rename(args[0]) ?? args[0], ...args.slice(1)];
+      const list: unknown[] = args;
+      out.var = list.map((item, i) => (i === 0 && typeof item === "string" ? (rename(item) ?? item) : item));
     } else {
       out[operator] = mapVars(args, rename);
     }
