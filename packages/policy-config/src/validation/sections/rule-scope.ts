@@ -5,7 +5,7 @@
  * `streakWhile` read the fields of the records it counts; a since-event
  * window's `where` reads its event's fields.
  */
-import type { IndicatorDefinition, MeasureDefinition, MeasureOf, RegisterDefinition } from "../../schema/data.ts";
+import type { IndicatorDefinition, MeasureDefinition, MeasureOf } from "../../schema/data.ts";
 import { FACTS, MEASURE_RECORD_FIELDS, WINDOW_EVENTS, type FactType, type WindowEvent } from "../../vocabulary.ts";
 import type { PolicyData, PolicyKeys } from "./context.ts";
 
@@ -69,13 +69,8 @@ export function schemaAt(schema: unknown, pointer: string): unknown {
   return node;
 }
 
-/** The property names of a register's entry schema. */
-export function registerFieldNames(register: RegisterDefinition): string[] {
-  return Object.keys(asObject(asObject(register.schema)?.properties) ?? {});
-}
-
 /** What an indicator's value is, as a rule sees it. */
-export function indicatorInfo(indicator: IndicatorDefinition): VarInfo {
+function indicatorInfo(indicator: IndicatorDefinition): VarInfo {
   switch (indicator.type.kind) {
     case "number":
       return { type: "number" };
@@ -110,7 +105,7 @@ export function recordFields(of: MeasureOf, data: PolicyData): Map<string, VarIn
 }
 
 /** What a measure's value is, as a rule sees it: a number, or for latest the type of the field it reads. */
-export function measureInfo(measure: MeasureDefinition, data: PolicyData): VarInfo {
+function measureInfo(measure: MeasureDefinition, data: PolicyData): VarInfo {
   if (measure.aggregate !== "latest") return { type: "number" };
   return (measure.field && recordFields(measure.of, data).get(measure.field)) || { type: "unknown" };
 }

@@ -91,7 +91,7 @@ function checkComparison(operator: string, args: unknown, path: Path, ctx: Seman
 }
 
 /** Whether a value is a JsonLogic rule at all (an object with one operator). */
-export function isLogic(rule: unknown): boolean {
+function isLogic(rule: unknown): boolean {
   return jsonLogic.is_logic(rule);
 }
 
