@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { renderVocabularyDocs } from "./docs.ts";
-import { FACTS, MERGE_FIELDS, SUBJECTS } from "./vocabulary.ts";
+import { FACTS, MEASURE_RECORD_FIELDS, MERGE_FIELDS, SUBJECTS, WINDOW_EVENTS } from "./vocabulary.ts";
 
 const guide = readFileSync(new URL("../../../docs/policy-format.md", import.meta.url), "utf8");
 
@@ -18,6 +18,14 @@ describe("the policy guide's vocabulary tables", () => {
     const rendered = renderVocabularyDocs(guide);
     for (const name of [...Object.keys(FACTS), ...Object.keys(MERGE_FIELDS), ...SUBJECTS])
       expect(rendered).toContain(`| \`${name}\` |`);
+  });
+
+  it("lists every field of the records a measure counts, and every event a window may start from", () => {
+    const rendered = renderVocabularyDocs(guide);
+    for (const kind of Object.keys(MEASURE_RECORD_FIELDS)) expect(rendered).toContain(`| \`${kind}\` | `);
+    for (const fields of Object.values(MEASURE_RECORD_FIELDS))
+      for (const name of Object.keys(fields)) expect(rendered).toContain(`| \`${name}\` |`);
+    for (const name of Object.keys(WINDOW_EVENTS)) expect(rendered).toContain(`| \`${name}\` |`);
   });
 
   it("refuses a guide without a table's markers, saying what to add", () => {

@@ -9,10 +9,13 @@ import {
   ACTION_DESCRIPTIONS,
   EXTRA_READABLE_FIELDS,
   FACTS,
+  MEASURE_RECORD_FIELDS,
   MERGE_FIELDS,
   SUBJECT_DESCRIPTIONS,
   SUBJECT_FIELDS,
   SUBJECTS,
+  WINDOW_EVENTS,
+  type Fact,
 } from "./vocabulary.ts";
 
 /** A table cell: one line, `|` escaped. */
@@ -38,6 +41,43 @@ function factsTable(): string {
       fact.type,
       fact.description,
       fact.values ? fact.values.map(code).join(", ") : "",
+    ]),
+  );
+}
+
+const RECORD_KINDS: Readonly<Record<string, string>> = {
+  register: "a register's entries",
+  meetings: "meetings",
+  visits: "visits",
+  letters: "letters",
+  indicator: "an indicator's values",
+};
+
+function recordFieldsTable(): string {
+  return table(
+    ["`of.kind`", "counts", "field", "type", "meaning", "values"],
+    Object.entries(MEASURE_RECORD_FIELDS).flatMap(([kind, fields]) =>
+      Object.entries(fields).map(([name, field]: [string, Fact]) => [
+        code(kind),
+        RECORD_KINDS[kind] ?? kind,
+        code(name),
+        field.type,
+        field.description,
+        field.values ? field.values.map(code).join(", ") : "",
+      ]),
+    ),
+  );
+}
+
+function windowEventsTable(): string {
+  return table(
+    ["event", "meaning", "fields its `where` may read"],
+    Object.entries(WINDOW_EVENTS).map(([name, event]) => [
+      code(name),
+      event.description,
+      Object.entries(event.fields)
+        .map(([field, fact]: [string, Fact]) => `${code(field)} (${fact.type}): ${fact.description}`)
+        .join(" "),
     ]),
   );
 }
@@ -71,6 +111,8 @@ function subjectsTable(): string {
 /** Each generated table by its marker name. */
 const TABLES: Record<string, () => string> = {
   facts: factsTable,
+  "measure-record-fields": recordFieldsTable,
+  "window-events": windowEventsTable,
   "merge-fields": mergeFieldsTable,
   actions: actionsTable,
   subjects: subjectsTable,

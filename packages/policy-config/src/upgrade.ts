@@ -1,5 +1,6 @@
 import { FORMAT_VERSION } from "./schema/policy.ts";
 import { upgradeV1ToV2 } from "./upgrades/v1-to-v2.ts";
+import { upgradeV2ToV3 } from "./upgrades/v2-to-v3.ts";
 
 /** A policy document of some format version, not yet checked against the meta-schema. */
 export type UntypedDocument = Record<string, unknown>;
@@ -10,6 +11,7 @@ export type FormatUpgrade = (document: UntypedDocument) => UntypedDocument;
 /** The upgrades Steward knows, by the format they upgrade from. Each is pure and never edited once released. */
 export const FORMAT_UPGRADES: Readonly<Record<number, FormatUpgrade>> = {
   1: upgradeV1ToV2,
+  2: upgradeV2ToV3,
 };
 
 export interface UpgradeResult {

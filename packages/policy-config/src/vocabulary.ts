@@ -153,12 +153,15 @@ export const OFSTED_GRADES = [
   "not-inspected",
 ] as const;
 
-const trend = ["improving", "stable", "declining"] as const;
-
 /**
- * The facts a trigger or transition rule may read with `{"var": ...}`. A
- * segment in braces stands for a key of the policy (`{meetingType}` is any
- * meeting type's key).
+ * Steward's built-in facts: what a trigger or transition rule may read with
+ * `{"var": ...}` beside the policy's own indicators (`indicators.<key>`) and
+ * measures (`measures.<key>`). A segment in braces stands for a key of the
+ * policy (`{letterType}` is any letter type's key). Only what Steward itself
+ * knows is here: the school's register entry, the national published
+ * inspection data, and the case's own state. An authority's data (attendance,
+ * attainment, finance, officers' judgements, ...) is declared by its policy as
+ * indicators, and counts over meetings or visits as measures.
  */
 export const FACTS: Record<string, Fact> = {
   "school.governance": {
@@ -187,79 +190,6 @@ export const FACTS: Record<string, Fact> = {
   "ofsted.inspectionDate": { type: "date", description: "The date of the latest inspection." },
   "ofsted.ratingDropped": { type: "boolean", description: "The latest grade is lower than the one before." },
   "ofsted.ratingImproved": { type: "boolean", description: "The latest grade is higher than the one before." },
-  "ofsted.riskOfLessThanGood": {
-    type: "boolean",
-    description: "Officers judge the school at risk of a less-than-good outcome within its inspection window.",
-  },
-  "ofsted.riskOfInadequate": {
-    type: "boolean",
-    description: "Officers judge a high risk of an inadequate or adverse grading in one or more areas.",
-  },
-  "attendance.absenceRate": { type: "number", description: "Overall absence, per cent of sessions." },
-  "attendance.persistentAbsenceRate": { type: "number", description: "Pupils persistently absent, per cent." },
-  "attendance.trend": { type: "string", description: "Direction of attendance.", values: trend },
-  "attendance.belowNational": { type: "boolean", description: "Attendance below the national average." },
-  "exclusions.suspensionRate": { type: "number", description: "Suspensions per 100 pupils." },
-  "exclusions.permanentExclusions": { type: "number", description: "Permanent exclusions this year." },
-  "exclusions.high": { type: "boolean", description: "Exclusions high against similar schools." },
-  "attainment.trend": { type: "string", description: "Direction of attainment over time.", values: trend },
-  "attainment.comparedWithNational": {
-    type: "string",
-    description: "Attainment at the end of key stages against national averages.",
-    values: ["above", "in-line", "below", "consistently-below"],
-  },
-  "attainment.belowFloorStandard": { type: "boolean", description: "Below the floor standard." },
-  "attainment.disadvantagedGap": {
-    type: "string",
-    description: "The gap between disadvantaged pupils and their peers.",
-    values: ["narrow", "in-line", "wide", "consistently-wide"],
-  },
-  "attainment.significantImprovement": {
-    type: "boolean",
-    description: "A significant improvement in pupil performance.",
-  },
-  "attainment.disadvantagedAccelerated": {
-    type: "boolean",
-    description: "Significantly accelerated achievement of disadvantaged groups.",
-  },
-  "headteacher.status": {
-    type: "string",
-    description: "The headteacher's position.",
-    values: ["substantive", "new", "interim", "acting", "vacant"],
-  },
-  "headteacher.monthsInPost": { type: "number", description: "Months the headteacher has been in post." },
-  "headteacher.seriousAllegation": {
-    type: "boolean",
-    description: "Serious allegations against the headteacher are open.",
-  },
-  "governance.effective": { type: "boolean", description: "Governors hold leaders to account effectively." },
-  "governance.substantiveInPlace": {
-    type: "boolean",
-    description: "Substantive leadership (headteacher and governance) is in place.",
-  },
-  "leadership.stable": { type: "boolean", description: "Leadership and staffing are stable." },
-  "leadership.takingEffectiveAction": {
-    type: "boolean",
-    description: "Leaders and governors are taking effective action on the concerns.",
-  },
-  "safeguarding.concerns": { type: "boolean", description: "There are safeguarding concerns." },
-  "safeguarding.statutoryMet": { type: "boolean", description: "All safeguarding statutory requirements are met." },
-  "finance.concerns": {
-    type: "boolean",
-    description: "There are concerns about the management of the school's finances.",
-  },
-  "complaints.parentalToLa": { type: "number", description: "Parental complaints to the LA this year." },
-  "staffing.highTurnover": { type: "boolean", description: "High rates of staff turnover or grievances." },
-  "roll.fallingFasterThanDemographics": {
-    type: "boolean",
-    description: "The roll is falling faster than demographic change explains.",
-  },
-  "selfEvaluation.accurate": { type: "boolean", description: "The school's self-evaluation is accurate and current." },
-  "intelligence.concernsFromServices": {
-    type: "boolean",
-    description: "Other services (SEND, inclusion, governor services, ...) report concerns.",
-  },
-  academisationOrder: { type: "boolean", description: "An academy order has been made." },
   "case.category": { type: "string", description: "The case's current category key." },
   "case.stage": { type: "string", description: "The case's current escalation stage key." },
   "case.noticesInForce": {
@@ -277,22 +207,6 @@ export const FACTS: Record<string, Fact> = {
     description: "The school met the letter's terms by its deadline.",
   },
   "letters.{letterType}.deadlinePassed": { type: "boolean", description: "The letter's deadline has passed." },
-  "meetings.{meetingType}.heldInStage": {
-    type: "number",
-    description: "Meetings of this type held since the case entered its stage.",
-  },
-  "meetings.{meetingType}.strongProgressInARow": {
-    type: "number",
-    description: "Latest meetings of this type in a row that judged strong progress.",
-  },
-  "meetings.{meetingType}.concernsInARow": {
-    type: "number",
-    description: "Latest meetings of this type in a row that judged progress a concern.",
-  },
-  "visits.{visitType}.concernsInARow": {
-    type: "number",
-    description: "Latest visits of this type in a row that recorded concerns about progress.",
-  },
   "visits.{visitType}.overdue": { type: "boolean", description: "A visit of this type is overdue." },
 };
 

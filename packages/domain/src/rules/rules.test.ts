@@ -14,15 +14,17 @@ describe("rules", () => {
   it("read nested facts by dotted path, including hyphenated keys", () => {
     const facts = toFacts({
       "ofsted.overallEffectiveness": "inadequate",
-      "meetings.strategy-meeting.strongProgressInARow": 2,
+      "measures.strategy-meeting-strong-progress-in-a-row": 2,
     });
     expect(evaluateRule({ "==": [{ var: "ofsted.overallEffectiveness" }, "inadequate"] }, facts)).toBe(true);
-    expect(evaluateRule({ ">=": [{ var: "meetings.strategy-meeting.strongProgressInARow" }, 2] }, facts)).toBe(true);
+    expect(evaluateRule({ ">=": [{ var: "measures.strategy-meeting-strong-progress-in-a-row" }, 2] }, facts)).toBe(
+      true,
+    );
   });
 
   it("treat a missing fact as no match, not an error", () => {
     expect(evaluateRule({ "==": [{ var: "ofsted.overallEffectiveness" }, "inadequate"] }, {})).toBe(false);
-    expect(evaluateRule({ ">=": [{ var: "attendance.absenceRate" }, 10] }, {})).toBe(false);
+    expect(evaluateRule({ ">=": [{ var: "indicators.absence-rate" }, 10] }, {})).toBe(false);
   });
 
   it("apply parts of the policy only to the schools they are for", () => {

@@ -54,7 +54,24 @@ const people = {
 
 const requiresImprovement = {
   "ofsted.overallEffectiveness": "requires-improvement",
-  "leadership.takingEffectiveAction": true,
+  "indicators.leadership-taking-effective-action": true,
+};
+
+/** The Strategy meetings held in this stage: a measure the policy does not declare, which these tests add. */
+const HELD_IN_STAGE = "meetings-strategy-meeting-held-in-stage";
+const STRONG_IN_A_ROW = "meetings-strategy-meeting-strong-progress-in-a-row";
+const countingMeetings: PolicyDocument = {
+  ...policy,
+  measures: [
+    ...(policy.measures ?? []),
+    {
+      key: HELD_IN_STAGE,
+      label: "Strategy meetings held in this stage",
+      aggregate: "count",
+      of: { kind: "meetings", meetingType: "strategy-meeting" },
+      window: { kind: "stage" },
+    },
+  ],
 };
 
 const monitoringForm = (date: string, concerns: boolean) => ({
@@ -122,7 +139,7 @@ function caseInStrategy() {
 /** In Strategy, re-rated High Risk because leaders are not taking effective action, with a Pre-Warning Notice issued and acknowledged. */
 function caseWithPreWarningNotice() {
   const h = caseInStrategy();
-  h.schoolData = toFacts({ ...requiresImprovement, "leadership.takingEffectiveAction": false });
+  h.schoolData = toFacts({ ...requiresImprovement, "indicators.leadership-taking-effective-action": false });
   h.run(...ell, { type: "record-assessment", selections: [] });
   h.run(...ell, { type: "decide-category", category: "high-risk", effectiveFrom: "2022-01-12" });
   h.at("2022-01-19");
@@ -361,7 +378,7 @@ describe("Lincolnshire: concerns about progress lead to Strategy", () => {
   it("moves a school re-rated High Risk straight to Strategy", () => {
     const h = vulnerableCase();
     h.at("2021-11-15");
-    h.schoolData = toFacts({ ...requiresImprovement, "ofsted.riskOfInadequate": true });
+    h.schoolData = toFacts({ ...requiresImprovement, "indicators.ofsted-risk-of-inadequate": true });
     h.run(...ell, { type: "record-assessment", selections: [] });
     expect(h.state.assessments[1]!.suggested).toBe("high-risk");
     const events = h.run(...ell, { type: "decide-category", category: "high-risk", effectiveFrom: "2021-11-15" });
@@ -383,7 +400,7 @@ describe("Lincolnshire: concerns about progress lead to Strategy", () => {
 describe("Lincolnshire: a Pre-Warning Notice in Strategy", () => {
   it("is suggested when leaders are not taking effective action, and drafted, approved and issued by the right roles", () => {
     const h = caseInStrategy();
-    h.schoolData = toFacts({ ...requiresImprovement, "leadership.takingEffectiveAction": false });
+    h.schoolData = toFacts({ ...requiresImprovement, "indicators.leadership-taking-effective-action": false });
     const facts = getCaseFacts(h.state, policy, "2022-01-12", h.schoolData);
     const fired = evaluateTriggers(policy, school, facts);
     expect(fired.filter((t) => t.suggests.letterType).map((t) => [t.key, t.suggests.letterType])).toEqual([
@@ -563,15 +580,15 @@ describe("Lincolnshire: leaving Strategy", () => {
   it("needs two Strategy meetings in a row with strong progress in Strategy, and a rating below High Risk", () => {
     const h = afterNoticeRemoved();
     // The meetings held while the notice was in force do not count towards leaving Strategy.
-    expect(getCaseFacts(h.state, policy, "2022-03-23")).toMatchObject({
-      meetings: { "strategy-meeting": { heldInStage: 0, strongProgressInARow: 0 } },
+    expect(getCaseFacts(h.state, countingMeetings, "2022-03-23")).toMatchObject({
+      measures: { [HELD_IN_STAGE]: 0, [STRONG_IN_A_ROW]: 0 },
     });
     h.at("2022-04-27");
     h.run(...ell, strategyMeeting("2022-04-27", "strong-progress"));
     h.at("2022-05-25");
     h.run(...ell, strategyMeeting("2022-05-25", "strong-progress"));
-    expect(getCaseFacts(h.state, policy, "2022-05-25")).toMatchObject({
-      meetings: { "strategy-meeting": { heldInStage: 2, strongProgressInARow: 2 } },
+    expect(getCaseFacts(h.state, countingMeetings, "2022-05-25")).toMatchObject({
+      measures: { [HELD_IN_STAGE]: 2, [STRONG_IN_A_ROW]: 2 },
     });
     // Still rated High Risk (a High Risk school is always in Strategy): not offered.
     expect(h.state.category?.key).toBe("high-risk");
@@ -632,8 +649,9 @@ describe("Lincolnshire: leaving Strategy", () => {
       from: ["support-monitor-and-challenge"],
       to: "strategy",
       mode: "automatic",
-      when: { "==": [{ var: "meetings.strategy-meeting.heldInStage" }, 0] },
+      when: { "==": [{ var: `measures.${HELD_IN_STAGE}` }, 0] },
     } as never);
+    automatic.measures = countingMeetings.measures;
     const h = afterNoticeRemoved();
     (h as { policy: PolicyDocument }).policy = automatic;
     h.schoolData = toFacts(requiresImprovement);

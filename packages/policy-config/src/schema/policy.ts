@@ -20,9 +20,11 @@ import { IndicatorDefinition, MeasureDefinition, RegisterDefinition } from "./da
  * The meta-schema's own format version: the shape of a policy document, not a
  * tenant's policy version. Format 2 counts deadlines in calendar days, working
  * days, school days, weeks or months (format 1 had calendar days only) and lets
- * a frequency say "N times a year".
+ * a frequency say "N times a year". Format 3 has the policy declare the data it
+ * watches (indicators), the logs it keeps (registers) and what it counts
+ * (measures): the authority's data is no longer among Steward's built-in facts.
  */
-export const FORMAT_VERSION = 2 as const;
+export const FORMAT_VERSION = 3 as const;
 
 // ---------------------------------------------------------------- authority, strategy
 

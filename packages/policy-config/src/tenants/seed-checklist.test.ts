@@ -198,9 +198,9 @@ describe("Lincolnshire's policy holds its strategy", () => {
 
   it("escalates to Strategy and removes a school after two Strategy meetings with strong progress", () => {
     expectMentions(policy.meetingTypes, ["Strategy"]);
-    const exits = policy.escalation.transitions.filter((t) => mentions(t.when, "strongProgressInARow"));
+    const exits = policy.escalation.transitions.filter((t) => mentions(t.when, "strong-progress-in-a-row"));
     expect(exits.some((t) => JSON.stringify(t.when).includes(",2]"))).toBe(true);
-    const intoStrategy = policy.escalation.transitions.filter((t) => mentions(t.when, "concernsInARow"));
+    const intoStrategy = policy.escalation.transitions.filter((t) => mentions(t.when, "concerns-in-a-row"));
     expect(intoStrategy.length).toBeGreaterThan(0);
   });
 

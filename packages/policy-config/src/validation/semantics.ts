@@ -10,10 +10,13 @@ import { checkAssessment, checkCategories } from "./sections/categories.ts";
 import { createReporter, type SectionChecker, type SemanticsResult } from "./sections/context.ts";
 import { checkForms } from "./sections/forms.ts";
 import { checkFrequencies } from "./sections/frequencies.ts";
-import { collectKeys } from "./sections/keys.ts";
+import { checkIndicators } from "./sections/indicators.ts";
+import { collectData, collectKeys } from "./sections/keys.ts";
 import { checkLetterTypes } from "./sections/letters.ts";
+import { checkMeasures } from "./sections/measures.ts";
 import { checkOffers } from "./sections/offers.ts";
 import { checkPermissions } from "./sections/permissions.ts";
+import { checkRegisters } from "./sections/registers.ts";
 import { checkRoles } from "./sections/roles.ts";
 import { checkTriggers } from "./sections/rules.ts";
 import { checkEscalation } from "./sections/stages.ts";
@@ -35,6 +38,9 @@ const SECTION_CHECKERS: readonly SectionChecker[] = [
   checkRoles,
   checkPermissions,
   checkOffers,
+  checkIndicators,
+  checkRegisters,
+  checkMeasures,
 ];
 
 /**
@@ -53,7 +59,7 @@ export function checkSemantics(policy: PolicyDocument): Problem[] {
 export function collectSemantics(policy: PolicyDocument, keep: number): SemanticsResult {
   const { report, result } = createReporter(policy, keep);
   // Keys first: every other section refers to them.
-  const ctx = { report, keys: collectKeys(policy, report) };
+  const ctx = { report, keys: collectKeys(policy, report), data: collectData(policy) };
   for (const check of SECTION_CHECKERS) check(policy, ctx);
   return result();
 }

@@ -4,6 +4,7 @@
  * keys by collection (collected once, so a section can check a reference into
  * another), and the small reference checks every section words the same way.
  */
+import type { IndicatorDefinition, MeasureDefinition, RegisterDefinition } from "../../schema/data.ts";
 import type { Participant, PolicyDocument } from "../../schema/policy.ts";
 import { describePointer, toPointer, type Problem } from "../problem.ts";
 
@@ -25,11 +26,22 @@ export interface PolicyKeys {
   laRoles: Set<string>;
   /** Every term key of every calendar year. */
   terms: Set<string>;
+  indicators: Set<string>;
+  registers: Set<string>;
+  measures: Set<string>;
+}
+
+/** The policy's own data, by key (the first of each key), for the rules that read it. */
+export interface PolicyData {
+  indicators: Map<string, IndicatorDefinition>;
+  registers: Map<string, RegisterDefinition>;
+  measures: Map<string, MeasureDefinition>;
 }
 
 export interface SemanticsContext {
   report: Report;
   keys: PolicyKeys;
+  data: PolicyData;
 }
 
 /** One section's checks: reports its problems through `ctx.report`. */

@@ -35,43 +35,50 @@ function tooLarge(form: FormDefinition, f: number, ctx: SemanticsContext): boole
   return false;
 }
 
-function checkSchema(form: FormDefinition, f: number, ctx: SemanticsContext): void {
+/**
+ * Checks a policy's JSON Schema (a form's, or a register entry's): one Steward
+ * can compile once and reuse (no $id, every $ref inside it), valid JSON Schema.
+ */
+export function checkPolicySchema(
+  schema: JsonObject,
+  path: Path,
+  ctx: SemanticsContext,
+  { code, owner }: { code: string; owner: string },
+): void {
   // Compiled once per policy version and reused (getFormValidator): no $id, every $ref inside the schema.
-  for (const problem of checkFormSchema(form.schema))
-    ctx.report(["forms", f, "schema", ...problem.path], problem.message, problem.code);
-  if (!formsAjv.validateSchema(form.schema)) {
+  for (const problem of checkFormSchema(schema)) ctx.report([...path, ...problem.path], problem.message, problem.code);
+  if (!formsAjv.validateSchema(schema)) {
     const [first] = formsAjv.errors ?? [];
     const { pointer, message } = first
       ? describeAjvError(first)
       : { pointer: "", message: "It does not follow JSON Schema." };
-    ctx.report(
-      ["forms", f, "schema"],
-      `The form's JSON Schema is not valid${pointer ? ` at ${pointer}` : ""}: ${message}`,
-      "form.schema",
-    );
+    ctx.report(path, `The ${owner} JSON Schema is not valid${pointer ? ` at ${pointer}` : ""}: ${message}`, code);
   }
 }
 
-function checkUiOrder(ui: JsonObject, properties: JsonObject, path: Path, ctx: SemanticsContext): void {
+function checkUiOrder(ui: JsonObject, properties: JsonObject, path: Path, ctx: SemanticsContext, code: string): void {
   const order = ui["ui:order"];
   if (!Array.isArray(order)) return;
   order.forEach((name: unknown, i) => {
     if (name !== "*" && !(String(name) in properties))
-      ctx.report(
-        [...path, "ui:order", i],
-        `"${String(name)}" in ui:order is not a field of the form.`,
-        "form.uiSchema",
-      );
+      ctx.report([...path, "ui:order", i], `"${String(name)}" in ui:order is not a field of the form.`, code);
   });
 }
 
-function checkUiSchema(ui: JsonObject, schema: JsonObject, path: Path, ctx: SemanticsContext): void {
+/** Checks that a uiSchema names only fields of its schema. */
+export function checkUiSchema(
+  ui: JsonObject,
+  schema: JsonObject,
+  path: Path,
+  ctx: SemanticsContext,
+  code = "form.uiSchema",
+): void {
   const properties = asObject(schema.properties) ?? {};
   for (const [name, value] of Object.entries(ui)) {
     if (name.startsWith("ui:")) continue;
     const nested = asObject(value);
     if (name === "items" && schema.type === "array" && schema.items && nested) {
-      checkUiSchema(nested, asObject(schema.items) ?? {}, [...path, name], ctx);
+      checkUiSchema(nested, asObject(schema.items) ?? {}, [...path, name], ctx, code);
       continue;
     }
     const field = properties[name];
@@ -80,19 +87,19 @@ function checkUiSchema(ui: JsonObject, schema: JsonObject, path: Path, ctx: Sema
       ctx.report(
         [...path, name],
         `The uiSchema names "${name}", which is not a field of the form.${known.length ? ` Fields: ${known.join(", ")}.` : ""}`,
-        "form.uiSchema",
+        code,
       );
       continue;
     }
-    if (nested) checkUiSchema(nested, asObject(field) ?? {}, [...path, name], ctx);
+    if (nested) checkUiSchema(nested, asObject(field) ?? {}, [...path, name], ctx, code);
   }
-  checkUiOrder(ui, properties, path, ctx);
+  checkUiOrder(ui, properties, path, ctx, code);
 }
 
 export function checkForms(policy: PolicyDocument, ctx: SemanticsContext): void {
   policy.forms.forEach((form, f) => {
     if (tooLarge(form, f, ctx)) return;
-    checkSchema(form, f, ctx);
+    checkPolicySchema(form.schema, ["forms", f, "schema"], ctx, { code: "form.schema", owner: "form's" });
     if (form.uiSchema) checkUiSchema(form.uiSchema, form.schema, ["forms", f, "uiSchema"], ctx);
     if (asObject(form.schema)?.type !== "object") {
       ctx.report(

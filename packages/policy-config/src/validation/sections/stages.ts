@@ -5,7 +5,7 @@
  */
 import type { PolicyDocument, Transition } from "../../schema/policy.ts";
 import { mustBeLaRole, mustExist, type Path, type SemanticsContext } from "./context.ts";
-import { checkRule, isLogic } from "./rules.ts";
+import { checkRule } from "./rules.ts";
 
 const STAGES_SECTION = "Escalation › Stages";
 
@@ -39,7 +39,6 @@ function checkTransition(transition: Transition, path: Path, ctx: SemanticsConte
     );
   }
   if (transition.when) {
-    if (!isLogic(transition.when)) ctx.report([...path, "when"], "This is not a JsonLogic rule.", "rule.shape");
     checkRule(transition.when, [...path, "when"], ctx);
   }
 }
