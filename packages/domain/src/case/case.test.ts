@@ -224,8 +224,10 @@ describe("a case", () => {
   it("counts meetings with strong progress towards the exit, and suggests it", () => {
     const h = openCase();
     h.run(...senior, { type: "change-stage", stage: "notice", reason: "Serious concerns" });
-    const meeting = (date: string, progress: string) =>
-      h.run(...adviser, {
+    const meeting = (date: string, progress: string) => {
+      // Meetings are recorded on the day they are held: a measure counts nothing dated after today.
+      h.at(date);
+      return h.run(...adviser, {
         type: "record-meeting",
         meetingType: "review-group",
         date,
@@ -234,6 +236,7 @@ describe("a case", () => {
         keyPoints: ["One"],
         progress,
       });
+    };
     expect(
       h.refuse(...adviser, {
         type: "record-meeting",

@@ -19,18 +19,11 @@ function monthsBetween(from: string, to: string): number {
   return Math.max(0, months);
 }
 
-/** How many of the latest items in a row pass the test. */
-function inARow<T>(items: readonly T[], test: (item: T) => boolean): number {
-  const lastFailing = items.findLastIndex((item) => !test(item));
-  return items.length - 1 - lastFailing;
-}
-
 /**
  * The facts a rule may read about a case on a day, in three layers:
  * - built in: the school's own data (`school.*`, `ofsted.*`, from
- *   `schoolData`) and the case's `case.*`, `letters.<type>.*`,
- *   `meetings.<type>.*` and `visits.<type>.*` (see FACTS in the policy
- *   vocabulary);
+ *   `schoolData`) and the case's `case.*`, `letters.<type>.*` and
+ *   `visits.<type>.overdue` (see FACTS in the policy vocabulary);
  * - `indicators.<key>` for every indicator the policy declares, from the
  *   school's readings (see setIndicatorFacts);
  * - `measures.<key>` for every measure the policy declares (see getMeasureValue).
@@ -60,33 +53,8 @@ export function getCaseFacts(
     setFact(facts, `letters.${type.key}.deadlinePassed`, Boolean(current?.deadline && current.deadline < today));
     setFact(facts, `letters.${type.key}.compliedWith`, Boolean(current?.actionsComplete));
   }
-  for (const type of policy.meetingTypes) {
-    const meetings = state.meetings
-      .filter((m) => m.meetingType === type.key)
-      .sort((a, b) => a.date.localeCompare(b.date));
-    const inStage = meetings.filter((m) => m.date >= state.stageSince.slice(0, 10));
-    setFact(facts, `meetings.${type.key}.heldInStage`, inStage.length);
-    setFact(
-      facts,
-      `meetings.${type.key}.strongProgressInARow`,
-      inARow(inStage, (m) => m.strong),
-    );
-    setFact(
-      facts,
-      `meetings.${type.key}.concernsInARow`,
-      inARow(inStage, (m) => !m.strong),
-    );
-  }
   const plan = getVisitPlan(state, policy, today);
   for (const type of policy.visitTypes) {
-    const done = state.visits
-      .filter((v) => v.visitType === type.key && v.status === "completed" && v.report)
-      .sort((a, b) => a.date.localeCompare(b.date));
-    setFact(
-      facts,
-      `visits.${type.key}.concernsInARow`,
-      inARow(done, (v) => Boolean(v.report?.concerns)),
-    );
     setFact(
       facts,
       `visits.${type.key}.overdue`,

@@ -4,7 +4,7 @@ import type { MeasureDefinition, PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
 
 import { CaseHarness } from "../testing/harness.ts";
-import { legacyMeasureDifferences, legacyMeasures } from "../testing/legacy-measures.ts";
+import { legacyFacts, legacyMeasureDifferences, legacyMeasures } from "../testing/legacy-measures.ts";
 import { getCaseFacts } from "./facts.ts";
 import { getMeasureValue } from "./measures.ts";
 import type { CaseState, LetterRecord, MeetingRecord, RegisterEntryRecord, VisitRecordState } from "./state.ts";
@@ -268,11 +268,14 @@ describe("the measures that replace the built-in counting facts", () => {
       ],
       visits: [visit("2025-10-10", true), visit("2025-11-10", true), visit("2025-12-10", undefined)],
     };
-    const facts = getCaseFacts(state, policy, "2025-12-15");
-    expect(facts).toMatchObject({
-      meetings: { "review-group": { heldInStage: 3, strongProgressInARow: 1, concernsInARow: 0 } },
-      visits: { "core-visit": { concernsInARow: 2 } },
-    });
+    expect(legacyFacts(state, policy)).toEqual(
+      new Map([
+        ["meetings.review-group.heldInStage", 3],
+        ["meetings.review-group.strongProgressInARow", 1],
+        ["meetings.review-group.concernsInARow", 0],
+        ["visits.core-visit.concernsInARow", 2],
+      ]),
+    );
     expect(legacyMeasureDifferences(state, policy, "2025-12-15")).toEqual([]);
     expect(legacyMeasures(policy).map(({ measure }) => getMeasureValue(measure, state, policy, "2025-12-15"))).toEqual([
       3, 1, 0, 2,
