@@ -279,7 +279,7 @@ export function DateInput(props: FieldProps & { value: string; onChange: (value:
 
 /**
  * A page form's text answers, and each question's wiring to them: `field(key)` gives the question's id, value,
- * onChange and error message (from `problems`, by the key), to spread on a field.
+ * onChange and error message (from `problems`, by the key), to spread on a field; `reset()` clears them (after a save).
  */
 export function useAnswers<Key extends string>(initial: Record<Key, string>, problems: Problem[]) {
   const [answers, setAnswers] = useState(initial);
@@ -289,5 +289,5 @@ export function useAnswers<Key extends string>(initial: Record<Key, string>, pro
     onChange: (value: string) => setAnswers((current) => ({ ...current, [key]: value })),
     error: fieldError(problems, key),
   });
-  return { answers, field };
+  return { answers, field, reset: () => setAnswers(initial) };
 }
