@@ -1,9 +1,9 @@
-// The build of a Steward app (apps/admin, apps/portal), shared: Vite's settings and the GOV.UK page template's
-// furniture, so each app's index.html holds only its title and entry. Used by the apps' vite.config.ts (not in the
+// The build of a Steward app (apps/admin, apps/portal), shared: Vite's settings and the head of GOV.UK's page
+// template, so each app's index.html holds only its title, the "JavaScript is on" script and its entry. Used by the apps' vite.config.ts (not in the
 // browser bundle): `import { stewardApp } from "@steward/ui/vite"`.
 import type { HtmlTagDescriptor, Plugin, PluginOption, UserConfig } from "vite";
 
-/** The head of GOV.UK's page template, and its "JavaScript is on" script, the same in every app. */
+/** The head of GOV.UK's page template, the same in every app. */
 const GOVUK_PAGE: HtmlTagDescriptor[] = [
   { tag: "meta", attrs: { charset: "utf-8" }, injectTo: "head-prepend" },
   {
@@ -13,11 +13,9 @@ const GOVUK_PAGE: HtmlTagDescriptor[] = [
   },
   { tag: "meta", attrs: { name: "theme-color", content: "#1d70b8" }, injectTo: "head-prepend" },
   { tag: "link", attrs: { rel: "icon", sizes: "48x48", href: "/assets/images/favicon.ico" }, injectTo: "head-prepend" },
-  // A file (public/js-enabled.js), not an inline script, so the Content-Security-Policy allows no inline script.
-  { tag: "script", attrs: { src: "/js-enabled.js" }, injectTo: "body-prepend" },
 ];
 
-/** Adds GOV.UK's page furniture to the app's index.html, before Vite reads it (so the script's path gets the base). */
+/** Adds GOV.UK's page head to the app's index.html, before Vite reads it. */
 function govukPage(): Plugin {
   return { name: "steward-govuk-page", transformIndexHtml: { order: "pre", handler: () => GOVUK_PAGE } };
 }
