@@ -1,17 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-// Served by apps/server at /admin/. In development, `vite` proxies the API and
-// GOV.UK Frontend's assets to a server started with `pnpm start`.
-export default defineConfig({
-  base: "/admin/",
-  plugins: [react()],
-  server: {
-    proxy: {
-      "/api": "http://localhost:3000",
-      "/assets": "http://localhost:3000",
-    },
-  },
-  // govuk-frontend ships its CSS minified, with IE hacks lightningcss rejects.
-  build: { sourcemap: true, cssMinify: false },
-});
+import { stewardApp } from "@steward/ui/vite";
+
+// Served by apps/server at /admin/ (the settings every Steward app shares are in @steward/ui/vite).
+export default defineConfig(stewardApp("/admin/", [react()]));

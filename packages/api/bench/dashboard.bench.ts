@@ -9,7 +9,7 @@ import pg from "pg";
 
 import { connectDatabase, migrateToLatest, withTenant, type StewardDatabase } from "@steward/db";
 import { createServerDatabase } from "@steward/db/testing";
-import type { PolicyDocument } from "@steward/policy-config";
+import { parsePolicyDocument } from "@steward/policy-config";
 import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
 
 import { sampleFromSchema } from "../src/demo/sample-data.ts";
@@ -18,7 +18,7 @@ import { TEST_PASSWORD, TestWorld } from "../src/testing/fixtures/world.ts";
 
 const CASES = 400;
 const RUNS = 200;
-const policy = cambridgeshire as unknown as PolicyDocument;
+const policy = parsePolicyDocument(cambridgeshire);
 
 function stats(ms: number[]) {
   const sorted = [...ms].sort((a, b) => a - b);

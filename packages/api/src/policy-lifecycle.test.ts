@@ -116,6 +116,7 @@ describe("a policy document stored in an older format", () => {
     expect(draft.formatVersion).toBe(FORMAT_VERSION);
     expect(draft.problems.filter((p) => p.severity === "error")).toEqual([]);
     const saved = await senior.api.policy.get({ id: draft.id });
+    expect(saved.inShape).toBe(true);
     expect((saved.document as Doc).formatVersion).toBe(FORMAT_VERSION);
     const diff = await senior.api.policy.diff({ fromId: oldVersionId, toId: draft.id });
     expect(diff.entries).toEqual([]);
@@ -136,6 +137,9 @@ describe("the engine never runs on a draft with problems", () => {
     broken.letterTypes[0]!.indicators = null;
     const saved = await admin.api.policy.updateDraft({ id: draft.id, revision, document: broken });
     expect(saved.problems.some((p) => p.pointer === "/categories")).toBe(true);
+    // Read back as saved, for the editor, and said to be out of the policy's shape (so no page treats it as a policy).
+    const read = await admin.api.policy.get({ id: draft.id });
+    expect({ inShape: read.inShape, categories: read.document.categories }).toEqual({ inShape: false, categories: 5 });
     const refusal = {
       code: "BAD_REQUEST",
       message: matching(/^This draft has \d+ problems to fix before/),

@@ -39,20 +39,24 @@ export function toActor(ctx: Pick<TenantContext, "trx" | "tenantId" | "user" | "
 /**
  * A procedure that turns its input into one case command and runs it through
  * the engine (authorisation from the policy's roles, validation, events,
- * projection and audit in one transaction).
+ * projection and audit in one transaction). tRPC checks the whole input (and
+ * types it for the apps); under this function's generic shape it hands the
+ * resolver an opaque type, so the resolver reads the two halves back with
+ * their own schemas (cheap, already valid) instead of casting.
  */
 export function caseCommandProcedure<Shape extends z.ZodRawShape>(
   shape: Shape,
   toCommand: (input: z.infer<z.ZodObject<Shape>> & { caseId: string }) => CaseCommand,
 ) {
+  const reference = z.object(caseRef);
+  const fields = z.object(shape);
   return tenantProcedure
     .input(z.strictObject({ ...caseRef, ...shape }))
     .output(caseCommandOutput)
     .mutation(async ({ ctx, input }) => {
-      const typed = input as unknown as z.infer<z.ZodObject<Shape>> & { caseId: string; expectedVersion?: number };
-      const result = await runCaseCommand(toActor(ctx), typed.caseId, toCommand(typed), {
-        expectedVersion: typed.expectedVersion,
-      });
-      return { caseId: typed.caseId, version: result.state.version, events: result.events.map((e) => e.type) };
+      const { caseId, expectedVersion } = reference.parse(input);
+      const command = toCommand({ ...fields.parse(input), caseId });
+      const result = await runCaseCommand(toActor(ctx), caseId, command, { expectedVersion });
+      return { caseId, version: result.state.version, events: result.events.map((e) => e.type) };
     });
 }

@@ -1,4 +1,5 @@
 import { createMongoAbility } from "@casl/ability";
+import { z } from "zod";
 
 import { findSchools, getUserNames, listCaseStates, type PolicyVersionRow } from "@steward/db";
 import {
@@ -17,13 +18,23 @@ import { readCaseState } from "./case-state.ts";
 import { decideOnCase, type Actor, type CaseDecision } from "./cases.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 
+/** The strategy's title and period, as far as a document (a draft's perhaps mid-edit) gives them. */
+const strategyOf = z.object({
+  strategy: z.object({ title: z.string().optional(), period: z.string().optional() }),
+});
+
 export function toVersionSummary(
   row: Omit<
     PolicyVersionRow,
-    "document" | "tenant_id" | "created_by" | "published_by" | "problems" | "validated_revision"
-  > & { document?: PolicyDocument; strategy_title?: string | null; strategy_period?: string | null },
+    "document" | "status" | "tenant_id" | "created_by" | "published_by" | "problems" | "validated_revision"
+  > & {
+    status: PolicyVersionRow["status"];
+    document?: unknown;
+    strategy_title?: string | null;
+    strategy_period?: string | null;
+  },
 ) {
-  const strategy = row.document?.strategy;
+  const strategy = strategyOf.safeParse(row.document).data?.strategy;
   return {
     id: row.id,
     version: row.version,

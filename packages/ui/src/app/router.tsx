@@ -1,8 +1,37 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter, Link, type RouteObject } from "react-router";
 
 import { usePageTitle } from "../components/page-title.tsx";
 import { AcceptInvitePage, SignInPage } from "../features/auth/sign-in-page.tsx";
-import { PublicLayout, SignedInLayout, type ShellProps } from "./layout.tsx";
+import type { Audience } from "../lib/audience.ts";
+import { PublicLayout, SignedInLayout, type NavigationItem, type ShellProps } from "./layout.tsx";
+
+/**
+ * Steward's two apps, by the audience each is for: where apps/server serves it, its service name, and what the other
+ * app calls it (a user signed in to the wrong one is sent to the right one).
+ */
+const STEWARD_APPS: Record<Audience, { path: `/${string}/`; serviceName: string; name: string }> = {
+  la: { path: "/admin/", serviceName: "Steward", name: "LA casework service" },
+  school: { path: "/portal/", serviceName: "Steward for schools", name: "school portal" },
+};
+
+/** An app's page; `menu` puts it in the menu, shown to the roles that allow what it `needs` ("read Case"). */
+export type StewardPage = RouteObject & { menu?: { label: string; needs: string[] } };
+
+/**
+ * The pages of a module loaded when first visited (a module of page components): `const casePage =
+ * lazyPages(() => import("./routes.tsx"))`, then `{ path: "visits", lazy: casePage("VisitsPage") }`.
+ */
+export function lazyPages<Module extends { [Name in keyof Module]: ComponentType }>(load: () => Promise<Module>) {
+  return (name: keyof Module & string) => async () => ({ Component: (await load())[name] });
+}
+
+/** The menu: the pages that have a `menu` entry, in order (the home page matched exactly). */
+function menuOf(pages: StewardPage[]): NavigationItem[] {
+  return pages.flatMap(({ menu, index, path }) =>
+    menu ? [{ to: index ? "/" : `/${path ?? ""}`, ...menu, ...(index ? { end: true } : {}) }] : [],
+  );
+}
 
 /** The page for an address the app does not have, with a link back to its home page. */
 export function NotFoundPage({ homeLabel }: { homeLabel: string }) {
@@ -22,13 +51,19 @@ export function NotFoundPage({ homeLabel }: { homeLabel: string }) {
 
 /**
  * An app's router: sign-in and invitation pages in the public shell, the
- * app's own pages in the signed-in shell, and "page not found" for the rest.
+ * app's own pages in the signed-in shell (its menu from their `menu`
+ * entries), and "page not found" for the rest.
  */
-export function createStewardRouter(
-  shell: ShellProps,
-  pages: RouteObject[],
-  options: { basename: string; homeLabel: string },
-) {
+export function createStewardRouter(app: { audience: Audience; homeLabel: string }, pages: StewardPage[]) {
+  const { path, serviceName } = STEWARD_APPS[app.audience];
+  const other = STEWARD_APPS[app.audience === "la" ? "school" : "la"];
+  const shell: ShellProps = {
+    serviceName,
+    appPath: path,
+    audience: app.audience,
+    otherApp: { path: other.path, name: other.name },
+    navigation: menuOf(pages),
+  };
   return createBrowserRouter(
     [
       {
@@ -40,9 +75,9 @@ export function createStewardRouter(
       },
       {
         element: <SignedInLayout {...shell} />,
-        children: [...pages, { path: "*", element: <NotFoundPage homeLabel={options.homeLabel} /> }],
+        children: [...pages, { path: "*", element: <NotFoundPage homeLabel={app.homeLabel} /> }],
       },
     ],
-    { basename: options.basename },
+    { basename: path.slice(0, -1) },
   );
 }

@@ -20,6 +20,9 @@ import {
   type DatePart,
 } from "@steward/forms/govuk";
 
+import type { Problem } from "../lib/api-error.ts";
+import { fieldError } from "./error-summary.tsx";
+
 interface FieldProps {
   id: string;
   label: ReactNode;
@@ -80,6 +83,17 @@ export function TextInput(
       />
     </LabelledQuestion>
   );
+}
+
+/**
+ * A password: GOV.UK's text input as a password, never spell-checked. `purpose` tells the browser's password manager
+ * whether to fill the saved password (`current`, signing in) or to offer a new one (`new`, setting it).
+ */
+export function PasswordInput(
+  props: FieldProps & { value: string; onChange: (value: string) => void; purpose: "current" | "new" },
+) {
+  const { purpose, ...field } = props;
+  return <TextInput {...field} type="password" autoComplete={`${purpose}-password`} spellCheck={false} />;
 }
 
 export function Textarea(props: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
@@ -261,4 +275,19 @@ export function DateInput(props: FieldProps & { value: string; onChange: (value:
       </DateInputGroup>
     </FieldsetQuestion>
   );
+}
+
+/**
+ * A page form's text answers, and each question's wiring to them: `field(key)` gives the question's id, value,
+ * onChange and error message (from `problems`, by the key), to spread on a field; `reset()` clears them (after a save).
+ */
+export function useAnswers<Key extends string>(initial: Record<Key, string>, problems: Problem[]) {
+  const [answers, setAnswers] = useState(initial);
+  const field = (key: Key) => ({
+    id: key,
+    value: answers[key],
+    onChange: (value: string) => setAnswers((current) => ({ ...current, [key]: value })),
+    error: fieldError(problems, key),
+  });
+  return { answers, field, reset: () => setAnswers(initial) };
 }

@@ -21,7 +21,7 @@ import {
   type Problem,
 } from "@steward/ui";
 
-import { useCase, type CaseView } from "./case-context.tsx";
+import { useCase, useCaseForm, type CaseView } from "./case-context.tsx";
 
 type Action = CaseView["actions"][number];
 const STATUS_COLOUR: Record<string, string> = { open: "blue", done: "green", dropped: "grey" };
@@ -118,44 +118,23 @@ function PrioritySection({
 }
 
 function AddPriority({ onDone }: { onDone: (message: string) => void }) {
-  const { view, refresh } = useCase();
   const trpc = useTRPC();
-  const [title, setTitle] = useState("");
-  const [targets, setTargets] = useState("");
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const add = useMutation(
-    trpc.actions.addPriority.mutationOptions({
-      onSuccess: async () => (setTitle(""), setTargets(""), setProblems([]), await refresh(), onDone("Priority added")),
-      onError: (e) => setProblems(readProblems(e)),
-    }),
-  );
+  const form = useCaseForm({ title: "", targets: "" }, () => onDone("Priority added"));
+  const add = useMutation(trpc.actions.addPriority.mutationOptions(form.callbacks));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate({
-      caseId: view.id,
-      expectedVersion: view.version,
-      title: title.trim(),
-      targets: targets
-        .split("\n")
-        .map((t) => t.trim())
-        .filter(Boolean),
-    });
+    const { title, targets } = form.answers;
+    const lines = targets.split("\n").map((t) => t.trim());
+    add.mutate({ ...form.ref, title: title.trim(), targets: lines.filter(Boolean) });
   };
   return (
     <form noValidate onSubmit={submit} aria-labelledby="add-priority-heading">
       <h3 className="govuk-heading-m" id="add-priority-heading">
         Add a priority
       </h3>
-      <ErrorSummary problems={problems} />
-      <TextInput id="title" label="Priority" value={title} onChange={setTitle} error={fieldError(problems, "title")} />
-      <Textarea
-        id="targets"
-        label="Targets (optional)"
-        hint="One per line."
-        value={targets}
-        onChange={setTargets}
-        rows={3}
-      />
+      <ErrorSummary problems={form.problems} />
+      <TextInput {...form.field("title")} label="Priority" />
+      <Textarea {...form.field("targets")} label="Targets (optional)" hint="One per line." rows={3} />
       <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
         Add the priority
       </button>

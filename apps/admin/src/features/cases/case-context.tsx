@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useOutletContext } from "react-router";
 
 import type { Category, CriteriaSet, MeetingType, VisitType } from "@steward/policy-config";
-import { useTRPC, type RouterOutputs } from "@steward/ui";
+import { readProblems, useAnswers, useTRPC, type Problem, type RouterOutputs } from "@steward/ui";
 
 export type CaseView = RouterOutputs["cases"]["get"];
 
@@ -31,6 +31,32 @@ export interface CaseContext {
 }
 
 export const useCase = () => useOutletContext<CaseContext>();
+
+/**
+ * A form that sends one case command: its text answers (`field(key)` to spread on a question), its problems, the
+ * case and version to send (`ref`: the API refuses a command made on an out-of-date view) and the mutation's
+ * callbacks, which, once the command is done, clear the form, refresh the case and call `done`.
+ */
+export function useCaseForm<Key extends string>(initial: Record<Key, string>, done: () => void) {
+  const { view, refresh } = useCase();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const { answers, field, reset } = useAnswers(initial, problems);
+  return {
+    answers,
+    field,
+    problems,
+    ref: { caseId: view.id, expectedVersion: view.version },
+    callbacks: {
+      onSuccess: async () => {
+        reset();
+        setProblems([]);
+        await refresh();
+        done();
+      },
+      onError: (error: unknown) => setProblems(readProblems(error)),
+    },
+  };
+}
 
 /**
  * The policy a case is worked under, for anyone who may see the case (no "read Policy" needed). It

@@ -20,7 +20,7 @@ import {
 } from "@steward/ui";
 
 import { governanceLabel } from "../../lib/vocabulary.ts";
-import { useCase, type CaseView } from "./case-context.tsx";
+import { useCase, useCaseForm, type CaseView } from "./case-context.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
 
 export function OverviewPage() {
@@ -214,25 +214,14 @@ function SuggestedTransitions({ onDone }: { onDone: (message: string) => void })
 }
 
 function ChangeStage({ onDone }: { onDone: (message: string) => void }) {
-  const { view, policy, refresh } = useCase();
+  const { view, policy } = useCase();
   const trpc = useTRPC();
-  const [stage, setStage] = useState("");
-  const [reason, setReason] = useState("");
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const change = useMutation(
-    trpc.cases.changeStage.mutationOptions({
-      onSuccess: async () => (setStage(""), setReason(""), setProblems([]), await refresh(), onDone("Stage changed")),
-      onError: (e) => setProblems(readProblems(e)),
-    }),
-  );
+  const form = useCaseForm({ stage: "", reason: "" }, () => onDone("Stage changed"));
+  const change = useMutation(trpc.cases.changeStage.mutationOptions(form.callbacks));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    change.mutate({
-      caseId: view.id,
-      expectedVersion: view.version,
-      stage,
-      ...(reason.trim() ? { reason: reason.trim() } : {}),
-    });
+    const reason = form.answers.reason.trim();
+    change.mutate({ ...form.ref, stage: form.answers.stage, ...(reason ? { reason } : {}) });
   };
   return (
     <details className="govuk-details">
@@ -241,26 +230,16 @@ function ChangeStage({ onDone }: { onDone: (message: string) => void }) {
       </summary>
       <div className="govuk-details__text">
         <form noValidate onSubmit={submit}>
-          <ErrorSummary problems={problems} />
+          <ErrorSummary problems={form.problems} />
           <Select
-            id="stage"
+            {...form.field("stage")}
             label="Stage"
-            value={stage}
-            onChange={setStage}
             placeholder="Choose a stage"
             options={policy.stages
               .filter((s) => s.key !== view.stage?.key)
               .map((s) => ({ value: s.key, label: s.label }))}
-            error={fieldError(problems, "stage")}
           />
-          <Textarea
-            id="reason"
-            label="Reason"
-            value={reason}
-            onChange={setReason}
-            rows={3}
-            error={fieldError(problems, "reason")}
-          />
+          <Textarea {...form.field("reason")} label="Reason" rows={3} />
           <button
             type="submit"
             className="govuk-button govuk-button--secondary"

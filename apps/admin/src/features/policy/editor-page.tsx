@@ -76,6 +76,7 @@ function VersionHeader({ version, children }: { version: Version; children?: Rea
 }
 
 function ReadOnlyVersion({ version }: { version: Version }) {
+  const json: PolicyJson = version.document;
   const [section, setSection] = useSection();
   const schema = useMemo(() => getSectionSchema(policyMetaSchema, section), [section]);
   const uiSchema = useMemo(() => buildUiSchema(schema as Record<string, unknown>), [schema]);
@@ -97,7 +98,7 @@ function ReadOnlyVersion({ version }: { version: Version }) {
         key={section}
         schema={schema}
         uiSchema={{ ...uiSchema, "ui:submitButtonOptions": { norender: true } }}
-        formData={version.document[section]}
+        formData={json[section]}
         fields={META_FIELDS}
         idPrefix={section}
         readonly

@@ -53,7 +53,7 @@ export function NewStrategyYearPage() {
   const baseDoc = useQuery(trpc.policy.get.queryOptions({ id: base?.id ?? "" }, { enabled: Boolean(base) }));
   usePageTitle("Start a new strategy year");
   if (versions.isPending || (base && baseDoc.isPending)) return <Loading />;
-  const document = baseDoc.data?.document as unknown as PolicyDocument | undefined;
+  const document = baseDoc.data?.inShape ? baseDoc.data.document : undefined;
   return (
     <NewYearForm
       key={base?.id}

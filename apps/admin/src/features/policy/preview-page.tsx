@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 
 import { GovukForm } from "@steward/forms";
-import type { LetterType, PolicyDocument } from "@steward/policy-config";
+import type { LetterType } from "@steward/policy-config";
 import { ErrorPage, LetterHtml, Loading, readProblems, usePageTitle, useTRPC } from "@steward/ui";
 
 import { useVersion, versionName } from "./policy-hooks.ts";
@@ -47,7 +47,7 @@ export function PreviewPage() {
   usePageTitle(version.data ? `Preview of ${versionName(version.data)}` : "Preview");
   if (version.isPending) return <Loading />;
   if (version.isError) return <ErrorPage error={version.error} title="Policy version not found" />;
-  const policy = version.data.document as unknown as PolicyDocument;
+  const policy = version.data.inShape ? version.data.document : undefined;
   return (
     <>
       <Link to={`/policy/${versionId}`} className="govuk-back-link">
@@ -57,8 +57,17 @@ export function PreviewPage() {
         <span className="govuk-caption-l">{versionName(version.data)}</span>
         Forms and letters
       </h1>
+      {!policy && (
+        <p className="govuk-body">
+          This draft is not in the policy&apos;s shape yet, so its forms and letters cannot be shown.{" "}
+          <Link className="govuk-link" to={`/policy/${versionId}`}>
+            Fix its problems in the editor
+          </Link>
+          .
+        </p>
+      )}
       <h2 className="govuk-heading-m">Forms</h2>
-      {(policy.forms ?? []).map((form) => (
+      {(policy?.forms ?? []).map((form) => (
         <details
           className="govuk-details"
           key={form.key}
@@ -87,7 +96,7 @@ export function PreviewPage() {
         </details>
       ))}
       <h2 className="govuk-heading-m">Letters and notices</h2>
-      {(policy.letterTypes ?? []).map((letterType) => (
+      {(policy?.letterTypes ?? []).map((letterType) => (
         <details
           className="govuk-details"
           key={letterType.key}

@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 
-import type { PolicyDocument } from "@steward/policy-config";
 import {
   ErrorPage,
   ErrorSummary,
@@ -82,8 +81,9 @@ export function PublishPage() {
   usePageTitle(draft.data ? `Publish ${versionName(draft.data)}` : "Publish");
   if (draft.isPending || versions.isPending) return <Loading />;
   if (draft.isError) return <ErrorPage error={draft.error} title="Policy version not found" />;
-  const next = draft.data.document as unknown as PolicyDocument;
-  const before = current.data?.document as unknown as PolicyDocument | undefined;
+  // A draft out of the policy's shape has no impact to show: its problems say what to fix.
+  const next = draft.data.inShape ? draft.data.document : undefined;
+  const before = current.data?.inShape ? current.data.document : undefined;
   return (
     <>
       <Link to={`/policy/${versionId}`} className="govuk-back-link">
@@ -104,8 +104,12 @@ export function PublishPage() {
         </Link>
         .
       </p>
-      <CaseMapping before={before} next={next} mapping={mapping} setMapping={setMapping} />
-      <ImpactReport impact={impact} before={before} next={next} />
+      {next && (
+        <>
+          <CaseMapping before={before} next={next} mapping={mapping} setMapping={setMapping} />
+          <ImpactReport impact={impact} before={before} next={next} />
+        </>
+      )}
       {draft.data.status === "draft" && (
         <div className="govuk-button-group">
           <button

@@ -2,16 +2,10 @@ import { z } from "zod";
 
 import { appendAudit, insertPolicyVersion, savePolicyProblems } from "@steward/db";
 import { DomainError } from "@steward/domain";
-import {
-  FORMAT_VERSION,
-  FormatUpgradeError,
-  reviseDocument,
-  startNewStrategyYear,
-  upgradePolicy,
-} from "@steward/policy-config";
+import { FORMAT_VERSION, FormatUpgradeError, startNewStrategyYear, upgradePolicy } from "@steward/policy-config";
 
 import { notFound } from "../../errors.ts";
-import { loadPolicyVersionRow, readStoredVersion } from "../../services/policies.ts";
+import { loadPolicyVersionRow, policyDocumentOf, readStoredVersion } from "../../services/policies.ts";
 import { checkPolicyDocument } from "../../services/policy-checks.ts";
 import { toVersionSummary } from "../../services/policy-impact.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -56,11 +50,11 @@ export const createDraft = tenantProcedure
       const base = await loadPolicyVersionRow(ctx.trx, input.versionId);
       if (!base) throw notFound("That policy version");
       basedOnId = base.id;
-      const copy = reviseDocument(base.document);
+      // A copy is taken as it is (a draft may be copied mid-edit); a new year needs a policy in shape.
       document =
         input.from === "version"
-          ? copy
-          : startNewStrategyYear(copy, {
+          ? structuredClone(base.document)
+          : startNewStrategyYear(policyDocumentOf(base), {
               period: input.period,
               effectiveFrom: input.effectiveFrom,
               ...(input.effectiveTo ? { effectiveTo: input.effectiveTo } : {}),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { notFound } from "../../errors.ts";
-import { loadPolicyVersionRow } from "../../services/policies.ts";
+import { loadPolicyVersionRow, policyDocumentOf } from "../../services/policies.ts";
 import { getDraftProblems, refuseInvalidDraft } from "../../services/policy-checks.ts";
 import { getPolicyImpact, publishingActor } from "../../services/policy-impact.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -24,7 +24,7 @@ export const getImpact = tenantProcedure
     refuseInvalidDraft(await getDraftProblems(ctx.trx, row), "its impact can be worked out");
     return getPolicyImpact(
       publishingActor(ctx),
-      { id: row.id, version: row.version, document: row.document },
+      { id: row.id, version: row.version, document: policyDocumentOf(row) },
       input.mapping,
     );
   });

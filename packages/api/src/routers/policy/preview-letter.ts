@@ -4,7 +4,7 @@ import { DomainError, formatLetterDate, toIsoDate, type LetterContext } from "@s
 
 import { notFound } from "../../errors.ts";
 import { sanitiseLetterHtml } from "../../services/letter-html.ts";
-import { loadPolicyVersionRow } from "../../services/policies.ts";
+import { loadPolicyVersionRow, policyDocumentOf } from "../../services/policies.ts";
 import { getDraftProblems, refuseInvalidDraft } from "../../services/policy-checks.ts";
 import { runInPolicyWorker } from "../../services/worker/pool.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -25,7 +25,7 @@ export const previewLetter = tenantProcedure
     const row = await loadPolicyVersionRow(ctx.trx, input.id);
     if (!row) throw notFound("That policy version");
     refuseInvalidDraft(await getDraftProblems(ctx.trx, row), "its letters can be previewed");
-    const policy = row.document;
+    const policy = policyDocumentOf(row);
     const letterType = policy.letterTypes?.find((l) => l.key === input.letterType);
     if (!letterType)
       throw new DomainError(

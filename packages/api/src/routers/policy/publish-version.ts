@@ -6,7 +6,7 @@ import { planPublication, PolicyLifecycleError } from "@steward/policy-config";
 
 import { ApiError, notFound } from "../../errors.ts";
 import { commitDecision } from "../../services/cases.ts";
-import { loadPolicyVersionRow } from "../../services/policies.ts";
+import { loadPolicyVersionRow, policyDocumentOf } from "../../services/policies.ts";
 import { checkPolicyDocument } from "../../services/policy-checks.ts";
 import { getPolicyImpact, planVersionMove, publishingActor } from "../../services/policy-impact.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -51,7 +51,7 @@ export const publishVersion = tenantProcedure
         first ? `/document${first.pointer}` : undefined,
       );
     }
-    const next = { id: row.id, version: row.version, document: row.document };
+    const next = { id: row.id, version: row.version, document: policyDocumentOf(row) };
     // Publishing moves the cases: recorded as the publisher's events on each case.
     const mover = publishingActor(ctx);
     const plans = await planVersionMove(mover, next, input.mapping);

@@ -1,4 +1,4 @@
-import { getUiOptions, type FormContextType, type StrictRJSFSchema, type UiSchema } from "@rjsf/utils";
+import { getUiOptions, type UiSchema } from "@rjsf/utils";
 import { createContext } from "react";
 
 import { getSingular } from "./text.ts";
@@ -10,11 +10,8 @@ export const ArrayItemNounContext = createContext("Item");
  * Names an array's items: `ui:options.itemTitle`, else the items' schema title, else the array title made singular
  * ("Priorities" -> "Priority", "Actions for improvement" -> "Action for improvement"), else "Item".
  */
-export function getItemNoun<T, S extends StrictRJSFSchema, F extends FormContextType>(
-  schema: { title?: string; items?: unknown },
-  uiSchema?: UiSchema<T, S, F>,
-): string {
-  const options = getUiOptions<T, S, F>(uiSchema);
+export function getItemNoun(schema: { title?: string; items?: unknown }, uiSchema?: UiSchema): string {
+  const options = getUiOptions(uiSchema);
   if (typeof options.itemTitle === "string" && options.itemTitle) return options.itemTitle;
   const items = schema.items as { title?: unknown } | undefined;
   if (items && !Array.isArray(items) && typeof items.title === "string" && items.title) return items.title;

@@ -3,10 +3,8 @@ import {
   getUiOptions,
   hasWidget,
   isCustomWidget,
-  type FormContextType,
   type Registry,
   type RJSFSchema,
-  type StrictRJSFSchema,
   type UiSchema,
 } from "@rjsf/utils";
 import type { ComponentType } from "react";
@@ -108,11 +106,7 @@ const NO_UI_SCHEMA = {};
  * Works out which widget rjsf will render for a field, the way its fields do, so the FieldTemplate can frame it
  * (a `<label>` for one control, a `<fieldset>` for a group). Arrays of enums render as checkboxes in this theme.
  */
-export function resolveWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(schema: S, uiSchema: UiSchema<T, S, F> | undefined, registry: Registry<T, S, F>): ResolvedWidget {
+export function resolveWidget(schema: RJSFSchema, uiSchema: UiSchema | undefined, registry: Registry): ResolvedWidget {
   let bySchema = resolved.get(schema);
   if (!bySchema) {
     bySchema = new WeakMap();
@@ -127,19 +121,15 @@ export function resolveWidget<
   return result;
 }
 
-function resolveUncached<T, S extends StrictRJSFSchema, F extends FormContextType>(
-  schema: S,
-  uiSchema: UiSchema<T, S, F> | undefined,
-  registry: Registry<T, S, F>,
-): ResolvedWidget {
-  const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
+function resolveUncached(schema: RJSFSchema, uiSchema: UiSchema | undefined, registry: Registry): ResolvedWidget {
+  const options = getUiOptions(uiSchema, registry.globalUiOptions);
   if (options.widget === "hidden") return { chrome: "hidden" };
   if (options.field) {
     const field = typeof options.field === "string" ? registry.fields[options.field] : options.field;
     const component = field as AnyComponent | undefined;
     return { chrome: component?.govukChrome ?? "fieldset", component };
   }
-  const schemaType = getSchemaType<S>(schema);
+  const schemaType = getSchemaType(schema);
   const type = Array.isArray(schemaType) ? String(schemaType[0]) : (schemaType ?? "");
   const { schemaUtils, widgets } = registry;
   if ((schema.anyOf || schema.oneOf) && !schemaUtils.isSelect(schema) && type !== "object")
@@ -150,7 +140,7 @@ function resolveUncached<T, S extends StrictRJSFSchema, F extends FormContextTyp
       return { chrome: "container" };
     case "array":
       if (schemaUtils.isMultiSelect(schema)) widget = options.widget ?? "checkboxes";
-      else if (isCustomWidget<T, S, F>(uiSchema)) widget = options.widget;
+      else if (isCustomWidget(uiSchema)) widget = options.widget;
       else if (schemaUtils.isFilesArray(schema, uiSchema)) widget = options.widget ?? "files";
       else return { chrome: "container" };
       break;
@@ -163,11 +153,7 @@ function resolveUncached<T, S extends StrictRJSFSchema, F extends FormContextTyp
       if (widget === undefined) {
         const format = typeof schema.format === "string" ? schema.format : undefined;
         widget =
-          format && hasWidget<T, S, F>(schema, format, widgets)
-            ? format
-            : schemaUtils.isSelect(schema)
-              ? "select"
-              : "text";
+          format && hasWidget(schema, format, widgets) ? format : schemaUtils.isSelect(schema) ? "select" : "text";
       }
   }
   const component = lookUpWidget(type, widget, widgets);

@@ -1,4 +1,4 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, TemplatesType } from "@rjsf/utils";
+import type { TemplatesType } from "@rjsf/utils";
 
 import ArrayFieldDescriptionTemplate from "./array-field-description-template/array-field-description-template.tsx";
 import ArrayFieldItemButtonsTemplate from "./array-field-item-buttons-template/array-field-item-buttons-template.tsx";
@@ -23,33 +23,29 @@ import UnsupportedFieldTemplate from "./unsupported-field-template/unsupported-f
 import WrapIfAdditionalTemplate from "./wrap-if-additional-template/wrap-if-additional-template.tsx";
 
 /** A fresh map of every rjsf template, in GOV.UK markup. */
-export function generateTemplates<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(): TemplatesType<T, S, F> {
+export function generateTemplates(): TemplatesType {
   return {
-    ArrayFieldDescriptionTemplate: ArrayFieldDescriptionTemplate<T, S, F>,
-    ArrayFieldItemButtonsTemplate: ArrayFieldItemButtonsTemplate<T, S, F>,
-    ArrayFieldItemTemplate: ArrayFieldItemTemplate<T, S, F>,
-    ArrayFieldTemplate: ArrayFieldTemplate<T, S, F>,
-    ArrayFieldTitleTemplate: ArrayFieldTitleTemplate<T, S, F>,
-    BaseInputTemplate: BaseInputTemplate<T, S, F>,
-    ButtonTemplates: generateButtonTemplates<T, S, F>(),
-    CyclicSchemaExpandTemplate: CyclicSchemaExpandTemplate<T, S, F>,
-    DescriptionFieldTemplate: DescriptionFieldTemplate<T, S, F>,
-    ErrorListTemplate: ErrorListTemplate<T, S, F>,
-    FallbackFieldTemplate: FallbackFieldTemplate<T, S, F>,
-    FieldErrorTemplate: FieldErrorTemplate<T, S, F>,
-    FieldHelpTemplate: FieldHelpTemplate<T, S, F>,
-    FieldTemplate: FieldTemplate<T, S, F>,
+    ArrayFieldDescriptionTemplate: ArrayFieldDescriptionTemplate,
+    ArrayFieldItemButtonsTemplate: ArrayFieldItemButtonsTemplate,
+    ArrayFieldItemTemplate: ArrayFieldItemTemplate,
+    ArrayFieldTemplate: ArrayFieldTemplate,
+    ArrayFieldTitleTemplate: ArrayFieldTitleTemplate,
+    BaseInputTemplate: BaseInputTemplate,
+    ButtonTemplates: generateButtonTemplates(),
+    CyclicSchemaExpandTemplate: CyclicSchemaExpandTemplate,
+    DescriptionFieldTemplate: DescriptionFieldTemplate,
+    ErrorListTemplate: ErrorListTemplate,
+    FallbackFieldTemplate: FallbackFieldTemplate,
+    FieldErrorTemplate: FieldErrorTemplate,
+    FieldHelpTemplate: FieldHelpTemplate,
+    FieldTemplate: FieldTemplate,
     GridTemplate,
-    MultiSchemaFieldTemplate: MultiSchemaFieldTemplate<T, S, F>,
-    ObjectFieldTemplate: ObjectFieldTemplate<T, S, F>,
-    OptionalDataControlsTemplate: OptionalDataControlsTemplate<T, S, F>,
-    TitleFieldTemplate: TitleFieldTemplate<T, S, F>,
-    UnsupportedFieldTemplate: UnsupportedFieldTemplate<T, S, F>,
-    WrapIfAdditionalTemplate: WrapIfAdditionalTemplate<T, S, F>,
+    MultiSchemaFieldTemplate: MultiSchemaFieldTemplate,
+    ObjectFieldTemplate: ObjectFieldTemplate,
+    OptionalDataControlsTemplate: OptionalDataControlsTemplate,
+    TitleFieldTemplate: TitleFieldTemplate,
+    UnsupportedFieldTemplate: UnsupportedFieldTemplate,
+    WrapIfAdditionalTemplate: WrapIfAdditionalTemplate,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FormContextType, RegistryWidgetsType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
+import type { RegistryWidgetsType } from "@rjsf/utils";
 
 import BestFitWidget from "./best-fit-widget/best-fit-widget.tsx";
 import CategorySelectorWidget from "./category-selector-widget/category-selector-widget.tsx";
@@ -26,11 +26,7 @@ import YesNoWidget from "./yes-no-widget/yes-no-widget.tsx";
  * A fresh map of every widget: rjsf's standard names in GOV.UK markup, and Steward's own, each under its component
  * name and a short `ui:widget` name (`yesNo`, `categorySelector`, `ratingScale`, `bestFit`).
  */
-export function generateWidgets<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(): RegistryWidgetsType<T, S, F> {
+export function generateWidgets(): RegistryWidgetsType {
   const widgets = {
     AltDateTimeWidget: DateTimeWidget,
     AltDateWidget: DateWidget,

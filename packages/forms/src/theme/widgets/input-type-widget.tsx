@@ -1,14 +1,8 @@
-import {
-  getTemplate,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-  type WidgetProps,
-} from "@rjsf/utils";
+import { getTemplate, type WidgetProps } from "@rjsf/utils";
 
 /** The theme's BaseInputTemplate (a GOV.UK text input), which every input-like widget draws with. */
-export function baseInputOf<T, S extends StrictRJSFSchema, F extends FormContextType>(props: WidgetProps<T, S, F>) {
-  return getTemplate<"BaseInputTemplate", T, S, F>("BaseInputTemplate", props.registry, props.options);
+export function baseInputOf(props: WidgetProps) {
+  return getTemplate<"BaseInputTemplate">("BaseInputTemplate", props.registry, props.options);
 }
 
 /**
@@ -17,11 +11,7 @@ export function baseInputOf<T, S extends StrictRJSFSchema, F extends FormContext
  * type, the BaseInputTemplate chooses one from the schema.
  */
 export function inputTypeWidget(type?: string) {
-  function InputTypeWidget<
-    T = unknown,
-    S extends StrictRJSFSchema = RJSFSchema,
-    F extends FormContextType = FormContextType,
-  >(props: WidgetProps<T, S, F>) {
+  function InputTypeWidget(props: WidgetProps) {
     const BaseInputTemplate = baseInputOf(props);
     return type === undefined ? <BaseInputTemplate {...props} /> : <BaseInputTemplate {...props} type={type} />;
   }

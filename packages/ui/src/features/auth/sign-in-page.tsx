@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 
-import { ErrorSummary, fieldError } from "../../components/error-summary.tsx";
-import { Radios, Select, TextInput } from "../../components/fields.tsx";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import { PasswordInput, Radios, Select, TextInput, useAnswers } from "../../components/fields.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { Loading, QueryError, SuccessBanner } from "../../components/ui.tsx";
@@ -55,15 +55,14 @@ export function SignInPage({ audience }: { audience: Audience }) {
   const trpc = useTRPC();
   const [params] = useSearchParams();
   const tenants = useQuery(trpc.tenants.list.queryOptions());
-  const [tenant, setTenant] = useState("");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
+  const { answers, field } = useAnswers({ tenant: "", email: "", password: "" }, problems);
   usePageTitle("Sign in", { error: problems.length > 0 });
   const signIn = useSignIn(setProblems);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const chosen = chosenTenant(tenant, tenants.data);
+    const { email, password } = answers;
+    const chosen = chosenTenant(answers.tenant, tenants.data);
     const missing = missingAnswers(chosen, email, password);
     setProblems(missing);
     if (missing.length === 0) signIn.mutate({ tenant: chosen, email: email.trim(), password });
@@ -84,31 +83,15 @@ export function SignInPage({ audience }: { audience: Audience }) {
           {audience === "la" ? "For local authority staff." : "For headteachers, governors and school staff."}
         </p>
         <form noValidate onSubmit={onSubmit}>
-          <TenantChoice
-            tenants={tenants.data}
-            value={tenant}
-            onChange={setTenant}
-            error={fieldError(problems, "tenant")}
-          />
+          <TenantChoice tenants={tenants.data} {...field("tenant")} />
           <TextInput
-            id="email"
+            {...field("email")}
             label="Email address"
             type="email"
             autoComplete="username"
             spellCheck={false}
-            value={email}
-            onChange={setEmail}
-            error={fieldError(problems, "email")}
           />
-          <TextInput
-            id="password"
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-            error={fieldError(problems, "password")}
-          />
+          <PasswordInput {...field("password")} label="Password" purpose="current" />
           <SubmitButton pending={signIn.isPending}>Sign in</SubmitButton>
         </form>
       </div>
@@ -118,11 +101,13 @@ export function SignInPage({ audience }: { audience: Audience }) {
 
 /** The authority: nothing to choose if there is one, radios for a few, a list for many. */
 function TenantChoice({
+  id,
   tenants,
   value,
   onChange,
   error,
 }: {
+  id: string;
   tenants: readonly Tenant[];
   value: string;
   onChange: (value: string) => void;
@@ -132,7 +117,7 @@ function TenantChoice({
   if (options.length <= 1) return null;
   return options.length <= 6 ? (
     <Radios
-      id="tenant"
+      id={id}
       label="Your authority"
       options={options}
       value={value}
@@ -142,7 +127,7 @@ function TenantChoice({
     />
   ) : (
     <Select
-      id="tenant"
+      id={id}
       label="Your authority"
       options={options}
       value={value}
@@ -158,9 +143,8 @@ export function AcceptInvitePage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
+  const { answers, field } = useAnswers({ password: "", confirm: "" }, problems);
   usePageTitle("Set your password", { error: problems.length > 0 });
   const accept = useMutation(
     trpc.auth.acceptInvite.mutationOptions({
@@ -176,6 +160,7 @@ export function AcceptInvitePage() {
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const { password, confirm } = answers;
     if (password !== confirm) return setProblems([{ pointer: "/confirm", message: "The passwords do not match" }]);
     accept.mutate({ tenant: params.get("tenant") ?? "", token: params.get("token") ?? "", password });
   };
@@ -185,25 +170,13 @@ export function AcceptInvitePage() {
         <ErrorSummary problems={problems} />
         <h1 className="govuk-heading-l">Set your password</h1>
         <form noValidate onSubmit={onSubmit}>
-          <TextInput
-            id="password"
+          <PasswordInput
+            {...field("password")}
             label="New password"
             hint="At least 12 characters. A few unrelated words make a strong password."
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={setPassword}
-            error={fieldError(problems, "password")}
+            purpose="new"
           />
-          <TextInput
-            id="confirm"
-            label="Confirm the password"
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={setConfirm}
-            error={fieldError(problems, "confirm")}
-          />
+          <PasswordInput {...field("confirm")} label="Confirm the password" purpose="new" />
           <SubmitButton pending={accept.isPending}>Set password</SubmitButton>
         </form>
       </div>

@@ -3,7 +3,6 @@ import {
   errorId,
   getUiOptions,
   type FieldProps,
-  type FormContextType,
   type RJSFSchema,
   type StrictRJSFSchema,
 } from "@rjsf/utils";
@@ -43,8 +42,8 @@ function getItemMaxLength(schema: StrictRJSFSchema, key: string): number | undef
   return typeof additional === "object" && typeof additional.maxLength === "number" ? additional.maxLength : undefined;
 }
 
-interface AgendaItemNotesProps<T, S extends StrictRJSFSchema, F extends FormContextType> {
-  props: FieldProps<T, S, F>;
+interface AgendaItemNotesProps {
+  props: FieldProps;
   item: AgendaItemOption;
   note: string;
   rows: number;
@@ -52,13 +51,7 @@ interface AgendaItemNotesProps<T, S extends StrictRJSFSchema, F extends FormCont
 }
 
 /** One agenda item's notes: its title as the label, its prompts as the hint, a textarea (with a count). */
-function AgendaItemNotes<T, S extends StrictRJSFSchema, F extends FormContextType>({
-  props,
-  item,
-  note,
-  rows,
-  onChange,
-}: AgendaItemNotesProps<T, S, F>) {
+function AgendaItemNotes({ props, item, note, rows, onChange }: AgendaItemNotesProps) {
   const { fieldPathId, errorSchema, registry, schema, onBlur, onFocus, readonly, disabled } = props;
   const id = `${fieldPathId.$id}${registry.globalFormOptions.idSeparator}${item.key}`;
   const errors = getItemErrors(errorSchema, item.key);
@@ -73,7 +66,7 @@ function AgendaItemNotes<T, S extends StrictRJSFSchema, F extends FormContextTyp
       </ul>
     </div>
   );
-  const itemSchema: StrictRJSFSchema = {
+  const itemSchema: RJSFSchema = {
     type: "string",
     ...(maxLength ? { maxLength } : {}),
     ...(prompts.length > 0 ? { description: prompts.join(" ") } : {}),
@@ -87,12 +80,12 @@ function AgendaItemNotes<T, S extends StrictRJSFSchema, F extends FormContextTyp
       hint={hint}
       error={errors.length > 0 && <ErrorMessage id={errorId(id)}>{errors[0]}</ErrorMessage>}
     >
-      <TextareaWidget<T, S, F>
+      <TextareaWidget
         id={id}
         name={item.key}
         label={item.title}
         value={note}
-        schema={itemSchema as S}
+        schema={itemSchema}
         options={{ rows }}
         registry={registry}
         readonly={readonly}
@@ -120,13 +113,11 @@ function updateNotes(notes: Record<string, unknown>, key: string, text: unknown)
  * the item and hinted with its prompts, with a character count when the schema sets a `maxLength`. Pass the items in
  * `ui:options.items` (or the whole agenda in `ui:options.agenda`). Value: `Record<itemKey, string>`.
  */
-export default function AgendaNotesField<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: FieldProps<T, S, F>) {
-  const { fieldPathId, formData, uiSchema, registry, onChange } = props;
-  const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
+export default function AgendaNotesField(props: FieldProps) {
+  const { fieldPathId, uiSchema, registry, onChange } = props;
+  // The theme draws any data: rjsf types it as `any`, read here as unknown.
+  const formData: unknown = props.formData;
+  const options = getUiOptions(uiSchema, registry.globalUiOptions);
   const notes: Record<string, unknown> = isRecord(formData) ? formData : {};
   const rows = typeof options.rows === "number" ? options.rows : 4;
   return (
@@ -134,14 +125,14 @@ export default function AgendaNotesField<
       {getAgendaItems(options).map((item) => {
         const note = notes[item.key];
         return (
-          <AgendaItemNotes<T, S, F>
+          <AgendaItemNotes
             key={item.key}
             props={props}
             item={item}
             note={typeof note === "string" ? note : ""}
             rows={rows}
             // rjsf's onChange takes the field's data type; this field's data is the notes object.
-            onChange={(text) => onChange(updateNotes(notes, item.key, text) as T | undefined, fieldPathId.path)}
+            onChange={(text) => onChange(updateNotes(notes, item.key, text), fieldPathId.path)}
           />
         );
       })}

@@ -1,21 +1,11 @@
-import {
-  buttonId,
-  type ArrayFieldItemButtonsTemplateProps,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-} from "@rjsf/utils";
+import { buttonId, type ArrayFieldItemButtonsTemplateProps } from "@rjsf/utils";
 import { useContext } from "react";
 
 import { ArrayItemNounContext } from "../../shared/array-context.ts";
 import { lowerFirst } from "../../shared/text.ts";
 
 /** The buttons of one list item, each saying which item it acts on to screen readers ("Remove action 2"). */
-export default function ArrayFieldItemButtonsTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: ArrayFieldItemButtonsTemplateProps<T, S, F>) {
+export default function ArrayFieldItemButtonsTemplate(props: ArrayFieldItemButtonsTemplateProps) {
   const {
     disabled,
     hasCopy,

@@ -1,11 +1,4 @@
-import {
-  getTemplate,
-  getUiOptions,
-  type ArrayFieldItemTemplateProps,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-} from "@rjsf/utils";
+import { getTemplate, getUiOptions, type ArrayFieldItemTemplateProps } from "@rjsf/utils";
 import { useContext } from "react";
 
 import { ArrayItemNounContext } from "../../shared/array-context.ts";
@@ -15,19 +8,15 @@ import { ItemLabelContext } from "../../shared/contexts.tsx";
  * One item of an "add another" list. It names the item ("Action 2") for the item's own legend or label, and puts the
  * Remove button after it. Reordering buttons appear only when the list's `ui:options.orderable` is `true`.
  */
-export default function ArrayFieldItemTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: ArrayFieldItemTemplateProps<T, S, F>) {
+export default function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
   const { children, buttonsProps, hasToolbar, index, readonly, disabled, registry, uiSchema, parentUiSchema } = props;
   const noun = useContext(ArrayItemNounContext);
-  const ButtonsTemplate = getTemplate<"ArrayFieldItemButtonsTemplate", T, S, F>(
+  const ButtonsTemplate = getTemplate<"ArrayFieldItemButtonsTemplate">(
     "ArrayFieldItemButtonsTemplate",
     registry,
-    getUiOptions<T, S, F>(uiSchema),
+    getUiOptions(uiSchema),
   );
-  const isOrderable = getUiOptions<T, S, F>(parentUiSchema).orderable === true;
+  const isOrderable = getUiOptions(parentUiSchema).orderable === true;
   const buttons = {
     ...buttonsProps,
     hasMoveUp: isOrderable && buttonsProps.hasMoveUp,

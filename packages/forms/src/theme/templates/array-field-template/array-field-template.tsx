@@ -6,9 +6,6 @@ import {
   getUiOptions,
   helpId,
   type ArrayFieldTemplateProps,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
 } from "@rjsf/utils";
 import { useEffect, useRef, type MouseEvent, type RefObject } from "react";
 
@@ -78,21 +75,17 @@ function ArrayHeading({
  * ("Action 2") with a Remove button; "Add another action" below. Focus follows the change: to the new item's first
  * question after adding, to the list's heading after removing.
  */
-export default function ArrayFieldTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: ArrayFieldTemplateProps<T, S, F>) {
+export default function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const { canAdd, disabled, fieldPathId, items, readonly, registry, required, schema, title, uiSchema } = props;
   const { rawErrors, optionalDataControl } = props;
   const id = fieldPathId.$id;
-  const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
+  const options = getUiOptions(uiSchema, registry.globalUiOptions);
   const itemLabel = useItemLabel(id);
   const noun = getItemNoun(schema, uiSchema);
   const count = items.length;
   const { containerRef, headingRef, onClickCapture, handleAdd } = useAddAnotherFocus(count, props.onAddClick);
   const { AddButton } = registry.templates.ButtonTemplates;
-  const DescriptionTemplate = getTemplate<"ArrayFieldDescriptionTemplate", T, S, F>(
+  const DescriptionTemplate = getTemplate<"ArrayFieldDescriptionTemplate">(
     "ArrayFieldDescriptionTemplate",
     registry,
     options,

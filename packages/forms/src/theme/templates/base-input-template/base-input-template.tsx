@@ -1,11 +1,4 @@
-import {
-  examplesId,
-  getInputProps,
-  type BaseInputTemplateProps,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-} from "@rjsf/utils";
+import { examplesId, getInputProps, type BaseInputTemplateProps } from "@rjsf/utils";
 import type { ChangeEvent, FocusEvent } from "react";
 
 import { InputAffixes, InputControl } from "../../../govuk/controls.tsx";
@@ -14,12 +7,10 @@ import { getControlState, getDescribedBy, getWidthClassName } from "../../shared
 const TEXTUAL_TYPES = new Set(["text", "email", "url", "tel", "search", "password"]);
 
 /** What kind of input a field gets: numbers are text inputs with `inputmode`, as GOV.UK advises. */
-function getInputKind<T, S extends StrictRJSFSchema, F extends FormContextType>(
-  props: BaseInputTemplateProps<T, S, F>,
-) {
+function getInputKind(props: BaseInputTemplateProps) {
   const { schema, options } = props;
   const type = typeof props.type === "string" ? props.type : undefined;
-  const inputProps = getInputProps<T, S, F>(schema, type, options);
+  const inputProps = getInputProps(schema, type, options);
   const schemaType = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   const isNumeric =
     inputProps.type === "number" || (type === undefined && (schemaType === "number" || schemaType === "integer"));
@@ -52,11 +43,7 @@ function getAutocomplete(autocomplete: unknown, htmlType: string | undefined): s
  * Numbers use a text input with `inputmode`, as GOV.UK advises, not `type=number`: the field parses the text and
  * validation says "must be a number" when it is not one.
  */
-export default function BaseInputTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: BaseInputTemplateProps<T, S, F>) {
+export default function BaseInputTemplate(props: BaseInputTemplateProps) {
   const { id, htmlName, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride } = props;
   // rjsf types a widget's value as `any`: read it as unknown.
   const value: unknown = props.value;

@@ -1,11 +1,4 @@
-import {
-  toPath,
-  type ErrorListProps,
-  type FormContextType,
-  type RJSFSchema,
-  type RJSFValidationError,
-  type StrictRJSFSchema,
-} from "@rjsf/utils";
+import { toPath, type ErrorListProps, type RJSFValidationError } from "@rjsf/utils";
 
 import { ErrorSummary, focusErrorTarget, type ErrorSummaryItem } from "../../../errors/error-summary.tsx";
 import { getErrorTargetSuffix } from "../../../errors/transform-errors.ts";
@@ -21,11 +14,7 @@ function getErrorTargetId(error: RJSFValidationError, idPrefix = "root", idSepar
  * The GOV.UK error summary at the top of the form after a failed submit, linking each message to its question with
  * the same words as the message by the question. GovukForm moves focus to it.
  */
-export default function ErrorListTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->({ errors, registry }: ErrorListProps<T, S, F>) {
+export default function ErrorListTemplate({ errors, registry }: ErrorListProps) {
   const { idPrefix, idSeparator } = registry.globalFormOptions;
   const seen = new Set<string>();
   const items: ErrorSummaryItem[] = [];

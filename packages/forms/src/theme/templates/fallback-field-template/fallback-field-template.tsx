@@ -1,11 +1,7 @@
-import type { FallbackFieldTemplateProps, FormContextType, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
+import type { FallbackFieldTemplateProps } from "@rjsf/utils";
 
 /** A field of unknown type: the type chooser, then the field for the chosen type. */
-export default function FallbackFieldTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->({ typeSelector, schemaField }: FallbackFieldTemplateProps<T, S, F>) {
+export default function FallbackFieldTemplate({ typeSelector, schemaField }: FallbackFieldTemplateProps) {
   return (
     <div className="steward-fallback-field">
       {typeSelector}

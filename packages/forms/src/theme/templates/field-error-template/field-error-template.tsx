@@ -1,10 +1,4 @@
-import {
-  errorId,
-  type FieldErrorProps,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-} from "@rjsf/utils";
+import { errorId, type FieldErrorProps } from "@rjsf/utils";
 
 import { ErrorMessage } from "../../../govuk/frame.tsx";
 
@@ -12,11 +6,7 @@ import { ErrorMessage } from "../../../govuk/frame.tsx";
  * A GOV.UK error message: one message per field (the first), with a visually hidden "Error:" prefix so screen
  * readers announce it as an error.
  */
-export default function FieldErrorTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->({ errors, fieldPathId }: FieldErrorProps<T, S, F>) {
+export default function FieldErrorTemplate({ errors, fieldPathId }: FieldErrorProps) {
   const first = errors?.find((error) => error !== "" && error !== undefined);
   if (first === undefined) return null;
   return <ErrorMessage id={errorId(fieldPathId.$id)}>{first}</ErrorMessage>;

@@ -1,13 +1,4 @@
-import {
-  descriptionId,
-  errorId,
-  getUiOptions,
-  helpId,
-  type FieldTemplateProps,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-} from "@rjsf/utils";
+import { descriptionId, errorId, getUiOptions, helpId, type FieldTemplateProps } from "@rjsf/utils";
 import type { ReactNode } from "react";
 
 import { cx, joinIds } from "../../../govuk/class-names.ts";
@@ -38,8 +29,8 @@ interface Question {
   describedBy: string | undefined;
 }
 
-function describeQuestion<T, S extends StrictRJSFSchema, F extends FormContextType>(
-  props: FieldTemplateProps<T, S, F>,
+function describeQuestion(
+  props: FieldTemplateProps,
   component: ResolvedWidget["component"],
   labelSize: unknown,
   itemLabel: string | undefined,
@@ -74,16 +65,12 @@ function describeQuestion<T, S extends StrictRJSFSchema, F extends FormContextTy
  * (one control) or a fieldset and legend (a group of controls), the hint, the error message and the control. Objects
  * and arrays draw their own fieldsets; the root object gets no form group.
  */
-export default function FieldTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: FieldTemplateProps<T, S, F>) {
+export default function FieldTemplate(props: FieldTemplateProps) {
   const { id, children, rawErrors, hidden, schema, uiSchema, registry, hideError, classNames, fieldPathId } = props;
   const itemLabel = useItemLabel(id);
   if (hidden) return <div hidden>{children}</div>;
   const { chrome, component } = resolveWidget(schema, uiSchema, registry);
-  const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
+  const options = getUiOptions(uiSchema, registry.globalUiOptions);
   const hasError = !hideError && (rawErrors?.length ?? 0) > 0;
   const groupClassName = typeof options.classNames === "string" ? options.classNames : undefined;
   if (chrome === "hidden") return children;

@@ -1,15 +1,15 @@
-import type { FormContextType, MultiSchemaFieldTemplateProps, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
+import type { MultiSchemaFieldTemplateProps } from "@rjsf/utils";
 import { isValidElement } from "react";
 
 /**
  * A oneOf/anyOf choice: the option selector, labelled with the field's title (rjsf draws the selector without a
  * label of its own), then the questions of the chosen option.
  */
-export default function MultiSchemaFieldTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->({ schema, selector, optionSchemaField }: MultiSchemaFieldTemplateProps<T, S, F>) {
+export default function MultiSchemaFieldTemplate({
+  schema,
+  selector,
+  optionSchemaField,
+}: MultiSchemaFieldTemplateProps) {
   const selectorId =
     isValidElement<{ id?: unknown }>(selector) && typeof selector.props.id === "string" ? selector.props.id : undefined;
   return (

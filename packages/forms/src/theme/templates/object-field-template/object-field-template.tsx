@@ -6,11 +6,8 @@ import {
   errorId,
   getUiOptions,
   helpId,
-  type FormContextType,
   type ObjectFieldTemplatePropertyType,
   type ObjectFieldTemplateProps,
-  type RJSFSchema,
-  type StrictRJSFSchema,
   type UiSchema,
 } from "@rjsf/utils";
 import { Fragment, type ReactNode } from "react";
@@ -34,10 +31,10 @@ export function getHeadingTag(depth: number): HeadingTag {
  * on one field's value) under the radio option that reveals them, GOV.UK's conditional reveal. Where the controlling
  * question is not a radio group, follow-ups come straight after it.
  */
-function useLaidOutProperties<T, S extends StrictRJSFSchema, F extends FormContextType>(
-  props: ObjectFieldTemplateProps<T, S, F>,
-): ReactNode[] {
-  const { properties, schema, uiSchema, registry, fieldPathId, formData } = props;
+function useLaidOutProperties(props: ObjectFieldTemplateProps): ReactNode[] {
+  const { properties, schema, uiSchema, registry, fieldPathId } = props;
+  // The theme draws any data: rjsf types it as `any`, read here as unknown.
+  const formData: unknown = props.formData;
   const byName = new Map<string, ObjectFieldTemplatePropertyType>(
     properties.map((property) => [property.name, property]),
   );
@@ -57,9 +54,8 @@ function useLaidOutProperties<T, S extends StrictRJSFSchema, F extends FormConte
     const controllerSchema = schema.properties?.[controller];
     if (typeof controllerSchema !== "object") continue;
     const value = data[controller];
-    const resolvedSchema = registry.schemaUtils.retrieveSchema(controllerSchema as S, value as T);
-    const controllerUi = (uiSchema as Record<string, unknown> | undefined)?.[controller] as
-      UiSchema<T, S, F> | undefined;
+    const resolvedSchema = registry.schemaUtils.retrieveSchema(controllerSchema, value);
+    const controllerUi = (uiSchema as Record<string, unknown> | undefined)?.[controller] as UiSchema | undefined;
     if (!resolveWidget(resolvedSchema, controllerUi, registry).component?.govukConditionalReveal) continue;
     controllers.add(controller);
     if (value === undefined) continue;
@@ -158,11 +154,9 @@ function ObjectSection({ parts, depth }: { parts: ObjectParts; depth: number }) 
 }
 
 /** The "Add …" button of an object that takes additional properties, when it can grow and may be edited. */
-function AddPropertyButton<T, S extends StrictRJSFSchema, F extends FormContextType>(
-  props: ObjectFieldTemplateProps<T, S, F>,
-) {
-  const { title, fieldPathId, uiSchema, schema, registry, formData, readonly, disabled, onAddProperty } = props;
-  if (!canExpand<T, S, F>(schema, uiSchema, formData) || readonly || disabled) return null;
+function AddPropertyButton(props: ObjectFieldTemplateProps) {
+  const { title, fieldPathId, uiSchema, schema, registry, readonly, disabled, onAddProperty } = props;
+  if (!canExpand(schema, uiSchema, props.formData) || readonly || disabled) return null;
   const { AddButton } = registry.templates.ButtonTemplates;
   return (
     <AddButton
@@ -181,21 +175,17 @@ function AddPropertyButton<T, S extends StrictRJSFSchema, F extends FormContextT
  * An object: the form's root gets the title as its `<h1>`; a nested object is a GOV.UK fieldset whose legend holds a
  * heading one level down (array items are named "Action 2" by the array).
  */
-export default function ObjectFieldTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: ObjectFieldTemplateProps<T, S, F>) {
+export default function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const { title, description, fieldPathId, uiSchema, registry, errorSchema, optionalDataControl } = props;
   const id = fieldPathId.$id;
   const depth = fieldPathId.path.length;
   const itemLabel = useItemLabel(id);
   const content = useLaidOutProperties(props);
-  const options = getUiOptions<T, S, F>(uiSchema, registry.globalUiOptions);
+  const options = getUiOptions(uiSchema, registry.globalUiOptions);
   const errors = errorSchema?.__errors ?? [];
   const heading = itemLabel ?? (options.label === false ? undefined : title);
   const errorMessage = errors.length > 0 ? <ErrorMessage id={errorId(id)}>{errors[0]}</ErrorMessage> : null;
-  const addButton = <AddPropertyButton<T, S, F> {...props} />;
+  const addButton = <AddPropertyButton {...props} />;
   if (depth > 0 && !heading) {
     return (
       <div className="steward-object">

@@ -1,11 +1,12 @@
-import type { FormContextType, OptionalDataControlsTemplateProps, RJSFSchema, StrictRJSFSchema } from "@rjsf/utils";
+import type { OptionalDataControlsTemplateProps } from "@rjsf/utils";
 
 /** Adds or removes an optional section, as a GOV.UK secondary button. */
-export default function OptionalDataControlsTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->({ id, label, onAddClick, onRemoveClick }: OptionalDataControlsTemplateProps<T, S, F>) {
+export default function OptionalDataControlsTemplate({
+  id,
+  label,
+  onAddClick,
+  onRemoveClick,
+}: OptionalDataControlsTemplateProps) {
   if (onAddClick) {
     return (
       <button id={id} type="button" className="govuk-button govuk-button--secondary" onClick={onAddClick}>

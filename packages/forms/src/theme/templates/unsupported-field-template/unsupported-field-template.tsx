@@ -1,11 +1,7 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, UnsupportedFieldProps } from "@rjsf/utils";
+import type { UnsupportedFieldProps } from "@rjsf/utils";
 
 /** A question the theme cannot draw, said plainly as GOV.UK warning text (for the form's author, not a user). */
-export default function UnsupportedFieldTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->({ schema, fieldPathId, reason }: UnsupportedFieldProps<T, S, F>) {
+export default function UnsupportedFieldTemplate({ schema, fieldPathId, reason }: UnsupportedFieldProps) {
   const name = typeof schema.title === "string" && schema.title ? schema.title : fieldPathId.$id;
   return (
     <div className="govuk-warning-text">

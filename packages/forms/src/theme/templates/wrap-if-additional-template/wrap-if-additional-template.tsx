@@ -1,21 +1,10 @@
-import {
-  ADDITIONAL_PROPERTY_FLAG,
-  buttonId,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-  type WrapIfAdditionalTemplateProps,
-} from "@rjsf/utils";
+import { ADDITIONAL_PROPERTY_FLAG, buttonId, type WrapIfAdditionalTemplateProps } from "@rjsf/utils";
 
 /**
  * A property the user named (JSON Schema `additionalProperties`): a text input for its name beside the usual field,
  * and a Remove button. Ordinary properties pass straight through.
  */
-export default function WrapIfAdditionalTemplate<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WrapIfAdditionalTemplateProps<T, S, F>) {
+export default function WrapIfAdditionalTemplate(props: WrapIfAdditionalTemplateProps) {
   const { id, label, children, disabled, readonly, schema, uiSchema, onKeyRenameBlur, onRemoveProperty, registry } =
     props;
   if (!(ADDITIONAL_PROPERTY_FLAG in schema)) return <>{children}</>;

@@ -1,4 +1,4 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+import type { RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
 
 import { ChoiceGroup, ChoiceItem } from "../../../govuk/choices.tsx";
 import { Fieldset, FormGroup, Label } from "../../../govuk/frame.tsx";
@@ -61,8 +61,8 @@ type Category = BestFitData["categories"][number];
 type CriteriaSet = BestFitData["criteria"][number];
 
 /** What every part of the grid reads: the policy's data, the answers so far, and how to change them. */
-interface Grid<T, S extends StrictRJSFSchema, F extends FormContextType> {
-  props: WidgetProps<T, S, F>;
+interface Grid {
+  props: WidgetProps;
   judgements: AreaJudgement[];
   areaOrder: string[];
   categories: Category[];
@@ -86,8 +86,8 @@ function SuggestedCategory({ categoryByKey, keyName }: { categoryByKey: Map<stri
   return <CategoryTag category={category} label={category?.label ?? keyName} />;
 }
 
-interface DescriptorsProps<T, S extends StrictRJSFSchema, F extends FormContextType> {
-  grid: Grid<T, S, F>;
+interface DescriptorsProps {
+  grid: Grid;
   areaKey: string;
   areaLabel: string;
   areaId: string;
@@ -97,9 +97,7 @@ interface DescriptorsProps<T, S extends StrictRJSFSchema, F extends FormContextT
 }
 
 /** One category's descriptors for an area: checkboxes in a fieldset named by the category's tag, or read-only ticks. */
-function CategoryDescriptors<T, S extends StrictRJSFSchema, F extends FormContextType>(
-  descriptorsProps: DescriptorsProps<T, S, F>,
-) {
+function CategoryDescriptors(descriptorsProps: DescriptorsProps) {
   const { grid, areaKey, areaLabel, areaId, judgement, category, set } = descriptorsProps;
   const { readonly, disabled } = grid.props;
   const isTicked = (descriptor: string) =>
@@ -156,20 +154,20 @@ function CategoryDescriptors<T, S extends StrictRJSFSchema, F extends FormContex
 }
 
 /** The area's evidence box: a textarea (with a count when the schema limits it). */
-function AreaEvidence<T, S extends StrictRJSFSchema, F extends FormContextType>({
+function AreaEvidence({
   grid,
   area,
   areaId,
   judgement,
 }: {
-  grid: Grid<T, S, F>;
+  grid: Grid;
   area: BestFitData["areas"][number];
   areaId: string;
   judgement: AreaJudgement | undefined;
 }) {
   const evidenceId = `${areaId}-evidence`;
   const maxLength = getEvidenceMaxLength(grid.props.schema);
-  const evidenceSchema: StrictRJSFSchema = { type: "string", ...(maxLength ? { maxLength } : {}) };
+  const evidenceSchema: RJSFSchema = { type: "string", ...(maxLength ? { maxLength } : {}) };
   const update = (text: unknown) => {
     const rest = grid.judgements.filter((candidate) => candidate.area !== area.key);
     const evidence = typeof text === "string" ? text : undefined;
@@ -182,13 +180,13 @@ function AreaEvidence<T, S extends StrictRJSFSchema, F extends FormContextType>(
       <Label htmlFor={evidenceId} className="govuk-label--s">
         Evidence for {area.label.charAt(0).toLowerCase() + area.label.slice(1)} (optional)
       </Label>
-      <TextareaWidget<T, S, F>
+      <TextareaWidget
         {...grid.props}
         id={evidenceId}
         htmlName={evidenceId}
         label={`Evidence for ${area.label}`}
         // The evidence box is a plain string question inside the grid's array schema.
-        schema={evidenceSchema as S}
+        schema={evidenceSchema}
         options={{ rows: 4 }}
         rawErrors={undefined}
         value={judgement?.evidence ?? ""}
@@ -199,13 +197,7 @@ function AreaEvidence<T, S extends StrictRJSFSchema, F extends FormContextType>(
 }
 
 /** One judgement area: its descriptors per category, the evidence box and the area's own best fit. */
-function AreaSection<T, S extends StrictRJSFSchema, F extends FormContextType>({
-  grid,
-  area,
-}: {
-  grid: Grid<T, S, F>;
-  area: BestFitData["areas"][number];
-}) {
+function AreaSection({ grid, area }: { grid: Grid; area: BestFitData["areas"][number] }) {
   const judgement = grid.judgements.find((candidate) => candidate.area === area.key);
   const areaSuggestion = judgement ? grid.suggest([judgement], grid.categories) : undefined;
   const areaId = `${grid.props.id}-${slug(area.key)}`;
@@ -223,11 +215,9 @@ function AreaSection<T, S extends StrictRJSFSchema, F extends FormContextType>({
           );
           if (!set) return null;
           const where = { areaKey: area.key, areaLabel: area.label, areaId, judgement };
-          return (
-            <CategoryDescriptors<T, S, F> key={category.key} grid={grid} {...where} category={category} set={set} />
-          );
+          return <CategoryDescriptors key={category.key} grid={grid} {...where} category={category} set={set} />;
         })}
-      <AreaEvidence<T, S, F> grid={grid} area={area} areaId={areaId} judgement={judgement} />
+      <AreaEvidence grid={grid} area={area} areaId={areaId} judgement={judgement} />
       <p className="govuk-body steward-best-fit__area-suggestion">
         Best fit for this area:{" "}
         {areaSuggestion ? (
@@ -241,11 +231,7 @@ function AreaSection<T, S extends StrictRJSFSchema, F extends FormContextType>({
 }
 
 /** The overall suggestion, in a polite live region so screen readers hear it change. */
-function OverallSuggestion({
-  grid,
-}: {
-  grid: Pick<Grid<unknown, RJSFSchema, FormContextType>, "judgements" | "categories" | "categoryByKey" | "suggest">;
-}) {
+function OverallSuggestion({ grid }: { grid: Pick<Grid, "judgements" | "categories" | "categoryByKey" | "suggest"> }) {
   const overall = grid.suggest(grid.judgements, grid.categories);
   const ticked = grid.judgements.reduce((total, judgement) => total + judgement.descriptors.length, 0);
   return (
@@ -270,16 +256,12 @@ function OverallSuggestion({
  * overall in a live region). The suggestion rule is `ui:options.suggest` or `formContext.suggestBestFit`, else the
  * category with most ticks (ties to the more severe). Value: `{ area, descriptors: {category, descriptor}[], evidence? }[]`.
  */
-export default function BestFitWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function BestFitWidget(props: WidgetProps) {
   const { id, options, registry, onChange } = props;
   // rjsf types a widget's value as `any`: read it as unknown.
   const value: unknown = props.value;
   const { areas, categories, criteria } = getBestFitData(options, registry.formContext);
-  const grid: Grid<T, S, F> = {
+  const grid: Grid = {
     props,
     judgements: Array.isArray(value) ? value.filter(isAreaJudgement) : [],
     areaOrder: areas.map((area) => area.key),
@@ -292,7 +274,7 @@ export default function BestFitWidget<
   return (
     <div className="steward-best-fit" id={id}>
       {areas.map((area) => (
-        <AreaSection<T, S, F> key={area.key} grid={grid} area={area} />
+        <AreaSection key={area.key} grid={grid} area={area} />
       ))}
       <OverallSuggestion grid={grid} />
     </div>

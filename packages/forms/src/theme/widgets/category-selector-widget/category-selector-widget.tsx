@@ -1,4 +1,4 @@
-import type { EnumOptionsType, FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+import type { EnumOptionsType, WidgetProps } from "@rjsf/utils";
 
 import type { BestFitData } from "../../../steward/best-fit.ts";
 import { getTagClassName } from "../../../steward/tag-colour.ts";
@@ -24,16 +24,12 @@ export function CategoryTag({ category, label }: { category?: Pick<CategoryOptio
  * hint. The options are the schema's `enum`/`oneOf` values matched to the policy's categories by key, or, if the
  * schema lists none, every category.
  */
-export default function CategorySelectorWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function CategorySelectorWidget(props: WidgetProps) {
   const { options, registry } = props;
   const categories = getCategories(options, registry.formContext);
   const byKey = new Map(categories.map((category) => [category.key, category]));
   // A bare `enum` of keys labels each option with the key: use the category's own label instead.
-  const enumOptions: EnumOptionsType<S>[] = options.enumOptions?.length
+  const enumOptions: EnumOptionsType[] = options.enumOptions?.length
     ? options.enumOptions.map((option) =>
         option.label === String(option.value) && byKey.has(option.label)
           ? { ...option, label: byKey.get(option.label)?.label ?? option.label }
@@ -42,7 +38,7 @@ export default function CategorySelectorWidget<
     : categories.map((category) => ({ value: category.key, label: category.label }));
   const enumHints = Object.fromEntries(categories.map((category) => [category.key, category.description]));
   return (
-    <RadioItems<T, S, F>
+    <RadioItems
       {...props}
       className="steward-category-selector"
       options={{

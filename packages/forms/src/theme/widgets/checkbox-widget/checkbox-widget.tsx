@@ -1,10 +1,4 @@
-import {
-  descriptionId,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-  type WidgetProps,
-} from "@rjsf/utils";
+import { descriptionId, type WidgetProps } from "@rjsf/utils";
 
 import { ChoiceGroup, ChoiceItem, ConditionalPanel } from "../../../govuk/choices.tsx";
 import { getPanelKey, useConditionalPanels } from "../../shared/contexts.tsx";
@@ -14,11 +8,7 @@ import { getDescribedBy } from "../../shared/widget-props.ts";
  * A single GOV.UK checkbox for a boolean ("I confirm …"): the field's title is the checkbox's label and its
  * description the checkbox hint. For a yes/no question use `ui:widget: yesNo` (or `radio`) instead.
  */
-export default function CheckboxWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function CheckboxWidget(props: WidgetProps) {
   const { id, htmlName, disabled, readonly, autofocus, onChange, onBlur, onFocus, label, schema, options } = props;
   // rjsf types a widget's value as `any`: read it as unknown.
   const value: unknown = props.value;

@@ -4,9 +4,6 @@ import {
   enumOptionValueEncoder,
   getOptionValueFormat,
   type EnumOptionsType,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
   type WidgetProps,
 } from "@rjsf/utils";
 import { Fragment } from "react";
@@ -24,8 +21,8 @@ function toSelection(value: unknown): unknown[] {
  * The answers after ticking or unticking one option. Ticking an exclusive option ("None of these") clears the others;
  * ticking another clears the exclusive ones. The schema's option order is kept, whatever order the boxes were ticked.
  */
-function toggleOption<S extends StrictRJSFSchema>(
-  enumOptions: EnumOptionsType<S>[],
+function toggleOption(
+  enumOptions: EnumOptionsType[],
   selected: unknown[],
   isExclusive: (value: unknown) => boolean,
   optionValue: unknown,
@@ -41,7 +38,7 @@ function toggleOption<S extends StrictRJSFSchema>(
 }
 
 /** What read-only checkboxes show: the chosen options as a list, or "None selected". */
-function ReadonlyChoices<S extends StrictRJSFSchema>({ id, chosen }: { id: string; chosen: EnumOptionsType<S>[] }) {
+function ReadonlyChoices({ id, chosen }: { id: string; chosen: EnumOptionsType[] }) {
   if (chosen.length === 0) {
     return (
       <p id={id} className="govuk-body steward-readonly-answer">
@@ -62,11 +59,7 @@ function ReadonlyChoices<S extends StrictRJSFSchema>({ id, chosen }: { id: strin
  * GOV.UK checkboxes for a choice of several (an array of enum values). Options listed in `ui:options.exclusive`
  * ("None of these") come after an "or" divider and clear the others when ticked, as GOV.UK's exclusive checkbox does.
  */
-export default function CheckboxesWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function CheckboxesWidget(props: WidgetProps) {
   const { id, htmlName, options, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props;
   // rjsf types a widget's value as `any`: read it as unknown.
   const value: unknown = props.value;
@@ -75,8 +68,8 @@ export default function CheckboxesWidget<
   const isExclusive = (candidate: unknown) => exclusive.some((item) => deepEquals(item, candidate));
   const selected = toSelection(value);
   if (readonly) {
-    const chosen = enumOptions.filter((option) => enumOptionsIsSelected<S>(option.value, selected));
-    return <ReadonlyChoices<S> id={id} chosen={chosen} />;
+    const chosen = enumOptions.filter((option) => enumOptionsIsSelected(option.value, selected));
+    return <ReadonlyChoices id={id} chosen={chosen} />;
   }
   const toggle = (optionValue: unknown, checked: boolean) =>
     onChange(toggleOption(enumOptions, selected, isExclusive, optionValue, checked));
@@ -96,7 +89,7 @@ export default function CheckboxesWidget<
               hint={getOptionHint(option, options.enumHints)}
               name={htmlName ?? id}
               value={enumOptionValueEncoder(option.value, index, optionValueFormat)}
-              checked={enumOptionsIsSelected<S>(option.value, selected)}
+              checked={enumOptionsIsSelected(option.value, selected)}
               disabled={disabled || isOptionDisabled(options.enumDisabled, option.value)}
               autoFocus={autofocus && index === 0}
               data-behaviour={isExclusive(option.value) ? "exclusive" : undefined}

@@ -1,20 +1,9 @@
-import {
-  localToUTC,
-  utcToLocal,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-  type WidgetProps,
-} from "@rjsf/utils";
+import { localToUTC, utcToLocal, type WidgetProps } from "@rjsf/utils";
 
 import { baseInputOf } from "../input-type-widget.tsx";
 
 /** A date and time (`date-time` strings in UTC), entered in the browser's local time. */
-export default function DateTimeWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function DateTimeWidget(props: WidgetProps) {
   const BaseInputTemplate = baseInputOf(props);
   const value: unknown = typeof props.value === "string" ? utcToLocal(props.value) : props.value;
   return (

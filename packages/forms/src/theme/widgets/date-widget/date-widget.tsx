@@ -1,4 +1,4 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+import type { WidgetProps } from "@rjsf/utils";
 import { useState, type ChangeEvent } from "react";
 
 import { DATE_PARTS, DateInputGroup, DateInputItem, getDatePartId } from "../../../govuk/date-input.tsx";
@@ -19,11 +19,7 @@ function getPartsInError(hasError: boolean, value: unknown): (part: DatePart) =>
  * A GOV.UK date input: day, month and year boxes in a fieldset, writing an ISO date string (`2021-09-05`). Months may
  * be typed as names. When the field is in error, only the boxes at fault are highlighted.
  */
-export default function DateWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function DateWidget(props: WidgetProps) {
   const { id, htmlName, readonly, disabled, autofocus, onChange, onBlur, onFocus, options } = props;
   // rjsf types a widget's value as `any`: read it as unknown.
   const value: unknown = props.value;

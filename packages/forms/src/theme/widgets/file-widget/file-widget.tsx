@@ -1,10 +1,4 @@
-import {
-  useFileWidgetProps,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
-  type WidgetProps,
-} from "@rjsf/utils";
+import { useFileWidgetProps, type WidgetProps } from "@rjsf/utils";
 
 import { cx } from "../../../govuk/class-names.ts";
 import { getDescribedBy, hasFieldError } from "../../shared/widget-props.ts";
@@ -25,11 +19,7 @@ function toDataUrls(value: unknown): string | string[] | undefined {
  * A GOV.UK file upload. The file becomes a data URL with its name (`data:…;name=report.pdf;base64,…`); chosen files
  * are listed with their size and a Remove button. `ui:options.accept` limits the file types.
  */
-export default function FileWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function FileWidget(props: WidgetProps) {
   const { id, htmlName, disabled, readonly, multiple, autofocus, onChange, onBlur, onFocus, options, registry } = props;
   // rjsf types a widget's value as `any`: read it as unknown.
   const value: unknown = props.value;

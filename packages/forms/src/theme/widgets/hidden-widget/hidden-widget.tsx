@@ -1,11 +1,7 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+import type { WidgetProps } from "@rjsf/utils";
 
 /** A value kept in the form but not shown (`ui:widget: hidden`). */
-export default function HiddenWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->({ id, htmlName, value }: WidgetProps<T, S, F>) {
+export default function HiddenWidget({ id, htmlName, value }: WidgetProps) {
   return (
     <input
       type="hidden"

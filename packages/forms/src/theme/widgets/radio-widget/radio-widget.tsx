@@ -3,9 +3,6 @@ import {
   enumOptionValueEncoder,
   getOptionValueFormat,
   type EnumOptionsType,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
   type WidgetProps,
 } from "@rjsf/utils";
 import type { ReactNode } from "react";
@@ -19,10 +16,7 @@ export function getOptionId(id: string, index: number): string {
 }
 
 /** An option's hint: its `oneOf` branch's description, or `ui:options.enumHints[value]`. */
-export function getOptionHint<S extends StrictRJSFSchema>(
-  option: EnumOptionsType<S>,
-  enumHints: unknown,
-): string | undefined {
+export function getOptionHint(option: EnumOptionsType, enumHints: unknown): string | undefined {
   if (enumHints && typeof enumHints === "object" && !Array.isArray(enumHints)) {
     const hint: unknown = Object.getOwnPropertyDescriptor(enumHints, String(option.value))?.value;
     if (typeof hint === "string") return hint;
@@ -36,13 +30,9 @@ export function isOptionDisabled(enumDisabled: unknown, value: unknown): boolean
   return Array.isArray(enumDisabled) && enumDisabled.includes(value);
 }
 
-export interface RadioItemsProps<T, S extends StrictRJSFSchema, F extends FormContextType> extends WidgetProps<
-  T,
-  S,
-  F
-> {
+export interface RadioItemsProps extends WidgetProps {
   /** Draws an option's label (the category selector adds a tag). */
-  renderLabel?: (option: EnumOptionsType<S>, index: number) => ReactNode;
+  renderLabel?: (option: EnumOptionsType, index: number) => ReactNode;
   className?: string;
 }
 
@@ -58,25 +48,20 @@ function ReadonlyAnswer({ id, text, children }: { id: string; text: string | und
   );
 }
 
-interface RadioOptionProps<T, S extends StrictRJSFSchema, F extends FormContextType> {
-  props: RadioItemsProps<T, S, F>;
-  option: EnumOptionsType<S>;
+interface RadioOptionProps {
+  props: RadioItemsProps;
+  option: EnumOptionsType;
   index: number;
   panels: Map<string, ReactNode> | undefined;
 }
 
 /** One radio, with its hint and, when chosen, the follow-up questions it reveals. */
-function RadioOption<T, S extends StrictRJSFSchema, F extends FormContextType>({
-  props,
-  option,
-  index,
-  panels,
-}: RadioOptionProps<T, S, F>) {
+function RadioOption({ props, option, index, panels }: RadioOptionProps) {
   const { id, htmlName, options, disabled, autofocus, onChange, onBlur, onFocus, renderLabel } = props;
   // rjsf types a widget's value as `any`: read it as unknown.
   const value: unknown = props.value;
   const itemId = getOptionId(id, index);
-  const checked = enumOptionsIsSelected<S>(option.value, value);
+  const checked = enumOptionsIsSelected(option.value, value);
   const panel = checked ? panels?.get(getPanelKey(option.value)) : undefined;
   const panelId = `${itemId}-conditional`;
   return (
@@ -110,14 +95,14 @@ function RadioOption<T, S extends StrictRJSFSchema, F extends FormContextType>({
  * puts short option lists (yes/no) side by side and `ui:options.small` uses small radios. Follow-up questions of the
  * chosen option appear under it (conditional reveal), tied to it with `aria-controls`.
  */
-export function RadioItems<T, S extends StrictRJSFSchema, F extends FormContextType>(props: RadioItemsProps<T, S, F>) {
+export function RadioItems(props: RadioItemsProps) {
   const { id, options, readonly, className } = props;
   // rjsf types a widget's value as `any`: read it as unknown.
   const value: unknown = props.value;
   const { enumOptions = [], inline, small } = options;
   const panels = useConditionalPanels(id);
   if (readonly) {
-    const chosen = enumOptions.find((option) => enumOptionsIsSelected<S>(option.value, value));
+    const chosen = enumOptions.find((option) => enumOptionsIsSelected(option.value, value));
     return (
       <ReadonlyAnswer id={id} text={chosen ? chosen.label : undefined}>
         {chosen && panels?.get(getPanelKey(chosen.value))}
@@ -134,12 +119,8 @@ export function RadioItems<T, S extends StrictRJSFSchema, F extends FormContextT
 }
 
 /** GOV.UK radios for a choice of one (`ui:widget: radio`, and booleans as Yes/No). */
-export default function RadioWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
-  return <RadioItems<T, S, F> {...props} />;
+export default function RadioWidget(props: WidgetProps) {
+  return <RadioItems {...props} />;
 }
 RadioWidget.govukChrome = "fieldset" as const;
 RadioWidget.govukConditionalReveal = true;

@@ -1,13 +1,9 @@
-import { type FormContextType, type RJSFSchema, type StrictRJSFSchema, type WidgetProps } from "@rjsf/utils";
+import { type WidgetProps } from "@rjsf/utils";
 
 import { baseInputOf } from "../input-type-widget.tsx";
 
 /** A slider, with its current value written beside it (never conveyed by position alone). */
-export default function RangeWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function RangeWidget(props: WidgetProps) {
   const BaseInputTemplate = baseInputOf(props);
   return (
     <div className="steward-range">

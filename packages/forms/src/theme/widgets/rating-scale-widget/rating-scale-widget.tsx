@@ -1,4 +1,4 @@
-import type { EnumOptionsType, FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+import type { EnumOptionsType, RJSFSchema, WidgetProps } from "@rjsf/utils";
 
 import { RadioItems } from "../radio-widget/radio-widget.tsx";
 
@@ -13,10 +13,7 @@ function getLevelLabel(labels: unknown, value: unknown, index: number): string |
 }
 
 /** The levels of a scale: the schema's enum, else every whole number from `minimum` (default 1) to `maximum` (default 5). */
-function getScaleLevels<S extends StrictRJSFSchema>(
-  schema: S,
-  enumOptions: EnumOptionsType<S>[] | undefined,
-): unknown[] {
+function getScaleLevels(schema: RJSFSchema, enumOptions: EnumOptionsType[] | undefined): unknown[] {
   if (enumOptions?.length) return enumOptions.map((option): unknown => option.value);
   const minimum = typeof schema.minimum === "number" ? Math.ceil(schema.minimum) : 1;
   const maximum = typeof schema.maximum === "number" ? Math.floor(schema.maximum) : 5;
@@ -29,19 +26,15 @@ function getScaleLevels<S extends StrictRJSFSchema>(
  * A rating scale: GOV.UK inline radios, one per level, each numbered and, with `ui:options.labels`, named
  * ("1 Not started", …, "5 Embedded"). `ui:options.lowLabel`/`highLabel` describe the ends of the scale in the hint.
  */
-export default function RatingScaleWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function RatingScaleWidget(props: WidgetProps) {
   const { options, schema } = props;
   const levels = getScaleLevels(schema, options.enumOptions);
-  const enumOptions: EnumOptionsType<S>[] = levels.map((value, index) => {
+  const enumOptions: EnumOptionsType[] = levels.map((value, index) => {
     const words = getLevelLabel(options.labels, value, index);
     return { value, label: words ? `${String(value)} ${words}` : String(value) };
   });
   return (
-    <RadioItems<T, S, F>
+    <RadioItems
       {...props}
       className="steward-rating-scale"
       options={{ ...options, enumOptions, inline: options.inline ?? true }}

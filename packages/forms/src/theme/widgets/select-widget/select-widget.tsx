@@ -4,9 +4,6 @@ import {
   enumOptionValueDecoder,
   enumOptionValueEncoder,
   getOptionValueFormat,
-  type FormContextType,
-  type RJSFSchema,
-  type StrictRJSFSchema,
   type WidgetProps,
 } from "@rjsf/utils";
 import type { ChangeEvent } from "react";
@@ -20,11 +17,7 @@ import { isOptionDisabled } from "../radio-widget/radio-widget.tsx";
  * A GOV.UK select. A choice of several (an array) is drawn as checkboxes instead: a multiple select is hard to use,
  * and GOV.UK advises checkboxes. Read-only, it shows the chosen option's text in a read-only input.
  */
-export default function SelectWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function SelectWidget(props: WidgetProps) {
   const {
     id,
     htmlName,
@@ -41,12 +34,12 @@ export default function SelectWidget<
   } = props;
   // rjsf types a widget's value as `any`: read it as unknown.
   const value: unknown = props.value;
-  if (multiple) return <CheckboxesWidget<T, S, F> {...props} />;
+  if (multiple) return <CheckboxesWidget {...props} />;
   const { enumOptions = [], enumDisabled } = options;
   const emptyValue: unknown = options.emptyValue;
   const optionValueFormat = getOptionValueFormat(options);
   if (readonly) {
-    const chosen = enumOptions.find((option) => enumOptionsIsSelected<S>(option.value, value));
+    const chosen = enumOptions.find((option) => enumOptionsIsSelected(option.value, value));
     return (
       <InputControl
         {...getControlState(props)}
@@ -60,7 +53,7 @@ export default function SelectWidget<
   }
   const decode = (event: ChangeEvent<HTMLSelectElement>) =>
     enumOptionValueDecoder(event.target.value, enumOptions, optionValueFormat, emptyValue);
-  const selected: unknown = enumOptionSelectedValue<S>(value, enumOptions, false, optionValueFormat, "");
+  const selected: unknown = enumOptionSelectedValue(value, enumOptions, false, optionValueFormat, "");
   return (
     <SelectControl
       {...getControlState(props)}

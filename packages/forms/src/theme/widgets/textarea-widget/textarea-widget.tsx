@@ -1,4 +1,4 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+import type { WidgetProps } from "@rjsf/utils";
 import { useEffect, useState, type ChangeEvent, type FocusEvent } from "react";
 
 import { CharacterCount } from "../../../govuk/character-count.tsx";
@@ -49,11 +49,7 @@ function useSpokenCount(count: CountMessage | undefined): string {
  * the limit is in the hint, a visible count updates as the user types, and a polite live region tells screen readers
  * the count once they pause. Typing past the limit is allowed; validation then says the text is too long.
  */
-export default function TextareaWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function TextareaWidget(props: WidgetProps) {
   const { id, htmlName, readonly, disabled, autofocus, onChange, onBlur, onFocus, options, placeholder } = props;
   // rjsf types a widget's value as `any`: read it as unknown.
   const value: unknown = props.value;

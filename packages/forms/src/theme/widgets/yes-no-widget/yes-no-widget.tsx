@@ -1,4 +1,4 @@
-import type { FormContextType, RJSFSchema, StrictRJSFSchema, WidgetProps } from "@rjsf/utils";
+import type { WidgetProps } from "@rjsf/utils";
 
 import { RadioItems } from "../radio-widget/radio-widget.tsx";
 
@@ -11,13 +11,9 @@ const YES_NO = [
  * A yes/no question as GOV.UK inline radios, "Yes" then "No" (`ui:widget: yesNo` on a boolean). A follow-up question
  * revealed by an answer turns the radios back to stacked, as GOV.UK requires.
  */
-export default function YesNoWidget<
-  T = unknown,
-  S extends StrictRJSFSchema = RJSFSchema,
-  F extends FormContextType = FormContextType,
->(props: WidgetProps<T, S, F>) {
+export default function YesNoWidget(props: WidgetProps) {
   const enumOptions = props.options.enumOptions?.length ? props.options.enumOptions : YES_NO;
-  return <RadioItems<T, S, F> {...props} options={{ inline: true, ...props.options, enumOptions }} />;
+  return <RadioItems {...props} options={{ inline: true, ...props.options, enumOptions }} />;
 }
 YesNoWidget.govukChrome = "fieldset" as const;
 YesNoWidget.govukConditionalReveal = true;
