@@ -3,6 +3,7 @@
 // schema for the form. What the user may not read is never here: not an entry, not a count.
 import { registerEntrySubject } from "@steward/domain";
 
+import { fieldTitles } from "../register-entries.ts";
 import type { ViewContext } from "./context.ts";
 import type { CaseView } from "./schema.ts";
 
@@ -33,6 +34,7 @@ export function presentRegisters({ state, policy, facts, may, canRead, nameOf }:
         occurredOnLabel: register.occurredOnLabel ?? `Date the ${register.entryLabel} happened`,
         ...(register.description ? { description: register.description } : {}),
         canLog,
+        fields: fieldTitles(register),
         ...(canLog ? { schema: register.schema, ...(register.uiSchema ? { uiSchema: register.uiSchema } : {}) } : {}),
         entries,
       },

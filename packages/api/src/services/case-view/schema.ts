@@ -142,6 +142,8 @@ export const caseViewSchema = z.object({
       occurredOnLabel: z.string(),
       description: z.string().optional(),
       canLog: z.boolean(),
+      /** The fields of an entry, by key, with their titles, in the schema's order (for showing entries). */
+      fields: z.array(z.object({ key: z.string(), title: z.string() })),
       /** The fields of an entry (JSON Schema) and its UI schema, for the log form: only when the user may log. */
       schema: z.record(z.string(), z.unknown()).optional(),
       uiSchema: z.record(z.string(), z.unknown()).optional(),
