@@ -12,6 +12,7 @@ const shell: ShellProps = {
     { to: "/schools", label: "Schools", needs: ["read School"] },
     { to: "/policy", label: "Policy", needs: ["read Policy"] },
     { to: "/users", label: "Users", needs: ["read User"] },
+    { to: "/registers", label: "Registers", needs: ["read RegisterEntry"] },
     { to: "/audit", label: "Audit log", needs: ["read AuditLog"] },
   ],
 };
@@ -38,6 +39,7 @@ export const router = createStewardRouter(
         { path: "letters/new", lazy: async () => ({ Component: (await lazyCase()).NewLetterPage }) },
         { path: "letters/:letterId", lazy: async () => ({ Component: (await lazyCase()).LetterPage }) },
         { path: "actions", lazy: async () => ({ Component: (await lazyCase()).ActionsPage }) },
+        { path: "registers", lazy: async () => ({ Component: (await lazyCase()).RegistersPage }) },
         { path: "as-at", lazy: async () => ({ Component: (await lazyCase()).AsAtPage }) },
       ],
     },
@@ -55,6 +57,7 @@ export const router = createStewardRouter(
     { path: "users/invite", lazy: async () => ({ Component: (await lazyAdmin()).InviteUserPage }) },
     { path: "users/:userId", lazy: async () => ({ Component: (await lazyAdmin()).UserPage }) },
     { path: "audit", lazy: async () => ({ Component: (await lazyAdmin()).AuditPage }) },
+    { path: "registers", lazy: async () => ({ Component: (await lazyAdmin()).RegistersListPage }) },
   ],
   { basename: "/admin", homeLabel: "Go to the dashboard" },
 );
