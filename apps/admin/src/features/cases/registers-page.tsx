@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 
 import { GovukForm } from "@steward/forms";
 import {
+  answerText,
   DataTable,
   DateInput,
   ErrorSummary,
@@ -25,24 +26,6 @@ import { useCase, type CaseView } from "./case-context.tsx";
 
 type Register = CaseView["registers"][number];
 type Entry = Register["entries"][number];
-
-/** A field's answer as text: a list joined, yes or no, an object as its JSON. */
-export function answerText(value: unknown): string {
-  if (Array.isArray(value)) return value.map(answerText).join(", ");
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "number":
-    case "bigint":
-      return value.toString();
-    case "boolean":
-      return value ? "Yes" : "No";
-    case "object":
-      return value === null ? "" : JSON.stringify(value);
-    default:
-      return "";
-  }
-}
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 

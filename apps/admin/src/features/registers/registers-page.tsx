@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import {
+  answerText,
   DataTable,
   DateInput,
   downloadFile,
@@ -21,8 +22,6 @@ import {
   type RouterInputs,
   type RouterOutputs,
 } from "@steward/ui";
-
-import { answerText } from "../cases/registers-page.tsx";
 
 type List = RouterOutputs["registers"]["listEntries"];
 type Entry = List["items"][number];
