@@ -8,6 +8,7 @@ import { getHealth } from "./routers/health/get-health.ts";
 import { lettersRouter } from "./routers/letters/index.ts";
 import { meetingsRouter } from "./routers/meetings/index.ts";
 import { policyRouter } from "./routers/policy/index.ts";
+import { registersRouter } from "./routers/registers/index.ts";
 import { schoolsRouter } from "./routers/schools/index.ts";
 import { tenantsRouter } from "./routers/tenants/index.ts";
 import { usersRouter } from "./routers/users/index.ts";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   forms: formsRouter,
   users: usersRouter,
   audit: auditRouter,
+  registers: registersRouter,
 });
 
 export type AppRouter = typeof appRouter;

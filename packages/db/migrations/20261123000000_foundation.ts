@@ -112,7 +112,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
   `.execute(db);
   // One version in force per tenant at a time.
-  await sql`create unique index policy_versions_one_published on policy_versions (tenant_id) where status = 'published'`.execute(db);
+  await sql`create unique index policy_versions_one_published on policy_versions (tenant_id) where status = 'published'`.execute(
+    db,
+  );
   // A version that has left draft is immutable: only its status may move on.
   await sql`
     create function steward_policy_version_guard() returns trigger
@@ -180,7 +182,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       foreign key (tenant_id, assigned_officer_id) references users (tenant_id, id)
     )
   `.execute(db);
-  await sql`create unique index cases_one_open_per_school on cases (tenant_id, school_urn) where status = 'open'`.execute(db);
+  await sql`create unique index cases_one_open_per_school on cases (tenant_id, school_urn) where status = 'open'`.execute(
+    db,
+  );
 
   await sql`
     create table case_events (
@@ -246,12 +250,23 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await sql`grant usage on schema public to steward_app`.execute(db);
   await sql`grant select on tenants to steward_app`.execute(db);
-  await sql`grant select, insert, update, delete on users, sessions, policy_versions, schools, cases to steward_app`.execute(db);
+  await sql`grant select, insert, update, delete on users, sessions, policy_versions, schools, cases to steward_app`.execute(
+    db,
+  );
   await sql`grant select, insert on case_events, audit_log to steward_app`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ["audit_log", "case_events", "cases", "schools", "policy_versions", "sessions", "users", "tenants"]) {
+  for (const table of [
+    "audit_log",
+    "case_events",
+    "cases",
+    "schools",
+    "policy_versions",
+    "sessions",
+    "users",
+    "tenants",
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
   await sql`drop function if exists steward_policy_version_guard()`.execute(db);

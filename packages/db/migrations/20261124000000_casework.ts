@@ -96,7 +96,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function if exists steward_form_response_guard()`.execute(db);
   await sql`drop index if exists schools_by_name`.execute(db);
   await sql`drop index if exists case_events_by_time`.execute(db);
-  await sql`alter table cases drop column next_visit_due, drop column open_letters, drop column letters_awaiting_acknowledgement, drop column letter_deadline, drop column review_date`.execute(db);
+  await sql`alter table cases drop column next_visit_due, drop column open_letters, drop column letters_awaiting_acknowledgement, drop column letter_deadline, drop column review_date`.execute(
+    db,
+  );
   await sql`alter table sessions drop column csrf_token`.execute(db);
   await sql`
     alter table users drop column grants, drop column failed_sign_ins, drop column locked_until,

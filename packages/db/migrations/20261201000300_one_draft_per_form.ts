@@ -6,7 +6,9 @@ import { sql, type Kysely } from "kysely";
  * second is told there is one to continue. Frozen: never edit, add another.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`create unique index form_responses_one_draft on form_responses (tenant_id, school_urn, form_key) where status = 'draft'`.execute(db);
+  await sql`create unique index form_responses_one_draft on form_responses (tenant_id, school_urn, form_key) where status = 'draft'`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

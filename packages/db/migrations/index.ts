@@ -1,9 +1,11 @@
 import type { Migration } from "kysely";
+
 import * as m20261123000000 from "./20261123000000_foundation.ts";
 import * as m20261124000000 from "./20261124000000_casework.ts";
 import * as m20261125000000 from "./20261125000000_sign_in_throttle.ts";
 import * as m20261201000000 from "./20261201000000_policy_validation.ts";
 import * as m20261201000300 from "./20261201000300_one_draft_per_form.ts";
+import * as m20261210000200 from "./20261210000200_register_entries.ts";
 
 /**
  * Every migration, by name, in the order they run. A static list (not a folder
@@ -15,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "20261125000000_sign_in_throttle": m20261125000000,
   "20261201000000_policy_validation": m20261201000000,
   "20261201000300_one_draft_per_form": m20261201000300,
+  "20261210000200_register_entries": m20261210000200,
 };

@@ -21,6 +21,7 @@ export { DbError, translateDbError, translatingDbErrors, type DbErrorCode } from
 export * from "./forms.queries.ts";
 export { getMigrationLevel, migrateToLatest, type MigrationLevel } from "./migrate.ts";
 export * from "./policies.queries.ts";
+export * from "./registers.queries.ts";
 export * from "./schema.ts";
 export * from "./schools.queries.ts";
 export * from "./sessions.queries.ts";

@@ -64,6 +64,19 @@ async function seedEveryTenantTable(
       })
       .execute();
     await trx
+      .insertInto("register_entries")
+      .values({
+        tenant_id: tenantId,
+        id: "00000000-0000-4000-8000-0000000000b1",
+        case_id: tenantCase.id,
+        school_urn: tenantCase.school_urn,
+        register: "concerns",
+        occurred_on: "2026-01-05",
+        logged_at: now,
+        logged_by: user.id,
+      })
+      .execute();
+    await trx
       .insertInto("sign_in_throttle")
       .values({ tenant_id: tenantId, email: "b@b.test", address: "192.0.2.1", failures: 1, window_started_at: now })
       .execute();
@@ -117,6 +130,7 @@ describe("row-level security on every tenant table, found in the catalogue", () 
         "audit_log",
         "form_responses",
         "sign_in_throttle",
+        "register_entries",
       ]),
     );
   });

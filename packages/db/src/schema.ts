@@ -173,6 +173,24 @@ export interface AuditLogTable {
   detail: DefaultJson<Record<string, unknown>>;
 }
 
+/** A register entry: the projection of the case events that log and close it (see the register_entries migration). */
+export interface RegisterEntryTable {
+  tenant_id: string;
+  id: string;
+  case_id: string;
+  school_urn: number;
+  register: string;
+  /** The date the thing happened (may be before it was logged). */
+  occurred_on: CalendarDate;
+  logged_at: Timestamp;
+  logged_by: string;
+  status: ColumnType<"open" | "closed", "open" | "closed" | undefined, "open" | "closed">;
+  fields: DefaultJson<Record<string, unknown>>;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  close_note: string | null;
+}
+
 /** Failed sign-ins per (lower-cased email, address), whether or not the email has an account. */
 export interface SignInThrottleTable {
   tenant_id: string;
@@ -194,6 +212,7 @@ export interface Database {
   audit_log: AuditLogTable;
   form_responses: FormResponseTable;
   sign_in_throttle: SignInThrottleTable;
+  register_entries: RegisterEntryTable;
 }
 
 export type Tenant = Selectable<TenantTable>;
@@ -214,3 +233,4 @@ export type NewCaseEvent = Insertable<CaseEventTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
 export type FormResponseRow = Selectable<FormResponseTable>;
+export type RegisterEntryRow = Selectable<RegisterEntryTable>;

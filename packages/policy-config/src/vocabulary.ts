@@ -22,6 +22,7 @@ export const ACTION_DESCRIPTIONS = {
   issue: "Issue an approved letter or notice to the school.",
   acknowledge: "Acknowledge receipt of a letter or notice, for the school.",
   withdraw: "Withdraw or remove a letter or notice.",
+  close: "Close an entry in a register (with a note saying why).",
   submit: "Submit a form.",
   escalate: "Move a case to another stage.",
   export: "Export data.",
@@ -46,6 +47,8 @@ export const SUBJECT_DESCRIPTIONS = {
   Letter: "A letter or notice.",
   Action: "An action-plan priority, target or action.",
   FormResponse: "A response to one of the policy's forms.",
+  RegisterEntry:
+    "An entry in one of the policy's registers (a concern, complaint or referral). Who may log, read and close one is the register's own `access`, not a role's rules.",
   Policy: "The authority's policy versions.",
   User: "The authority's users and their roles.",
   AuditLog: "The record of who did what.",
@@ -110,6 +113,11 @@ export const SUBJECT_FIELDS = {
     schoolUrn,
     formKey: { type: "string", description: "The form's key." },
     status: { type: "string", description: "draft or submitted." },
+  },
+  RegisterEntry: {
+    schoolUrn,
+    register: { type: "string", description: "The register's key." },
+    status: { type: "string", description: "open or closed." },
   },
   Policy: { status: { type: "string", description: "draft, published or retired." } },
   User: { id: { type: "string", description: "The user's id (compare with ${user.id})." } },

@@ -22,6 +22,7 @@ export const router = createStewardRouter({ audience: "la", homeLabel: "Go to th
       { path: "letters/new", lazy: casePage("NewLetterPage") },
       { path: "letters/:letterId", lazy: casePage("LetterPage") },
       { path: "actions", lazy: casePage("ActionsPage") },
+      { path: "registers", lazy: casePage("RegistersPage") },
       { path: "as-at", lazy: casePage("AsAtPage") },
     ],
   },
@@ -38,5 +39,10 @@ export const router = createStewardRouter({ audience: "la", homeLabel: "Go to th
   { path: "users", lazy: adminPage("UsersPage"), menu: { label: "Users", needs: ["read User"] } },
   { path: "users/invite", lazy: adminPage("InviteUserPage") },
   { path: "users/:userId", lazy: adminPage("UserPage") },
+  {
+    path: "registers",
+    lazy: adminPage("RegistersListPage"),
+    menu: { label: "Registers", needs: ["read RegisterEntry"] },
+  },
   { path: "audit", lazy: adminPage("AuditPage"), menu: { label: "Audit log", needs: ["read AuditLog"] } },
 ]);

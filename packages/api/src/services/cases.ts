@@ -7,6 +7,7 @@ import {
   findSchool,
   insertCase,
   listCaseEvents,
+  saveRegisterEntries,
   type CaseEventRow,
   type CaseProjection,
   type CaseRow,
@@ -35,6 +36,7 @@ import { caseFactsOfRow, mayActOnSchool, mayReadCase } from "./access.ts";
 import { readCaseState, storedState } from "./case-state.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
+import { changedRegisterEntries } from "./register-entries.ts";
 
 /** Who is acting, in which tenant, under which rules: what every case command needs. */
 export interface Actor {
@@ -126,6 +128,8 @@ function describe(command: CaseCommand): Record<string, unknown> {
   for (const [key, value] of Object.entries(rest)) {
     if (typeof value === "string" && value.length > 200) detail[key] = `${value.slice(0, 200)}…`;
     else if (key === "data") detail[key] = "(form answers)";
+    // A register entry's fields may be confidential to the register's readers: the audit log names the register.
+    else if (key === "fields") detail[key] = "(entry fields)";
     else detail[key] = value;
   }
   return { command: type, ...detail };
@@ -191,6 +195,13 @@ export async function commitDecision(
   );
   if (!saved)
     throw new ApiError("stale", "Someone else changed this case at the same moment: reload it and try again.");
+  await saveRegisterEntries(
+    actor.trx,
+    actor.tenantId,
+    loaded.row.id,
+    decision.state.school.urn,
+    changedRegisterEntries(decision.events, decision.state),
+  );
   await appendAudit(actor.trx, actor.tenantId, {
     actorId: actor.user.id,
     actorLabel: actor.user.displayName,

@@ -173,6 +173,20 @@ export const COMMAND_DESCRIPTIONS: Record<CaseCommandType, CommandDescription> =
     checks: "the action exists; a new status or a note",
     events: ["action-updated"],
   },
+  "log-register-entry": {
+    summary: "Logs an entry in one of the policy's registers (a concern, a complaint, a referral) about the school.",
+    record: "`register` is the command's, `status` is open",
+    checks:
+      "the register is in the case's policy version; the date it happened is a real date, not after today; the fields answer the register's schema (the first problem named by its field)",
+    events: ["register-entry-logged"],
+    eventsNote: "dated the day it happened (`occurredOn`), logged at the event's instant",
+  },
+  "close-register-entry": {
+    summary: "Closes an open register entry, with a note saying why.",
+    record: "the entry's `register` and `status`",
+    checks: "the entry exists on the case and is open; a note",
+    events: ["register-entry-closed"],
+  },
   "change-policy-version": {
     summary: "Moves the case to another policy version, decided under the new version.",
     checks: "the category (if given) and the stage exist in the **new** version",

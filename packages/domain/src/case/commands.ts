@@ -49,6 +49,8 @@ export type CaseCommand =
   | { type: "add-priority"; title: string; targets: string[] }
   | { type: "add-action"; priorityId: string; text: string; owner: string; due: IsoDate }
   | { type: "update-action"; actionId: string; status?: "open" | "done" | "dropped"; note?: string }
+  | { type: "log-register-entry"; register: string; occurredOn: IsoDate; fields: Record<string, unknown> }
+  | { type: "close-register-entry"; entryId: string; note: string }
   | { type: "change-policy-version"; policyVersionId: string; category: string | undefined; stage: string }
   | { type: "close-case"; reason: string };
 

@@ -13,6 +13,7 @@ import { categoryDeciders } from "./deciders/category.ts";
 import { letterDeciders } from "./deciders/letters.ts";
 import { meetingDeciders } from "./deciders/meetings.ts";
 import { policyMoveDeciders } from "./deciders/policy-moves.ts";
+import { registerDeciders } from "./deciders/registers.ts";
 import type { CommandOf, DecideContext, Deciders } from "./deciders/shared.ts";
 import { stageDeciders } from "./deciders/stages.ts";
 import { visitDeciders } from "./deciders/visits.ts";
@@ -34,6 +35,7 @@ const DECIDERS: Deciders = {
   ...stageDeciders,
   ...actionDeciders,
   ...policyMoveDeciders,
+  ...registerDeciders,
 };
 
 /** Calls the command type's decider (typed so the command and its decider agree without a cast). */

@@ -73,6 +73,15 @@ export type CaseEventData =
   | { type: "priority-added"; priority: Priority }
   | { type: "action-added"; action: Omit<ActionItem, "status" | "notes"> }
   | { type: "action-updated"; actionId: string; status: ActionItem["status"] | undefined; note: string | undefined }
+  | {
+      type: "register-entry-logged";
+      entryId: string;
+      register: string;
+      /** The date the thing happened (may be before the day it was logged, which is the envelope's `at`). */
+      occurredOn: IsoDate;
+      fields: Record<string, unknown>;
+    }
+  | { type: "register-entry-closed"; entryId: string; note: string }
   | { type: "policy-version-changed"; policyVersionId: string; category: string | undefined; stage: string }
   | { type: "case-closed"; reason: string };
 

@@ -9,6 +9,7 @@ import { caseEvolvers } from "./evolvers/case.ts";
 import { categoryEvolvers } from "./evolvers/category.ts";
 import { letterEvolvers } from "./evolvers/letters.ts";
 import { meetingEvolvers } from "./evolvers/meetings.ts";
+import { registerEvolvers } from "./evolvers/registers.ts";
 import type { EventOf, Evolvers, LaterEventType } from "./evolvers/shared.ts";
 import { stageEvolvers } from "./evolvers/stages.ts";
 import { visitEvolvers } from "./evolvers/visits.ts";
@@ -22,6 +23,7 @@ const EVOLVERS: Evolvers = {
   ...letterEvolvers,
   ...stageEvolvers,
   ...actionEvolvers,
+  ...registerEvolvers,
 };
 
 /** A new case, as its opening event makes it. */

@@ -31,6 +31,8 @@ export const COMMAND_PERMISSIONS: Record<CaseCommandType, { action: Action; subj
   "add-priority": { action: "create", subject: "Action" },
   "add-action": { action: "create", subject: "Action" },
   "update-action": { action: "update", subject: "Action" },
+  "log-register-entry": { action: "create", subject: "RegisterEntry" },
+  "close-register-entry": { action: "close", subject: "RegisterEntry" },
   "change-policy-version": { action: "update", subject: "Case" },
   "close-case": { action: "update", subject: "Case" },
 };

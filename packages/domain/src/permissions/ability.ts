@@ -1,7 +1,7 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf } from "@casl/ability";
 import { permittedFieldsOf } from "@casl/ability/extra";
 
-import type { Action, PolicyDocument, Subject } from "@steward/policy-config";
+import type { Action, PolicyDocument, RegisterDefinition, Subject } from "@steward/policy-config";
 
 import { DomainError } from "../errors.ts";
 import type { PermissionTarget } from "./subjects.ts";
@@ -96,6 +96,10 @@ export function buildAbility(policy: PolicyDocument, actor: Actor): PolicyAbilit
       impliedRules.add(raw);
     }
   }
+  const registers = registerAccessRules(policy, actor.grants);
+  rules.push(registers.closed, ...registers.allowed.map(({ rule }) => rule));
+  impliedRules.add(registers.closed);
+  for (const { rule, role } of registers.allowed) ruleRoles.set(rule, role);
   return { ability: createMongoAbility<StewardAbility>(rules), ruleRoles, impliedRules };
 }
 
@@ -151,6 +155,48 @@ export function schoolAudienceLimits(policy: PolicyDocument): RawRuleOf<StewardA
       : []),
     ...(confidentialMinutes.length ? [never("MeetingMinutes", { meetingType: { $in: confidentialMinutes } })] : []),
   ];
+}
+
+/** Each register action and the `access` list of the register that grants it. */
+const REGISTER_ACTIONS = [
+  ["create", "log"],
+  ["read", "read"],
+  ["close", "close"],
+] as const satisfies readonly (readonly [Action, keyof RegisterDefinition["access"]])[];
+
+/**
+ * Who may log, read and close the entries of the policy's registers: the
+ * registers' own `access` lists, and nothing else. First a rule that closes
+ * every register entry to everyone (so a role's broad rule, such as `read all`,
+ * opens none), then, after it so they win, one rule per register, action and
+ * role the user holds in its list: `{ register }` for an LA role; for a school
+ * role, only when the register is `visibleToSchools`, `{ register, schoolUrn }`
+ * bound to the role's own school.
+ */
+export function registerAccessRules(
+  policy: PolicyDocument,
+  grants: readonly RoleGrant[],
+): { closed: RawRuleOf<StewardAbility>; allowed: { rule: RawRuleOf<StewardAbility>; role: string }[] } {
+  const closed: RawRuleOf<StewardAbility> = {
+    action: "manage",
+    subject: "RegisterEntry",
+    inverted: true,
+    reason: "Only the roles a register's access lists may log, read or close its entries.",
+  };
+  const allowed: { rule: RawRuleOf<StewardAbility>; role: string }[] = [];
+  for (const register of policy.registers ?? []) {
+    for (const [action, list] of REGISTER_ACTIONS) {
+      for (const grant of grants) {
+        if (!register.access[list].includes(grant.role)) continue;
+        const audience = policy.roles.find((r) => r.key === grant.role)?.audience;
+        if (audience === "school" && (!register.visibleToSchools || grant.schoolUrn === undefined)) continue;
+        const conditions =
+          audience === "school" ? { register: register.key, schoolUrn: grant.schoolUrn } : { register: register.key };
+        allowed.push({ rule: { action, subject: "RegisterEntry", conditions }, role: grant.role });
+      }
+    }
+  }
+  return { closed, allowed };
 }
 
 /**

@@ -103,6 +103,10 @@ export const schoolSubject = (school: {
     district: school.district ?? null,
   });
 
+/** An entry in one of the policy's registers, on the case's school. */
+export const registerEntrySubject = (c: Pick<CaseFacts, "schoolUrn">, entry: { register: string; status: string }) =>
+  permissionSubject("RegisterEntry", { schoolUrn: c.schoolUrn, register: entry.register, status: entry.status });
+
 export const policySubject = (version: { status: string }) => permissionSubject("Policy", { status: version.status });
 
 export const userSubject = (user: { id: string | null }) => permissionSubject("User", { id: user.id });

@@ -12,6 +12,7 @@ const SECTIONS = [
   { to: "meetings", label: "Meetings" },
   { to: "letters", label: "Letters" },
   { to: "actions", label: "Action plan" },
+  { to: "registers", label: "Registers" },
   { to: "as-at", label: "As it was on a date" },
 ];
 
@@ -63,7 +64,7 @@ export function CaseLayout() {
       </ul>
       <nav className="steward-sub-navigation" aria-label="Case sections">
         <ul className="steward-sub-navigation__list">
-          {SECTIONS.map((s) => (
+          {SECTIONS.filter((s) => s.to !== "registers" || view.registers.length > 0).map((s) => (
             <li key={s.to} className="steward-sub-navigation__item">
               <NavLink to={s.to} end={s.end} className="govuk-link steward-sub-navigation__link">
                 {({ isActive }) => (isActive ? <strong>{s.label}</strong> : s.label)}

@@ -8,4 +8,5 @@ export { NewLetterPage } from "./new-letter-page.tsx";
 export { MeetingsPage } from "./meetings-page.tsx";
 export { OverviewPage } from "./overview-page.tsx";
 export { RecordVisitPage } from "./record-visit-page.tsx";
+export { RegistersPage } from "./registers-page.tsx";
 export { VisitsPage } from "./visits-page.tsx";

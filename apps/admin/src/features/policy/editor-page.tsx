@@ -431,7 +431,7 @@ function SectionForm({
   );
   return (
     <section aria-label={`${schema.title ?? section}: form`}>
-      <GovukForm
+      <GovukForm<unknown>
         schema={schema}
         uiSchema={uiSchema}
         formData={value}

@@ -13,6 +13,7 @@ import {
   useTRPC,
 } from "@steward/ui";
 
+import { RegistersSection } from "../registers/registers-section.tsx";
 import { useSchoolCase, type CaseView } from "../school-case.ts";
 
 /** The school's home: its category (where the policy shows it), what is coming and what needs doing. */
@@ -49,6 +50,7 @@ export function OverviewPage() {
         drafts={drafts.length}
         letters={view?.letters.length ?? 0}
       />
+      {view && <RegistersSection registers={view.registers} />}
     </>
   );
 }

@@ -69,6 +69,7 @@ async function loadNames(trx: TenantTransaction, state: CaseState, events: reado
       ...state.stageHistory.map((s) => s.by),
       ...state.visits.flatMap((v) => (v.report ? [v.report.recordedBy] : [])),
       ...state.letters.flatMap((l) => [l.draftedBy, l.approvedBy ?? "", l.acknowledgedBy ?? ""]),
+      ...state.registerEntries.flatMap((e) => [e.loggedBy, e.closedBy ?? ""]),
       ...events.map((e) => e.actorId),
     ].filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
   );

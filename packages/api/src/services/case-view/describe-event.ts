@@ -7,6 +7,7 @@ import {
   assessmentSubject,
   letterSubject,
   meetingSubject,
+  registerEntrySubject,
   visitReportSubject,
   visitSubject,
   type CaseEvent,
@@ -147,6 +148,28 @@ const actionPlanEvents = {
     v.mayReadActions() ? `Action updated${e.status ? `: ${e.status}` : ""}${e.note ? ` (${e.note})` : ""}` : undefined,
 } satisfies DescriberTable<"priority-added" | "action-added" | "action-updated">;
 
+/** An entry's line, only for a user who may read that register's entries on this school (as the entry now stands). */
+function registerLine(v: EventView, entryId: string, register: string, line: (entryLabel: string) => string) {
+  const entry = v.state.registerEntries.find((e) => e.id === entryId);
+  const definition = v.policy.registers?.find((r) => r.key === register);
+  if (!v.canRead(registerEntrySubject(v.facts, { register, status: entry?.status ?? "open" }))) return undefined;
+  return line(definition?.entryLabel ?? "Register entry");
+}
+
+const registerEvents = {
+  "register-entry-logged": (e, v) =>
+    registerLine(v, e.entryId, e.register, (entryLabel) => {
+      const label = v.policy.registers?.find((r) => r.key === e.register)?.label ?? e.register;
+      return `${capitalise(entryLabel)} logged in ${label}, dated ${e.occurredOn}`;
+    }),
+  "register-entry-closed": (e, v) => {
+    const register = v.state.registerEntries.find((x) => x.id === e.entryId)?.register ?? "";
+    return registerLine(v, e.entryId, register, (entryLabel) => `${capitalise(entryLabel)} closed: ${e.note}`);
+  },
+} satisfies DescriberTable<"register-entry-logged" | "register-entry-closed">;
+
+const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 type DescriberTable<K extends CaseEvent["type"]> = { [T in K]: Describer<T> };
 
 /** Every event type has a describer: a missing one is a compile error here. */
@@ -155,6 +178,7 @@ const DESCRIBERS: DescriberTable<CaseEvent["type"]> = {
   ...visitAndMeetingEvents,
   ...letterEvents,
   ...actionPlanEvents,
+  ...registerEvents,
 };
 
 function describe<T extends CaseEvent["type"]>(event: Extract<CaseEvent, { type: T }>, view: EventView) {

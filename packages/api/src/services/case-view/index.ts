@@ -11,6 +11,7 @@ import { buildViewContext, type PresentOptions } from "./context.ts";
 import { presentTimeline } from "./describe-event.ts";
 import { presentLetters } from "./letters.ts";
 import { presentMeetings } from "./meetings.ts";
+import { presentRegisters } from "./registers.ts";
 import type { CaseView } from "./schema.ts";
 import { presentStage } from "./stage.ts";
 import { presentCategory, presentSummary } from "./summary.ts";
@@ -35,6 +36,7 @@ export async function presentCase(
     meetings: presentMeetings(view),
     letters: presentLetters(view),
     ...presentActionPlan(view),
+    registers: presentRegisters(view),
     timeline: presentTimeline(view),
     can: presentCan(view),
   };

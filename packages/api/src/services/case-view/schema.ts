@@ -133,6 +133,36 @@ export const caseViewSchema = z.object({
       notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
     }),
   ),
+  /** The policy's registers the user may read or log in, with the entries they may read. */
+  registers: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      entryLabel: z.string(),
+      occurredOnLabel: z.string(),
+      description: z.string().optional(),
+      canLog: z.boolean(),
+      /** The fields of an entry, by key, with their titles, in the schema's order (for showing entries). */
+      fields: z.array(z.object({ key: z.string(), title: z.string() })),
+      /** The fields of an entry (JSON Schema) and its UI schema, for the log form: only when the user may log. */
+      schema: z.record(z.string(), z.unknown()).optional(),
+      uiSchema: z.record(z.string(), z.unknown()).optional(),
+      entries: z.array(
+        z.object({
+          id: z.string(),
+          occurredOn: z.string(),
+          loggedAt: z.string(),
+          loggedBy: z.string(),
+          status: z.enum(["open", "closed"]),
+          fields: z.record(z.string(), z.unknown()),
+          closedAt: z.string().optional(),
+          closedBy: z.string().optional(),
+          closeNote: z.string().optional(),
+          canClose: z.boolean(),
+        }),
+      ),
+    }),
+  ),
   suggestedTransitions: z.array(
     z.object({ key: z.string(), label: z.string(), to: z.string(), requiresReason: z.boolean() }),
   ),
