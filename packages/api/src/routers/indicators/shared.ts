@@ -13,7 +13,7 @@ export function assertMayImport(ctx: Pick<TenantContext, "ability">): void {
 }
 
 /** A file as the browser sends it: CSV as text, XLSX as base64. */
-export const fileInput = z.strictObject({
+const fileInput = z.strictObject({
   name: z.string().trim().min(1, "The file has no name").max(255, "The file's name must be 255 characters or fewer"),
   content: z.string().min(1, "Choose a file").max(40_000_000, "The file must be 30 MB or smaller"),
   encoding: z.enum(["text", "base64"]).default("text"),

@@ -16,7 +16,7 @@ export type Conversion =
  */
 const NO_VALUE = new Set(["", "supp", "ne", "np", "lowcov", "x", "c", "z", ":", "na"]);
 
-export function isNoValue(text: string): boolean {
+function isNoValue(text: string): boolean {
   return NO_VALUE.has(text.trim().toLowerCase());
 }
 

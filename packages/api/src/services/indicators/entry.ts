@@ -80,7 +80,7 @@ export async function recordValue(
 }
 
 /** The value at a JSON pointer (`/a/b/0`) of a form's answers, or undefined. */
-export function getAtPointer(data: unknown, pointer: string): unknown {
+function getAtPointer(data: unknown, pointer: string): unknown {
   let here: unknown = data;
   for (const raw of pointer.split("/").slice(1)) {
     const part = raw.replace(/~1/g, "/").replace(/~0/g, "~");

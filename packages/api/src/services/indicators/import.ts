@@ -25,14 +25,14 @@ import {
 } from "./table-file.ts";
 
 /** One row (or one value of a row) not imported, and why. */
-export interface ImportRejection {
+interface ImportRejection {
   line: number;
   column?: string | undefined;
   reason: string;
 }
 
 /** What an import does (or did): counted per value, each rejection with its line and reason. */
-export interface ImportReport {
+interface ImportReport {
   /** Rows read below the header. */
   rows: number;
   /** Rows left out by the mapping's row filters (other areas, breakdowns, periods). */

@@ -20,7 +20,7 @@ export async function loadIndicatorReadings(
 }
 
 /** The last day a value as at `asAt` still counts (undefined: until it is replaced). */
-export function getCurrentUntil(asAt: IsoDate, currentFor: Duration | undefined): IsoDate | undefined {
+function getCurrentUntil(asAt: IsoDate, currentFor: Duration | undefined): IsoDate | undefined {
   if (!currentFor) return undefined;
   switch (currentFor.unit) {
     case "days":
@@ -35,7 +35,7 @@ export function getCurrentUntil(asAt: IsoDate, currentFor: Duration | undefined)
 }
 
 /** One value of a school's indicator, as a person reads it. */
-export interface PresentedValue {
+interface PresentedValue {
   value: IndicatorValue | null;
   display: string;
   asAt: string;
