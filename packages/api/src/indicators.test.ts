@@ -108,6 +108,13 @@ describe("importing the DfE's key stage 2 performance table (wide: one row per s
     expect(await officer.api.indicators.listRuns()).toEqual([]);
   });
 
+  it("offers a mapping's columns only the indicators whose values come from an import", async () => {
+    const importable = (await officer.api.indicators.listImportable()).map((i) => i.key);
+    expect(importable).toEqual(expect.arrayContaining(["ks2-rwm-expected", "overall-absence", "finance-rag"]));
+    expect(importable).not.toContain("governance-reviewed");
+    expect(importable).not.toContain("self-evaluated-leadership");
+  });
+
   it("applies the values, keeping suppressed figures as no value (never zero), and shows where each came from", async () => {
     const { report } = await officer.api.indicators.applyImport({
       file: csv("ks2-performance-2024.csv"),

@@ -50,6 +50,7 @@ export const router = createStewardRouter(
     { path: "policy/:versionId/publish", lazy: async () => ({ Component: (await lazyPolicy()).PublishPage }) },
     { path: "schools", lazy: async () => ({ Component: (await lazyAdmin()).SchoolsPage }) },
     { path: "schools/import", lazy: async () => ({ Component: (await lazyAdmin()).ImportSchoolsPage }) },
+    { path: "data/import", lazy: async () => ({ Component: (await lazyAdmin()).ImportDataPage }) },
     { path: "schools/:urn", lazy: async () => ({ Component: (await lazyAdmin()).SchoolPage }) },
     { path: "users", lazy: async () => ({ Component: (await lazyAdmin()).UsersPage }) },
     { path: "users/invite", lazy: async () => ({ Component: (await lazyAdmin()).InviteUserPage }) },

@@ -1,6 +1,7 @@
 import { createTRPCRouter } from "../../trpc.ts";
 import { applyImport } from "./apply-import.ts";
 import { getSchoolIndicators } from "./get-school-indicators.ts";
+import { listImportable } from "./list-importable.ts";
 import { listMappings } from "./list-mappings.ts";
 import { listRuns } from "./list-runs.ts";
 import { previewImport } from "./preview-import.ts";
@@ -12,6 +13,7 @@ import { undoRun } from "./undo-run.ts";
 export const indicatorsRouter = createTRPCRouter({
   forSchool: getSchoolIndicators,
   recordValue,
+  listImportable,
   listMappings,
   saveMapping,
   previewImport,
