@@ -14,6 +14,7 @@ import {
 } from "@steward/ui";
 
 import { useSchoolCase, type CaseView } from "../school-case.ts";
+import { SchoolIndicators } from "./school-indicators.tsx";
 
 /** The school's home: its category (where the policy shows it), what is coming and what needs doing. */
 export function OverviewPage() {
@@ -49,6 +50,7 @@ export function OverviewPage() {
         drafts={drafts.length}
         letters={view?.letters.length ?? 0}
       />
+      {me.schoolUrn !== undefined && me.schoolUrn !== null && <SchoolIndicators urn={me.schoolUrn} />}
     </>
   );
 }
