@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth/index.ts";
 import { casesRouter } from "./routers/cases/index.ts";
 import { formsRouter } from "./routers/forms/index.ts";
 import { getHealth } from "./routers/health/get-health.ts";
+import { indicatorsRouter } from "./routers/indicators/index.ts";
 import { lettersRouter } from "./routers/letters/index.ts";
 import { meetingsRouter } from "./routers/meetings/index.ts";
 import { policyRouter } from "./routers/policy/index.ts";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   audit: auditRouter,
   registers: registersRouter,
+  indicators: indicatorsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import * as m20261124000000 from "./20261124000000_casework.ts";
 import * as m20261125000000 from "./20261125000000_sign_in_throttle.ts";
 import * as m20261201000000 from "./20261201000000_policy_validation.ts";
 import * as m20261201000300 from "./20261201000300_one_draft_per_form.ts";
+import * as m20261210000100 from "./20261210000100_indicator_values.ts";
 import * as m20261210000200 from "./20261210000200_register_entries.ts";
 
 /**
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   "20261125000000_sign_in_throttle": m20261125000000,
   "20261201000000_policy_validation": m20261201000000,
   "20261201000300_one_draft_per_form": m20261201000300,
+  "20261210000100_indicator_values": m20261210000100,
   "20261210000200_register_entries": m20261210000200,
 };

@@ -80,6 +80,36 @@ async function seedEveryTenantTable(
       .insertInto("sign_in_throttle")
       .values({ tenant_id: tenantId, email: "b@b.test", address: "192.0.2.1", failures: 1, window_started_at: now })
       .execute();
+    await trx
+      .insertInto("import_mappings")
+      .values({
+        tenant_id: tenantId,
+        name: "KS2",
+        key_column: "URN",
+        key_kind: "urn",
+        as_at_date: "2024-07-31",
+        columns: "[]",
+        created_by: user.id,
+        updated_by: user.id,
+      })
+      .execute();
+    const run = await trx
+      .insertInto("import_runs")
+      .values({ tenant_id: tenantId, mapping: "{}", file_name: "b.csv", sha256: "b".repeat(64), created_by: user.id })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("indicator_values")
+      .values({
+        tenant_id: tenantId,
+        school_urn: tenantCase.school_urn,
+        indicator: "b",
+        value: "1",
+        as_at: "2024-07-31",
+        source_kind: "import",
+        import_run_id: run.id,
+      })
+      .execute();
   });
 }
 
@@ -131,6 +161,9 @@ describe("row-level security on every tenant table, found in the catalogue", () 
         "form_responses",
         "sign_in_throttle",
         "register_entries",
+        "indicator_values",
+        "import_mappings",
+        "import_runs",
       ]),
     );
   });

@@ -201,6 +201,63 @@ export interface SignInThrottleTable {
   blocked_until: Timestamp | null;
 }
 
+export type IndicatorSourceKind = "import" | "entry" | "form";
+
+/** One value of one of the policy's indicators for a school. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
+export interface IndicatorValueTable {
+  tenant_id: string;
+  id: Generated<string>;
+  school_urn: number;
+  indicator: string;
+  /** The value as JSON (a number, boolean, choice value, ISO date or text); read as stored, checked by the API. */
+  value: DefaultJson<unknown>;
+  as_at: CalendarDate;
+  source_kind: IndicatorSourceKind;
+  import_run_id: string | null;
+  form_response_id: string | null;
+  recorded_by: string | null;
+  recorded_at: DefaultTimestamp;
+  note: string | null;
+}
+
+/** A saved, named way of reading a file of indicator values (so next term's file imports in one step). */
+export interface ImportMappingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  /** Unique per tenant, whatever its case. */
+  name: string;
+  key_column: string;
+  key_kind: "urn" | "laestab";
+  /** Either a fixed as-at date or the column holding it. */
+  as_at_date: CalendarDate | null;
+  as_at_column: string | null;
+  /** `[{ column, equals }]`, as stored JSON. */
+  row_filters: DefaultJson<unknown>;
+  /** `[{ column, indicator }]`, as stored JSON. */
+  columns: DefaultJson<unknown>;
+  created_by: string;
+  created_at: DefaultTimestamp;
+  updated_by: string;
+  updated_at: DefaultTimestamp;
+}
+
+export type ImportRunStatus = "applied" | "undone";
+
+/** One applied import: the mapping as it was, the file's name and SHA-256, and the report. Only undoing it may change it (a trigger). */
+export interface ImportRunTable {
+  tenant_id: string;
+  id: Generated<string>;
+  mapping: DefaultJson<unknown>;
+  file_name: string;
+  sha256: string;
+  status: ColumnType<ImportRunStatus, ImportRunStatus | undefined, ImportRunStatus>;
+  report: DefaultJson<unknown>;
+  created_by: string;
+  created_at: DefaultTimestamp;
+  undone_by: string | null;
+  undone_at: Timestamp | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -213,6 +270,9 @@ export interface Database {
   form_responses: FormResponseTable;
   sign_in_throttle: SignInThrottleTable;
   register_entries: RegisterEntryTable;
+  indicator_values: IndicatorValueTable;
+  import_mappings: ImportMappingTable;
+  import_runs: ImportRunTable;
 }
 
 export type Tenant = Selectable<TenantTable>;
@@ -234,3 +294,6 @@ export type AuditEntry = Selectable<AuditLogTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
 export type FormResponseRow = Selectable<FormResponseTable>;
 export type RegisterEntryRow = Selectable<RegisterEntryTable>;
+export type IndicatorValueRow = Selectable<IndicatorValueTable>;
+export type ImportMappingRow = Selectable<ImportMappingTable>;
+export type ImportRunRow = Selectable<ImportRunTable>;

@@ -44,6 +44,11 @@ export async function findSchool(trx: TenantTransaction, urn: number): Promise<S
   return trx.selectFrom("schools").selectAll().where("urn", "=", urn).executeTakeFirst();
 }
 
+/** Every school of the tenant by URN and LAESTAB: what an import's rows are matched against. */
+export async function listSchoolKeys(trx: TenantTransaction): Promise<{ urn: number; laestab: string | null }[]> {
+  return trx.selectFrom("schools").select(["urn", "laestab"]).execute();
+}
+
 export async function findSchools(trx: TenantTransaction, urns: readonly number[]): Promise<School[]> {
   if (urns.length === 0) return [];
   return trx

@@ -28,6 +28,7 @@ export const router = createStewardRouter({ audience: "la", homeLabel: "Go to th
   },
   { path: "schools", lazy: adminPage("SchoolsPage"), menu: { label: "Schools", needs: ["read School"] } },
   { path: "schools/import", lazy: adminPage("ImportSchoolsPage") },
+  { path: "data/import", lazy: adminPage("ImportDataPage") },
   { path: "schools/:urn", lazy: adminPage("SchoolPage") },
   { path: "policy", lazy: policyPage("VersionsPage"), menu: { label: "Policy", needs: ["read Policy"] } },
   { path: "policy/import", lazy: policyPage("ImportPolicyPage") },

@@ -1,5 +1,6 @@
 export { AuditPage } from "./audit/audit-page.tsx";
 export { RegistersListPage } from "./registers/registers-page.tsx";
+export { ImportDataPage } from "./data/import-data-page.tsx";
 export { ImportSchoolsPage } from "./schools/import-schools-page.tsx";
 export { SchoolPage } from "./schools/school-page.tsx";
 export { SchoolsPage } from "./schools/schools-page.tsx";

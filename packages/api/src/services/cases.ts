@@ -34,6 +34,7 @@ import {
 import { ApiError, notFound } from "../errors.ts";
 import { caseFactsOfRow, mayActOnSchool, mayReadCase } from "./access.ts";
 import { readCaseState, storedState } from "./case-state.ts";
+import { loadIndicatorReadings } from "./indicators/readings.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 import { changedRegisterEntries } from "./register-entries.ts";
@@ -170,6 +171,7 @@ export async function decideOnCase(
     now: actor.now(),
     newId: randomUUID,
     schoolData: getSchoolFacts(school),
+    indicatorReadings: await loadIndicatorReadings(actor.trx, policy.document, loaded.state.school.urn),
   });
   if (!decision.ok) throw decision.error;
   // Letter HTML is sanitised here, before it is stored or shown: every command (and every publish's move) passes this way.
@@ -257,6 +259,7 @@ export async function openCase(actor: Actor, urn: number) {
       now: actor.now(),
       newId: randomUUID,
       schoolData: getSchoolFacts(school),
+      indicatorReadings: await loadIndicatorReadings(actor.trx, actor.policy.document, school.urn),
     },
   );
   if (!decision.ok) throw decision.error;

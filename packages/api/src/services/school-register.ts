@@ -2,6 +2,8 @@ import { parse } from "csv-parse/sync";
 
 import type { Governance, SchoolValues } from "@steward/db";
 
+import type { SchoolAttributes } from "./school-data.ts";
+
 /** One row of a register file that was not imported, and why. */
 export interface Rejection {
   /** The line in the file (the header is line 1). */
@@ -93,6 +95,59 @@ const OFSTED: Record<string, string> = {
   "special measures": "inadequate",
 };
 
+/** GIAS's words for "nothing here". */
+const NOT_A_VALUE = /^(not applicable|does not apply|none|not recorded|unknown)$/i;
+
+/** A GIAS text value, leaving out its "not applicable" words. */
+const pickText = (row: Record<string, string>, ...names: string[]) => {
+  const value = pick(row, ...names);
+  return value && !NOT_A_VALUE.test(value) ? value : undefined;
+};
+
+const pickNumber = (row: Record<string, string>, name: string) => {
+  const value = pick(row, name);
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+};
+
+/**
+ * What GIAS says about a school that a policy or a letter may want, kept as
+ * the school's attributes: the headteacher's name, the address, diocese,
+ * religious character, trust, SEN provision, pupils on roll and website.
+ */
+function getGiasAttributes(row: Record<string, string>): SchoolAttributes {
+  const attributes: SchoolAttributes = {};
+  const set = <K extends keyof SchoolAttributes>(key: K, value: SchoolAttributes[K] | undefined) => {
+    if (value !== undefined) attributes[key] = value;
+  };
+  const lastName = pickText(row, "HeadLastName");
+  const head = [pickText(row, "HeadTitle (name)"), pickText(row, "HeadFirstName"), lastName].filter(Boolean);
+  set("headteacher", lastName ? head.join(" ") : undefined);
+  set("headteacherJobTitle", pickText(row, "HeadPreferredJobTitle"));
+  const address = ["Street", "Locality", "Address3", "Town", "County (name)", "Postcode"].flatMap(
+    (name) => pickText(row, name) ?? [],
+  );
+  set("address", address.length ? address : undefined);
+  set("diocese", pickText(row, "Diocese (name)"));
+  set("religiousCharacter", pickText(row, "ReligiousCharacter (name)"));
+  set("religiousEthos", pickText(row, "ReligiousEthos (name)"));
+  set("trust", pickText(row, "Trusts (name)"));
+  const needs = Array.from({ length: 13 }, (_, i) => pickText(row, `SEN${i + 1} (name)`) ?? []).flat();
+  const resourced = pickText(row, "TypeOfResourcedProvision (name)");
+  const capacity = pickNumber(row, "ResourcedProvisionCapacity");
+  const onRoll = pickNumber(row, "ResourcedProvisionOnRoll");
+  if (needs.length || resourced)
+    set("senProvision", {
+      needs,
+      ...(resourced ? { resourcedProvision: resourced } : {}),
+      ...(capacity !== undefined ? { resourcedProvisionCapacity: capacity } : {}),
+      ...(onRoll !== undefined ? { resourcedProvisionOnRoll: onRoll } : {}),
+    });
+  set("pupilsOnRoll", pickNumber(row, "NumberOfPupils"));
+  set("schoolCapacity", pickNumber(row, "SchoolCapacity"));
+  set("website", pickText(row, "SchoolWebsite"));
+  return attributes;
+}
+
 export interface RegisterRead {
   schools: SchoolValues[];
   rejected: Rejection[];
@@ -167,6 +222,7 @@ export function readGiasFile(text: string, options: { laCode?: string | null } =
       district: pick(row, "DistrictAdministrative (name)") ?? null,
       data: {
         source: "gias",
+        attributes: getGiasAttributes(row),
         ...(pick(row, "NumberOfPupils") ? { pupils: Number(pick(row, "NumberOfPupils")) } : {}),
         ...(pick(row, "PercentageFSM") ? { fsmPercent: Number(pick(row, "PercentageFSM")) } : {}),
         ...(ofsted || lastInspection

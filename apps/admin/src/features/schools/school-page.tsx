@@ -21,6 +21,8 @@ import {
 } from "@steward/ui";
 
 import { governanceLabel } from "../../lib/vocabulary.ts";
+import { SchoolIndicators } from "./school-indicators.tsx";
+import { SchoolAttributes, SchoolContacts } from "./school-profile.tsx";
 
 type School = RouterOutputs["schools"]["get"];
 
@@ -74,6 +76,9 @@ export function SchoolPage() {
         )
       )}
       <SchoolDetails school={s} />
+      <SchoolAttributes school={s} />
+      <SchoolContacts school={s} canChange={can("update School")} />
+      <SchoolIndicators urn={s.urn} />
       {s.links.length > 0 && (
         <DataTable
           caption="Linked establishments"

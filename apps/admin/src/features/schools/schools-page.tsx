@@ -88,6 +88,16 @@ export function SchoolsPage() {
           Import a GIAS file
         </Link>
       )}
+      {can("import School") && (
+        <Link
+          to="/data/import"
+          className="govuk-button govuk-button--secondary govuk-!-margin-left-2"
+          data-module="govuk-button"
+          role="button"
+        >
+          Import data
+        </Link>
+      )}
       <SchoolFilters filter={filter} onApply={setParams} />
       {list.isError && <QueryError error={list.error} />}
       {list.isPending ? (

@@ -15,6 +15,7 @@ import {
 
 import { RegistersSection } from "../registers/registers-section.tsx";
 import { useSchoolCase, type CaseView } from "../school-case.ts";
+import { SchoolIndicators } from "./school-indicators.tsx";
 
 /** The school's home: its category (where the policy shows it), what is coming and what needs doing. */
 export function OverviewPage() {
@@ -51,6 +52,7 @@ export function OverviewPage() {
         letters={view?.letters.length ?? 0}
       />
       {view && <RegistersSection registers={view.registers} />}
+      {me.schoolUrn !== undefined && me.schoolUrn !== null && <SchoolIndicators urn={me.schoolUrn} />}
     </>
   );
 }

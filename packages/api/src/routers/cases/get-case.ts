@@ -7,6 +7,7 @@ import { notFound } from "../../errors.ts";
 import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { caseViewSchema, presentCase } from "../../services/case-view/index.ts";
 import { eventFromRow, getSchoolFacts, loadCase } from "../../services/cases.ts";
+import { loadIndicatorReadings } from "../../services/indicators/readings.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
 /** A case with its timeline, visit plan, meetings, letters and action plan, as far as the user may see them. */
@@ -25,5 +26,6 @@ export const getCase = tenantProcedure
       today: toIsoDate(ctx.now()),
       events,
       schoolData: getSchoolFacts(school),
+      indicatorReadings: await loadIndicatorReadings(ctx.trx, policy.document, row.school_urn),
     });
   });

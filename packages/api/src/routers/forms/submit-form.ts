@@ -5,6 +5,7 @@ import { DomainError } from "@steward/domain";
 import { describeIncompleteAnswers, FormSchemaError, getFormValidator } from "@steward/policy-config";
 
 import { ApiError } from "../../errors.ts";
+import { recordFormAnswers } from "../../services/indicators/entry.ts";
 import { loadPolicyVersion } from "../../services/policies.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertResponsePermission, formData, responseSchema, toResponse } from "./shared.ts";
@@ -48,13 +49,19 @@ export const submitForm = tenantProcedure
         "stale",
         "Someone else saved this form since you opened it: reload it, check the answers and submit again.",
       );
+    // Indicators whose values come from this form's answers get them, as at today.
+    const indicatorValues = await recordFormAnswers(ctx, policy.document, form, {
+      id: row.id,
+      schoolUrn: row.school_urn,
+      data: input.data,
+    });
     await appendAudit(ctx.trx, ctx.tenantId, {
       actorId: ctx.user.id,
       actorLabel: ctx.user.displayName,
       action: "form-submitted",
       subjectType: "FormResponse",
       subjectId: row.id,
-      detail: { form: form.key },
+      detail: { form: form.key, ...(indicatorValues > 0 ? { indicatorValues } : {}) },
     });
     return toResponse(row);
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { findSchool } from "@steward/db";
 import { DomainError } from "@steward/domain";
 
 import { loadCase, runCaseCommand } from "../../services/cases.ts";
@@ -26,7 +27,8 @@ export const draftLetter = tenantProcedure
   .input(draftLetterInput)
   .output(caseCommandOutput.extend({ letterId: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    const { policy } = await loadCase(ctx, input.caseId);
+    const { policy, state } = await loadCase(ctx, input.caseId);
+    const school = await findSchool(ctx.trx, state.school.urn);
     const letterType = policy.document.letterTypes.find((l) => l.key === input.letterType);
     if (!letterType)
       throw new DomainError("invalid", `There is no letter type "${input.letterType}" in this policy.`, "/letterType");
@@ -39,7 +41,7 @@ export const draftLetter = tenantProcedure
         indicators: input.indicators,
         ...(input.actions ? { actions: input.actions } : {}),
         ...(input.notes ? { notes: input.notes } : {}),
-        people: getLetterPeople(policy.document, letterType, ctx.user, input.recipient?.name),
+        people: getLetterPeople(policy.document, letterType, ctx.user, input.recipient?.name, school?.data),
       },
       { expectedVersion: input.expectedVersion },
     );

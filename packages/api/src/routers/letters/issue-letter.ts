@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { findSchool } from "@steward/db";
 import { DomainError } from "@steward/domain";
 
 import { loadCase, runCaseCommand } from "../../services/cases.ts";
@@ -13,11 +14,12 @@ export const issueLetter = tenantProcedure
   .output(caseCommandOutput)
   .mutation(async ({ ctx, input }) => {
     const { state, policy } = await loadCase(ctx, input.caseId);
+    const school = await findSchool(ctx.trx, state.school.urn);
     const letter = state.letters.find((l) => l.id === input.letterId);
     const letterType = policy.document.letterTypes.find((l) => l.key === letter?.letterType);
     if (!letter || !letterType)
       throw new DomainError("not-found", "There is no such letter on this case.", "/letterId");
-    const people = getLetterPeople(policy.document, letterType, ctx.user, input.recipient?.name);
+    const people = getLetterPeople(policy.document, letterType, ctx.user, input.recipient?.name, school?.data);
     const result = await runCaseCommand(
       toActor(ctx),
       input.caseId,

@@ -5,6 +5,7 @@ import { schoolSubject } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
 import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
+import { readSchoolProfileData, schoolAttributes } from "../../services/school-data.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { schoolSummary } from "./list-schools.ts";
 
@@ -23,6 +24,15 @@ export const getSchool = tenantProcedure
         .nullable(),
       pupils: z.number().nullable(),
       caseId: z.string().nullable(),
+      /** What GIAS says beyond the register's columns (headteacher, address, diocese, SEN provision, ...). */
+      attributes: schoolAttributes,
+      /** The people LA staff recorded (GIAS has no chair of governors), with who last changed them. */
+      contacts: z.object({
+        chairOfGovernors: z.string().nullable(),
+        headteacher: z.string().nullable(),
+        updatedAt: z.string().nullable(),
+        updatedBy: z.string().nullable(),
+      }),
     }),
   )
   .query(async ({ ctx, input }) => {
@@ -33,6 +43,7 @@ export const getSchool = tenantProcedure
       facts?: { ofsted?: Record<string, string> };
       pupils?: number;
     };
+    const profile = readSchoolProfileData(school.data);
     const open = await findOpenCaseForSchool(ctx.trx, school.urn);
     const caseVisible = open && mayReadCase(ctx.ability, caseFactsOfRow(open));
     return {
@@ -52,5 +63,12 @@ export const getSchool = tenantProcedure
       ofsted: data.facts?.ofsted ? { ...data.facts.ofsted } : null,
       pupils: data.pupils ?? null,
       caseId: caseVisible ? open.id : null,
+      attributes: profile.attributes,
+      contacts: {
+        chairOfGovernors: profile.contacts.chairOfGovernors ?? null,
+        headteacher: profile.contacts.headteacher ?? null,
+        updatedAt: profile.contacts.updatedAt ?? null,
+        updatedBy: profile.contacts.updatedBy ?? null,
+      },
     };
   });

@@ -9,6 +9,7 @@ import {
   type CaseFacts,
   type CaseState,
   type Facts,
+  type IndicatorReading,
   type PermissionTarget,
   type PolicyAbility,
 } from "@steward/domain";
@@ -30,6 +31,8 @@ export interface PresentOptions {
   today: string;
   events?: readonly CaseEvent[];
   schoolData?: Facts;
+  /** The school's indicator values, for the suggested transitions (see stage.ts). */
+  indicatorReadings?: readonly IndicatorReading[];
   user?: { id: string; grants: readonly { role: string }[] };
 }
 

@@ -1,0 +1,113 @@
+import { listIndicatorValues, type IndicatorValueRecord, type TenantTransaction } from "@steward/db";
+import { addDays, addMonths, type IndicatorReading, type IsoDate } from "@steward/domain";
+import type { Duration, IndicatorDefinition, PolicyDocument } from "@steward/policy-config";
+
+import { formatValue, readStoredValue, type IndicatorValue } from "./convert.ts";
+
+/**
+ * Every stored value of the policy's indicators for a school (undone imports
+ * left out), as the engine reads them: `DecideContext.indicatorReadings`.
+ */
+export async function loadIndicatorReadings(
+  trx: TenantTransaction,
+  policy: PolicyDocument,
+  schoolUrn: number,
+): Promise<IndicatorReading[]> {
+  const declared = (policy.indicators ?? []).map((d) => d.key);
+  if (declared.length === 0) return [];
+  const rows = await listIndicatorValues(trx, [schoolUrn], { indicators: declared });
+  return rows.map((r) => ({ indicator: r.indicator, value: readStoredValue(r.value), asAt: r.asAt }));
+}
+
+/** The last day a value as at `asAt` still counts (undefined: until it is replaced). */
+function getCurrentUntil(asAt: IsoDate, currentFor: Duration | undefined): IsoDate | undefined {
+  if (!currentFor) return undefined;
+  switch (currentFor.unit) {
+    case "days":
+      return addDays(asAt, currentFor.count);
+    case "weeks":
+      return addDays(asAt, currentFor.count * 7);
+    case "months":
+      return addMonths(asAt, currentFor.count);
+    case "years":
+      return addMonths(asAt, currentFor.count * 12);
+  }
+}
+
+/** One value of a school's indicator, as a person reads it. */
+interface PresentedValue {
+  value: IndicatorValue | null;
+  display: string;
+  asAt: string;
+  source: "import" | "entry" | "form";
+  /** The file an import came from, or the officer's note. */
+  sourceDetail: string | null;
+  recordedBy: string | null;
+  recordedAt: string;
+}
+
+export interface PresentedIndicator {
+  key: string;
+  label: string;
+  description: string | null;
+  group: string | null;
+  kind: IndicatorDefinition["type"]["kind"];
+  unit: string | null;
+  options: { value: string; label: string }[];
+  from: IndicatorDefinition["from"][number]["kind"][];
+  visibleToSchools: boolean;
+  /** The latest value (by as-at date, then by when it was recorded), and whether it still counts today. */
+  latest: (PresentedValue & { current: boolean; currentUntil: string | null }) | null;
+  history: PresentedValue[];
+}
+
+function presentValue(indicator: IndicatorDefinition, record: IndicatorValueRecord): PresentedValue {
+  const value = readStoredValue(record.value);
+  return {
+    value,
+    display: formatValue(indicator, value),
+    asAt: record.asAt,
+    source: record.sourceKind,
+    sourceDetail: record.sourceKind === "import" ? record.fileName : record.note,
+    recordedBy: record.recordedByName,
+    recordedAt: record.recordedAt.toISOString(),
+  };
+}
+
+/**
+ * A school's indicators as the user may see them: every indicator the policy
+ * declares (only those schools see, for a school user: the others never leave
+ * the server), each with its latest value and its history.
+ */
+export async function presentSchoolIndicators(
+  trx: TenantTransaction,
+  policy: PolicyDocument,
+  schoolUrn: number,
+  options: { audience: "la" | "school"; today: IsoDate },
+): Promise<PresentedIndicator[]> {
+  const declared = (policy.indicators ?? []).filter((d) => options.audience === "la" || d.visibleToSchools);
+  const rows =
+    declared.length === 0
+      ? []
+      : await listIndicatorValues(trx, [schoolUrn], { indicators: declared.map((d) => d.key) });
+  return declared.map((indicator) => {
+    const history = rows.filter((r) => r.indicator === indicator.key).map((r) => presentValue(indicator, r));
+    const latest = history[0];
+    const until = latest ? getCurrentUntil(latest.asAt, indicator.currentFor) : undefined;
+    return {
+      key: indicator.key,
+      label: indicator.label,
+      description: indicator.description ?? null,
+      group: indicator.group ?? null,
+      kind: indicator.type.kind,
+      unit: indicator.type.kind === "number" ? (indicator.type.unit ?? null) : null,
+      options: indicator.type.kind === "choice" ? indicator.type.options.map((o) => ({ ...o })) : [],
+      from: indicator.from.map((f) => f.kind),
+      visibleToSchools: indicator.visibleToSchools,
+      latest: latest
+        ? { ...latest, current: until === undefined || options.today <= until, currentUntil: until ?? null }
+        : null,
+      history,
+    };
+  });
+}
