@@ -33,10 +33,8 @@ export function presentStage({
               by: nameOf(s.by),
             }))
         : [],
-    // On the engine's branch getSuggestedTransitions also takes the school's readings: pass
-    // options.indicatorReadings there as its fifth argument, so suggestions read `indicators.<key>` too.
     suggestedTransitions: may("escalate", caseSubject(facts))
-      ? getSuggestedTransitions(state, policy, options.today, options.schoolData).map((t) => ({
+      ? getSuggestedTransitions(state, policy, options.today, options.schoolData, options.indicatorReadings).map((t) => ({
           key: t.key,
           label: t.label,
           to: t.to,
