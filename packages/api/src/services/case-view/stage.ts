@@ -34,12 +34,14 @@ export function presentStage({
             }))
         : [],
     suggestedTransitions: may("escalate", caseSubject(facts))
-      ? getSuggestedTransitions(state, policy, options.today, options.schoolData, options.indicatorReadings).map((t) => ({
-          key: t.key,
-          label: t.label,
-          to: t.to,
-          requiresReason: Boolean(t.requiresReason),
-        }))
+      ? getSuggestedTransitions(state, policy, options.today, options.schoolData, options.indicatorReadings).map(
+          (t) => ({
+            key: t.key,
+            label: t.label,
+            to: t.to,
+            requiresReason: Boolean(t.requiresReason),
+          }),
+        )
       : [],
   };
 }
