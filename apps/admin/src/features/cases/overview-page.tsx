@@ -36,6 +36,7 @@ export function OverviewPage() {
       )}
       <h2 className="govuk-heading-m">Summary</h2>
       <CaseSummary />
+      {view.triggers.length > 0 && <TriggersToday triggers={view.triggers} />}
       {view.can.assign && <AssignOfficer onDone={setDone} />}
       {view.can.escalate && view.suggestedTransitions.length > 0 && <SuggestedTransitions onDone={setDone} />}
       {view.can.escalate && <ChangeStage onDone={setDone} />}
@@ -73,6 +74,25 @@ const VISIT_PLAN_COLUMNS: Column<VisitSlot>[] = [
     ),
   },
 ];
+
+/** The policy's triggers that hold today on the school's data, indicators and measures, with what each suggests. */
+function TriggersToday({ triggers }: { triggers: CaseView["triggers"] }) {
+  return (
+    <div className="govuk-inset-text" data-testid="triggers-today">
+      <h3 className="govuk-heading-s">What the data says today</h3>
+      <ul className="govuk-list govuk-list--bullet">
+        {triggers.map((trigger) => (
+          <li key={trigger.key}>
+            {trigger.label}
+            {trigger.suggests.length > 0 && (
+              <span className="govuk-body-s">: suggests {trigger.suggests.join("; ")}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** The school, its category and stage, and the officer assigned. */
 function CaseSummary() {

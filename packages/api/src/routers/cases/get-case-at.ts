@@ -1,11 +1,13 @@
 import { z } from "zod";
 
+import { findSchool } from "@steward/db";
 import { audienceOf, toIsoDate } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
 import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
 import { caseViewSchema, presentCase } from "../../services/case-view/index.ts";
-import { loadCase, loadCaseAt } from "../../services/cases.ts";
+import { getSchoolFacts, loadCase, loadCaseAt } from "../../services/cases.ts";
+import { loadIndicatorReadings } from "../../services/indicators/readings.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
 /**
@@ -18,12 +20,16 @@ export const getCaseAt = tenantProcedure
   .query(async ({ ctx, input }) => {
     const { row } = await loadCase(ctx, input.caseId);
     if (!mayReadCase(ctx.ability, caseFactsOfRow(row))) throw notFound("That case");
-    const { state, policy, events } = await loadCaseAt(ctx, input.caseId, new Date(`${input.date}T23:59:59.999Z`));
+    const instant = new Date(`${input.date}T23:59:59.999Z`);
+    const { state, policy, events } = await loadCaseAt(ctx, input.caseId, instant);
     if (!state || !policy) return null;
     return presentCase(ctx.trx, state, policy.document, ctx.ability, {
       audience: audienceOf(policy.document, ctx.user.grants),
       user: ctx.user,
       today: input.date < toIsoDate(ctx.now()) ? input.date : toIsoDate(ctx.now()),
       events,
+      // The school's data as Steward held it then: rules and triggers read the values as they were.
+      schoolData: getSchoolFacts(await findSchool(ctx.trx, row.school_urn)),
+      indicatorReadings: await loadIndicatorReadings(ctx.trx, policy.document, row.school_urn, instant),
     });
   });

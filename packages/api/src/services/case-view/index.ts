@@ -15,6 +15,7 @@ import { presentRegisters } from "./registers.ts";
 import type { CaseView } from "./schema.ts";
 import { presentStage } from "./stage.ts";
 import { presentCategory, presentSummary } from "./summary.ts";
+import { presentTriggers } from "./triggers.ts";
 import { presentVisitPlan, presentVisits } from "./visits.ts";
 
 export { caseViewSchema, type CaseView } from "./schema.ts";
@@ -37,6 +38,7 @@ export async function presentCase(
     letters: presentLetters(view),
     ...presentActionPlan(view),
     registers: presentRegisters(view),
+    triggers: presentTriggers(view),
     timeline: presentTimeline(view),
     can: presentCan(view),
   };

@@ -166,6 +166,8 @@ export const caseViewSchema = z.object({
   suggestedTransitions: z.array(
     z.object({ key: z.string(), label: z.string(), to: z.string(), requiresReason: z.boolean() }),
   ),
+  /** The policy's triggers that hold today (LA staff who may read assessments only), with what each suggests. */
+  triggers: z.array(z.object({ key: z.string(), label: z.string(), suggests: z.array(z.string()) })),
   timeline: z.array(z.object({ at: z.string(), type: z.string(), actor: z.string(), summary: z.string() })),
   /** What the user may do to this case now (the procedures check again). */
   can: z.record(z.string(), z.boolean()),

@@ -7,16 +7,21 @@ import { formatValue, readStoredValue, type IndicatorValue } from "./convert.ts"
 /**
  * Every stored value of the policy's indicators for a school (undone imports
  * left out), as the engine reads them: `DecideContext.indicatorReadings`.
+ * `recordedBy`, for a view of the case as it was, keeps only the values
+ * Steward held at that instant.
  */
 export async function loadIndicatorReadings(
   trx: TenantTransaction,
   policy: PolicyDocument,
   schoolUrn: number,
+  recordedBy?: Date,
 ): Promise<IndicatorReading[]> {
   const declared = (policy.indicators ?? []).map((d) => d.key);
   if (declared.length === 0) return [];
   const rows = await listIndicatorValues(trx, [schoolUrn], { indicators: declared });
-  return rows.map((r) => ({ indicator: r.indicator, value: readStoredValue(r.value), asAt: r.asAt }));
+  return rows
+    .filter((r) => recordedBy === undefined || r.recordedAt <= recordedBy)
+    .map((r) => ({ indicator: r.indicator, value: readStoredValue(r.value), asAt: r.asAt }));
 }
 
 /** The last day a value as at `asAt` still counts (undefined: until it is replaced). */
