@@ -91,6 +91,11 @@ describe("Eastmere, an authority on its own data", () => {
     const [highCase, lowCase] = await Promise.all(caseIds.map((caseId) => head.api.cases.get({ caseId })));
     expect(highCase?.triggers.map((t) => t.key)).toContain("persistent-absence-high");
     expect(lowCase?.triggers.map((t) => t.key)).not.toContain("persistent-absence-high");
+    // The school's own headteacher reads the case, never what the data says about it.
+    const school = await world.as("lincolnshire", "headteacher");
+    const own = await school.api.cases.get({ caseId: caseIds[0] ?? "" });
+    expect(own?.school.urn).toBe(urns[0]);
+    expect(own?.triggers).toEqual([]);
   });
 
   it("counts a concern by the day it was received, and moves the school to stage 2 on the third in a rolling year", async () => {
