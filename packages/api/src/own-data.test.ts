@@ -98,6 +98,25 @@ describe("Eastmere, an authority on its own data", () => {
     expect(own?.triggers).toEqual([]);
   });
 
+  it("works out a rating from two indicators, and a trigger fires on the rating", async () => {
+    const [urn = 0, other = 0] = urns;
+    await head.api.indicators.recordValue({
+      urn,
+      indicator: "governance-review",
+      value: "ineffective",
+      asAt: "2026-01-09",
+      note: "External review of governance, January 2026",
+    });
+    const rating = (await head.api.indicators.forSchool({ urn })).find((i) => i.key === "overall-risk");
+    expect(rating?.latest).toMatchObject({ value: "high", display: "High", source: "derived" });
+    const unrated = (await head.api.indicators.forSchool({ urn: other })).find((i) => i.key === "overall-risk");
+    expect(unrated?.latest).toMatchObject({ value: "low", source: "derived" });
+    const view = await head.api.cases.get({ caseId: caseIds[0] ?? "" });
+    expect(view?.triggers.find((t) => t.key === "overall-risk-high")?.suggests).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Letter: /)]),
+    );
+  });
+
   it("counts a concern by the day it was received, and moves the school to stage 2 on the third in a rolling year", async () => {
     const [caseId = ""] = caseIds;
     await world.at("2026-06-01T09:00:00Z", head, adviser);

@@ -25,7 +25,12 @@ import {
 type Indicator = RouterOutputs["indicators"]["forSchool"][number];
 type Value = Indicator["history"][number];
 
-const SOURCE: Record<Value["source"], string> = { import: "Import", entry: "Entered", form: "Form" };
+const SOURCE: Record<Value["source"], string> = {
+  import: "Import",
+  entry: "Entered",
+  form: "Form",
+  derived: "Derived",
+};
 
 const describeSource = (v: Value) =>
   [SOURCE[v.source], v.sourceDetail, v.recordedBy ? `by ${v.recordedBy}` : null].filter(Boolean).join(", ");

@@ -12,7 +12,7 @@ const value = z.object({
   value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
   display: z.string(),
   asAt: z.string(),
-  source: z.enum(["import", "entry", "form"]),
+  source: z.enum(["import", "entry", "form", "derived"]),
   sourceDetail: z.string().nullable(),
   recordedBy: z.string().nullable(),
   recordedAt: z.string(),

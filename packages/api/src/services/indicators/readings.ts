@@ -1,5 +1,12 @@
 import { listIndicatorValues, type IndicatorValueRecord, type TenantTransaction } from "@steward/db";
-import { addDays, addMonths, type IndicatorReading, type IsoDate } from "@steward/domain";
+import {
+  addDays,
+  addMonths,
+  setIndicatorFacts,
+  type Facts,
+  type IndicatorReading,
+  type IsoDate,
+} from "@steward/domain";
 import type { Duration, IndicatorDefinition, PolicyDocument } from "@steward/policy-config";
 
 import { formatValue, readStoredValue, type IndicatorValue } from "./convert.ts";
@@ -44,7 +51,7 @@ interface PresentedValue {
   value: IndicatorValue | null;
   display: string;
   asAt: string;
-  source: "import" | "entry" | "form";
+  source: "import" | "entry" | "form" | "derived";
   /** The file an import came from, or the officer's note. */
   sourceDetail: string | null;
   recordedBy: string | null;
@@ -79,6 +86,39 @@ function presentValue(indicator: IndicatorDefinition, record: IndicatorValueReco
   };
 }
 
+/** The values of the policy's derived indicators today, worked out by the engine from the other indicators. */
+function getDerivedValues(
+  policy: PolicyDocument,
+  rows: readonly IndicatorValueRecord[],
+  today: IsoDate,
+): Map<string, IndicatorValue | null> {
+  const derivedKeys = (policy.indicators ?? [])
+    .filter((d) => d.from.some((f) => f.kind === "derived"))
+    .map((d) => d.key);
+  if (derivedKeys.length === 0) return new Map();
+  const readings = rows.map((r) => ({ indicator: r.indicator, value: readStoredValue(r.value), asAt: r.asAt }));
+  const facts: Facts = {};
+  setIndicatorFacts(facts, policy, readings, today);
+  const worked = facts.indicators;
+  const valueOf = (key: string): IndicatorValue | null => {
+    const value: unknown = worked !== null && typeof worked === "object" ? Reflect.get(worked, key) : null;
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
+  };
+  return new Map(derivedKeys.map((key) => [key, valueOf(key)]));
+}
+
+function presentDerived(indicator: IndicatorDefinition, value: IndicatorValue | null, today: IsoDate): PresentedValue {
+  return {
+    value,
+    display: formatValue(indicator, value),
+    asAt: today,
+    source: "derived",
+    sourceDetail: "Worked out today from the other indicators",
+    recordedBy: null,
+    recordedAt: `${today}T00:00:00.000Z`,
+  };
+}
+
 /**
  * A school's indicators as the user may see them: every indicator the policy
  * declares (only those schools see, for a school user: the others never leave
@@ -95,8 +135,11 @@ export async function presentSchoolIndicators(
     declared.length === 0
       ? []
       : await listIndicatorValues(trx, [schoolUrn], { indicators: declared.map((d) => d.key) });
+  const derived = getDerivedValues(policy, rows, options.today);
   return declared.map((indicator) => {
     const history = rows.filter((r) => r.indicator === indicator.key).map((r) => presentValue(indicator, r));
+    const worked = derived.get(indicator.key);
+    if (worked !== undefined) history.unshift(presentDerived(indicator, worked, options.today));
     const latest = history[0];
     const until = latest ? getCurrentUntil(latest.asAt, indicator.currentFor) : undefined;
     return {
