@@ -36,23 +36,3 @@ export function fieldTitles(register: RegisterDefinition | undefined): { key: st
   if (!parsed.success) return [];
   return Object.entries(parsed.data.properties).map(([key, definition]) => ({ key, title: definition.title ?? key }));
 }
-
-/** A field's value as one line of text (a list joined, an object as JSON, nothing as blank). */
-export function fieldText(value: unknown): string {
-  if (Array.isArray(value)) return value.map(fieldText).join(", ");
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "number":
-    case "bigint":
-      return value.toString();
-    case "boolean":
-      return value ? "Yes" : "No";
-    case "object":
-      return value === null ? "" : JSON.stringify(value);
-    case "undefined":
-    case "symbol":
-    case "function":
-      return "";
-  }
-}

@@ -1,3 +1,4 @@
+export { answerText } from "@steward/policy-config/answer-text";
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",
@@ -44,22 +45,4 @@ export function humanise(value: string | null | undefined): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-/** An answer to one of a policy's fields as text: a list joined, yes or no, an object as its JSON, nothing as blank. */
-export function answerText(value: unknown): string {
-  if (Array.isArray(value)) return value.map(answerText).join(", ");
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "number":
-    case "bigint":
-      return value.toString();
-    case "boolean":
-      return value ? "Yes" : "No";
-    case "object":
-      return value === null ? "" : JSON.stringify(value);
-    default:
-      return "";
-  }
 }

@@ -3,8 +3,9 @@ import { z } from "zod";
 
 import { exportRegisterEntries } from "@steward/db";
 import { toIsoDate } from "@steward/domain";
+import { answerText } from "@steward/policy-config/answer-text";
 
-import { fieldText, fieldTitles, registerOf } from "../../services/register-entries.ts";
+import { fieldTitles, registerOf } from "../../services/register-entries.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { readableRegisters, registerFilterInput } from "./shared.ts";
 
@@ -40,10 +41,10 @@ export const exportEntries = tenantProcedure
     const records = rows.slice(0, MAX_ROWS).map((r) => {
       const register = registerOf(policy, r.register);
       const details = chosen
-        ? columns.map((c) => fieldText(r.fields[c.key]))
+        ? columns.map((c) => answerText(r.fields[c.key]))
         : [
             Object.entries(r.fields)
-              .map(([k, v]) => `${k}: ${fieldText(v)}`)
+              .map(([k, v]) => `${k}: ${answerText(v)}`)
               .join("; "),
           ];
       return [

@@ -104,7 +104,8 @@ function toCell(value: ExcelJS.CellValue): Cell {
 async function readXlsxTable(bytes: Buffer): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer); // exceljs's typing predates Node's generic Buffer.
+    // exceljs takes an ArrayBuffer: a copy of the file's bytes in one of their own.
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (error) {
     throw new TableFileError(
       `The file is not a readable XLSX workbook: ${error instanceof Error ? error.message : "unknown"}`,
