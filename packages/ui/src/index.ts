@@ -10,6 +10,7 @@ export * from "./app/session.tsx";
 export * from "./app/start-app.tsx";
 export * from "./components/error-summary.tsx";
 export * from "./components/fields.tsx";
+export * from "./components/filter-form.tsx";
 export * from "./components/page-title.tsx";
 export * from "./components/submit-button.tsx";
 export * from "./components/table.tsx";

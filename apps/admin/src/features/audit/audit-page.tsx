@@ -1,19 +1,18 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 
 import {
   CsvButton,
   DataTable,
+  FilterForm,
   formatDateTime,
   humanise,
   Loading,
   QueryError,
-  SubmitButton,
-  TextInput,
   usePageTitle,
   useTRPC,
   type Column,
+  type FilterField,
   type RouterOutputs,
 } from "@steward/ui";
 
@@ -119,30 +118,13 @@ function AuditFilterForm({
   filter: AuditFilter;
   onApply: (params: Record<string, string>) => void;
 }) {
-  const [action, setAction] = useState(filter.action ?? "");
-  const [subjectType, setSubjectType] = useState(filter.subjectType ?? "");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(
-      Object.fromEntries(
-        Object.entries({ action: action.trim(), subjectType: subjectType.trim() }).filter(([, v]) => v),
-      ),
-    );
-  };
-  return (
-    <form noValidate onSubmit={submit} className="steward-inline-filters">
-      <TextInput id="action" label="Action" hint="For example, signed-in" value={action} onChange={setAction} />
-      <TextInput
-        id="subjectType"
-        label="Record type"
-        hint="For example, Case or Policy"
-        value={subjectType}
-        onChange={setSubjectType}
-      />
-      <SubmitButton>Filter</SubmitButton>
-    </form>
-  );
+  return <FilterForm fields={AUDIT_FILTERS} initial={filter} onApply={onApply} submitLabel="Filter" />;
 }
+
+const AUDIT_FILTERS: FilterField[] = [
+  { kind: "text", name: "action", label: "Action", hint: "For example, signed-in" },
+  { kind: "text", name: "subjectType", label: "Record type", hint: "For example, Case or Policy" },
+];
 
 /** Back to the newest entries, and on to older ones (the log pages by entry id, not by number). */
 function AuditPagination({

@@ -1,24 +1,21 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import {
   answerText,
   DataTable,
-  DateInput,
   downloadFile,
+  FilterForm,
   formatDate,
   Loading,
   Pagination,
   plural,
   QueryError,
-  Select,
-  SubmitButton,
   Tag,
-  TextInput,
   usePageTitle,
   useTRPC,
   type Column,
+  type FilterField,
   type RouterInputs,
   type RouterOutputs,
 } from "@steward/ui";
@@ -151,43 +148,27 @@ function RegisterFilters({
   registers: List["registers"];
   onApply: (params: Record<string, string>) => void;
 }) {
-  const [register, setRegister] = useState(filter.register ?? "");
-  const [status, setStatus] = useState<string>(filter.status ?? "");
-  const [school, setSchool] = useState(filter.school ?? "");
-  const [occurredFrom, setOccurredFrom] = useState(filter.occurredFrom ?? "");
-  const [occurredTo, setOccurredTo] = useState(filter.occurredTo ?? "");
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const values = { register, status, school: school.trim(), occurredFrom, occurredTo };
-    onApply(Object.fromEntries(Object.entries(values).filter(([, v]) => v)));
-  };
-  return (
-    <form noValidate onSubmit={apply}>
-      <div className="steward-inline-filters">
-        <Select
-          id="register"
-          label="Register"
-          value={register}
-          onChange={setRegister}
-          placeholder="Every register"
-          options={registers.map((r) => ({ value: r.key, label: r.label }))}
-        />
-        <Select
-          id="status"
-          label="Status"
-          value={status}
-          onChange={setStatus}
-          placeholder="Any"
-          options={[
-            { value: "open", label: "Open" },
-            { value: "closed", label: "Closed" },
-          ]}
-        />
-        <TextInput id="school" label="School name or URN" value={school} onChange={setSchool} inputMode="search" />
-      </div>
-      <DateInput id="occurredFrom" label="Happened on or after" value={occurredFrom} onChange={setOccurredFrom} />
-      <DateInput id="occurredTo" label="Happened on or before" value={occurredTo} onChange={setOccurredTo} />
-      <SubmitButton>Search</SubmitButton>
-    </form>
-  );
+  const fields: FilterField[] = [
+    {
+      kind: "select",
+      name: "register",
+      label: "Register",
+      placeholder: "Every register",
+      options: registers.map((r) => ({ value: r.key, label: r.label })),
+    },
+    {
+      kind: "select",
+      name: "status",
+      label: "Status",
+      placeholder: "Any",
+      options: [
+        { value: "open", label: "Open" },
+        { value: "closed", label: "Closed" },
+      ],
+    },
+    { kind: "text", name: "school", label: "School name or URN", search: true },
+    { kind: "date", name: "occurredFrom", label: "Happened on or after" },
+    { kind: "date", name: "occurredTo", label: "Happened on or before" },
+  ];
+  return <FilterForm fields={fields} initial={filter} onApply={onApply} />;
 }

@@ -1,23 +1,21 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import {
   CsvButton,
   DataTable,
   fetchAllPages,
+  FilterForm,
   humanise,
   Loading,
   Pagination,
   plural,
   QueryError,
-  Select,
-  SubmitButton,
-  TextInput,
   useCan,
   usePageTitle,
   useTRPC,
   type Column,
+  type FilterField,
   type RouterInputs,
   type RouterOutputs,
 } from "@steward/ui";
@@ -133,44 +131,30 @@ export function SchoolsPage() {
 }
 
 function SchoolFilters({ filter, onApply }: { filter: Filter; onApply: (params: Record<string, string>) => void }) {
-  const [search, setSearch] = useState(filter.search ?? "");
-  const [phase, setPhase] = useState(filter.phase ?? "");
-  const [governance, setGovernance] = useState<string>(filter.governance ?? "");
-  const [status, setStatus] = useState<string>(filter.status ?? "");
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(
-      Object.fromEntries(Object.entries({ search: search.trim(), phase, governance, status }).filter(([, v]) => v)),
-    );
-  };
-  return (
-    <form noValidate onSubmit={apply} className="steward-inline-filters">
-      <TextInput id="search" label="Name, URN or LAESTAB" value={search} onChange={setSearch} inputMode="search" />
-      <Select
-        id="phase"
-        label="Phase"
-        value={phase}
-        onChange={setPhase}
-        placeholder="Any"
-        options={PHASES.map((p) => ({ value: p, label: humanise(p) }))}
-      />
-      <Select
-        id="governance"
-        label="Governance"
-        value={governance}
-        onChange={setGovernance}
-        placeholder="Any"
-        options={GOVERNANCE.map((g) => ({ value: g.value, label: g.label }))}
-      />
-      <Select
-        id="status"
-        label="Status"
-        value={status}
-        onChange={setStatus}
-        placeholder="Any"
-        options={STATUSES.map((s) => ({ value: s, label: humanise(s) }))}
-      />
-      <SubmitButton>Search</SubmitButton>
-    </form>
-  );
+  return <FilterForm fields={SCHOOL_FILTERS} initial={filter} onApply={onApply} />;
 }
+
+const SCHOOL_FILTERS: FilterField[] = [
+  { kind: "text", name: "search", label: "Name, URN or LAESTAB", search: true },
+  {
+    kind: "select",
+    name: "phase",
+    label: "Phase",
+    placeholder: "Any",
+    options: PHASES.map((p) => ({ value: p, label: humanise(p) })),
+  },
+  {
+    kind: "select",
+    name: "governance",
+    label: "Governance",
+    placeholder: "Any",
+    options: GOVERNANCE.map((g) => ({ value: g.value, label: g.label })),
+  },
+  {
+    kind: "select",
+    name: "status",
+    label: "Status",
+    placeholder: "Any",
+    options: STATUSES.map((s) => ({ value: s, label: humanise(s) })),
+  },
+];
