@@ -12,6 +12,7 @@ import {
   tenantsCommand,
   userCreateCommand,
 } from "./cli/tenant-commands.ts";
+import { tickCommand } from "./cli/tick-command.ts";
 import { UsageError, type Command } from "./cli/usage.ts";
 
 const HELP = `Usage: pnpm steward <command> [options]
@@ -38,6 +39,11 @@ STEWARD_DATA_DIR, default .data/; stop the server before using the embedded one)
                                       generated password unless one is given
   export --tenant S [--out FILE]      the authority's data as JSON (policies, schools, users
                                       without passwords, cases with their events, forms, audit)
+  tick [--date YYYY-MM-DD] [--tenant S]
+                                      the daily check: take every open case's automatic
+                                      transitions that hold on the day (default today; a
+                                      missed day, never a future one), for every authority
+                                      or one; running it twice on a day changes nothing
   demo                                load the demo authorities into an empty database`;
 
 const help: Command = () => {
@@ -57,6 +63,7 @@ const COMMANDS: Record<string, Command> = {
   "schools:import": schoolsImportCommand,
   "user:create": userCreateCommand,
   export: exportCommand,
+  tick: tickCommand,
   demo: demoCommand,
 };
 

@@ -3,6 +3,12 @@ export { createContextInner, type Context, type ContextOptions, type CookieOptio
 export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
 export { RateLimiter } from "./auth/rate-limiter.ts";
 export * from "./services/provision.ts";
+export {
+  DAILY_CHECK_ACTOR,
+  runDailyCheck,
+  type DailyCheckMove,
+  type DailyCheckSummary,
+} from "./services/daily-check.ts";
 export { closePolicyWorker, configurePolicyWorker } from "./services/worker/pool.ts";
 export { readCensusFile, readGiasFile, readLinksFile, RegisterFileError } from "./services/school-register.ts";
 export { seedDemo, DEMO_PASSWORD, type DemoReport } from "./demo/seed.ts";

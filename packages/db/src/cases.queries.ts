@@ -234,6 +234,17 @@ export async function listCaseEvents(trx: TenantTransaction, caseId: string, unt
   return query.orderBy("seq").execute();
 }
 
+/** The tenant's open cases (id and school), in URN order: what the daily check visits, one case at a time. */
+export async function listOpenCaseIds(trx: TenantTransaction): Promise<{ id: string; school_urn: number }[]> {
+  return trx
+    .selectFrom("cases")
+    .select(["id", "school_urn"])
+    .where("status", "=", "open")
+    .orderBy("school_urn")
+    .orderBy("id")
+    .execute();
+}
+
 /** Every case's current state (for dry runs of a policy move and impact reports). */
 export async function listCaseStates(trx: TenantTransaction, filter: { status?: "open" | "closed" } = {}) {
   return trx

@@ -25,11 +25,13 @@ import {
   type CaseCommand,
   type CaseEvent,
   type CaseState,
+  type DecideContext,
   type Facts,
   type PolicyAbility,
   type RoleGrant,
   type SchoolProfile,
 } from "@steward/domain";
+import type { PolicyDocument } from "@steward/policy-config";
 
 import { ApiError, notFound } from "../errors.ts";
 import { caseFactsOfRow, mayActOnSchool, mayReadCase } from "./access.ts";
@@ -78,9 +80,20 @@ export function eventFromRow(row: CaseEventRow): CaseEvent {
   } as CaseEvent;
 }
 
+/**
+ * The id of Steward itself as an actor (the daily check): stored as no user (a
+ * null actor), read back as "system", named "Steward" in a timeline.
+ */
+export const SYSTEM_ACTOR_ID = "system";
+
+/** An actor id as stored: a user's id, or null for Steward itself. */
+function storedActorId(id: string): string | null {
+  return id === SYSTEM_ACTOR_ID ? null : id;
+}
+
 function eventToValues(event: CaseEvent) {
   const { type, actorId, at, policyVersionId, ...payload } = event;
-  return { type, payload, actorId, policyVersionId, occurredAt: at };
+  return { type, payload, actorId: storedActorId(actorId), policyVersionId, occurredAt: at };
 }
 
 function project(state: CaseState, policy: LoadedPolicy, today: string): CaseProjection {
@@ -136,6 +149,23 @@ function describe(command: CaseCommand): Record<string, unknown> {
   return { command: type, ...detail };
 }
 
+/**
+ * What the engine reads of a case's school beside the case: the school's own
+ * data (`school.*`, `ofsted.*`) and every stored value of the policy's
+ * indicators for it. `school`, when the caller has it, saves reading it again.
+ */
+export async function loadSchoolContext(
+  trx: TenantTransaction,
+  policy: PolicyDocument,
+  urn: number,
+  school?: School,
+): Promise<Pick<DecideContext, "schoolData" | "indicatorReadings">> {
+  return {
+    schoolData: getSchoolFacts(school ?? (await findSchool(trx, urn))),
+    indicatorReadings: await loadIndicatorReadings(trx, policy, urn),
+  };
+}
+
 /** What a command would do to a case: its events, the state after them and the policy version the case is then under. */
 export interface CaseDecision {
   events: CaseEvent[];
@@ -163,15 +193,13 @@ export async function decideOnCase(
         : await loadPolicyVersion(actor.trx, actor.tenantId, command.policyVersionId)
       : loaded.policy;
   if (!policy) throw new DomainError("not-found", "That policy version was not found.", "/policyVersionId");
-  const school = options.school ?? (await findSchool(actor.trx, loaded.state.school.urn));
   const decision = decide(loaded.state, command, {
     policy: policy.document,
     policyVersionId: policy.id,
     actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
     now: actor.now(),
     newId: randomUUID,
-    schoolData: getSchoolFacts(school),
-    indicatorReadings: await loadIndicatorReadings(actor.trx, policy.document, loaded.state.school.urn),
+    ...(await loadSchoolContext(actor.trx, policy.document, loaded.state.school.urn, options.school)),
   });
   if (!decision.ok) throw decision.error;
   // Letter HTML is sanitised here, before it is stored or shown: every command (and every publish's move) passes this way.
@@ -180,12 +208,23 @@ export async function decideOnCase(
   return { events, state, policy: state.policyVersionId === policy.id ? policy : loaded.policy };
 }
 
-/** Writes a decision: the events and the new state and dashboard projection together (guarded by the case's last sequence number), and the audit log. */
-export async function commitDecision(
-  actor: Actor,
+/** What the audit log says of a write to a case: the action and its detail (the events' types are added). */
+export interface CaseAuditEntry {
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Writes decided events to a case: the events and the new state and dashboard
+ * projection together (guarded by the case's last sequence number), the
+ * register entries they changed, and the audit log. The one write path of
+ * commands and the daily check.
+ */
+export async function saveCaseEvents(
+  actor: Pick<Actor, "trx" | "tenantId" | "user" | "now">,
   loaded: { row: Pick<CaseRow, "id" | "last_seq"> },
-  command: CaseCommand,
   decision: CaseDecision,
+  audit: CaseAuditEntry,
 ) {
   const saved = await appendCaseEvents(
     actor.trx,
@@ -205,14 +244,24 @@ export async function commitDecision(
     changedRegisterEntries(decision.events, decision.state),
   );
   await appendAudit(actor.trx, actor.tenantId, {
-    actorId: actor.user.id,
+    actorId: storedActorId(actor.user.id),
     actorLabel: actor.user.displayName,
-    action: command.type,
+    action: audit.action,
     subjectType: "Case",
     subjectId: loaded.row.id,
-    detail: { ...describe(command), events: decision.events.map((e) => e.type) },
+    detail: { ...audit.detail, events: decision.events.map((e) => e.type) },
   });
   return decision;
+}
+
+/** Writes a command's decision (see `saveCaseEvents`), audited as the command. */
+export async function commitDecision(
+  actor: Actor,
+  loaded: { row: Pick<CaseRow, "id" | "last_seq"> },
+  command: CaseCommand,
+  decision: CaseDecision,
+) {
+  return saveCaseEvents(actor, loaded, decision, { action: command.type, detail: describe(command) });
 }
 
 /**
@@ -258,8 +307,7 @@ export async function openCase(actor: Actor, urn: number) {
       actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
       now: actor.now(),
       newId: randomUUID,
-      schoolData: getSchoolFacts(school),
-      indicatorReadings: await loadIndicatorReadings(actor.trx, actor.policy.document, school.urn),
+      ...(await loadSchoolContext(actor.trx, actor.policy.document, school.urn, school)),
     },
   );
   if (!decision.ok) throw decision.error;

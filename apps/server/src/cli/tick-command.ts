@@ -1,0 +1,56 @@
+// `tick`: the daily check, run by hand (the scheduler of the operations issue runs the same service each morning).
+import { parseArgs } from "node:util";
+
+import { runDailyCheck, type DailyCheckSummary } from "@steward/api";
+import { listTenants, type Tenant } from "@steward/db";
+
+import { tenantOf, withDatabase } from "./database.ts";
+import { plural, UsageError, type Command } from "./usage.ts";
+
+/** Today's date (UTC, as the engine dates a day). */
+const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+
+/** The day `--date` names (today when absent): a real date, not after today (a check cannot run ahead of the clock). */
+function readDate(date: string | undefined, now: Date): string {
+  const today = todayOf(now);
+  if (date === undefined) return today;
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : undefined;
+  if (!parsed || Number.isNaN(parsed.getTime()) || todayOf(parsed) !== date)
+    throw new UsageError(`--date is a day like 2027-03-14, not "${date}".`);
+  if (date > today)
+    throw new UsageError(`--date ${date} is after today (${today}): the check runs on a day that has come.`);
+  return date;
+}
+
+/** The summary of one tenant's check, as lines for the operator. */
+function describeSummary(tenant: Tenant, summary: DailyCheckSummary): string[] {
+  const lines = [
+    `${tenant.name} (${tenant.slug}), ${summary.date}: ${plural(summary.casesChecked, "open case")} checked, ${plural(summary.moved.length, "move")}, ${plural(summary.failed.length, "failure")}.`,
+  ];
+  for (const m of summary.moved)
+    lines.push(`  moved URN ${m.urn}: ${m.from} -> ${m.to} (${m.transition}), case ${m.caseId}`);
+  for (const f of summary.failed) lines.push(`  FAILED URN ${f.urn}, case ${f.caseId}: ${f.message}`);
+  return lines;
+}
+
+/**
+ * `tick [--date YYYY-MM-DD] [--tenant slug]`: the daily check for every
+ * authority (or one) on a day (today by default): every open case's automatic
+ * transitions that now hold are taken. Exit 1 when a case could not be checked.
+ */
+export const tickCommand: Command = (args) => {
+  const { values } = parseArgs({ args, options: { date: { type: "string" }, tenant: { type: "string" } } });
+  const now = new Date();
+  const date = readDate(values.date, now);
+  return withDatabase(async (database) => {
+    const tenants = values.tenant ? [await tenantOf(database, values.tenant)] : await listTenants(database.db);
+    let failures = 0;
+    for (const tenant of tenants) {
+      const summary = await runDailyCheck(database.db, { tenantId: tenant.id, date, now });
+      failures += summary.failed.length;
+      for (const line of describeSummary(tenant, summary)) console.log(line);
+    }
+    if (tenants.length === 0) console.log("There are no authorities on this database.");
+    return failures > 0 ? 1 : 0;
+  });
+};
