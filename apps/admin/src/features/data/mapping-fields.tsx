@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 import { DateInput, fieldError, Radios, Select, TextInput, type Problem } from "@steward/ui";
 
 /** A mapping as the form holds it (every field text, so half-typed values survive). */
@@ -165,25 +167,21 @@ function RowFilters({
             />
           </div>
           <div className="govuk-grid-column-one-third">
-            <button
-              type="button"
-              className="govuk-button govuk-button--warning govuk-!-margin-top-6"
-              data-module="govuk-button"
+            <RowButton
+              kind="remove"
               onClick={() => onChange({ ...form, rowFilters: form.rowFilters.filter((_, j) => j !== i) })}
             >
               Remove filter {i + 1}
-            </button>
+            </RowButton>
           </div>
         </div>
       ))}
-      <button
-        type="button"
-        className="govuk-button govuk-button--secondary"
-        data-module="govuk-button"
+      <RowButton
+        kind="add"
         onClick={() => onChange({ ...form, rowFilters: [...form.rowFilters, { column: "", equals: "" }] })}
       >
         Add a row filter
-      </button>
+      </RowButton>
     </fieldset>
   );
 }
@@ -226,26 +224,32 @@ function ColumnPairs({
           </div>
           <div className="govuk-grid-column-one-third">
             {form.columns.length > 1 && (
-              <button
-                type="button"
-                className="govuk-button govuk-button--warning govuk-!-margin-top-6"
-                data-module="govuk-button"
+              <RowButton
+                kind="remove"
                 onClick={() => onChange({ ...form, columns: form.columns.filter((_, j) => j !== i) })}
               >
                 Remove column {i + 1}
-              </button>
+              </RowButton>
             )}
           </div>
         </div>
       ))}
-      <button
-        type="button"
-        className="govuk-button govuk-button--secondary"
-        data-module="govuk-button"
+      <RowButton
+        kind="add"
         onClick={() => onChange({ ...form, columns: [...form.columns, { column: "", indicator: "" }] })}
       >
         Add a column
-      </button>
+      </RowButton>
     </fieldset>
+  );
+}
+
+/** A button that adds a row to a repeating group, or removes one (GOV.UK secondary and warning buttons). */
+function RowButton({ kind, onClick, children }: { kind: "add" | "remove"; onClick: () => void; children: ReactNode }) {
+  const look = kind === "add" ? "govuk-button--secondary" : "govuk-button--warning govuk-!-margin-top-6";
+  return (
+    <button type="button" className={`govuk-button ${look}`} data-module="govuk-button" onClick={onClick}>
+      {children}
+    </button>
   );
 }

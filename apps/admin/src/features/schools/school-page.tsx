@@ -4,7 +4,6 @@ import { Link, useNavigate, useParams } from "react-router";
 
 import {
   BackLink,
-  DataTable,
   ErrorPage,
   ErrorSummary,
   formatDate,
@@ -15,23 +14,15 @@ import {
   useCan,
   usePageTitle,
   useTRPC,
-  type Column,
   type Problem,
   type RouterOutputs,
 } from "@steward/ui";
 
 import { governanceLabel } from "../../lib/vocabulary.ts";
 import { SchoolIndicators } from "./school-indicators.tsx";
-import { SchoolAttributes, SchoolContacts } from "./school-profile.tsx";
+import { SchoolAttributes, SchoolContacts, SchoolLinks } from "./school-profile.tsx";
 
 type School = RouterOutputs["schools"]["get"];
-
-const LINK_COLUMNS: Column<School["links"][number]>[] = [
-  { heading: "School", cell: (l) => l.name },
-  { heading: "URN", cell: (l) => l.urn },
-  { heading: "Link", cell: (l) => l.type },
-  { heading: "Since", cell: (l) => formatDate(l.established) },
-];
 
 export function SchoolPage() {
   const { urn = "" } = useParams();
@@ -79,14 +70,7 @@ export function SchoolPage() {
       <SchoolAttributes school={s} />
       <SchoolContacts school={s} canChange={can("update School")} />
       <SchoolIndicators urn={s.urn} />
-      {s.links.length > 0 && (
-        <DataTable
-          caption="Linked establishments"
-          columns={LINK_COLUMNS}
-          rows={s.links}
-          rowKey={(l) => `${l.urn}-${l.type}`}
-        />
-      )}
+      <SchoolLinks school={s} />
     </>
   );
 }

@@ -2,8 +2,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import {
+  DataTable,
   ErrorSummary,
   fieldError,
+  formatDate,
   formatDateTime,
   readProblems,
   SubmitButton,
@@ -11,6 +13,7 @@ import {
   SummaryList,
   TextInput,
   useTRPC,
+  type Column,
   type Problem,
   type RouterOutputs,
 } from "@steward/ui";
@@ -125,5 +128,25 @@ export function SchoolContacts({ school, canChange }: { school: School; canChang
         </form>
       )}
     </section>
+  );
+}
+
+const LINK_COLUMNS: Column<School["links"][number]>[] = [
+  { heading: "School", cell: (l) => l.name },
+  { heading: "URN", cell: (l) => l.urn },
+  { heading: "Link", cell: (l) => l.type },
+  { heading: "Since", cell: (l) => formatDate(l.established) },
+];
+
+/** The school's predecessors and successors in GIAS (an academy conversion gives a new URN). */
+export function SchoolLinks({ school }: { school: School }) {
+  if (school.links.length === 0) return null;
+  return (
+    <DataTable
+      caption="Linked establishments"
+      columns={LINK_COLUMNS}
+      rows={school.links}
+      rowKey={(l) => `${l.urn}-${l.type}`}
+    />
   );
 }
