@@ -540,8 +540,8 @@ function journeys(la: Authority) {
       .getByRole("row")
       .filter({ has: page.getByRole("rowheader", { name: data.indicator, exact: true }) });
     await menu.getByRole("link", { name: "Schools" }).click();
-    await page.getByLabel("School name or URN").fill(la.school);
-    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.getByLabel("Name, URN or LAESTAB").fill(la.school);
+    await page.getByRole("button", { name: "Search" }).click();
     await page.getByRole("link", { name: la.school, exact: true }).click();
     await page.getByRole("heading", { name: la.school, level: 1 }).waitFor();
     await indicatorRow.first().getByText(data.value).waitFor();
@@ -653,6 +653,15 @@ function journeys(la: Authority) {
     await page.getByRole("button", { name: "Save the draft" }).click();
     await page.getByText(/Draft saved/).waitFor();
     await session.capture(shot(la, "admin-policy-editor"));
+
+    // The authority's own data is a section of the policy like any other: its indicators are edited here.
+    await page
+      .getByRole("navigation", { name: "Policy sections" })
+      .getByRole("link", { name: /^Indicators/ })
+      .click();
+    await page.getByRole("heading", { name: "Indicators", level: 2 }).waitFor();
+    await page.locator("#indicators_0_label").waitFor();
+    await session.capture(shot(la, "admin-policy-editor-indicators"));
 
     await page.getByRole("button", { name: "See the changes" }).click();
     await page.getByRole("heading", { name: /Changes from/ }).waitFor();
