@@ -33,7 +33,7 @@ const csvCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, 
  * Last year's figures for every school, in the layout of the DfE's school-level attendance files (explore
  * education statistics), with the LA's own row that the mapping's filters leave out. Made-up figures.
  */
-export function createAttendanceFile(
+function createAttendanceFile(
   policy: PolicyDocument,
   schools: readonly DemoSchool[],
   year: DemoData["lastYear"],
@@ -88,7 +88,8 @@ function readSimpleCondition(when: unknown): { key: string; value: boolean | str
   if (typeof when !== "object" || when === null || Array.isArray(when)) return undefined;
   const [operator, args] = Object.entries(when)[0] ?? [];
   if ((operator !== "===" && operator !== "==") || !Array.isArray(args)) return undefined;
-  const [left, right]: unknown[] = args;
+  const operands: unknown[] = args;
+  const [left, right] = operands;
   const read = typeof left === "object" && left !== null && "var" in left ? left.var : undefined;
   if (typeof read !== "string" || !read.startsWith("indicators.")) return undefined;
   if (typeof right !== "boolean" && typeof right !== "string") return undefined;
