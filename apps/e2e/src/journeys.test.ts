@@ -501,6 +501,117 @@ function journeys(la: Authority) {
       .waitFor();
   });
 
+  void test("an officer imports a term's data with the saved mapping, sees it on the school's page, and undoes it", async () => {
+    const session = await person(la, la.officer);
+    const { page } = session;
+    const { dataImport: data } = la;
+    const menu = page.getByRole("navigation", { name: "Menu" });
+    await menu.getByRole("link", { name: "Schools" }).click();
+    await page.getByRole("heading", { name: "Schools", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Import data" }).click();
+    await page.getByRole("heading", { name: "Import data", level: 1 }).waitFor();
+    await page
+      .getByLabel("CSV or XLSX file")
+      .setInputFiles(new URL(`../../../packages/api/demo/files/${data.file}`, import.meta.url).pathname);
+    await page.getByRole("radio", { name: `Saved mapping: ${data.mapping}` }).check();
+    await session.capture(shot(la, "admin-import-data"));
+
+    // The dry run: values to apply, and each rejected line with its reason; nothing stored yet.
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await settled(page, page.getByRole("heading", { name: "What the import would do" }), "The file was not checked");
+    const rejected = page.getByRole("table", { name: "Rejected" });
+    await rejected
+      .getByRole("row")
+      .filter({ hasText: data.rejected.line })
+      .filter({ hasText: data.rejected.reason })
+      .waitFor();
+    await session.capture(shot(la, "admin-import-dry-run"));
+    await page.getByRole("button", { name: `Apply the import of ${data.file}` }).click();
+    await settled(page, page.getByText("The import was applied."), "The import was not applied");
+    const run = page
+      .getByRole("table", { name: /Imports, newest first/ })
+      .getByRole("row")
+      .filter({ hasText: data.file });
+    await run.getByText("Applied", { exact: true }).waitFor();
+    await session.capture(shot(la, "admin-import-applied"));
+
+    // The school's page shows the new value as its indicator's latest, with its history.
+    const indicatorRow = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: data.indicator, exact: true }) });
+    await menu.getByRole("link", { name: "Schools" }).click();
+    await page.getByLabel("Name, URN or LAESTAB").fill(la.school);
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("link", { name: la.school, exact: true }).click();
+    await page.getByRole("heading", { name: la.school, level: 1 }).waitFor();
+    await indicatorRow.first().getByText(data.value).waitFor();
+    await session.capture(shot(la, "admin-school-indicators"));
+
+    // Undone as a whole: the run says so, and the school's latest value is last year's again.
+    await page.goto("/admin/data/import");
+    await run.getByRole("button", { name: `Undo the import of ${data.file}` }).click();
+    await run.getByText(/^Undone/).waitFor();
+    await session.capture(shot(la, "admin-import-undone"));
+    await page.goBack();
+    await page.getByRole("heading", { name: la.school, level: 1 }).waitFor();
+    await indicatorRow.first().waitFor();
+    assert.equal(
+      await indicatorRow.first().getByText(data.value).count(),
+      0,
+      "the undone value is no longer the latest",
+    );
+  });
+
+  if (la.register) {
+    const register = la.register;
+    void test("an officer logs an entry dated before today on the case; it is in the registers list and its CSV, and the school's staff do not see it", async () => {
+      assert.ok(state.caseUrl, "the officer found the case");
+      const session = await person(la, la.officer);
+      const { page } = session;
+      const summary = `Logged by the browser journey: a parent's letter about ${la.school}, received ${daysAhead(-3)}.`;
+      await page.goto(state.caseUrl);
+      await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Registers" }).click();
+      await page.getByRole("heading", { name: "Registers", level: 2 }).waitFor();
+      await page.getByRole("button", { name: `Log a ${register.entryLabel}` }).click();
+      await page.getByLabel(register.field).fill(summary);
+      await fillDate(page, register.dateLabel, daysAhead(-3));
+      await session.capture(shot(la, "admin-case-register-log"));
+      await page.getByRole("button", { name: `Log the ${register.entryLabel}` }).click();
+      await settled(page, page.getByText(`logged in ${register.label}`).first(), "The entry was not logged");
+      const entries = page.getByRole("table", { name: new RegExp(`^${literal(register.entryLabel)} entries`, "i") });
+      const row = entries.getByRole("row").filter({ hasText: summary });
+      await row.getByText(longDate(daysAhead(-3))).waitFor();
+      await session.capture(shot(la, "admin-case-registers"));
+
+      // Across schools: the registers list, filtered to the school, and its CSV.
+      await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Registers" }).click();
+      await page.getByRole("heading", { name: "Registers", level: 1 }).waitFor();
+      await page.getByLabel("Register", { exact: true }).selectOption({ label: register.label });
+      await page.getByLabel("School name or URN").fill(la.school);
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.getByRole("row").filter({ hasText: summary }).waitFor();
+      await session.capture(shot(la, "admin-registers"));
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: /^Download CSV/ }).click();
+      const csv = readFileSync(await (await download).path(), "utf8");
+      assert.ok(csv.includes(summary), "the CSV has the entry");
+
+      // The register is not for schools: the headteacher's portal shows nothing of it.
+      const head = await openSession();
+      try {
+        await signIn(head, "portal", la, la.head);
+        await head.page.getByRole("heading", { name: la.school, level: 1 }).waitFor();
+        await head.page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "History" }).click();
+        await head.page.getByRole("heading", { name: "History" }).waitFor();
+        assert.equal(await head.page.getByText(summary).count(), 0, "the headteacher does not see the entry");
+        assert.equal(await head.page.getByText(register.label).count(), 0, "nor the register");
+        await head.capture(shot(la, "portal-history-without-register"));
+      } finally {
+        await head.close();
+      }
+    });
+  }
+
   void test("a policy administrator fixes an invalid edit, reviews the diff and publishes", async () => {
     const session = await person(la, la.policyAdmin);
     const { page } = session;
@@ -542,6 +653,15 @@ function journeys(la: Authority) {
     await page.getByRole("button", { name: "Save the draft" }).click();
     await page.getByText(/Draft saved/).waitFor();
     await session.capture(shot(la, "admin-policy-editor"));
+
+    // The authority's own data is a section of the policy like any other: its indicators are edited here.
+    await page
+      .getByRole("navigation", { name: "Policy sections" })
+      .getByRole("link", { name: /^Indicators/ })
+      .click();
+    await page.getByRole("heading", { name: "Indicators", level: 2 }).waitFor();
+    await page.locator("#indicators_0_label").waitFor();
+    await session.capture(shot(la, "admin-policy-editor-indicators"));
 
     await page.getByRole("button", { name: "See the changes" }).click();
     await page.getByRole("heading", { name: /Changes from/ }).waitFor();

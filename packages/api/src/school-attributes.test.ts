@@ -99,9 +99,10 @@ describe("school contacts and the letter merge fields", () => {
   it("lets LA staff who may update the school record its chair of governors and a new headteacher, audited", async () => {
     const head = await world.as("cambridgeshire", "headteacher");
     const senior = await world.as("cambridgeshire", "la-senior-officer");
+    const director = await world.as("cambridgeshire", "director-of-education");
     const contacts = { urn, chairOfGovernors: "Pat Chair", headteacher: "" };
     await expect(head.api.schools.setContacts(contacts)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(senior.api.schools.setContacts(contacts)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(director.api.schools.setContacts(contacts)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(adviser.api.schools.setContacts({ ...contacts, chairOfGovernors: "<script>" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });

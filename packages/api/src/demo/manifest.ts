@@ -3,9 +3,35 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 
+import { mappingSchema } from "../services/indicators/mapping.ts";
+
 const DEMO_DIR = new URL("../../demo/", import.meta.url);
 
 export const readDemoFile = (name: string) => readFileSync(new URL(name, DEMO_DIR), "utf8");
+
+/**
+ * The authority's demo data: a saved mapping for the DfE's school-level attendance files, last year's
+ * figures (generated in that layout for every school) imported through it, and entries in the policy's
+ * registers on demo cases ("showcase", or the n-th case in register order), each received some days
+ * before it was logged.
+ */
+const demoDataSchema = z.object({
+  mapping: mappingSchema.extend({ name: z.string().min(1) }),
+  lastYear: z.object({ timePeriod: z.string(), timeIdentifier: z.string(), asAt: z.iso.date(), file: z.string() }),
+  registerEntries: z
+    .array(
+      z.object({
+        register: z.string(),
+        school: z.union([z.literal("showcase"), z.number().int().min(0)]),
+        occurredDaysAgo: z.number().int().min(0),
+        loggedDaysAgo: z.number().int().min(0),
+        fields: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .default([]),
+});
+
+export type DemoData = z.infer<typeof demoDataSchema>;
 
 const manifestSchema = z.object({
   password: z.string().min(1),
@@ -21,6 +47,7 @@ const manifestSchema = z.object({
         calendar: z.string(),
       }),
       people: z.array(z.string()),
+      data: demoDataSchema.optional(),
     }),
   ),
 });

@@ -2,7 +2,8 @@ import { withTenant, type StewardDatabase, type User } from "@steward/db";
 import type { PolicyDocument } from "@steward/policy-config";
 
 import { readLinksFile, type SchoolLink } from "../services/school-register.ts";
-import { bookNextVisit, openAndCategorise, seedMeetings, seedVisits } from "./casework.ts";
+import { bookNextVisit, openAndCategorise, seedMeetings, seedVisits, type DemoCase } from "./casework.ts";
+import { seedDemoData } from "./data.ts";
 import { seedActionPlan, seedLetters, seedShowcaseForm } from "./letters.ts";
 import { manifest, readDemoFile, type DemoTenantEntry } from "./manifest.ts";
 import {
@@ -23,20 +24,24 @@ export interface DemoReport {
 }
 
 /** One school's case through every step (a school no category applies to keeps an open, uncategorised case). */
-async function seedCase(w: DemoWorld, i: number, { school, rank }: RankedSchool): Promise<void> {
+async function seedCase(w: DemoWorld, i: number, { school, rank }: RankedSchool): Promise<DemoCase | undefined> {
   const { demoCase, state } = await openAndCategorise(w, i, school, rank);
-  if (!demoCase || !state) return;
+  if (!demoCase || !state) return undefined;
   // Most schools of the lightest category get no more than their category.
-  if (!demoCase.isShowcase && demoCase.severity === 0 && i % 3 !== 0) return;
+  if (!demoCase.isShowcase && demoCase.severity === 0 && i % 3 !== 0) return demoCase;
   const visited = await seedVisits(w, demoCase, state);
   await bookNextVisit(w, demoCase, visited);
   await seedMeetings(w, demoCase);
   await seedLetters(w, demoCase);
   await seedActionPlan(w, demoCase);
   await seedShowcaseForm(w, demoCase);
+  return demoCase;
 }
 
-/** The authority's cases, made through the engine as the users would, on dates from the new year's start to `now`. */
+/**
+ * The authority's cases, made through the engine as the users would, on dates from the new year's start to
+ * `now`; then its data (last year's import, officers' judgements, register entries on cases).
+ */
 async function seedCases(
   database: StewardDatabase,
   input: Omit<Parameters<typeof createDemoWorld>[0], "trx">,
@@ -44,12 +49,19 @@ async function seedCases(
 ): Promise<number> {
   return withTenant(database.db, input.tenant.id, async (trx) => {
     const w = await createDemoWorld({ ...input, trx });
+    const cases: DemoCase[] = [];
     let count = 0;
     for (const [i, ranking] of ranked.entries()) {
       if (ranking.school.governance === "other") continue;
       count++;
-      await seedCase(w, i, ranking);
+      const demoCase = await seedCase(w, i, ranking);
+      if (demoCase) cases.push(demoCase);
     }
+    await seedDemoData(
+      w,
+      ranked.map((r) => r.school),
+      cases,
+    );
     return count;
   });
 }

@@ -6,6 +6,7 @@ import {
   listIndicatorValues,
   listSchoolKeys,
   markImportRunUndone,
+  saveImportMapping,
   type TenantTransaction,
 } from "@steward/db";
 import { DomainError } from "@steward/domain";
@@ -13,7 +14,7 @@ import type { IndicatorDefinition, PolicyDocument } from "@steward/policy-config
 
 import { ApiError } from "../../errors.ts";
 import { convertValue, parseDateText, readStoredValue, type IndicatorValue } from "./convert.ts";
-import { assertColumnsInFile, getMappedIndicators, type Mapping } from "./mapping.ts";
+import { assertColumnsInFile, getMappedIndicators, readMappingRow, type Mapping } from "./mapping.ts";
 import {
   getFileBytes,
   readTableFile,
@@ -305,4 +306,25 @@ export async function undoImportRun(importer: Importer, runId: string) {
     detail: { file: run.file_name },
   });
   return undone;
+}
+
+/** Saves a mapping by name (replacing the one of that name, whatever its case), checked against the policy, audited. */
+export async function saveNamedMapping(importer: Importer, policy: PolicyDocument, name: string, mapping: Mapping) {
+  getMappedIndicators(policy, mapping);
+  const { asAt, ...rest } = mapping;
+  const row = await saveImportMapping(
+    importer.trx,
+    importer.tenantId,
+    { ...rest, name, asAtDate: "date" in asAt ? asAt.date : null, asAtColumn: "column" in asAt ? asAt.column : null },
+    { userId: importer.user.id, now: importer.now() },
+  );
+  await appendAudit(importer.trx, importer.tenantId, {
+    actorId: importer.user.id,
+    actorLabel: importer.user.displayName,
+    action: "import-mapping-saved",
+    subjectType: "ImportMapping",
+    subjectId: row.id,
+    detail: { name: row.name, columns: mapping.columns.length },
+  });
+  return readMappingRow(row);
 }
