@@ -1,12 +1,5 @@
 import { listIndicatorValues, type IndicatorValueRecord, type TenantTransaction } from "@steward/db";
-import {
-  addDays,
-  addMonths,
-  setIndicatorFacts,
-  type Facts,
-  type IndicatorReading,
-  type IsoDate,
-} from "@steward/domain";
+import { addDuration, setIndicatorFacts, type Facts, type IndicatorReading, type IsoDate } from "@steward/domain";
 import type { Duration, IndicatorDefinition, PolicyDocument } from "@steward/policy-config";
 
 import { formatValue, readStoredValue, type IndicatorValue } from "./convert.ts";
@@ -31,19 +24,9 @@ export async function loadIndicatorReadings(
     .map((r) => ({ indicator: r.indicator, value: readStoredValue(r.value), asAt: r.asAt }));
 }
 
-/** The last day a value as at `asAt` still counts (undefined: until it is replaced). */
+/** The last day a value as at `asAt` still counts (undefined: until it is replaced), as the engine reads it. */
 function getCurrentUntil(asAt: IsoDate, currentFor: Duration | undefined): IsoDate | undefined {
-  if (!currentFor) return undefined;
-  switch (currentFor.unit) {
-    case "days":
-      return addDays(asAt, currentFor.count);
-    case "weeks":
-      return addDays(asAt, currentFor.count * 7);
-    case "months":
-      return addMonths(asAt, currentFor.count);
-    case "years":
-      return addMonths(asAt, currentFor.count * 12);
-  }
+  return currentFor ? addDuration(asAt, currentFor) : undefined;
 }
 
 /** One value of a school's indicator, as a person reads it. */
