@@ -45,7 +45,7 @@ describe("the TypeScript types and the JSON Schema agree", () => {
     expectTypeOf<Category["cadence"][number]["frequency"]["unit"]>().toEqualTypeOf<
       "week" | "month" | "half-term" | "term" | "year"
     >();
-    expectTypeOf<PolicyDocument["formatVersion"]>().toEqualTypeOf<3>();
+    expectTypeOf<PolicyDocument["formatVersion"]>().toEqualTypeOf<4>();
   });
 
   it("accept the same document: a value the types accept passes the schema", () => {

@@ -11,6 +11,9 @@ import v2RetiredFacts from "./upgrades/golden/v2-retired-facts.json" with { type
 import v3LetterDeadlines from "./upgrades/golden/v3-letter-deadlines.json" with { type: "json" };
 import v3NoDeadlines from "./upgrades/golden/v3-no-deadlines.json" with { type: "json" };
 import v3RetiredFacts from "./upgrades/golden/v3-retired-facts.json" with { type: "json" };
+import v4LetterDeadlines from "./upgrades/golden/v4-letter-deadlines.json" with { type: "json" };
+import v4NoDeadlines from "./upgrades/golden/v4-no-deadlines.json" with { type: "json" };
+import v4RetiredFacts from "./upgrades/golden/v4-retired-facts.json" with { type: "json" };
 import { validatePolicy } from "./validation/index.ts";
 
 describe("upgradePolicy: the mechanism", () => {
@@ -64,6 +67,12 @@ describe("the format upgrades, on golden documents", () => {
     ["retired-facts", v2RetiredFacts, v3RetiredFacts],
   ] as const;
 
+  const toV4 = [
+    ["letter-deadlines", v3LetterDeadlines, v4LetterDeadlines],
+    ["no-deadlines", v3NoDeadlines, v4NoDeadlines],
+    ["retired-facts", v3RetiredFacts, v4RetiredFacts],
+  ] as const;
+
   it.each(toV2)("upgrades %s from format 1 to exactly the expected format 2 document", (_name, v1, v2) => {
     expect(upgradePolicy(v1, FORMAT_UPGRADES, 2).document).toEqual(v2);
   });
@@ -73,6 +82,14 @@ describe("the format upgrades, on golden documents", () => {
     (_name, v2, v3) => {
       const { document } = upgradePolicy(v2, FORMAT_UPGRADES, 3);
       expect(document).toEqual(v3);
+    },
+  );
+
+  it.each(toV4)(
+    "upgrades %s from format 3 to exactly the expected format 4 document, which is valid",
+    (_name, v3, v4) => {
+      const { document } = upgradePolicy(v3, FORMAT_UPGRADES, 4);
+      expect(document).toEqual(v4);
       expect(validatePolicy(document).problems).toEqual([]);
     },
   );
@@ -80,7 +97,7 @@ describe("the format upgrades, on golden documents", () => {
   it("brings a format 1 document through every upgrade to a valid current one", () => {
     const { document, from, to } = upgradePolicy(v1NoDeadlines);
     expect([from, to]).toEqual([1, FORMAT_VERSION]);
-    expect(document).toEqual(v3NoDeadlines);
+    expect(document).toEqual(v4NoDeadlines);
   });
 
   it("keeps a format 1 deadline on the same date: days become calendar days", () => {

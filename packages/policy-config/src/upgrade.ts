@@ -1,6 +1,7 @@
 import { FORMAT_VERSION } from "./schema/policy.ts";
 import { upgradeV1ToV2 } from "./upgrades/v1-to-v2.ts";
 import { upgradeV2ToV3 } from "./upgrades/v2-to-v3.ts";
+import { upgradeV3ToV4 } from "./upgrades/v3-to-v4.ts";
 
 /** A policy document of some format version, not yet checked against the meta-schema. */
 export type UntypedDocument = Record<string, unknown>;
@@ -12,6 +13,7 @@ export type FormatUpgrade = (document: UntypedDocument) => UntypedDocument;
 export const FORMAT_UPGRADES: Readonly<Record<number, FormatUpgrade>> = {
   1: upgradeV1ToV2,
   2: upgradeV2ToV3,
+  3: upgradeV3ToV4,
 };
 
 export interface UpgradeResult {

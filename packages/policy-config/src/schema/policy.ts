@@ -1,6 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 
 import { ACTIONS, SUBJECTS } from "../vocabulary.ts";
+import { Derivation, Dimension, Moderation } from "./assessment.ts";
 import {
   Applicability,
   Audience,
@@ -23,8 +24,12 @@ import { IndicatorDefinition, MeasureDefinition, RegisterDefinition } from "./da
  * a frequency say "N times a year". Format 3 has the policy declare the data it
  * watches (indicators), the logs it keeps (registers) and what it counts
  * (measures): the authority's data is no longer among Steward's built-in facts.
+ * Format 4 composes the assessment from dimensions and a derivation (format 3
+ * had two fixed methods, best-fit and risk-rating), lets letters take
+ * parameters, conditional recipients and a response form, lets stages start
+ * follow-ups, and lets a category have no visits.
  */
-export const FORMAT_VERSION = 3 as const;
+export const FORMAT_VERSION = 4 as const;
 
 // ---------------------------------------------------------------- authority, strategy
 
@@ -169,22 +174,24 @@ export const Frequency = Strict(
   },
 );
 
+export const PeriodUnit = Type.Union(
+  [
+    Type.Literal("calendar-days"),
+    Type.Literal("working-days"),
+    Type.Literal("school-days"),
+    Type.Literal("weeks"),
+    Type.Literal("months"),
+  ],
+  {
+    title: "Unit",
+    description: "working-days skip weekends and bank holidays; school-days also skip the calendar's holidays.",
+  },
+);
+
 export const Period = Strict(
   {
     amount: Type.Integer({ minimum: 1, maximum: 730, title: "Amount" }),
-    unit: Type.Union(
-      [
-        Type.Literal("calendar-days"),
-        Type.Literal("working-days"),
-        Type.Literal("school-days"),
-        Type.Literal("weeks"),
-        Type.Literal("months"),
-      ],
-      {
-        title: "Unit",
-        description: "working-days skip weekends and bank holidays; school-days also skip the calendar's holidays.",
-      },
-    ),
+    unit: PeriodUnit,
   },
   { title: "Period" },
 );
@@ -224,7 +231,10 @@ export const Category = Strict(
       description: "0 is the least concern; each category has its own.",
     }),
     colour: TagColour,
-    cadence: List(Cadence, { title: "Visits" }),
+    cadence: List(Cadence, {
+      title: "Visits",
+      description: "The LA's visits to schools in this category; empty when the LA makes none (for example academies).",
+    }),
     support: List(Text({ maxLength: 1000 }), { title: "Support offered" }),
     requiredMeetings: List(RequiredMeeting, { title: "Required meetings" }),
     visibleToSchool: Type.Boolean({ title: "School staff may see this category" }),
@@ -260,22 +270,12 @@ export const CriteriaSet = Strict(
 
 export const Assessment = Strict(
   {
-    method: Type.Union([Type.Literal("best-fit"), Type.Literal("risk-rating")], {
-      title: "Method",
-      description:
-        "best-fit: criteria per area, a school need not meet every descriptor; risk-rating: typical triggers per rating.",
-    }),
     description: Text({ maxLength: 4000 }),
+    dimensions: List(Dimension, { minItems: 1, maxItems: 20, title: "Dimensions" }),
+    derivation: Derivation,
     frequency: Frequency,
     reviewFrequency: Type.Optional(Frequency),
-    moderation: Strict(
-      {
-        required: Type.Boolean({ title: "A second officer confirms each decision" }),
-        categories: Type.Optional(List(Key, { title: "Only for these categories" })),
-        roles: Type.Optional(List(Key, { title: "Roles that may moderate" })),
-      },
-      { title: "Moderation" },
-    ),
+    moderation: Moderation,
     evidenceSources: Type.Optional(List(Text({ maxLength: 300 }), { title: "Evidence sources" })),
     applicability: Type.Optional(Applicability),
   },
@@ -293,6 +293,13 @@ export const Trigger = Strict(
     suggests: Strict(
       {
         category: Type.Optional(Key),
+        categoryEffect: Type.Optional(
+          Type.Union([Type.Literal("raise"), Type.Literal("lower"), Type.Literal("set")], {
+            title: "Effect on the category",
+            description:
+              "raise (the default): the suggestion rises to this category if it is more severe; lower: falls to it if it is less severe; set: becomes it.",
+          }),
+        ),
         letterType: Type.Optional(Key),
         stage: Type.Optional(Key),
         action: Type.Optional(Text({ maxLength: 500 })),
@@ -426,8 +433,58 @@ export const Recipient = Strict(
     role: Type.Optional(Key),
     label: Type.Optional(Text({ maxLength: 200 })),
     copy: Type.Boolean({ title: "Sent a copy", description: "True for a copy (cc); false for an addressee." }),
+    when: Type.Optional({
+      ...JsonLogicRule,
+      title: "Only when",
+      description:
+        'A rule over the school\'s facts: the recipient is included only when it holds, for example {"!!": [{"var": "school.diocese"}]}.',
+    }),
   },
   { title: "Recipient" },
+);
+
+/** A property name in a form's or a letter's parameters' JSON Schema. */
+export const PropertyName = Type.String({ pattern: "^[A-Za-z][A-Za-z0-9_]*$", maxLength: 64, title: "Field" });
+
+export const LetterParameters = Strict(
+  {
+    schema: Type.Object(
+      {},
+      {
+        additionalProperties: true,
+        maxProperties: SIZE_LIMITS.mapFields,
+        title: "JSON Schema",
+        description:
+          "What the drafting officer fills in, as a JSON Schema object (a period within bounds, a required paragraph, a date, a choice). Templates merge them as {{ parameters.<field> }}.",
+      },
+    ),
+    uiSchema: Type.Optional(
+      Type.Object({}, { additionalProperties: true, maxProperties: SIZE_LIMITS.mapFields, title: "UI schema" }),
+    ),
+  },
+  { title: "Parameters" },
+);
+
+export const LetterDeadline = Strict(
+  {
+    kind: Type.Union([Type.Literal("response"), Type.Literal("compliance")], { title: "Kind" }),
+    within: Type.Optional({ ...Period, title: "Within", description: "How long after issue." }),
+    fromParameter: Type.Optional(
+      Strict(
+        {
+          field: PropertyName,
+          unit: Type.Optional(PeriodUnit),
+        },
+        {
+          title: "From a parameter",
+          description:
+            "The deadline the drafting officer sets: a whole-number parameter counted in `unit` from the day of issue, or a date parameter (no unit).",
+        },
+      ),
+    ),
+    label: Text({ maxLength: 300 }),
+  },
+  { title: "Deadline", description: "Give `within` or `fromParameter`." },
 );
 
 export const LetterType = Strict(
@@ -469,14 +526,18 @@ export const LetterType = Strict(
     ),
     approvalRequired: Type.Boolean({ title: "Needs approval before it is issued" }),
     acknowledgementRequired: Type.Boolean({ title: "The school must acknowledge it" }),
-    deadline: Type.Optional(
+    parameters: Type.Optional(LetterParameters),
+    deadline: Type.Optional(LetterDeadline),
+    responseForm: Type.Optional(
       Strict(
         {
-          kind: Type.Union([Type.Literal("response"), Type.Literal("compliance")], { title: "Kind" }),
-          within: { ...Period, title: "Within", description: "How long after issue." },
-          label: Text({ maxLength: 300 }),
+          form: Key,
+          label: Text({ maxLength: 200, title: "In words", description: "For example Action plan." }),
         },
-        { title: "Deadline" },
+        {
+          title: "Response form",
+          description: "A school form the school must submit by the letter's deadline, tied to the letter.",
+        },
       ),
     ),
     reviewAfter: Type.Optional({
@@ -509,6 +570,38 @@ export const LetterType = Strict(
 
 // ---------------------------------------------------------------- escalation
 
+export const FollowUp = Strict(
+  {
+    key: Key,
+    kind: Type.Union(
+      [
+        Type.Literal("visit"),
+        Type.Literal("letter"),
+        Type.Literal("meeting"),
+        Type.Literal("notify"),
+        Type.Literal("task"),
+      ],
+      {
+        title: "Kind",
+        description:
+          "visit: schedule a visit of a type; letter: draft a letter of a type; meeting: hold a meeting of a type; notify: tell people; task: anything else.",
+      },
+    ),
+    label: Text({ maxLength: 300, title: "What to do" }),
+    visitType: Type.Optional(Key),
+    letterType: Type.Optional(Key),
+    meetingType: Type.Optional(Key),
+    notify: Type.Optional(List(Participant, { minItems: 1, title: "Whom to tell" })),
+    within: Type.Optional({ ...Period, title: "Due within", description: "How long after entering the stage." }),
+    roles: Type.Optional(List(Key, { minItems: 1, title: "Roles that do it" })),
+  },
+  {
+    title: "Follow-up",
+    description:
+      "What entering the stage starts: a task on the case, due within the period, done when the visit is scheduled, the letter drafted or the meeting recorded (or by hand), or dismissed with a reason.",
+  },
+);
+
 export const Stage = Strict(
   {
     key: Key,
@@ -517,6 +610,7 @@ export const Stage = Strict(
     order: Type.Integer({ minimum: 0, maximum: 100 }),
     colour: TagColour,
     visibleToSchool: Type.Boolean({ title: "School staff may see this stage" }),
+    followUps: Type.Optional(List(FollowUp, { title: "Follow-ups on entering it" })),
     applicability: Type.Optional(Applicability),
   },
   { title: "Stage" },
@@ -729,3 +823,7 @@ export type Role = Static<typeof Role>;
 export type Rule = Static<typeof Rule>;
 export type AcademicYear = Static<typeof AcademicYear>;
 export type Participant = Static<typeof Participant>;
+export type Assessment = Static<typeof Assessment>;
+export type FollowUp = Static<typeof FollowUp>;
+export type LetterDeadline = Static<typeof LetterDeadline>;
+export type Recipient = Static<typeof Recipient>;

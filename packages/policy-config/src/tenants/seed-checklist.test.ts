@@ -62,7 +62,10 @@ describe("Cambridgeshire's policy holds its strategy", () => {
   });
 
   it("judges best fit across the four areas, with every criterion bullet", () => {
-    expect(policy.assessment.method).toBe("best-fit");
+    expect(policy.assessment.derivation).toEqual({ kind: "best-fit" });
+    expect(policy.assessment.dimensions.map((d) => d.valuedBy)).toEqual(
+      policy.areas.map((area) => ({ kind: "criteria", area: area.key })),
+    );
     expect(policy.areas).toHaveLength(4);
     expectMentions(policy.criteria, [
       "The culture of safeguarding is strong, and all statutory requirements are met",
@@ -155,7 +158,9 @@ describe("Lincolnshire's policy holds its strategy", () => {
   });
 
   it("has the four risk ratings in order, each with a termly core visit", () => {
-    expect(policy.assessment.method).toBe("risk-rating");
+    expect(policy.assessment.dimensions.map((d) => [d.label, d.valuedBy.kind, d.levels])).toEqual([
+      ["Risk rating", "officer", undefined],
+    ]);
     expect(policy.categories.map((c) => normalise(c.label))).toEqual([
       "no known or minor issues",
       "vulnerable",

@@ -315,7 +315,7 @@ const cases: BrokenCase[] = [
     name: "a format version from the future",
     breakIt: (p) => setAt(p, "/formatVersion", 99),
     pointer: "/formatVersion",
-    message: /Must be 3, not 99/,
+    message: /Must be 4, not 99/,
   },
   {
     name: "a frequency with both every and times",

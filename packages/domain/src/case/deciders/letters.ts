@@ -118,7 +118,8 @@ function issueLetter(command: CommandOf<"issue-letter">, on: OpenCase): CaseEven
   checkReadyToIssue(letter, letterType);
   const issuedOn = today(context);
   const calendar = calendarOf(policy);
-  const deadline = letterType.deadline ? calendar.addPeriod(issuedOn, letterType.deadline.within) : undefined;
+  const within = letterType.deadline?.within;
+  const deadline = within ? calendar.addPeriod(issuedOn, within) : undefined;
   const reviewDate = letterType.reviewAfter ? calendar.addPeriod(issuedOn, letterType.reviewAfter) : undefined;
   const { subject, html } = renderLetter(
     letterType,

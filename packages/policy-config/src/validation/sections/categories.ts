@@ -90,8 +90,10 @@ function checkReachableCategories(policy: PolicyDocument, ctx: SemanticsContext)
 }
 
 function checkBestFit(policy: PolicyDocument, ctx: SemanticsContext, pairs: Set<string>): void {
-  if (policy.assessment.method !== "best-fit") return;
-  for (const area of policy.areas) {
+  const criteriaAreas = new Set(
+    policy.assessment.dimensions.flatMap((d) => (d.valuedBy.kind === "criteria" ? [d.valuedBy.area] : [])),
+  );
+  for (const area of policy.areas.filter((a) => criteriaAreas.has(a.key))) {
     for (const category of policy.categories) {
       if (!pairs.has(`${area.key}|${category.key}`)) {
         ctx.report(
