@@ -4,7 +4,7 @@
  * not manual, and every stage can be reached by a transition or a letter.
  */
 import type { PolicyDocument, Transition } from "../../schema/policy.ts";
-import { mustBeLaRole, mustExist, type Path, type SemanticsContext } from "./context.ts";
+import { mustBeLaRole, mustExist, nameOf, type Path, type SemanticsContext } from "./context.ts";
 import { checkRule } from "./rules.ts";
 
 const STAGES_SECTION = "Escalation › Stages";
@@ -16,7 +16,7 @@ function checkStageOrders(policy: PolicyDocument, ctx: SemanticsContext): void {
     if (clash !== undefined)
       ctx.report(
         ["escalation", "stages", s, "order"],
-        `Order ${stage.order} is also stage ${clash + 1}'s: each stage needs its own.`,
+        `Order ${stage.order} is also that of ${nameOf(policy.escalation.stages[clash], "stage", clash)}: each stage needs its own.`,
         "stage.order",
       );
     orders.set(stage.order, s);
