@@ -62,12 +62,12 @@ function checkIndicatorDimension(
   const extra = values.filter((value) => !levels.includes(value));
   if (missing.length === 0 && extra.length === 0) return;
   const said = [
-    missing.length > 0 ? `it has no value for the levels ${missing.join(", ")}` : "",
-    extra.length > 0 ? `its values ${extra.join(", ")} are not levels` : "",
+    missing.length > 0 ? `levels with no value: ${missing.join(", ")}` : "",
+    extra.length > 0 ? `values that are not levels: ${extra.join(", ")}` : "",
   ].filter(Boolean);
   ctx.report(
     path,
-    `The values of indicator "${indicatorKey}" must be exactly the levels of ${dimension.label} (${levels.join(", ")}): ${said.join(", and ")}.`,
+    `The values of indicator "${indicatorKey}" must be exactly the levels of ${dimension.label} (${levels.join(", ")}): ${said.join("; ")}.`,
     "dimension.indicator",
   );
 }
