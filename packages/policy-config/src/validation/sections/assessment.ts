@@ -22,7 +22,7 @@ const DIMENSIONS: Path = ["assessment", "dimensions"];
 const DERIVATION: Path = ["assessment", "derivation"];
 
 /** A dimension's level keys, least concern first: its own, or (left out) the policy's categories. */
-export function levelsOf(dimension: Dimension, policy: PolicyDocument): string[] {
+function levelsOf(dimension: Dimension, policy: PolicyDocument): string[] {
   return (dimension.levels ?? policy.categories).map((level) => level.key);
 }
 

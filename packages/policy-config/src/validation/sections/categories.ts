@@ -16,7 +16,7 @@ function intersects(a: readonly string[] | undefined, b: readonly string[] | und
 }
 
 /** Whether some school could be one both applicabilities take in. */
-export function overlaps(a: Applicability | undefined, b: Applicability | undefined): boolean {
+function overlaps(a: Applicability | undefined, b: Applicability | undefined): boolean {
   return intersects(a?.governance, b?.governance) && intersects(a?.phases, b?.phases);
 }
 
