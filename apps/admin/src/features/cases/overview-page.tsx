@@ -20,11 +20,13 @@ import {
 } from "@steward/ui";
 
 import { governanceLabel } from "../../lib/vocabulary.ts";
-import { useCase, useCaseForm, type CaseView } from "./case-context.tsx";
+import { offered, useCase, useCaseForm, type CaseView } from "./case-context.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
 
 export function OverviewPage() {
-  const { view } = useCase();
+  const { view, options } = useCase();
+  // The policy's suggestions the user may take now (the options leave out those their roles may not make).
+  const suggested = view.suggestedTransitions.filter((t) => options.transitions.includes(t.key));
   usePageTitle(`${view.school.name}: overview`);
   const [done, setDone] = useState<string>();
   return (
@@ -38,9 +40,15 @@ export function OverviewPage() {
       <CaseSummary />
       {view.triggers.length > 0 && <TriggersToday triggers={view.triggers} />}
       {view.can.assign && <AssignOfficer onDone={setDone} />}
-      {view.can.escalate && view.suggestedTransitions.length > 0 && <SuggestedTransitions onDone={setDone} />}
+      {view.can.escalate && suggested.length > 0 && <SuggestedTransitions transitions={suggested} onDone={setDone} />}
       {view.can.escalate && <ChangeStage onDone={setDone} />}
 
+      {view.noVisits && (
+        <>
+          <h2 className="govuk-heading-m">Visit plan</h2>
+          <p className="govuk-body">No LA visits for this category.</p>
+        </>
+      )}
       {view.visitPlan.length > 0 && (
         <DataTable
           caption="Visit plan"
@@ -182,7 +190,13 @@ function AssignOfficer({ onDone }: { onDone: (message: string) => void }) {
   );
 }
 
-function SuggestedTransitions({ onDone }: { onDone: (message: string) => void }) {
+function SuggestedTransitions({
+  transitions,
+  onDone,
+}: {
+  transitions: CaseView["suggestedTransitions"];
+  onDone: (message: string) => void;
+}) {
   const { view, refresh } = useCase();
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
@@ -197,7 +211,7 @@ function SuggestedTransitions({ onDone }: { onDone: (message: string) => void })
     <div className="govuk-inset-text">
       <h2 className="govuk-heading-s">Suggested next steps</h2>
       <ErrorSummary problems={problems} />
-      {view.suggestedTransitions.some((t) => t.requiresReason) && (
+      {transitions.some((t) => t.requiresReason) && (
         <Textarea
           id="reason"
           label="Reason for the change"
@@ -208,7 +222,7 @@ function SuggestedTransitions({ onDone }: { onDone: (message: string) => void })
         />
       )}
       <div className="govuk-button-group">
-        {view.suggestedTransitions.map((t) => (
+        {transitions.map((t) => (
           <button
             key={t.key}
             type="button"
@@ -234,7 +248,7 @@ function SuggestedTransitions({ onDone }: { onDone: (message: string) => void })
 }
 
 function ChangeStage({ onDone }: { onDone: (message: string) => void }) {
-  const { view, policy } = useCase();
+  const { policy, options } = useCase();
   const trpc = useTRPC();
   const form = useCaseForm({ stage: "", reason: "" }, () => onDone("Stage changed"));
   const change = useMutation(trpc.cases.changeStage.mutationOptions(form.callbacks));
@@ -255,9 +269,7 @@ function ChangeStage({ onDone }: { onDone: (message: string) => void }) {
             {...form.field("stage")}
             label="Stage"
             placeholder="Choose a stage"
-            options={policy.stages
-              .filter((s) => s.key !== view.stage?.key)
-              .map((s) => ({ value: s.key, label: s.label }))}
+            options={offered(policy.stages, options.stages).map((s) => ({ value: s.key, label: s.label }))}
           />
           <Textarea {...form.field("reason")} label="Reason" rows={3} />
           <button
