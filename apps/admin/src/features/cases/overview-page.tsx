@@ -24,9 +24,13 @@ import { offered, useCase, useCaseForm, type CaseView } from "./case-context.tsx
 import { CaseTimeline } from "./case-timeline.tsx";
 
 export function OverviewPage() {
-  const { view, options } = useCase();
-  // The policy's suggestions the user may take now (the options leave out those their roles may not make).
-  const suggested = view.suggestedTransitions.filter((t) => options.transitions.includes(t.key));
+  const { view, policy, options } = useCase();
+  // The policy's suggestions whose rules hold, then its manual steps, that the user may take now (the options
+  // leave out those that do not lead from this stage, apply to the school or may be made by the user's roles).
+  const steps = [
+    ...view.suggestedTransitions.filter((t) => options.transitions.includes(t.key)),
+    ...offered(policy.transitions, options.transitions).filter((t) => t.mode === "manual"),
+  ];
   usePageTitle(`${view.school.name}: overview`);
   const [done, setDone] = useState<string>();
   return (
@@ -40,7 +44,7 @@ export function OverviewPage() {
       <CaseSummary />
       {view.triggers.length > 0 && <TriggersToday triggers={view.triggers} />}
       {view.can.assign && <AssignOfficer onDone={setDone} />}
-      {view.can.escalate && suggested.length > 0 && <SuggestedTransitions transitions={suggested} onDone={setDone} />}
+      {view.can.escalate && steps.length > 0 && <SuggestedTransitions transitions={steps} onDone={setDone} />}
       {view.can.escalate && <ChangeStage onDone={setDone} />}
 
       {view.noVisits && (
@@ -194,7 +198,7 @@ function SuggestedTransitions({
   transitions,
   onDone,
 }: {
-  transitions: CaseView["suggestedTransitions"];
+  transitions: Pick<CaseView["suggestedTransitions"][number], "key" | "label" | "to" | "requiresReason">[];
   onDone: (message: string) => void;
 }) {
   const { view, refresh } = useCase();
@@ -209,7 +213,7 @@ function SuggestedTransitions({
   );
   return (
     <div className="govuk-inset-text">
-      <h2 className="govuk-heading-s">Suggested next steps</h2>
+      <h2 className="govuk-heading-s">Next steps the policy offers</h2>
       <ErrorSummary problems={problems} />
       {transitions.some((t) => t.requiresReason) && (
         <Textarea
