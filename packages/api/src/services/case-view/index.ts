@@ -16,7 +16,7 @@ import type { CaseView } from "./schema.ts";
 import { presentStage } from "./stage.ts";
 import { presentCategory, presentSummary } from "./summary.ts";
 import { presentTriggers } from "./triggers.ts";
-import { presentVisitPlan, presentVisits } from "./visits.ts";
+import { presentNoVisits, presentVisitPlan, presentVisits } from "./visits.ts";
 
 export { caseViewSchema, type CaseView } from "./schema.ts";
 
@@ -34,6 +34,7 @@ export async function presentCase(
     ...presentStage(view),
     visits: presentVisits(view),
     visitPlan: presentVisitPlan(view),
+    noVisits: presentNoVisits(view),
     meetings: presentMeetings(view),
     letters: presentLetters(view),
     ...presentActionPlan(view),

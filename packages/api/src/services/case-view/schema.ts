@@ -86,6 +86,8 @@ export const caseViewSchema = z.object({
       basis: z.string(),
     }),
   ),
+  /** The case's category (as the user may see it) asks for no LA visits of this school: no plan, nothing due. */
+  noVisits: z.boolean(),
   meetings: z.array(
     z.object({
       id: z.string(),
