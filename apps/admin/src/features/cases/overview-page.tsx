@@ -21,6 +21,7 @@ import {
 
 import { governanceLabel } from "../../lib/vocabulary.ts";
 import { useCase, useCaseForm, type CaseView } from "./case-context.tsx";
+import { CaseTasks } from "./case-tasks.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
 
 export function OverviewPage() {
@@ -40,6 +41,7 @@ export function OverviewPage() {
       {view.can.assign && <AssignOfficer onDone={setDone} />}
       {view.can.escalate && view.suggestedTransitions.length > 0 && <SuggestedTransitions onDone={setDone} />}
       {view.can.escalate && <ChangeStage onDone={setDone} />}
+      {view.tasks.length > 0 && <CaseTasks onDone={setDone} />}
 
       {view.visitPlan.length > 0 && (
         <DataTable
