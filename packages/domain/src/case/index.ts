@@ -15,4 +15,4 @@ export * from "./permissions.ts";
 export * from "./summary.ts";
 export * from "./workload.ts";
 export * from "./command-descriptions.ts";
-export { getTaskStatus, type TaskStatus } from "./tasks.ts";
+export { getTaskStatus } from "./tasks.ts";

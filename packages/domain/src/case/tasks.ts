@@ -70,7 +70,7 @@ export function withFollowUps(events: readonly CaseEvent[], context: DecideConte
   });
 }
 
-export type TaskStatus = "overdue" | "due" | "done" | "dismissed";
+type TaskStatus = "overdue" | "due" | "done" | "dismissed";
 
 /** How a task stands on a day: done or dismissed, or open and overdue once its due day has passed. */
 export function getTaskStatus(task: TaskRecord, today: IsoDate): TaskStatus {
