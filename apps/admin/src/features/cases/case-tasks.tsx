@@ -1,7 +1,17 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
-import { DataTable, ErrorSummary, formatDate, Tag, Textarea, useTRPC, type Column } from "@steward/ui";
+import {
+  DataTable,
+  ErrorSummary,
+  fieldError,
+  formatDate,
+  Tag,
+  Textarea,
+  useTRPC,
+  type Column,
+  type Problem,
+} from "@steward/ui";
 
 import { useCase, useCaseForm, type CaseView } from "./case-context.tsx";
 
@@ -45,6 +55,17 @@ function TaskStatus({ task }: { task: Task }) {
 
 type Choice = { task: Task; action: "complete" | "dismiss" };
 
+/**
+ * The overview's other forms already have a `reason` field: this form's fields get ids of their own, and the API's
+ * problems at `/note` and `/reason` are moved onto them, so the error summary links to this form's field.
+ */
+const FIELD_IDS: Record<string, string> = { "/note": "task-note", "/reason": "task-reason" };
+const onOwnFields = (problems: Problem[]): Problem[] =>
+  problems.map((p) => {
+    const id = p.pointer === undefined ? undefined : FIELD_IDS[p.pointer];
+    return id ? { ...p, pointer: `/${id}` } : p;
+  });
+
 /** The form for one task: an optional note to mark it done, or the reason it is not needed to dismiss it. */
 function CloseTaskForm({
   choice,
@@ -62,6 +83,7 @@ function CloseTaskForm({
   );
   const complete = useMutation(trpc.tasks.complete.mutationOptions(form.callbacks));
   const dismiss = useMutation(trpc.tasks.dismiss.mutationOptions(form.callbacks));
+  const problems = onOwnFields(form.problems);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const note = form.answers.note.trim();
@@ -70,14 +92,26 @@ function CloseTaskForm({
   };
   return (
     <form noValidate onSubmit={submit} className="govuk-!-margin-bottom-6" data-testid="close-task">
-      <ErrorSummary problems={form.problems} />
+      <ErrorSummary problems={problems} />
       <h3 className="govuk-heading-s">
         {action === "complete" ? "Mark as done" : "Dismiss"}: {task.label}
       </h3>
       {action === "complete" ? (
-        <Textarea {...form.field("note")} label="Note (optional)" rows={2} />
+        <Textarea
+          {...form.field("note")}
+          id="task-note"
+          error={fieldError(problems, "task-note")}
+          label="Note (optional)"
+          rows={2}
+        />
       ) : (
-        <Textarea {...form.field("reason")} label="Why is this task not needed?" rows={2} />
+        <Textarea
+          {...form.field("reason")}
+          id="task-reason"
+          error={fieldError(problems, "task-reason")}
+          label="Why is this task not needed?"
+          rows={2}
+        />
       )}
       <div className="govuk-button-group">
         <button
