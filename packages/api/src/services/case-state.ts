@@ -29,6 +29,8 @@ const storedCaseState = z.looseObject({
   registerEntries: z
     .array(z.looseObject({ id: z.string(), register: z.string(), occurredOn: z.string(), status: z.string() }))
     .optional(),
+  // Cases stored before tasks existed have none.
+  tasks: z.array(z.looseObject({ id: z.string(), followUp: z.string(), status: z.string() })).optional(),
 });
 
 /**
@@ -44,7 +46,7 @@ function assertCaseState(stored: unknown, caseId: string): asserts stored is Cas
 /** The state stored for a case; throws naming the case and the field when the stored value is not a case state. */
 export function readCaseState(stored: unknown, caseId: string): CaseState {
   assertCaseState(stored, caseId);
-  return stored.registerEntries === undefined ? { ...stored, registerEntries: [] } : stored;
+  return { ...stored, registerEntries: stored.registerEntries ?? [], tasks: stored.tasks ?? [] };
 }
 
 /** The state as the JSON column takes it. */

@@ -21,6 +21,7 @@ import {
 
 import { governanceLabel } from "../../lib/vocabulary.ts";
 import { offered, useCase, useCaseForm, type CaseView } from "./case-context.tsx";
+import { CaseTasks } from "./case-tasks.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
 
 export function OverviewPage() {
@@ -46,6 +47,7 @@ export function OverviewPage() {
       {view.can.assign && <AssignOfficer onDone={setDone} />}
       {view.can.escalate && steps.length > 0 && <SuggestedTransitions transitions={steps} onDone={setDone} />}
       {view.can.escalate && <ChangeStage onDone={setDone} />}
+      {view.tasks.length > 0 && <CaseTasks onDone={setDone} />}
 
       {view.noVisits && (
         <>

@@ -15,6 +15,7 @@ import { presentRegisters } from "./registers.ts";
 import type { CaseView } from "./schema.ts";
 import { presentStage } from "./stage.ts";
 import { presentCategory, presentSummary } from "./summary.ts";
+import { presentTasks } from "./tasks.ts";
 import { presentTriggers } from "./triggers.ts";
 import { presentNoVisits, presentVisitPlan, presentVisits } from "./visits.ts";
 
@@ -39,6 +40,7 @@ export async function presentCase(
     letters: presentLetters(view),
     ...presentActionPlan(view),
     registers: presentRegisters(view),
+    tasks: presentTasks(view),
     triggers: presentTriggers(view),
     timeline: presentTimeline(view),
     can: presentCan(view),
