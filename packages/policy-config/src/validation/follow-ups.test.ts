@@ -45,7 +45,7 @@ describe("a stage's follow-ups", () => {
       { key: "same", kind: "task", label: "Two" },
     );
     expect(problemsAt(policy, `${NOTICE}/followUps/1/key`).join()).toMatch(
-      /"same" is already used by follow-up 1: each follow-up needs its own key/,
+      /"same" is already used by follow-up "One": each follow-up needs its own key/,
     );
   });
 
