@@ -37,7 +37,7 @@ export const saveForm = tenantProcedure
     if (!form) throw new DomainError("invalid", `There is no form "${input.formKey}" in this policy.`, "/formKey");
     const now = ctx.now();
     if (!input.id) {
-      assertResponsePermission(ctx, "create", { schoolUrn: input.schoolUrn, status: "draft", formKey: form.key });
+      await assertResponsePermission(ctx, "create", { schoolUrn: input.schoolUrn, status: "draft", formKey: form.key });
       if (!(await findSchool(ctx.trx, input.schoolUrn)))
         throw new DomainError("not-found", "That school was not found.", "/schoolUrn");
       const open = await findOpenCaseForSchool(ctx.trx, input.schoolUrn);
@@ -74,12 +74,12 @@ export const saveForm = tenantProcedure
       );
     const existing = await findFormResponse(ctx.trx, input.id);
     if (!existing) throw new DomainError("not-found", "That form was not found.", "/id");
-    assertResponsePermission(ctx, "read", {
+    await assertResponsePermission(ctx, "read", {
       schoolUrn: existing.school_urn,
       status: existing.status,
       formKey: existing.form_key,
     });
-    assertResponsePermission(ctx, "update", {
+    await assertResponsePermission(ctx, "update", {
       schoolUrn: existing.school_urn,
       status: existing.status,
       formKey: existing.form_key,
