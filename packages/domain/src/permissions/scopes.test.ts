@@ -17,8 +17,18 @@ import {
   visitSubject,
 } from "./subjects.ts";
 
-const fenland: SchoolAttributeRecord = { ...NO_SCHOOL_ATTRIBUTES, district: "Fenland", phase: "primary", governance: "maintained" };
-const elsewhere: SchoolAttributeRecord = { ...NO_SCHOOL_ATTRIBUTES, district: "Huntingdonshire", phase: "primary", governance: "maintained" };
+const fenland: SchoolAttributeRecord = {
+  ...NO_SCHOOL_ATTRIBUTES,
+  district: "Fenland",
+  phase: "primary",
+  governance: "maintained",
+};
+const elsewhere: SchoolAttributeRecord = {
+  ...NO_SCHOOL_ATTRIBUTES,
+  district: "Huntingdonshire",
+  phase: "primary",
+  governance: "maintained",
+};
 const caseOf = (school: SchoolAttributeRecord) => ({
   schoolUrn: 100001,
   school,
