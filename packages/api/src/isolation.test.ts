@@ -11,6 +11,7 @@ import {
   formResponseSubject,
   letterSubject,
   meetingSubject,
+  NO_SCHOOL_ATTRIBUTES,
   visitSubject,
   type CaseFacts,
   type PermissionTarget,
@@ -180,6 +181,7 @@ describe("every role may do exactly what its policy says", () => {
   /** The second case as permission checks see it (not categorised, at the first stage, open). */
   const caseAt = (urn: number): CaseFacts => ({
     schoolUrn: urn,
+    school: NO_SCHOOL_ATTRIBUTES,
     assignedOfficerId: null,
     category: null,
     stage: "any-stage",
@@ -325,6 +327,7 @@ describe("every role may do exactly what its policy says", () => {
       record: (urn, key) =>
         formResponseSubject({
           schoolUrn: urn,
+          school: NO_SCHOOL_ATTRIBUTES,
           formKey: world.tenants[key].policy.forms.find((f) => f.audience === "school")!.key,
           status: "draft",
         }),

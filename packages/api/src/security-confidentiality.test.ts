@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { accessToSql, type AccessFilter, type StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
-import { buildAbility, caseSubject, letterSubject, meetingSubject } from "@steward/domain";
+import { buildAbility, caseSubject, letterSubject, meetingSubject, NO_SCHOOL_ATTRIBUTES } from "@steward/domain";
 import type { PolicyDocument } from "@steward/policy-config";
 import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
 
@@ -346,6 +346,7 @@ describe("every role of both authorities reads exactly the records its policy le
         const ability = buildAbility(t.policy, { id: "x", tenantId: t.tenant.id, grants }).ability;
         const facts = {
           schoolUrn: urn,
+          school: NO_SCHOOL_ATTRIBUTES,
           assignedOfficerId: null,
           category: null,
           stage: truth.stage?.key ?? null,
@@ -457,7 +458,14 @@ describe("the SQL filter and CASL agree on every record, NULL included", () => {
             ability.ability.can(
               "read",
               letterSubject(
-                { schoolUrn: 1, assignedOfficerId: null, category: null, stage: null, status: null },
+                {
+                  schoolUrn: 1,
+                  school: NO_SCHOOL_ATTRIBUTES,
+                  assignedOfficerId: null,
+                  category: null,
+                  stage: null,
+                  status: null,
+                },
                 { letterType: r.letterType as string, status: r.status as string },
               ),
             ),
@@ -474,7 +482,14 @@ describe("the SQL filter and CASL agree on every record, NULL included", () => {
   it("never lets an inverted rule on a field fail open: a record is checked with every field of its subject", () => {
     const policy = structuredClone(cambridgeshire) as unknown as PolicyDocument;
     const head = buildAbility(policy, { id: "h", tenantId: "t", grants: [{ role: "headteacher", schoolUrn: 100 }] });
-    const facts = { schoolUrn: 100, assignedOfficerId: null, category: null, stage: null, status: "open" };
+    const facts = {
+      schoolUrn: 100,
+      school: NO_SCHOOL_ATTRIBUTES,
+      assignedOfficerId: null,
+      category: null,
+      stage: null,
+      status: "open",
+    };
     expect(head.ability.can("read", caseSubject(facts))).toBe(true);
     // A letter built without its type or status cannot be checked at all.
     expect(() => letterSubject(facts, { status: "issued" } as never)).toThrow(/letterType/);

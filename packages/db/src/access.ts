@@ -24,6 +24,32 @@ export interface FieldScope {
   allOf: { filter: AccessFilter; fixed?: Record<string, string | number | boolean> }[];
 }
 
+/** A text held in a school's GIAS attributes (`schools.data.attributes`), null when it is missing or not a text. */
+const attributeText = (data: Expression<unknown>, name: string) =>
+  sql`(case when jsonb_typeof(${data}->'attributes'->${name}) = 'string' then ${data}->'attributes'->>${name} end)`;
+
+/**
+ * The school's attributes that permission rules may test (the vocabulary's
+ * `school.*` fields), as columns of a `schools` row joined as `alias`: the
+ * register's columns, and the GIAS attributes kept in `data.attributes`. A
+ * list of records about schools joins its school on (tenant_id, urn) and
+ * spreads these into its columns, so a rule scoped by the school's district
+ * filters the list in SQL as CASL checks one record. The API's reader of the
+ * same attributes (`schoolAttributesOf`) is tested against this.
+ */
+export function schoolAttributeColumns(alias: string): Record<string, Expression<unknown>> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return {
+    "school.phase": column("phase"),
+    "school.governance": column("governance"),
+    "school.district": column("district"),
+    "school.typeOfEstablishment": column("type_of_establishment"),
+    "school.trust": column("trust"),
+    "school.diocese": attributeText(column("data"), "diocese"),
+    "school.religiousCharacter": attributeText(column("data"), "religiousCharacter"),
+  };
+}
+
 /** Thrown when a permission condition uses a field or operator a list query cannot translate: refused, never ignored. */
 export class AccessTranslationError extends Error {}
 

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 
-import { accessToSql, fieldScopeToSql, type AccessFilter, type FieldScope } from "./access.ts";
+import { accessToSql, fieldScopeToSql, schoolAttributeColumns, type AccessFilter, type FieldScope } from "./access.ts";
 import type { CaseEventRow, CaseRow, Governance } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
 
@@ -11,6 +11,8 @@ const caseColumns = {
   category: sql.ref("cases.category"),
   stage: sql.ref("cases.stage"),
   status: sql.ref("cases.status"),
+  // The case's school is joined as `schools` in every query that filters by access.
+  ...schoolAttributeColumns("schools"),
 };
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 
-import { accessToSql, type AccessFilter } from "./access.ts";
+import { accessToSql, schoolAttributeColumns, type AccessFilter } from "./access.ts";
 import type { FormResponseRow } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
 
@@ -8,6 +8,7 @@ const responseColumns = {
   schoolUrn: sql.ref("form_responses.school_urn"),
   status: sql.ref("form_responses.status"),
   formKey: sql.ref("form_responses.form_key"),
+  ...schoolAttributeColumns("schools"),
 };
 
 export async function listFormResponses(
@@ -15,11 +16,19 @@ export async function listFormResponses(
   access: AccessFilter,
   filter: { schoolUrn?: number | undefined; formKey?: string | undefined; status?: "draft" | "submitted" | undefined },
 ): Promise<FormResponseRow[]> {
-  let query = trx.selectFrom("form_responses").selectAll().where(accessToSql(access, responseColumns));
-  if (filter.schoolUrn !== undefined) query = query.where("school_urn", "=", filter.schoolUrn);
-  if (filter.formKey) query = query.where("form_key", "=", filter.formKey);
-  if (filter.status) query = query.where("status", "=", filter.status);
-  return query.orderBy("updated_at", "desc").execute();
+  let query = trx
+    .selectFrom("form_responses")
+    .leftJoin("schools", (join) =>
+      join
+        .onRef("schools.tenant_id", "=", "form_responses.tenant_id")
+        .onRef("schools.urn", "=", "form_responses.school_urn"),
+    )
+    .selectAll("form_responses")
+    .where(accessToSql(access, responseColumns));
+  if (filter.schoolUrn !== undefined) query = query.where("form_responses.school_urn", "=", filter.schoolUrn);
+  if (filter.formKey) query = query.where("form_responses.form_key", "=", filter.formKey);
+  if (filter.status) query = query.where("form_responses.status", "=", filter.status);
+  return query.orderBy("form_responses.updated_at", "desc").execute();
 }
 
 export async function findFormResponse(trx: TenantTransaction, id: string): Promise<FormResponseRow | undefined> {

@@ -3,6 +3,7 @@ export {
   AccessTranslationError,
   accessToSql,
   fieldScopeToSql,
+  schoolAttributeColumns,
   type AccessCondition,
   type AccessFilter,
   type FieldScope,

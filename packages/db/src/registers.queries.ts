@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 
-import { accessToSql, type AccessFilter } from "./access.ts";
+import { accessToSql, schoolAttributeColumns, type AccessFilter } from "./access.ts";
 import type { TenantTransaction } from "./tenant.ts";
 
 /** How the permission vocabulary's RegisterEntry fields map to the table's columns. */
@@ -8,6 +8,8 @@ const entryColumns = {
   schoolUrn: sql.ref("register_entries.school_urn"),
   register: sql.ref("register_entries.register"),
   status: sql.ref("register_entries.status"),
+  // The entry's school is joined as `schools` where entries are filtered by access.
+  ...schoolAttributeColumns("schools"),
 };
 
 /** One entry as the case's state holds it, to be written beside the events that logged or closed it. */

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 
-import { accessToSql, type AccessFilter } from "./access.ts";
+import { accessToSql, schoolAttributeColumns, type AccessFilter } from "./access.ts";
 import type { Governance, School } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
 
@@ -19,6 +19,7 @@ const schoolColumns = {
   phase: sql.ref("schools.phase"),
   governance: sql.ref("schools.governance"),
   district: sql.ref("schools.district"),
+  ...schoolAttributeColumns("schools"),
 };
 
 /** Schools the access filter allows, matching the filter, by name; with the total for paging. */

@@ -26,9 +26,12 @@ function isCommandType(key: string): key is CaseCommandType {
 function row(type: CaseCommandType): string {
   const { summary, record, checks, events, eventsNote } = COMMAND_DESCRIPTIONS[type];
   const { action, subject } = COMMAND_PERMISSIONS[type];
-  const fields = Object.keys(SUBJECT_FIELDS[subject])
-    .map((field) => `\`${field}\``)
-    .join(", ");
+  const names = Object.keys(SUBJECT_FIELDS[subject]);
+  const own = names.filter((field) => !field.startsWith("school."));
+  // The school's attributes (`school.district`, ...) are on every record about a school: named once.
+  const fields = [...own.map((field) => `\`${field}\``), ...(own.length < names.length ? ["`school.*`"] : [])].join(
+    ", ",
+  );
   const cells = [
     `\`${type}\``,
     summary,

@@ -100,11 +100,25 @@ function subjectsTable(): string {
   return table(
     ["subject", "meaning", "fields a condition may test"],
     SUBJECTS.map((subject) => {
-      const fields = Object.keys(SUBJECT_FIELDS[subject]).map(code).join(", ");
+      const names = Object.keys(SUBJECT_FIELDS[subject]);
+      const own = names.filter((f) => !f.startsWith("school."));
+      const fields = [
+        ...own.map(code),
+        ...(own.length < names.length ? ["the school's attributes (`school.*`)"] : []),
+      ].join(", ");
       const extra = EXTRA_READABLE_FIELDS[subject];
       const readable = extra ? ` (and in \`fields\`: ${extra.map(code).join(", ")})` : "";
       return [code(subject), SUBJECT_DESCRIPTIONS[subject], `${fields}${readable}`];
     }),
+  );
+}
+
+function schoolAttributesTable(): string {
+  return table(
+    ["field", "meaning"],
+    Object.entries(SUBJECT_FIELDS.Case)
+      .filter(([name]) => name.startsWith("school."))
+      .map(([name, field]) => [code(name), field.description]),
   );
 }
 
@@ -116,6 +130,7 @@ const TABLES: Record<string, () => string> = {
   "merge-fields": mergeFieldsTable,
   actions: actionsTable,
   subjects: subjectsTable,
+  "school-attributes": schoolAttributesTable,
 };
 
 /** The guide with every vocabulary table rewritten from the code; throws when a table's markers are missing. */

@@ -66,18 +66,55 @@ export interface SubjectField {
 const schoolUrn = { type: "number", description: "The school's URN." } as const satisfies SubjectField;
 
 /**
+ * The school's attributes every record about a school carries, for rules that
+ * scope a role by them (an area caseload: `{"school.district": "Fenland"}`; a
+ * diocese's schools: `{"school.diocese": "Diocese of Ely"}`). From the
+ * register's columns and the GIAS attributes Steward keeps; null when the
+ * school has none.
+ */
+export const SCHOOL_ATTRIBUTES = [
+  "phase",
+  "governance",
+  "district",
+  "typeOfEstablishment",
+  "trust",
+  "diocese",
+  "religiousCharacter",
+] as const;
+
+export type SchoolAttribute = (typeof SCHOOL_ATTRIBUTES)[number];
+
+/** A school's attributes as permission checks see them (nested under `school`): null where the school has none. */
+export type SchoolAttributeRecord = Record<SchoolAttribute, string | null>;
+
+/** The school's attributes as subject fields (`school.district`): conditions name them with CASL's dot paths. */
+const schoolFields = {
+  "school.phase": { type: "string", description: "The school's phase (primary, secondary, ...)." },
+  "school.governance": { type: "string", description: "maintained, academy, free-school or other." },
+  "school.district": { type: "string", description: "The school's local authority district (an area caseload)." },
+  "school.typeOfEstablishment": {
+    type: "string",
+    description: "GIAS's type of establishment (Community school, Academy converter, ...).",
+  },
+  "school.trust": { type: "string", description: "The academy trust the school belongs to." },
+  "school.diocese": { type: "string", description: "The school's diocese (GIAS), for a church school." },
+  "school.religiousCharacter": { type: "string", description: "The school's religious character (GIAS)." },
+} as const satisfies Record<`school.${SchoolAttribute}`, SubjectField>;
+
+/**
  * The fields of each subject that a permission rule's conditions may test and
  * its `fields` list may name. Steward builds every record it checks with ALL of
  * its subject's fields (a field the record does not have is null), so a rule
  * never meets a record that lacks the field it tests.
  */
 export const SUBJECT_FIELDS = {
-  all: { schoolUrn },
+  all: { schoolUrn, ...schoolFields },
   School: {
     schoolUrn,
     phase: { type: "string", description: "The school's phase (primary, secondary, ...)." },
     governance: { type: "string", description: "maintained, academy, free-school or other." },
     district: { type: "string", description: "The school's local authority district." },
+    ...schoolFields,
   },
   Case: {
     schoolUrn,
@@ -88,52 +125,76 @@ export const SUBJECT_FIELDS = {
     category: { type: "string", description: "The case's category key." },
     stage: { type: "string", description: "The case's escalation stage key." },
     status: { type: "string", description: "open or closed." },
+    ...schoolFields,
   },
-  Assessment: { schoolUrn, assignedOfficerId: { type: "string", description: "The case's assigned officer." } },
+  Assessment: {
+    schoolUrn,
+    assignedOfficerId: { type: "string", description: "The case's assigned officer." },
+    ...schoolFields,
+  },
   Visit: {
     schoolUrn,
     visitType: { type: "string", description: "The visit type's key." },
     status: { type: "string", description: "scheduled, completed or cancelled." },
+    ...schoolFields,
   },
   VisitReport: {
     schoolUrn,
     visitType: { type: "string", description: "The visit type's key." },
     published: { type: "boolean", description: "Whether the report has been published to the school." },
+    ...schoolFields,
   },
-  Meeting: { schoolUrn, meetingType: { type: "string", description: "The meeting type's key." } },
-  MeetingMinutes: { schoolUrn, meetingType: { type: "string", description: "The meeting type's key." } },
-  MeetingKeyPoints: { schoolUrn, meetingType: { type: "string", description: "The meeting type's key." } },
+  Meeting: { schoolUrn, meetingType: { type: "string", description: "The meeting type's key." }, ...schoolFields },
+  MeetingMinutes: {
+    schoolUrn,
+    meetingType: { type: "string", description: "The meeting type's key." },
+    ...schoolFields,
+  },
+  MeetingKeyPoints: {
+    schoolUrn,
+    meetingType: { type: "string", description: "The meeting type's key." },
+    ...schoolFields,
+  },
   Letter: {
     schoolUrn,
     letterType: { type: "string", description: "The letter type's key." },
     status: { type: "string", description: "draft, approved, issued, acknowledged, closed, withdrawn or removed." },
+    ...schoolFields,
   },
-  Action: { schoolUrn },
+  Action: { schoolUrn, ...schoolFields },
   FormResponse: {
     schoolUrn,
     formKey: { type: "string", description: "The form's key." },
     status: { type: "string", description: "draft or submitted." },
+    ...schoolFields,
   },
   RegisterEntry: {
     schoolUrn,
     register: { type: "string", description: "The register's key." },
     status: { type: "string", description: "open or closed." },
+    ...schoolFields,
   },
   Policy: { status: { type: "string", description: "draft, published or retired." } },
   User: { id: { type: "string", description: "The user's id (compare with ${user.id})." } },
   AuditLog: { actorId: { type: "string", description: "Who did it (compare with ${user.id})." } },
 } as const satisfies Record<string, Record<string, SubjectField>>;
 
-/** A record of a subject as permission checks see it: every field of the vocabulary, null where it has none. */
+type FieldsOf<S extends Subject> = (typeof SUBJECT_FIELDS)[S];
+
+/**
+ * A record of a subject as permission checks see it: every field of the
+ * vocabulary, null where it has none; the school's attributes (`school.x`)
+ * nested under `school`, as CASL's dot paths read them.
+ */
 export type SubjectRecord<S extends Subject> = {
-  [K in keyof (typeof SUBJECT_FIELDS)[S]]:
-    | ((typeof SUBJECT_FIELDS)[S][K] extends { type: "number" }
+  [K in Exclude<keyof FieldsOf<S>, `school.${string}`>]:
+    | (FieldsOf<S>[K] extends { type: "number" }
         ? number
-        : (typeof SUBJECT_FIELDS)[S][K] extends { type: "boolean" }
+        : FieldsOf<S>[K] extends { type: "boolean" }
           ? boolean
           : string)
     | null;
-};
+} & ("school.district" extends keyof FieldsOf<S> ? { school: SchoolAttributeRecord } : unknown);
 
 /** Fields a rule's `fields` list may name beyond those its conditions may test (parts of a case shown as a whole). */
 export const EXTRA_READABLE_FIELDS: Partial<Record<Subject, readonly string[]>> = {

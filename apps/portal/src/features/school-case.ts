@@ -1,8 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 
-import { useTRPC, type RouterOutputs } from "@steward/ui";
+import { useSession, useTRPC, type RouterOutputs } from "@steward/ui";
 
 export type CaseView = RouterOutputs["cases"]["get"];
+export type SchoolLetter = RouterOutputs["letters"]["listForSchool"]["letters"][number];
+export type SchoolVisits = RouterOutputs["visits"]["listForSchool"];
+export type SchoolVisit = SchoolVisits["visits"][number];
 
 /** The signed-in school's open case (school staff see their own school's only). */
 export function useSchoolCase() {
@@ -20,12 +23,22 @@ export function useSchoolCase() {
 }
 
 /**
- * The parts of the case's own policy a school may see (`cases.policy`): the categories and stages the
- * policy shows to schools and the forms of the reports the school can read, with their questions.
+ * The letters of the signed-in user's school that they may read (`letters.listForSchool`): each letter is
+ * checked on itself, so a role that reads letters and not the case (a clerk) gets them too.
  */
-export function useSchoolCasePolicy(caseId: string | undefined) {
+export function useSchoolLetters() {
   const trpc = useTRPC();
+  const me = useSession();
   return useQuery(
-    trpc.cases.policy.queryOptions({ caseId: caseId ?? "" }, { enabled: Boolean(caseId), staleTime: 30 * 60_000 }),
+    trpc.letters.listForSchool.queryOptions({ schoolUrn: me.schoolUrn ?? 0 }, { enabled: me.schoolUrn !== null }),
+  );
+}
+
+/** The visits of the signed-in user's school they may read, each report only once they may read it. */
+export function useSchoolVisits() {
+  const trpc = useTRPC();
+  const me = useSession();
+  return useQuery(
+    trpc.visits.listForSchool.queryOptions({ schoolUrn: me.schoolUrn ?? 0 }, { enabled: me.schoolUrn !== null }),
   );
 }

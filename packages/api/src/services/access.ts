@@ -1,6 +1,9 @@
-import type { AccessCondition, AccessFilter, CaseReadScope, FieldScope } from "@steward/db";
-import { caseSubject, type CaseFacts, type PolicyAbility } from "@steward/domain";
-import type { Action, PolicyDocument, Subject } from "@steward/policy-config";
+import { createMongoAbility, subject as tagSubject } from "@casl/ability";
+import { z } from "zod";
+
+import type { AccessCondition, AccessFilter, CaseReadScope, FieldScope, School } from "@steward/db";
+import { caseSubject, NO_SCHOOL_ATTRIBUTES, schoolSubject, type CaseFacts, type PolicyAbility } from "@steward/domain";
+import type { Action, PolicyDocument, SchoolAttributeRecord, Subject } from "@steward/policy-config";
 
 /**
  * The rows of `subject` a user may act on (or, with `field`, whose `field` they
@@ -29,15 +32,53 @@ export function getAccessFilter(
   return anyOf.length === 0 ? { kind: "none" } : { kind: "some", anyOf, noneOf };
 }
 
-/** The case facts of a `cases` row, for permission checks. */
-export const caseFactsOfRow = (row: {
-  school_urn: number;
-  assigned_officer_id: string | null;
-  category: string | null;
-  stage: string | null;
-  status: string;
-}): CaseFacts => ({
+/** A text of the school's GIAS attributes, or null when it is missing or not a text (as the SQL reads it). */
+const attributeText = z.string().nullable().catch(null).default(null);
+const storedAttributes = z
+  .object({
+    attributes: z
+      .object({ diocese: attributeText, religiousCharacter: attributeText })
+      .catch({ diocese: null, religiousCharacter: null })
+      .default({ diocese: null, religiousCharacter: null }),
+  })
+  .catch({ attributes: { diocese: null, religiousCharacter: null } });
+
+/**
+ * The school's attributes that permission rules may test (`school.district`,
+ * ...), from its row in the register: the one reader, agreeing value for value
+ * with the SQL the lists filter by (`schoolAttributeColumns` in packages/db).
+ * A school not in the register has none.
+ */
+export function schoolAttributesOf(school: School | undefined): SchoolAttributeRecord {
+  if (!school) return { ...NO_SCHOOL_ATTRIBUTES };
+  const { attributes } = storedAttributes.parse(school.data);
+  return {
+    phase: school.phase,
+    governance: school.governance,
+    district: school.district,
+    typeOfEstablishment: school.type_of_establishment,
+    trust: school.trust,
+    diocese: attributes.diocese,
+    religiousCharacter: attributes.religiousCharacter,
+  };
+}
+
+/** A school of the register as permission checks see it (its URN and attributes). */
+export const schoolRecordOf = (school: School) => schoolSubject(school.urn, schoolAttributesOf(school));
+
+/** The case facts of a `cases` row and its school's attributes, for permission checks. */
+export const caseFactsOfRow = (
+  row: {
+    school_urn: number;
+    assigned_officer_id: string | null;
+    category: string | null;
+    stage: string | null;
+    status: string;
+  },
+  school: SchoolAttributeRecord,
+): CaseFacts => ({
   schoolUrn: row.school_urn,
+  school,
   assignedOfficerId: row.assigned_officer_id,
   category: row.category,
   stage: row.stage,
@@ -47,26 +88,30 @@ export const caseFactsOfRow = (row: {
 /** Whether the user may read this case (the record, not yet any of its fields). */
 export const mayReadCase = (pa: PolicyAbility, facts: CaseFacts) => pa.ability.can("read", caseSubject(facts));
 
+/** A rule's conditions on the school alone (its URN and attributes); the rest are left out. */
+const schoolConditions = (conditions: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(conditions).filter(([k]) => k === "schoolUrn" || k.startsWith("school.")));
+
 /**
  * Whether some rule lets the user `action` a `subject` of this school (say,
- * record its visits) although they may not read its case: the gate before the
- * engine, which then checks the exact record. Conditions on other fields are
- * left to the engine; a condition on the school must hold.
+ * record its visits, or read its letters) although they may not read its case:
+ * the gate before the engine or the record's own check, which then decide on
+ * the exact record. The rule's conditions on the school (its URN and
+ * attributes) must hold, read by CASL as every check reads them; conditions on
+ * the record's other fields are left to that exact check.
  */
 export function mayActOnSchool(
   { ability }: PolicyAbility,
   action: Action,
   subject: Subject,
-  schoolUrn: number,
+  school: { urn: number; attributes: SchoolAttributeRecord },
 ): boolean {
+  const record = tagSubject(subject, { schoolUrn: school.urn, school: school.attributes });
   return ability.rulesFor(action, subject).some((rule) => {
     if (rule.inverted) return false;
-    const test = rule.conditions?.schoolUrn;
-    if (test === undefined) return true;
-    if (test && typeof test === "object" && "$in" in test)
-      return Array.isArray(test.$in) && test.$in.includes(schoolUrn);
-    if (test && typeof test === "object" && "$eq" in test) return test.$eq === schoolUrn;
-    return test === schoolUrn;
+    if (!rule.conditions) return true;
+    const conditions = schoolConditions(rule.conditions);
+    return createMongoAbility([{ action, subject, conditions }]).can(action, record);
   });
 }
 

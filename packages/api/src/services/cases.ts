@@ -24,6 +24,7 @@ import {
   toIsoDate,
   type CaseCommand,
   type CaseEvent,
+  type CaseFacts,
   type CaseState,
   type DecideContext,
   type Facts,
@@ -34,7 +35,7 @@ import {
 import type { PolicyDocument } from "@steward/policy-config";
 
 import { ApiError, notFound } from "../errors.ts";
-import { caseFactsOfRow, mayActOnSchool, mayReadCase } from "./access.ts";
+import { caseFactsOfRow, mayActOnSchool, mayReadCase, schoolAttributesOf } from "./access.ts";
 import { readCaseState, storedState } from "./case-state.ts";
 import { loadIndicatorReadings } from "./indicators/readings.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
@@ -130,6 +131,10 @@ export interface LoadedCase {
   row: CaseRow;
   state: CaseState;
   policy: LoadedPolicy;
+  /** The case's school in the register as it is now (undefined only if it has left the register). */
+  school: School | undefined;
+  /** What permission checks need of the case: the row's facts and the school's attributes. */
+  facts: CaseFacts;
 }
 
 export async function loadCase(actor: Pick<Actor, "trx" | "tenantId">, caseId: string): Promise<LoadedCase> {
@@ -138,7 +143,9 @@ export async function loadCase(actor: Pick<Actor, "trx" | "tenantId">, caseId: s
   if (!row) throw notFound("That case");
   const policy = await loadPolicyVersion(actor.trx, actor.tenantId, row.policy_version_id);
   if (!policy) throw new Error(`Case ${caseId} refers to a policy version that is missing.`);
-  return { row, state: readCaseState(row.state, row.id), policy };
+  const school = await findSchool(actor.trx, row.school_urn);
+  const facts = caseFactsOfRow(row, schoolAttributesOf(school));
+  return { row, state: readCaseState(row.state, row.id), policy, school, facts };
 }
 
 /** A case's state on a past date: its events up to then, folded. */
@@ -165,18 +172,21 @@ function describe(command: CaseCommand): Record<string, unknown> {
 }
 
 /**
- * What the engine reads of a case's school beside the case: the school's own
- * data (`school.*`, `ofsted.*`) and every stored value of the policy's
- * indicators for it. `school`, when the caller has it, saves reading it again.
+ * What the engine reads of a case's school beside the case: the school's
+ * attributes its permission checks read, its own data (`school.*`, `ofsted.*`)
+ * and every stored value of the policy's indicators for it. `school`, when the
+ * caller has it, saves reading it again.
  */
 export async function loadSchoolContext(
   trx: TenantTransaction,
   policy: PolicyDocument,
   urn: number,
   school?: School,
-): Promise<Pick<DecideContext, "schoolData" | "indicatorReadings">> {
+): Promise<Pick<DecideContext, "schoolAttributes" | "schoolData" | "indicatorReadings">> {
+  const row = school ?? (await findSchool(trx, urn));
   return {
-    schoolData: getSchoolFacts(school ?? (await findSchool(trx, urn))),
+    schoolAttributes: schoolAttributesOf(row),
+    schoolData: getSchoolFacts(row),
     indicatorReadings: await loadIndicatorReadings(trx, policy, urn),
   };
 }
@@ -297,8 +307,11 @@ export async function runCaseCommand(
   // that does not exist. (Some roles act on a school's visits without reading its case.)
   const permission = COMMAND_PERMISSIONS[command.type];
   if (
-    !mayReadCase(actor.ability, caseFactsOfRow(loaded.row)) &&
-    !mayActOnSchool(actor.ability, permission.action, permission.subject, loaded.row.school_urn)
+    !mayReadCase(actor.ability, loaded.facts) &&
+    !mayActOnSchool(actor.ability, permission.action, permission.subject, {
+      urn: loaded.row.school_urn,
+      attributes: loaded.facts.school,
+    })
   )
     throw notFound("That case");
   if (options.expectedVersion !== undefined && loaded.state.version !== options.expectedVersion) {

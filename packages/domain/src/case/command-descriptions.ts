@@ -23,7 +23,7 @@ export interface CommandDescription {
 export const COMMAND_DESCRIPTIONS: Record<CaseCommandType, CommandDescription> = {
   "open-case": {
     summary: "Opens a case for a school.",
-    record: "`schoolUrn` is the school's in the command, the rest null",
+    record: "`schoolUrn` is the school's in the command and `school.*` its attributes in the register, the rest null",
     checks: "the case is not already open",
     events: ["case-opened"],
     eventsNote: "at the policy's `escalation.initialStage`",

@@ -5,6 +5,7 @@ import type { PolicyDocument } from "@steward/policy-config";
 import northShireJson from "@steward/policy-config/fixtures/north-shire/policy.json" with { type: "json" };
 
 import { buildAbility, type RoleGrant } from "../permissions/ability.ts";
+import { NO_SCHOOL_ATTRIBUTES } from "../permissions/subjects.ts";
 import type { CaseCommand } from "./commands.ts";
 import { decide } from "./decide.ts";
 import type { CaseEvent } from "./events.ts";
@@ -125,6 +126,7 @@ function run(steps: { user: number; day: number; command: Record<string, unknown
       actor: { id: user.id, grants: user.grants, ability: abilities.get(user.id)! },
       now: new Date(Date.UTC(2026, 8, 8 + day, 10)),
       newId: () => `id-${++ids}`,
+      schoolAttributes: NO_SCHOOL_ATTRIBUTES,
     };
   };
   const opened = decide(

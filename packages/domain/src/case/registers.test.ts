@@ -4,7 +4,7 @@ import type { PolicyDocument, RegisterDefinition } from "@steward/policy-config"
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
 
 import { buildAbility, canOnEvery, type RoleGrant } from "../permissions/ability.ts";
-import { registerEntrySubject } from "../permissions/subjects.ts";
+import { NO_SCHOOL_ATTRIBUTES, registerEntrySubject } from "../permissions/subjects.ts";
 import { CaseHarness } from "../testing/harness.ts";
 
 const adviser = ["adviser-1", [{ role: "adviser" }]] as const;
@@ -57,7 +57,7 @@ function openCase() {
 const ability = (policy: PolicyDocument, grants: readonly RoleGrant[]) =>
   buildAbility(policy, { id: "u", tenantId: "t", grants }).ability;
 const entry = (schoolUrn: number, register: string) =>
-  registerEntrySubject({ schoolUrn }, { register, status: "open" });
+  registerEntrySubject({ schoolUrn, school: NO_SCHOOL_ATTRIBUTES }, { register, status: "open" });
 
 describe("logging an entry in a register", () => {
   it("keeps the date it happened apart from when it was logged, and its fields", () => {

@@ -4,7 +4,14 @@ import type { PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
 
 import { audienceOf, buildAbility, canOnEvery, explain } from "./ability.ts";
-import { caseSubject, formResponseSubject, letterSubject, meetingSubject, visitReportSubject } from "./subjects.ts";
+import {
+  caseSubject,
+  formResponseSubject,
+  letterSubject,
+  meetingSubject,
+  NO_SCHOOL_ATTRIBUTES,
+  visitReportSubject,
+} from "./subjects.ts";
 
 /** A policy whose headteacher's own rules are careless: every record of their school, in full. */
 function carelessPolicy(): PolicyDocument {
@@ -17,7 +24,14 @@ function carelessPolicy(): PolicyDocument {
   return policy;
 }
 
-const facts = { schoolUrn: 100001, assignedOfficerId: null, category: null, stage: null, status: "open" };
+const facts = {
+  schoolUrn: 100001,
+  school: NO_SCHOOL_ATTRIBUTES,
+  assignedOfficerId: null,
+  category: null,
+  stage: null,
+  status: "open",
+};
 
 describe("what the policy keeps from school staff holds whatever their roles' rules say", () => {
   const policy = carelessPolicy();
@@ -46,10 +60,26 @@ describe("what the policy keeps from school staff holds whatever their roles' ru
     const schoolForm = policy.forms.find((f) => f.audience === "school")!;
     for (const action of ["read", "create", "update", "submit"] as const)
       expect(
-        head.ability.can(action, formResponseSubject({ schoolUrn: 100001, formKey: laForm.key, status: "draft" })),
+        head.ability.can(
+          action,
+          formResponseSubject({
+            schoolUrn: 100001,
+            school: NO_SCHOOL_ATTRIBUTES,
+            formKey: laForm.key,
+            status: "draft",
+          }),
+        ),
       ).toBe(false);
     expect(
-      head.ability.can("create", formResponseSubject({ schoolUrn: 100001, formKey: schoolForm.key, status: "draft" })),
+      head.ability.can(
+        "create",
+        formResponseSubject({
+          schoolUrn: 100001,
+          school: NO_SCHOOL_ATTRIBUTES,
+          formKey: schoolForm.key,
+          status: "draft",
+        }),
+      ),
     ).toBe(true);
   });
 

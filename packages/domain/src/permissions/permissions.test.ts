@@ -4,10 +4,11 @@ import type { PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
 
 import { buildAbility, explain, getPermittedFields } from "./ability.ts";
-import { caseSubject, letterSubject, schoolSubject, visitReportSubject } from "./subjects.ts";
+import { caseSubject, letterSubject, NO_SCHOOL_ATTRIBUTES, schoolSubject, visitReportSubject } from "./subjects.ts";
 
 const caseAt = (schoolUrn: number) => ({
   schoolUrn,
+  school: NO_SCHOOL_ATTRIBUTES,
   assignedOfficerId: null,
   category: null,
   stage: null,
@@ -97,7 +98,7 @@ describe("permissions from the policy's roles", () => {
       tenantId: "t1",
       grants: [{ role: "governor", schoolUrn: 100001 }],
     });
-    const school = schoolSubject({ urn: 100001, phase: "primary", governance: "maintained", district: null });
+    const school = schoolSubject(100001, { ...NO_SCHOOL_ATTRIBUTES, phase: "primary", governance: "maintained" });
     expect(getPermittedFields(governor, "read", school, ["schoolUrn", "phase", "governance", "district"])).toEqual([
       "phase",
       "schoolUrn",

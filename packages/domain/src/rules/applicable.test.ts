@@ -20,6 +20,7 @@ import { summariseCase } from "../case/summary.ts";
 import { getCategoryCadence, getVisitPlan } from "../case/visit-plan.ts";
 import { getVisitWorkload } from "../case/workload.ts";
 import { buildAbility, type RoleGrant } from "../permissions/ability.ts";
+import { NO_SCHOOL_ATTRIBUTES } from "../permissions/subjects.ts";
 import type { SchoolProfile } from "./applicability.ts";
 import { applicableOptions } from "./applicable.ts";
 
@@ -63,6 +64,7 @@ class Probe {
     return {
       policy: this.policy,
       policyVersionId: "v1",
+      schoolAttributes: NO_SCHOOL_ATTRIBUTES,
       actor: {
         id: "officer",
         grants: this.grants,

@@ -16,13 +16,14 @@ import { getCaseFacts } from "../case/facts.ts";
 import { summariseCase } from "../case/summary.ts";
 import { getVisitPlan } from "../case/visit-plan.ts";
 import { buildAbility, explain } from "../permissions/ability.ts";
-import { letterSubject, meetingSubject } from "../permissions/subjects.ts";
+import { letterSubject, meetingSubject, NO_SCHOOL_ATTRIBUTES } from "../permissions/subjects.ts";
 import { evaluateTriggers } from "../rules/best-fit.ts";
 import { toFacts } from "../rules/evaluate.ts";
 import { CaseHarness } from "../testing/harness.ts";
 
 const caseAt = (schoolUrn: number) => ({
   schoolUrn,
+  school: NO_SCHOOL_ATTRIBUTES,
   assignedOfficerId: null,
   category: null,
   stage: null,

@@ -14,12 +14,13 @@ import { planPolicyMove } from "../case/policy-move.ts";
 import { summariseCase } from "../case/summary.ts";
 import { getVisitPlan } from "../case/visit-plan.ts";
 import { buildAbility, explain } from "../permissions/ability.ts";
-import { meetingSubject } from "../permissions/subjects.ts";
+import { meetingSubject, NO_SCHOOL_ATTRIBUTES } from "../permissions/subjects.ts";
 import type { DescriptorSelection } from "../rules/best-fit.ts";
 import { CaseHarness } from "../testing/harness.ts";
 
 const caseAt = (schoolUrn: number) => ({
   schoolUrn,
+  school: NO_SCHOOL_ATTRIBUTES,
   assignedOfficerId: null,
   category: null,
   stage: null,

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from "@steward/policy-config";
+import type { PolicyDocument, SchoolAttributeRecord } from "@steward/policy-config";
 
 import { maxDate, toIsoDate } from "../calendar/dates.ts";
 import type { CaseCommand } from "../case/commands.ts";
@@ -9,6 +9,7 @@ import { fold } from "../case/evolve.ts";
 import type { CaseState } from "../case/state.ts";
 import type { DomainError } from "../errors.ts";
 import { buildAbility, type RoleGrant } from "../permissions/ability.ts";
+import { NO_SCHOOL_ATTRIBUTES } from "../permissions/subjects.ts";
 import type { Facts } from "../rules/evaluate.ts";
 import { legacyMeasureDifferences } from "./legacy-measures.ts";
 
@@ -20,6 +21,8 @@ export class CaseHarness {
   readonly events: CaseEvent[] = [];
   now: Date;
   schoolData: Facts = {};
+  /** The school's attributes from the register, as the API passes them in (none unless a test sets them). */
+  schoolAttributes: SchoolAttributeRecord = { ...NO_SCHOOL_ATTRIBUTES };
   /** The school's indicator values, as the database would pass them in. */
   readings: IndicatorReading[] = [];
   #ids = 0;
@@ -51,6 +54,7 @@ export class CaseHarness {
       actor: { id: userId, grants, ability: buildAbility(this.policy, { id: userId, tenantId: "tenant", grants }) },
       now: this.now,
       newId: () => `id-${String(++this.#ids).padStart(4, "0")}`,
+      schoolAttributes: this.schoolAttributes,
       schoolData: this.schoolData,
       indicatorReadings: this.readings,
     };

@@ -5,20 +5,9 @@ import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react
 import { TitleSuffixContext } from "../components/page-title.tsx";
 import { Loading, QueryError } from "../components/ui.tsx";
 import type { Audience } from "../lib/audience.ts";
+import { canSee, redirectFromHome, type NavigationItem } from "../lib/menu.ts";
 import { setCsrfToken, useTRPC } from "../trpc.ts";
 import { SessionContext, useMeQuery, type Me } from "./session.tsx";
-
-/** A menu item, shown only to roles that allow what it leads to ("read Case"). */
-export interface NavigationItem {
-  to: string;
-  label: string;
-  needs: string[];
-  end?: boolean;
-}
-
-export function canSee(me: Me, needs: string[]) {
-  return needs.every((n) => me.can.includes(n) || me.can.includes(`${n.split(" ")[0]} all`));
-}
 
 /** Moves focus to the new page's main heading after a client-side navigation, as a full page load would. */
 function useFocusOnNavigate() {
@@ -192,10 +181,25 @@ export function SignedInLayout(shell: ShellProps) {
   return (
     <SessionContext.Provider value={me.data}>
       <Frame me={me.data} shell={shell}>
-        {me.data.audience !== shell.audience ? <WrongApp shell={shell} /> : <Outlet />}
+        {me.data.audience !== shell.audience ? (
+          <WrongApp shell={shell} />
+        ) : (
+          <PermittedPages me={me.data} navigation={shell.navigation} />
+        )}
       </Frame>
     </SessionContext.Provider>
   );
+}
+
+/**
+ * The app's pages; a user whose roles do not allow what the home page needs
+ * (a clerk who reads only letters, on the school's overview) goes to the first
+ * page of the menu they may see instead.
+ */
+function PermittedPages({ me, navigation }: { me: Me; navigation: NavigationItem[] }) {
+  const location = useLocation();
+  const elsewhere = redirectFromHome(me, navigation, location.pathname);
+  return elsewhere ? <Navigate to={elsewhere} replace /> : <Outlet />;
 }
 
 function WrongApp({ shell }: { shell: ShellProps }) {

@@ -4,7 +4,8 @@ import { createBrowserRouter, Link, type RouteObject } from "react-router";
 import { usePageTitle } from "../components/page-title.tsx";
 import { AcceptInvitePage, SignInPage } from "../features/auth/sign-in-page.tsx";
 import type { Audience } from "../lib/audience.ts";
-import { PublicLayout, SignedInLayout, type NavigationItem, type ShellProps } from "./layout.tsx";
+import type { NavigationItem } from "../lib/menu.ts";
+import { PublicLayout, SignedInLayout, type ShellProps } from "./layout.tsx";
 
 /**
  * Steward's two apps, by the audience each is for: where apps/server serves it, its service name, and what the other

@@ -17,27 +17,25 @@ import {
   readProblems,
   SuccessBanner,
   SummaryList,
-  useCan,
   usePageTitle,
   useTRPC,
   type Problem,
 } from "@steward/ui";
 
-import { useSchoolCase, type CaseView } from "../school-case.ts";
+import { useSchoolLetters, type SchoolLetter as Letter } from "../school-case.ts";
 import { LetterStatus } from "./letter-status.tsx";
-
-type Letter = CaseView["letters"][number];
 
 export function LetterPage() {
   const { letterId = "" } = useParams();
-  const { view, isPending, error } = useSchoolCase();
+  const { data, isPending, error } = useSchoolLetters();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [done, setDone] = useState(false);
-  const letter = view?.letters.find((l) => l.id === letterId);
+  const letter = data?.letters.find((l) => l.id === letterId);
   usePageTitle(letter ? letter.letterType.label : "Letter");
   if (isPending) return <Loading />;
   if (error) return <QueryError error={error} />;
-  if (!view || !letter) return <ErrorPage error={new Error("There is no such letter.")} title="Letter not found" />;
+  if (!data?.caseId || !letter)
+    return <ErrorPage error={new Error("There is no such letter.")} title="Letter not found" />;
   return (
     <>
       <BackLink to="/letters">Back to letters</BackLink>
@@ -50,7 +48,12 @@ export function LetterPage() {
       <span className="govuk-caption-l">{letter.letterType.label}</span>
       <h1 className="govuk-heading-l">{letter.subject}</h1>
       <LetterSummary letter={letter} />
-      <LetterButtons caseId={view.id} letter={letter} setProblems={setProblems} onAcknowledged={() => setDone(true)} />
+      <LetterButtons
+        caseId={data.caseId}
+        letter={letter}
+        setProblems={setProblems}
+        onAcknowledged={() => setDone(true)}
+      />
       <LetterHtml html={letter.html} label={letter.subject} />
     </>
   );
@@ -89,13 +92,13 @@ function LetterButtons({
   onAcknowledged: () => void;
 }) {
   const trpc = useTRPC();
-  const can = useCan();
   const queryClient = useQueryClient();
   const acknowledge = useMutation(
     trpc.letters.acknowledge.mutationOptions({
       onSuccess: async () => {
         setProblems([]);
         onAcknowledged();
+        await queryClient.invalidateQueries({ queryKey: trpc.letters.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
       },
       onError: (e) => setProblems(readProblems(e)),
@@ -113,7 +116,7 @@ function LetterButtons({
   };
   return (
     <div className="govuk-button-group">
-      {letter.status === "issued" && can("acknowledge Letter") && (
+      {letter.can.acknowledge && (
         <button
           type="button"
           className="govuk-button"

@@ -2,12 +2,10 @@ import { Link } from "react-router";
 
 import { DataTable, formatDate, Loading, QueryError, usePageTitle, type Column } from "@steward/ui";
 
-import { useSchoolCase, type CaseView } from "../school-case.ts";
+import { useSchoolLetters, type SchoolLetter } from "../school-case.ts";
 import { LetterStatus } from "./letter-status.tsx";
 
-type Letter = CaseView["letters"][number];
-
-const COLUMNS: Column<Letter>[] = [
+const COLUMNS: Column<SchoolLetter>[] = [
   {
     heading: "Letter",
     cell: (l) => (
@@ -23,11 +21,11 @@ const COLUMNS: Column<Letter>[] = [
 
 /** The letters and notices the local authority has sent the school, newest first. */
 export function LettersPage() {
-  const { view, isPending, error } = useSchoolCase();
+  const { data, isPending, error } = useSchoolLetters();
   usePageTitle("Letters and notices");
   if (isPending) return <Loading />;
   if (error) return <QueryError error={error} />;
-  const letters = [...(view?.letters ?? [])].sort((a, b) => (b.issuedOn ?? "").localeCompare(a.issuedOn ?? ""));
+  const letters = [...data.letters].sort((a, b) => (b.issuedOn ?? "").localeCompare(a.issuedOn ?? ""));
   return (
     <>
       <h1 className="govuk-heading-l">Letters and notices</h1>

@@ -13,13 +13,12 @@ import {
   today,
   usePageTitle,
   type Column,
-  type RouterOutputs,
 } from "@steward/ui";
 
-import { useSchoolCase, useSchoolCasePolicy, type CaseView } from "../school-case.ts";
+import { useSchoolVisits, type SchoolVisits, type SchoolVisit as Visit } from "../school-case.ts";
 
-type Visit = CaseView["visits"][number];
 type Report = NonNullable<Visit["report"]>;
+type ReportForm = SchoolVisits["reportForms"][number];
 
 const UPCOMING_COLUMNS: Column<Visit>[] = [
   { heading: "Date", cell: (v) => formatDate(v.date) },
@@ -37,11 +36,11 @@ const UPCOMING_COLUMNS: Column<Visit>[] = [
 ];
 
 export function VisitsPage() {
-  const { view, isPending, error } = useSchoolCase();
+  const { data, isPending, error } = useSchoolVisits();
   usePageTitle("Visits");
   if (isPending) return <Loading />;
   if (error) return <QueryError error={error} />;
-  const visits = view?.visits ?? [];
+  const visits = data.visits;
   const upcoming = visits
     .filter((v) => v.status === "scheduled" && v.date >= today())
     .sort((a, b) => a.date.localeCompare(b.date));
@@ -77,26 +76,22 @@ export function VisitsPage() {
 /** A published visit report: the notes against the agenda and the report form's answers under its questions. */
 export function VisitReportPage() {
   const { visitId = "" } = useParams();
-  const { view, caseId, isPending, error } = useSchoolCase();
-  const policy = useSchoolCasePolicy(caseId);
-  const visit = view?.visits.find((v) => v.id === visitId);
+  const { data, isPending, error } = useSchoolVisits();
+  const visit = data?.visits.find((v) => v.id === visitId);
   usePageTitle(visit ? `${visit.visitType.label} report, ${formatDate(visit.date)}` : "Visit report");
-  if (isPending || (Boolean(caseId) && policy.isPending)) return <Loading />;
+  if (isPending) return <Loading />;
   if (error) return <QueryError error={error} />;
-  if (policy.error) return <QueryError error={policy.error} />;
-  if (!visit?.report || !policy.data)
+  if (!visit?.report)
     return <ErrorPage error={new Error("There is no published report for that visit.")} title="Report not found" />;
   return (
     <>
       <BackLink to="/visits">Back to visits</BackLink>
       <span className="govuk-caption-l">{formatDate(visit.date)}</span>
       <h1 className="govuk-heading-l">{visit.visitType.label} report</h1>
-      <ReportBody visit={visit} report={visit.report} form={getReportForm(policy.data, visit)} />
+      <ReportBody visit={visit} report={visit.report} form={getReportForm(data.reportForms, visit.report)} />
     </>
   );
 }
-
-type ReportForm = RouterOutputs["cases"]["policy"]["forms"][number];
 
 /** A report written as one summary (how the LA app records a visit whose type names no report form). */
 const SUMMARY_REPORT: Pick<ReportForm, "schema" | "uiSchema"> = {
@@ -105,14 +100,10 @@ const SUMMARY_REPORT: Pick<ReportForm, "schema" | "uiSchema"> = {
 };
 
 /** The form the report was written with, from the case's own policy version: its questions label the answers. */
-function getReportForm(
-  policy: RouterOutputs["cases"]["policy"],
-  visit: Visit,
-): Pick<ReportForm, "schema" | "uiSchema"> {
-  const key = visit.report?.form ?? policy.visitTypes.find((t) => t.key === visit.visitType.key)?.reportForm;
+function getReportForm(forms: readonly ReportForm[], report: Report): Pick<ReportForm, "schema" | "uiSchema"> {
   return (
-    (key ? policy.forms.find((f) => f.key === key) : undefined) ??
-    policy.forms.find((f) => f.purpose === "visit-report") ??
+    (report.form ? forms.find((f) => f.key === report.form) : undefined) ??
+    forms.find((f) => f.purpose === "visit-report") ??
     SUMMARY_REPORT
   );
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { applicableOptions, audienceOf, getCaseFacts, toIsoDate } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
-import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
+import { mayReadCase } from "../../services/access.ts";
 import { loadCase, loadSchoolContext } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
@@ -34,8 +34,8 @@ export const getCaseOptions = tenantProcedure
   .input(z.strictObject({ caseId: z.string().max(100) }))
   .output(caseOptionsOutput)
   .query(async ({ ctx, input }) => {
-    const { row, state, policy } = await loadCase(ctx, input.caseId);
-    if (!mayReadCase(ctx.ability, caseFactsOfRow(row))) throw notFound("That case");
+    const { state, policy, facts: caseFacts } = await loadCase(ctx, input.caseId);
+    if (!mayReadCase(ctx.ability, caseFacts)) throw notFound("That case");
     const doc = policy.document;
     const school = audienceOf(doc, ctx.user.grants) === "school";
     const { schoolData, indicatorReadings } = await loadSchoolContext(ctx.trx, doc, state.school.urn);

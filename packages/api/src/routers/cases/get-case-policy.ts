@@ -3,7 +3,7 @@ import { z } from "zod";
 import { audienceOf } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
-import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
+import { mayReadCase } from "../../services/access.ts";
 import { loadCase } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
@@ -63,8 +63,8 @@ export const getCasePolicy = tenantProcedure
   .input(z.strictObject({ caseId: z.string().max(100) }))
   .output(casePolicyOutput)
   .query(async ({ ctx, input }) => {
-    const { row, policy } = await loadCase(ctx, input.caseId);
-    if (!mayReadCase(ctx.ability, caseFactsOfRow(row))) throw notFound("That case");
+    const { policy, facts } = await loadCase(ctx, input.caseId);
+    if (!mayReadCase(ctx.ability, facts)) throw notFound("That case");
     const doc = policy.document;
     const school = audienceOf(doc, ctx.user.grants) === "school";
     const reportForms = new Set(

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-import { findSchool, listCaseEvents } from "@steward/db";
+import { listCaseEvents } from "@steward/db";
 import { audienceOf, toIsoDate } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
-import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
+import { mayReadCase } from "../../services/access.ts";
 import { caseViewSchema, presentCase } from "../../services/case-view/index.ts";
 import { eventFromRow, getSchoolFacts, loadCase } from "../../services/cases.ts";
 import { loadIndicatorReadings } from "../../services/indicators/readings.ts";
@@ -15,12 +15,12 @@ export const getCase = tenantProcedure
   .input(z.strictObject({ caseId: z.string().max(100) }))
   .output(caseViewSchema)
   .query(async ({ ctx, input }) => {
-    const { row, state, policy } = await loadCase(ctx, input.caseId);
+    const { row, state, policy, school, facts } = await loadCase(ctx, input.caseId);
     // A case the user may not read is "not found", exactly like one that does not exist.
-    if (!mayReadCase(ctx.ability, caseFactsOfRow(row))) throw notFound("That case");
+    if (!mayReadCase(ctx.ability, facts)) throw notFound("That case");
     const events = (await listCaseEvents(ctx.trx, row.id)).map(eventFromRow);
-    const school = await findSchool(ctx.trx, row.school_urn);
     return presentCase(ctx.trx, state, policy.document, ctx.ability, {
+      schoolAttributes: facts.school,
       audience: audienceOf(policy.document, ctx.user.grants),
       user: ctx.user,
       today: toIsoDate(ctx.now()),

@@ -13,6 +13,10 @@ export const getFormResponse = tenantProcedure
   .query(async ({ ctx, input }) => {
     const row = await findFormResponse(ctx.trx, input.id);
     if (!row) throw notFound("That form");
-    assertResponsePermission(ctx, "read", { schoolUrn: row.school_urn, status: row.status, formKey: row.form_key });
+    await assertResponsePermission(ctx, "read", {
+      schoolUrn: row.school_urn,
+      status: row.status,
+      formKey: row.form_key,
+    });
     return toResponse(row);
   });

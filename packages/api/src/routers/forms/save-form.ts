@@ -38,7 +38,7 @@ export const saveForm = tenantProcedure
     if (!form) throw new DomainError("invalid", `There is no form "${input.formKey}" in this policy.`, "/formKey");
     const now = ctx.now();
     if (!input.id) {
-      assertResponsePermission(ctx, "create", { schoolUrn: input.schoolUrn, status: "draft", formKey: form.key });
+      await assertResponsePermission(ctx, "create", { schoolUrn: input.schoolUrn, status: "draft", formKey: form.key });
       const school = await findSchool(ctx.trx, input.schoolUrn);
       if (!school) throw new DomainError("not-found", "That school was not found.", "/schoolUrn");
       // The engine's one applicability check: a form the policy limits to other schools is not started for this one.
@@ -77,12 +77,12 @@ export const saveForm = tenantProcedure
       );
     const existing = await findFormResponse(ctx.trx, input.id);
     if (!existing) throw new DomainError("not-found", "That form was not found.", "/id");
-    assertResponsePermission(ctx, "read", {
+    await assertResponsePermission(ctx, "read", {
       schoolUrn: existing.school_urn,
       status: existing.status,
       formKey: existing.form_key,
     });
-    assertResponsePermission(ctx, "update", {
+    await assertResponsePermission(ctx, "update", {
       schoolUrn: existing.school_urn,
       status: existing.status,
       formKey: existing.form_key,

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
-import type { FormResponseRow } from "@steward/db";
+import { findSchool, type FormResponseRow } from "@steward/db";
 import { DomainError, formResponseSubject } from "@steward/domain";
 import type { Action } from "@steward/policy-config";
 
+import { schoolAttributesOf } from "../../services/access.ts";
 import type { TenantContext } from "../../trpc.ts";
 
 export const responseSchema = z.object({
@@ -33,17 +34,18 @@ export const toResponse = (r: FormResponseRow) => ({
 });
 
 /**
- * Throws unless the user may act on a response of this form for this school in
- * this status. The form's audience is in the ability itself: school staff can
+ * Throws unless the user may act on a response of this form for this school (with
+ * its attributes) in this status. The form's audience is in the ability itself: school staff can
  * never touch the LA's own forms, whatever their roles' rules say
  * (`schoolAudienceLimits` in packages/domain).
  */
-export function assertResponsePermission(
-  ctx: Pick<TenantContext, "ability">,
+export async function assertResponsePermission(
+  ctx: Pick<TenantContext, "ability" | "trx">,
   action: Action,
   record: { schoolUrn: number; status: string; formKey: string },
 ) {
-  if (!ctx.ability.ability.can(action, formResponseSubject(record))) {
+  const school = schoolAttributesOf(await findSchool(ctx.trx, record.schoolUrn));
+  if (!ctx.ability.ability.can(action, formResponseSubject({ ...record, school }))) {
     throw new DomainError(
       action === "read" ? "not-found" : "forbidden",
       action === "read" ? "That form was not found." : `Your roles do not allow you to ${action} this form.`,

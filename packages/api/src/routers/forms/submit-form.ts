@@ -18,8 +18,8 @@ export const submitForm = tenantProcedure
     const existing = await findFormResponse(ctx.trx, input.id);
     if (!existing) throw new DomainError("not-found", "That form was not found.", "/id");
     const record = { schoolUrn: existing.school_urn, status: existing.status, formKey: existing.form_key };
-    assertResponsePermission(ctx, "read", record);
-    assertResponsePermission(ctx, "submit", record);
+    await assertResponsePermission(ctx, "read", record);
+    await assertResponsePermission(ctx, "submit", record);
     if (existing.status === "submitted") throw new DomainError("conflict", "This form has already been submitted.");
     const policy = await loadPolicyVersion(ctx.trx, ctx.tenantId, existing.policy_version_id);
     const form = policy?.document.forms.find((f) => f.key === existing.form_key);

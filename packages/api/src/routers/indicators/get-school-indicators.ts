@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 import { findSchool } from "@steward/db";
-import { audienceOf, schoolSubject, toIsoDate } from "@steward/domain";
+import { audienceOf, toIsoDate } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
+import { schoolRecordOf } from "../../services/access.ts";
 import { mayRecordValue } from "../../services/indicators/entry.ts";
 import { presentSchoolIndicators } from "../../services/indicators/readings.ts";
 import { tenantProcedure } from "../../trpc.ts";
@@ -44,7 +45,7 @@ export const getSchoolIndicators = tenantProcedure
   )
   .query(async ({ ctx, input }) => {
     const school = await findSchool(ctx.trx, input.urn);
-    if (!school || !ctx.ability.ability.can("read", schoolSubject(school))) throw notFound("That school");
+    if (!school || !ctx.ability.ability.can("read", schoolRecordOf(school))) throw notFound("That school");
     const audience = audienceOf(ctx.policy.document, ctx.user.grants);
     const indicators = await presentSchoolIndicators(ctx.trx, ctx.policy.document, school.urn, {
       audience,

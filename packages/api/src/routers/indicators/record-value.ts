@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 import { findSchool } from "@steward/db";
-import { schoolSubject } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
+import { schoolRecordOf } from "../../services/access.ts";
 import { recordValue as record } from "../../services/indicators/entry.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
@@ -25,6 +25,6 @@ export const recordValue = tenantProcedure
   .output(z.object({ display: z.string() }))
   .mutation(async ({ ctx, input }) => {
     const school = await findSchool(ctx.trx, input.urn);
-    if (!school || !ctx.ability.ability.can("read", schoolSubject(school))) throw notFound("That school");
+    if (!school || !ctx.ability.ability.can("read", schoolRecordOf(school))) throw notFound("That school");
     return record(ctx, ctx.policy.document, school, input);
   });

@@ -7,6 +7,7 @@ import { draftLetter } from "./draft-letter.ts";
 import { getLetterPdf } from "./get-letter-pdf.ts";
 import { issueLetter } from "./issue-letter.ts";
 import { listEligibleLetters } from "./list-eligible-letters.ts";
+import { listSchoolLetters } from "./list-school-letters.ts";
 
 export const lettersRouter = createTRPCRouter({
   eligible: listEligibleLetters,
@@ -17,4 +18,6 @@ export const lettersRouter = createTRPCRouter({
   completeActions: completeLetterActions,
   close: closeLetter,
   pdf: getLetterPdf,
+  /** The letters of a school the user may read, without its case (the school portal). */
+  listForSchool: listSchoolLetters,
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getLetterEligibility, letterSubject } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
-import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
+import { mayReadCase } from "../../services/access.ts";
 import { loadCase } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
@@ -29,8 +29,7 @@ export const listEligibleLetters = tenantProcedure
   .input(z.strictObject({ caseId: z.string().max(100) }))
   .output(eligibleLettersOutput)
   .query(async ({ ctx, input }) => {
-    const { row, state, policy } = await loadCase(ctx, input.caseId);
-    const facts = caseFactsOfRow(row);
+    const { state, policy, facts } = await loadCase(ctx, input.caseId);
     if (!mayReadCase(ctx.ability, facts)) throw notFound("That case");
     return getLetterEligibility(state, policy.document).map((e) => ({
       key: e.letterType.key,

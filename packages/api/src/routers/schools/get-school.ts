@@ -1,10 +1,9 @@
 import { z } from "zod";
 
 import { findOpenCaseForSchool, findSchool } from "@steward/db";
-import { schoolSubject } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
-import { caseFactsOfRow, mayReadCase } from "../../services/access.ts";
+import { caseFactsOfRow, mayReadCase, schoolAttributesOf, schoolRecordOf } from "../../services/access.ts";
 import { readSchoolProfileData, schoolAttributes } from "../../services/school-data.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { schoolSummary } from "./list-schools.ts";
@@ -37,7 +36,7 @@ export const getSchool = tenantProcedure
   )
   .query(async ({ ctx, input }) => {
     const school = await findSchool(ctx.trx, input.urn);
-    if (!school || !ctx.ability.ability.can("read", schoolSubject(school))) throw notFound("That school");
+    if (!school || !ctx.ability.ability.can("read", schoolRecordOf(school))) throw notFound("That school");
     const data = school.data as {
       links?: { urn: number; name: string; type: string; established: string | null }[];
       facts?: { ofsted?: Record<string, string> };
@@ -45,7 +44,7 @@ export const getSchool = tenantProcedure
     };
     const profile = readSchoolProfileData(school.data);
     const open = await findOpenCaseForSchool(ctx.trx, school.urn);
-    const caseVisible = open && mayReadCase(ctx.ability, caseFactsOfRow(open));
+    const caseVisible = open && mayReadCase(ctx.ability, caseFactsOfRow(open, schoolAttributesOf(school)));
     return {
       urn: school.urn,
       name: school.name,

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 import { appendAudit, findSchool, mergeSchoolData } from "@steward/db";
-import { audienceOf, DomainError, schoolSubject } from "@steward/domain";
+import { audienceOf, DomainError } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
+import { schoolRecordOf } from "../../services/access.ts";
 import { readSchoolProfileData } from "../../services/school-data.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
@@ -31,10 +32,10 @@ export const setContacts = tenantProcedure
   .output(z.object({ chairOfGovernors: z.string().nullable(), headteacher: z.string().nullable() }))
   .mutation(async ({ ctx, input }) => {
     const school = await findSchool(ctx.trx, input.urn);
-    if (!school || !ctx.ability.ability.can("read", schoolSubject(school))) throw notFound("That school");
+    if (!school || !ctx.ability.ability.can("read", schoolRecordOf(school))) throw notFound("That school");
     if (
       audienceOf(ctx.policy.document, ctx.user.grants) !== "la" ||
-      !ctx.ability.ability.can("update", schoolSubject(school))
+      !ctx.ability.ability.can("update", schoolRecordOf(school))
     )
       throw new DomainError("forbidden", "Your roles do not allow you to change this school's contacts.");
     const before = readSchoolProfileData(school.data).contacts;

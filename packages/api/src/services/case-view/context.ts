@@ -13,7 +13,7 @@ import {
   type PermissionTarget,
   type PolicyAbility,
 } from "@steward/domain";
-import type { Action, PolicyDocument } from "@steward/policy-config";
+import type { Action, PolicyDocument, SchoolAttributeRecord } from "@steward/policy-config";
 
 const CASE_FIELDS = [
   "schoolUrn",
@@ -28,6 +28,8 @@ const CASE_FIELDS = [
 /** Who is looking, and from when. */
 export interface PresentOptions {
   audience: "la" | "school";
+  /** The school's attributes from the register, which every record of the case is checked with. */
+  schoolAttributes: SchoolAttributeRecord;
   today: string;
   events?: readonly CaseEvent[];
   schoolData?: Facts;
@@ -87,7 +89,7 @@ export async function buildViewContext(
   ability: PolicyAbility,
   options: PresentOptions,
 ): Promise<ViewContext> {
-  const facts = caseFactsOf(state);
+  const facts = caseFactsOf(state, options.schoolAttributes);
   const may = (action: Action, target: PermissionTarget, field?: string) => ability.ability.can(action, target, field);
   const canRead = (target: PermissionTarget, field?: string) => may("read", target, field);
   const mayReadCategory = (key: string | undefined) =>

@@ -1,7 +1,8 @@
 import { appendAudit, insertIndicatorValues, type School, type TenantTransaction } from "@steward/db";
-import { DomainError, schoolSubject, toIsoDate, type PolicyAbility, type RoleGrant } from "@steward/domain";
+import { DomainError, toIsoDate, type PolicyAbility, type RoleGrant } from "@steward/domain";
 import type { FormDefinition, IndicatorDefinition, PolicyDocument } from "@steward/policy-config";
 
+import { schoolRecordOf } from "../access.ts";
 import { convertValue, formatValue } from "./convert.ts";
 
 /** Who records a value: the request's transaction, tenant, user, ability and clock. */
@@ -30,7 +31,7 @@ export function mayRecordValue(
     return recorder.user.grants.some(
       (g) => entry.roles?.includes(g.role) && (g.schoolUrn === undefined || g.schoolUrn === school.urn),
     );
-  return recorder.ability.ability.can("update", schoolSubject(school));
+  return recorder.ability.ability.can("update", schoolRecordOf(school));
 }
 
 /** Records an officer's value of an indicator for a school (checked by the indicator's type), audited. */

@@ -25,7 +25,14 @@ function openCase(
   authorise(
     context,
     command.type,
-    caseSubject({ schoolUrn: command.school.urn, assignedOfficerId: null, category: null, stage: null, status: null }),
+    caseSubject({
+      schoolUrn: command.school.urn,
+      school: context.schoolAttributes,
+      assignedOfficerId: null,
+      category: null,
+      stage: null,
+      status: null,
+    }),
   );
   return [
     {

@@ -4,7 +4,12 @@
  * read the date, the actor and the policy only through these, so each area's
  * module stays about its own commands.
  */
-import { FormSchemaError, getFormValidator, type PolicyDocument } from "@steward/policy-config";
+import {
+  FormSchemaError,
+  getFormValidator,
+  type PolicyDocument,
+  type SchoolAttributeRecord,
+} from "@steward/policy-config";
 
 import { toIsoDate, type IsoDate } from "../../calendar/dates.ts";
 import { SchoolCalendar } from "../../calendar/school-calendar.ts";
@@ -27,6 +32,11 @@ export interface DecideContext {
   /** The current instant. */
   now: Date;
   newId: () => string;
+  /**
+   * The school's attributes from the register as it is now (`school.district`,
+   * ...): every permission the engine checks is on a record that carries them.
+   */
+  schoolAttributes: SchoolAttributeRecord;
   /** The school's own data from the register (`school.*`, `ofsted.*`) for triggers and rules. */
   schoolData?: Facts;
   /**
@@ -94,7 +104,12 @@ export function onOpenCase<C extends CaseCommand>(
   return (command, state, context) => {
     if (!state) fail("not-found", "There is no such case.");
     if (state.status === "closed") fail("conflict", "This case is closed.");
-    return decide(command, { state, context, policy: context.policy, facts: caseFactsOf(state) });
+    return decide(command, {
+      state,
+      context,
+      policy: context.policy,
+      facts: caseFactsOf(state, context.schoolAttributes),
+    });
   };
 }
 

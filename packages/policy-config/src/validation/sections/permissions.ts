@@ -1,5 +1,5 @@
 import type { PolicyDocument } from "../../schema/policy.ts";
-import { EXTRA_READABLE_FIELDS, SUBJECT_FIELDS, SUBJECTS, type Subject } from "../../vocabulary.ts";
+import { EXTRA_READABLE_FIELDS, SCHOOL_ATTRIBUTES, SUBJECT_FIELDS, SUBJECTS, type Subject } from "../../vocabulary.ts";
 import type { Path, SemanticsContext } from "./context.ts";
 
 /** The field names a condition tests, through `$and`/`$or`/`$nor` and `$elemMatch` (whose inner keys are the item's). */
@@ -33,7 +33,9 @@ export function checkPermissions(policy: PolicyDocument, { report }: SemanticsCo
         if (lacking.length > 0) {
           report(
             [...path, "conditions", field],
-            `"${field}" is not a field of ${lacking.join(", ")}, so this condition could never hold. ${lacking.map((s) => `${s} has ${fieldNames(s).join(", ") || "no fields"}`).join("; ")}.`,
+            field === "school"
+              ? `Name the school's attributes one by one with a dot, like {"school.district": "..."}: a condition on "school" as a whole could never hold. The attributes are ${SCHOOL_ATTRIBUTES.map((a) => `school.${a}`).join(", ")}.`
+              : `"${field}" is not a field of ${lacking.join(", ")}, so this condition could never hold. ${lacking.map((s) => `${s} has ${fieldNames(s).join(", ") || "no fields"}`).join("; ")}.`,
             "role.condition-field",
           );
         }
