@@ -1,3 +1,3 @@
 export * from "./applicability.ts";
-export * from "./best-fit.ts";
+export * from "./assessment.ts";
 export * from "./evaluate.ts";
