@@ -44,7 +44,13 @@ function assertCaseState(stored: unknown, caseId: string): asserts stored is Cas
 /** The state stored for a case; throws naming the case and the field when the stored value is not a case state. */
 export function readCaseState(stored: unknown, caseId: string): CaseState {
   assertCaseState(stored, caseId);
-  return stored.registerEntries === undefined ? { ...stored, registerEntries: [] } : stored;
+  // Assessments stored before they had dimensions have none, and no choices.
+  const assessments = stored.assessments.map((a) => ({
+    ...a,
+    choices: a.choices ?? [],
+    dimensions: a.dimensions ?? [],
+  }));
+  return { ...stored, assessments, registerEntries: stored.registerEntries ?? [] };
 }
 
 /** The state as the JSON column takes it. */

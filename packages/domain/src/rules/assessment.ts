@@ -74,10 +74,11 @@ export interface AssessmentOutcome {
   explanation: string[];
 }
 
-/** A dimension's or the derivation's scale: levels least concern first. */
-interface Level {
+/** One level of a dimension (a category, for a dimension whose levels are the categories). */
+export interface DimensionLevel {
   key: string;
   label: string;
+  description?: string;
 }
 
 /** What valuing and deriving need to hand: the policy and the school's categories, least concern first. */
@@ -101,7 +102,7 @@ export function getApplicableDimensions(policy: PolicyDocument, school: SchoolPr
 }
 
 /** A dimension's levels, least concern first: its own, or the categories that apply to the school. */
-export function getDimensionLevels(policy: PolicyDocument, school: SchoolProfile, dimension: Dimension): Level[] {
+export function getDimensionLevels(policy: PolicyDocument, school: SchoolProfile, dimension: Dimension): DimensionLevel[] {
   return dimension.levels ?? applicableCategories(policy, school);
 }
 
