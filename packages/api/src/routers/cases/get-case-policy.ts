@@ -74,10 +74,11 @@ const casePolicyOutput = z.object({
 });
 
 /**
- * The parts of the case's own policy version that casework needs (criteria for
- * the best-fit grid, visit and meeting types, stages and transitions, the
+ * The parts of the case's own policy version that casework needs (the
+ * assessment's dimensions that apply to the case's school, criteria for the
+ * best-fit grid, visit and meeting types, stages and transitions, the
  * report forms), for anyone who may see the case. School staff get only what
- * the policy lets them see: no criteria, no hidden categories or stages, and
+ * the policy lets them see: no criteria or dimensions, no hidden categories or stages, and
  * only the forms of reports they can read.
  */
 export const getCasePolicy = tenantProcedure
