@@ -102,7 +102,11 @@ export function getApplicableDimensions(policy: PolicyDocument, school: SchoolPr
 }
 
 /** A dimension's levels, least concern first: its own, or the categories that apply to the school. */
-export function getDimensionLevels(policy: PolicyDocument, school: SchoolProfile, dimension: Dimension): DimensionLevel[] {
+export function getDimensionLevels(
+  policy: PolicyDocument,
+  school: SchoolProfile,
+  dimension: Dimension,
+): DimensionLevel[] {
   return dimension.levels ?? applicableCategories(policy, school);
 }
 
