@@ -11,6 +11,7 @@ import { meetingsRouter } from "./routers/meetings/index.ts";
 import { policyRouter } from "./routers/policy/index.ts";
 import { registersRouter } from "./routers/registers/index.ts";
 import { schoolsRouter } from "./routers/schools/index.ts";
+import { tasksRouter } from "./routers/tasks/index.ts";
 import { tenantsRouter } from "./routers/tenants/index.ts";
 import { usersRouter } from "./routers/users/index.ts";
 import { visitsRouter } from "./routers/visits/index.ts";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   registers: registersRouter,
   indicators: indicatorsRouter,
+  tasks: tasksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,7 +22,11 @@ describe("the one wording of Ajv's errors", () => {
     ]);
     expect(describeAjvError(errorsFor({ summary: "x", sumary: "y" })[0]!)).toEqual({
       pointer: "/sumary",
-      message: '"sumary" is not a field here: check its spelling, or remove it.',
+      message: '"sumary" is not a field here: check its spelling (did you mean "summary"?), or remove it.',
+    });
+    expect(describeAjvError(errorsFor({ summary: "x", colour: "red" })[0]!)).toEqual({
+      pointer: "/colour",
+      message: '"colour" is not a field here. This object has: summary, visits.',
     });
   });
 

@@ -41,6 +41,59 @@ const TYPE_WORDS: Record<string, string> = {
   null: "null",
 };
 
+/** Edit distance between two names (optimal string alignment: a swapped pair of letters counts once). */
+function editDistance(a: string, b: string): number {
+  const width = b.length + 1;
+  const d = Array.from({ length: (a.length + 1) * width }, (_, n) => (n < width ? n : n % width === 0 ? n / width : 0));
+  const at = (i: number, j: number) => d[i * width + j] ?? 0;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      d[i * width + j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/** The known field a name is most likely a misspelling of, if it is close to one. */
+function closestField(name: string, known: readonly string[]): string | undefined {
+  const wanted = name.toLowerCase();
+  const allowed = wanted.length <= 4 ? 1 : 2;
+  let best: { field: string; distance: number } | undefined;
+  for (const field of known) {
+    const distance = editDistance(wanted, field.toLowerCase());
+    if (distance <= allowed && (!best || distance < best.distance)) best = { field, distance };
+  }
+  return best?.field;
+}
+
+/** "Recipient" -> "a recipient", "Indicator" -> "an indicator", "LA code" stays. */
+function aNoun(title: string): string {
+  const noun = /^[A-Z][a-z]/.test(title) ? `${title.charAt(0).toLowerCase()}${title.slice(1)}` : title;
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
+/**
+ * The sentence for a field an object does not have. Close to a field it has: a
+ * misspelling ("check its spelling"). Close to none: what the object has, and,
+ * when the caller knows one (`hint`), what offers that need instead.
+ */
+export function unknownFieldSentence(name: string, parentSchema: unknown, hint?: string): string {
+  const schema = parentSchema !== null && typeof parentSchema === "object" ? parentSchema : {};
+  const properties: unknown = Reflect.get(schema, "properties");
+  const titled: unknown = Reflect.get(schema, "title");
+  const known = properties !== null && typeof properties === "object" ? Object.keys(properties) : [];
+  const near = hint ? undefined : closestField(name, known);
+  if (near) return `"${name}" is not a field here: check its spelling (did you mean "${near}"?), or remove it.`;
+  if (known.length === 0) return `"${name}" is not a field here: remove it.`;
+  const noun = typeof titled === "string" && titled !== "" ? aNoun(titled) : undefined;
+  const offer = hint ? `: ${hint}` : "";
+  const has = `${noun ? `${noun.charAt(0).toUpperCase()}${noun.slice(1)}` : "This object"} has: ${known.join(", ")}.`;
+  return `"${name}" is not a field ${noun ? `of ${noun}` : "here"}${offer}. ${has}`;
+}
+
 /** The one sentence for an Ajv error. */
 function sentence(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
@@ -49,7 +102,7 @@ function sentence(error: ErrorObject): string {
     case "required":
       return `"${String(params.missingProperty)}" is missing: it is required here.`;
     case "additionalProperties":
-      return `"${String(params.additionalProperty)}" is not a field here: check its spelling, or remove it.`;
+      return unknownFieldSentence(String(params.additionalProperty), error.parentSchema);
     case "type":
       return `Must be ${TYPE_WORDS[String(params.type)] ?? String(params.type)}, not ${typeName(error.data)}.`;
     case "minLength":

@@ -179,6 +179,22 @@ export const FACTS: Record<string, Fact> = {
   },
   "school.phase": { type: "string", description: "The school's phase." },
   "school.urn": { type: "number", description: "The school's unique reference number." },
+  "school.district": {
+    type: "string",
+    description: "The school's local authority district (from the register), or null when not known.",
+  },
+  "school.diocese": {
+    type: "string",
+    description: "The school's diocese as GIAS names it (a church school), or null when it has none.",
+  },
+  "school.religiousCharacter": {
+    type: "string",
+    description: "The school's religious character as GIAS names it (for example Church of England), or null.",
+  },
+  "school.trust": {
+    type: "string",
+    description: "The academy trust the school belongs to, or null when it is in none.",
+  },
   "ofsted.overallEffectiveness": {
     type: "string",
     description:

@@ -24,12 +24,16 @@ const stored = {
 
 describe("readCaseState", () => {
   it("returns a stored state as it is", () => {
-    const current = { ...stored, registerEntries: [] };
+    const current = { ...stored, registerEntries: [], tasks: [] };
     expect(readCaseState(current, "c1")).toEqual(current);
   });
 
   it("reads a state stored before registers existed as having no register entries", () => {
-    expect(readCaseState(stored, "c1")).toEqual({ ...stored, registerEntries: [] });
+    expect(readCaseState(stored, "c1")).toEqual({ ...stored, registerEntries: [], tasks: [] });
+  });
+
+  it("reads a state stored before tasks existed as having no tasks", () => {
+    expect(readCaseState({ ...stored, registerEntries: [] }, "c1").tasks).toEqual([]);
   });
 
   it("reads an assessment stored before assessments had dimensions as having none, and no choices", () => {

@@ -29,6 +29,8 @@ const storedCaseState = z.looseObject({
   registerEntries: z
     .array(z.looseObject({ id: z.string(), register: z.string(), occurredOn: z.string(), status: z.string() }))
     .optional(),
+  // Cases stored before tasks existed have none.
+  tasks: z.array(z.looseObject({ id: z.string(), followUp: z.string(), status: z.string() })).optional(),
 });
 
 /**
@@ -50,7 +52,7 @@ export function readCaseState(stored: unknown, caseId: string): CaseState {
     choices: a.choices ?? [],
     dimensions: a.dimensions ?? [],
   }));
-  return { ...stored, assessments, registerEntries: stored.registerEntries ?? [] };
+  return { ...stored, assessments, registerEntries: stored.registerEntries ?? [], tasks: stored.tasks ?? [] };
 }
 
 /** The state as the JSON column takes it. */

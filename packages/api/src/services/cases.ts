@@ -40,6 +40,7 @@ import { loadIndicatorReadings } from "./indicators/readings.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 import { changedRegisterEntries } from "./register-entries.ts";
+import { readSchoolProfileData } from "./school-data.ts";
 
 /** Who is acting, in which tenant, under which rules: what every case command needs. */
 export interface Actor {
@@ -63,11 +64,25 @@ export function toSchoolProfile(school: School): SchoolProfile {
   };
 }
 
-/** The school's own data (Ofsted, attendance, ...) that triggers and rules read, as stored with the school. */
+/**
+ * The school's own data (Ofsted, attendance, ...) that triggers and rules read, as stored with the school,
+ * and its attributes from the register and GIAS (`school.district`, `school.diocese`, ...; null when not known).
+ */
 export function getSchoolFacts(school: School | undefined): Facts {
   const data = school?.data ?? {};
   const facts = (data.facts ?? {}) as Facts;
-  return facts;
+  if (!school) return facts;
+  const { attributes } = readSchoolProfileData(data);
+  return {
+    ...facts,
+    school: {
+      ...(typeof facts.school === "object" ? facts.school : {}),
+      district: school.district ?? null,
+      diocese: attributes.diocese ?? null,
+      religiousCharacter: attributes.religiousCharacter ?? null,
+      trust: school.trust ?? attributes.trust ?? null,
+    },
+  };
 }
 
 export function eventFromRow(row: CaseEventRow): CaseEvent {

@@ -198,6 +198,23 @@ export const COMMAND_DESCRIPTIONS: Record<CaseCommandType, CommandDescription> =
     checks: "the category (if given) and the stage exist in the **new** version",
     events: ["policy-version-changed"],
   },
+  "complete-task": {
+    summary: "Marks a task from a stage's follow-up done by hand, with an optional note.",
+    checks:
+      "the task is on the case; the actor holds one of the follow-up's `roles` (else needs the permission); " +
+      "the task is open",
+    events: ["task-completed"],
+    eventsNote:
+      "`doneBy: hand`; a visit, letter or meeting task is also done without it when a visit of its type is " +
+      "scheduled or recorded, a letter of its type drafted or a meeting of its type recorded",
+  },
+  "dismiss-task": {
+    summary: "Dismisses a task from a stage's follow-up that is not needed, with a reason.",
+    checks:
+      "the task is on the case; the actor holds one of the follow-up's `roles` (else needs the permission); " +
+      "the task is open; a reason",
+    events: ["task-dismissed"],
+  },
   "close-case": {
     summary: "Closes the case; no command is accepted after it.",
     checks: "a reason",

@@ -52,6 +52,8 @@ export type CaseCommand =
   | { type: "log-register-entry"; register: string; occurredOn: IsoDate; fields: Record<string, unknown> }
   | { type: "close-register-entry"; entryId: string; note: string }
   | { type: "change-policy-version"; policyVersionId: string; category: string | undefined; stage: string }
+  | { type: "complete-task"; taskId: string; note?: string }
+  | { type: "dismiss-task"; taskId: string; reason: string }
   | { type: "close-case"; reason: string };
 
 export type CaseCommandType = CaseCommand["type"];

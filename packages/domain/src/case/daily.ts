@@ -14,18 +14,20 @@ import type { DecideContext } from "./deciders/shared.ts";
 import type { CaseEvent } from "./events.ts";
 import { getCaseFacts } from "./facts.ts";
 import type { CaseState } from "./state.ts";
+import { withFollowUps } from "./tasks.ts";
 import { followFrom } from "./transitions.ts";
 
 /**
  * The `stage-changed` events of the policy's automatic transitions that hold
  * for the case on the context's day (`now`), followed in turn as after a
  * command, never back into the stage it is in: none for a closed case or when
- * nothing holds. The events carry the context's actor (the daily run's) and
- * instant; append them as a command's events are appended.
+ * nothing holds; each stage entered starts its follow-ups' tasks
+ * (`tasks-started`). The events carry the context's actor (the daily run's)
+ * and instant; append them as a command's events are appended.
  */
 export function decideOnTheDay(state: CaseState, context: DecideContext): CaseEvent[] {
   if (state.status === "closed") return [];
-  return followFrom(state, new Set([state.stage]), context);
+  return withFollowUps(followFrom(state, new Set([state.stage]), context), context);
 }
 
 /**

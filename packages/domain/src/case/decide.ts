@@ -2,8 +2,9 @@
  * The engine's one entry point for commands: a table with one decider per
  * command type, assembled from one module per area (deciders/*). The table's
  * type makes a command without a decider a compile error; this module only
- * dispatches, stamps each event's envelope and follows the automatic
- * transitions the events make hold.
+ * dispatches, stamps each event's envelope, follows the automatic
+ * transitions the events make hold and starts the follow-ups of each stage
+ * entered.
  */
 import { DomainError } from "../errors.ts";
 import type { CaseCommand, CaseCommandType } from "./commands.ts";
@@ -16,9 +17,11 @@ import { policyMoveDeciders } from "./deciders/policy-moves.ts";
 import { registerDeciders } from "./deciders/registers.ts";
 import type { CommandOf, DecideContext, Deciders } from "./deciders/shared.ts";
 import { stageDeciders } from "./deciders/stages.ts";
+import { taskDeciders } from "./deciders/tasks.ts";
 import { visitDeciders } from "./deciders/visits.ts";
 import type { CaseEvent } from "./events.ts";
 import type { CaseState } from "./state.ts";
+import { withFollowUps } from "./tasks.ts";
 import { followAutomaticTransitions } from "./transitions.ts";
 
 export type { DecideContext } from "./deciders/shared.ts";
@@ -36,6 +39,7 @@ const DECIDERS: Deciders = {
   ...actionDeciders,
   ...policyMoveDeciders,
   ...registerDeciders,
+  ...taskDeciders,
 };
 
 /** Calls the command type's decider (typed so the command and its decider agree without a cast). */
@@ -66,7 +70,10 @@ function decideOrThrow(state: CaseState | undefined, command: CaseCommand, conte
 export function decide(state: CaseState | undefined, command: CaseCommand, context: DecideContext): Decision {
   try {
     const events = decideOrThrow(state, command, context);
-    return { ok: true, events: [...events, ...followAutomaticTransitions(state, events, context)] };
+    return {
+      ok: true,
+      events: withFollowUps([...events, ...followAutomaticTransitions(state, events, context)], context),
+    };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error };
     throw error;

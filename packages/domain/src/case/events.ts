@@ -1,6 +1,6 @@
 import type { IsoDate } from "../calendar/dates.ts";
 import type { SchoolProfile } from "../rules/applicability.ts";
-import type { ActionItem, AssessmentRecord, LetterRecord, MeetingRecord, Priority } from "./state.ts";
+import type { ActionItem, AssessmentRecord, LetterRecord, MeetingRecord, Priority, TaskStart } from "./state.ts";
 
 /** What every event carries: who, when, and under which policy version. */
 export interface EventEnvelope {
@@ -88,6 +88,9 @@ export type CaseEventData =
     }
   | { type: "register-entry-closed"; entryId: string; note: string }
   | { type: "policy-version-changed"; policyVersionId: string; category: string | undefined; stage: string }
+  | { type: "tasks-started"; stage: string; tasks: TaskStart[] }
+  | { type: "task-completed"; taskId: string; note: string | undefined }
+  | { type: "task-dismissed"; taskId: string; reason: string }
   | { type: "case-closed"; reason: string };
 
 export type CaseEvent = CaseEventData & EventEnvelope;

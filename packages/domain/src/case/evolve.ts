@@ -2,6 +2,7 @@
  * Folding events into a case's state: `case-opened` makes the case, and every
  * later event goes to its type's evolver in a table assembled from one module
  * per area (evolvers/*), typed so an event without an evolver does not compile.
+ * After each, `settleTasks` marks done the open tasks the event's record answers.
  */
 import type { CaseEvent } from "./events.ts";
 import { actionEvolvers } from "./evolvers/actions.ts";
@@ -12,6 +13,7 @@ import { meetingEvolvers } from "./evolvers/meetings.ts";
 import { registerEvolvers } from "./evolvers/registers.ts";
 import type { EventOf, Evolvers, LaterEventType } from "./evolvers/shared.ts";
 import { stageEvolvers } from "./evolvers/stages.ts";
+import { settleTasks, taskEvolvers } from "./evolvers/tasks.ts";
 import { visitEvolvers } from "./evolvers/visits.ts";
 import type { CaseState } from "./state.ts";
 
@@ -24,6 +26,7 @@ const EVOLVERS: Evolvers = {
   ...stageEvolvers,
   ...actionEvolvers,
   ...registerEvolvers,
+  ...taskEvolvers,
 };
 
 /** A new case, as its opening event makes it. */
@@ -50,6 +53,7 @@ function openCase(event: EventOf<"case-opened">): CaseState {
     priorities: [],
     actions: [],
     registerEntries: [],
+    tasks: [],
     version: 1,
   };
 }
@@ -66,7 +70,7 @@ function evolveWith<T extends LaterEventType>(type: T, state: CaseState, event: 
 export function evolve(state: CaseState | undefined, event: CaseEvent): CaseState {
   if (event.type === "case-opened") return openCase(event);
   if (!state) throw new Error(`A ${event.type} event needs an opened case.`);
-  return { ...evolveWith(event.type, state, event), version: state.version + 1 };
+  return { ...settleTasks(evolveWith(event.type, state, event), event), version: state.version + 1 };
 }
 
 /** The state after a list of events (undefined before the case was opened). */

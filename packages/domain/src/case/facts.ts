@@ -10,6 +10,16 @@ import { getVisitPlan } from "./visit-plan.ts";
 
 const IN_FORCE = new Set(["issued", "acknowledged"]);
 
+/** The school's attributes a rule (or a recipient's `when`) may read as `school.<name>`: text, or null when not known. */
+const SCHOOL_ATTRIBUTES = ["district", "diocese", "religiousCharacter", "trust"] as const;
+
+/** The attribute as the caller's school data gives it (`school.<name>`), if it is text. */
+function givenAttribute(schoolData: Facts, name: string): string | undefined {
+  const school = schoolData.school;
+  const value: unknown = typeof school === "object" && school !== null ? Reflect.get(school, name) : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
 /** Whole months from one instant or date to another. */
 function monthsBetween(from: string, to: string): number {
   const a = new Date(from);
@@ -22,7 +32,9 @@ function monthsBetween(from: string, to: string): number {
 /**
  * The facts a rule may read about a case on a day, in three layers:
  * - built in: the school's own data (`school.*`, `ofsted.*`, from
- *   `schoolData`) and the case's `case.*`, `letters.<type>.*` and
+ *   `schoolData`; `school.district`, `school.diocese`,
+ *   `school.religiousCharacter` and `school.trust` are always set, null when
+ *   not known) and the case's `case.*`, `letters.<type>.*` and
  *   `visits.<type>.overdue` (see FACTS in the policy vocabulary);
  * - `indicators.<key>` for every indicator the policy declares, from the
  *   school's readings (see setIndicatorFacts);
@@ -39,6 +51,10 @@ export function getCaseFacts(
   setFact(facts, "school.governance", state.school.governance);
   setFact(facts, "school.phase", state.school.phase ?? null);
   setFact(facts, "school.urn", state.school.urn);
+  for (const name of SCHOOL_ATTRIBUTES) {
+    const fromProfile = name === "trust" ? state.school.trust : undefined;
+    setFact(facts, `school.${name}`, givenAttribute(schoolData, name) ?? fromProfile ?? null);
+  }
   setFact(facts, "case.category", state.category?.key ?? null);
   setFact(facts, "case.stage", state.stage);
   setFact(facts, "case.monthsInStage", monthsBetween(state.stageSince, today));

@@ -15,3 +15,4 @@ export * from "./permissions.ts";
 export * from "./summary.ts";
 export * from "./workload.ts";
 export * from "./command-descriptions.ts";
+export { getTaskStatus } from "./tasks.ts";

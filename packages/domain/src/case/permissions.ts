@@ -34,5 +34,7 @@ export const COMMAND_PERMISSIONS: Record<CaseCommandType, { action: Action; subj
   "log-register-entry": { action: "create", subject: "RegisterEntry" },
   "close-register-entry": { action: "close", subject: "RegisterEntry" },
   "change-policy-version": { action: "update", subject: "Case" },
+  "complete-task": { action: "update", subject: "Case" },
+  "dismiss-task": { action: "update", subject: "Case" },
   "close-case": { action: "update", subject: "Case" },
 };

@@ -1,3 +1,5 @@
+import type { FollowUp, Participant } from "@steward/policy-config";
+
 import type { IsoDate } from "../calendar/dates.ts";
 import type { SchoolProfile } from "../rules/applicability.ts";
 import type { DimensionValue, OfficerChoice } from "../rules/assessment.ts";
@@ -126,6 +128,40 @@ export interface RegisterEntryRecord {
   closeNote?: string;
 }
 
+/** A stage's follow-up as it becomes a task on entering the stage (`tasks-started`). */
+export interface TaskStart {
+  id: string;
+  /** The follow-up's key (`escalation.stages[].followUps[].key`). */
+  followUp: string;
+  kind: FollowUp["kind"];
+  label: string;
+  visitType?: string;
+  letterType?: string;
+  meetingType?: string;
+  notify?: Participant[];
+  /** LA roles that may mark it done or dismiss it beside those with `update` on the case. */
+  roles?: string[];
+  /** The day it is due: the follow-up's `within` counted on the school calendar from the day the stage was entered. */
+  due?: IsoDate;
+}
+
+/** Work a stage's follow-up put on the case: open until done (by the matching record, or by hand) or dismissed. */
+export interface TaskRecord extends TaskStart {
+  /** The stage whose entry started it; a task left open when the case moves on stays open. */
+  stage: string;
+  startedAt: string;
+  status: "open" | "done" | "dismissed";
+  /** `event`: the matching visit, letter or meeting on the case did it; `hand`: someone marked it done. */
+  doneBy?: "event" | "hand";
+  /** The record that did it, when `doneBy` is `event`. */
+  doneWith?: { kind: "visit" | "letter" | "meeting"; id: string };
+  /** Who marked it done or dismissed it (for `event`, who made the record), and when. */
+  closedBy?: string;
+  closedAt?: string;
+  /** The note given marking it done, or the reason it was dismissed. */
+  note?: string;
+}
+
 export interface Priority {
   id: string;
   title: string;
@@ -155,6 +191,8 @@ export interface CaseState {
   actions: ActionItem[];
   /** Entries in the policy's registers about this school, in the order they were logged. */
   registerEntries: RegisterEntryRecord[];
+  /** The tasks the stages' follow-ups started, in the order they started. */
+  tasks: TaskRecord[];
   /** How many events have been folded in. */
   version: number;
 }

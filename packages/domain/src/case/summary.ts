@@ -1,7 +1,7 @@
 import type { LetterType, PolicyDocument } from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
-import { isApplicable } from "../rules/applicability.ts";
+import { applies } from "../rules/applicable.ts";
 import type { CaseState, LetterRecord } from "./state.ts";
 import { getVisitPlan } from "./visit-plan.ts";
 
@@ -61,7 +61,7 @@ export interface LetterEligibility {
  */
 export function getLetterEligibility(state: CaseState, policy: PolicyDocument): LetterEligibility[] {
   return policy.letterTypes.map((letterType) => {
-    const applicable = isApplicable(letterType.applicability, state.school);
+    const applicable = applies(letterType, state.school);
     return {
       letterType,
       applicable,

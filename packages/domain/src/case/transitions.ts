@@ -6,32 +6,28 @@
 import type { PolicyDocument, Transition } from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
-import { isApplicable } from "../rules/applicability.ts";
-import { evaluateRule, type Facts } from "../rules/evaluate.ts";
+import { transitionRefusal } from "../rules/applicable.ts";
+import type { Facts } from "../rules/evaluate.ts";
 import type { IndicatorReading } from "./data.ts";
-import { leadsFrom, today, type DecideContext } from "./deciders/shared.ts";
+import { today, type DecideContext } from "./deciders/shared.ts";
 import type { CaseEvent } from "./events.ts";
 import { evolve } from "./evolve.ts";
 import { getCaseFacts } from "./facts.ts";
 import type { CaseState } from "./state.ts";
 
-/** Whether a transition's target stage applies to the school (a stage the policy lacks does not stop it). */
-function targetApplies(policy: PolicyDocument, transition: Transition, state: CaseState): boolean {
-  const target = policy.escalation.stages.find((s) => s.key === transition.to);
-  return !target || isApplicable(target.applicability, state.school);
+/** Whether the case may take a transition now (from its stage, into one that applies, its rule holding): `transitionRefusal`. */
+function open(policy: PolicyDocument, transition: Transition, state: CaseState, facts: Facts): boolean {
+  return (
+    transition.when !== undefined &&
+    !transitionRefusal(policy, transition, { stage: state.stage, school: state.school, facts })
+  );
 }
 
 /** The first automatic transition the case may take now, from its stage into one it has not visited. */
 function nextAutomatic(state: CaseState, visited: ReadonlySet<string>, context: DecideContext): Transition | undefined {
   const facts = getCaseFacts(state, context.policy, today(context), context.schoolData, context.indicatorReadings);
   return context.policy.escalation.transitions.find(
-    (t) =>
-      t.mode === "automatic" &&
-      t.when !== undefined &&
-      !visited.has(t.to) &&
-      leadsFrom(t, state.stage) &&
-      targetApplies(context.policy, t, state) &&
-      evaluateRule(t.when, facts),
+    (t) => t.mode === "automatic" && !visited.has(t.to) && open(context.policy, t, state, facts),
   );
 }
 
@@ -95,13 +91,5 @@ export function getSuggestedTransitions(
   readings: readonly IndicatorReading[] = [],
 ) {
   const facts = getCaseFacts(state, policy, today, schoolData, readings);
-  return policy.escalation.transitions.filter(
-    (t) =>
-      t.mode === "suggested" &&
-      t.when !== undefined &&
-      t.to !== state.stage &&
-      leadsFrom(t, state.stage) &&
-      targetApplies(policy, t, state) &&
-      evaluateRule(t.when, facts),
-  );
+  return policy.escalation.transitions.filter((t) => t.mode === "suggested" && open(policy, t, state, facts));
 }

@@ -1,10 +1,22 @@
-import type { PolicyDocument } from "@steward/policy-config";
+import type { Cadence, PolicyDocument } from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
 import { SchoolCalendar } from "../calendar/school-calendar.ts";
 import { getSlotStatuses, planVisits, type SlotStatus } from "../calendar/visit-plan.ts";
-import { isApplicable } from "../rules/applicability.ts";
+import { applies } from "../rules/applicable.ts";
 import type { CaseState } from "./state.ts";
+
+/**
+ * The LA visits the case's category asks for at this school: the category's
+ * cadences that apply to it. None when the case has no category, or when its
+ * category makes no visits (an empty cadence, as for academies the LA does not
+ * visit) or none to a school like this one: then there is no visit plan, so
+ * nothing is due or overdue.
+ */
+export function getCategoryCadence(state: CaseState, policy: PolicyDocument): Cadence[] {
+  const category = policy.categories.find((c) => c.key === state.category?.key);
+  return category ? category.cadence.filter((cadence) => applies(cadence, state.school)) : [];
+}
 
 /**
  * The visits a case's category asks for, from the day the category took effect
@@ -13,13 +25,12 @@ import type { CaseState } from "./state.ts";
  */
 export function getVisitPlan(state: CaseState, policy: PolicyDocument, today: IsoDate): SlotStatus[] {
   const decision = state.category;
-  const category = policy.categories.find((c) => c.key === decision?.key);
-  if (!category || !decision) return [];
+  const cadence = getCategoryCadence(state, policy);
+  if (!decision || cadence.length === 0) return [];
   const calendar = new SchoolCalendar(policy.calendar);
   const { end } = calendar.span;
-  const slots = category.cadence
-    .filter((cadence) => isApplicable(cadence.applicability, state.school))
-    .flatMap((cadence) => planVisits(calendar, cadence, decision.effectiveFrom, end))
+  const slots = cadence
+    .flatMap((c) => planVisits(calendar, c, decision.effectiveFrom, end))
     .sort((a, b) => a.opens.localeCompare(b.opens) || a.visitType.localeCompare(b.visitType));
   const done = state.visits
     .filter((v) => v.status === "completed")

@@ -13,6 +13,7 @@ import type { Category, PolicyDocument, Trigger } from "@steward/policy-config";
 
 import { DomainError } from "../errors.ts";
 import { isApplicable, type SchoolProfile } from "./applicability.ts";
+import { requireApplicable, roleNames } from "./applicable.ts";
 import { evaluateRule, evaluateValue, type Facts } from "./evaluate.ts";
 
 /** One axis of the policy's assessment. */
@@ -167,12 +168,11 @@ function checkChoices(policy: PolicyDocument, { choices = [], roles = [], school
     const { valuedBy, label } = dimension;
     if (valuedBy.kind !== "officer")
       refuse("invalid", `${label} is worked out by Steward, not chosen by an officer.`, `${at}/dimension`);
-    if (!isApplicable(dimension.applicability, school))
-      refuse("not-applicable", `${label} does not apply to this school.`, `${at}/dimension`);
+    requireApplicable(dimension, label, school, `${at}/dimension`);
     if (chosen.has(dimension.key)) refuse("invalid", `${label} is chosen more than once.`, `${at}/dimension`);
     chosen.add(dimension.key);
     if (valuedBy.roles && !roles.some((r) => valuedBy.roles?.includes(r))) {
-      const names = valuedBy.roles.map((key) => policy.roles.find((r) => r.key === key)?.label ?? key).join(" or ");
+      const names = roleNames(policy, valuedBy.roles);
       refuse("forbidden", `Your roles may not choose ${label}: only ${names} may.`, `${at}/dimension`);
     }
     const levels = getDimensionLevels(policy, school, dimension);

@@ -182,7 +182,7 @@ const cases: BrokenCase[] = [
     name: "two indicators with one key",
     breakIt: (p) => setAt(p, "/indicators/1/key", "persistent-absence"),
     pointer: "/indicators/1/key",
-    message: /already used by indicator 1/,
+    message: /already used by indicator "Persistent absence"/,
     code: "key.duplicate",
   },
   // ---------------------------------------------------------------- registers

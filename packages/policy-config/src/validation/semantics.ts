@@ -5,8 +5,9 @@
  */
 import type { PolicyDocument } from "../schema/policy.ts";
 import type { Problem } from "./problem.ts";
+import { checkAssessment } from "./sections/assessment.ts";
 import { checkCalendar, checkStrategy } from "./sections/calendar.ts";
-import { checkAssessment, checkCategories } from "./sections/categories.ts";
+import { checkCategories, checkCriteria } from "./sections/categories.ts";
 import { createReporter, type SectionChecker, type SemanticsResult } from "./sections/context.ts";
 import { checkForms } from "./sections/forms.ts";
 import { checkFrequencies } from "./sections/frequencies.ts";
@@ -27,8 +28,9 @@ const SECTION_CHECKERS: readonly SectionChecker[] = [
   checkStrategy,
   checkCalendar,
   checkFrequencies,
-  checkCategories,
   checkAssessment,
+  checkCategories,
+  checkCriteria,
   checkTriggers,
   checkVisitTypes,
   checkMeetingTypes,

@@ -1,9 +1,10 @@
 import type { ErrorObject } from "ajv/dist/2020.js";
 
-import { describeAjvError, shown, typeName } from "../ajv-errors.ts";
+import { describeAjvError, shown, typeName, unknownFieldSentence } from "../ajv-errors.ts";
 import { createAjv } from "../ajv.ts";
 import { policyMetaSchema } from "../meta-schema.ts";
 import type { PolicyDocument } from "../schema/policy.ts";
+import { conceptHint } from "./concepts.ts";
 import { describePointer, type Problem } from "./problem.ts";
 
 /** Every error, for a document of ordinary size: each problem at its place. */
@@ -90,6 +91,14 @@ function collapseUnions(errors: ErrorObject[]): { error: ErrorObject; message?: 
 const MAX_STRUCTURE_ERRORS = 2000;
 const SIZE_KEYWORDS = new Set(["maxItems", "maxLength", "maxProperties"]);
 
+/** An unknown field that names a concept the format has under another name: the sentence saying so. */
+function withConceptHint(error: ErrorObject): string | undefined {
+  if (error.keyword !== "additionalProperties") return undefined;
+  const field = String((error.params as { additionalProperty?: unknown }).additionalProperty);
+  const hint = conceptHint(error.instancePath, field);
+  return hint ? unknownFieldSentence(field, error.parentSchema, hint) : undefined;
+}
+
 /** Checks a document against the meta-schema, returning every problem at once. */
 export function checkStructure(document: unknown): Problem[] {
   return collectStructure(document).problems;
@@ -122,7 +131,7 @@ export function collectStructure(document: unknown): {
   for (const { error, message } of collapseUnions(errors)) {
     const described = describeAjvError(error);
     const pointer = described.pointer;
-    const text = message ?? described.message;
+    const text = message ?? withConceptHint(error) ?? described.message;
     const id = `${pointer}|${text}`;
     if (seen.has(id)) continue;
     seen.add(id);

@@ -20,7 +20,7 @@ import {
   type Problem,
 } from "@steward/ui";
 
-import { useCase } from "./case-context.tsx";
+import { offered, useCase } from "./case-context.tsx";
 
 /**
  * Categorisation: the latest assessment (each dimension's value, the suggested category and why), the decision, and
@@ -352,9 +352,10 @@ function WorkedOut({ dimensions }: { dimensions: Dimension[] }) {
 }
 
 function DecideCategory({ onDone }: { onDone: (message: string) => void }) {
-  const { view, policy, refresh } = useCase();
+  const { view, policy, options, refresh } = useCase();
   const trpc = useTRPC();
-  const categories = policy.categories;
+  // Only the categories that apply to the school (the engine refuses the others).
+  const categories = offered(policy.categories, options.categories);
   const latest = view.assessments.at(-1);
   const [category, setCategory] = useState(latest?.suggested ?? view.category?.key ?? "");
   const [effectiveFrom, setEffectiveFrom] = useState(today());

@@ -22,10 +22,19 @@ export type CasePolicy = Omit<CasePolicyOutput, "categories" | "criteria" | "vis
     Pick<MeetingType, "progressJudgements" | "sharing">)[];
 };
 
+/**
+ * What applies to the case's school now (`cases.options`), by key: the categories, letter, visit and meeting
+ * types, forms, stages and transitions a page offers, exactly those the engine accepts. A page offers from
+ * `policy`'s lists only what is here (`offered`).
+ */
+export type CaseOptions = RouterOutputs["cases"]["options"];
+
 export interface CaseContext {
   view: CaseView;
   /** The case's own policy version, as far as the user may see it. */
   policy: CasePolicy;
+  /** What applies to the case's school now: the only choices a page offers. */
+  options: CaseOptions;
   /** Refetches the case (and the lists that show it) after a change. */
   refresh: () => Promise<void>;
 }
@@ -72,6 +81,17 @@ export function useCasePolicy(caseId: string, policyVersionId: string | undefine
     if (stale) void refetch();
   }, [stale, refetch]);
   return { ...query, data: query.data as CasePolicy | undefined };
+}
+
+/** The items of one of the policy's lists that the options name, in the policy's order. */
+export function offered<T extends { key: string }>(items: readonly T[], keys: readonly string[]): T[] {
+  return items.filter((item) => keys.includes(item.key));
+}
+
+/** What applies to the case's school now; refetched with the case (it follows the case's stage and data). */
+export function useCaseOptions(caseId: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.cases.options.queryOptions({ caseId }));
 }
 
 export function useRefreshCase() {

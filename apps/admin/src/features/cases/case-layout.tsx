@@ -3,7 +3,7 @@ import { NavLink, Outlet, useParams } from "react-router";
 
 import { ErrorPage, formatDate, Loading, Tag, useTRPC } from "@steward/ui";
 
-import { useCasePolicy, useRefreshCase, type CaseContext } from "./case-context.tsx";
+import { useCaseOptions, useCasePolicy, useRefreshCase, type CaseContext } from "./case-context.tsx";
 
 const SECTIONS = [
   { to: "", label: "Overview", end: true },
@@ -23,14 +23,17 @@ export function CaseLayout() {
   const query = useQuery(trpc.cases.get.queryOptions({ caseId }));
   // The case and its policy are asked for together (the policy needs only the case's id).
   const policy = useCasePolicy(caseId, query.data?.policyVersionId);
+  const options = useCaseOptions(caseId);
   const refresh = useRefreshCase();
   if (query.isError) return <ErrorPage error={query.error} title="Case not found" />;
   if (query.isPending) return <Loading what="Loading the case" />;
   if (policy.isError) return <ErrorPage error={policy.error} title="The case's policy could not be loaded" />;
   if (!policy.data) return <Loading what="Loading the case" />;
+  if (options.isError) return <ErrorPage error={options.error} title="The case's choices could not be loaded" />;
+  if (!options.data) return <Loading what="Loading the case" />;
   const view = query.data;
   const nextVisit = view.visits.filter((v) => v.status === "scheduled").sort((a, b) => a.date.localeCompare(b.date))[0];
-  const context: CaseContext = { view, policy: policy.data, refresh };
+  const context: CaseContext = { view, policy: policy.data, options: options.data, refresh };
   return (
     <>
       <span className="govuk-caption-l">

@@ -19,7 +19,7 @@ import {
   type Problem,
 } from "@steward/ui";
 
-import { useCase } from "./case-context.tsx";
+import { offered, useCase } from "./case-context.tsx";
 
 const lines = (text: string) =>
   text
@@ -28,7 +28,7 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 export function MeetingsPage() {
-  const { view, policy } = useCase();
+  const { view, options } = useCase();
   usePageTitle(`${view.school.name}: meetings`);
   const [done, setDone] = useState<string>();
   return (
@@ -89,7 +89,7 @@ export function MeetingsPage() {
             </div>
           </section>
         ))}
-      {view.can.recordMeeting && view.status === "open" && policy.meetingTypes.length > 0 && (
+      {view.can.recordMeeting && view.status === "open" && options.meetingTypes.length > 0 && (
         <RecordMeeting onDone={setDone} />
       )}
     </>
@@ -118,7 +118,7 @@ const listError = (problems: Problem[], field: string) =>
   fieldError(problems, field) ?? problems.find((p) => p.pointer?.startsWith(`/${field}/`))?.message;
 
 function RecordMeeting({ onDone }: { onDone: (message: string) => void }) {
-  const { view, policy, refresh } = useCase();
+  const { view, policy, options, refresh } = useCase();
   const trpc = useTRPC();
   const [form, setForm] = useState<MeetingForm>(EMPTY_MEETING);
   const set = (key: keyof MeetingForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
@@ -156,7 +156,7 @@ function RecordMeeting({ onDone }: { onDone: (message: string) => void }) {
         value={form.meetingType}
         onChange={set("meetingType")}
         placeholder="Choose a type of meeting"
-        options={policy.meetingTypes.map((t) => ({ value: t.key, label: t.label }))}
+        options={offered(policy.meetingTypes, options.meetingTypes).map((t) => ({ value: t.key, label: t.label }))}
         error={fieldError(problems, "meetingType")}
       />
       <MeetingFields form={form} set={set} problems={problems} />

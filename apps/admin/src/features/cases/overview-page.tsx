@@ -20,11 +20,18 @@ import {
 } from "@steward/ui";
 
 import { governanceLabel } from "../../lib/vocabulary.ts";
-import { useCase, useCaseForm, type CaseView } from "./case-context.tsx";
+import { offered, useCase, useCaseForm, type CaseView } from "./case-context.tsx";
+import { CaseTasks } from "./case-tasks.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
 
 export function OverviewPage() {
-  const { view } = useCase();
+  const { view, policy, options } = useCase();
+  // The policy's suggestions whose rules hold, then its manual steps, that the user may take now (the options
+  // leave out those that do not lead from this stage, apply to the school or may be made by the user's roles).
+  const steps = [
+    ...view.suggestedTransitions.filter((t) => options.transitions.includes(t.key)),
+    ...offered(policy.transitions, options.transitions).filter((t) => t.mode === "manual"),
+  ];
   usePageTitle(`${view.school.name}: overview`);
   const [done, setDone] = useState<string>();
   return (
@@ -38,9 +45,16 @@ export function OverviewPage() {
       <CaseSummary />
       {view.triggers.length > 0 && <TriggersToday triggers={view.triggers} />}
       {view.can.assign && <AssignOfficer onDone={setDone} />}
-      {view.can.escalate && view.suggestedTransitions.length > 0 && <SuggestedTransitions onDone={setDone} />}
+      {view.can.escalate && steps.length > 0 && <SuggestedTransitions transitions={steps} onDone={setDone} />}
       {view.can.escalate && <ChangeStage onDone={setDone} />}
+      {view.tasks.length > 0 && <CaseTasks onDone={setDone} />}
 
+      {view.noVisits && (
+        <>
+          <h2 className="govuk-heading-m">Visit plan</h2>
+          <p className="govuk-body">No LA visits for this category.</p>
+        </>
+      )}
       {view.visitPlan.length > 0 && (
         <DataTable
           caption="Visit plan"
@@ -182,7 +196,13 @@ function AssignOfficer({ onDone }: { onDone: (message: string) => void }) {
   );
 }
 
-function SuggestedTransitions({ onDone }: { onDone: (message: string) => void }) {
+function SuggestedTransitions({
+  transitions,
+  onDone,
+}: {
+  transitions: Pick<CaseView["suggestedTransitions"][number], "key" | "label" | "to" | "requiresReason">[];
+  onDone: (message: string) => void;
+}) {
   const { view, refresh } = useCase();
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
@@ -195,9 +215,9 @@ function SuggestedTransitions({ onDone }: { onDone: (message: string) => void })
   );
   return (
     <div className="govuk-inset-text">
-      <h2 className="govuk-heading-s">Suggested next steps</h2>
+      <h2 className="govuk-heading-s">Next steps the policy offers</h2>
       <ErrorSummary problems={problems} />
-      {view.suggestedTransitions.some((t) => t.requiresReason) && (
+      {transitions.some((t) => t.requiresReason) && (
         <Textarea
           id="reason"
           label="Reason for the change"
@@ -208,7 +228,7 @@ function SuggestedTransitions({ onDone }: { onDone: (message: string) => void })
         />
       )}
       <div className="govuk-button-group">
-        {view.suggestedTransitions.map((t) => (
+        {transitions.map((t) => (
           <button
             key={t.key}
             type="button"
@@ -234,7 +254,7 @@ function SuggestedTransitions({ onDone }: { onDone: (message: string) => void })
 }
 
 function ChangeStage({ onDone }: { onDone: (message: string) => void }) {
-  const { view, policy } = useCase();
+  const { policy, options } = useCase();
   const trpc = useTRPC();
   const form = useCaseForm({ stage: "", reason: "" }, () => onDone("Stage changed"));
   const change = useMutation(trpc.cases.changeStage.mutationOptions(form.callbacks));
@@ -255,9 +275,7 @@ function ChangeStage({ onDone }: { onDone: (message: string) => void }) {
             {...form.field("stage")}
             label="Stage"
             placeholder="Choose a stage"
-            options={policy.stages
-              .filter((s) => s.key !== view.stage?.key)
-              .map((s) => ({ value: s.key, label: s.label }))}
+            options={offered(policy.stages, options.stages).map((s) => ({ value: s.key, label: s.label }))}
           />
           <Textarea {...form.field("reason")} label="Reason" rows={3} />
           <button

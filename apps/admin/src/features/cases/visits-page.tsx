@@ -23,7 +23,7 @@ import {
   type Problem,
 } from "@steward/ui";
 
-import { getReportForm, useCase, type CaseView } from "./case-context.tsx";
+import { getReportForm, offered, useCase, type CaseView } from "./case-context.tsx";
 
 type Visit = CaseView["visits"][number];
 type VisitReport = NonNullable<Visit["report"]>;
@@ -31,7 +31,7 @@ type VisitReport = NonNullable<Visit["report"]>;
 const STATUS_COLOUR: Record<string, string> = { scheduled: "blue", completed: "green", cancelled: "grey" };
 
 export function VisitsPage() {
-  const { view } = useCase();
+  const { view, options } = useCase();
   usePageTitle(`${view.school.name}: visits`);
   const [done, setDone] = useState<string>();
   const visits = [...view.visits].sort((a, b) => b.date.localeCompare(a.date));
@@ -43,7 +43,10 @@ export function VisitsPage() {
         </SuccessBanner>
       )}
       <h2 className="govuk-heading-l">Visits</h2>
-      {view.can.scheduleVisit && view.status === "open" && <ScheduleVisit onDone={setDone} />}
+      {view.can.scheduleVisit && view.status === "open" && options.visitTypes.length > 0 && (
+        <ScheduleVisit onDone={setDone} />
+      )}
+      {view.noVisits && <p className="govuk-body">No LA visits for this category.</p>}
       {visits.length === 0 && <p className="govuk-body">No visits yet.</p>}
       {visits.map((visit) => (
         <VisitCard key={visit.id} visit={visit} onDone={setDone} />
@@ -183,9 +186,10 @@ function ReadReport({ visit, report }: { visit: Visit; report: VisitReport }) {
 }
 
 function ScheduleVisit({ onDone }: { onDone: (message: string) => void }) {
-  const { view, policy, refresh } = useCase();
+  const { view, policy, options, refresh } = useCase();
   const trpc = useTRPC();
-  const types = policy.visitTypes.map((t) => ({ value: t.key, label: t.label }));
+  // Only the visit types that apply to the school (the engine refuses the others).
+  const types = offered(policy.visitTypes, options.visitTypes).map((t) => ({ value: t.key, label: t.label }));
   const dueType = view.visitPlan.find((s) => s.status === "due" || s.status === "overdue" || s.status === "upcoming")
     ?.visitType.key;
   const [visitType, setVisitType] = useState(dueType ?? "");

@@ -4,6 +4,7 @@ import { changeSchool } from "./change-school.ts";
 import { changeStage } from "./change-stage.ts";
 import { closeCase } from "./close-case.ts";
 import { getCaseAt } from "./get-case-at.ts";
+import { getCaseOptions } from "./get-case-options.ts";
 import { getCasePolicy } from "./get-case-policy.ts";
 import { getCase } from "./get-case.ts";
 import { listCases } from "./list-cases.ts";
@@ -16,6 +17,7 @@ export const casesRouter = createTRPCRouter({
   get: getCase,
   at: getCaseAt,
   policy: getCasePolicy,
+  options: getCaseOptions,
   open: openCase,
   assign: assignOfficer,
   changeStage,

@@ -1,13 +1,18 @@
 import { z } from "zod";
 
-import { listFormResponses } from "@steward/db";
-import { audienceOf } from "@steward/domain";
+import { findSchool, listFormResponses } from "@steward/db";
+import { applies, audienceOf } from "@steward/domain";
 
 import { getAccessFilter } from "../../services/access.ts";
+import { toSchoolProfile } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { responseSchema, toResponse } from "./shared.ts";
 
-/** The policy's forms the user's side fills in (school forms for school staff), and the responses they may see. */
+/**
+ * The policy's forms the user's side fills in (school forms for school staff),
+ * for one school only those that apply to it (the check that refuses starting
+ * any other), and the responses they may see.
+ */
 export const listForms = tenantProcedure
   .input(z.strictObject({ schoolUrn: z.number().int().positive().optional() }))
   .output(
@@ -29,7 +34,11 @@ export const listForms = tenantProcedure
   .query(async ({ ctx, input }) => {
     // School staff get the school's forms only (the same limit the ability puts on their responses).
     const school = audienceOf(ctx.policy.document, ctx.user.grants) === "school";
-    const forms = ctx.policy.document.forms.filter((f) => !school || f.audience === "school");
+    const forSchool = input.schoolUrn === undefined ? undefined : await findSchool(ctx.trx, input.schoolUrn);
+    const profile = forSchool ? toSchoolProfile(forSchool) : undefined;
+    const forms = ctx.policy.document.forms.filter(
+      (f) => (!school || f.audience === "school") && (!profile || applies(f, profile)),
+    );
     const responses = await listFormResponses(ctx.trx, getAccessFilter(ctx.ability, "read", "FormResponse"), {
       schoolUrn: input.schoolUrn,
     });

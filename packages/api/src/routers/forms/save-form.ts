@@ -8,9 +8,10 @@ import {
   insertFormResponse,
   updateFormResponse,
 } from "@steward/db";
-import { DomainError } from "@steward/domain";
+import { DomainError, requireApplicable } from "@steward/domain";
 
 import { ApiError } from "../../errors.ts";
+import { toSchoolProfile } from "../../services/cases.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertResponsePermission, formData, responseSchema, toResponse } from "./shared.ts";
 
@@ -38,8 +39,10 @@ export const saveForm = tenantProcedure
     const now = ctx.now();
     if (!input.id) {
       assertResponsePermission(ctx, "create", { schoolUrn: input.schoolUrn, status: "draft", formKey: form.key });
-      if (!(await findSchool(ctx.trx, input.schoolUrn)))
-        throw new DomainError("not-found", "That school was not found.", "/schoolUrn");
+      const school = await findSchool(ctx.trx, input.schoolUrn);
+      if (!school) throw new DomainError("not-found", "That school was not found.", "/schoolUrn");
+      // The engine's one applicability check: a form the policy limits to other schools is not started for this one.
+      requireApplicable(form, form.title, toSchoolProfile(school), "/formKey");
       const open = await findOpenCaseForSchool(ctx.trx, input.schoolUrn);
       const row = await insertFormResponse(ctx.trx, ctx.tenantId, {
         formKey: form.key,

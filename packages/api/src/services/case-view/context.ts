@@ -73,6 +73,7 @@ async function loadNames(trx: TenantTransaction, state: CaseState, events: reado
       ...state.visits.flatMap((v) => (v.report ? [v.report.recordedBy] : [])),
       ...state.letters.flatMap((l) => [l.draftedBy, l.approvedBy ?? "", l.acknowledgedBy ?? ""]),
       ...state.registerEntries.flatMap((e) => [e.loggedBy, e.closedBy ?? ""]),
+      ...state.tasks.map((t) => t.closedBy ?? ""),
       ...events.map((e) => e.actorId),
     ].filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
   );

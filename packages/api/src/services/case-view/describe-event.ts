@@ -168,6 +168,19 @@ const registerEvents = {
   },
 } satisfies DescriberTable<"register-entry-logged" | "register-entry-closed">;
 
+/** A task's label, as it was started (the LA's lines only: school staff see no tasks). */
+const taskLabel = (v: EventView, taskId: string) => v.state.tasks.find((t) => t.id === taskId)?.label ?? "Task";
+
+const taskEvents = {
+  "tasks-started": (e, v) =>
+    v.la
+      ? `Follow-ups of ${v.policy.escalation.stages.find((s) => s.key === e.stage)?.label ?? e.stage} started: ${e.tasks.map((t) => t.label).join("; ")}`
+      : undefined,
+  "task-completed": (e, v) =>
+    v.la ? `Task done: ${taskLabel(v, e.taskId)}${e.note ? ` (${e.note})` : ""}` : undefined,
+  "task-dismissed": (e, v) => (v.la ? `Task dismissed: ${taskLabel(v, e.taskId)}: ${e.reason}` : undefined),
+} satisfies DescriberTable<"tasks-started" | "task-completed" | "task-dismissed">;
+
 const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 type DescriberTable<K extends CaseEvent["type"]> = { [T in K]: Describer<T> };
@@ -179,6 +192,7 @@ const DESCRIBERS: DescriberTable<CaseEvent["type"]> = {
   ...letterEvents,
   ...actionPlanEvents,
   ...registerEvents,
+  ...taskEvents,
 };
 
 function describe<T extends CaseEvent["type"]>(event: Extract<CaseEvent, { type: T }>, view: EventView) {

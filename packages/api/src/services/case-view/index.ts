@@ -15,8 +15,9 @@ import { presentRegisters } from "./registers.ts";
 import type { CaseView } from "./schema.ts";
 import { presentStage } from "./stage.ts";
 import { presentCategory, presentSummary } from "./summary.ts";
+import { presentTasks } from "./tasks.ts";
 import { presentTriggers } from "./triggers.ts";
-import { presentVisitPlan, presentVisits } from "./visits.ts";
+import { presentNoVisits, presentVisitPlan, presentVisits } from "./visits.ts";
 
 export { caseViewSchema, type CaseView } from "./schema.ts";
 
@@ -34,10 +35,12 @@ export async function presentCase(
     ...presentStage(view),
     visits: presentVisits(view),
     visitPlan: presentVisitPlan(view),
+    noVisits: presentNoVisits(view),
     meetings: presentMeetings(view),
     letters: presentLetters(view),
     ...presentActionPlan(view),
     registers: presentRegisters(view),
+    tasks: presentTasks(view),
     triggers: presentTriggers(view),
     timeline: presentTimeline(view),
     can: presentCan(view),

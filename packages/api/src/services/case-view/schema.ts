@@ -98,6 +98,8 @@ export const caseViewSchema = z.object({
       basis: z.string(),
     }),
   ),
+  /** The case's category (as the user may see it) asks for no LA visits of this school: no plan, nothing due. */
+  noVisits: z.boolean(),
   meetings: z.array(
     z.object({
       id: z.string(),
@@ -173,6 +175,32 @@ export const caseViewSchema = z.object({
           canClose: z.boolean(),
         }),
       ),
+    }),
+  ),
+  /** The tasks the stages' follow-ups put on the case (LA staff only): open ones first, by due date. */
+  tasks: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      kind: z.enum(["visit", "letter", "meeting", "notify", "task"]),
+      /** The stage whose entry started it. */
+      stage: labelled,
+      /** The visit, letter or meeting type that does it, with its label. */
+      awaits: labelled.optional(),
+      /** Whom to tell (a notify task), by role label or name. */
+      notify: z.array(z.string()).optional(),
+      startedAt: z.string(),
+      due: z.string().optional(),
+      /** How it stands today: overdue once its due day has passed. */
+      status: z.enum(["overdue", "due", "done", "dismissed"]),
+      /** Done by the matching record on the case (`event`) or by someone (`hand`). */
+      doneBy: z.enum(["event", "hand"]).optional(),
+      closedBy: z.string().optional(),
+      closedAt: z.string().optional(),
+      /** The note given marking it done, or the reason it was dismissed. */
+      note: z.string().optional(),
+      /** Whether the user may mark it done or dismiss it now. */
+      canClose: z.boolean(),
     }),
   ),
   suggestedTransitions: z.array(

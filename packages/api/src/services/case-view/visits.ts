@@ -1,6 +1,6 @@
 // Visits the user may see (a report only once they may read it) and the visit plan (only beside a visible
 // category, since the plan follows from it).
-import { getVisitPlan, visitReportSubject, visitSubject } from "@steward/domain";
+import { getCategoryCadence, getVisitPlan, visitReportSubject, visitSubject } from "@steward/domain";
 
 import { label, type ViewContext } from "./context.ts";
 import type { CaseView } from "./schema.ts";
@@ -56,4 +56,9 @@ export function presentVisitPlan({
     ...(s.metBy ? { metBy: s.metBy } : {}),
     basis: s.basis,
   }));
+}
+
+/** Whether the category the user sees makes no LA visits to this school (an empty cadence, or none for its kind). */
+export function presentNoVisits({ state, policy, categoryVisible }: ViewContext): boolean {
+  return categoryVisible && state.category !== undefined && getCategoryCadence(state, policy).length === 0;
 }

@@ -5,7 +5,6 @@
  * decision.
  */
 import { assessmentSubject, caseSubject } from "../../permissions/subjects.ts";
-import { isApplicable } from "../../rules/applicability.ts";
 import { assessPolicy } from "../../rules/assessment.ts";
 import type { CaseEventData } from "../events.ts";
 import { getCaseFacts } from "../facts.ts";
@@ -16,6 +15,7 @@ import {
   holdsOneOf,
   onOpenCase,
   optional,
+  requireApplicable,
   required,
   today,
   type CommandOf,
@@ -96,8 +96,7 @@ function decideCategory(command: CommandOf<"decide-category">, on: OpenCase): Ca
   authorise(context, command.type, caseSubject(on.facts));
   const category = policy.categories.find((c) => c.key === command.category);
   if (!category) fail("invalid", `There is no category "${command.category}" in this policy.`, "/category");
-  if (!isApplicable(category.applicability, state.school))
-    fail("not-applicable", `${category.label} does not apply to this school.`, "/category");
+  requireApplicable(category, category.label, state.school, "/category");
   if (state.category?.moderation === "pending")
     fail("conflict", "The last category decision is waiting for moderation: confirm or return it first.");
   const assessment = assessmentFor(command, on);

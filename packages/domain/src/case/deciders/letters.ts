@@ -7,7 +7,6 @@
 import type { LetterType } from "@steward/policy-config";
 
 import { letterSubject } from "../../permissions/subjects.ts";
-import { isApplicable } from "../../rules/applicability.ts";
 import type { CaseEventData } from "../events.ts";
 import { buildLetterContext, renderLetter } from "../letters.ts";
 import type { LetterRecord } from "../state.ts";
@@ -17,6 +16,7 @@ import {
   fail,
   holdsOneOf,
   onOpenCase,
+  requireApplicable,
   required,
   roleNames,
   today,
@@ -47,14 +47,7 @@ function draftLetter(command: CommandOf<"draft-letter">, { state, context, polic
   authorise(context, command.type, letterSubject(facts, { letterType: letterType.key, status: "draft" }));
   if (!holdsOneOf(context, letterType.permissions.draft))
     fail("forbidden", `A ${letterType.label} is drafted by ${roleNames(policy, letterType.permissions.draft)}.`);
-  if (!isApplicable(letterType.applicability, state.school)) {
-    const note = letterType.applicability?.note;
-    fail(
-      "not-applicable",
-      `A ${letterType.label} does not apply to this school${note ? `: ${note}` : "."}`,
-      "/letterType",
-    );
-  }
+  requireApplicable(letterType, `A ${letterType.label}`, state.school, "/letterType");
   checkIndicators(command, letterType);
   const letter = {
     id: context.newId(),

@@ -5,9 +5,16 @@
 import type { MeetingType } from "@steward/policy-config";
 
 import { meetingSubject } from "../../permissions/subjects.ts";
-import { isApplicable } from "../../rules/applicability.ts";
 import type { CaseEventData } from "../events.ts";
-import { authorise, fail, onOpenCase, type CommandOf, type Deciders, type OpenCase } from "./shared.ts";
+import {
+  authorise,
+  fail,
+  onOpenCase,
+  requireApplicable,
+  type CommandOf,
+  type Deciders,
+  type OpenCase,
+} from "./shared.ts";
 
 /** The judgement named, one of the type's; a type with no judgements (a liaison meeting, say) records none. */
 function judgementOf(meetingType: MeetingType, progress: string): { key: string; isStrong: boolean } {
@@ -30,8 +37,7 @@ function recordMeeting(
   if (!meetingType)
     fail("invalid", `There is no meeting type "${command.meetingType}" in this policy.`, "/meetingType");
   authorise(context, command.type, meetingSubject("Meeting", facts, { meetingType: meetingType.key }));
-  if (!isApplicable(meetingType.applicability, state.school))
-    fail("not-applicable", `${meetingType.label} does not apply to this school.`, "/meetingType");
+  requireApplicable(meetingType, meetingType.label, state.school, "/meetingType");
   const judgement = judgementOf(meetingType, command.progress);
   const limit = meetingType.sharing.find((s) => s.content === "key-points")?.maxItems;
   if (limit !== undefined && command.keyPoints.length > limit)

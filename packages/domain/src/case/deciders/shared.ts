@@ -11,6 +11,7 @@ import { SchoolCalendar } from "../../calendar/school-calendar.ts";
 import { DomainError } from "../../errors.ts";
 import type { PolicyAbility, RoleGrant } from "../../permissions/ability.ts";
 import { caseFactsOf, type CaseFacts, type PermissionTarget } from "../../permissions/subjects.ts";
+import { leadsFrom, requireApplicable, roleNames } from "../../rules/applicable.ts";
 import type { Facts } from "../../rules/evaluate.ts";
 import type { CaseCommand, CaseCommandType } from "../commands.ts";
 import type { IndicatorReading } from "../data.ts";
@@ -58,6 +59,9 @@ export interface OpenCase {
   /** The case's facts for permission checks (school, officer, category, stage, status). */
   facts: CaseFacts;
 }
+
+// What applies to a school is decided in one place (rules/applicable.ts), for the deciders and the apps' options alike.
+export { leadsFrom, requireApplicable, roleNames };
 
 /** Refuses a command: the engine's one way of saying no. */
 export function fail(code: DomainError["code"], message: string, pointer?: string): never {
@@ -115,11 +119,6 @@ export function holdsOneOf(context: DecideContext, roles: readonly string[]): bo
   return context.actor.grants.some((g) => roles.includes(g.role));
 }
 
-/** Roles as people say them: "a School Improvement Adviser or an LA senior officer". */
-export function roleNames(policy: PolicyDocument, roles: readonly string[]): string {
-  return roles.map((key) => policy.roles.find((r) => r.key === key)?.label ?? key).join(" or ");
-}
-
 const calendars = new WeakMap<PolicyDocument, SchoolCalendar>();
 
 /** The policy's school calendar, built once per policy version. */
@@ -137,9 +136,4 @@ export function formValidator(policy: PolicyDocument, formKey: string) {
     if (error instanceof FormSchemaError) fail("conflict", error.message);
     throw error;
   }
-}
-
-/** Whether a transition leads from a stage (its `from` names the stage, or `*`). */
-export function leadsFrom(transition: { from: readonly string[] }, stage: string): boolean {
-  return transition.from.includes("*") || transition.from.includes(stage);
 }

@@ -6,19 +6,16 @@
 import type { Transition } from "@steward/policy-config";
 
 import { caseSubject } from "../../permissions/subjects.ts";
-import { isApplicable } from "../../rules/applicability.ts";
-import { evaluateRule } from "../../rules/evaluate.ts";
+import { transitionRefusal } from "../../rules/applicable.ts";
 import type { CaseEventData } from "../events.ts";
 import { getCaseFacts } from "../facts.ts";
 import {
   authorise,
   fail,
-  holdsOneOf,
-  leadsFrom,
   onOpenCase,
   optional,
+  requireApplicable,
   required,
-  roleNames,
   today,
   type CommandOf,
   type Deciders,
@@ -28,8 +25,9 @@ import {
 /**
  * A named transition must lead from the case's stage to the stage asked for,
  * be made by one of its roles, with a reason when it asks for one, and its
- * rule must hold: the rule is its precondition, whoever makes it. An officer
- * who disagrees moves the case outside the transitions, with a reason.
+ * rule must hold: the rule is its precondition, whoever makes it (the same
+ * check, `transitionRefusal`, decides which transitions are offered). An
+ * officer who disagrees moves the case outside the transitions, with a reason.
  */
 function checkTransition(
   transition: Transition,
@@ -37,23 +35,19 @@ function checkTransition(
   command: CommandOf<"change-stage">,
   { state, context, policy }: OpenCase,
 ): void {
-  if (transition.to !== stage.key || !leadsFrom(transition, state.stage))
+  if (transition.to !== stage.key)
     fail("conflict", `"${transition.label}" does not lead from this case's stage to ${stage.label}.`, "/transition");
-  if (transition.roles && !holdsOneOf(context, transition.roles))
-    fail("forbidden", `"${transition.label}" is made by ${roleNames(policy, transition.roles)}.`);
+  const facts = transition.when
+    ? getCaseFacts(state, policy, today(context), context.schoolData, context.indicatorReadings)
+    : undefined;
+  const refusal = transitionRefusal(policy, transition, {
+    stage: state.stage,
+    school: state.school,
+    roles: context.actor.grants.map((g) => g.role),
+    facts,
+  });
+  if (refusal) fail(refusal.code, refusal.message, refusal.pointer);
   if (transition.requiresReason) required(command.reason, "a reason for this move", "/reason");
-  if (
-    transition.when &&
-    !evaluateRule(
-      transition.when,
-      getCaseFacts(state, policy, today(context), context.schoolData, context.indicatorReadings),
-    )
-  )
-    fail(
-      "conflict",
-      `"${transition.label}" does not apply yet: the policy's rule for it does not hold for this case.`,
-      "/transition",
-    );
 }
 
 function findTransition(command: CommandOf<"change-stage">, { policy }: OpenCase): Transition | undefined {
@@ -69,8 +63,7 @@ function changeStage(command: CommandOf<"change-stage">, on: OpenCase): CaseEven
   const stage = policy.escalation.stages.find((s) => s.key === command.stage);
   if (!stage) fail("invalid", `There is no stage "${command.stage}" in this policy.`, "/stage");
   if (stage.key === state.stage) fail("conflict", `The case is already at ${stage.label}.`);
-  if (!isApplicable(stage.applicability, state.school))
-    fail("not-applicable", `${stage.label} does not apply to this school.`, "/stage");
+  requireApplicable(stage, stage.label, state.school, "/stage");
   const transition = findTransition(command, on);
   if (transition) checkTransition(transition, stage, command, on);
   else required(command.reason, "a reason for moving the case outside the policy's transitions", "/reason");

@@ -6,7 +6,6 @@
 import { describeIncompleteAnswers, type PolicyDocument, type VisitType } from "@steward/policy-config";
 
 import { visitReportSubject, visitSubject } from "../../permissions/subjects.ts";
-import { isApplicable } from "../../rules/applicability.ts";
 import type { CaseCommand } from "../commands.ts";
 import type { CaseEventData } from "../events.ts";
 import type { VisitRecordState } from "../state.ts";
@@ -18,6 +17,7 @@ import {
   holdsOneOf,
   onOpenCase,
   optional,
+  requireApplicable,
   required,
   roleNames,
   type CommandOf,
@@ -49,8 +49,7 @@ function placeVisit(
   status: string,
 ) {
   authorise(on.context, command.type, visitSubject(on.facts, { visitType: visitType.key, status }));
-  if (!isApplicable(visitType.applicability, on.state.school))
-    fail("not-applicable", `${visitType.label} does not apply to this school.`, "/visitType");
+  requireApplicable(visitType, visitType.label, on.state.school, "/visitType");
   const calendar = calendarOf(on.policy);
   if (!calendar.isSchoolDay(command.date))
     fail("invalid", `${command.date} is not a school day in the policy calendar: choose a term-time weekday.`, "/date");

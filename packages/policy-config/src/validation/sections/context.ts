@@ -4,6 +4,7 @@
  * keys by collection (collected once, so a section can check a reference into
  * another), and the small reference checks every section words the same way.
  */
+import { fieldOf } from "../../json.ts";
 import type { IndicatorDefinition, MeasureDefinition, RegisterDefinition } from "../../schema/data.ts";
 import type { Participant, PolicyDocument } from "../../schema/policy.ts";
 import { describePointer, toPointer, type Problem } from "../problem.ts";
@@ -73,6 +74,29 @@ export function createReporter(
   return { report, result: () => ({ problems, dropped, droppedErrors }) };
 }
 
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/** 1 -> first, 12 -> 12th, 22 -> 22nd. */
+function ordinal(place: number): string {
+  const word = ORDINALS[place - 1];
+  if (word) return word;
+  const teens = place % 100 >= 11 && place % 100 <= 13;
+  const suffix = teens ? "th" : (["th", "st", "nd", "rd"][place % 10] ?? "th");
+  return `${place}${suffix}`;
+}
+
+/**
+ * An item of a list named in a sentence: by its label (or title) where it has
+ * one, `category "Low support"`, else by its place in words, `the second
+ * category`. Never by a bare number: a pointer counts from 0 and a reader
+ * from 1, so "category 1" beside `/categories/1` would name the wrong one.
+ */
+export function nameOf(item: unknown, noun: string, index: number): string {
+  const name = fieldOf(item, "label") ?? fieldOf(item, "title");
+  if (typeof name === "string" && name.length <= 80) return `${noun} "${name}"`;
+  return `the ${ordinal(index + 1)} ${noun}`;
+}
+
 /** The keys of a collection, reporting each key used twice. */
 export function keysOf<T extends { key: string }>(
   report: Report,
@@ -86,7 +110,7 @@ export function keysOf<T extends { key: string }>(
     if (first !== undefined) {
       report(
         [...path, index, "key"],
-        `The key "${item.key}" is already used by ${noun} ${first + 1}: each ${noun} needs its own key.`,
+        `The key "${item.key}" is already used by ${nameOf(items[first], noun, first)}: each ${noun} needs its own key.`,
         "key.duplicate",
       );
     } else {

@@ -157,10 +157,18 @@ function suggestFact(name: string): string {
   return "An authority's own data is an indicator (declare it under Indicators and read indicators.<key>); see the list of built-in facts in the policy guide.";
 }
 
+/** What only the assessment's derivation rules read: a dimension's level and its rank. */
+const DIMENSION_HEADS = new Set(["dimensions", "dimensionRanks"]);
+
 /** A trigger's or transition's scope: the built-in facts, `indicators.<key>` and `measures.<key>`. */
 export function caseScope(keys: PolicyKeys, data: PolicyData): RuleScope {
   return (name) => {
     const [head, key, ...rest] = name.split(".");
+    if (head !== undefined && DIMENSION_HEADS.has(head))
+      return {
+        problem: `The rule reads "${name}": only the rules of the assessment's derivation (assessment › derivation › rules) read the dimensions' values.`,
+        code: "rule.dimension",
+      };
     if (head === "indicators" && key !== undefined && rest.length === 0) return readIndicator(key, data);
     if (head === "measures" && key !== undefined && rest.length === 0) {
       const measure = data.measures.get(key);
@@ -217,4 +225,28 @@ export function eventScope(event: WindowEvent): RuleScope {
       problem: `"${name}" is not a field of the ${event} event. ${listed(Object.keys(fields), "Fields", "")}`,
       code: "measure.event",
     };
+}
+
+/**
+ * The rules of the assessment's derivation: a trigger's scope, and beside it
+ * `dimensions.<key>` (the dimension's level key) and `dimensionRanks.<key>`
+ * (its place, 0 for the least concern). `levels` is each dimension's level keys.
+ */
+export function derivationScope(
+  keys: PolicyKeys,
+  data: PolicyData,
+  levels: ReadonlyMap<string, readonly string[]>,
+): RuleScope {
+  const facts = caseScope(keys, data);
+  return (name) => {
+    const [head, key, ...rest] = name.split(".");
+    if (head === undefined || !DIMENSION_HEADS.has(head)) return facts(name);
+    const values = key !== undefined && rest.length === 0 ? levels.get(key) : undefined;
+    if (!values)
+      return {
+        problem: `The rule reads "${name}", but the assessment has no dimension "${key ?? ""}". ${listed(levels.keys(), "Dimensions", "Assessment › Dimensions")}`,
+        code: "rule.dimension",
+      };
+    return head === "dimensions" ? { type: "string", values } : { type: "number" };
+  };
 }

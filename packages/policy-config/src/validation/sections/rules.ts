@@ -161,7 +161,14 @@ export function checkTriggers(policy: PolicyDocument, ctx: SemanticsContext): vo
   policy.triggers.forEach((trigger, t) => {
     const path: Path = ["triggers", t];
     checkRule(trigger.when, [...path, "when"], ctx);
-    const { category, letterType, stage, action } = trigger.suggests;
+    const { category, categoryEffect, letterType, stage, action } = trigger.suggests;
+    if (categoryEffect && !category) {
+      ctx.report(
+        [...path, "suggests", "categoryEffect"],
+        `The trigger says to ${categoryEffect} the category but names none: add the category (suggests › category), or remove categoryEffect.`,
+        "trigger.category-effect",
+      );
+    }
     if (!category && !letterType && !stage && !action) {
       ctx.report(
         [...path, "suggests"],

@@ -1,10 +1,21 @@
 /**
  * Escalation: the initial stage exists, stage orders are distinct, transitions
  * lead between real stages (never to themselves) with LA roles and a rule when
- * not manual, and every stage can be reached by a transition or a letter.
+ * not manual, every stage can be reached by a transition or a letter, and each
+ * stage's follow-ups have their own keys, name the one thing their kind needs
+ * (a real visit, letter or meeting type, people to tell) and nothing else, and
+ * LA roles.
  */
-import type { PolicyDocument, Transition } from "../../schema/policy.ts";
-import { mustBeLaRole, mustExist, type Path, type SemanticsContext } from "./context.ts";
+import type { FollowUp, PolicyDocument, Stage, Transition } from "../../schema/policy.ts";
+import {
+  checkParticipant,
+  keysOf,
+  mustBeLaRole,
+  mustExist,
+  nameOf,
+  type Path,
+  type SemanticsContext,
+} from "./context.ts";
 import { checkRule } from "./rules.ts";
 
 const STAGES_SECTION = "Escalation › Stages";
@@ -16,7 +27,7 @@ function checkStageOrders(policy: PolicyDocument, ctx: SemanticsContext): void {
     if (clash !== undefined)
       ctx.report(
         ["escalation", "stages", s, "order"],
-        `Order ${stage.order} is also stage ${clash + 1}'s: each stage needs its own.`,
+        `Order ${stage.order} is also that of ${nameOf(policy.escalation.stages[clash], "stage", clash)}: each stage needs its own.`,
         "stage.order",
       );
     orders.set(stage.order, s);
@@ -73,6 +84,52 @@ function checkReachableStages(policy: PolicyDocument, ctx: SemanticsContext): vo
   });
 }
 
+/** The field each kind of follow-up names, with what it is in words; `task` names none. */
+const FOLLOW_UP_FIELDS = {
+  visit: { field: "visitType", noun: "the type of visit to schedule" },
+  letter: { field: "letterType", noun: "the type of letter to draft" },
+  meeting: { field: "meetingType", noun: "the type of meeting to hold" },
+  notify: { field: "notify", noun: "whom to tell" },
+  task: undefined,
+} as const satisfies Record<FollowUp["kind"], { field: keyof FollowUp; noun: string } | undefined>;
+
+const KIND_FIELDS = ["visitType", "letterType", "meetingType", "notify"] as const;
+
+function checkFollowUpKind(followUp: FollowUp, path: Path, ctx: SemanticsContext): void {
+  const needs = FOLLOW_UP_FIELDS[followUp.kind];
+  if (needs && followUp[needs.field] === undefined)
+    ctx.report(path, `A ${followUp.kind} follow-up needs "${needs.field}": ${needs.noun}.`, "followUp.missing");
+  for (const field of KIND_FIELDS)
+    if (field !== needs?.field && followUp[field] !== undefined)
+      ctx.report(
+        [...path, field],
+        `A ${followUp.kind} follow-up has no "${field}": ${needs ? `it names only "${needs.field}"` : "a task names no visit, letter, meeting or people"}.`,
+        "followUp.field",
+      );
+}
+
+function checkFollowUp(followUp: FollowUp, path: Path, ctx: SemanticsContext): void {
+  checkFollowUpKind(followUp, path, ctx);
+  mustExist(ctx, ctx.keys.visitTypes, followUp.visitType, [...path, "visitType"], "visit type", "Visit types");
+  mustExist(ctx, ctx.keys.letterTypes, followUp.letterType, [...path, "letterType"], "letter type", "Letter types");
+  mustExist(
+    ctx,
+    ctx.keys.meetingTypes,
+    followUp.meetingType,
+    [...path, "meetingType"],
+    "meeting type",
+    "Meeting types",
+  );
+  followUp.notify?.forEach((p, i) => checkParticipant(ctx, p, [...path, "notify", i]));
+  followUp.roles?.forEach((role, i) => mustBeLaRole(ctx, role, [...path, "roles", i]));
+}
+
+function checkFollowUps(stage: Stage, path: Path, ctx: SemanticsContext): void {
+  if (!stage.followUps) return;
+  keysOf(ctx.report, stage.followUps, [...path, "followUps"], "follow-up");
+  stage.followUps.forEach((followUp, f) => checkFollowUp(followUp, [...path, "followUps", f], ctx));
+}
+
 export function checkEscalation(policy: PolicyDocument, ctx: SemanticsContext): void {
   mustExist(
     ctx,
@@ -83,6 +140,7 @@ export function checkEscalation(policy: PolicyDocument, ctx: SemanticsContext): 
     STAGES_SECTION,
   );
   checkStageOrders(policy, ctx);
+  policy.escalation.stages.forEach((stage, s) => checkFollowUps(stage, ["escalation", "stages", s], ctx));
   policy.escalation.transitions.forEach((transition, t) =>
     checkTransition(transition, ["escalation", "transitions", t], ctx),
   );
