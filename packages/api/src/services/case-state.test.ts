@@ -36,6 +36,13 @@ describe("readCaseState", () => {
     expect(readCaseState({ ...stored, registerEntries: [] }, "c1").tasks).toEqual([]);
   });
 
+  it("reads an assessment stored before assessments had dimensions as having none, and no choices", () => {
+    const assessment = { id: "a1", recordedBy: "u1", selections: [], suggested: "high", explanation: [] };
+    expect(readCaseState({ ...stored, assessments: [assessment] }, "c1").assessments).toEqual([
+      { ...assessment, choices: [], dimensions: [] },
+    ]);
+  });
+
   it("rejects a damaged stored state, naming the case and the field", () => {
     expect(() => readCaseState({ ...stored, visits: "none" }, "c1")).toThrow(/Case c1's stored state.*visits/s);
     expect(() => readCaseState(null, "c2")).toThrow(/Case c2's stored state is not a case state/);

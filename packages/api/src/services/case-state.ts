@@ -46,7 +46,13 @@ function assertCaseState(stored: unknown, caseId: string): asserts stored is Cas
 /** The state stored for a case; throws naming the case and the field when the stored value is not a case state. */
 export function readCaseState(stored: unknown, caseId: string): CaseState {
   assertCaseState(stored, caseId);
-  return { ...stored, registerEntries: stored.registerEntries ?? [], tasks: stored.tasks ?? [] };
+  // Assessments stored before they had dimensions have none, and no choices.
+  const assessments = stored.assessments.map((a) => ({
+    ...a,
+    choices: a.choices ?? [],
+    dimensions: a.dimensions ?? [],
+  }));
+  return { ...stored, assessments, registerEntries: stored.registerEntries ?? [], tasks: stored.tasks ?? [] };
 }
 
 /** The state as the JSON column takes it. */

@@ -40,10 +40,16 @@ export const COMMAND_DESCRIPTIONS: Record<CaseCommandType, CommandDescription> =
     events: ["officer-assigned"],
   },
   "record-assessment": {
-    summary: "Records the descriptors an officer ticked in each judgement area.",
-    checks: "every area is in `areas`; every ticked descriptor is in `criteria` for that area and category",
+    summary:
+      "Records an assessment: the descriptors an officer ticked in each criteria dimension's area and the officer's " +
+      "`choices` of level for the dimensions an officer values.",
+    checks:
+      "every area is in `areas` and judged by a criteria dimension; every ticked descriptor is in `criteria` for that " +
+      "area and category; every choice names an applicable officer dimension once, one of its levels, a `rationale` " +
+      "when the dimension requires one, and the actor holds one of its `roles` (pointers `/choices/<i>/...`)",
     events: ["assessment-recorded"],
-    eventsNote: "with the best-fit suggestion and its explanation",
+    eventsNote:
+      "with every applicable dimension's value and why, the suggested category (derivation, then triggers) and its explanation",
   },
   "decide-category": {
     summary: "Decides the school's category, effective from a date.",

@@ -1,6 +1,6 @@
 import type { IsoDate } from "../calendar/dates.ts";
 import type { SchoolProfile } from "../rules/applicability.ts";
-import type { DescriptorSelection } from "../rules/best-fit.ts";
+import type { DescriptorSelection, OfficerChoice } from "../rules/assessment.ts";
 import type { LetterPeople } from "./letters.ts";
 
 /** Everything an officer or a school can ask of a case. */
@@ -8,7 +8,7 @@ export type CaseCommand =
   | { type: "open-case"; school: SchoolProfile }
   | { type: "change-school"; school: SchoolProfile; reason: string }
   | { type: "assign-officer"; officerId: string }
-  | { type: "record-assessment"; selections: DescriptorSelection[] }
+  | { type: "record-assessment"; selections: DescriptorSelection[]; choices?: OfficerChoice[] }
   | { type: "decide-category"; category: string; effectiveFrom: IsoDate; rationale?: string; assessmentId?: string }
   | { type: "moderate-category"; outcome: "confirmed" | "returned"; note?: string }
   | { type: "schedule-visit"; visitType: string; date: IsoDate }

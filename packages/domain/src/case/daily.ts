@@ -7,7 +7,7 @@
 import type { PolicyDocument, Trigger } from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
-import { evaluateTriggers } from "../rules/best-fit.ts";
+import { evaluateTriggers } from "../rules/assessment.ts";
 import type { Facts } from "../rules/evaluate.ts";
 import type { IndicatorReading } from "./data.ts";
 import type { DecideContext } from "./deciders/shared.ts";

@@ -15,7 +15,12 @@ export type CaseEventData =
   | { type: "case-opened"; caseId: string; school: SchoolProfile; stage: string }
   | { type: "school-changed"; school: SchoolProfile; previousUrn: number; reason: string }
   | { type: "officer-assigned"; officerId: string }
-  | { type: "assessment-recorded"; assessment: Omit<AssessmentRecord, "recordedBy" | "recordedAt"> }
+  | {
+      type: "assessment-recorded";
+      // Events stored before format 4 have no choices or dimensions.
+      assessment: Omit<AssessmentRecord, "recordedBy" | "recordedAt" | "choices" | "dimensions"> &
+        Partial<Pick<AssessmentRecord, "choices" | "dimensions">>;
+    }
   | {
       type: "category-decided";
       category: string;

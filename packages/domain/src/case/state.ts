@@ -2,6 +2,7 @@ import type { FollowUp, Participant } from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
 import type { SchoolProfile } from "../rules/applicability.ts";
+import type { DimensionValue, OfficerChoice } from "../rules/assessment.ts";
 
 export type VisitStatus = "scheduled" | "completed" | "cancelled";
 export type LetterStatus = "draft" | "approved" | "issued" | "acknowledged" | "withdrawn" | "removed";
@@ -11,6 +12,10 @@ export interface AssessmentRecord {
   id: string;
   /** Per area: the descriptors that apply, and evidence notes. */
   selections: { area: string; descriptors: { category: string; descriptor: string }[]; evidence?: string }[];
+  /** The officer's choices for the dimensions an officer values. */
+  choices: OfficerChoice[];
+  /** Every applicable dimension's value and why (empty on assessments recorded before dimensions). */
+  dimensions: DimensionValue[];
   suggested: string | undefined;
   explanation: string[];
   recordedBy: string;

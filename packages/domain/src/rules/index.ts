@@ -1,4 +1,4 @@
 export * from "./applicability.ts";
-export * from "./best-fit.ts";
+export * from "./assessment.ts";
 export * from "./evaluate.ts";
 export * from "./applicable.ts";

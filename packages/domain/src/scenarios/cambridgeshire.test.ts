@@ -7,7 +7,7 @@ import policyJson from "@steward/policy-config/tenants/cambridgeshire/policy.jso
 
 import { getSuggestedTransitions } from "../case/decide.ts";
 import { getVisitPlan } from "../case/visit-plan.ts";
-import { evaluateTriggers } from "../rules/best-fit.ts";
+import { evaluateTriggers } from "../rules/assessment.ts";
 import { toFacts } from "../rules/evaluate.ts";
 import { CaseHarness } from "../testing/harness.ts";
 

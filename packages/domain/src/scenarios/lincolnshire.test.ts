@@ -17,7 +17,7 @@ import { summariseCase } from "../case/summary.ts";
 import { getVisitPlan } from "../case/visit-plan.ts";
 import { buildAbility, explain } from "../permissions/ability.ts";
 import { letterSubject, meetingSubject, NO_SCHOOL_ATTRIBUTES } from "../permissions/subjects.ts";
-import { evaluateTriggers } from "../rules/best-fit.ts";
+import { evaluateTriggers } from "../rules/assessment.ts";
 import { toFacts } from "../rules/evaluate.ts";
 import { CaseHarness } from "../testing/harness.ts";
 

@@ -15,7 +15,7 @@ import { summariseCase } from "../case/summary.ts";
 import { getVisitPlan } from "../case/visit-plan.ts";
 import { buildAbility, explain } from "../permissions/ability.ts";
 import { meetingSubject, NO_SCHOOL_ATTRIBUTES } from "../permissions/subjects.ts";
-import type { DescriptorSelection } from "../rules/best-fit.ts";
+import type { DescriptorSelection } from "../rules/assessment.ts";
 import { CaseHarness } from "../testing/harness.ts";
 
 const caseAt = (schoolUrn: number) => ({

@@ -23,11 +23,12 @@ import {
 import { offered, useCase } from "./case-context.tsx";
 
 /**
- * Categorisation: the best-fit criteria grid with evidence (when the case's policy has criteria), the
- * suggested category and why, then the decision.
+ * Categorisation: the latest assessment (each dimension's value, the suggested category and why), the decision, and
+ * recording a new assessment: one part per dimension that applies to the school (the criteria grid, an officer's
+ * level and why, or what Steward works out from data).
  */
 export function AssessmentPage() {
-  const { view, policy } = useCase();
+  const { view } = useCase();
   usePageTitle(`${view.school.name}: assessment`);
   const [done, setDone] = useState<string>();
   const latest = view.assessments.at(-1);
@@ -47,8 +48,7 @@ export function AssessmentPage() {
       {view.category?.moderation === "pending" && view.can.moderate && <Moderate onDone={setDone} />}
       {/* A new assessment brings its own suggestion: the decision starts again from it. */}
       {view.can.categorise && <DecideCategory key={latest?.id ?? "none"} onDone={setDone} />}
-      {/* A policy without criteria (its categories decided without a best-fit grid) has nothing to tick. */}
-      {view.can.assess && policy.criteria.length > 0 && <CriteriaGrid onDone={setDone} />}
+      {view.can.assess && <RecordAssessment onDone={setDone} />}
       {view.assessments.length > 1 && (
         <details className="govuk-details">
           <summary className="govuk-details__summary">
@@ -69,6 +69,12 @@ export function AssessmentPage() {
 }
 
 type Assessment = ReturnType<typeof useCase>["view"]["assessments"][number];
+
+/** How a stored dimension value came about, as a sentence. */
+function whyInWords(value: Assessment["dimensions"][number]): string {
+  const why = value.why.charAt(0).toUpperCase() + value.why.slice(1);
+  return `${why}.`;
+}
 
 function LatestAssessment({ assessment, earlier }: { assessment: Assessment; earlier?: boolean }) {
   const { policy } = useCase();
@@ -107,6 +113,18 @@ function LatestAssessment({ assessment, earlier }: { assessment: Assessment; ear
                 </ul>
               ),
             },
+            // The criteria dimensions' values are in "Why" and the descriptors below; the others are shown here.
+            ...assessment.dimensions
+              .filter((d) => d.source !== "criteria")
+              .map((d) => ({
+                key: d.label,
+                value: (
+                  <>
+                    {d.levelLabel ?? "No value"}
+                    <span className="govuk-body-s govuk-!-display-block">{whyInWords(d)}</span>
+                  </>
+                ),
+              })),
             ...assessment.selections.map((s) => ({
               key: areaLabel(s.area),
               value: (
@@ -132,67 +150,204 @@ function LatestAssessment({ assessment, earlier }: { assessment: Assessment; ear
   );
 }
 
-function CriteriaGrid({ onDone }: { onDone: (message: string) => void }) {
-  const { view, policy, refresh } = useCase();
+type Dimension = ReturnType<typeof useCase>["policy"]["assessment"]["dimensions"][number];
+
+/** What the recording form holds: the ticked descriptors, and per officer dimension the level chosen and why. */
+interface AssessmentAnswers {
+  selections?: AreaJudgement[];
+  choices?: Record<string, { level?: string; rationale?: string } | undefined>;
+}
+
+/** The form's schema: the criteria grid for the criteria dimensions' areas, then one question group per officer dimension. */
+function recordSchema(criteria: boolean, officer: Dimension[]) {
+  const choice = (d: Dimension) => ({
+    type: "object" as const,
+    title: d.label,
+    ...(d.description ? { description: d.description } : {}),
+    properties: {
+      level: {
+        type: "string" as const,
+        title: `${d.label}: the level that fits`,
+        oneOf: d.levels.map((l) => ({
+          const: l.key,
+          title: l.label,
+          ...(l.description ? { description: l.description } : {}),
+        })),
+      },
+      rationale: {
+        type: "string" as const,
+        title: d.rationaleRequired ? "Why you chose this level" : "Why you chose this level (optional)",
+        maxLength: 10_000,
+      },
+    },
+  });
+  return {
+    type: "object" as const,
+    properties: {
+      ...(criteria
+        ? {
+            selections: getBestFitSchema(
+              "Best fit against the criteria",
+              "Tick the descriptors that fit the school in each area and give the evidence. A school need not meet every descriptor of a category.",
+            ),
+          }
+        : {}),
+      ...(officer.length > 0
+        ? {
+            choices: {
+              type: "object" as const,
+              title: "Your judgements",
+              properties: Object.fromEntries(officer.map((d) => [d.key, choice(d)])),
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+/** The server's problems with the officer's choices (`/choices/<i>/<field>`) at their questions; the rest above the form. */
+function placeProblems(problems: Problem[], sent: string[]) {
+  const fieldErrors: Record<string, Record<string, { __errors: string[] }>> = {};
+  const rest: Problem[] = [];
+  for (const problem of problems) {
+    const [, index, field] = /^\/choices\/(\d+)\/(level|rationale|dimension)$/.exec(problem.pointer ?? "") ?? [];
+    const key = sent[Number(index)];
+    if (!key || !field) {
+      rest.push(problem);
+      continue;
+    }
+    fieldErrors[key] = {
+      ...fieldErrors[key],
+      [field === "rationale" ? "rationale" : "level"]: { __errors: [problem.message] },
+    };
+  }
+  return { rest, extraErrors: Object.keys(fieldErrors).length > 0 ? { choices: fieldErrors } : undefined };
+}
+
+/** The recording form's schema, uiSchema and grid data, from the case's policy (kept while the policy is the same). */
+function useRecordForm() {
+  const { policy } = useCase();
+  return useMemo(() => {
+    const dimensions = policy.assessment.dimensions;
+    const areas = new Set(dimensions.flatMap((d) => (d.valuedBy === "criteria" && d.area ? [d.area] : [])));
+    const officer = dimensions.filter((d) => d.valuedBy === "officer");
+    const uiSchema = {
+      selections: { "ui:widget": "bestFit" },
+      choices: Object.fromEntries(
+        officer.map((d) => [d.key, { level: { "ui:widget": "radio" }, rationale: { "ui:widget": "textarea" } }]),
+      ),
+      "ui:submitButtonOptions": { submitText: "Record the assessment" },
+    };
+    // The case's own criteria, areas and categories (from cases.policy: no "read Policy" needed).
+    const bestFit: BestFitData = {
+      areas: policy.areas.filter((a) => areas.has(a.key)),
+      categories: policy.categories,
+      criteria: policy.criteria,
+    };
+    const formContext = { policy: bestFit, govuk: { showTitle: false } };
+    return { dimensions, officer, schema: recordSchema(areas.size > 0, officer), uiSchema, formContext };
+  }, [policy]);
+}
+
+/**
+ * Recording an assessment: one part per dimension that applies to the school. The values Steward works out (from a
+ * rule over the school's data, or an indicator) are shown read-only; the criteria dimensions share the descriptor
+ * grid; each officer dimension asks for a level and why.
+ */
+function RecordAssessment({ onDone }: { onDone: (message: string) => void }) {
+  const { view, refresh } = useCase();
   const trpc = useTRPC();
   const [problems, setProblems] = useState<Problem[]>([]);
-  const schema = useMemo(
-    () => ({
-      type: "object" as const,
-      properties: {
-        selections: getBestFitSchema(
-          "Best fit against the criteria",
-          "Tick the descriptors that fit the school in each area and give the evidence. A school need not meet every descriptor of a category.",
-        ),
-      },
-    }),
-    [],
-  );
-  // The case's own criteria, areas and categories (from cases.policy: no "read Policy" needed).
-  const formContext = useMemo(() => {
-    const bestFit: BestFitData = { areas: policy.areas, categories: policy.categories, criteria: policy.criteria };
-    return { policy: bestFit, govuk: { showTitle: false } };
-  }, [policy]);
+  const [sent, setSent] = useState<string[]>([]);
+  const { dimensions, officer, schema, uiSchema, formContext } = useRecordForm();
   const record = useMutation(
     trpc.assessments.record.mutationOptions({
       onSuccess: async () => {
         setProblems([]);
         await refresh();
-        onDone("Assessment recorded: see the suggested category above");
+        onDone("Assessment recorded: see the suggested category and why above");
         window.scrollTo(0, 0);
       },
       onError: (e) => setProblems(readProblems(e)),
     }),
   );
+  const placed = placeProblems(problems, sent);
+  const submit = ({ selections = [], choices = {} }: AssessmentAnswers) => {
+    const chosen = officer.flatMap((d) => {
+      const answer = choices[d.key];
+      if (!answer?.level) return [];
+      const rationale = answer.rationale?.trim();
+      return [{ dimension: d.key, level: answer.level, ...(rationale ? { rationale } : {}) }];
+    });
+    setSent(chosen.map((c) => c.dimension));
+    record.mutate({
+      caseId: view.id,
+      expectedVersion: view.version,
+      selections: selections
+        .filter((s) => s.descriptors.length > 0)
+        .map((s) => ({
+          area: s.area,
+          descriptors: s.descriptors,
+          ...(s.evidence?.trim() ? { evidence: s.evidence.trim() } : {}),
+        })),
+      ...(chosen.length > 0 ? { choices: chosen } : {}),
+    });
+  };
   return (
-    <section aria-labelledby="criteria-heading">
-      <h3 className="govuk-heading-m" id="criteria-heading">
+    <section aria-labelledby="record-heading">
+      <h3 className="govuk-heading-m" id="record-heading">
         Record an assessment
       </h3>
-      <ErrorSummary problems={problems} />
-      <GovukForm<{ selections?: AreaJudgement[] }>
+      <ErrorSummary problems={placed.rest} />
+      {dimensions.length === 0 && (
+        <p className="govuk-body">
+          No dimension of the assessment applies to this school: the suggestion comes from the school&apos;s data alone.
+        </p>
+      )}
+      <WorkedOut dimensions={dimensions} />
+      <GovukForm<AssessmentAnswers>
         schema={schema}
-        uiSchema={{
-          selections: { "ui:widget": "bestFit" },
-          "ui:submitButtonOptions": { submitText: "Record the assessment" },
-        }}
+        uiSchema={uiSchema}
         formContext={formContext}
         idPrefix="assessment"
-        onSubmit={({ formData }) => {
-          const selections = (formData?.selections ?? []).filter((s) => s.descriptors.length > 0);
-          if (selections.length === 0) return setProblems([{ message: "Tick at least one descriptor" }]);
-          record.mutate({
-            caseId: view.id,
-            expectedVersion: view.version,
-            selections: selections.map((s) => ({
-              area: s.area,
-              descriptors: s.descriptors,
-              ...(s.evidence?.trim() ? { evidence: s.evidence.trim() } : {}),
-            })),
-          });
-        }}
+        {...(placed.extraErrors ? { extraErrors: placed.extraErrors } : {})}
+        onSubmit={({ formData }) => submit(formData ?? {})}
       />
     </section>
+  );
+}
+
+/** The dimensions Steward values itself: worked out when the assessment is saved, and what they were last time. */
+function WorkedOut({ dimensions }: { dimensions: Dimension[] }) {
+  const { view } = useCase();
+  const computed = dimensions.filter((d) => d.valuedBy === "rule" || d.valuedBy === "indicator");
+  if (computed.length === 0) return null;
+  const last = view.assessments.at(-1)?.dimensions ?? [];
+  return (
+    <>
+      <h4 className="govuk-heading-s">Worked out by Steward</h4>
+      <SummaryList
+        rows={computed.map((d) => {
+          const stored = last.find((v) => v.key === d.key);
+          return {
+            key: d.label,
+            value: (
+              <>
+                <p className="govuk-body govuk-!-margin-bottom-1">
+                  Worked out when you save, from{" "}
+                  {d.valuedBy === "rule" ? "the school's data" : "the school's current value of an indicator"}.
+                </p>
+                {stored && (
+                  <p className="govuk-body-s govuk-!-margin-bottom-0">
+                    Last assessment: {stored.levelLabel ?? "no value"} ({stored.why})
+                  </p>
+                )}
+              </>
+            ),
+          };
+        })}
+      />
+    </>
   );
 }
 

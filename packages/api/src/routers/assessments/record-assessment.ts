@@ -10,12 +10,33 @@ const selectionInput = z.strictObject({
   evidence: text(10_000, "the evidence").optional(),
 });
 
-/** Records a best-fit assessment: per area, the descriptors that apply and the evidence; the engine suggests a category and explains it. */
-export const recordAssessment = caseCommandProcedure({ selections: z.array(selectionInput).max(50) }, (input) => ({
-  type: "record-assessment",
-  selections: input.selections.map((s) => ({
-    area: s.area,
-    descriptors: s.descriptors,
-    ...(s.evidence ? { evidence: s.evidence } : {}),
-  })),
-}));
+const choiceInput = z.strictObject({
+  dimension: z.string().min(1).max(100),
+  level: z.string().min(1, "Choose a level").max(100),
+  rationale: z.string().trim().max(10_000, "The rationale must be 10,000 characters or fewer").optional(),
+});
+
+/**
+ * Records an assessment: per criteria area, the descriptors that apply and the evidence; per dimension an officer
+ * values, the level chosen and why. The engine values every dimension, derives the category and explains it.
+ */
+export const recordAssessment = caseCommandProcedure(
+  { selections: z.array(selectionInput).max(50), choices: z.array(choiceInput).max(20).optional() },
+  (input) => ({
+    type: "record-assessment",
+    selections: input.selections.map((s) => ({
+      area: s.area,
+      descriptors: s.descriptors,
+      ...(s.evidence ? { evidence: s.evidence } : {}),
+    })),
+    ...(input.choices
+      ? {
+          choices: input.choices.map((c) => ({
+            dimension: c.dimension,
+            level: c.level,
+            ...(c.rationale ? { rationale: c.rationale } : {}),
+          })),
+        }
+      : {}),
+  }),
+);

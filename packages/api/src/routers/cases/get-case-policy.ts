@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { audienceOf } from "@steward/domain";
+import { audienceOf, getApplicableDimensions, getDimensionLevels, type SchoolProfile } from "@steward/domain";
+import type { PolicyDocument } from "@steward/policy-config";
 
 import { notFound } from "../../errors.ts";
 import { mayReadCase } from "../../services/access.ts";
@@ -9,6 +10,25 @@ import { tenantProcedure } from "../../trpc.ts";
 
 const json = z.record(z.string(), z.unknown());
 
+const described = { key: z.string(), label: z.string(), description: z.string().optional() };
+
+/** How the case's school is assessed: the dimensions that apply to it, their levels and how each is valued. */
+const assessmentOutput = z.object({
+  derivation: z.enum(["best-fit", "table", "rules"]),
+  dimensions: z.array(
+    z.object({
+      ...described,
+      levels: z.array(z.object(described)),
+      valuedBy: z.enum(["criteria", "rule", "officer", "indicator"]),
+      /** A criteria dimension's judgement area. */
+      area: z.string().optional(),
+      /** An officer dimension: whether the officer must say why, and the roles that may choose (absent: any). */
+      rationaleRequired: z.boolean(),
+      roles: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
 const casePolicyOutput = z.object({
   policyVersionId: z.string(),
   areas: z.array(z.object({ key: z.string(), label: z.string(), description: z.string().optional() })),
@@ -16,6 +36,7 @@ const casePolicyOutput = z.object({
     z.object({ key: z.string(), label: z.string(), description: z.string(), colour: z.string(), severity: z.number() }),
   ),
   criteria: z.array(json),
+  assessment: assessmentOutput,
   visitTypes: z.array(
     z.object({
       key: z.string(),
@@ -53,17 +74,18 @@ const casePolicyOutput = z.object({
 });
 
 /**
- * The parts of the case's own policy version that casework needs (criteria for
- * the best-fit grid, visit and meeting types, stages and transitions, the
+ * The parts of the case's own policy version that casework needs (the
+ * assessment's dimensions that apply to the case's school, criteria for the
+ * best-fit grid, visit and meeting types, stages and transitions, the
  * report forms), for anyone who may see the case. School staff get only what
- * the policy lets them see: no criteria, no hidden categories or stages, and
+ * the policy lets them see: no criteria or dimensions, no hidden categories or stages, and
  * only the forms of reports they can read.
  */
 export const getCasePolicy = tenantProcedure
   .input(z.strictObject({ caseId: z.string().max(100) }))
   .output(casePolicyOutput)
   .query(async ({ ctx, input }) => {
-    const { policy, facts } = await loadCase(ctx, input.caseId);
+    const { state, policy, facts } = await loadCase(ctx, input.caseId);
     if (!mayReadCase(ctx.ability, facts)) throw notFound("That case");
     const doc = policy.document;
     const school = audienceOf(doc, ctx.user.grants) === "school";
@@ -92,6 +114,7 @@ export const getCasePolicy = tenantProcedure
           severity: c.severity,
         })),
       criteria: school ? [] : doc.criteria,
+      assessment: presentAssessment(doc, state.school, school),
       visitTypes: doc.visitTypes.map((v) => ({
         key: v.key,
         label: v.label,
@@ -135,3 +158,31 @@ export const getCasePolicy = tenantProcedure
         })),
     };
   });
+
+/** The assessment's dimensions that apply to the case's school (none for school staff, who see no criteria either). */
+function presentAssessment(
+  doc: PolicyDocument,
+  caseSchool: SchoolProfile,
+  school: boolean,
+): z.infer<typeof assessmentOutput> {
+  const optionalDescription = (d: { description?: string }) => (d.description ? { description: d.description } : {});
+  return {
+    derivation: doc.assessment.derivation.kind,
+    dimensions: school
+      ? []
+      : getApplicableDimensions(doc, caseSchool).map((d) => ({
+          key: d.key,
+          label: d.label,
+          ...optionalDescription(d),
+          levels: getDimensionLevels(doc, caseSchool, d).map((l) => ({
+            key: l.key,
+            label: l.label,
+            ...optionalDescription(l),
+          })),
+          valuedBy: d.valuedBy.kind,
+          ...(d.valuedBy.kind === "criteria" ? { area: d.valuedBy.area } : {}),
+          rationaleRequired: d.valuedBy.kind === "officer" && d.valuedBy.rationaleRequired,
+          ...(d.valuedBy.kind === "officer" && d.valuedBy.roles ? { roles: d.valuedBy.roles } : {}),
+        })),
+  };
+}

@@ -46,6 +46,18 @@ export const caseViewSchema = z.object({
           evidence: z.string().optional(),
         }),
       ),
+      /** Every applicable dimension's value and why (none on assessments recorded before dimensions). */
+      dimensions: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          level: z.string().optional(),
+          levelLabel: z.string().optional(),
+          source: z.enum(["criteria", "rule", "officer", "indicator"]),
+          rationale: z.string().optional(),
+          why: z.string(),
+        }),
+      ),
     }),
   ),
   stageHistory: z.array(

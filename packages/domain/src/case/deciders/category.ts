@@ -1,11 +1,14 @@
 /**
- * Categorisation: recording a best-fit assessment, deciding the category (with
- * a rationale when it differs from the suggestion) and moderating a decision.
+ * Categorisation: recording an assessment (the policy's dimensions valued, the
+ * category derived from them: rules/assessment.ts), deciding the category
+ * (with a rationale when it differs from the suggestion) and moderating a
+ * decision.
  */
 import { assessmentSubject, caseSubject } from "../../permissions/subjects.ts";
-import { suggestCategory } from "../../rules/best-fit.ts";
+import { assessPolicy } from "../../rules/assessment.ts";
 import type { CaseEventData } from "../events.ts";
 import { getCaseFacts } from "../facts.ts";
+import { getCurrentReading } from "../indicators.ts";
 import {
   authorise,
   fail,
@@ -20,11 +23,20 @@ import {
   type OpenCase,
 } from "./shared.ts";
 
-/** Every area is the policy's, every ticked descriptor one of that area's criteria for the category. */
+/**
+ * Every area is the policy's and judged by one of the assessment's criteria
+ * dimensions, every ticked descriptor one of that area's criteria for the category.
+ */
 function checkSelections(command: CommandOf<"record-assessment">, { policy }: OpenCase): void {
   for (const [i, selection] of command.selections.entries()) {
-    if (!policy.areas.some((a) => a.key === selection.area))
+    const area = policy.areas.find((a) => a.key === selection.area);
+    if (!area)
       fail("invalid", `There is no judgement area "${selection.area}" in this policy.`, `/selections/${i}/area`);
+    const judged = policy.assessment.dimensions.some(
+      (d) => d.valuedBy.kind === "criteria" && d.valuedBy.area === area.key,
+    );
+    if (!judged)
+      fail("invalid", `${area.label} is not judged against criteria in this assessment.`, `/selections/${i}/area`);
     for (const [j, { category, descriptor }] of selection.descriptors.entries()) {
       const set = policy.criteria.find((c) => c.area === selection.area && c.category === category);
       if (!set?.descriptors.some((d) => d.key === descriptor)) {
@@ -42,16 +54,30 @@ function recordAssessment(command: CommandOf<"record-assessment">, on: OpenCase)
   const { state, context, policy } = on;
   authorise(context, command.type, assessmentSubject(on.facts));
   checkSelections(command, on);
-  const facts = getCaseFacts(state, policy, today(context), context.schoolData, context.indicatorReadings);
-  const suggestion = suggestCategory(policy, state.school, command.selections, facts);
+  const day = today(context);
+  const readings = context.indicatorReadings ?? [];
+  const choices = command.choices ?? [];
+  const outcome = assessPolicy(policy, {
+    school: state.school,
+    facts: getCaseFacts(state, policy, day, context.schoolData, readings),
+    selections: command.selections,
+    choices,
+    roles: context.actor.grants.map((g) => g.role),
+    asAt: (key) => {
+      const indicator = policy.indicators?.find((i) => i.key === key);
+      return indicator && getCurrentReading(indicator, readings, day)?.asAt;
+    },
+  });
   return [
     {
       type: "assessment-recorded",
       assessment: {
         id: context.newId(),
         selections: command.selections,
-        suggested: suggestion.category,
-        explanation: suggestion.explanation,
+        choices,
+        dimensions: outcome.dimensions,
+        suggested: outcome.category,
+        explanation: outcome.explanation,
       },
     },
   ];

@@ -35,7 +35,16 @@ function moderateCategory(state: CaseState, event: EventOf<"category-moderated">
 export const categoryEvolvers: Pick<Evolvers, "assessment-recorded" | "category-decided" | "category-moderated"> = {
   "assessment-recorded": (state, event) => ({
     ...state,
-    assessments: [...state.assessments, { ...event.assessment, recordedBy: event.actorId, recordedAt: event.at }],
+    assessments: [
+      ...state.assessments,
+      {
+        ...event.assessment,
+        choices: event.assessment.choices ?? [],
+        dimensions: event.assessment.dimensions ?? [],
+        recordedBy: event.actorId,
+        recordedAt: event.at,
+      },
+    ],
   }),
   "category-decided": decideCategory,
   "category-moderated": moderateCategory,
