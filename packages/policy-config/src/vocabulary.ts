@@ -179,6 +179,22 @@ export const FACTS: Record<string, Fact> = {
   },
   "school.phase": { type: "string", description: "The school's phase." },
   "school.urn": { type: "number", description: "The school's unique reference number." },
+  "school.district": {
+    type: "string",
+    description: "The school's local authority district (from the register), or null when not known.",
+  },
+  "school.diocese": {
+    type: "string",
+    description: "The school's diocese as GIAS names it (a church school), or null when it has none.",
+  },
+  "school.religiousCharacter": {
+    type: "string",
+    description: "The school's religious character as GIAS names it (for example Church of England), or null.",
+  },
+  "school.trust": {
+    type: "string",
+    description: "The academy trust the school belongs to, or null when it is in none.",
+  },
   "ofsted.overallEffectiveness": {
     type: "string",
     description:
@@ -283,6 +299,9 @@ export const MERGE_FIELDS: Record<string, string> = {
   "letter.notes": "The officer's own paragraph.",
   "recipient.name": "The addressee's name.",
   "recipient.role": "The addressee's role.",
+  copies: "Who else receives a copy, after any rule on them (`when`) is applied: each has a name.",
+  "parameters.{field}":
+    "What the drafting officer filled in for one of the letter type's parameters (only the fields its parameters' schema declares).",
   indicators: "The indicators that apply: each has text and evidence.",
   actions: "The actions the school must take: each has text and a due date.",
 };
