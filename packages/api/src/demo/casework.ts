@@ -43,17 +43,17 @@ export async function openAndCategorise(
   school: DemoSchool,
   rank: number,
 ): Promise<{ demoCase?: DemoCase; state?: CaseState }> {
-  w.at(w.entry.newYear.effectiveFrom, 9);
+  w.at(w.yearStart, 9);
   const { row } = await openCase(w.actorFor(w.lead), school.urn);
   const officer = itemAt(w.officers, i % Math.max(1, w.officers.length), "an officer to assign cases to");
   await w.run(w.lead, row.id, { type: "assign-officer", officerId: officer.id });
   const category = chooseCategory(w, school, i, rank);
   if (!category) return {};
-  w.at(w.schoolDayFrom(addDays(w.entry.newYear.effectiveFrom, 5)), 11);
+  w.at(w.schoolDayFrom(addDays(w.yearStart, 5)), 11);
   let state = await w.run(w.lead, row.id, {
     type: "decide-category",
     category: category.key,
-    effectiveFrom: w.entry.newYear.effectiveFrom,
+    effectiveFrom: w.yearStart,
     rationale: "Annual categorisation from the desktop analysis and the summer visits.",
   });
   if (state.category?.moderation === "pending") {

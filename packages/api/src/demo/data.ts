@@ -66,7 +66,7 @@ function findImporter(w: DemoWorld): User | undefined {
 async function importLastYear(w: DemoWorld, data: DemoData, schools: readonly DemoSchool[]): Promise<void> {
   const user = findImporter(w);
   if (!user) return;
-  w.at(w.schoolDayFrom(addDays(w.entry.newYear.effectiveFrom, 7)), 9);
+  w.at(w.schoolDayFrom(addDays(w.yearStart, 7)), 9);
   const importer = w.actorFor(user);
   const { name, ...mapping } = data.mapping;
   await saveNamedMapping(importer, w.policy, name, mapping);
@@ -137,7 +137,7 @@ async function enterJudgements(w: DemoWorld, cases: readonly DemoCase[]): Promis
 
 /** The manifest's register entries, logged on their cases by someone the register lets log (the case's officer first). */
 async function logRegisterEntries(w: DemoWorld, data: DemoData, cases: readonly DemoCase[]): Promise<void> {
-  const opened = addDays(w.entry.newYear.effectiveFrom, 7);
+  const opened = addDays(w.yearStart, 7);
   for (const entry of data.registerEntries) {
     const register = w.policy.registers?.find((r) => r.key === entry.register);
     const demoCase = entry.school === "showcase" ? cases.find((c) => c.isShowcase) : cases[entry.school];

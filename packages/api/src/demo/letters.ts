@@ -75,7 +75,7 @@ export async function seedLetters(w: DemoWorld, c: DemoCase): Promise<void> {
 /** An action plan for the schools of most concern, and the showcase school. */
 export async function seedActionPlan(w: DemoWorld, c: DemoCase): Promise<void> {
   if (c.severity < w.categories.length - 1 && !c.isShowcase) return;
-  const from = w.entry.newYear.effectiveFrom;
+  const from = w.yearStart;
   w.at(addDays(from, 14), 12);
   const state = await w.run(w.lead, c.caseId, {
     type: "add-priority",

@@ -40,12 +40,17 @@ const manifestSchema = z.object({
     z.object({
       slug: z.string(),
       policy: z.string(),
-      newYear: z.object({
-        period: z.string(),
-        effectiveFrom: z.iso.date(),
-        effectiveTo: z.iso.date(),
-        calendar: z.string(),
-      }),
+      /** The authority's own register, a GIAS "all establishment data" file, instead of the shared census file. */
+      register: z.object({ gias: z.string() }).optional(),
+      /** A new strategy year published over the policy as transcribed; absent when the policy is already this year's. */
+      newYear: z
+        .object({
+          period: z.string(),
+          effectiveFrom: z.iso.date(),
+          effectiveTo: z.iso.date(),
+          calendar: z.string(),
+        })
+        .optional(),
       people: z.array(z.string()),
       data: demoDataSchema.optional(),
     }),

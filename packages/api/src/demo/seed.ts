@@ -85,7 +85,8 @@ async function seedTenant(
   options: { now: Date; log: (line: string) => void },
 ): Promise<DemoReport["tenants"][number]> {
   const { tenant, policy } = await provisionDemoPolicies(database, entry, options.log);
-  const schools = await provisionDemoRegister(database, tenant, policy, register.census, register.links);
+  const source = entry.register ? { gias: readDemoFile(entry.register.gias) } : { census: register.census };
+  const schools = await provisionDemoRegister(database, tenant, policy, source, register.links);
   const { ranked, showcase } = rankSchools(schools);
   const users = await provisionDemoUsers(database, tenant, policy, entry, showcase);
   const cases = await seedCases(database, { tenant, entry, policy, users, showcase, now: options.now }, ranked);

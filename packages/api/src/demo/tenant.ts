@@ -20,7 +20,7 @@ import {
   publishPolicyFile,
   readPolicyDocument,
 } from "../services/provision.ts";
-import { linksBySchool, readCensusFile, type SchoolLink } from "../services/school-register.ts";
+import { linksBySchool, readCensusFile, readGiasFile, type SchoolLink } from "../services/school-register.ts";
 import { manifest, readDemoFile, type DemoTenantEntry } from "./manifest.ts";
 
 export type DemoSchool = SchoolValues;
@@ -45,6 +45,10 @@ export async function provisionDemoPolicies(
 ): Promise<{ tenant: Tenant; policy: PolicyDocument }> {
   const original = readPolicyDocument(JSON.parse(readDemoFile(entry.policy)));
   const { tenant } = await provisionTenant(database.db, { slug: entry.slug, policy: original });
+  if (!entry.newYear) {
+    log(`${tenant.name}: policy version 1 (${original.strategy.period}, in force)`);
+    return { tenant, policy: original };
+  }
   // The calendar becomes part of the new year's document, which publishPolicyFile validates whole.
   const calendar = JSON.parse(readDemoFile(entry.newYear.calendar)) as AcademicYear;
   const policy = startNewStrategyYear(original, {
@@ -63,10 +67,13 @@ export async function provisionDemoRegister(
   database: StewardDatabase,
   tenant: Tenant,
   policy: PolicyDocument,
-  census: string,
+  source: { census: string } | { gias: string },
   links: readonly SchoolLink[],
 ): Promise<DemoSchool[]> {
-  const register = readCensusFile(census, policy.authority.laCode);
+  const register =
+    "gias" in source
+      ? readGiasFile(source.gias, { laCode: policy.authority.laCode })
+      : readCensusFile(source.census, policy.authority.laCode);
   const schools = register.schools.filter((s) => s.governance !== "other").sort((a, b) => a.name.localeCompare(b.name));
   await provisionSchools(database.db, tenant.id, schools);
   const byUrn = linksBySchool(links, new Set(schools.map((s) => s.urn)));

@@ -19,6 +19,8 @@ export interface DemoWorld {
   users: User[];
   showcase: DemoSchool;
   today: string;
+  /** The first day of the strategy year in force: where the demo's casework starts. */
+  yearStart: string;
   /** The policy's categories, least severe first. */
   categories: Category[];
   /** The user who opens, assigns and categorises every case. */
@@ -65,7 +67,8 @@ export async function createDemoWorld({
 }: WorldInput): Promise<DemoWorld> {
   const loaded = await loadPublishedPolicy(trx);
   if (!loaded) throw new Error(`${tenant.name} has no published policy: the demo publishes one before its cases.`);
-  let clock = new Date(`${entry.newYear.effectiveFrom}T09:00:00Z`);
+  const yearStart = policy.strategy.effectiveFrom;
+  let clock = new Date(`${yearStart}T09:00:00Z`);
   const actorFor = (user: User): Actor => {
     const grants = user.grants;
     return {
@@ -106,6 +109,7 @@ export async function createDemoWorld({
     users,
     showcase,
     today: toIsoDate(now),
+    yearStart,
     categories: [...policy.categories].sort((a, b) => a.severity - b.severity),
     lead,
     senior,
