@@ -10,6 +10,7 @@ import {
   describeAjvError,
   FormSchemaError,
   getLetterParametersValidator,
+  letterParameterFields,
   letterParameterSchema,
   type LetterType,
   type PolicyDocument,
@@ -60,6 +61,14 @@ function checkParameters(policy: PolicyDocument, letterType: LetterType, paramet
       fail("invalid", `A ${letterType.label} has no parameters to fill in ("${given}").`, `/parameters/${given}`);
     return;
   }
+  const declared = letterParameterFields(letterType);
+  const undeclared = Object.keys(parameters).find((field) => !declared.includes(field));
+  if (undeclared !== undefined)
+    fail(
+      "invalid",
+      `"${undeclared}" is not one of a ${letterType.label}'s details: fill in ${declared.join(", ")}.`,
+      `/parameters/${undeclared}`,
+    );
   if (validate(parameters)) return;
   const [first] = validate.errors ?? [];
   const { pointer, message } = first ? describeAjvError(first) : { pointer: "", message: "Is not valid." };
