@@ -11,6 +11,7 @@ import westmarchJson from "@steward/policy-config/fixtures/westmarch/policy.json
 
 import { letterAwaitingResponse, letterResponseStatus } from "../case/letters.ts";
 import type { LetterRecord } from "../case/state.ts";
+import type { DomainError } from "../errors.ts";
 import { CaseHarness } from "../testing/harness.ts";
 
 const policy = parsePolicyDocument(westmarchJson);
@@ -61,6 +62,12 @@ function issueNotice(h: CaseHarness, on: string, compliancePeriod = 15): LetterR
   return lastLetter(h);
 }
 
+/** A refusal with these fields and a message matching `message`. */
+function expectRefusal(error: DomainError, fields: Partial<DomainError>, message: RegExp): void {
+  expect(error).toMatchObject(fields);
+  expect(error.message).toMatch(message);
+}
+
 describe("Westmarch's warning notice: what the drafting officer fills in", () => {
   it("refuses a compliance period outside 10 to 30 working days, at its field, and drafts nothing", () => {
     const h = openCase(undefined);
@@ -76,23 +83,27 @@ describe("Westmarch's warning notice: what the drafting officer fills in", () =>
 
   it("refuses a period that is not a whole number, and a missing required paragraph", () => {
     const h = openCase(undefined);
-    expect(h.refuse(...adviser, warningNotice(period(12.5)))).toMatchObject({
-      pointer: "/parameters/compliancePeriod",
-      message: expect.stringMatching(/Must be a whole number/),
-    });
-    expect(h.refuse(...adviser, warningNotice({ compliancePeriod: 15 }))).toMatchObject({
-      pointer: "/parameters/mindedTo",
-      message: expect.stringMatching(/"mindedTo" is missing: it is required here\.$/),
-    });
+    expectRefusal(
+      h.refuse(...adviser, warningNotice(period(12.5))),
+      { pointer: "/parameters/compliancePeriod" },
+      /Must be a whole number/,
+    );
+    expectRefusal(
+      h.refuse(...adviser, warningNotice({ compliancePeriod: 15 })),
+      {
+        pointer: "/parameters/mindedTo",
+      },
+      /"mindedTo" is missing: it is required here\.$/,
+    );
   });
 
   it("refuses a detail the letter type does not ask for", () => {
     const h = openCase(undefined);
-    expect(h.refuse(...adviser, warningNotice({ ...period(15), budget: "suspend" }))).toMatchObject({
-      code: "invalid",
-      pointer: "/parameters/budget",
-      message: expect.stringMatching(/"budget" is not one of a Warning notice's details/),
-    });
+    expectRefusal(
+      h.refuse(...adviser, warningNotice({ ...period(15), budget: "suspend" })),
+      { code: "invalid", pointer: "/parameters/budget" },
+      /"budget" is not one of a Warning notice's details/,
+    );
   });
 
   it("keeps the parameters on the draft and merges them into its text", () => {
@@ -211,19 +222,25 @@ describe("Westmarch's letter of concern: the meeting date is its deadline", () =
     const h = openCase(undefined);
     h.run(...adviser, concern("2026-11-23"));
     const { id } = lastLetter(h);
-    expect(h.at("2026-11-24").refuse(...adviser, { type: "issue-letter", letterId: id, people })).toMatchObject({
-      code: "invalid",
-      pointer: "/parameters/meetingDate",
-      message: expect.stringMatching(/is 23 November 2026, before today/),
-    });
+    expectRefusal(
+      h.at("2026-11-24").refuse(...adviser, { type: "issue-letter", letterId: id, people }),
+      {
+        code: "invalid",
+        pointer: "/parameters/meetingDate",
+      },
+      /is 23 November 2026, before today/,
+    );
     expect(lastLetter(h).status).toBe("draft");
   });
 
   it("refuses a meeting date that is not a date", () => {
     const h = openCase(undefined);
-    expect(h.refuse(...adviser, concern("next Tuesday"))).toMatchObject({
-      pointer: "/parameters/meetingDate",
-      message: expect.stringMatching(/Must be a date written YYYY-MM-DD/),
-    });
+    expectRefusal(
+      h.refuse(...adviser, concern("next Tuesday")),
+      {
+        pointer: "/parameters/meetingDate",
+      },
+      /Must be a date written YYYY-MM-DD/,
+    );
   });
 });
