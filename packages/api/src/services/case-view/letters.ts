@@ -1,6 +1,6 @@
 // Letters the user may see, with names for ids and what the user may do to each now: its type's roles, the
 // rules' conditions and (for approval) not their own draft.
-import { letterSubject, type CaseState } from "@steward/domain";
+import { letterResponseStatus, letterSubject, resolveRecipients, type CaseState } from "@steward/domain";
 
 import { label, type ViewContext } from "./context.ts";
 import type { CaseView } from "./schema.ts";
@@ -53,8 +53,21 @@ function presentLetter(view: ViewContext, l: Letter): LetterView {
     ...(l.acknowledgedAt ? { acknowledgedAt: l.acknowledgedAt } : {}),
     ...(l.closedReason ? { closedReason: l.closedReason } : {}),
     actionsComplete: l.actionsComplete,
+    recipients: recipientsOf(view, l),
+    ...(view.la && l.parameters ? { parameters: l.parameters } : {}),
+    ...(l.response
+      ? { response: { ...l.response, status: letterResponseStatus(l.response, view.options.today) } }
+      : {}),
     can: letterActions(view, l),
   };
+}
+
+/** Who a letter goes to: as resolved when it was drafted or issued; a letter from before then, by its type now. */
+function recipientsOf(view: ViewContext, l: Letter): LetterView["recipients"] {
+  const type = view.policy.letterTypes.find((t) => t.key === l.letterType);
+  const recipients =
+    l.recipients ?? (type ? resolveRecipients(view.policy, type, view.state.school, view.options.schoolData) : []);
+  return recipients.map((r) => ({ name: r.name, copy: r.copy }));
 }
 
 export function presentLetters(view: ViewContext): CaseView["letters"] {
