@@ -104,10 +104,14 @@ describe("a letter's parameters, recipients and response form, through the API",
     expect(letter).toMatchObject({
       status: "issued",
       deadline: "2026-12-15",
-      parameters: { compliancePeriod: 15 },
       response: { form: "action-plan", label: "Action plan", due: "2026-12-15", status: "awaited" },
     });
     expect(letter?.html).toContain("within 15 working days, by 15 December 2026");
+    expect(letter?.parameters?.find((p) => p.field === "compliancePeriod")).toEqual({
+      field: "compliancePeriod",
+      title: "Compliance period (working days)",
+      value: "15",
+    });
     expect(letter?.recipients.filter((r) => r.copy).map((r) => r.name)).toEqual([
       "Headteacher",
       "The diocesan authority",

@@ -119,8 +119,8 @@ export const caseViewSchema = z.object({
       actionsComplete: z.boolean(),
       /** Who it goes to: addressees and copies, the type's rules on them applied to the school. */
       recipients: z.array(z.object({ name: z.string(), copy: z.boolean() })),
-      /** What the drafting officer filled in (LA users only: the school reads them in the letter). */
-      parameters: z.record(z.string(), z.unknown()).optional(),
+      /** What the drafting officer filled in, each with its title, as text (LA users only: the school reads them in the letter). */
+      parameters: z.array(z.object({ field: z.string(), title: z.string(), value: z.string() })).optional(),
       /** The school form the letter asks for, due by its deadline: overdue after it, by the clock. */
       response: z
         .object({
