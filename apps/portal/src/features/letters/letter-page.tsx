@@ -24,6 +24,7 @@ import {
 } from "@steward/ui";
 
 import { useSchoolCase, type CaseView } from "../school-case.ts";
+import { LetterResponse } from "./letter-response.tsx";
 import { LetterStatus } from "./letter-status.tsx";
 
 type Letter = CaseView["letters"][number];
@@ -63,6 +64,14 @@ function LetterSummary({ letter }: { letter: Letter }) {
         { key: "Status", value: <LetterStatus letter={letter} /> },
         { key: "Issued", value: formatDate(letter.issuedOn) },
         letter.deadline !== undefined && { key: "Respond by", value: formatDate(letter.deadline) },
+        letter.response !== undefined && { key: "Your response", value: <LetterResponse letter={letter} /> },
+        letter.recipients.some((r) => r.copy) && {
+          key: "Copy",
+          value: letter.recipients
+            .filter((r) => r.copy)
+            .map((r) => r.name)
+            .join(", "),
+        },
         letter.acknowledgedAt !== undefined && {
           key: "Acknowledged",
           value: `${formatDateTime(letter.acknowledgedAt)}${letter.acknowledgedBy ? ` by ${letter.acknowledgedBy}` : ""}`,
