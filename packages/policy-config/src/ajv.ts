@@ -162,6 +162,35 @@ const formAjv = createAjv();
  */
 const compiled = new WeakMap<PolicyDocument, Map<string, ValidateFunction>>();
 
+/** Compiles a policy's own schema once per policy version and key, or says why it cannot be used. */
+function compileOnce(
+  cache: WeakMap<PolicyDocument, Map<string, ValidateFunction>>,
+  policy: PolicyDocument,
+  key: string,
+  schema: object,
+  what: string,
+): ValidateFunction {
+  let byKey = cache.get(policy);
+  if (!byKey) cache.set(policy, (byKey = new Map<string, ValidateFunction>()));
+  const cached = byKey.get(key);
+  if (cached) return cached;
+  const [problem] = checkFormSchema(schema);
+  if (problem) throw new FormSchemaError(`${what} cannot be checked: ${problem.message}`);
+  let validate: ValidateFunction;
+  try {
+    validate = formAjv.compile(schema);
+  } catch (error) {
+    throw new FormSchemaError(
+      `${what} cannot be checked: its schema does not compile (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  } finally {
+    // Ajv keeps every schema it compiles; this cache holds what is needed.
+    formAjv.removeSchema(schema);
+  }
+  byKey.set(key, validate);
+  return validate;
+}
+
 /**
  * The compiled validator for one of a policy's forms, compiled the first time
  * and reused. `undefined` when the policy has no such form. Throws
@@ -169,25 +198,25 @@ const compiled = new WeakMap<PolicyDocument, Map<string, ValidateFunction>>();
  * refuses ($id, a $ref that does not resolve inside it).
  */
 export function getFormValidator(policy: PolicyDocument, formKey: string): ValidateFunction | undefined {
-  let forms = compiled.get(policy);
-  if (!forms) compiled.set(policy, (forms = new Map<string, ValidateFunction>()));
-  const cached = forms.get(formKey);
-  if (cached) return cached;
   const form = policy.forms.find((f) => f.key === formKey);
   if (!form) return undefined;
-  const [problem] = checkFormSchema(form.schema);
-  if (problem) throw new FormSchemaError(`The form "${form.title}" cannot be checked: ${problem.message}`);
-  let validate: ValidateFunction;
-  try {
-    validate = formAjv.compile(form.schema);
-  } catch (error) {
-    throw new FormSchemaError(
-      `The form "${form.title}" cannot be checked: its schema does not compile (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  } finally {
-    // Ajv keeps every schema it compiles; this cache holds what is needed.
-    formAjv.removeSchema(form.schema);
-  }
-  forms.set(formKey, validate);
-  return validate;
+  return compileOnce(compiled, policy, formKey, form.schema, `The form "${form.title}"`);
+}
+
+const parameterValidators = new WeakMap<PolicyDocument, Map<string, ValidateFunction>>();
+
+/**
+ * The compiled validator for a letter type's parameters (what the drafting
+ * officer fills in), compiled once per policy version and reused like a
+ * form's. `undefined` when the policy has no such letter type or it has no
+ * parameters. Throws `FormSchemaError` for a schema it cannot use.
+ */
+export function getLetterParametersValidator(
+  policy: PolicyDocument,
+  letterTypeKey: string,
+): ValidateFunction | undefined {
+  const letterType = policy.letterTypes.find((l) => l.key === letterTypeKey);
+  if (!letterType?.parameters) return undefined;
+  const what = `The parameters of a ${letterType.label}`;
+  return compileOnce(parameterValidators, policy, letterTypeKey, letterType.parameters.schema, what);
 }

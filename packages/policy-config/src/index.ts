@@ -22,10 +22,19 @@ export {
   createAjv,
   FormSchemaError,
   getFormValidator,
+  getLetterParametersValidator,
   type FormSchemaProblem,
 } from "./ajv.ts";
+export { letterParameterFields, letterParameterSchema } from "./letter-parameters.ts";
 export { describeAjvError, describeIncompleteAnswers, type AjvErrorDescription } from "./ajv-errors.ts";
-export { checkTemplate, createLiquid, renderTemplate, TemplateError, TEMPLATE_LIMITS } from "./templates/liquid.ts";
+export {
+  checkTemplate,
+  createLiquid,
+  renderTemplate,
+  TemplateError,
+  TEMPLATE_LIMITS,
+  type TemplateScope,
+} from "./templates/liquid.ts";
 export {
   describeCadence,
   describeFrequency,

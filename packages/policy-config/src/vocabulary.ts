@@ -360,6 +360,9 @@ export const MERGE_FIELDS: Record<string, string> = {
   "letter.notes": "The officer's own paragraph.",
   "recipient.name": "The addressee's name.",
   "recipient.role": "The addressee's role.",
+  copies: "Who else receives a copy, after any rule on them (`when`) is applied: each has a name.",
+  "parameters.{field}":
+    "What the drafting officer filled in for one of the letter type's parameters (only the fields its parameters' schema declares).",
   indicators: "The indicators that apply: each has text and evidence.",
   actions: "The actions the school must take: each has text and a due date.",
 };

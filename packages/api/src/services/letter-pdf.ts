@@ -75,6 +75,8 @@ export function renderLetterPdf(letter: {
   html: string;
   reference: string;
   status: string;
+  /** Who else receives it (its copies, after their rules), listed under the letter: "Copy: …". */
+  copies?: readonly string[];
 }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
@@ -127,6 +129,7 @@ export function renderLetterPdf(letter: {
       doc.x = doc.page.margins.left;
       doc.moveDown(block.kind === "item" ? 0.2 : 0.6);
     }
+    for (const copy of letter.copies ?? []) doc.font("Helvetica").fontSize(11).text(`Copy: ${copy}`);
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);

@@ -116,8 +116,11 @@ export const COMMAND_DESCRIPTIONS: Record<CaseCommandType, CommandDescription> =
     record: '`status` is "draft"',
     checks:
       "the letter type exists; the actor holds a `permissions.draft` role; the type applies to the school; " +
-      "indicators are the type's, at least `minimumIndicators` of them",
+      "indicators are the type's, at least `minimumIndicators` of them; `parameters` meet the type's " +
+      "`parameters.schema` (a problem at `/parameters/<field>`; none given when the type has none)",
     events: ["letter-drafted"],
+    eventsNote:
+      "with the parameters and the recipients whose `when` holds over the school's facts (the others left out)",
   },
   "approve-letter": {
     summary: "A second officer approves a draft.",
@@ -130,10 +133,13 @@ export const COMMAND_DESCRIPTIONS: Record<CaseCommandType, CommandDescription> =
     record: "those of the letter",
     checks:
       "the actor holds a `permissions.issue` role; approved first when `approvalRequired` " +
-      "(otherwise a draft or approved letter)",
+      "(otherwise a draft or approved letter); a deadline from a date parameter is not before the day of issue",
     events: ["letter-issued", "stage-changed"],
     eventsNote:
-      "the letter re-rendered with its dates; then `stage-changed` when the type's `effect.stage` is not the case's stage",
+      "the letter re-rendered with its dates, its recipients resolved again, and the response its type's " +
+      "`responseForm` asks for, due by the deadline (`deadline.within`, or `deadline.fromParameter`: a whole " +
+      "number of `unit` from the day of issue, or the date itself); then `stage-changed` when the type's " +
+      "`effect.stage` is not the case's stage",
   },
   "acknowledge-letter": {
     summary: "The school acknowledges an issued letter.",
@@ -155,6 +161,14 @@ export const COMMAND_DESCRIPTIONS: Record<CaseCommandType, CommandDescription> =
       "`removal.allowed`",
     events: ["letter-closed"],
     eventsNote: "`withdrawn` or `removed`",
+  },
+  "record-letter-response": {
+    summary:
+      "Ties a submitted school form to the issued letter awaiting it as its response (the API sends it when the school submits the form).",
+    record: '`formKey` is the form, `status` is "draft" (as when it is submitted)',
+    checks: "the letter is in force (issued or acknowledged) and awaits a response on that form",
+    events: ["letter-response-received"],
+    eventsNote: "with the form response's id and the day it came",
   },
   "change-stage": {
     summary: "Moves the case to another escalation stage, by a named transition or, with a reason, outside them.",

@@ -38,6 +38,8 @@ export type CaseCommand =
       indicators: { key: string; evidence: string }[];
       actions?: { text: string; due: IsoDate }[];
       notes?: string;
+      /** What the officer fills in for the letter type's parameters (its JSON Schema). */
+      parameters?: Record<string, unknown>;
       people: LetterPeople;
     }
   | { type: "approve-letter"; letterId: string }
@@ -45,6 +47,7 @@ export type CaseCommand =
   | { type: "acknowledge-letter"; letterId: string }
   | { type: "complete-letter-actions"; letterId: string }
   | { type: "close-letter"; letterId: string; outcome: "withdrawn" | "removed"; reason: string }
+  | { type: "record-letter-response"; letterId: string; form: string; responseId: string }
   | { type: "change-stage"; stage: string; reason?: string; transition?: string }
   | { type: "add-priority"; title: string; targets: string[] }
   | { type: "add-action"; priorityId: string; text: string; owner: string; due: IsoDate }

@@ -1,6 +1,15 @@
 import type { IsoDate } from "../calendar/dates.ts";
 import type { SchoolProfile } from "../rules/applicability.ts";
-import type { ActionItem, AssessmentRecord, LetterRecord, MeetingRecord, Priority, TaskStart } from "./state.ts";
+import type {
+  ActionItem,
+  AssessmentRecord,
+  LetterRecipient,
+  LetterRecord,
+  LetterResponse,
+  MeetingRecord,
+  Priority,
+  TaskStart,
+} from "./state.ts";
 
 /** What every event carries: who, when, and under which policy version. */
 export interface EventEnvelope {
@@ -59,7 +68,10 @@ export type CaseEventData =
   | { type: "meeting-recorded"; meeting: Omit<MeetingRecord, "recordedBy"> }
   | {
       type: "letter-drafted";
-      letter: Pick<LetterRecord, "id" | "letterType" | "indicators" | "actions" | "notes" | "subject" | "html">;
+      letter: Pick<
+        LetterRecord,
+        "id" | "letterType" | "indicators" | "actions" | "notes" | "subject" | "html" | "parameters" | "recipients"
+      >;
     }
   | { type: "letter-approved"; letterId: string }
   | {
@@ -70,7 +82,12 @@ export type CaseEventData =
       reviewDate: IsoDate | undefined;
       subject: string;
       html: string;
+      /** Who it went to, the recipients' rules applied on the day of issue (absent in events before format 4). */
+      recipients?: LetterRecipient[];
+      /** The school form it asks for, due by its deadline. */
+      response?: Pick<LetterResponse, "form" | "label" | "due">;
     }
+  | { type: "letter-response-received"; letterId: string; responseId: string; receivedOn: IsoDate }
   | { type: "letter-acknowledged"; letterId: string }
   | { type: "letter-actions-completed"; letterId: string }
   | { type: "letter-closed"; letterId: string; outcome: "withdrawn" | "removed"; reason: string }

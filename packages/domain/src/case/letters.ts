@@ -1,8 +1,16 @@
-import { renderTemplate, TemplateError, type LetterType, type PolicyDocument } from "@steward/policy-config";
+import {
+  letterParameterFields,
+  letterParameterSchema,
+  renderTemplate,
+  TemplateError,
+  type LetterType,
+  type PolicyDocument,
+} from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
 import { DomainError } from "../errors.ts";
-import type { CaseState } from "./state.ts";
+import { evaluateRule, setFact, type Facts } from "../rules/evaluate.ts";
+import type { CaseState, LetterRecipient, LetterResponse } from "./state.ts";
 
 export interface LetterContext {
   authority: { name: string };
@@ -20,6 +28,10 @@ export interface LetterContext {
   recipient: { name: string; role: string };
   indicators: { text: string; evidence: string }[];
   actions: { text: string; due: string }[];
+  /** The copies it goes to, after their rules. */
+  copies: { name: string }[];
+  /** What the drafting officer filled in (a date parameter as a letter says it). */
+  parameters: Record<string, unknown>;
 }
 
 /** A date as a letter says it: 14 March 2027. */
@@ -42,7 +54,7 @@ export function formatLetterDate(date: IsoDate): string {
 export function renderLetter(letterType: LetterType, context: LetterContext): { subject: string; html: string } {
   const render = (part: "subject" | "body") => {
     try {
-      return renderTemplate(letterType.template[part], context);
+      return renderTemplate(letterType.template[part], context, { parameters: letterParameterFields(letterType) });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       throw new DomainError(
@@ -70,6 +82,8 @@ export function buildLetterContext(
     indicators: { key: string; evidence: string }[];
     actions: { text: string; due: IsoDate }[];
     notes: string;
+    parameters?: Record<string, unknown> | undefined;
+    recipients?: readonly LetterRecipient[] | undefined;
   },
   dates: { issuedOn: IsoDate; deadline?: IsoDate | undefined; reviewDate?: IsoDate | undefined },
   people: LetterPeople,
@@ -100,5 +114,60 @@ export function buildLetterContext(
       evidence: i.evidence,
     })),
     actions: letter.actions.map((a) => ({ text: a.text, due: formatLetterDate(a.due) })),
+    copies: (letter.recipients ?? []).filter((r) => r.copy).map((r) => ({ name: r.name })),
+    parameters: mergedParameters(letterType, letter.parameters ?? {}),
   };
+}
+
+/** The parameters as a letter says them: a date field (`format: date`) written 15 December 2026. */
+function mergedParameters(letterType: LetterType, parameters: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(parameters).map(([field, value]) => {
+      const schema = letterParameterSchema(letterType, field);
+      const isDate = schema?.format === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+      return [field, isDate ? formatLetterDate(value) : value];
+    }),
+  );
+}
+
+/**
+ * Who a letter goes to: its type's recipients whose rule (`when`) holds over
+ * the school's facts (`school.*`, `ofsted.*`: the register's data and the
+ * school's profile on the case), each named by its label or its role's.
+ */
+export function resolveRecipients(
+  policy: PolicyDocument,
+  letterType: LetterType,
+  school: CaseState["school"],
+  schoolData: Facts = {},
+): LetterRecipient[] {
+  const facts: Facts = structuredClone(schoolData);
+  setFact(facts, "school.governance", school.governance);
+  setFact(facts, "school.phase", school.phase ?? null);
+  setFact(facts, "school.urn", school.urn);
+  return letterType.recipients
+    .filter((r) => r.when === undefined || evaluateRule(r.when, facts))
+    .map((r) => ({
+      name: r.label ?? policy.roles.find((role) => role.key === r.role)?.label ?? r.role ?? "",
+      ...(r.role ? { role: r.role } : {}),
+      copy: r.copy,
+    }));
+}
+
+/** Whether a letter's response is awaited, received, or overdue: awaited after its due date. */
+export function letterResponseStatus(response: LetterResponse, today: IsoDate): "awaited" | "received" | "overdue" {
+  if (response.status === "received") return "received";
+  return response.due < today ? "overdue" : "awaited";
+}
+
+/** The letter in force that awaits the school's response on this form (the one due first), if any. */
+export function letterAwaitingResponse(state: CaseState, form: string): CaseState["letters"][number] | undefined {
+  return state.letters
+    .filter(
+      (l) =>
+        (l.status === "issued" || l.status === "acknowledged") &&
+        l.response?.form === form &&
+        l.response.status === "awaited",
+    )
+    .sort((a, b) => (a.response?.due ?? "").localeCompare(b.response?.due ?? ""))[0];
 }

@@ -27,6 +27,7 @@ export const COMMAND_PERMISSIONS: Record<CaseCommandType, { action: Action; subj
   "acknowledge-letter": { action: "acknowledge", subject: "Letter" },
   "complete-letter-actions": { action: "update", subject: "Letter" },
   "close-letter": { action: "withdraw", subject: "Letter" },
+  "record-letter-response": { action: "submit", subject: "FormResponse" },
   "change-stage": { action: "escalate", subject: "Case" },
   "add-priority": { action: "create", subject: "Action" },
   "add-action": { action: "create", subject: "Action" },

@@ -68,6 +68,33 @@ export interface MeetingRecord {
   recordedBy: string;
 }
 
+/** Someone a letter goes to, its type's rule on them (`when`) applied to the school's facts. */
+export interface LetterRecipient {
+  /** The recipient's label, or their role's. */
+  name: string;
+  /** The policy role, when the recipient is one. */
+  role?: string;
+  /** A copy (cc) rather than an addressee. */
+  copy: boolean;
+}
+
+/**
+ * The school form an issued letter asks for, due by its deadline. `status` is
+ * what happened (awaited or received); whether an awaited one is overdue is
+ * the clock's to say (`letterResponseStatus`).
+ */
+export interface LetterResponse {
+  /** The form's key. */
+  form: string;
+  /** In words, for example Action plan. */
+  label: string;
+  due: IsoDate;
+  status: "awaited" | "received";
+  /** The submitted form response, once received. */
+  responseId?: string;
+  receivedOn?: IsoDate;
+}
+
 export interface LetterRecord {
   id: string;
   letterType: string;
@@ -90,6 +117,12 @@ export interface LetterRecord {
   /** The stage the case was in when it was issued. */
   issuedInStage?: string;
   actionsComplete: boolean;
+  /** What the drafting officer filled in for its type's parameters. */
+  parameters?: Record<string, unknown>;
+  /** Who it goes to (addressees and copies), resolved when drafted and again when issued. */
+  recipients?: LetterRecipient[];
+  /** The school form it asks for, once issued (its type's response form). */
+  response?: LetterResponse;
 }
 
 export interface StageEntry {

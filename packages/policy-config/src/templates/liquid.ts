@@ -122,13 +122,42 @@ function isMergeField(name: string): boolean {
   );
 }
 
+/** What a template may merge beyond the vocabulary: the fields its letter type's parameters declare. */
+export interface TemplateScope {
+  /** The letter type's parameter fields (`parameters.<field>`); none when it has no parameters. */
+  parameters?: readonly string[];
+}
+
+/** Why a variable is not one the template may merge, or undefined when it may. */
+function unknownField(name: string, scope: TemplateScope): { message: string; code: string } | undefined {
+  const [head, field] = name.split(".");
+  if (head === "parameters") {
+    const declared = scope.parameters ?? [];
+    if (field !== undefined && declared.includes(field)) return undefined;
+    if (field === undefined && declared.length > 0) return undefined;
+    return {
+      message:
+        declared.length > 0
+          ? `The template uses "${name}", but the letter type's parameters declare no field "${field ?? ""}". Use one of: ${declared.map((d) => `parameters.${d}`).join(", ")}.`
+          : `The template uses "${name}", but the letter type has no parameters: declare the field under its parameters' schema first.`,
+      code: "template.parameter",
+    };
+  }
+  if (isMergeField(name)) return undefined;
+  return {
+    message: `The template uses "${name}", which is not a merge field. Use one of: ${Object.keys(MERGE_FIELDS).join(", ")}.`,
+    code: "template.field",
+  };
+}
+
 type Checked = { template: Template[]; problems: { message: string; code: string }[] };
 
 /**
  * Parses a template as the validator and the renderer both must: Liquid's own
- * syntax, the refused tags, and every variable a merge field of the vocabulary.
+ * syntax, the refused tags, and every variable a merge field of the vocabulary
+ * (`parameters.<field>` only for a field the letter type's parameters declare).
  */
-function parseChecked(source: string): Checked {
+function parseChecked(source: string, scope: TemplateScope): Checked {
   let template: Template[];
   try {
     template = liquid.parse(source);
@@ -148,18 +177,14 @@ function parseChecked(source: string): Checked {
     };
   }
   const problems = variables
-    .map((segments) => segments.join("."))
-    .filter((name) => !isMergeField(name))
-    .map((name) => ({
-      message: `The template uses "${name}", which is not a merge field. Use one of: ${Object.keys(MERGE_FIELDS).join(", ")}.`,
-      code: "template.field",
-    }));
+    .map((segments) => unknownField(segments.join("."), scope))
+    .filter((problem) => problem !== undefined);
   return { template, problems };
 }
 
 /** Every problem a template has (for the validator): a syntax or refused-tag problem, or one per unknown merge field. */
-export function checkTemplate(source: string): { message: string; code: string }[] {
-  return parseChecked(source).problems;
+export function checkTemplate(source: string, scope: TemplateScope = {}): { message: string; code: string }[] {
+  return parseChecked(source, scope).problems;
 }
 
 /**
@@ -167,8 +192,8 @@ export function checkTemplate(source: string): { message: string; code: string }
  * (a `TemplateError`, nothing rendered) a template the validator would refuse,
  * and stops one that runs too long or makes too much text.
  */
-export function renderTemplate(source: string, context: object): string {
-  const { template, problems } = parseChecked(source);
+export function renderTemplate(source: string, context: object, scope: TemplateScope = {}): string {
+  const { template, problems } = parseChecked(source, scope);
   const [problem] = problems;
   if (problem) throw new TemplateError(problem.message, problem.code);
   try {

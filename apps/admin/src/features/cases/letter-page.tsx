@@ -23,7 +23,7 @@ import {
 } from "@steward/ui";
 
 import { useCase, type CaseView } from "./case-context.tsx";
-import { LetterStatus } from "./letter-status.tsx";
+import { LetterStatus, responseText } from "./letter-status.tsx";
 
 type Letter = CaseView["letters"][number];
 
@@ -101,6 +101,35 @@ function LetterSummary({ letter }: { letter: Letter }) {
         letter.deadline !== undefined && { key: "Deadline", value: formatDate(letter.deadline) },
         letter.reviewDate !== undefined && { key: "Review", value: formatDate(letter.reviewDate) },
         { key: "Acknowledged", value: acknowledgement(letter) },
+        letter.response !== undefined && { key: "School's response", value: responseText(letter) },
+        {
+          key: "To",
+          value: letter.recipients
+            .filter((r) => !r.copy)
+            .map((r) => r.name)
+            .join(", "),
+        },
+        letter.recipients.some((r) => r.copy) && {
+          key: "Copy",
+          value: letter.recipients
+            .filter((r) => r.copy)
+            .map((r) => r.name)
+            .join(", "),
+        },
+        letter.parameters !== undefined &&
+          letter.parameters.length > 0 && {
+            key: "Details",
+            value: (
+              <dl className="govuk-body">
+                {letter.parameters.map((p) => (
+                  <div key={p.field}>
+                    <dt className="govuk-!-font-weight-bold">{p.title}</dt>
+                    <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{p.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            ),
+          },
         {
           key: "Indicators",
           value: (

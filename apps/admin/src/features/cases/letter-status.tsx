@@ -1,5 +1,5 @@
 /** A letter's status as a tag, with "Past deadline" once an issued letter's deadline has gone by. */
-import { humanise, Tag, today } from "@steward/ui";
+import { formatDate, humanise, Tag, today } from "@steward/ui";
 
 import type { CaseView } from "./case-context.tsx";
 
@@ -27,4 +27,18 @@ export function LetterStatus({ letter }: { letter: Letter }) {
       )}
     </>
   );
+}
+
+/** Whether the school's response came: "Action plan due 15 December 2026", "… received on …", "… overdue since …". */
+export function responseText(letter: Letter): string | undefined {
+  const response = letter.response;
+  if (!response) return undefined;
+  switch (response.status) {
+    case "received":
+      return `${response.label} received${response.receivedOn ? ` on ${formatDate(response.receivedOn)}` : ""}`;
+    case "overdue":
+      return `${response.label} overdue: it was due ${formatDate(response.due)}`;
+    case "awaited":
+      return `${response.label} due ${formatDate(response.due)}`;
+  }
 }

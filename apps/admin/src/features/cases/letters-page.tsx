@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { DataTable, formatDate, usePageTitle, type Column } from "@steward/ui";
 
 import { useCase, type CaseView } from "./case-context.tsx";
-import { LetterStatus } from "./letter-status.tsx";
+import { LetterStatus, responseText } from "./letter-status.tsx";
 
 type Letter = CaseView["letters"][number];
 
@@ -22,6 +22,7 @@ const COLUMNS: Column<Letter>[] = [
   { heading: "Status", cell: (l) => <LetterStatus letter={l} /> },
   { heading: "Issued", cell: (l) => formatDate(l.issuedOn) || "Not issued" },
   { heading: "Deadline", cell: (l) => formatDate(l.deadline) || "None" },
+  { heading: "School's response", cell: (l) => responseText(l) ?? "None asked for" },
   {
     heading: "Acknowledged",
     cell: (l) => (l.acknowledgedAt ? `${formatDate(l.acknowledgedAt)} by ${l.acknowledgedBy}` : "Not yet"),

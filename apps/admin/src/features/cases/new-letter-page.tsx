@@ -1,8 +1,12 @@
-/** Drafting: choose an eligible type, tick its indicators with evidence, add actions, then preview the draft. */
+/**
+ * Drafting: choose an eligible type, fill in its parameters (the type's JSON Schema, through rjsf), tick its
+ * indicators with evidence, add actions, then preview the draft (its text with the parameters merged).
+ */
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { useNavigate } from "react-router";
 
+import { GovukForm } from "@steward/forms";
 import {
   BackLink,
   Checkboxes,
@@ -35,10 +39,25 @@ interface DraftForm {
   evidence: Record<string, string>;
   actions: ActionRow[];
   recipient: string;
+  /** What the officer fills in for the type's parameters. */
+  parameters: Record<string, unknown>;
 }
 type SetForm = (change: Partial<DraftForm>) => void;
 
-const EMPTY: DraftForm = { letterType: "", indicators: [], evidence: {}, actions: [], recipient: "" };
+const EMPTY: DraftForm = { letterType: "", indicators: [], evidence: {}, actions: [], recipient: "", parameters: {} };
+
+/** A type with no parameters fills in none: an object schema with no fields. */
+const NO_PARAMETERS = { type: "object", properties: {} };
+
+/** The problems the API found in the parameters (`/parameters/<field>`), as rjsf's inline errors. */
+function parameterErrors(problems: Problem[]): Record<string, { __errors: string[] }> {
+  const errors: Record<string, { __errors: string[] }> = {};
+  for (const p of problems) {
+    const field = /^\/parameters\/([^/]+)/.exec(p.pointer ?? "")?.[1];
+    if (field) (errors[field] ??= { __errors: [] }).__errors.push(p.message);
+  }
+  return errors;
+}
 
 /** The problems the browser can find before sending: no type chosen, too few indicators ticked. */
 function checkDraft(type: EligibleType | undefined, form: DraftForm): Problem[] {
@@ -69,6 +88,7 @@ function draftInput(view: CaseView, type: EligibleType, form: DraftForm) {
     })),
     ...(form.actions.length > 0 ? { actions: form.actions.map((a) => ({ text: a.text.trim(), due: a.due })) } : {}),
     ...(form.recipient.trim() ? { recipient: { name: form.recipient.trim() } } : {}),
+    ...(type.parameters ? { parameters: form.parameters } : {}),
   };
 }
 
@@ -102,11 +122,14 @@ export function NewLetterPage() {
   if (eligible.isPending) return <Loading what="Finding the letters this case could receive" />;
   if (eligible.isError) return <QueryError error={eligible.error} />;
   const type = eligible.data.find((t) => t.key === form.letterType);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = () => {
     const found = checkDraft(type, form);
     if (found.length > 0 || !type) return setProblems(found);
     draft.mutate(draftInput(view, type, form));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
   };
   const shownProblems = placeEvidenceProblems(problems, type, form);
   return (
@@ -114,12 +137,59 @@ export function NewLetterPage() {
       <BackLink to={`/cases/${view.id}/letters`}>Back to letters</BackLink>
       <ErrorSummary problems={shownProblems} />
       <h2 className="govuk-heading-l">Draft a letter or notice</h2>
-      <form noValidate onSubmit={submit}>
-        <TypeChoice types={eligible.data} form={form} setForm={setForm} problems={shownProblems} />
-        {type && <DraftDetails type={type} form={form} setForm={setForm} problems={shownProblems} />}
-        <SubmitButton pending={draft.isPending}>Create the draft and preview it</SubmitButton>
-      </form>
+      <TypeChoice types={eligible.data} form={form} setForm={setForm} problems={shownProblems} />
+      {type ? (
+        <LetterDraftForm type={type} form={form} setForm={setForm} problems={shownProblems} onSend={send}>
+          <SubmitButton pending={draft.isPending}>Create the draft and preview it</SubmitButton>
+        </LetterDraftForm>
+      ) : (
+        <form noValidate onSubmit={submit}>
+          <SubmitButton pending={draft.isPending}>Create the draft and preview it</SubmitButton>
+        </form>
+      )}
     </>
+  );
+}
+
+/**
+ * The chosen type's form: its parameters first (rjsf checks them in the browser with the same Ajv set-up as the
+ * engine; the API's problems at `/parameters/<field>` show inline), then the indicators, actions and addressee.
+ */
+function LetterDraftForm({
+  type,
+  form,
+  setForm,
+  problems,
+  onSend,
+  children,
+}: {
+  type: EligibleType;
+  form: DraftForm;
+  setForm: SetForm;
+  problems: Problem[];
+  onSend: () => void;
+  children: ReactNode;
+}) {
+  const schema = useMemo(
+    () => (type.parameters ? { ...type.parameters.schema, title: `Details of the ${type.label}` } : NO_PARAMETERS),
+    [type],
+  );
+  return (
+    <GovukForm<Record<string, unknown>>
+      key={type.key}
+      schema={schema as never}
+      uiSchema={{ ...(type.parameters?.uiSchema ?? {}), "ui:submitButtonOptions": { norender: true } }}
+      idPrefix="parameters"
+      idSeparator="-"
+      formData={form.parameters}
+      onChange={(event) => setForm({ parameters: event.formData ?? {} })}
+      extraErrors={parameterErrors(problems)}
+      formContext={{ govuk: { showTitle: Boolean(type.parameters) } }}
+      onSubmit={onSend}
+    >
+      <DraftDetails type={type} form={form} setForm={setForm} problems={problems} />
+      {children}
+    </GovukForm>
   );
 }
 
@@ -149,7 +219,7 @@ function TypeChoice({
           hint: [t.purpose, t.inForce ? "One is already in force on this case." : ""].filter(Boolean).join(" "),
         }))}
         value={form.letterType}
-        onChange={(value) => setForm({ letterType: value, indicators: [] })}
+        onChange={(value) => setForm({ letterType: value, indicators: [], parameters: {} })}
         error={fieldError(problems, "letterType")}
       />
       {unavailable.length > 0 && (
@@ -181,7 +251,8 @@ function indicatorsHint(type: EligibleType): string {
   const tick = type.minimumIndicators > 0 ? `at least ${type.minimumIndicators}` : "any that apply";
   const approval = type.approvalRequired ? " This type needs approval before it is issued." : "";
   const deadline = type.deadline ? ` Deadline: ${type.deadline}.` : "";
-  return `Tick ${tick}, and give the evidence for each.${approval}${deadline}`;
+  const response = type.responseForm ? ` The school sends its ${type.responseForm} by the deadline.` : "";
+  return `Tick ${tick}, and give the evidence for each.${approval}${deadline}${response}`;
 }
 
 /** The chosen type's indicators with their evidence, the school's actions and the addressee. */

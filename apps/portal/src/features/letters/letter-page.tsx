@@ -23,6 +23,7 @@ import {
 } from "@steward/ui";
 
 import { useSchoolLetters, type SchoolLetter as Letter } from "../school-case.ts";
+import { LetterResponse } from "./letter-response.tsx";
 import { LetterStatus } from "./letter-status.tsx";
 
 export function LetterPage() {
@@ -66,6 +67,14 @@ function LetterSummary({ letter }: { letter: Letter }) {
         { key: "Status", value: <LetterStatus letter={letter} /> },
         { key: "Issued", value: formatDate(letter.issuedOn) },
         letter.deadline !== undefined && { key: "Respond by", value: formatDate(letter.deadline) },
+        letter.response !== undefined && { key: "Your response", value: <LetterResponse letter={letter} /> },
+        letter.recipients.some((r) => r.copy) && {
+          key: "Copy",
+          value: letter.recipients
+            .filter((r) => r.copy)
+            .map((r) => r.name)
+            .join(", "),
+        },
         letter.acknowledgedAt !== undefined && {
           key: "Acknowledged",
           value: `${formatDateTime(letter.acknowledgedAt)}${letter.acknowledgedBy ? ` by ${letter.acknowledgedBy}` : ""}`,

@@ -13,6 +13,7 @@ import {
   useTRPC,
 } from "@steward/ui";
 
+import { LetterResponse } from "../letters/letter-response.tsx";
 import { RegistersSection } from "../registers/registers-section.tsx";
 import { useSchoolCase, type CaseView } from "../school-case.ts";
 import { SchoolIndicators } from "./school-indicators.tsx";
@@ -45,6 +46,7 @@ export function OverviewPage() {
       )}
       {view && <CaseSummary view={view} nextVisit={upcoming[0]} />}
       {toAcknowledge.length > 0 && <LettersToAcknowledge letters={toAcknowledge} />}
+      <ResponsesDue letters={view?.letters ?? []} />
       <ComingUp
         upcoming={upcoming}
         reports={reports.length}
@@ -95,6 +97,35 @@ function CaseSummary({ view, nextVisit }: { view: CaseView; nextVisit: Visit | u
         },
       ]}
     />
+  );
+}
+
+/** The forms letters ask the school to send back, while they are awaited (overdue ones first). */
+function ResponsesDue({ letters }: { letters: Letter[] }) {
+  const due = letters
+    .filter((l) => l.response && l.response.status !== "received")
+    .sort((a, b) => (a.response?.due ?? "").localeCompare(b.response?.due ?? ""));
+  if (due.length === 0) return null;
+  return (
+    <section aria-labelledby="responses-due">
+      <h2 className="govuk-heading-m" id="responses-due">
+        Responses due
+      </h2>
+      <ul className="govuk-list">
+        {due.map((l) => (
+          <li key={l.id}>
+            <LetterResponse letter={l} />{" "}
+            <span className="govuk-body-s">
+              (for the{" "}
+              <Link className="govuk-link" to={`/letters/${l.id}`}>
+                {l.letterType.label}
+              </Link>
+              )
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -6,8 +6,10 @@ import { describeIncompleteAnswers, FormSchemaError, getFormValidator } from "@s
 
 import { ApiError } from "../../errors.ts";
 import { recordFormAnswers } from "../../services/indicators/entry.ts";
+import { tieResponseToLetter } from "../../services/letter-responses.ts";
 import { loadPolicyVersion } from "../../services/policies.ts";
 import { tenantProcedure } from "../../trpc.ts";
+import { toActor } from "../case-command.ts";
 import { assertResponsePermission, formData, responseSchema, toResponse } from "./shared.ts";
 
 /** Submits a form: its answers must meet the form's JSON Schema (the first problem is reported at its place); a submitted form is final. */
@@ -55,13 +57,19 @@ export const submitForm = tenantProcedure
       schoolUrn: row.school_urn,
       data: input.data,
     });
+    // The response a letter in force awaits on this form is tied to it, in this transaction.
+    const letter = await tieResponseToLetter(toActor(ctx), {
+      id: row.id,
+      schoolUrn: row.school_urn,
+      formKey: form.key,
+    });
     await appendAudit(ctx.trx, ctx.tenantId, {
       actorId: ctx.user.id,
       actorLabel: ctx.user.displayName,
       action: "form-submitted",
       subjectType: "FormResponse",
       subjectId: row.id,
-      detail: { form: form.key, ...(indicatorValues > 0 ? { indicatorValues } : {}) },
+      detail: { form: form.key, ...(indicatorValues > 0 ? { indicatorValues } : {}), ...(letter ? { letter } : {}) },
     });
     return toResponse(row);
   });

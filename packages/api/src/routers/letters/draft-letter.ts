@@ -19,10 +19,12 @@ const draftLetterInput = z.strictObject({
     .max(50)
     .optional(),
   notes: z.string().max(10_000, "Notes must be 10,000 characters or fewer").optional(),
+  /** What the officer fills in for the type's parameters; the engine checks them against the type's JSON Schema. */
+  parameters: z.record(z.string().max(64), z.unknown()).optional(),
   recipient: recipientInput.optional(),
 });
 
-/** Drafts a letter or notice: the indicators that apply (with evidence), any actions required, rendered from the type's template. */
+/** Drafts a letter or notice: the indicators that apply (with evidence), any actions required, the type's parameters, rendered from the type's template. */
 export const draftLetter = tenantProcedure
   .input(draftLetterInput)
   .output(caseCommandOutput.extend({ letterId: z.string() }))
@@ -41,6 +43,7 @@ export const draftLetter = tenantProcedure
         indicators: input.indicators,
         ...(input.actions ? { actions: input.actions } : {}),
         ...(input.notes ? { notes: input.notes } : {}),
+        ...(input.parameters ? { parameters: input.parameters } : {}),
         people: getLetterPeople(policy.document, letterType, ctx.user, input.recipient?.name, school?.data),
       },
       { expectedVersion: input.expectedVersion },

@@ -23,6 +23,7 @@ export const getLetterPdf = tenantProcedure
       html: letter.html,
       reference,
       status: letter.status,
+      copies: (letter.recipients ?? []).filter((r) => r.copy).map((r) => r.name),
     });
     const type = policy.document.letterTypes.find((t) => t.key === letter.letterType)?.label ?? "Letter";
     const filename = `${type} - ${state.school.name} - ${letter.issuedOn ?? "draft"}.pdf`.replace(/[^\w .,()-]+/g, "");

@@ -20,6 +20,12 @@ const eligibleLettersOutput = z.array(
     indicators: z.array(z.object({ key: z.string(), text: z.string() })),
     approvalRequired: z.boolean(),
     deadline: z.string().optional(),
+    /** What the drafting officer fills in: the type's JSON Schema and uiSchema, for the page's rjsf form. */
+    parameters: z
+      .object({ schema: z.record(z.string(), z.unknown()), uiSchema: z.record(z.string(), z.unknown()).optional() })
+      .optional(),
+    /** The school form the letter asks for, in words (Action plan). */
+    responseForm: z.string().optional(),
     mayDraft: z.boolean(),
   }),
 );
@@ -43,6 +49,8 @@ export const listEligibleLetters = tenantProcedure
       indicators: e.letterType.indicators,
       approvalRequired: e.letterType.approvalRequired,
       ...(e.letterType.deadline ? { deadline: e.letterType.deadline.label } : {}),
+      ...(e.letterType.parameters ? { parameters: e.letterType.parameters } : {}),
+      ...(e.letterType.responseForm ? { responseForm: e.letterType.responseForm.label } : {}),
       mayDraft:
         ctx.ability.ability.can("draft", letterSubject(facts, { letterType: e.letterType.key, status: "draft" })) &&
         e.letterType.permissions.draft.some((r) => ctx.user.grants.some((g) => g.role === r)),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { DomainError, formatLetterDate, toIsoDate, type LetterContext } from "@steward/domain";
+import { letterParameterFields, letterParameterSchema, type LetterType } from "@steward/policy-config";
 
 import { notFound } from "../../errors.ts";
 import { sanitiseLetterHtml } from "../../services/letter-html.ts";
@@ -9,6 +10,20 @@ import { getDraftProblems, refuseInvalidDraft } from "../../services/policy-chec
 import { runInPolicyWorker } from "../../services/worker/pool.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
+
+/** An example value for each of a letter type's parameters: its default, its minimum, today, or its title in brackets. */
+function exampleParameters(letterType: LetterType, today: string): Record<string, unknown> {
+  return Object.fromEntries(
+    letterParameterFields(letterType).map((field) => {
+      const schema = letterParameterSchema(letterType, field) ?? {};
+      if (schema.default !== undefined) return [field, schema.default];
+      if ((schema.type === "integer" || schema.type === "number") && typeof schema.minimum === "number")
+        return [field, schema.minimum];
+      if (schema.format === "date") return [field, formatLetterDate(today)];
+      return [field, `[${typeof schema.title === "string" ? schema.title : field}]`];
+    }),
+  );
+}
 
 /**
  * A letter type of a version rendered with example merge fields, exactly as the
@@ -59,6 +74,11 @@ export const previewLetter = tenantProcedure
         .slice(0, Math.max(1, letterType.minimumIndicators))
         .map((i) => ({ text: i.text, evidence: "The evidence the officer recorded." })),
       actions: [{ text: "An action the school must take", due: formatLetterDate(today) }],
+      // Every copy, as for a school every rule on them holds for.
+      copies: letterType.recipients
+        .filter((r) => r.copy)
+        .map((r) => ({ name: r.label ?? policy.roles?.find((role) => role.key === r.role)?.label ?? r.role ?? "" })),
+      parameters: exampleParameters(letterType, today),
     };
     let letter: { subject: string; html: string };
     try {

@@ -132,6 +132,8 @@ const letterEvents = {
     v.letterVisible(e.letterId) ? `${v.letterLabel(e.letterId)}: actions complete` : undefined,
   "letter-closed": (e, v) =>
     v.letterVisible(e.letterId) ? `${v.letterLabel(e.letterId)} ${e.outcome}: ${e.reason}` : undefined,
+  "letter-response-received": (e, v) =>
+    v.letterVisible(e.letterId) ? `${v.letterLabel(e.letterId)}: the school's response received` : undefined,
 } satisfies DescriberTable<
   | "letter-drafted"
   | "letter-approved"
@@ -139,6 +141,7 @@ const letterEvents = {
   | "letter-acknowledged"
   | "letter-actions-completed"
   | "letter-closed"
+  | "letter-response-received"
 >;
 
 const actionPlanEvents = {

@@ -1,6 +1,14 @@
 // Letters the user may see, with names for ids and what the user may do to each now: its type's roles, the
 // rules' conditions and (for approval) not their own draft.
-import { letterSubject, type CaseState } from "@steward/domain";
+import {
+  formatLetterDate,
+  letterResponseStatus,
+  letterSubject,
+  resolveRecipients,
+  type CaseState,
+} from "@steward/domain";
+import { letterParameterFields, letterParameterSchema, type LetterType } from "@steward/policy-config";
+import { answerText } from "@steward/policy-config/answer-text";
 
 import { label, type ViewContext } from "./context.ts";
 import type { CaseView } from "./schema.ts";
@@ -53,8 +61,36 @@ function presentLetter(view: ViewContext, l: Letter): LetterView {
     ...(l.acknowledgedAt ? { acknowledgedAt: l.acknowledgedAt } : {}),
     ...(l.closedReason ? { closedReason: l.closedReason } : {}),
     actionsComplete: l.actionsComplete,
+    recipients: recipientsOf(view, l),
+    ...(view.la && l.parameters && type ? { parameters: parametersOf(type, l.parameters) } : {}),
+    ...(l.response
+      ? { response: { ...l.response, status: letterResponseStatus(l.response, view.options.today) } }
+      : {}),
     can: letterActions(view, l),
   };
+}
+
+/** The parameters as the officer filled them in (those the type declares): each with its title, a choice by its name, a date as a letter says it. */
+function parametersOf(type: LetterType, parameters: Record<string, unknown>): NonNullable<LetterView["parameters"]> {
+  const given = letterParameterFields(type).filter((field) => Object.hasOwn(parameters, field));
+  return given.map((field) => {
+    const value = parameters[field];
+    const schema = letterParameterSchema(type, field) ?? {};
+    const title = typeof schema.title === "string" ? schema.title : field;
+    const names: unknown[] = Array.isArray(schema.enumNames) ? schema.enumNames : [];
+    const choices: unknown[] = Array.isArray(schema.enum) ? schema.enum : [];
+    const named: unknown = names[choices.indexOf(value)];
+    const isDate = schema.format === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    return { field, title, value: isDate ? formatLetterDate(value) : answerText(named ?? value) };
+  });
+}
+
+/** Who a letter goes to: as resolved when it was drafted or issued; a letter from before then, by its type now. */
+function recipientsOf(view: ViewContext, l: Letter): LetterView["recipients"] {
+  const type = view.policy.letterTypes.find((t) => t.key === l.letterType);
+  const recipients =
+    l.recipients ?? (type ? resolveRecipients(view.policy, type, view.state.school, view.options.schoolData) : []);
+  return recipients.map((r) => ({ name: r.name, copy: r.copy }));
 }
 
 export function presentLetters(view: ViewContext): CaseView["letters"] {

@@ -131,6 +131,21 @@ export const caseViewSchema = z.object({
       acknowledgedAt: z.string().optional(),
       closedReason: z.string().optional(),
       actionsComplete: z.boolean(),
+      /** Who it goes to: addressees and copies, the type's rules on them applied to the school. */
+      recipients: z.array(z.object({ name: z.string(), copy: z.boolean() })),
+      /** What the drafting officer filled in, each with its title, as text (LA users only: the school reads them in the letter). */
+      parameters: z.array(z.object({ field: z.string(), title: z.string(), value: z.string() })).optional(),
+      /** The school form the letter asks for, due by its deadline: overdue after it, by the clock. */
+      response: z
+        .object({
+          form: z.string(),
+          label: z.string(),
+          due: z.string(),
+          status: z.enum(["awaited", "received", "overdue"]),
+          responseId: z.string().optional(),
+          receivedOn: z.string().optional(),
+        })
+        .optional(),
       /** What the user may do to this letter now: its type's roles, the rules' conditions and (for approval) not their own draft. */
       can: z.object({ approve: z.boolean(), issue: z.boolean(), acknowledge: z.boolean(), withdraw: z.boolean() }),
     }),

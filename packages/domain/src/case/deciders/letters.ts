@@ -1,14 +1,26 @@
 /**
- * Letters and notices: drafting one from its type's template, a second
- * officer's approval, issue (with its deadline, review date and any stage it
- * moves the case to), the school's acknowledgement, its actions completed, and
- * its withdrawal or removal.
+ * Letters and notices: drafting one from its type's template (with the
+ * parameters the officer fills in, and the recipients whose rule holds for
+ * the school), a second officer's approval, issue (with its deadline, from a
+ * period or a parameter, review date, the response it asks for and any stage
+ * it moves the case to), the school's acknowledgement and its response, its
+ * actions completed, and its withdrawal or removal.
  */
-import type { LetterType } from "@steward/policy-config";
+import {
+  describeAjvError,
+  FormSchemaError,
+  getLetterParametersValidator,
+  letterParameterFields,
+  letterParameterSchema,
+  type LetterType,
+  type PolicyDocument,
+} from "@steward/policy-config";
 
-import { letterSubject } from "../../permissions/subjects.ts";
+import type { IsoDate } from "../../calendar/dates.ts";
+import { formResponseSubject, letterSubject } from "../../permissions/subjects.ts";
+import { isApplicable } from "../../rules/applicability.ts";
 import type { CaseEventData } from "../events.ts";
-import { buildLetterContext, renderLetter } from "../letters.ts";
+import { buildLetterContext, formatLetterDate, renderLetter, resolveRecipients } from "../letters.ts";
 import type { LetterRecord } from "../state.ts";
 import {
   authorise,
@@ -24,6 +36,47 @@ import {
   type Deciders,
   type OpenCase,
 } from "./shared.ts";
+
+/** A parameter's name as the officer sees it: its schema's title, else its key. */
+function parameterTitle(letterType: LetterType, field: string): string {
+  const title = letterParameterSchema(letterType, field)?.title;
+  return typeof title === "string" ? title : field;
+}
+
+/**
+ * The parameters meet the type's schema (compiled once per policy version,
+ * with the one Ajv set-up): refused with the first problem at its field under
+ * `/parameters`. A type with no parameters takes none.
+ */
+function checkParameters(policy: PolicyDocument, letterType: LetterType, parameters: Record<string, unknown>): void {
+  let validate;
+  try {
+    validate = getLetterParametersValidator(policy, letterType.key);
+  } catch (error) {
+    if (error instanceof FormSchemaError) fail("conflict", error.message);
+    throw error;
+  }
+  if (!validate) {
+    const [given] = Object.keys(parameters);
+    if (given !== undefined)
+      fail("invalid", `A ${letterType.label} has no parameters to fill in ("${given}").`, `/parameters/${given}`);
+    return;
+  }
+  const declared = letterParameterFields(letterType);
+  const undeclared = Object.keys(parameters).find((field) => !declared.includes(field));
+  if (undeclared !== undefined)
+    fail(
+      "invalid",
+      `"${undeclared}" is not one of a ${letterType.label}'s details: fill in ${declared.join(", ")}.`,
+      `/parameters/${undeclared}`,
+    );
+  if (validate(parameters)) return;
+  const [first] = validate.errors ?? [];
+  const { pointer, message } = first ? describeAjvError(first) : { pointer: "", message: "Is not valid." };
+  const field = pointer.split("/")[1];
+  const where = field ? ` (${parameterTitle(letterType, field)})` : "";
+  fail("invalid", `The ${letterType.label}'s details are not complete${where}: ${message}`, `/parameters${pointer}`);
+}
 
 /** The indicators cited are the type's, and at least as many as it asks for. */
 function checkIndicators(command: CommandOf<"draft-letter">, letterType: LetterType): void {
@@ -49,11 +102,15 @@ function draftLetter(command: CommandOf<"draft-letter">, { state, context, polic
     fail("forbidden", `A ${letterType.label} is drafted by ${roleNames(policy, letterType.permissions.draft)}.`);
   requireApplicable(letterType, `A ${letterType.label}`, state.school, "/letterType");
   checkIndicators(command, letterType);
+  const parameters = command.parameters ?? {};
+  checkParameters(policy, letterType, parameters);
   const letter = {
     id: context.newId(),
     indicators: command.indicators,
     actions: command.actions ?? [],
     notes: command.notes?.trim() ?? "",
+    ...(letterType.parameters ? { parameters } : {}),
+    recipients: resolveRecipients(policy, letterType, state.school, context.schoolData),
   };
   const { subject, html } = renderLetter(
     letterType,
@@ -65,6 +122,42 @@ function draftLetter(command: CommandOf<"draft-letter">, { state, context, polic
 type LetterCommand = CommandOf<
   "approve-letter" | "issue-letter" | "acknowledge-letter" | "complete-letter-actions" | "close-letter"
 >;
+
+/**
+ * A letter's deadline on the day of issue: its type's period after issue, or
+ * what the officer set in a parameter (a whole number of `unit` from the day
+ * of issue, or the date itself, which may not be before it).
+ */
+function deadlineOf(
+  on: OpenCase,
+  letterType: LetterType,
+  letter: LetterRecord,
+  issuedOn: IsoDate,
+): IsoDate | undefined {
+  const { deadline } = letterType;
+  const calendar = calendarOf(on.policy);
+  if (deadline?.within) return calendar.addPeriod(issuedOn, deadline.within);
+  const from = deadline?.fromParameter;
+  if (!from) return undefined;
+  const value = letter.parameters?.[from.field];
+  const title = parameterTitle(letterType, from.field);
+  const pointer = `/parameters/${from.field}`;
+  if (typeof value === "number" && from.unit) return calendar.addPeriod(issuedOn, { amount: value, unit: from.unit });
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    if (value < issuedOn)
+      fail(
+        "invalid",
+        `The ${letterType.label}'s ${title} is ${formatLetterDate(value)}, before today, the day it would be issued: withdraw it and draft it again with a later date.`,
+        pointer,
+      );
+    return value;
+  }
+  fail(
+    "invalid",
+    `The ${letterType.label} sets its deadline from "${title}", which this draft does not give.`,
+    pointer,
+  );
+}
 
 /** The letter a command acts on and its type, once the actor may act on it. */
 function letterFor(command: LetterCommand, on: OpenCase): { letter: LetterRecord; letterType: LetterType } {
@@ -110,16 +203,37 @@ function issueLetter(command: CommandOf<"issue-letter">, on: OpenCase): CaseEven
     fail("forbidden", `A ${letterType.label} is issued by ${roleNames(policy, letterType.permissions.issue)}.`);
   checkReadyToIssue(letter, letterType);
   const issuedOn = today(context);
-  const calendar = calendarOf(policy);
-  const within = letterType.deadline?.within;
-  const deadline = within ? calendar.addPeriod(issuedOn, within) : undefined;
-  const reviewDate = letterType.reviewAfter ? calendar.addPeriod(issuedOn, letterType.reviewAfter) : undefined;
+  const deadline = deadlineOf(on, letterType, letter, issuedOn);
+  const reviewDate = letterType.reviewAfter
+    ? calendarOf(policy).addPeriod(issuedOn, letterType.reviewAfter)
+    : undefined;
+  const recipients = resolveRecipients(policy, letterType, state.school, context.schoolData);
   const { subject, html } = renderLetter(
     letterType,
-    buildLetterContext(policy, state, letterType, letter, { issuedOn, deadline, reviewDate }, command.people),
+    buildLetterContext(
+      policy,
+      state,
+      letterType,
+      { ...letter, recipients },
+      { issuedOn, deadline, reviewDate },
+      command.people,
+    ),
   );
+  const { responseForm } = letterType;
+  const response =
+    responseForm && deadline ? { form: responseForm.form, label: responseForm.label, due: deadline } : undefined;
   const events: CaseEventData[] = [
-    { type: "letter-issued", letterId: letter.id, issuedOn, deadline, reviewDate, subject, html },
+    {
+      type: "letter-issued",
+      letterId: letter.id,
+      issuedOn,
+      deadline,
+      reviewDate,
+      subject,
+      html,
+      recipients,
+      ...(response ? { response } : {}),
+    },
   ];
   const stage = letterType.effect?.stage;
   if (stage && stage !== state.stage)
@@ -164,9 +278,43 @@ function closeLetter(command: CommandOf<"close-letter">, on: OpenCase): CaseEven
   return [{ type: "letter-closed", letterId: letter.id, outcome: command.outcome, reason }];
 }
 
+/** The school's submitted form is the response an issued letter awaits on that form. */
+function recordLetterResponse(command: CommandOf<"record-letter-response">, on: OpenCase): CaseEventData[] {
+  const letter = on.state.letters.find((l) => l.id === command.letterId);
+  if (!letter) fail("not-found", "There is no such letter on this case.", "/letterId");
+  authorise(
+    on.context,
+    command.type,
+    formResponseSubject({
+      schoolUrn: on.state.school.urn,
+      school: on.context.schoolAttributes,
+      formKey: command.form,
+      status: "draft",
+    }),
+  );
+  if (letter.status !== "issued" && letter.status !== "acknowledged")
+    fail("conflict", `This letter is ${letter.status}: only a letter in force awaits a response.`);
+  if (letter.response?.form !== command.form) fail("conflict", "This letter does not ask for that form.", "/form");
+  if (letter.response.status === "received") fail("conflict", "This letter's response has already been received.");
+  return [
+    {
+      type: "letter-response-received",
+      letterId: letter.id,
+      responseId: command.responseId,
+      receivedOn: today(on.context),
+    },
+  ];
+}
+
 export const letterDeciders: Pick<
   Deciders,
-  "draft-letter" | "approve-letter" | "issue-letter" | "acknowledge-letter" | "complete-letter-actions" | "close-letter"
+  | "draft-letter"
+  | "approve-letter"
+  | "issue-letter"
+  | "acknowledge-letter"
+  | "complete-letter-actions"
+  | "close-letter"
+  | "record-letter-response"
 > = {
   "draft-letter": onOpenCase(draftLetter),
   "approve-letter": onOpenCase(approveLetter),
@@ -174,4 +322,5 @@ export const letterDeciders: Pick<
   "acknowledge-letter": onOpenCase(acknowledgeLetter),
   "complete-letter-actions": onOpenCase(completeLetterActions),
   "close-letter": onOpenCase(closeLetter),
+  "record-letter-response": onOpenCase(recordLetterResponse),
 };

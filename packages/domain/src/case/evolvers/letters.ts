@@ -28,6 +28,8 @@ function issueLetter(state: CaseState, event: EventOf<"letter-issued">): CaseSta
     issuedInStage: state.stage,
     ...(event.deadline ? { deadline: event.deadline } : {}),
     ...(event.reviewDate ? { reviewDate: event.reviewDate } : {}),
+    ...(event.recipients ? { recipients: event.recipients } : {}),
+    ...(event.response ? { response: { ...event.response, status: "awaited" as const } } : {}),
   }));
 }
 
@@ -39,6 +41,7 @@ export const letterEvolvers: Pick<
   | "letter-acknowledged"
   | "letter-actions-completed"
   | "letter-closed"
+  | "letter-response-received"
 > = {
   "letter-drafted": draftLetter,
   "letter-approved": (state, event) =>
@@ -53,6 +56,15 @@ export const letterEvolvers: Pick<
     })),
   "letter-actions-completed": (state, event) =>
     updateLetter(state, event.letterId, (l) => ({ ...l, actionsComplete: true })),
+  "letter-response-received": (state, event) =>
+    updateLetter(state, event.letterId, (l) =>
+      l.response
+        ? {
+            ...l,
+            response: { ...l.response, status: "received", responseId: event.responseId, receivedOn: event.receivedOn },
+          }
+        : l,
+    ),
   "letter-closed": (state, event) =>
     updateLetter(state, event.letterId, (l) => ({ ...l, status: event.outcome, closedReason: event.reason })),
 };
