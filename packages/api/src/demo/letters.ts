@@ -5,6 +5,7 @@ import { addDays, isApplicable, type CaseCommand } from "@steward/domain";
 import type { LetterType } from "@steward/policy-config";
 
 import type { DemoCase } from "./casework.ts";
+import { sampleFromSchema } from "./sample-data.ts";
 import { itemAt, type DemoWorld } from "./world.ts";
 
 type LetterPeople = Extract<CaseCommand, { type: "draft-letter" }>["people"];
@@ -18,6 +19,9 @@ function chooseLetterType(w: DemoWorld, c: DemoCase): LetterType | undefined {
   if (c.isShowcase) return letterTypes.find((l) => l.kind === "letter" && l.approvalRequired) ?? letterTypes[0];
   return letterTypes.find((l) => l.kind === "notice") ?? letterTypes.find((l) => l.applicability?.governance);
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === "object" && !Array.isArray(value);
 
 /** Approves (when the type asks for it, by someone other than the drafter) and issues a drafted letter. */
 async function approveAndIssue(
@@ -60,9 +64,17 @@ export async function seedLetters(w: DemoWorld, c: DemoCase): Promise<void> {
     officer: { name: drafter.display_name },
     recipient: { name: "The Chair of Governors", role: "Chair of Governors" },
   };
+  // The details the type asks the drafting officer for (a compliance period, a date), filled as the form would be.
+  const parameters = letterType.parameters
+    ? sampleFromSchema(letterType.parameters.schema, {
+        date: addDays(w.today, 14),
+        text: (title) => `${title}: as discussed with the governing body at this term's meeting.`,
+      })
+    : undefined;
   const drafted = await w.run(drafter, c.caseId, {
     type: "draft-letter",
     letterType: letterType.key,
+    ...(isRecord(parameters) ? { parameters } : {}),
     indicators,
     actions: [{ text: "Send the LA an updated school improvement plan", due: addDays(w.today, 20) }],
     people,
