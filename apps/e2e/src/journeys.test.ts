@@ -22,7 +22,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 
 import { describeFindings, fillDate, launchBrowser, Session } from "./browser.ts";
 import { browserSkipReason, existingServer, findChromium } from "./env.ts";
-import { AUTHORITIES, PASSWORD, type Authority } from "./fixtures/authorities.ts";
+import { AUTHORITIES, PASSWORD, WESTMARCH, type Authority } from "./fixtures/authorities.ts";
 import { ensureBuilt, startServer, type RunningServer } from "./server.ts";
 
 const chromiumPath = findChromium();
@@ -43,7 +43,7 @@ const found = new Map<Authority, { caseUrl?: string; visit?: { label: string; da
   AUTHORITIES.map((la) => [la, {}]),
 );
 
-const shot = (la: Authority, name: string) => `${la.prefix}${name}`;
+const shot = (la: Pick<Authority, "prefix">, name: string) => `${la.prefix}${name}`;
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 async function openSession(): Promise<Session> {
@@ -52,7 +52,12 @@ async function openSession(): Promise<Session> {
   return session;
 }
 
-async function signIn(session: Session, app: "admin" | "portal", la: Authority, email: string) {
+async function signIn(
+  session: Session,
+  app: "admin" | "portal",
+  la: Pick<Authority, "tenant" | "prefix">,
+  email: string,
+) {
   const { page } = session;
   await page.goto(`/${app}/sign-in`);
   await page.getByRole("heading", { name: "Sign in" }).waitFor();
@@ -694,6 +699,100 @@ function journeys(la: Authority) {
   });
 }
 
+/**
+ * Westmarch (a made-up authority, packages/policy-config/fixtures/westmarch): its category comes from a
+ * decision table over two dimensions, a standards group worked out from the school's data and a capacity
+ * to improve the officer judges; its clerk to governors reads the school's letters and nothing else.
+ */
+function westmarchJourneys() {
+  const la = WESTMARCH;
+
+  void test("Westmarch: data and an officer's judgement give the category by the table", async () => {
+    const session = await openSession();
+    const { page } = session;
+    try {
+      await signIn(session, "admin", la, la.head);
+      // The school's outcomes put it in standards group 3.
+      await page.goto(`/admin/schools/${la.urn}`);
+      await page.getByRole("heading", { name: la.school, level: 1 }).waitFor();
+      await page.getByLabel("Indicator").selectOption({ label: "Outcomes against national" });
+      await page.getByLabel("Value (percentage points)").fill("-8");
+      await fillDate(page, "As at", daysAhead(-7));
+      await page.getByRole("button", { name: "Record the value" }).click();
+      await settled(page, page.getByText(/recorded/i).first(), "The value was not recorded");
+      await session.capture(shot(la, "admin-school-indicator-recorded"));
+
+      // The case's assessment: the standards group is worked out; the officer judges capacity B and says why.
+      await page.goto(`/admin/?search=${encodeURIComponent(la.school)}`);
+      await page.getByRole("link", { name: la.school, exact: true }).click();
+      await page.getByRole("heading", { name: la.school, level: 1 }).waitFor();
+      const caseUrl = new URL(page.url()).pathname;
+      await page.goto(`${caseUrl}/assessment`);
+      await page.getByRole("heading", { name: "Record an assessment" }).waitFor();
+      await page.getByRole("heading", { name: "Worked out by Steward" }).waitFor();
+      await page
+        .getByRole("radiogroup", { name: /Capacity to improve: the level that fits/ })
+        .or(page.getByRole("group", { name: /Capacity to improve: the level that fits/ }))
+        .getByRole("radio", { name: "B: good capacity" })
+        .check();
+      await page.getByLabel("Why you chose this level").fill("A strong new chair and a stable senior team.");
+      await session.capture(shot(la, "admin-case-assessment-two-axes"));
+      await page.getByRole("button", { name: "Record the assessment" }).click();
+      await settled(page, page.getByText("Assessment recorded").first(), "The assessment was not recorded");
+      const latest = page.getByTestId("latest-assessment");
+      // Group 3 with capacity B is Yellow by the table: the more severe of the two would be Amber.
+      await latest.getByText(/give Yellow by the table/).waitFor();
+      assert.equal((await latest.locator(".govuk-tag").first().innerText()).trim(), "Yellow");
+      await latest.getByText("Group 3").first().waitFor();
+      await latest.getByText("B: good capacity").first().waitFor();
+      assert.ok(
+        await page
+          .getByRole("group", { name: "Category", exact: true })
+          .getByRole("radio", { name: "Yellow", exact: true })
+          .isChecked(),
+        "the table's category is chosen",
+      );
+      // An academy's categories are not offered for this maintained school.
+      assert.equal(await page.getByRole("radio", { name: /^Academy/ }).count(), 0);
+      await session.capture(shot(la, "admin-case-assessment-table"));
+    } finally {
+      await session.close();
+    }
+  });
+
+  void test("Westmarch: the clerk to governors reads the school's notice, and nothing else of its case", async () => {
+    const session = await openSession();
+    const { page } = session;
+    try {
+      await signIn(session, "portal", la, la.clerk);
+      const menu = page.getByRole("navigation", { name: "Menu" });
+      await menu.getByRole("link", { name: "Letters" }).waitFor();
+      const items = (await menu.getByRole("link").allInnerTexts()).map((t) => t.trim());
+      assert.deepEqual(items, ["Letters"], `the clerk's menu: ${items.join(", ")}`);
+      await page.goto("/portal/letters");
+      await page.getByRole("link", { name: la.notice }).first().click();
+      await page.getByRole("heading", { name: new RegExp(literal(la.notice)), level: 1 }).waitFor();
+      // The notice went to the diocese too: a church school.
+      await page
+        .getByText(/The diocesan authority/)
+        .first()
+        .waitFor();
+      // The action plan it asks for, with its due date.
+      await page
+        .getByText(/Action plan (due|received)/)
+        .first()
+        .waitFor();
+      await session.capture(shot(la, "portal-clerk-letter"));
+      // The case itself is not the clerk's to read.
+      await page.goto("/portal/");
+      assert.equal(await page.getByRole("heading", { name: /category/i }).count(), 0);
+      await session.capture(shot(la, "portal-clerk-home"));
+    } finally {
+      await session.close();
+    }
+  });
+}
+
 void describe("Steward in a browser", { skip, concurrency: false }, () => {
   before(async () => {
     ensureBuilt();
@@ -718,6 +817,7 @@ void describe("Steward in a browser", { skip, concurrency: false }, () => {
   });
 
   for (const la of AUTHORITIES) void describe(la.tenant, { concurrency: false }, () => journeys(la));
+  void describe(WESTMARCH.tenant, { concurrency: false }, () => westmarchJourneys());
 
   // Each authority's case, school and staff, tried from the other's.
   for (const [owner, other] of [AUTHORITIES, [...AUTHORITIES].reverse()] as [Authority, Authority][]) {
