@@ -206,7 +206,7 @@ function valueDimension(dimension: Dimension, on: Assessing): DimensionValue {
     case "rule": {
       const index = valuedBy.rules.findIndex((r) => evaluateRule(r.when, input.facts));
       const rule = valuedBy.rules[index];
-      if (rule) return value(rule.level, `from data: rule ${index + 1} holds`);
+      if (rule) return value(rule.level, `from data: ${rule.label ?? `rule ${index + 1} holds`}`);
       if (valuedBy.otherwise) return value(valuedBy.otherwise, "from data: no rule holds, so the otherwise level");
       return value(undefined, "from data: no rule holds");
     }

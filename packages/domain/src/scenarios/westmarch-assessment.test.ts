@@ -55,7 +55,7 @@ describe("Westmarch: a maintained school categorised on two axes by a table", ()
         level: "group-3",
         levelLabel: "Group 3",
         source: "rule",
-        why: "from data: rule 2 holds",
+        why: "from data: outcomes more than 5 points below national, or persistent absence of 25% or more",
       },
       {
         key: "capacity",
@@ -70,7 +70,7 @@ describe("Westmarch: a maintained school categorised on two axes by a table", ()
     expect(assessment?.choices).toEqual([capacity("b")]);
     expect(assessment?.suggested).toBe("yellow");
     expect(assessment?.explanation).toEqual([
-      "Standards group Group 3 (from data: rule 2 holds) and Capacity to improve B: good capacity (officer judgement: 'Leaders know the school well and governors challenge them.') give Yellow by the table (row 3).",
+      "Standards group Group 3 (from data: outcomes more than 5 points below national, or persistent absence of 25% or more) and Capacity to improve B: good capacity (officer judgement: 'Leaders know the school well and governors challenge them.') give Yellow by the table (row 3).",
     ]);
   });
 
@@ -109,7 +109,7 @@ describe("Westmarch: a maintained school categorised on two axes by a table", ()
     });
     expect(h.state.assessments[0]?.explanation).toEqual([
       "Capacity to improve: no value (not chosen).",
-      "No row of the table matches Standards group Group 2 (from data: rule 3 holds).",
+      "No row of the table matches Standards group Group 2 (from data: outcomes less than 5 points above national).",
       "Nothing suggests a category yet: give the dimensions their values.",
     ]);
   });

@@ -21,7 +21,18 @@ export const DimensionLevel = Strict(
 );
 
 export const LevelRule = Strict(
-  { level: Key, when: JsonLogicRule },
+  {
+    level: Key,
+    when: JsonLogicRule,
+    label: Type.Optional(
+      Text({
+        maxLength: 300,
+        title: "In words",
+        description:
+          "What the rule tests, as the explanation says it: for example 'outcomes 5 to 15 points below national'.",
+      }),
+    ),
+  },
   { title: "Level rule", description: "The level the dimension takes when the rule holds." },
 );
 
