@@ -18,7 +18,6 @@ import {
 
 import type { IsoDate } from "../../calendar/dates.ts";
 import { formResponseSubject, letterSubject } from "../../permissions/subjects.ts";
-import { isApplicable } from "../../rules/applicability.ts";
 import type { CaseEventData } from "../events.ts";
 import { buildLetterContext, formatLetterDate, renderLetter, resolveRecipients } from "../letters.ts";
 import type { LetterRecord } from "../state.ts";
