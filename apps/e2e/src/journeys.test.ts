@@ -715,7 +715,7 @@ function westmarchJourneys() {
       // The school's outcomes put it in standards group 3.
       await page.goto(`/admin/schools/${la.urn}`);
       await page.getByRole("heading", { name: la.school, level: 1 }).waitFor();
-      await page.getByLabel("Indicator").selectOption({ label: "Outcomes against national" });
+      await page.getByLabel("Indicator", { exact: true }).selectOption({ label: "Outcomes against national" });
       await page.getByLabel("Value (percentage points)").fill("-8");
       await fillDate(page, "As at", daysAhead(-7));
       await page.getByRole("button", { name: "Record the value" }).click();
@@ -782,6 +782,9 @@ function westmarchJourneys() {
         .getByText(/Action plan (due|received)/)
         .first()
         .waitFor();
+      // ...which the clerk is not offered to fill in (their role reads letters only); the subject is plain text.
+      assert.equal(await page.getByRole("link", { name: /Fill in the action plan/ }).count(), 0);
+      await page.getByRole("heading", { name: `Warning notice: ${la.school}`, level: 1 }).waitFor();
       await session.capture(shot(la, "portal-clerk-letter"));
       // The case itself is not the clerk's to read.
       await page.goto("/portal/");

@@ -47,6 +47,20 @@ describe("a letter template from the policy", () => {
     expect(h.state.letters[0]!.html).toBe("<p>Dear Chair Smith, Example Primary!</p>");
   });
 
+  it("writes the subject as plain text and the body as HTML: an apostrophe or a < stays itself in the subject, escaped in the body", () => {
+    const named = new CaseHarness(caseWithBody("<p>{{ school.name }}</p>").policy, "2025-09-08T09:00:00Z");
+    named.run(...senior, { type: "open-case", school: { ...school, name: "St Aidan's <Church> Primary" } });
+    named.run(...adviser, {
+      type: "draft-letter",
+      letterType: "warning-notice",
+      indicators: [{ key: "low-standards", evidence: "KS2" }],
+      people,
+    });
+    const letter = named.state.letters[0]!;
+    expect(letter.subject).toBe("Warning notice: St Aidan's <Church> Primary");
+    expect(letter.html).toBe("<p>St Aidan&#39;s &lt;Church&gt; Primary</p>");
+  });
+
   it("stops a loop over a hundred million numbers with a sentence, and drafts nothing", () => {
     const h = caseWithBody("{% for i in (1..100000000) %}x{% endfor %}");
     const error = draft(h);

@@ -54,7 +54,13 @@ export function formatLetterDate(date: IsoDate): string {
 export function renderLetter(letterType: LetterType, context: LetterContext): { subject: string; html: string } {
   const render = (part: "subject" | "body") => {
     try {
-      return renderTemplate(letterType.template[part], context, { parameters: letterParameterFields(letterType) });
+      // The subject is plain text (shown as text everywhere); the body is HTML, every merged value escaped.
+      return renderTemplate(
+        letterType.template[part],
+        context,
+        { parameters: letterParameterFields(letterType) },
+        part === "subject" ? "text" : "html",
+      );
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       throw new DomainError(

@@ -53,10 +53,14 @@ const NO_FILES = {
   sep: "/",
 };
 
-/** Makes a Liquid engine with Steward's limits (see above). */
-export function createLiquid(): Liquid {
+/**
+ * Makes a Liquid engine with Steward's limits (see above). `html` (the default) escapes every merged value, for
+ * a letter's body; `text` merges values as they are, for plain text such as a subject line, which is only ever
+ * shown as text (an "Aidan's" stays "Aidan's", never "Aidan&#39;s").
+ */
+export function createLiquid(output: "html" | "text" = "html"): Liquid {
   const liquid = new Liquid({
-    outputEscape: "escape",
+    ...(output === "html" ? { outputEscape: "escape" as const } : {}),
     strictFilters: true,
     strictVariables: false,
     ownPropertyOnly: true,
@@ -86,6 +90,7 @@ export function createLiquid(): Liquid {
 }
 
 const liquid = createLiquid();
+const textLiquid = createLiquid("text");
 
 /** A template refused: the sentence says why, for the policy administrator or the officer. */
 export class TemplateError extends Error {
@@ -192,12 +197,18 @@ export function checkTemplate(source: string, scope: TemplateScope = {}): { mess
  * (a `TemplateError`, nothing rendered) a template the validator would refuse,
  * and stops one that runs too long or makes too much text.
  */
-export function renderTemplate(source: string, context: object, scope: TemplateScope = {}): string {
-  const { template, problems } = parseChecked(source, scope);
+export function renderTemplate(
+  source: string,
+  context: object,
+  scope: TemplateScope = {},
+  output: "html" | "text" = "html",
+): string {
+  const { problems } = parseChecked(source, scope);
   const [problem] = problems;
   if (problem) throw new TemplateError(problem.message, problem.code);
   try {
-    return liquid.renderSync(template, context) as string;
+    const engine = output === "html" ? liquid : textLiquid;
+    return engine.renderSync(engine.parse(source), context) as string;
   } catch (error) {
     throw new TemplateError(`The template cannot be rendered: ${liquidMessage(error)}`, "template.render");
   }

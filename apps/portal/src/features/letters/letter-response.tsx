@@ -4,20 +4,21 @@
  */
 import { Link } from "react-router";
 
-import { formatDate, Tag } from "@steward/ui";
+import { formatDate, Tag, useCan } from "@steward/ui";
 
 import type { CaseView } from "../school-case.ts";
 
 type Letter = CaseView["letters"][number];
 
 export function LetterResponse({ letter }: { letter: Letter }) {
+  const can = useCan();
   const response = letter.response;
   if (!response) return null;
   if (response.status === "received")
     return (
       <>
         {response.label} received{response.receivedOn ? ` on ${formatDate(response.receivedOn)}` : ""}
-        {response.responseId && (
+        {response.responseId && can("read FormResponse") && (
           <>
             {" "}
             <Link className="govuk-link" to={`/forms/responses/${response.responseId}`}>
@@ -35,10 +36,16 @@ export function LetterResponse({ letter }: { letter: Letter }) {
           {" "}
           <Tag colour="red">Overdue</Tag>
         </>
-      )}{" "}
-      <Link className="govuk-link" to={`/forms/new/${response.form}`}>
-        Fill in the {response.label.toLowerCase()}
-      </Link>
+      )}
+      {/* Only someone who may fill in the school's forms is offered to (a clerk who reads letters is not). */}
+      {can("create FormResponse") && (
+        <>
+          {" "}
+          <Link className="govuk-link" to={`/forms/new/${response.form}`}>
+            Fill in the {response.label.toLowerCase()}
+          </Link>
+        </>
+      )}
     </>
   );
 }
