@@ -38,7 +38,8 @@ export const SUBJECT_DESCRIPTIONS = {
   all: "Everything.",
   School: "A school in the register (name, URN, phase, governance, data).",
   Case: "A school's improvement case: its category, stage, officer and timeline.",
-  Assessment: "An assessment of the school (the values of the policy's dimensions and the category they suggest), and its decision.",
+  Assessment:
+    "An assessment of the school (the values of the policy's dimensions and the category they suggest), and its decision.",
   Visit: "A visit: its date, type and agenda.",
   VisitReport: "What was recorded at a visit.",
   Meeting: "A meeting (for example LAIG or Strategy): its date and attendees.",

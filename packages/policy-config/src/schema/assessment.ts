@@ -11,7 +11,7 @@ import { Type, type Static } from "@sinclair/typebox";
 
 import { Applicability, JsonLogicRule, Key, List, SIZE_LIMITS, Strict, Text } from "./common.ts";
 
-export const DimensionLevel = Strict(
+const DimensionLevel = Strict(
   {
     key: Key,
     label: Text({ maxLength: 120, title: "Label" }),
@@ -20,7 +20,7 @@ export const DimensionLevel = Strict(
   { title: "Level" },
 );
 
-export const LevelRule = Strict(
+const LevelRule = Strict(
   {
     level: Key,
     when: JsonLogicRule,
@@ -37,7 +37,7 @@ export const LevelRule = Strict(
 );
 
 /** How a dimension gets its value. */
-export const DimensionValuation = Type.Union(
+const DimensionValuation = Type.Union(
   [
     Strict(
       {
@@ -104,7 +104,7 @@ export const Dimension = Strict(
 );
 
 /** Dimension key -> the level (or any of the levels) a table row matches. */
-export const TableCondition = Type.Record(Key, Type.Union([Key, List(Key, { minItems: 1 })]), {
+const TableCondition = Type.Record(Key, Type.Union([Key, List(Key, { minItems: 1 })]), {
   minProperties: 1,
   maxProperties: SIZE_LIMITS.mapFields,
   title: "When",
@@ -164,7 +164,5 @@ export const Moderation = Strict(
   { title: "Moderation" },
 );
 
-export type DimensionLevel = Static<typeof DimensionLevel>;
 export type Dimension = Static<typeof Dimension>;
-export type DimensionValuation = Static<typeof DimensionValuation>;
 export type Derivation = Static<typeof Derivation>;

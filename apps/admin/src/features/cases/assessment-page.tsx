@@ -167,7 +167,7 @@ function recordSchema(criteria: boolean, officer: Dimension[]) {
     properties: {
       level: {
         type: "string" as const,
-        title: `${d.label}: the level that fits`,
+        title: `${d.label}: the level that fits (optional)`,
         oneOf: d.levels.map((l) => ({
           const: l.key,
           title: l.label,
@@ -176,7 +176,9 @@ function recordSchema(criteria: boolean, officer: Dimension[]) {
       },
       rationale: {
         type: "string" as const,
-        title: d.rationaleRequired ? "Why you chose this level" : "Why you chose this level (optional)",
+        title: d.rationaleRequired
+          ? "Why you chose this level (needed when you choose one)"
+          : "Why you chose this level (optional)",
         maxLength: 10_000,
       },
     },
@@ -244,7 +246,10 @@ function useRecordForm() {
       categories: policy.categories,
       criteria: policy.criteria,
     };
-    const formContext = { policy: bestFit, govuk: { showTitle: false } };
+    // The questions say themselves which are optional: a level is (an officer may leave a dimension for later), and
+    // its reason is required where the policy says so once a level is chosen, which "(optional)" by rjsf's
+    // `required` alone would get wrong.
+    const formContext = { policy: bestFit, govuk: { showTitle: false, markOptional: false } };
     return { dimensions, officer, schema: recordSchema(areas.size > 0, officer), uiSchema, formContext };
   }, [policy]);
 }

@@ -27,7 +27,7 @@ export type CasePolicy = Omit<CasePolicyOutput, "categories" | "criteria" | "vis
  * types, forms, stages and transitions a page offers, exactly those the engine accepts. A page offers from
  * `policy`'s lists only what is here (`offered`).
  */
-export type CaseOptions = RouterOutputs["cases"]["options"];
+type CaseOptions = RouterOutputs["cases"]["options"];
 
 export interface CaseContext {
   view: CaseView;

@@ -16,7 +16,7 @@ import { SchoolCalendar } from "../../calendar/school-calendar.ts";
 import { DomainError } from "../../errors.ts";
 import type { PolicyAbility, RoleGrant } from "../../permissions/ability.ts";
 import { caseFactsOf, type CaseFacts, type PermissionTarget } from "../../permissions/subjects.ts";
-import { leadsFrom, requireApplicable, roleNames } from "../../rules/applicable.ts";
+import { requireApplicable, roleNames } from "../../rules/applicable.ts";
 import type { Facts } from "../../rules/evaluate.ts";
 import type { CaseCommand, CaseCommandType } from "../commands.ts";
 import type { IndicatorReading } from "../data.ts";
@@ -71,7 +71,7 @@ export interface OpenCase {
 }
 
 // What applies to a school is decided in one place (rules/applicable.ts), for the deciders and the apps' options alike.
-export { leadsFrom, requireApplicable, roleNames };
+export { requireApplicable, roleNames };
 
 /** Refuses a command: the engine's one way of saying no. */
 export function fail(code: DomainError["code"], message: string, pointer?: string): never {
