@@ -192,6 +192,26 @@ describe("Westmarch's copy to the diocesan authority", () => {
     ]);
   });
 
+  it("may rest on the school's indicators too: a copy to the partner school while a formal partnership holds", () => {
+    const partnered = structuredClone(policy);
+    const notice = partnered.letterTypes.find((l) => l.key === "warning-notice");
+    notice?.recipients.push({
+      label: "The partner school's headteacher",
+      copy: true,
+      when: { "==": [{ var: "indicators.formal-partnership" }, true] },
+    });
+    const copies = (partnership: boolean | undefined) => {
+      const h = new CaseHarness(partnered, "2026-11-20T09:00:00Z");
+      if (partnership !== undefined)
+        h.readings = [{ indicator: "formal-partnership", value: partnership, asAt: "2026-11-02" }];
+      h.run(...service, { type: "open-case", school });
+      return issueNotice(h, "2026-11-24").recipients?.map((r) => r.name);
+    };
+    expect(copies(true)).toContain("The partner school's headteacher");
+    expect(copies(false)).not.toContain("The partner school's headteacher");
+    expect(copies(undefined)).not.toContain("The partner school's headteacher");
+  });
+
   it("is left out for a school with no diocese", () => {
     const h = openCase(undefined);
     const letter = issueNotice(h, "2026-11-24");

@@ -165,13 +165,19 @@ const cases: BrokenCase[] = [
     name: "a recipient's rule reading a fact Steward does not know",
     breakIt: (p) => setAt(p, "/letterTypes/0/recipients/2/when", { "!!": [{ var: "school.dioces" }] }),
     pointer: "/letterTypes/0/recipients/2/when/!!/0/var",
-    message: /reads the school's facts only, not "school.dioces"/,
+    message: /reads the school's facts and the policy's indicators \(indicators.<key>\) only, not "school.dioces"/,
   },
   {
     name: "a recipient's rule reading the case rather than the school",
     breakIt: (p) => setAt(p, "/letterTypes/0/recipients/2/when", { "==": [{ var: "case.stage" }, "notice"] }),
     pointer: "/letterTypes/0/recipients/2/when/==/0/var",
-    message: /reads the school's facts only, not "case.stage"/,
+    message: /reads the school's facts and the policy's indicators \(indicators.<key>\) only, not "case.stage"/,
+  },
+  {
+    name: "a recipient's rule reading an indicator the policy does not declare",
+    breakIt: (p) => setAt(p, "/letterTypes/0/recipients/2/when", { "==": [{ var: "indicators.no-such" }, true] }),
+    pointer: "/letterTypes/0/recipients/2/when/==/0/var",
+    message: /no-such/,
   },
   {
     name: "a letter whose only addressee is conditional",

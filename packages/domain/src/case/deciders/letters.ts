@@ -19,6 +19,7 @@ import {
 import type { IsoDate } from "../../calendar/dates.ts";
 import { formResponseSubject, letterSubject } from "../../permissions/subjects.ts";
 import type { CaseEventData } from "../events.ts";
+import { getCaseFacts } from "../facts.ts";
 import { buildLetterContext, formatLetterDate, renderLetter, resolveRecipients } from "../letters.ts";
 import type { LetterRecord } from "../state.ts";
 import {
@@ -109,7 +110,7 @@ function draftLetter(command: CommandOf<"draft-letter">, { state, context, polic
     actions: command.actions ?? [],
     notes: command.notes?.trim() ?? "",
     ...(letterType.parameters ? { parameters } : {}),
-    recipients: resolveRecipients(policy, letterType, state.school, context.schoolData),
+    recipients: resolveRecipients(policy, letterType, state.school, recipientFacts({ state, context, policy })),
   };
   const { subject, html } = renderLetter(
     letterType,
@@ -206,7 +207,7 @@ function issueLetter(command: CommandOf<"issue-letter">, on: OpenCase): CaseEven
   const reviewDate = letterType.reviewAfter
     ? calendarOf(policy).addPeriod(issuedOn, letterType.reviewAfter)
     : undefined;
-  const recipients = resolveRecipients(policy, letterType, state.school, context.schoolData);
+  const recipients = resolveRecipients(policy, letterType, state.school, recipientFacts(on));
   const { subject, html } = renderLetter(
     letterType,
     buildLetterContext(
@@ -275,6 +276,11 @@ function closeLetter(command: CommandOf<"close-letter">, on: OpenCase): CaseEven
   if (removing && !letterType.removal?.allowed)
     fail("not-applicable", `A ${letterType.label} is not removed: withdraw it instead.`);
   return [{ type: "letter-closed", letterId: letter.id, outcome: command.outcome, reason }];
+}
+
+/** What a recipient's `when` reads: the school's facts and its current indicator values, as a trigger would. */
+function recipientFacts({ state, policy, context }: Pick<OpenCase, "state" | "policy" | "context">) {
+  return getCaseFacts(state, policy, today(context), context.schoolData, context.indicatorReadings ?? []);
 }
 
 /** The school's submitted form is the response an issued letter awaits on that form. */

@@ -11,31 +11,17 @@ import { fieldOf } from "../../json.ts";
 import { letterParameterFields, letterParameterSchema } from "../../letter-parameters.ts";
 import type { LetterType, PolicyDocument } from "../../schema/policy.ts";
 import { checkTemplate } from "../../templates/liquid.ts";
-import { FACTS } from "../../vocabulary.ts";
 import { checkParticipant, keysOf, mustBeLaRole, mustExist, type Path, type SemanticsContext } from "./context.ts";
 import { checkPolicySchema, checkUiSchema } from "./forms.ts";
-import type { RuleScope } from "./rule-scope.ts";
+import { recipientScope } from "./rule-scope.ts";
 import { checkRule } from "./rules.ts";
-
-/** A recipient's `when` reads the school's own facts (`school.*`, `ofsted.*`): what is known when a letter is drafted. */
-const schoolFactsScope: RuleScope = (name) => {
-  const fact = Object.hasOwn(FACTS, name) && /^(school|ofsted)\./.test(name) ? FACTS[name] : undefined;
-  return (
-    fact ?? {
-      problem: `A recipient's rule reads the school's facts only, not "${name}". Facts: ${Object.keys(FACTS)
-        .filter((f) => /^(school|ofsted)\./.test(f))
-        .join(", ")}.`,
-      code: "letter.recipient.when",
-    }
-  );
-};
 
 function checkRecipients(letter: LetterType, path: Path, ctx: SemanticsContext): void {
   letter.recipients.forEach((r, i) => {
     if (r.role === undefined && r.label === undefined)
       ctx.report([...path, "recipients", i], "Give a role or a label.", "participant.empty");
     mustExist(ctx, ctx.keys.roles, r.role, [...path, "recipients", i, "role"], "role", "Roles");
-    if (r.when !== undefined) checkRule(r.when, [...path, "recipients", i, "when"], ctx, schoolFactsScope);
+    if (r.when !== undefined) checkRule(r.when, [...path, "recipients", i, "when"], ctx, recipientScope(ctx.data));
   });
   if (!letter.recipients.some((r) => !r.copy && r.when === undefined))
     ctx.report(

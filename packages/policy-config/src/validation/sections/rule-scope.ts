@@ -187,6 +187,28 @@ export function caseScope(keys: PolicyKeys, data: PolicyData): RuleScope {
   };
 }
 
+/**
+ * A recipient's `when` reads what is known of the school when a letter is drafted: its own facts (`school.*`,
+ * `ofsted.*`) and the policy's indicators (`indicators.<key>`, their current values).
+ */
+export function recipientScope(data: PolicyData): RuleScope {
+  return (name) => {
+    const [head, key, ...rest] = name.split(".");
+    if (head === "indicators" && key !== undefined && rest.length === 0) return readIndicator(key, data);
+    const fact = Object.hasOwn(FACTS, name) && /^(school|ofsted)\./.test(name) ? FACTS[name] : undefined;
+    return (
+      fact ?? {
+        problem: `A recipient's rule reads the school's facts and the policy's indicators (indicators.<key>) only, not "${name}". Facts: ${Object.keys(
+          FACTS,
+        )
+          .filter((f) => /^(school|ofsted)\./.test(f))
+          .join(", ")}.`,
+        code: "letter.recipient.when",
+      }
+    );
+  };
+}
+
 /** A derived indicator's scope: other indicators only. */
 export function indicatorScope(data: PolicyData): RuleScope {
   return (name) => {
