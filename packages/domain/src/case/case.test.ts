@@ -168,7 +168,8 @@ describe("a case", () => {
       people,
     });
     const letter = h.state.letters[0]!;
-    expect(letter.subject).toBe("Warning notice: Example Primary &lt;School&gt;");
+    // The subject is plain text (shown as text, never as HTML); the body's merged values are escaped.
+    expect(letter.subject).toBe("Warning notice: Example Primary <School>");
     expect(letter.html).toContain("Dear Chair &lt;b&gt;Smith&lt;/b&gt;,");
     expect(letter.html).not.toContain("<b>");
 
