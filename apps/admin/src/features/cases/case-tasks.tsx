@@ -24,12 +24,19 @@ const STATUS: Record<Task["status"], { label: string; colour: string }> = {
   dismissed: { label: "Dismissed", colour: "grey" },
 };
 
+/** What marks a task done, by its kind (the type it waits for follows in brackets). */
+const DONE_WHEN: Partial<Record<Task["kind"], string>> = {
+  visit: "a visit is booked",
+  letter: "a letter is drafted",
+  meeting: "a meeting is recorded",
+};
+
 /** What the task is about beyond its label: the stage that started it, the record that does it, whom to tell. */
 function TaskDetail({ task }: { task: Task }) {
   return (
     <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
       On entering {task.stage.label}
-      {task.awaits ? `; done by a ${task.awaits.label}` : ""}
+      {task.awaits ? `; done when ${DONE_WHEN[task.kind] ?? "it happens"} (${task.awaits.label})` : ""}
       {task.notify && task.notify.length > 0 ? `; tell ${task.notify.join(", ")}` : ""}
     </span>
   );
