@@ -41,7 +41,6 @@ import { loadIndicatorReadings } from "./indicators/readings.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 import { changedRegisterEntries } from "./register-entries.ts";
-import { readSchoolProfileData } from "./school-data.ts";
 
 /** Who is acting, in which tenant, under which rules: what every case command needs. */
 export interface Actor {
@@ -73,15 +72,16 @@ export function getSchoolFacts(school: School | undefined): Facts {
   const data = school?.data ?? {};
   const facts = (data.facts ?? {}) as Facts;
   if (!school) return facts;
-  const { attributes } = readSchoolProfileData(data);
+  // The same reading of the school's attributes as its permission checks and the SQL filters (one reader).
+  const { district, diocese, religiousCharacter, trust } = schoolAttributesOf(school);
   return {
     ...facts,
     school: {
       ...(typeof facts.school === "object" ? facts.school : {}),
-      district: school.district ?? null,
-      diocese: attributes.diocese ?? null,
-      religiousCharacter: attributes.religiousCharacter ?? null,
-      trust: school.trust ?? attributes.trust ?? null,
+      district,
+      diocese,
+      religiousCharacter,
+      trust,
     },
   };
 }
