@@ -3,7 +3,12 @@
 // row-level security, CASL filter in SQL, output validation), beside the same
 // dashboard query as raw SQL in the same run. Embedded database always;
 // PostgreSQL too when BENCH_DATABASE_URL (or DATABASE_URL) names a server.
+// Then the heap over BENCH_HEAP_VISITS (default 1,000) more recorded visits:
+// flat when nothing a request builds (a policy document, a compiled form
+// schema, an ability) is kept per request. Run with --expose-gc for figures
+// after a forced collection:
 //   pnpm --filter @steward/api bench
+//   NODE_OPTIONS=--expose-gc pnpm --filter @steward/api bench
 import { sql } from "kysely";
 import pg from "pg";
 
@@ -14,10 +19,11 @@ import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy
 
 import { sampleFromSchema } from "../src/demo/sample-data.ts";
 import { provisionSchools, provisionTenant, provisionUser } from "../src/services/provision.ts";
-import { TEST_PASSWORD, TestWorld } from "../src/testing/fixtures/world.ts";
+import { TEST_PASSWORD, TestWorld, type TestClient } from "../src/testing/fixtures/world.ts";
 
 const CASES = 400;
 const RUNS = 200;
+const HEAP_VISITS = Number(process.env.BENCH_HEAP_VISITS ?? 1000);
 const policy = parsePolicyDocument(cambridgeshire);
 
 function stats(ms: number[]) {
@@ -108,8 +114,39 @@ async function bench(kind: string, database: StewardDatabase, rawQuery: (tenantI
   const raw = await time(RUNS, () => rawQuery(tenant.id));
   line("the same query as raw SQL", raw);
   console.log(`  ratio (API / raw SQL, p50): ${(api.p50 / raw.p50).toFixed(1)}x`);
+  const get = await time(RUNS, (i) => senior.api.cases.get({ caseId: caseIds[i]! }));
+  line("cases.get (case page) via API", get);
   const record = await time(RUNS, (i) => adviser.api.visits.record({ ...visits[i]!, data, concerns: false }));
   line("visits.record (mutation) via API", record);
+  if (HEAP_VISITS > 0) await heapOverVisits(adviser.api, caseIds, data);
+}
+
+/** Heap in use in MB, after a forced collection when the process runs with --expose-gc. */
+function heapMb(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+/** Records HEAP_VISITS more visits (spread over the cases, one each then again) and prints the heap as it goes. */
+async function heapOverVisits(api: TestClient["api"], caseIds: string[], data: Record<string, unknown>) {
+  const pending: { caseId: string; visitId: string }[] = [];
+  for (let i = 0; i < HEAP_VISITS; i++) {
+    const caseId = caseIds[i % caseIds.length]!;
+    await api.visits.schedule({ caseId, visitType: "school-improvement-adviser-visit", date: "2021-10-05" });
+  }
+  for (const caseId of caseIds) {
+    const view = await api.cases.get({ caseId });
+    for (const visit of view.visits) if (visit.status === "scheduled") pending.push({ caseId, visitId: visit.id });
+  }
+  const marks = new Set([100, Math.floor(HEAP_VISITS / 2), HEAP_VISITS]);
+  const start = heapMb();
+  const figures = [`start ${start.toFixed(1)}`];
+  for (const [i, visit] of pending.slice(0, HEAP_VISITS).entries()) {
+    await api.visits.record({ ...visit, data, concerns: false });
+    if (marks.has(i + 1)) figures.push(`${i + 1}: ${heapMb().toFixed(1)}`);
+  }
+  const gc = globalThis.gc ? "after gc" : "no --expose-gc: without a forced collection";
+  console.log(`  heap over ${HEAP_VISITS} recorded visits (MB, ${gc}): ${figures.join("   ")}`);
 }
 
 /** The dashboard query the API runs, written by hand: tenant-scoped transaction, school and officer joined, first 50 by name, with the total. */
