@@ -7,10 +7,36 @@ import type { PolicyDocument } from "../schema/policy.ts";
 import { conceptHint } from "./concepts.ts";
 import { describePointer, type Problem } from "./problem.ts";
 
-/** Every error, for a document of ordinary size: each problem at its place. */
-const validateStructure = createAjv().compile(policyMetaSchema);
+let compilations = 0;
+
+/**
+ * A meta-schema validator compiled the first time it is asked for and then
+ * kept: compiling the meta-schema costs a second of CPU, which every process
+ * importing this package (the server at start, the admin's tests) paid at
+ * import even when it never checked a document.
+ */
+function compiledOnFirstUse<T>(compile: () => T): () => T {
+  let validator: T | undefined;
+  return () => {
+    if (validator === undefined) {
+      validator = compile();
+      compilations++;
+    }
+    return validator;
+  };
+}
+
+/** How many meta-schema validators this process has compiled (at most two): none until a document is checked. */
+export function metaSchemaCompilations(): number {
+  return compilations;
+}
+
+/** Every error, for a document of ordinary size: each problem at its place. Needed only for a document with problems. */
+const validateStructure = compiledOnFirstUse(() => createAjv().compile(policyMetaSchema));
 /** Stops at the first error: whether a document is valid at all, and the one problem of a huge one. */
-const validateFirst = createAjv({ allErrors: false }).compile<PolicyDocument>(policyMetaSchema);
+const validateFirst = compiledOnFirstUse(() =>
+  createAjv({ allErrors: false }).compile<PolicyDocument>(policyMetaSchema),
+);
 
 /**
  * Past this many values (JSON nodes) a document is checked only up to its
@@ -116,12 +142,14 @@ export function collectStructure(document: unknown): {
   /** The document, typed, when it has the meta-schema's shape. */
   policy?: PolicyDocument;
 } {
-  if (validateFirst(document)) return { problems: [], truncated: false, huge: false, policy: document };
+  const first = validateFirst();
+  if (first(document)) return { problems: [], truncated: false, huge: false, policy: document };
   const huge = countValues(document, HUGE_DOCUMENT_VALUES) > HUGE_DOCUMENT_VALUES;
-  if (!huge) validateStructure(document);
+  const validate = huge ? first : validateStructure();
+  if (!huge) validate(document);
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  const all = (huge ? validateFirst.errors : validateStructure.errors) ?? [];
+  const all = validate.errors ?? [];
   // Past the cap, keep the first errors and every size-cap error (a list that
   // is too long says more than its ten thousand bad items).
   const errors =
