@@ -29,13 +29,14 @@ import {
   type TenantTransaction,
   type User,
 } from "@steward/db";
-import { buildAbility, DomainError, type PolicyAbility, type RoleGrant } from "@steward/domain";
+import { DomainError, type PolicyAbility, type RoleGrant } from "@steward/domain";
 
 import { RateLimiter } from "./auth/rate-limiter.ts";
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
 import { hashToken } from "./auth/tokens.ts";
 import { ApiError, StewardTRPCError, toClientError } from "./errors.ts";
 import { findUnstorableText } from "./input-guard.ts";
+import { abilityOf } from "./services/abilities.ts";
 import { loadPublishedPolicy, type LoadedPolicy } from "./services/policies.ts";
 
 // 1. CONTEXT
@@ -274,17 +275,7 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
       "unauthenticated",
       "Your authority has no published policy yet: ask your operator to publish one.",
     );
-  let ability: PolicyAbility;
-  try {
-    ability = buildAbility(policy.document, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants });
-  } catch {
-    // A role the published policy no longer has grants nothing.
-    ability = buildAbility(policy.document, {
-      id: ctx.user.id,
-      tenantId: ctx.tenantId,
-      grants: ctx.user.grants.filter((g) => policy.document.roles.some((r) => r.key === g.role)),
-    });
-  }
+  const ability = abilityOf(policy, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants });
   return next({ ctx: { policy, ability } });
 });
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 import { findOwnTenant } from "@steward/db";
-import { audienceOf, buildAbility } from "@steward/domain";
+import { audienceOf } from "@steward/domain";
 import { ACTIONS, SUBJECTS } from "@steward/policy-config";
 
+import { abilityOf } from "../../services/abilities.ts";
 import { loadPublishedPolicy } from "../../services/policies.ts";
 import { sessionProcedure } from "../../trpc.ts";
 
@@ -57,11 +58,7 @@ export const getMe = sessionProcedure
         : [];
     });
     const ability = policy
-      ? buildAbility(policy.document, {
-          id: ctx.user.id,
-          tenantId: ctx.tenantId,
-          grants: ctx.user.grants.filter((g) => roles.some((r) => r.key === g.role)),
-        }).ability
+      ? abilityOf(policy, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants }).ability
       : undefined;
     const can = ability
       ? SUBJECTS.flatMap((subject) =>

@@ -63,16 +63,20 @@ export const signIn = publicProcedure
     const address = takeAddressAttempt(ctx, now);
     const tenant = await findTenantBySlug(ctx.database.db, input.tenant);
     if (!tenant) throw new ApiError("unauthenticated", WRONG);
-    const outcome = await withTenant(ctx.database.db, tenant.id, async (trx): Promise<SignInOutcome> => {
+    const found = await withTenant(ctx.database.db, tenant.id, async (trx) => {
       const blocked = await findSignInBlock(trx, input.email, address, now);
-      if (blocked) return { error: heldBack(blocked, now) };
-      const user = await findUserByEmail(trx, input.email);
-      const usable =
-        user?.password_hash && user.status === "active" ? { ...user, password_hash: user.password_hash } : undefined;
-      // An unknown email takes as long as a wrong password.
-      const verified = usable
-        ? await verifyPassword(usable.password_hash, input.password)
-        : (await verifyPassword(await getDummyHash(), input.password), false);
+      return blocked ? { error: heldBack(blocked, now) } : { user: await findUserByEmail(trx, input.email) };
+    });
+    if ("error" in found) throw found.error;
+    const { user } = found;
+    const usable =
+      user?.password_hash && user.status === "active" ? { ...user, password_hash: user.password_hash } : undefined;
+    // argon2 takes tens of milliseconds of a worker thread: it runs between the two transactions, holding no
+    // connection (the embedded database has one). An unknown email takes as long as a wrong password.
+    const verified = usable
+      ? await verifyPassword(usable.password_hash, input.password)
+      : (await verifyPassword(await getDummyHash(), input.password), false);
+    const outcome = await withTenant(ctx.database.db, tenant.id, async (trx): Promise<SignInOutcome> => {
       if (!usable || !verified) {
         const heldUntil = await recordSignInFailure(trx, tenant.id, input.email, address, now, {
           maxFailures: SESSION_POLICY.maxFailures,
@@ -89,6 +93,13 @@ export const signIn = publicProcedure
           });
         return { error: heldUntil ? heldBack(heldUntil, now) : new ApiError("unauthenticated", WRONG) };
       }
+      // While the password was checked, other attempts may have held the pair back, or the account may have been
+      // disabled or its password changed: the session is started only if all still stands.
+      const blocked = await findSignInBlock(trx, input.email, address, now);
+      if (blocked) return { error: heldBack(blocked, now) };
+      const current = await findUserByEmail(trx, input.email);
+      if (current?.id !== usable.id || current.status !== "active" || current.password_hash !== usable.password_hash)
+        return { error: new ApiError("unauthenticated", WRONG) };
       const token = createToken();
       const csrfToken = createToken();
       await insertSession(trx, tenant.id, {
