@@ -21,8 +21,8 @@ import { sampleFromSchema } from "../src/demo/sample-data.ts";
 import { provisionSchools, provisionTenant, provisionUser } from "../src/services/provision.ts";
 import { TEST_PASSWORD, TestWorld, type TestClient } from "../src/testing/fixtures/world.ts";
 
-const CASES = 400;
-const RUNS = 200;
+const CASES = Number(process.env.BENCH_CASES ?? 400);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const HEAP_VISITS = Number(process.env.BENCH_HEAP_VISITS ?? 1000);
 const policy = parsePolicyDocument(cambridgeshire);
 

@@ -32,6 +32,9 @@ const signInInput = z.strictObject({
 
 const signInOutput = z.object({ signedIn: z.literal(true), csrfToken: z.string() });
 
+/** What the first transaction finds: a refusal (the pair is held back) or the account, if any, to check the password of. */
+type SignInCandidate = { error: ApiError } | { user: Awaited<ReturnType<typeof findUserByEmail>> };
+
 /** A sign-in's result inside its transaction: the refusal to answer with, or the new session's cookie and CSRF token. */
 type SignInOutcome = { error: ApiError } | { cookie: string; csrfToken: string };
 
@@ -63,7 +66,7 @@ export const signIn = publicProcedure
     const address = takeAddressAttempt(ctx, now);
     const tenant = await findTenantBySlug(ctx.database.db, input.tenant);
     if (!tenant) throw new ApiError("unauthenticated", WRONG);
-    const found = await withTenant(ctx.database.db, tenant.id, async (trx) => {
+    const found = await withTenant(ctx.database.db, tenant.id, async (trx): Promise<SignInCandidate> => {
       const blocked = await findSignInBlock(trx, input.email, address, now);
       return blocked ? { error: heldBack(blocked, now) } : { user: await findUserByEmail(trx, input.email) };
     });
