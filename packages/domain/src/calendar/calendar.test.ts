@@ -5,7 +5,7 @@ import type { Cadence } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
 
 import { addDays, fromDayNumber, toDayNumber } from "./dates.ts";
-import { SchoolCalendar } from "./school-calendar.ts";
+import { calendarOf, SchoolCalendar } from "./school-calendar.ts";
 import { getSlotStatuses, planVisits } from "./visit-plan.ts";
 
 // The minimal policy's calendar: 2025-26, three terms of two half terms each.
@@ -18,6 +18,22 @@ const cadence = (frequency: Cadence["frequency"], basis: Cadence["basis"] = "exa
 });
 
 describe("the school calendar", () => {
+  it("is built once per policy document, and says the same of every day and period when asked again", () => {
+    const policy = createMinimalPolicy();
+    const shared = calendarOf(policy);
+    expect(calendarOf(policy)).toBe(shared);
+    // A different document (another version) has its own.
+    expect(calendarOf(createMinimalPolicy())).not.toBe(shared);
+    const fresh = () => new SchoolCalendar(policy.calendar);
+    for (let day = "2025-09-01"; day <= "2026-08-31"; day = addDays(day, 1)) {
+      expect(shared.isSchoolDay(day), day).toBe(fresh().isSchoolDay(day));
+      expect(shared.isSchoolDay(day), `${day} asked again`).toBe(fresh().isSchoolDay(day));
+    }
+    expect(shared.getMonths()).toBe(shared.getMonths());
+    expect(shared.getMonths()).toEqual(fresh().getMonths());
+    expect(shared.getSchoolWeeks()).toEqual(fresh().getSchoolWeeks());
+  });
+
   it("knows school days from weekends, half-term breaks, holidays and bank holidays", () => {
     expect(calendar.isSchoolDay("2025-09-03")).toBe(true); // first day of term, a Wednesday
     expect(calendar.isSchoolDay("2025-09-06")).toBe(false); // Saturday

@@ -58,9 +58,24 @@ export function isBankHoliday(date: IsoDate): boolean {
  */
 export class SchoolCalendar {
   readonly years: readonly AcademicYear[];
+  /**
+   * What this calendar says of each day inside its span, and its lists of
+   * periods, worked out once: a policy version's calendar never changes, and a
+   * case's visit plan asks for every month's school days on every command and
+   * case page. Bounded by the span (a few thousand days).
+   */
+  readonly #schoolDays = new Map<IsoDate, boolean>();
+  readonly #periods = new Map<string, readonly CalendarPeriod[]>();
 
   constructor(calendar: PolicyDocument["calendar"]) {
     this.years = [...calendar.years].sort((a, b) => (a.terms[0]?.start ?? "").localeCompare(b.terms[0]?.start ?? ""));
+  }
+
+  /** A list of periods, worked out the first time it is asked for. */
+  #periodsOnce(kind: string, work: () => CalendarPeriod[]): readonly CalendarPeriod[] {
+    let periods = this.#periods.get(kind);
+    if (!periods) this.#periods.set(kind, (periods = Object.freeze(work())));
+    return periods;
   }
 
   /** The first and last day the calendar covers. */
@@ -88,6 +103,16 @@ export class SchoolCalendar {
   }
 
   isSchoolDay(date: IsoDate): boolean {
+    const known = this.#schoolDays.get(date);
+    if (known !== undefined) return known;
+    const answer = this.#isSchoolDay(date);
+    const first = this.years[0]?.terms[0]?.start;
+    const last = this.years.at(-1)?.terms.at(-1)?.end;
+    if (first && last && date >= first && date <= last) this.#schoolDays.set(date, answer);
+    return answer;
+  }
+
+  #isSchoolDay(date: IsoDate): boolean {
     if (isWeekend(date) || isBankHoliday(date) || this.isHoliday(date)) return false;
     const place = this.locate(date);
     if (!place) return false;
@@ -154,33 +179,43 @@ export class SchoolCalendar {
   }
 
   /** The half terms (or, with none, the terms) in calendar order. */
-  getHalfTerms(): CalendarPeriod[] {
-    return this.years.flatMap((year) =>
-      year.terms.flatMap((term) =>
-        term.halfTerms.length > 0
-          ? term.halfTerms.map((h) => ({ label: `${h.label} ${year.key}`, start: h.start, end: h.end }))
-          : [{ label: `${term.label} ${year.key}`, start: term.start, end: term.end }],
+  getHalfTerms(): readonly CalendarPeriod[] {
+    return this.#periodsOnce("half-terms", () =>
+      this.years.flatMap((year) =>
+        year.terms.flatMap((term) =>
+          term.halfTerms.length > 0
+            ? term.halfTerms.map((h) => ({ label: `${h.label} ${year.key}`, start: h.start, end: h.end }))
+            : [{ label: `${term.label} ${year.key}`, start: term.start, end: term.end }],
+        ),
       ),
     );
   }
 
-  getTerms(): CalendarPeriod[] {
-    return this.years.flatMap((year) =>
-      year.terms.map((t) => ({ label: `${t.label} ${year.key}`, start: t.start, end: t.end })),
+  getTerms(): readonly CalendarPeriod[] {
+    return this.#periodsOnce("terms", () =>
+      this.years.flatMap((year) =>
+        year.terms.map((t) => ({ label: `${t.label} ${year.key}`, start: t.start, end: t.end })),
+      ),
     );
   }
 
-  getYears(): CalendarPeriod[] {
-    return this.years.map((y) => {
-      const [first] = y.terms;
-      const last = y.terms.at(-1);
-      if (!first || !last) throw new Error(`The calendar's year ${y.label} has no terms.`);
-      return { label: y.label, start: first.start, end: last.end };
-    });
+  getYears(): readonly CalendarPeriod[] {
+    return this.#periodsOnce("years", () =>
+      this.years.map((y) => {
+        const [first] = y.terms;
+        const last = y.terms.at(-1);
+        if (!first || !last) throw new Error(`The calendar's year ${y.label} has no terms.`);
+        return { label: y.label, start: first.start, end: last.end };
+      }),
+    );
   }
 
   /** Calendar months that hold at least one school day. */
-  getMonths(): CalendarPeriod[] {
+  getMonths(): readonly CalendarPeriod[] {
+    return this.#periodsOnce("months", () => this.#months());
+  }
+
+  #months(): CalendarPeriod[] {
     const { start, end } = this.span;
     const months: CalendarPeriod[] = [];
     for (let first = `${start.slice(0, 7)}-01`; first <= end; first = addMonths(first, 1)) {
@@ -201,7 +236,11 @@ export class SchoolCalendar {
   }
 
   /** Monday-to-Sunday weeks that hold at least one school day. */
-  getSchoolWeeks(): CalendarPeriod[] {
+  getSchoolWeeks(): readonly CalendarPeriod[] {
+    return this.#periodsOnce("weeks", () => this.#schoolWeeks());
+  }
+
+  #schoolWeeks(): CalendarPeriod[] {
     const { start, end } = this.span;
     const weeks: CalendarPeriod[] = [];
     for (let monday = getWeekStart(start); monday <= end; monday = addDays(monday, 7)) {
@@ -211,4 +250,17 @@ export class SchoolCalendar {
     }
     return weeks;
   }
+}
+
+const calendars = new WeakMap<PolicyDocument, SchoolCalendar>();
+
+/**
+ * The policy's school calendar, built once per policy document: the API keeps
+ * each published version's document as one object, so every request under a
+ * version shares one calendar and what it has worked out.
+ */
+export function calendarOf(policy: PolicyDocument): SchoolCalendar {
+  let calendar = calendars.get(policy);
+  if (!calendar) calendars.set(policy, (calendar = new SchoolCalendar(policy.calendar)));
+  return calendar;
 }

@@ -33,7 +33,7 @@ function lastOf<T>(run: Run<T>): T {
   return run[run.length - 1] ?? run[0];
 }
 
-function periodsFor(calendar: SchoolCalendar, unit: Cadence["frequency"]["unit"]): CalendarPeriod[] {
+function periodsFor(calendar: SchoolCalendar, unit: Cadence["frequency"]["unit"]): readonly CalendarPeriod[] {
   switch (unit) {
     case "week":
       return calendar.getSchoolWeeks();

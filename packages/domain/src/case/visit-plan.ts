@@ -1,7 +1,7 @@
 import type { Cadence, PolicyDocument } from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
-import { SchoolCalendar } from "../calendar/school-calendar.ts";
+import { calendarOf } from "../calendar/school-calendar.ts";
 import { getSlotStatuses, planVisits, type SlotStatus } from "../calendar/visit-plan.ts";
 import { applies } from "../rules/applicable.ts";
 import type { CaseState } from "./state.ts";
@@ -27,7 +27,7 @@ export function getVisitPlan(state: CaseState, policy: PolicyDocument, today: Is
   const decision = state.category;
   const cadence = getCategoryCadence(state, policy);
   if (!decision || cadence.length === 0) return [];
-  const calendar = new SchoolCalendar(policy.calendar);
+  const calendar = calendarOf(policy);
   const { end } = calendar.span;
   const slots = cadence
     .flatMap((c) => planVisits(calendar, c, decision.effectiveFrom, end))

@@ -1,7 +1,7 @@
 import type { PolicyDocument } from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
-import { SchoolCalendar } from "../calendar/school-calendar.ts";
+import { calendarOf } from "../calendar/school-calendar.ts";
 import type { CaseState } from "./state.ts";
 import { getVisitPlan } from "./visit-plan.ts";
 
@@ -18,7 +18,7 @@ export function getVisitWorkload(
   policy: PolicyDocument,
   today: IsoDate,
 ): VisitWorkload {
-  const halfTerms = new SchoolCalendar(policy.calendar).getHalfTerms();
+  const halfTerms = calendarOf(policy).getHalfTerms();
   const workload: VisitWorkload = {};
   for (const { state, officer } of cases) {
     for (const slot of getVisitPlan(state, policy, today)) {

@@ -12,7 +12,7 @@ import {
 } from "@steward/policy-config";
 
 import { toIsoDate, type IsoDate } from "../../calendar/dates.ts";
-import { SchoolCalendar } from "../../calendar/school-calendar.ts";
+import { calendarOf } from "../../calendar/school-calendar.ts";
 import { DomainError } from "../../errors.ts";
 import type { PolicyAbility, RoleGrant } from "../../permissions/ability.ts";
 import { caseFactsOf, type CaseFacts, type PermissionTarget } from "../../permissions/subjects.ts";
@@ -134,14 +134,8 @@ export function holdsOneOf(context: DecideContext, roles: readonly string[]): bo
   return context.actor.grants.some((g) => roles.includes(g.role));
 }
 
-const calendars = new WeakMap<PolicyDocument, SchoolCalendar>();
-
-/** The policy's school calendar, built once per policy version. */
-export function calendarOf(policy: PolicyDocument): SchoolCalendar {
-  let calendar = calendars.get(policy);
-  if (!calendar) calendars.set(policy, (calendar = new SchoolCalendar(policy.calendar)));
-  return calendar;
-}
+/** The policy's school calendar, built once per policy version (the deciders' import). */
+export { calendarOf };
 
 /** A form's compiled validator (compiled once per policy version and form, in policy-config); a schema it cannot use refuses the command. */
 export function formValidator(policy: PolicyDocument, formKey: string) {
