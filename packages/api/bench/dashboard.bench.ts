@@ -26,26 +26,29 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const HEAP_VISITS = Number(process.env.BENCH_HEAP_VISITS ?? 1000);
 const policy = parsePolicyDocument(cambridgeshire);
 
-function stats(ms: number[]) {
+/** Wall-clock percentiles and rate, and this process's CPU per operation (on PostgreSQL: the API's own cost, beside the database's; steadier than wall time on a shared machine). */
+function stats(ms: number[], cpuMicros = 0) {
   const sorted = [...ms].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const total = ms.reduce((a, b) => a + b, 0);
-  return { p50: at(0.5), p99: at(0.99), perSecond: (ms.length / total) * 1000 };
+  return { p50: at(0.5), p99: at(0.99), perSecond: (ms.length / total) * 1000, cpu: cpuMicros / 1000 / ms.length };
 }
 
 async function time(runs: number, fn: (i: number) => Promise<unknown>) {
   const out: number[] = [];
+  const cpu = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     await fn(i);
     out.push(performance.now() - start);
   }
-  return stats(out);
+  const used = process.cpuUsage(cpu);
+  return stats(out, used.user + used.system);
 }
 
 const line = (label: string, s: ReturnType<typeof stats>) =>
   console.log(
-    `  ${label.padEnd(42)} p50 ${s.p50.toFixed(2).padStart(7)} ms   p99 ${s.p99.toFixed(2).padStart(7)} ms   ${s.perSecond.toFixed(0).padStart(6)}/s`,
+    `  ${label.padEnd(42)} p50 ${s.p50.toFixed(2).padStart(7)} ms   p99 ${s.p99.toFixed(2).padStart(7)} ms   ${s.perSecond.toFixed(0).padStart(6)}/s   CPU ${s.cpu.toFixed(2).padStart(6)} ms/op`,
   );
 
 async function bench(kind: string, database: StewardDatabase, rawQuery: (tenantId: string) => Promise<unknown>) {
