@@ -20,8 +20,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { ALLOW_ALL, type AccessFilter } from "./access.ts";
 import { listAudit } from "./audit.queries.ts";
-import { listCases, summariseCases, type CaseReadScope } from "./cases.queries.ts";
+import { listCases, listOpenCaseIds, summariseCases, type CaseReadScope } from "./cases.queries.ts";
 import type { StewardDatabase } from "./connection.ts";
+import { listFormResponses } from "./forms.queries.ts";
+import { listImportRuns, listIndicatorValues } from "./indicators.queries.ts";
 import { listRegisterEntries } from "./registers.queries.ts";
 import type { Tenant } from "./schema.ts";
 import { listSchools } from "./schools.queries.ts";
@@ -186,6 +188,10 @@ const LISTS: { name: string; run: (trx: TenantTransaction) => Promise<unknown> }
   },
   { name: "users.list", run: (trx) => listUsers(trx, ALLOW_ALL) },
   { name: "registers.list", run: (trx) => listRegisterEntries(trx, ALLOW_ALL, { limit: 50, offset: 0 }) },
+  { name: "forms.list", run: (trx) => listFormResponses(trx, ALLOW_ALL, { formKey: "visit-report" }) },
+  { name: "indicators.listRuns", run: (trx) => listImportRuns(trx, { limit: 50 }) },
+  { name: "a school's indicator values", run: (trx) => listIndicatorValues(trx, [100001, 100002]) },
+  { name: "the daily check's open cases", run: (trx) => listOpenCaseIds(trx) },
 ];
 
 /** Records the SQL and parameters of every SELECT run through it, as the driver receives them. */
