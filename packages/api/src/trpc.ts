@@ -174,7 +174,7 @@ export interface SessionInfo {
 }
 
 /** Work to run once the request's transaction has committed (refreshing statistics after a bulk import). */
-export type AfterCommit = (task: () => Promise<void>) => void;
+type AfterCommit = (task: () => Promise<void>) => void;
 
 interface SessionContext {
   trx: TenantTransaction | undefined;
