@@ -99,13 +99,17 @@ async function seedTenant(tenantId: string, size: { schools: number; audit: numb
 
 beforeAll(async () => {
   database = await openTestDatabase();
+  // Statistics change only when this file says: autovacuum (on PostgreSQL) would otherwise analyse at a moment of its own.
+  for (const table of ["users", "schools", "cases", "case_events", "audit_log"])
+    await sql`alter table ${sql.table(table)} set (autovacuum_enabled = false)`.execute(database.db);
+  // The checked authority first, analysed alone (as autovacuum might have, or as after its provisioning), then two
+  // large ones loaded without a fresh ANALYZE: the statistics still describe a table holding one authority.
   tenant = await createTestTenant(database.db, "Checked authority");
+  await seedTenant(tenant.id, CHECKED);
+  await analyzeTenantTables(database.db);
   for (const other of ["Large authority", "Larger authority"]) {
     await seedTenant((await createTestTenant(database.db, other)).id, OTHERS);
   }
-  await seedTenant(tenant.id, CHECKED);
-  // What provisioning and imports now do after a bulk load: the plans below are those of current statistics.
-  await analyzeTenantTables(database.db);
   const officer = await withTenant(database.db, tenant.id, (trx) =>
     trx.selectFrom("users").select("id").orderBy("email").executeTakeFirstOrThrow(),
   );
@@ -266,7 +270,19 @@ async function seqScansOf(
   return { statements: recorder.queries.length, scans };
 }
 
-describe("list query plans at scale, under row-level security", () => {
+describe("list query plans with statistics older than the last bulk load", () => {
+  it("read tables whole: why every bulk load ends with analyzeTenantTables", async () => {
+    const [list] = LISTS;
+    if (!list) throw new Error("No list to check.");
+    const { scans } = await seqScansOf(list);
+    expect(scans).toContain("Seq Scan on cases (4200 rows read)");
+  });
+});
+
+describe("list query plans at scale, under row-level security, with current statistics", () => {
+  // What provisioning and imports do after a bulk load.
+  beforeAll(() => analyzeTenantTables(database.db));
+
   it.each(LISTS)("$name reads no tenant table whole", async (list) => {
     const { statements, scans } = await seqScansOf(list);
     expect(statements, `${list.name} ran no SELECT to explain`).toBeGreaterThan(0);
