@@ -174,8 +174,18 @@ export interface SessionInfo {
   expiresAt: Date;
 }
 
+/** Work to run once the request's transaction has committed (refreshing statistics after a bulk import). */
+type AfterCommit = (task: () => Promise<void>) => void;
+
 interface SessionContext {
   trx: TenantTransaction | undefined;
+  /**
+   * Queues work for after the request's transaction commits: work that must not
+   * run inside it (ANALYZE sees only committed rows and needs the table owner,
+   * not steward_app). Skipped when the procedure fails; a failing task is logged,
+   * never turned into the request's error, as the request's own work is done.
+   */
+  afterCommit: AfterCommit;
   tenantId: string | undefined;
   session: SessionInfo | undefined;
   user: SessionUser | undefined;
@@ -230,9 +240,19 @@ async function loadSession(
  */
 export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const cookie = readSessionCookie(ctx.request);
+  const tasks: (() => Promise<void>)[] = [];
+  const afterCommit: AfterCommit = (task) => tasks.push(task);
   if (!cookie) {
-    const none: SessionContext = { trx: undefined, tenantId: undefined, session: undefined, user: undefined };
-    return next({ ctx: none });
+    const none: SessionContext = {
+      trx: undefined,
+      afterCommit,
+      tenantId: undefined,
+      session: undefined,
+      user: undefined,
+    };
+    const result = await next({ ctx: none });
+    if (result.ok) await runAfterCommit(tasks, ctx.logger);
+    return result;
   }
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
   try {
@@ -244,7 +264,7 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
         displayName: loaded.user.display_name,
         grants: loaded.user.grants,
       };
-      const session: SessionContext = { trx, tenantId: cookie.tenantId, session: loaded?.session, user };
+      const session: SessionContext = { trx, afterCommit, tenantId: cookie.tenantId, session: loaded?.session, user };
       outcome = await next({ ctx: session });
       // Roll back when the procedure failed.
       if (!outcome.ok) throw outcome.error;
@@ -254,8 +274,20 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
     throw error;
   }
   if (!outcome) throw new Error("The session's transaction ended without running the procedure.");
+  await runAfterCommit(tasks, ctx.logger);
   return outcome;
 });
+
+/** Runs the work queued for after commit, in order; a failure is logged and the rest still run. */
+async function runAfterCommit(tasks: readonly (() => Promise<void>)[], logger: Logger): Promise<void> {
+  for (const task of tasks) {
+    try {
+      await task();
+    } catch (error) {
+      logger.error("work after the request's commit failed", error);
+    }
+  }
+}
 
 export const authedProcedure = sessionProcedure.use(async ({ ctx, next, type }) => {
   if (!ctx.session || !ctx.user || !ctx.trx || !ctx.tenantId)

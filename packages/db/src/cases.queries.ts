@@ -166,7 +166,14 @@ export async function listCases(trx: TenantTransaction, scope: CaseReadScope, fi
   return { rows, total: Number(count.total) };
 }
 
-/** Counts for the dashboard: by category, by stage, overdue, due by a date, letters open and past deadline. */
+/**
+ * Counts for the dashboard: by category, by stage, overdue, due by a date,
+ * letters open, awaiting acknowledgement and past deadline. One query, one pass
+ * over the tenant's matching cases: grouping sets give the per-category and
+ * per-stage counts and the totals together, each scoped as the list is. A
+ * category (or stage) the user may not read is grouped apart and left out,
+ * never counted under its key; a count they may not read counts nothing.
+ */
 export async function summariseCases(
   trx: TenantTransaction,
   scope: CaseReadScope,
@@ -174,40 +181,50 @@ export async function summariseCases(
 ) {
   const { dueBy, ...rest } = filter;
   const { query: base, c } = filteredCases(trx, scope, rest);
-  // Grouped by what the user may see: a category they may not read counts as none shown (null), never under its key.
-  const [byCategory, byStage, totals] = await Promise.all([
-    base
-      .select([c.category.as("key"), sql<number>`count(*)::int`.as("count")])
-      .where(c.visible.category)
-      .groupBy(sql`1`)
-      .execute(),
-    base
-      .select([c.stage.as("key"), sql<number>`count(*)::int`.as("count")])
-      .where(c.visible.stage)
-      .groupBy(sql`1`)
-      .execute(),
-    base
-      .select([
-        sql<number>`count(*)::int`.as("cases"),
-        sql<number>`count(*) filter (where ${c.nextVisitDue} < ${filter.today})::int`.as("overdue"),
-        sql<number>`count(*) filter (where ${c.nextVisitDue} >= ${filter.today} and ${c.nextVisitDue} <= ${dueBy})::int`.as(
-          "due",
-        ),
-        sql<number>`coalesce(sum(${c.openLetters}), 0)::int`.as("openLetters"),
-        sql<number>`coalesce(sum(${c.awaitingAcknowledgement}), 0)::int`.as("awaitingAcknowledgement"),
-        sql<number>`count(*) filter (where ${c.letterDeadline} < ${filter.today})::int`.as("pastDeadline"),
-      ])
-      .executeTakeFirstOrThrow(),
-  ]);
+  const scoped = base
+    .select([
+      c.category.as("category"),
+      sql<boolean>`${c.visible.category}`.as("category_visible"),
+      c.stage.as("stage"),
+      sql<boolean>`${c.visible.stage}`.as("stage_visible"),
+      c.nextVisitDue.as("next_visit_due"),
+      c.openLetters.as("open_letters"),
+      c.awaitingAcknowledgement.as("awaiting_acknowledgement"),
+      c.letterDeadline.as("letter_deadline"),
+    ])
+    .as("scoped");
+  const rows = await trx
+    .selectFrom(scoped)
+    .select([
+      // 0: the totals row; 1: a category's row; 2: a stage's row.
+      sql<number>`(case when grouping(category_visible, category) = 0 then 1 when grouping(stage_visible, stage) = 0 then 2 else 0 end)`.as(
+        "kind",
+      ),
+      sql<string | null>`coalesce(category, stage)`.as("key"),
+      sql<boolean>`coalesce(category_visible, stage_visible, true)`.as("visible"),
+      sql<number>`count(*)::int`.as("cases"),
+      sql<number>`count(*) filter (where next_visit_due < ${filter.today})::int`.as("overdue"),
+      sql<number>`count(*) filter (where next_visit_due >= ${filter.today} and next_visit_due <= ${dueBy})::int`.as(
+        "due",
+      ),
+      sql<number>`coalesce(sum(open_letters), 0)::int`.as("openLetters"),
+      sql<number>`coalesce(sum(awaiting_acknowledgement), 0)::int`.as("awaitingAcknowledgement"),
+      sql<number>`count(*) filter (where letter_deadline < ${filter.today})::int`.as("pastDeadline"),
+    ])
+    .groupBy(sql`grouping sets ((category_visible, category), (stage_visible, stage), ())`)
+    .execute();
+  const counts = (kind: number) =>
+    rows.filter((r) => Number(r.kind) === kind && r.visible).map((r) => ({ key: r.key, count: Number(r.cases) }));
+  const totals = rows.find((r) => Number(r.kind) === 0);
   return {
-    byCategory: byCategory.map((r) => ({ key: r.key, count: Number(r.count) })),
-    byStage: byStage.map((r) => ({ key: r.key, count: Number(r.count) })),
-    cases: Number(totals.cases),
-    overdue: Number(totals.overdue),
-    due: Number(totals.due),
-    openLetters: Number(totals.openLetters),
-    awaitingAcknowledgement: Number(totals.awaitingAcknowledgement),
-    pastDeadline: Number(totals.pastDeadline),
+    byCategory: counts(1),
+    byStage: counts(2),
+    cases: Number(totals?.cases ?? 0),
+    overdue: Number(totals?.overdue ?? 0),
+    due: Number(totals?.due ?? 0),
+    openLetters: Number(totals?.openLetters ?? 0),
+    awaitingAcknowledgement: Number(totals?.awaitingAcknowledgement ?? 0),
+    pastDeadline: Number(totals?.pastDeadline ?? 0),
   };
 }
 

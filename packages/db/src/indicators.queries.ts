@@ -79,8 +79,10 @@ export async function listIndicatorValues(
   if (schoolUrns.length === 0 || options.indicators?.length === 0) return [];
   let query = trx
     .selectFrom("indicator_values as v")
-    .leftJoin("import_runs as r", "r.id", "v.import_run_id")
-    .leftJoin("users as u", "u.id", "v.recorded_by")
+    .leftJoin("import_runs as r", (join) =>
+      join.onRef("r.tenant_id", "=", "v.tenant_id").onRef("r.id", "=", "v.import_run_id"),
+    )
+    .leftJoin("users as u", (join) => join.onRef("u.tenant_id", "=", "v.tenant_id").onRef("u.id", "=", "v.recorded_by"))
     .where("v.school_urn", "in", [...new Set(schoolUrns)])
     .where((eb) => eb.or([eb("v.import_run_id", "is", null), eb("r.status", "=", "applied")]));
   if (options.indicators) query = query.where("v.indicator", "in", [...new Set(options.indicators)]);
@@ -160,8 +162,8 @@ export type ImportRunRecord = ImportRunRow & { created_by_name: string | null; u
 export async function listImportRuns(trx: TenantTransaction, options: { limit: number }): Promise<ImportRunRecord[]> {
   return trx
     .selectFrom("import_runs as r")
-    .leftJoin("users as c", "c.id", "r.created_by")
-    .leftJoin("users as d", "d.id", "r.undone_by")
+    .leftJoin("users as c", (join) => join.onRef("c.tenant_id", "=", "r.tenant_id").onRef("c.id", "=", "r.created_by"))
+    .leftJoin("users as d", (join) => join.onRef("d.tenant_id", "=", "r.tenant_id").onRef("d.id", "=", "r.undone_by"))
     .selectAll("r")
     .select(["c.display_name as created_by_name", "d.display_name as undone_by_name"])
     .orderBy("r.created_at", "desc")

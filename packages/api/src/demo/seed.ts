@@ -1,4 +1,4 @@
-import { withTenant, type StewardDatabase, type User } from "@steward/db";
+import { analyzeTenantTables, withTenant, type StewardDatabase, type User } from "@steward/db";
 import type { PolicyDocument } from "@steward/policy-config";
 
 import { readLinksFile, type SchoolLink } from "../services/school-register.ts";
@@ -121,5 +121,7 @@ export async function seedDemo(
   };
   const report: DemoReport = { tenants: [] };
   for (const entry of manifest.tenants) report.tenants.push(await seedTenant(database, entry, register, { now, log }));
+  // Thousands of rows written in moments: plan the first requests with statistics of them, not of empty tables.
+  await analyzeTenantTables(database.db);
   return report;
 }

@@ -1,4 +1,5 @@
 import {
+  analyzeTenantTables,
   appendAudit,
   createTenant,
   findPublishedPolicyId,
@@ -139,6 +140,9 @@ export async function provisionUser(
   });
 }
 
+/** Loads a register of schools, then refreshes the planner's statistics of schools (after the commit, which ANALYZE needs). */
 export async function provisionSchools(db: Db, tenantId: string, schools: readonly SchoolValues[]) {
-  return withTenant(db, tenantId, (trx) => upsertSchools(trx, tenantId, schools));
+  const result = await withTenant(db, tenantId, (trx) => upsertSchools(trx, tenantId, schools));
+  await analyzeTenantTables(db, ["schools"]);
+  return result;
 }

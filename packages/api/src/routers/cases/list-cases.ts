@@ -23,6 +23,9 @@ export const caseFilterInput = z.strictObject({
   status: z.enum(["open", "closed"]).optional(),
 });
 
+// Paged by offset, not by a keyset: the dashboard shows numbered pages, and the
+// rows an offset skips are one authority's cases (a few hundred), an index range.
+// The audit log, which grows without bound, pages by keyset (`before`).
 const listCasesInput = caseFilterInput.extend({
   limit: z.number().int().min(1).max(1000).default(50),
   offset: z.number().int().min(0).default(0),

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { analyzeTenantTables } from "@steward/db";
+
 import { applyImport as apply } from "../../services/indicators/import.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertMayImport, importInput, reportOutput, resolveMapping } from "./shared.ts";
@@ -11,5 +13,8 @@ export const applyImport = tenantProcedure
   .mutation(async ({ ctx, input }) => {
     assertMayImport(ctx);
     const mapping = await resolveMapping(ctx, input);
-    return apply(ctx, ctx.policy.document, input.file, mapping);
+    const applied = await apply(ctx, ctx.policy.document, input.file, mapping);
+    // Thousands of values in one go: the planner's statistics follow them, once they are committed.
+    ctx.afterCommit(() => analyzeTenantTables(ctx.database.db, ["indicator_values", "import_runs"]));
+    return applied;
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { appendAudit, findSchools, mergeSchoolData, upsertSchools } from "@steward/db";
+import { analyzeTenantTables, appendAudit, findSchools, mergeSchoolData, upsertSchools } from "@steward/db";
 import { canOnEvery, DomainError } from "@steward/domain";
 
 import { linksBySchool, readGiasFile, readLinksFile, RegisterFileError } from "../../services/school-register.ts";
@@ -127,9 +127,14 @@ export const importRegister = tenantProcedure
     if (!canOnEvery(ctx.ability, "import", "School"))
       throw new DomainError("forbidden", "Your roles do not allow you to import the school register.");
     try {
-      return input.kind === "links"
-        ? await importLinks(ctx, input.csv, input.dryRun)
-        : await importEstablishments(ctx, input.csv, ctx.policy.document.authority.laCode, input.dryRun);
+      const report =
+        input.kind === "links"
+          ? await importLinks(ctx, input.csv, input.dryRun)
+          : await importEstablishments(ctx, input.csv, ctx.policy.document.authority.laCode, input.dryRun);
+      // A register loaded in one go: the planner's statistics of schools follow it (after commit: ANALYZE sees committed rows).
+      if (!input.dryRun && report.added.length + report.updated.length > 0)
+        ctx.afterCommit(() => analyzeTenantTables(ctx.database.db, ["schools"]));
+      return report;
     } catch (error) {
       if (error instanceof RegisterFileError) throw new DomainError("invalid", error.message, "/csv");
       throw error;
