@@ -236,6 +236,37 @@ export async function listCaseEvents(trx: TenantTransaction, caseId: string, unt
   return query.orderBy("seq").execute();
 }
 
+/** A visit report's body: the form answers and agenda notes, kept only in its `visit-recorded` event. */
+export interface VisitReportBody {
+  data: Record<string, unknown>;
+  agendaNotes: Record<string, string>;
+}
+
+/**
+ * The bodies of some of a case's visit reports, by visit id, read from their `visit-recorded` events (a case's
+ * stored state keeps only each report's header). Only the visits asked for are read: a caller asks for the
+ * reports its user may read, so a body the user may not see never leaves the database.
+ */
+export async function findVisitReportBodies(
+  trx: TenantTransaction,
+  caseId: string,
+  visitIds: readonly string[],
+): Promise<Map<string, VisitReportBody>> {
+  if (visitIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom("case_events")
+    .select([
+      sql<string>`payload->>'visitId'`.as("visit_id"),
+      sql<Record<string, unknown>>`coalesce(payload->'data', '{}'::jsonb)`.as("data"),
+      sql<Record<string, string>>`coalesce(payload->'agendaNotes', '{}'::jsonb)`.as("agenda_notes"),
+    ])
+    .where("case_id", "=", caseId)
+    .where("type", "=", "visit-recorded")
+    .where(sql<string>`payload->>'visitId'`, "in", visitIds)
+    .execute();
+  return new Map(rows.map((r) => [r.visit_id, { data: r.data, agendaNotes: r.agenda_notes }]));
+}
+
 /** The tenant's open cases (id and school), in URN order: what the daily check visits, one case at a time. */
 export async function listOpenCaseIds(trx: TenantTransaction): Promise<{ id: string; school_urn: number }[]> {
   return trx
