@@ -211,8 +211,18 @@ export async function summariseCases(
   };
 }
 
-export async function findCase(trx: TenantTransaction, id: string): Promise<CaseRow | undefined> {
-  return trx.selectFrom("cases").selectAll().where("id", "=", id).executeTakeFirst();
+/**
+ * A case's row. `lock` takes the row for update (until the transaction ends): a writer that loads the case
+ * this way waits for another writer of the same case to commit and then reads its result, so commands on one
+ * case queue rather than fail "stale" on the guarded append.
+ */
+export async function findCase(
+  trx: TenantTransaction,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<CaseRow | undefined> {
+  const query = trx.selectFrom("cases").selectAll().where("id", "=", id);
+  return (options.lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function findOpenCaseForSchool(trx: TenantTransaction, urn: number): Promise<CaseRow | undefined> {

@@ -137,9 +137,17 @@ export interface LoadedCase {
   facts: CaseFacts;
 }
 
-export async function loadCase(actor: Pick<Actor, "trx" | "tenantId">, caseId: string): Promise<LoadedCase> {
+/**
+ * Loads a case. `forWrite` locks its row until the transaction ends: commands on one case then run one after
+ * the other, each deciding on the state the one before wrote, instead of all but one failing "stale".
+ */
+export async function loadCase(
+  actor: Pick<Actor, "trx" | "tenantId">,
+  caseId: string,
+  options: { forWrite?: boolean } = {},
+): Promise<LoadedCase> {
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound("That case");
-  const row = await findCase(actor.trx, caseId);
+  const row = await findCase(actor.trx, caseId, { lock: options.forWrite ?? false });
   if (!row) throw notFound("That case");
   const policy = await loadPolicyVersion(actor.trx, actor.tenantId, row.policy_version_id);
   if (!policy) throw new Error(`Case ${caseId} refers to a policy version that is missing.`);
@@ -302,7 +310,7 @@ export async function runCaseCommand(
   command: CaseCommand,
   options: { expectedVersion?: number | undefined } = {},
 ) {
-  const loaded = await loadCase(actor, caseId);
+  const loaded = await loadCase(actor, caseId, { forWrite: true });
   // A case the user may neither see nor act on is "not found", exactly like one
   // that does not exist. (Some roles act on a school's visits without reading its case.)
   const permission = COMMAND_PERMISSIONS[command.type];
