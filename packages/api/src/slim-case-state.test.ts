@@ -102,7 +102,7 @@ describe("a case's stored state keeps report headers; the bodies stay in the eve
   it("the migration slims states stored with bodies and keeps their headers", async () => {
     await storeFatReport(caseId, visitId, { data: { stale: "copy" }, agendaNotes: { x: "old" } });
     expect((await storedVisits(caseId))[0]!.report).toHaveProperty("data");
-    await migrations["20261215000100_slim_case_state"]!.up(database.db);
+    await migrations["20261215000100_slim_cases_batched_publish"]!.up(database.db);
     const visits = await storedVisits(caseId);
     expect(visits[0]!.report).not.toHaveProperty("data");
     expect(visits[0]!.report).not.toHaveProperty("agendaNotes");

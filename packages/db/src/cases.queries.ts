@@ -288,6 +288,18 @@ export async function listOpenCaseIds(trx: TenantTransaction): Promise<{ id: str
     .execute();
 }
 
+/** The ids of the tenant's open cases not yet under a policy version (in id order): the cases a publish moves. */
+export async function listOpenCasesNotUnder(trx: TenantTransaction, policyVersionId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom("cases")
+    .select("id")
+    .where("status", "=", "open")
+    .where("policy_version_id", "!=", policyVersionId)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Every case's current state (for dry runs of a policy move and impact reports). */
 export async function listCaseStates(trx: TenantTransaction, filter: { status?: "open" | "closed" } = {}) {
   return trx

@@ -40,6 +40,7 @@ import { readCaseState, storedState } from "./case-state.ts";
 import { loadIndicatorReadings } from "./indicators/readings.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
+import { catchUpPolicyMove } from "./policy-moves.ts";
 import { changedRegisterEntries } from "./register-entries.ts";
 
 /** Who is acting, in which tenant, under which rules: what every case command needs. */
@@ -325,7 +326,9 @@ export async function runCaseCommand(
   if (options.expectedVersion !== undefined && loaded.state.version !== options.expectedVersion) {
     throw new ApiError("stale", "Someone else changed this case since you opened it: reload it and try again.");
   }
-  return commitDecision(actor, loaded, command, await decideOnCase(actor, loaded, command));
+  // A case a publish has not reached yet moves to the version in force first (see policy-moves.ts).
+  const current = await catchUpPolicyMove(actor, loaded);
+  return commitDecision(actor, current, command, await decideOnCase(actor, current, command));
 }
 
 /** Opens a case for a school in the register, under the policy in force. */
