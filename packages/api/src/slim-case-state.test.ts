@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { withTenant, type StewardDatabase } from "@steward/db";
+import { listCaseEventHeaders, withTenant, type StewardDatabase } from "@steward/db";
 import { migrations, openTestDatabase } from "@steward/db/testing";
 
 import { sampleFromSchema } from "./demo/sample-data.ts";
@@ -73,6 +73,14 @@ describe("a case's stored state keeps report headers; the bodies stay in the eve
     expect(view.timeline.map((t) => t.summary)).toContainEqual(expect.stringMatching(/recorded \(concerns/));
   });
 
+  it("the timeline reads event headers: the report's answers never leave the database for it", async () => {
+    const { tenant } = world.tenants.cambridgeshire;
+    const headers = await withTenant(database.db, tenant.id, (trx) => listCaseEventHeaders(trx, caseId));
+    const recorded = headers.find((e) => e.type === "visit-recorded");
+    expect(recorded?.payload).toEqual({ visitId, concerns: true, published: false });
+    expect(headers.map((e) => e.type)).toEqual(expect.arrayContaining(["case-opened", "visit-scheduled"]));
+  });
+
   it("never gives the body to a school user before it is published, and gives it on both pages after", async () => {
     let view = await head.api.cases.get({ caseId });
     expect(view.visits[0]).toMatchObject({ reportWithheld: true });
@@ -102,7 +110,7 @@ describe("a case's stored state keeps report headers; the bodies stay in the eve
   it("the migration slims states stored with bodies and keeps their headers", async () => {
     await storeFatReport(caseId, visitId, { data: { stale: "copy" }, agendaNotes: { x: "old" } });
     expect((await storedVisits(caseId))[0]!.report).toHaveProperty("data");
-    await migrations["20261215000100_slim_cases_batched_publish"]!.up(database.db);
+    await migrations["20261215000100_slim_case_state"]!.up(database.db);
     const visits = await storedVisits(caseId);
     expect(visits[0]!.report).not.toHaveProperty("data");
     expect(visits[0]!.report).not.toHaveProperty("agendaNotes");

@@ -246,6 +246,33 @@ export async function listCaseEvents(trx: TenantTransaction, caseId: string, unt
   return query.orderBy("seq").execute();
 }
 
+/**
+ * A case's events for its timeline: each event's header (type, time, actor) and the payload without its bodies
+ * (a visit report's answers and notes, a letter's HTML and notes, a meeting's minutes, an assessment's
+ * selections, a register entry's fields), left in the database by jsonb operators. What is left is what a
+ * timeline line names: the visit, letter or entry, dates, reasons, a suggested category.
+ */
+export async function listCaseEventHeaders(trx: TenantTransaction, caseId: string): Promise<CaseEventRow[]> {
+  return trx
+    .selectFrom("case_events")
+    .select([
+      "tenant_id",
+      "case_id",
+      "seq",
+      "type",
+      "actor_id",
+      "policy_version_id",
+      "occurred_at",
+      "recorded_at",
+      sql<Record<string, unknown>>`payload - 'data' - 'agendaNotes' - 'html' - 'fields'
+        #- '{letter,html}' #- '{letter,notes}' #- '{meeting,minutes}'
+        #- '{assessment,selections}' #- '{assessment,dimensions}' #- '{assessment,explanation}'`.as("payload"),
+    ])
+    .where("case_id", "=", caseId)
+    .orderBy("seq")
+    .execute();
+}
+
 /** A visit report's body: the form answers and agenda notes, kept only in its `visit-recorded` event. */
 export interface VisitReportBody {
   data: Record<string, unknown>;

@@ -37,6 +37,7 @@ import type { PolicyDocument } from "@steward/policy-config";
 import { ApiError, notFound } from "../errors.ts";
 import { caseFactsOfRow, mayActOnSchool, mayReadCase, schoolAttributesOf } from "./access.ts";
 import { readCaseState, storedState } from "./case-state.ts";
+import type { CaseEventHeader } from "./case-view/context.ts";
 import { loadIndicatorReadings } from "./indicators/readings.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
@@ -95,6 +96,17 @@ export function eventFromRow(row: CaseEventRow): CaseEvent {
     at: row.occurred_at.toISOString(),
     policyVersionId: row.policy_version_id ?? "",
   } as CaseEvent;
+}
+
+/** An event as a timeline reads it (`listCaseEventHeaders`: the payload without its bodies). */
+export function eventHeaderFromRow(row: CaseEventRow): CaseEventHeader {
+  return {
+    ...row.payload,
+    type: row.type,
+    actorId: row.actor_id ?? "system",
+    at: row.occurred_at.toISOString(),
+    policyVersionId: row.policy_version_id ?? "",
+  } as CaseEventHeader;
 }
 
 /**

@@ -42,12 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await sql`select set_config('app.tenant_id', '', false)`.execute(db);
 
-  // Publishing switches the version first and then moves the open cases in batches: a case a publish did not
-  // reach (a crash mid-way) is moved at its next command or daily check, by the mapping it was published with.
-  await sql`alter table policy_versions add column move_mapping jsonb`.execute(db);
 }
 
-/** The bodies need nothing undone: a slim state reads as before, and they were never only in the state. */
-export async function down(db: Kysely<any>): Promise<void> {
-  await sql`alter table policy_versions drop column if exists move_mapping`.execute(db);
-}
+/** Nothing to undo: a slim state reads as before, and the bodies were never only in the state. */
+export async function down(): Promise<void> {}
