@@ -16,6 +16,8 @@
  *      the session's CSRF token;
  *    - `tenantProcedure`: adds the tenant's published policy and the user's
  *      CASL ability built from its roles. Nearly every procedure uses this.
+ *    - `steppedTenantProcedure`: the same checks, in a transaction of their
+ *      own; the resolver commits its work in steps (publishing a version).
  */
 import { initTRPC } from "@trpc/server";
 
