@@ -28,6 +28,7 @@ import {
   type CaseState,
   type DecideContext,
   type Facts,
+  type IndicatorReading,
   type PolicyAbility,
   type RoleGrant,
   type SchoolProfile,
@@ -203,12 +204,13 @@ export async function loadSchoolContext(
   policy: PolicyDocument,
   urn: number,
   school?: School,
+  readings?: readonly IndicatorReading[],
 ): Promise<Pick<DecideContext, "schoolAttributes" | "schoolData" | "indicatorReadings">> {
   const row = school ?? (await findSchool(trx, urn));
   return {
     schoolAttributes: schoolAttributesOf(row),
     schoolData: getSchoolFacts(row),
-    indicatorReadings: await loadIndicatorReadings(trx, policy, urn),
+    indicatorReadings: readings ?? (await loadIndicatorReadings(trx, policy, urn)),
   };
 }
 
@@ -229,7 +231,12 @@ export async function decideOnCase(
   actor: Actor,
   loaded: Pick<LoadedCase, "state" | "policy">,
   command: CaseCommand,
-  options: { school?: School | undefined; policy?: LoadedPolicy | undefined } = {},
+  options: {
+    school?: School | undefined;
+    policy?: LoadedPolicy | undefined;
+    /** The school's indicator values under the policy decided with, when the caller read them for many cases. */
+    readings?: readonly IndicatorReading[] | undefined;
+  } = {},
 ): Promise<CaseDecision> {
   // Moving a case to another policy version decides under the new version.
   const policy =
@@ -245,7 +252,7 @@ export async function decideOnCase(
     actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
     now: actor.now(),
     newId: randomUUID,
-    ...(await loadSchoolContext(actor.trx, policy.document, loaded.state.school.urn, options.school)),
+    ...(await loadSchoolContext(actor.trx, policy.document, loaded.state.school.urn, options.school, options.readings)),
   });
   if (!decision.ok) throw decision.error;
   // Letter HTML is sanitised here, before it is stored or shown: every command (and every publish's move) passes this way.

@@ -9,6 +9,7 @@ import {
   toIsoDate,
   type CaseCommand,
   type CaseState,
+  type IndicatorReading,
   type StewardAbility,
   type VersionMapping,
 } from "@steward/domain";
@@ -16,6 +17,7 @@ import type { PolicyDocument } from "@steward/policy-config";
 
 import { readCaseState } from "./case-state.ts";
 import { decideOnCase, type Actor, type CaseDecision } from "./cases.ts";
+import { loadIndicatorReadingsBySchool } from "./indicators/readings.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 
 /** The strategy's title and period, as far as a document (a draft's perhaps mid-edit) gives them. */
@@ -91,6 +93,8 @@ export interface CaseToMove {
   state: CaseState;
   policy: LoadedPolicy;
   school: School | undefined;
+  /** The school's indicator values under the new version, when read for many cases at once. */
+  readings?: readonly IndicatorReading[] | undefined;
 }
 
 /**
@@ -102,7 +106,7 @@ export interface CaseToMove {
  */
 export async function planCaseMove(
   actor: Actor,
-  { row, state, policy: own, school }: CaseToMove,
+  { row, state, policy: own, school, readings }: CaseToMove,
   next: LoadedPolicy,
   mapping: VersionMapping | undefined,
 ): Promise<PlannedCaseMove> {
@@ -133,7 +137,7 @@ export async function planCaseMove(
       stage: mapped.stage.after,
     };
     try {
-      const decision = await decideOnCase(actor, plan.target, command, { school, policy: next });
+      const decision = await decideOnCase(actor, plan.target, command, { school, policy: next, readings });
       plan.command = command;
       plan.decision = decision;
       const after = { category: decision.state.category?.key ?? null, stage: decision.state.stage };
@@ -170,6 +174,12 @@ export async function planVersionMove(
       )
     ).map((s) => [s.urn, s]),
   );
+  // Read once for every case (a query per case was most of the impact's time).
+  const readings = await loadIndicatorReadingsBySchool(
+    actor.trx,
+    next.document,
+    rows.map((r) => r.school_urn),
+  );
   const versions = new Map<string, LoadedPolicy | undefined>();
   const plans: PlannedCaseMove[] = [];
   for (const row of rows) {
@@ -179,7 +189,12 @@ export async function planVersionMove(
     const own = versions.get(row.policy_version_id);
     if (!own) throw new Error(`Case ${row.id} refers to a policy version that is missing.`);
     plans.push(
-      await planCaseMove(actor, { row, state, policy: own, school: schools.get(row.school_urn) }, next, mapping),
+      await planCaseMove(
+        actor,
+        { row, state, policy: own, school: schools.get(row.school_urn), readings: readings.get(row.school_urn) ?? [] },
+        next,
+        mapping,
+      ),
     );
   }
   return plans;
