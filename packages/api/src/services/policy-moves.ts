@@ -11,10 +11,12 @@ import type { LoadedPolicy } from "./policies.ts";
 import { planCaseMove, publishingActor } from "./policy-impact.ts";
 
 /**
- * How many cases one transaction of a publish moves: a command on a case of the batch waits for the batch to
- * commit, so a batch is kept to well under a second of work.
+ * How many cases one transaction of a publish moves at most, and for how long it goes on taking more: a command
+ * on a case of the batch waits for the batch to commit, so a batch stops at whichever comes first and a command
+ * never waits much more than `MOVE_BATCH_MS` (on a busy machine a case's move can take 50 ms).
  */
 export const MOVE_BATCH_SIZE = 100;
+export const MOVE_BATCH_MS = 250;
 
 /** A case a publish could not move: it stays under its version until it can be moved. */
 export interface CaseMoveFailure {
@@ -96,9 +98,9 @@ async function moveCaseById(
 }
 
 /**
- * Moves every open case not yet under `next` (the version just published), `MOVE_BATCH_SIZE` cases a
- * transaction. A batch that fails on the database rolls back whole: its cases are reported as not moved and
- * move at their next command (or by the next publish).
+ * Moves every open case not yet under `next` (the version just published), a batch a transaction: at most
+ * `MOVE_BATCH_SIZE` cases, and no more once it has run `MOVE_BATCH_MS`. A batch that fails on the database
+ * rolls back whole: its cases are reported as not moved and move at their next command (or by the next publish).
  */
 export async function moveOpenCases(
   database: Pick<StewardDatabase, "db">,
@@ -110,26 +112,29 @@ export async function moveOpenCases(
   const size = options.batchSize ?? MOVE_BATCH_SIZE;
   const ids = await withTenant(database.db, actor.tenantId, (trx) => listOpenCasesNotUnder(trx, next.id));
   const moves: CaseMoves = { moved: 0, failed: [] };
-  for (let start = 0; start < ids.length; start += size) {
+  let start = 0;
+  while (start < ids.length) {
     const batch = ids.slice(start, start + size);
     try {
       const outcomes = await withTenant(database.db, actor.tenantId, async (trx) => {
+        const began = performance.now();
         const done: Awaited<ReturnType<typeof moveCaseById>>[] = [];
-        for (const id of batch) done.push(await moveCaseById({ ...actor, trx }, id, next, mapping));
+        for (const id of batch) {
+          done.push(await moveCaseById({ ...actor, trx }, id, next, mapping));
+          if (performance.now() - began >= MOVE_BATCH_MS) break;
+        }
         return done;
       });
       for (const outcome of outcomes) {
         if (outcome === "moved") moves.moved += 1;
         else if (outcome !== "unchanged") moves.failed.push(outcome);
       }
+      start += outcomes.length;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       for (const caseId of batch)
-        moves.failed.push({
-          caseId,
-          school: "",
-          problem: `Not moved (${reason}): it moves at its next command.`,
-        });
+        moves.failed.push({ caseId, school: "", problem: `Not moved (${reason}): it moves at its next command.` });
+      start += batch.length;
     }
   }
   return moves;

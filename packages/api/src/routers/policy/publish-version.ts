@@ -68,9 +68,9 @@ async function switchVersion(
  * mapping), each move recorded as an event on the case. The moves are the
  * ones the impact report shows (`planCaseMove`: the engine's decisions,
  * automatic transitions included), decided again on each case as it is when
- * moved. The version is switched first; the cases then move in batches of
- * `MOVE_BATCH_SIZE`, each batch its own transaction, so a command on a case
- * waits at most for one batch. The answer says how many moved and which did
+ * moved. The version is switched first; the cases then move in batches (at
+ * most `MOVE_BATCH_SIZE` cases or `MOVE_BATCH_MS` of work), each batch its own
+ * transaction, so a command on a case waits at most for one batch. The answer says how many moved and which did
  * not (a case a publish does not reach moves at its next command, or by the next publish).
  */
 export const publishVersion = steppedTenantProcedure
