@@ -55,7 +55,7 @@ async function moveLoadedCase(
   mapping: VersionMapping | undefined,
 ): Promise<{ moved: LoadedCase } | { failure: CaseMoveFailure }> {
   const mover = publishingActor(actor);
-  const plan = await planCaseMove(mover, { ...loaded, row: loaded.row }, next, mapping);
+  const plan = await planCaseMove(mover, loaded, next, mapping);
   if (plan.problems.length > 0 || !plan.command || !plan.decision)
     return {
       failure: {
