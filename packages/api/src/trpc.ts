@@ -16,6 +16,8 @@
  *      the session's CSRF token;
  *    - `tenantProcedure`: adds the tenant's published policy and the user's
  *      CASL ability built from its roles. Nearly every procedure uses this.
+ *    - `steppedTenantProcedure`: the same checks, in a transaction of their
+ *      own; the resolver commits its work in steps (publishing a version).
  */
 import { initTRPC } from "@trpc/server";
 
@@ -307,8 +309,49 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
       "unauthenticated",
       "Your authority has no published policy yet: ask your operator to publish one.",
     );
-  const ability = abilityOf(policy, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants });
-  return next({ ctx: { policy, ability } });
+  return next({
+    ctx: { policy, ability: abilityOf(policy, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants }) },
+  });
+});
+
+const unauthenticated = () => new ApiError("unauthenticated", "Your session has ended: sign in again.");
+
+/**
+ * A tenant procedure for work too long for one transaction (publishing a version, which moves every open case):
+ * the session, the CSRF token, the published policy and the ability are checked as `tenantProcedure` checks
+ * them, in a short transaction of their own that has ended before the resolver runs; the resolver opens its own
+ * transactions (`withTenant` on `ctx.database.db`) and commits in steps. There is no `ctx.trx`.
+ */
+export const steppedTenantProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
+  const cookie = readSessionCookie(ctx.request);
+  if (!cookie) throw unauthenticated();
+  const loaded = await withTenant(ctx.database.db, cookie.tenantId, async (trx) => {
+    const found = await loadSession(trx, cookie.token, ctx.now());
+    return found && { ...found, policy: await loadPublishedPolicy(trx) };
+  });
+  if (!loaded) throw unauthenticated();
+  if (type === "mutation" && ctx.request?.headers[CSRF_HEADER] !== loaded.session.csrfToken)
+    throw new ApiError("csrf", "This request did not come from a Steward page: reload the page and try again.");
+  if (!loaded.policy)
+    throw new ApiError(
+      "unauthenticated",
+      "Your authority has no published policy yet: ask your operator to publish one.",
+    );
+  const user: SessionUser = {
+    id: loaded.user.id,
+    email: loaded.user.email,
+    displayName: loaded.user.display_name,
+    grants: loaded.user.grants,
+  };
+  return next({
+    ctx: {
+      tenantId: cookie.tenantId,
+      session: loaded.session,
+      user,
+      policy: loaded.policy,
+      ability: abilityOf(loaded.policy, { id: user.id, tenantId: cookie.tenantId, grants: user.grants }),
+    },
+  });
 });
 
 export type TenantContext = Context & {

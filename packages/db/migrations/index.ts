@@ -7,6 +7,8 @@ import * as m20261201000000 from "./20261201000000_policy_validation.ts";
 import * as m20261201000300 from "./20261201000300_one_draft_per_form.ts";
 import * as m20261210000100 from "./20261210000100_indicator_values.ts";
 import * as m20261210000200 from "./20261210000200_register_entries.ts";
+import * as m20261215000100 from "./20261215000100_slim_case_state.ts";
+import * as m20261215000110 from "./20261215000110_policy_move_mapping.ts";
 import * as m20261215000200 from "./20261215000200_list_indexes.ts";
 
 /**
@@ -21,5 +23,7 @@ export const migrations: Record<string, Migration> = {
   "20261201000300_one_draft_per_form": m20261201000300,
   "20261210000100_indicator_values": m20261210000100,
   "20261210000200_register_entries": m20261210000200,
+  "20261215000100_slim_case_state": m20261215000100,
+  "20261215000110_policy_move_mapping": m20261215000110,
   "20261215000200_list_indexes": m20261215000200,
 };

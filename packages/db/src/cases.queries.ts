@@ -228,8 +228,18 @@ export async function summariseCases(
   };
 }
 
-export async function findCase(trx: TenantTransaction, id: string): Promise<CaseRow | undefined> {
-  return trx.selectFrom("cases").selectAll().where("id", "=", id).executeTakeFirst();
+/**
+ * A case's row. `lock` takes the row for update (until the transaction ends): a writer that loads the case
+ * this way waits for another writer of the same case to commit and then reads its result, so commands on one
+ * case queue rather than fail "stale" on the guarded append.
+ */
+export async function findCase(
+  trx: TenantTransaction,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<CaseRow | undefined> {
+  const query = trx.selectFrom("cases").selectAll().where("id", "=", id);
+  return (options.lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function findOpenCaseForSchool(trx: TenantTransaction, urn: number): Promise<CaseRow | undefined> {
@@ -253,6 +263,64 @@ export async function listCaseEvents(trx: TenantTransaction, caseId: string, unt
   return query.orderBy("seq").execute();
 }
 
+/**
+ * A case's events for its timeline: each event's header (type, time, actor) and the payload without its bodies
+ * (a visit report's answers and notes, a letter's HTML and notes, a meeting's minutes, an assessment's
+ * selections, a register entry's fields), left in the database by jsonb operators. What is left is what a
+ * timeline line names: the visit, letter or entry, dates, reasons, a suggested category.
+ */
+export async function listCaseEventHeaders(trx: TenantTransaction, caseId: string): Promise<CaseEventRow[]> {
+  return trx
+    .selectFrom("case_events")
+    .select([
+      "tenant_id",
+      "case_id",
+      "seq",
+      "type",
+      "actor_id",
+      "policy_version_id",
+      "occurred_at",
+      "recorded_at",
+      sql<Record<string, unknown>>`payload - 'data' - 'agendaNotes' - 'html' - 'fields'
+        #- '{letter,html}' #- '{letter,notes}' #- '{meeting,minutes}'
+        #- '{assessment,selections}' #- '{assessment,dimensions}' #- '{assessment,explanation}'`.as("payload"),
+    ])
+    .where("case_id", "=", caseId)
+    .orderBy("seq")
+    .execute();
+}
+
+/** A visit report's body: the form answers and agenda notes, kept only in its `visit-recorded` event. */
+export interface VisitReportBody {
+  data: Record<string, unknown>;
+  agendaNotes: Record<string, string>;
+}
+
+/**
+ * The bodies of some of a case's visit reports, by visit id, read from their `visit-recorded` events (a case's
+ * stored state keeps only each report's header). Only the visits asked for are read: a caller asks for the
+ * reports its user may read, so a body the user may not see never leaves the database.
+ */
+export async function findVisitReportBodies(
+  trx: TenantTransaction,
+  caseId: string,
+  visitIds: readonly string[],
+): Promise<Map<string, VisitReportBody>> {
+  if (visitIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom("case_events")
+    .select([
+      sql<string>`payload->>'visitId'`.as("visit_id"),
+      sql<Record<string, unknown>>`coalesce(payload->'data', '{}'::jsonb)`.as("data"),
+      sql<Record<string, string>>`coalesce(payload->'agendaNotes', '{}'::jsonb)`.as("agenda_notes"),
+    ])
+    .where("case_id", "=", caseId)
+    .where("type", "=", "visit-recorded")
+    .where(sql<string>`payload->>'visitId'`, "in", visitIds)
+    .execute();
+  return new Map(rows.map((r) => [r.visit_id, { data: r.data, agendaNotes: r.agenda_notes }]));
+}
+
 /** The tenant's open cases (id and school), in URN order: what the daily check visits, one case at a time. */
 export async function listOpenCaseIds(trx: TenantTransaction): Promise<{ id: string; school_urn: number }[]> {
   return trx
@@ -262,6 +330,18 @@ export async function listOpenCaseIds(trx: TenantTransaction): Promise<{ id: str
     .orderBy("school_urn")
     .orderBy("id")
     .execute();
+}
+
+/** The ids of the tenant's open cases not yet under a policy version (in id order): the cases a publish moves. */
+export async function listOpenCasesNotUnder(trx: TenantTransaction, policyVersionId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom("cases")
+    .select("id")
+    .where("status", "=", "open")
+    .where("policy_version_id", "!=", policyVersionId)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** Every case's current state (for dry runs of a policy move and impact reports). */

@@ -42,6 +42,12 @@ export async function findPublishedPolicyId(
     .executeTakeFirst();
 }
 
+/** The mapping a version was published with (null when none was given, or it was never published). */
+export async function findMoveMapping(trx: TenantTransaction, id: string): Promise<unknown> {
+  const row = await trx.selectFrom("policy_versions").select("move_mapping").where("id", "=", id).executeTakeFirst();
+  return row?.move_mapping ?? null;
+}
+
 /** Keeps a draft's problems with the revision they were found in; a later save (a new revision) leaves them stale, never wrong. */
 export async function savePolicyProblems(
   trx: TenantTransaction,
@@ -134,6 +140,8 @@ export async function publishPolicyVersion(
   id: string,
   by: string | null,
   now: Date,
+  /** How the open cases' categories and stages map onto it, kept for cases moved after the publish. */
+  moveMapping?: object,
 ): Promise<PolicyVersionRow> {
   await trx
     .updateTable("policy_versions")
@@ -143,7 +151,12 @@ export async function publishPolicyVersion(
     .execute();
   const published = await trx
     .updateTable("policy_versions")
-    .set({ status: "published", published_at: now, published_by: by })
+    .set({
+      status: "published",
+      published_at: now,
+      published_by: by,
+      move_mapping: moveMapping ? JSON.stringify(moveMapping) : null,
+    })
     .where("id", "=", id)
     .where("status", "=", "draft")
     .returningAll()

@@ -77,6 +77,8 @@ export interface PolicyVersionTable {
   /** A draft's problems as found when it was saved (a JSON array), for `validated_revision`. */
   problems: ColumnType<unknown[] | null, string | null | undefined, string | null>;
   validated_revision: ColumnType<number | null, number | null | undefined, number | null>;
+  /** How a published version's move mapped categories and stages (JSON), for cases moved after the publish. */
+  move_mapping: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export type Governance = "maintained" | "academy" | "free-school" | "other";

@@ -43,6 +43,12 @@ function assertCaseState(stored: unknown, caseId: string): asserts stored is Cas
     throw new Error(`Case ${caseId}'s stored state is not a case state: ${z.prettifyError(parsed.error)}`);
 }
 
+/** A visit's report header, without the body a state stored before slim projections carried (data, agendaNotes). */
+function reportHeader(report: NonNullable<CaseState["visits"][number]["report"]>) {
+  const { concerns, recordedBy, recordedAt, published, publishedAt } = report;
+  return { concerns, recordedBy, recordedAt, published, ...(publishedAt ? { publishedAt } : {}) };
+}
+
 /** The state stored for a case; throws naming the case and the field when the stored value is not a case state. */
 export function readCaseState(stored: unknown, caseId: string): CaseState {
   assertCaseState(stored, caseId);
@@ -52,10 +58,12 @@ export function readCaseState(stored: unknown, caseId: string): CaseState {
     choices: a.choices ?? [],
     dimensions: a.dimensions ?? [],
   }));
-  return { ...stored, assessments, registerEntries: stored.registerEntries ?? [], tasks: stored.tasks ?? [] };
+  // States stored before report bodies stayed in their events carry them: dropped here, so they are not written back.
+  const visits = stored.visits.map((v) => (v.report ? { ...v, report: reportHeader(v.report) } : v));
+  return { ...stored, assessments, visits, registerEntries: stored.registerEntries ?? [], tasks: stored.tasks ?? [] };
 }
 
-/** The state as the JSON column takes it. */
+/** The state as the JSON column takes it (report bodies are not in it: they stay in the events). */
 export function storedState(state: CaseState): Record<string, unknown> {
   return { ...state };
 }

@@ -28,6 +28,7 @@ import {
   type CaseState,
   type DecideContext,
   type Facts,
+  type IndicatorReading,
   type PolicyAbility,
   type RoleGrant,
   type SchoolProfile,
@@ -37,9 +38,11 @@ import type { PolicyDocument } from "@steward/policy-config";
 import { ApiError, notFound } from "../errors.ts";
 import { caseFactsOfRow, mayActOnSchool, mayReadCase, schoolAttributesOf } from "./access.ts";
 import { readCaseState, storedState } from "./case-state.ts";
+import type { CaseEventHeader } from "./case-view/context.ts";
 import { loadIndicatorReadings } from "./indicators/readings.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
+import { catchUpPolicyMove } from "./policy-moves.ts";
 import { changedRegisterEntries } from "./register-entries.ts";
 
 /** Who is acting, in which tenant, under which rules: what every case command needs. */
@@ -96,6 +99,17 @@ export function eventFromRow(row: CaseEventRow): CaseEvent {
   } as CaseEvent;
 }
 
+/** An event as a timeline reads it (`listCaseEventHeaders`: the payload without its bodies). */
+export function eventHeaderFromRow(row: CaseEventRow): CaseEventHeader {
+  return {
+    ...row.payload,
+    type: row.type,
+    actorId: row.actor_id ?? "system",
+    at: row.occurred_at.toISOString(),
+    policyVersionId: row.policy_version_id ?? "",
+  } as CaseEventHeader;
+}
+
 /**
  * The id of Steward itself as an actor (the daily check): stored as no user (a
  * null actor), read back as "system", named "Steward" in a timeline.
@@ -137,9 +151,17 @@ export interface LoadedCase {
   facts: CaseFacts;
 }
 
-export async function loadCase(actor: Pick<Actor, "trx" | "tenantId">, caseId: string): Promise<LoadedCase> {
+/**
+ * Loads a case. `forWrite` locks its row until the transaction ends: commands on one case then run one after
+ * the other, each deciding on the state the one before wrote, instead of all but one failing "stale".
+ */
+export async function loadCase(
+  actor: Pick<Actor, "trx" | "tenantId">,
+  caseId: string,
+  options: { forWrite?: boolean } = {},
+): Promise<LoadedCase> {
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound("That case");
-  const row = await findCase(actor.trx, caseId);
+  const row = await findCase(actor.trx, caseId, { lock: options.forWrite ?? false });
   if (!row) throw notFound("That case");
   const policy = await loadPolicyVersion(actor.trx, actor.tenantId, row.policy_version_id);
   if (!policy) throw new Error(`Case ${caseId} refers to a policy version that is missing.`);
@@ -182,12 +204,13 @@ export async function loadSchoolContext(
   policy: PolicyDocument,
   urn: number,
   school?: School,
+  readings?: readonly IndicatorReading[],
 ): Promise<Pick<DecideContext, "schoolAttributes" | "schoolData" | "indicatorReadings">> {
   const row = school ?? (await findSchool(trx, urn));
   return {
     schoolAttributes: schoolAttributesOf(row),
     schoolData: getSchoolFacts(row),
-    indicatorReadings: await loadIndicatorReadings(trx, policy, urn),
+    indicatorReadings: readings ?? (await loadIndicatorReadings(trx, policy, urn)),
   };
 }
 
@@ -208,7 +231,12 @@ export async function decideOnCase(
   actor: Actor,
   loaded: Pick<LoadedCase, "state" | "policy">,
   command: CaseCommand,
-  options: { school?: School | undefined; policy?: LoadedPolicy | undefined } = {},
+  options: {
+    school?: School | undefined;
+    policy?: LoadedPolicy | undefined;
+    /** The school's indicator values under the policy decided with, when the caller read them for many cases. */
+    readings?: readonly IndicatorReading[] | undefined;
+  } = {},
 ): Promise<CaseDecision> {
   // Moving a case to another policy version decides under the new version.
   const policy =
@@ -224,7 +252,7 @@ export async function decideOnCase(
     actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
     now: actor.now(),
     newId: randomUUID,
-    ...(await loadSchoolContext(actor.trx, policy.document, loaded.state.school.urn, options.school)),
+    ...(await loadSchoolContext(actor.trx, policy.document, loaded.state.school.urn, options.school, options.readings)),
   });
   if (!decision.ok) throw decision.error;
   // Letter HTML is sanitised here, before it is stored or shown: every command (and every publish's move) passes this way.
@@ -302,7 +330,7 @@ export async function runCaseCommand(
   command: CaseCommand,
   options: { expectedVersion?: number | undefined } = {},
 ) {
-  const loaded = await loadCase(actor, caseId);
+  const loaded = await loadCase(actor, caseId, { forWrite: true });
   // A case the user may neither see nor act on is "not found", exactly like one
   // that does not exist. (Some roles act on a school's visits without reading its case.)
   const permission = COMMAND_PERMISSIONS[command.type];
@@ -317,7 +345,9 @@ export async function runCaseCommand(
   if (options.expectedVersion !== undefined && loaded.state.version !== options.expectedVersion) {
     throw new ApiError("stale", "Someone else changed this case since you opened it: reload it and try again.");
   }
-  return commitDecision(actor, loaded, command, await decideOnCase(actor, loaded, command));
+  // A case a publish has not reached yet moves to the version in force first (see policy-moves.ts).
+  const current = await catchUpPolicyMove(actor, loaded);
+  return commitDecision(actor, current, command, await decideOnCase(actor, current, command));
 }
 
 /** Opens a case for a school in the register, under the policy in force. */

@@ -44,7 +44,7 @@ async function checkCase(
   caseId: string,
   instant: Date,
 ): Promise<DailyCheckMove[]> {
-  const loaded = await loadCase({ trx, tenantId }, caseId);
+  const loaded = await loadCase({ trx, tenantId }, caseId, { forWrite: true });
   const { state, policy } = loaded;
   if (state.status === "closed") return [];
   const events = decideOnTheDay(state, {

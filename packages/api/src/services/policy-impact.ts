@@ -1,7 +1,7 @@
 import { createMongoAbility } from "@casl/ability";
 import { z } from "zod";
 
-import { findSchools, getUserNames, listCaseStates, type PolicyVersionRow } from "@steward/db";
+import { findSchools, getUserNames, listCaseStates, type PolicyVersionRow, type School } from "@steward/db";
 import {
   DomainError,
   getVisitWorkload,
@@ -9,6 +9,7 @@ import {
   toIsoDate,
   type CaseCommand,
   type CaseState,
+  type IndicatorReading,
   type StewardAbility,
   type VersionMapping,
 } from "@steward/domain";
@@ -16,6 +17,7 @@ import type { PolicyDocument } from "@steward/policy-config";
 
 import { readCaseState } from "./case-state.ts";
 import { decideOnCase, type Actor, type CaseDecision } from "./cases.ts";
+import { loadIndicatorReadingsBySchool } from "./indicators/readings.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 
 /** The strategy's title and period, as far as a document (a draft's perhaps mid-edit) gives them. */
@@ -26,7 +28,14 @@ const strategyOf = z.object({
 export function toVersionSummary(
   row: Omit<
     PolicyVersionRow,
-    "document" | "status" | "tenant_id" | "created_by" | "published_by" | "problems" | "validated_revision"
+    | "document"
+    | "status"
+    | "tenant_id"
+    | "created_by"
+    | "published_by"
+    | "problems"
+    | "validated_revision"
+    | "move_mapping"
   > & {
     status: PolicyVersionRow["status"];
     document?: unknown;
@@ -78,13 +87,78 @@ export interface PlannedCaseMove {
   decision?: CaseDecision;
 }
 
+/** A case as a move reads it: its row's keys, its state and the policy version it is under. */
+export interface CaseToMove {
+  row: { id: string; last_seq: number; policy_version_id: string; assigned_officer_id: string | null };
+  state: CaseState;
+  policy: LoadedPolicy;
+  school: School | undefined;
+  /** The school's indicator values under the new version, when read for many cases at once. */
+  readings?: readonly IndicatorReading[] | undefined;
+}
+
 /**
- * The ONE computation of what moving every open case to `next` does: each case
- * is mapped (categories and stages by `mapping`) and its
- * `change-policy-version` command decided by the engine under the new version,
- * exactly as publishing runs it, automatic transitions included. Changes
- * nothing: the impact report shows these outcomes and publishing writes these
- * decisions.
+ * What moving one open case to `next` does: the case is mapped (categories
+ * and stages by `mapping`) and its `change-policy-version` command decided by
+ * the engine under the new version, automatic transitions included. Changes
+ * nothing. The impact report, publishing and a case moved after its publish
+ * (at its next command) all plan a move here.
+ */
+export async function planCaseMove(
+  actor: Actor,
+  { row, state, policy: own, school, readings }: CaseToMove,
+  next: LoadedPolicy,
+  mapping: VersionMapping | undefined,
+): Promise<PlannedCaseMove> {
+  const [mapped] = planPolicyMove([state], next.document, mapping ?? {});
+  if (!mapped) throw new Error(`The policy move planned nothing for case ${row.id}.`);
+  const plan: PlannedCaseMove = {
+    caseId: row.id,
+    urn: state.school.urn,
+    school: state.school.name,
+    category: { before: state.category?.key ?? null, after: state.category?.key ?? null, changed: false },
+    stage: { before: state.stage, after: state.stage, changed: false },
+    problems: [...mapped.problems],
+    target: { row: { id: row.id, last_seq: row.last_seq }, state, policy: own, officer: row.assigned_officer_id },
+  };
+  if (plan.problems.length > 0) {
+    plan.category = {
+      before: plan.category.before,
+      after: mapped.category.after ?? null,
+      changed: mapped.category.changed,
+    };
+    plan.stage = { before: plan.stage.before, after: mapped.stage.after ?? null, changed: mapped.stage.changed };
+  } else if (row.policy_version_id !== next.id && mapped.stage.after !== undefined) {
+    // With no problems the stage always maps (an unmapped stage is a problem).
+    const command: CaseCommand = {
+      type: "change-policy-version",
+      policyVersionId: next.id,
+      category: mapped.category.after,
+      stage: mapped.stage.after,
+    };
+    try {
+      const decision = await decideOnCase(actor, plan.target, command, { school, policy: next, readings });
+      plan.command = command;
+      plan.decision = decision;
+      const after = { category: decision.state.category?.key ?? null, stage: decision.state.stage };
+      plan.category = {
+        before: plan.category.before,
+        after: after.category,
+        changed: after.category !== plan.category.before,
+      };
+      plan.stage = { before: plan.stage.before, after: after.stage, changed: after.stage !== plan.stage.before };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      plan.problems.push(error.message);
+    }
+  }
+  return plan;
+}
+
+/**
+ * The ONE computation of what moving every open case to `next` does
+ * (`planCaseMove` for each, schools and versions read once): the impact report
+ * shows these outcomes and publishing writes these decisions. Changes nothing.
  */
 export async function planVersionMove(
   actor: Actor,
@@ -100,6 +174,12 @@ export async function planVersionMove(
       )
     ).map((s) => [s.urn, s]),
   );
+  // Read once for every case (a query per case was most of the impact's time).
+  const readings = await loadIndicatorReadingsBySchool(
+    actor.trx,
+    next.document,
+    rows.map((r) => r.school_urn),
+  );
   const versions = new Map<string, LoadedPolicy | undefined>();
   const plans: PlannedCaseMove[] = [];
   for (const row of rows) {
@@ -108,52 +188,14 @@ export async function planVersionMove(
       versions.set(row.policy_version_id, await loadPolicyVersion(actor.trx, actor.tenantId, row.policy_version_id));
     const own = versions.get(row.policy_version_id);
     if (!own) throw new Error(`Case ${row.id} refers to a policy version that is missing.`);
-    const [mapped] = planPolicyMove([state], next.document, mapping ?? {});
-    if (!mapped) throw new Error(`The policy move planned nothing for case ${row.id}.`);
-    const plan: PlannedCaseMove = {
-      caseId: row.id,
-      urn: state.school.urn,
-      school: state.school.name,
-      category: { before: state.category?.key ?? null, after: state.category?.key ?? null, changed: false },
-      stage: { before: state.stage, after: state.stage, changed: false },
-      problems: [...mapped.problems],
-      target: { row: { id: row.id, last_seq: row.last_seq }, state, policy: own, officer: row.assigned_officer_id },
-    };
-    if (plan.problems.length > 0) {
-      plan.category = {
-        before: plan.category.before,
-        after: mapped.category.after ?? null,
-        changed: mapped.category.changed,
-      };
-      plan.stage = { before: plan.stage.before, after: mapped.stage.after ?? null, changed: mapped.stage.changed };
-    } else if (row.policy_version_id !== next.id && mapped.stage.after !== undefined) {
-      // With no problems the stage always maps (an unmapped stage is a problem).
-      const command: CaseCommand = {
-        type: "change-policy-version",
-        policyVersionId: next.id,
-        category: mapped.category.after,
-        stage: mapped.stage.after,
-      };
-      try {
-        const decision = await decideOnCase(actor, plan.target, command, {
-          school: schools.get(state.school.urn),
-          policy: next,
-        });
-        plan.command = command;
-        plan.decision = decision;
-        const after = { category: decision.state.category?.key ?? null, stage: decision.state.stage };
-        plan.category = {
-          before: plan.category.before,
-          after: after.category,
-          changed: after.category !== plan.category.before,
-        };
-        plan.stage = { before: plan.stage.before, after: after.stage, changed: after.stage !== plan.stage.before };
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        plan.problems.push(error.message);
-      }
-    }
-    plans.push(plan);
+    plans.push(
+      await planCaseMove(
+        actor,
+        { row, state, policy: own, school: schools.get(row.school_urn), readings: readings.get(row.school_urn) ?? [] },
+        next,
+        mapping,
+      ),
+    );
   }
   return plans;
 }

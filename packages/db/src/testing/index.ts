@@ -75,3 +75,5 @@ export async function createServerDatabase(serverUrl: string): Promise<{ url: st
 }
 
 export { createTestCase, createTestTenant } from "./fixtures.ts";
+/** Every migration by name: for a test that runs one again over data stored before it. */
+export { migrations } from "../../migrations/index.ts";

@@ -55,8 +55,6 @@ const visit = (date: string, concerns: boolean | undefined): VisitRecordState =>
     ? {}
     : {
         report: {
-          data: {},
-          agendaNotes: {},
           concerns,
           recordedBy: "a",
           recordedAt: `${date}T16:00:00Z`,

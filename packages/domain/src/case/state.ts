@@ -43,9 +43,11 @@ export interface VisitRecordState {
   term: string | undefined;
   agenda: { key: string; title: string }[];
   cancelledReason?: string;
+  /**
+   * The report's header. Its body (the form answers and agenda notes, often tens of kilobytes) stays in the
+   * `visit-recorded` event: nothing the engine decides reads it, and the state is stored whole on every command.
+   */
   report?: {
-    data: Record<string, unknown>;
-    agendaNotes: Record<string, string>;
     concerns: boolean;
     recordedBy: string;
     recordedAt: string;

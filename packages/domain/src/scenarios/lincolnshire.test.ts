@@ -320,9 +320,9 @@ describe("Lincolnshire: a maintained school judged Requires Improvement", () => 
       agendaNotes: { transition: "Year 6 transition plan in place" },
       concerns: false,
     });
-    expect(h.state.visits[2]!.report).toMatchObject({
+    expect(h.state.visits[2]!.report).toMatchObject({ published: false });
+    expect(h.events.find((e) => e.type === "visit-recorded" && e.visitId === summer!.id)).toMatchObject({
       agendaNotes: { transition: "Year 6 transition plan in place" },
-      published: false,
     });
 
     // The four-weekly monitoring visit has one agenda whatever the term.

@@ -73,7 +73,8 @@ export function PublishPage() {
     trpc.policy.publish.mutationOptions({
       onSuccess: async (result) => {
         await refresh();
-        await navigate(`/policy?published=${result.version}`);
+        const notMoved = result.moves.failed.length;
+        await navigate(`/policy?published=${result.version}${notMoved > 0 ? `&notMoved=${notMoved}` : ""}`);
       },
       onError: (e) => setProblems(readProblems(e)),
     }),

@@ -56,10 +56,19 @@ function useVersionCommands(setProblems: (problems: Problem[]) => void, setDone:
 }
 type VersionCommands = ReturnType<typeof useVersionCommands>;
 
-/** The message a successful publish leaves in the address (`?published=3`). */
+/**
+ * The message a successful publish leaves in the address (`?published=3`, and `&notMoved=2` when some open
+ * cases could not be moved yet: they move at their next change).
+ */
 function publishedMessage(): string | undefined {
-  const published = new URLSearchParams(window.location.search).get("published");
-  return published ? `Version ${published} is published and in force` : undefined;
+  const params = new URLSearchParams(window.location.search);
+  const published = params.get("published");
+  const notMoved = Number(params.get("notMoved") ?? 0);
+  if (!published) return undefined;
+  const moved = `Version ${published} is published and in force`;
+  return notMoved > 0
+    ? `${moved}; ${notMoved} open case${notMoved === 1 ? " was" : "s were"} not moved to it yet and will move at their next change`
+    : moved;
 }
 
 /** The policy studio's home: every version with its status, and what can be done with each. */

@@ -1,12 +1,12 @@
 import { z } from "zod";
 
-import { listCaseEvents } from "@steward/db";
+import { listCaseEventHeaders } from "@steward/db";
 import { audienceOf, toIsoDate } from "@steward/domain";
 
 import { notFound } from "../../errors.ts";
 import { mayReadCase } from "../../services/access.ts";
 import { caseViewSchema, presentCase } from "../../services/case-view/index.ts";
-import { eventFromRow, getSchoolFacts, loadCase } from "../../services/cases.ts";
+import { eventHeaderFromRow, getSchoolFacts, loadCase } from "../../services/cases.ts";
 import { loadIndicatorReadings } from "../../services/indicators/readings.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
@@ -18,7 +18,8 @@ export const getCase = tenantProcedure
     const { row, state, policy, school, facts } = await loadCase(ctx, input.caseId);
     // A case the user may not read is "not found", exactly like one that does not exist.
     if (!mayReadCase(ctx.ability, facts)) throw notFound("That case");
-    const events = (await listCaseEvents(ctx.trx, row.id)).map(eventFromRow);
+    // The timeline names events; it never needs their bodies (report answers, letter HTML, minutes).
+    const events = (await listCaseEventHeaders(ctx.trx, row.id)).map(eventHeaderFromRow);
     return presentCase(ctx.trx, state, policy.document, ctx.ability, {
       schoolAttributes: facts.school,
       audience: audienceOf(policy.document, ctx.user.grants),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { caseViewSchema } from "../../services/case-view/index.ts";
-import { presentVisits } from "../../services/case-view/visits.ts";
+import { loadReadableReports, presentVisits } from "../../services/case-view/visits.ts";
 import { loadSchoolRecordsView } from "../../services/school-records.ts";
 import { tenantProcedure } from "../../trpc.ts";
 
@@ -26,7 +26,7 @@ export const listSchoolVisits = tenantProcedure
   .query(async ({ ctx, input }) => {
     const found = await loadSchoolRecordsView(ctx, input.schoolUrn, ["Visit", "VisitReport"]);
     if (!found) return { caseId: null, visits: [], reportForms: [] };
-    const visits = presentVisits(found.view);
+    const visits = presentVisits(found.view, await loadReadableReports(ctx.trx, found.view));
     const reports = visits.flatMap((v) => (v.report ? [v.report] : []));
     const named = new Set(reports.map((r) => r.form));
     const reportForms = found.view.policy.forms

@@ -25,13 +25,33 @@ const CASE_FIELDS = [
   "status",
 ] as const;
 
+/**
+ * What a timeline reads of an event: the event without its bodies (a visit report's answers and notes, a
+ * letter's HTML and notes, a meeting's minutes, an assessment's selections, a register entry's fields), as
+ * `listCaseEventHeaders` reads it. A whole event is one too.
+ */
+export type CaseEventHeader = HeaderOf<CaseEvent>;
+type HeaderOf<E extends CaseEvent> = E extends { type: "visit-recorded" }
+  ? Omit<E, "data" | "agendaNotes">
+  : E extends { type: "letter-issued" } | { type: "register-entry-logged" }
+    ? Omit<E, "html" | "fields">
+    : E extends { type: "letter-drafted" }
+      ? Omit<E, "letter"> & { letter: Omit<E["letter"], "html" | "notes"> }
+      : E extends { type: "meeting-recorded" }
+        ? Omit<E, "meeting"> & { meeting: Omit<E["meeting"], "minutes"> }
+        : E extends { type: "assessment-recorded" }
+          ? Omit<E, "assessment"> & {
+              assessment: Omit<E["assessment"], "selections" | "dimensions" | "explanation">;
+            }
+          : E;
+
 /** Who is looking, and from when. */
 export interface PresentOptions {
   audience: "la" | "school";
   /** The school's attributes from the register, which every record of the case is checked with. */
   schoolAttributes: SchoolAttributeRecord;
   today: string;
-  events?: readonly CaseEvent[];
+  events?: readonly CaseEventHeader[];
   schoolData?: Facts;
   /** The school's indicator values, for the suggested transitions (see stage.ts). */
   indicatorReadings?: readonly IndicatorReading[];
@@ -65,7 +85,7 @@ export const label = (items: readonly { key: string; label: string }[], key: str
 });
 
 /** The user ids the view names, looked up in one query; anything not a user id (a system actor) is "Steward". */
-async function loadNames(trx: TenantTransaction, state: CaseState, events: readonly CaseEvent[]) {
+async function loadNames(trx: TenantTransaction, state: CaseState, events: readonly CaseEventHeader[]) {
   const names = await getUserNames(
     trx,
     [

@@ -13,11 +13,11 @@ import {
   type CaseEvent,
 } from "@steward/domain";
 
-import type { ViewContext } from "./context.ts";
+import type { CaseEventHeader, ViewContext } from "./context.ts";
 import type { CaseView } from "./schema.ts";
 
 type Describer<T extends CaseEvent["type"]> = (
-  event: Extract<CaseEvent, { type: T }>,
+  event: Extract<CaseEventHeader, { type: T }>,
   view: EventView,
 ) => string | undefined;
 
@@ -198,7 +198,7 @@ const DESCRIBERS: DescriberTable<CaseEvent["type"]> = {
   ...taskEvents,
 };
 
-function describe<T extends CaseEvent["type"]>(event: Extract<CaseEvent, { type: T }>, view: EventView) {
+function describe<T extends CaseEvent["type"]>(event: Extract<CaseEventHeader, { type: T }>, view: EventView) {
   const describer: Describer<T> = DESCRIBERS[event.type];
   return describer(event, view);
 }

@@ -17,7 +17,7 @@ import { presentStage } from "./stage.ts";
 import { presentCategory, presentSummary } from "./summary.ts";
 import { presentTasks } from "./tasks.ts";
 import { presentTriggers } from "./triggers.ts";
-import { presentNoVisits, presentVisitPlan, presentVisits } from "./visits.ts";
+import { loadReadableReports, presentNoVisits, presentVisitPlan, presentVisits } from "./visits.ts";
 
 export { caseViewSchema, type CaseView } from "./schema.ts";
 
@@ -33,7 +33,7 @@ export async function presentCase(
     ...presentSummary(view),
     ...presentCategory(view),
     ...presentStage(view),
-    visits: presentVisits(view),
+    visits: presentVisits(view, await loadReadableReports(trx, view)),
     visitPlan: presentVisitPlan(view),
     noVisits: presentNoVisits(view),
     meetings: presentMeetings(view),

@@ -1,16 +1,37 @@
 // Visits the user may see (a report only once they may read it) and the visit plan (only beside a visible
 // category, since the plan follows from it).
+import { findVisitReportBodies, type TenantTransaction, type VisitReportBody } from "@steward/db";
 import { getCategoryCadence, getVisitPlan, visitReportSubject, visitSubject } from "@steward/domain";
 
 import { label, type ViewContext } from "./context.ts";
 import type { CaseView } from "./schema.ts";
 
-export function presentVisits({ state, policy, facts, canRead, nameOf }: ViewContext): CaseView["visits"] {
+/** Whether the user may read this visit and its report: the one check for showing a report, and for reading its body. */
+function mayReadReport({ facts, canRead }: ViewContext, visit: ViewContext["state"]["visits"][number]) {
+  return visit.report !== undefined && canRead(visitSubject(facts, visit)) && canRead(visitReportSubject(facts, visit));
+}
+
+/**
+ * The bodies of the reports the user may read, from their events (the state keeps each report's header only,
+ * so recording a visit does not rewrite every earlier report). Reports the user may not read are not fetched.
+ */
+export async function loadReadableReports(
+  trx: TenantTransaction,
+  view: ViewContext,
+): Promise<ReadonlyMap<string, VisitReportBody>> {
+  const readable = view.state.visits.filter((v) => mayReadReport(view, v)).map((v) => v.id);
+  return findVisitReportBodies(trx, view.state.id, readable);
+}
+
+const NO_BODY: VisitReportBody = { data: {}, agendaNotes: {} };
+
+export function presentVisits(view: ViewContext, bodies: ReadonlyMap<string, VisitReportBody>): CaseView["visits"] {
+  const { state, policy, facts, canRead, nameOf } = view;
   return state.visits
     .filter((v) => canRead(visitSubject(facts, v)))
     .map((v) => {
       const visitType = policy.visitTypes.find((t) => t.key === v.visitType);
-      const report = v.report && canRead(visitReportSubject(facts, v)) ? v.report : undefined;
+      const report = v.report && mayReadReport(view, v) ? { ...v.report, ...(bodies.get(v.id) ?? NO_BODY) } : undefined;
       return {
         id: v.id,
         visitType: label(policy.visitTypes, v.visitType),

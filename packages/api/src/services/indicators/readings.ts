@@ -24,6 +24,26 @@ export async function loadIndicatorReadings(
     .map((r) => ({ indicator: r.indicator, value: readStoredValue(r.value), asAt: r.asAt }));
 }
 
+/**
+ * Every stored value of the policy's indicators for many schools, in one query, by school (schools with none
+ * are absent): what a dry run over every open case (the publish impact) gives each case's decision.
+ */
+export async function loadIndicatorReadingsBySchool(
+  trx: TenantTransaction,
+  policy: PolicyDocument,
+  schoolUrns: readonly number[],
+): Promise<Map<number, IndicatorReading[]>> {
+  const declared = (policy.indicators ?? []).map((d) => d.key);
+  const bySchool = new Map<number, IndicatorReading[]>();
+  if (declared.length === 0) return bySchool;
+  for (const r of await listIndicatorValues(trx, schoolUrns, { indicators: declared })) {
+    const readings = bySchool.get(r.schoolUrn) ?? [];
+    readings.push({ indicator: r.indicator, value: readStoredValue(r.value), asAt: r.asAt });
+    bySchool.set(r.schoolUrn, readings);
+  }
+  return bySchool;
+}
+
 /** The last day a value as at `asAt` still counts (undefined: until it is replaced), as the engine reads it. */
 function getCurrentUntil(asAt: IsoDate, currentFor: Duration | undefined): IsoDate | undefined {
   return currentFor ? addDuration(asAt, currentFor) : undefined;

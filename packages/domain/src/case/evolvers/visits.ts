@@ -22,9 +22,8 @@ function recordVisit(state: CaseState, event: EventOf<"visit-recorded">): CaseSt
   return updateVisit(state, event.visitId, (v) => ({
     ...v,
     status: "completed",
+    // The body (data, agendaNotes) stays in the event: see VisitRecordState.report.
     report: {
-      data: event.data,
-      agendaNotes: event.agendaNotes,
       concerns: event.concerns,
       recordedBy: event.actorId,
       recordedAt: event.at,
