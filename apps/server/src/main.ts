@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+
 import { closePolicyWorker, configurePolicyWorker, DEMO_PASSWORD, seedDemo } from "@steward/api";
 import { connectDatabase, DataDirLockedError, getMigrationLevel, listTenants, migrateToLatest } from "@steward/db";
 
@@ -5,9 +7,18 @@ import { readEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
 import { appVersion } from "./version.ts";
 
+/**
+ * The policy pool's worker bundled beside this file when the server runs built (dist/, see
+ * esbuild.config.ts); from source (tsx) there is none and the pool uses its own TypeScript worker.
+ */
+function builtPolicyWorker(): { filename?: string } {
+  const built = new URL("./policy-worker.js", import.meta.url);
+  return existsSync(built) ? { filename: built.href } : {};
+}
+
 async function main() {
   const env = readEnv();
-  configurePolicyWorker({ timeoutMs: env.policyCheckTimeoutMs });
+  configurePolicyWorker({ timeoutMs: env.policyCheckTimeoutMs, ...builtPolicyWorker() });
   const database = await connectDatabase({
     databaseUrl: env.databaseUrl,
     dataDir: env.databaseUrl ? undefined : env.dataDir,

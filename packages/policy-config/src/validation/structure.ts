@@ -1,4 +1,4 @@
-import type { ErrorObject } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 
 import { describeAjvError, shown, typeName, unknownFieldSentence } from "../ajv-errors.ts";
 import { createAjv } from "../ajv.ts";
@@ -7,10 +7,28 @@ import type { PolicyDocument } from "../schema/policy.ts";
 import { conceptHint } from "./concepts.ts";
 import { describePointer, type Problem } from "./problem.ts";
 
-/** Every error, for a document of ordinary size: each problem at its place. */
-const validateStructure = createAjv().compile(policyMetaSchema);
-/** Stops at the first error: whether a document is valid at all, and the one problem of a huge one. */
-const validateFirst = createAjv({ allErrors: false }).compile<PolicyDocument>(policyMetaSchema);
+/**
+ * The meta-schema's two validators, compiled on first use rather than at import: compiling costs about
+ * a second of CPU, which every process that imports this package (the server at start, the CLI, each
+ * worker thread) would otherwise pay whether or not it ever checks a document.
+ */
+const validators: {
+  /** Every error, for a document of ordinary size: each problem at its place. */
+  all?: ValidateFunction;
+  /** Stops at the first error: whether a document is valid at all, and the one problem of a huge one. */
+  first?: ValidateFunction<PolicyDocument>;
+} = {};
+
+function validateStructure(document: unknown): ValidateFunction {
+  validators.all ??= createAjv().compile(policyMetaSchema);
+  validators.all(document);
+  return validators.all;
+}
+
+function validateFirst(document: unknown): document is PolicyDocument {
+  validators.first ??= createAjv({ allErrors: false }).compile<PolicyDocument>(policyMetaSchema);
+  return validators.first(document);
+}
 
 /**
  * Past this many values (JSON nodes) a document is checked only up to its
@@ -118,10 +136,9 @@ export function collectStructure(document: unknown): {
 } {
   if (validateFirst(document)) return { problems: [], truncated: false, huge: false, policy: document };
   const huge = countValues(document, HUGE_DOCUMENT_VALUES) > HUGE_DOCUMENT_VALUES;
-  if (!huge) validateStructure(document);
+  const all = (huge ? validators.first?.errors : validateStructure(document).errors) ?? [];
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  const all = (huge ? validateFirst.errors : validateStructure.errors) ?? [];
   // Past the cap, keep the first errors and every size-cap error (a list that
   // is too long says more than its ten thousand bad items).
   const errors =
