@@ -7,6 +7,7 @@ import * as m20261201000000 from "./20261201000000_policy_validation.ts";
 import * as m20261201000300 from "./20261201000300_one_draft_per_form.ts";
 import * as m20261210000100 from "./20261210000100_indicator_values.ts";
 import * as m20261210000200 from "./20261210000200_register_entries.ts";
+import * as m20261215000100 from "./20261215000100_address_attempts.ts";
 
 /**
  * Every migration, by name, in the order they run. A static list (not a folder
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "20261201000300_one_draft_per_form": m20261201000300,
   "20261210000100_indicator_values": m20261210000100,
   "20261210000200_register_entries": m20261210000200,
+  "20261215000100_address_attempts": m20261215000100,
 };
