@@ -58,6 +58,20 @@ export function isBankHoliday(date: IsoDate): boolean {
  */
 export class SchoolCalendar {
   readonly years: readonly AcademicYear[];
+  /** Whether each date asked about is a school day: a visit plan asks about every day of the year, for every case. */
+  readonly #schoolDays = new Map<IsoDate, boolean>();
+  /** The weeks and months with school days, worked out once (every visit plan by week or month asks). */
+  #weeks: CalendarPeriod[] | undefined;
+  #months: CalendarPeriod[] | undefined;
+
+  static readonly #built = new WeakMap<PolicyDocument["calendar"], SchoolCalendar>();
+
+  /** The calendar of a policy version, built once per version (a published document never changes). */
+  static of(calendar: PolicyDocument["calendar"]): SchoolCalendar {
+    let built = SchoolCalendar.#built.get(calendar);
+    if (!built) SchoolCalendar.#built.set(calendar, (built = new SchoolCalendar(calendar)));
+    return built;
+  }
 
   constructor(calendar: PolicyDocument["calendar"]) {
     this.years = [...calendar.years].sort((a, b) => (a.terms[0]?.start ?? "").localeCompare(b.terms[0]?.start ?? ""));
@@ -88,6 +102,12 @@ export class SchoolCalendar {
   }
 
   isSchoolDay(date: IsoDate): boolean {
+    let known = this.#schoolDays.get(date);
+    if (known === undefined) this.#schoolDays.set(date, (known = this.#isSchoolDay(date)));
+    return known;
+  }
+
+  #isSchoolDay(date: IsoDate): boolean {
     if (isWeekend(date) || isBankHoliday(date) || this.isHoliday(date)) return false;
     const place = this.locate(date);
     if (!place) return false;
@@ -181,6 +201,11 @@ export class SchoolCalendar {
 
   /** Calendar months that hold at least one school day. */
   getMonths(): CalendarPeriod[] {
+    this.#months ??= this.#findMonths();
+    return [...this.#months];
+  }
+
+  #findMonths(): CalendarPeriod[] {
     const { start, end } = this.span;
     const months: CalendarPeriod[] = [];
     for (let first = `${start.slice(0, 7)}-01`; first <= end; first = addMonths(first, 1)) {
@@ -202,6 +227,11 @@ export class SchoolCalendar {
 
   /** Monday-to-Sunday weeks that hold at least one school day. */
   getSchoolWeeks(): CalendarPeriod[] {
+    this.#weeks ??= this.#findWeeks();
+    return [...this.#weeks];
+  }
+
+  #findWeeks(): CalendarPeriod[] {
     const { start, end } = this.span;
     const weeks: CalendarPeriod[] = [];
     for (let monday = getWeekStart(start); monday <= end; monday = addDays(monday, 7)) {

@@ -27,7 +27,7 @@ export function getVisitPlan(state: CaseState, policy: PolicyDocument, today: Is
   const decision = state.category;
   const cadence = getCategoryCadence(state, policy);
   if (!decision || cadence.length === 0) return [];
-  const calendar = new SchoolCalendar(policy.calendar);
+  const calendar = SchoolCalendar.of(policy.calendar);
   const { end } = calendar.span;
   const slots = cadence
     .flatMap((c) => planVisits(calendar, c, decision.effectiveFrom, end))

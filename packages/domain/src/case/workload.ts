@@ -18,7 +18,7 @@ export function getVisitWorkload(
   policy: PolicyDocument,
   today: IsoDate,
 ): VisitWorkload {
-  const halfTerms = new SchoolCalendar(policy.calendar).getHalfTerms();
+  const halfTerms = SchoolCalendar.of(policy.calendar).getHalfTerms();
   const workload: VisitWorkload = {};
   for (const { state, officer } of cases) {
     for (const slot of getVisitPlan(state, policy, today)) {

@@ -134,13 +134,9 @@ export function holdsOneOf(context: DecideContext, roles: readonly string[]): bo
   return context.actor.grants.some((g) => roles.includes(g.role));
 }
 
-const calendars = new WeakMap<PolicyDocument, SchoolCalendar>();
-
 /** The policy's school calendar, built once per policy version. */
 export function calendarOf(policy: PolicyDocument): SchoolCalendar {
-  let calendar = calendars.get(policy);
-  if (!calendar) calendars.set(policy, (calendar = new SchoolCalendar(policy.calendar)));
-  return calendar;
+  return SchoolCalendar.of(policy.calendar);
 }
 
 /** A form's compiled validator (compiled once per policy version and form, in policy-config); a schema it cannot use refuses the command. */
