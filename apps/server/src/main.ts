@@ -38,7 +38,7 @@ async function prepareDatabase(database: StewardDatabase, env: ServerEnv): Promi
   const level = await getMigrationLevel(database.db);
   const lines = [`  Database:  ${database.kind} (${database.location}), migration ${level.current}`];
   if (env.demo && (await listTenants(database.db)).length === 0) {
-    console.log("A new database: loading the demo authorities (about fifteen seconds)…");
+    console.log("A new database: loading the demo authorities (about twenty seconds)…");
     const report = await seedDemo(database, { log: (line) => console.log(`  ${line}`) });
     lines.push(
       `Demo sign-ins (password "${DEMO_PASSWORD}" for every one; the README lists them all):`,
