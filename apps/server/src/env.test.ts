@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { readDemo, readEnv, readTrustProxy } from "./env.ts";
+import { readDemo, readEnv, readTrustProxy, readWorkers } from "./env.ts";
 
 describe("STEWARD_TRUST_PROXY", () => {
   it("trusts no proxy when unset, empty or 0", () => {
@@ -53,5 +53,23 @@ describe("STEWARD_DEMO", () => {
 
   it("refuses anything else", () => {
     expect(() => readDemo("yes", undefined)).toThrow(/must be 1 .* or 0/);
+  });
+});
+
+describe("WORKERS", () => {
+  const postgres = "postgres://postgres@127.0.0.1:5432/steward";
+
+  it("is one process unless set, and auto is one per core", () => {
+    expect(readWorkers(undefined, undefined)).toBe(1);
+    expect(readWorkers("", postgres)).toBe(1);
+    expect(readWorkers("3", postgres)).toBe(3);
+    expect(readWorkers("auto", postgres, 4)).toBe(4);
+  });
+
+  it("refuses several processes on the embedded database, and anything that is not a count", () => {
+    expect(() => readWorkers("2", undefined)).toThrow(/needs PostgreSQL \(DATABASE_URL\)/);
+    expect(readWorkers("auto", undefined, 1)).toBe(1);
+    for (const value of ["0", "two", "1.5", "65"])
+      expect(() => readWorkers(value, postgres)).toThrow(/WORKERS must be/);
   });
 });

@@ -1,5 +1,6 @@
 // The only place the server reads its environment.
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -77,6 +78,36 @@ function readTimeout(value: string | undefined): number {
   return ms;
 }
 
+/** A whole number within bounds, or the default when unset; otherwise a sentence naming the variable. */
+function readWhole(name: string, value: string | undefined, fallback: number, min: number, max: number, unit: string) {
+  if (value === undefined || value.trim() === "") return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new Error(`${name} must be a whole number of ${unit} from ${min} to ${max}, not ${JSON.stringify(value)}.`);
+  }
+  return number;
+}
+
+/**
+ * WORKERS: how many server processes share the port (node:cluster). Unset or 1: one process; `auto`:
+ * one per CPU core. More than one needs PostgreSQL (DATABASE_URL): the embedded database's folder
+ * belongs to one process, so that combination is refused with a sentence saying so.
+ */
+export function readWorkers(
+  value: string | undefined,
+  databaseUrl: string | undefined,
+  cores = availableParallelism(),
+) {
+  const text = value?.trim() ?? "";
+  const workers = text === "auto" ? cores : readWhole("WORKERS", text, 1, 1, 64, "processes (or auto)");
+  if (workers > 1 && databaseUrl === undefined) {
+    throw new Error(
+      `WORKERS=${text} needs PostgreSQL (DATABASE_URL): the embedded database's folder is opened by one process only. Set WORKERS=1 (the default) or give a DATABASE_URL.`,
+    );
+  }
+  return workers;
+}
+
 export interface ServerEnv {
   port: number;
   host: string;
@@ -91,6 +122,10 @@ export interface ServerEnv {
   policyCheckTimeoutMs: number;
   /** Where the user ran the command (pnpm runs scripts in the package folder): relative paths start here. */
   invocationDir: string;
+  /** Server processes sharing the port (WORKERS; 1 unless PostgreSQL). */
+  workers: number;
+  /** The embedded database's bounds on requests waiting for its one connection (STEWARD_DB_QUEUE_LIMIT, STEWARD_DB_QUEUE_TIMEOUT_MS). */
+  dbQueue: { maxWaiting: number; maxWaitMs: number };
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -105,5 +140,17 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     demo: readDemo(env.STEWARD_DEMO, databaseUrl),
     trustProxy: readTrustProxy(env.STEWARD_TRUST_PROXY),
     policyCheckTimeoutMs: readTimeout(env.STEWARD_POLICY_CHECK_TIMEOUT_MS),
+    workers: readWorkers(env.WORKERS, databaseUrl),
+    dbQueue: {
+      maxWaiting: readWhole("STEWARD_DB_QUEUE_LIMIT", env.STEWARD_DB_QUEUE_LIMIT, 100, 1, 100_000, "requests"),
+      maxWaitMs: readWhole(
+        "STEWARD_DB_QUEUE_TIMEOUT_MS",
+        env.STEWARD_DB_QUEUE_TIMEOUT_MS,
+        10_000,
+        100,
+        600_000,
+        "milliseconds",
+      ),
+    },
   };
 }

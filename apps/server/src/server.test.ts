@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -337,6 +338,62 @@ describe("the Steward server", () => {
     expect(healthAgain.result.data.database.migration).toMatchObject({ pending: 0 });
     expect(await stop(again)).toBe(0);
   }, 600_000);
+});
+
+/** One sign-in attempt on a connection of its own (so that cluster workers take turns), from `address` as a proxy reports it. */
+function signInOnce(port: number, address: string): Promise<number> {
+  const body = JSON.stringify({
+    tenant: "no-such-authority",
+    email: "someone@example.org",
+    password: "wrong-password",
+  });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/api/trpc/auth.signIn",
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "application/json", "x-forwarded-for": address, connection: "close" },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("several server processes (WORKERS)", () => {
+  it.skipIf(!serverUrl)(
+    "serves from two processes on PostgreSQL, whose sign-in budget per address is one, and stops both",
+    async () => {
+      const port = await freePort();
+      const server = startServer(port, { WORKERS: "2", STEWARD_TRUST_PROXY: "loopback" });
+      await waitForStart(server);
+      expect(server.output()).toContain("running in 2 processes");
+      // 20 attempts a minute per address (SESSION_POLICY), spread over both processes: the 21st is refused.
+      const address = "203.0.113.7";
+      const answers: number[] = [];
+      for (let i = 0; i < 21; i++) answers.push(await signInOnce(port, address));
+      expect(answers.slice(0, 20)).toEqual(Array.from({ length: 20 }, () => 401));
+      expect(answers[20]).toBe(429);
+      // Another address has its own budget.
+      expect(await signInOnce(port, "203.0.113.8")).toBe(401);
+      expect(await stop(server)).toBe(0);
+      expect(server.output()).toContain("Steward stopped");
+    },
+    300_000,
+  );
+
+  it.skipIf(serverUrl)("refuses more than one process on the embedded database, saying why", async () => {
+    const server = startServer(0, { WORKERS: "2" });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/WORKERS=2 needs PostgreSQL \(DATABASE_URL\)/);
+  });
 });
 
 describe("pnpm steward status", () => {

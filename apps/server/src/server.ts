@@ -12,14 +12,7 @@ import Fastify, {
   type FastifyRequest,
 } from "fastify";
 
-import {
-  appRouter,
-  createContextInner,
-  RateLimiter,
-  SESSION_POLICY,
-  type AppRouter,
-  type RequestInfo,
-} from "@steward/api";
+import { appRouter, createContextInner, SESSION_POLICY, type AppRouter, type RequestInfo } from "@steward/api";
 import type { StewardDatabase } from "@steward/db";
 
 import type { TrustProxy } from "./env.ts";
@@ -65,6 +58,9 @@ const CONTENT_SECURITY_POLICY = {
     frameAncestors: ["'none'"],
   },
 };
+
+/** How long a client told "Steward is busy" (HTTP 503) should wait before trying again. */
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
 /** HSTS, sent only on a response to a request that came over HTTPS (directly or from a trusted proxy). */
 const HSTS = "max-age=31536000; includeSubDomains";
@@ -157,7 +153,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(fastifyCookie);
 
-  const signInLimiter = new RateLimiter(SESSION_POLICY.attemptsPerAddress, SESSION_POLICY.attemptWindowMs);
   const trpcOptions: TrpcOptions = {
     router: appRouter,
     createContext: ({ req, res }) =>
@@ -165,8 +160,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         database: options.database,
         appVersion: options.appVersion,
         request: toRequestInfo(req, res),
-        signInLimiter,
       }),
+    // "Steward is busy" (the embedded database's queue is full): a 503 saying when to try again.
+    responseMeta: ({ errors }) =>
+      errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
+        ? { headers: { "retry-after": String(BUSY_RETRY_AFTER_SECONDS) } }
+        : {},
     onError({ path: procedure, error }) {
       if (error.code === "INTERNAL_SERVER_ERROR")
         app.log.error({ procedure, err: error.cause ?? error }, "procedure failed");

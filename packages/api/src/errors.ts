@@ -44,6 +44,7 @@ const TRPC_CODES: Record<StewardErrorCode, TRPC_ERROR_CODE_KEY> = {
   "append-only": "CONFLICT",
   immutable: "CONFLICT",
   concurrent: "CONFLICT",
+  busy: "SERVICE_UNAVAILABLE",
   internal: "INTERNAL_SERVER_ERROR",
 };
 
@@ -56,6 +57,7 @@ const DB_MESSAGES: Record<DbError["code"], string> = {
   "append-only": "That record is part of the history and cannot change.",
   immutable: "That record is final and cannot change.",
   concurrent: "Someone else changed this at the same moment: reload the page and try again.",
+  busy: "Steward is busy: try again in a moment.",
 };
 
 export class StewardTRPCError extends TRPCError {

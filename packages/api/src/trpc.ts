@@ -33,7 +33,7 @@ import {
 } from "@steward/db";
 import { DomainError, type PolicyAbility, type RoleGrant } from "@steward/domain";
 
-import { RateLimiter } from "./auth/rate-limiter.ts";
+import { DatabaseRateLimiter, type AttemptLimiter } from "./auth/rate-limiter.ts";
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
 import { hashToken } from "./auth/tokens.ts";
 import { ApiError, StewardTRPCError, toClientError } from "./errors.ts";
@@ -71,8 +71,8 @@ export interface ContextOptions {
   /** The clock (tests move it on). */
   now?: () => Date;
   logger?: Logger;
-  /** Shared across requests: sign-in attempts per address. */
-  signInLimiter?: RateLimiter;
+  /** Shared across requests: sign-in attempts per address (default: counted in the database, shared by every process). */
+  signInLimiter?: AttemptLimiter;
 }
 
 export interface Context {
@@ -81,10 +81,9 @@ export interface Context {
   request: RequestInfo | undefined;
   now: () => Date;
   logger: Logger;
-  signInLimiter: RateLimiter;
+  signInLimiter: AttemptLimiter;
 }
 
-const defaultLimiter = new RateLimiter(SESSION_POLICY.attemptsPerAddress, SESSION_POLICY.attemptWindowMs);
 const consoleLogger: Logger = { error: (message, detail) => console.error(message, detail) };
 
 export function createContextInner(options: ContextOptions): Context {
@@ -94,7 +93,9 @@ export function createContextInner(options: ContextOptions): Context {
     request: options.request,
     now: options.now ?? (() => new Date()),
     logger: options.logger ?? consoleLogger,
-    signInLimiter: options.signInLimiter ?? defaultLimiter,
+    signInLimiter:
+      options.signInLimiter ??
+      new DatabaseRateLimiter(options.database, SESSION_POLICY.attemptsPerAddress, SESSION_POLICY.attemptWindowMs),
   };
 }
 

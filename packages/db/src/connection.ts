@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
-import { PGliteDialect } from "./pglite-dialect.ts";
+import { PGliteDialect, type PGliteQueueLimits } from "./pglite-dialect.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseKind = "embedded" | "postgres";
@@ -28,6 +28,8 @@ export interface ConnectOptions {
   loadDataDir?: Blob | File | undefined;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** The embedded database's bounds on callers waiting for its one connection (default: none; the server sets them). */
+  queue?: Partial<PGliteQueueLimits> | undefined;
 }
 
 // Values read the same on both drivers: int8 (counts) as numbers, `date` as
@@ -41,7 +43,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, keepDate);
 /** Opens the database Steward runs on: PostgreSQL when a URL is given, else the embedded PGlite. */
 export async function connectDatabase(options: ConnectOptions): Promise<StewardDatabase> {
   if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return connectEmbedded(options.dataDir, options.loadDataDir);
+  return connectEmbedded(options.dataDir, options.loadDataDir, options.queue);
 }
 
 async function connectPostgres(databaseUrl: string, poolSize: number): Promise<StewardDatabase> {
@@ -66,6 +68,7 @@ async function connectPostgres(databaseUrl: string, poolSize: number): Promise<S
 async function connectEmbedded(
   dataDir: string | undefined,
   loadDataDir: Blob | File | undefined,
+  queue: Partial<PGliteQueueLimits> | undefined,
 ): Promise<StewardDatabase> {
   let lock: DataDirLock | undefined;
   let pgDir: string | undefined;
@@ -86,7 +89,7 @@ async function connectEmbedded(
     lock?.release();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, queue) });
   return {
     db,
     kind: "embedded",

@@ -15,6 +15,8 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   tenants: "the authorities themselves: a reference table on Citus (copied to every node), keyed by id",
   kysely_migration: "the migration log: one per database, read only by the migrator",
   kysely_migration_lock: "the migrator's lock: one per database",
+  address_attempts:
+    "the per-address flood guard on sign-in: one budget per address across every authority, so no tenant owns it",
 };
 
 /** Indexes on tenant tables that do not lead with tenant_id, and why that is right. */

@@ -13,7 +13,9 @@ export type DbErrorCode =
   /** A change to a policy version that has left draft. */
   | "immutable"
   /** Two transactions changed the same thing at once (serialisation failure, deadlock): the loser may try again. */
-  | "concurrent";
+  | "concurrent"
+  /** The embedded database's queue for its one connection is full, or a caller waited too long: try again shortly. */
+  | "busy";
 
 /** A database failure translated from PostgreSQL's SQLSTATE; the original error is its `cause`. */
 export class DbError extends Error {

@@ -203,6 +203,13 @@ export interface SignInThrottleTable {
   blocked_until: Timestamp | null;
 }
 
+/** Attempts at the unauthenticated doors per client address, in the current window (all authorities). */
+export interface AddressAttemptsTable {
+  address: string;
+  attempts: number;
+  window_started_at: Timestamp;
+}
+
 export type IndicatorSourceKind = "import" | "entry" | "form";
 
 /** One value of one of the policy's indicators for a school. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
@@ -271,6 +278,7 @@ export interface Database {
   audit_log: AuditLogTable;
   form_responses: FormResponseTable;
   sign_in_throttle: SignInThrottleTable;
+  address_attempts: AddressAttemptsTable;
   register_entries: RegisterEntryTable;
   indicator_values: IndicatorValueTable;
   import_mappings: ImportMappingTable;

@@ -1,6 +1,7 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 
-import type { TenantTransaction } from "./tenant.ts";
+import type { Database } from "./schema.ts";
+import { withSystem, type TenantTransaction } from "./tenant.ts";
 
 /**
  * Failed sign-ins, counted per (email, address): an attacker from one address
@@ -97,4 +98,36 @@ export async function listHeldBackEmails(trx: TenantTransaction, now: Date): Pro
 /** Lets an email sign in again from every address (an administrator's "unlock"). */
 export async function clearSignInFailuresForEmail(trx: TenantTransaction, email: string): Promise<void> {
   await trx.deleteFrom("sign_in_throttle").where("email", "=", key(email)).execute();
+}
+
+/**
+ * Counts one attempt from `address` at an unauthenticated door, in a fixed window of `windowMs` that
+ * opens at the address's first attempt; returns the attempts counted in the window so far and when it
+ * ends. One statement, so concurrent attempts from several server processes are all counted. Ended
+ * windows are forgotten whenever a new window opens, so the table holds only recent addresses.
+ */
+export async function countAddressAttempt(
+  db: Kysely<Database>,
+  address: string,
+  now: Date,
+  windowMs: number,
+): Promise<{ attempts: number; windowEndsAt: Date }> {
+  const windowStart = new Date(now.getTime() - windowMs);
+  const ended = sql<boolean>`address_attempts.window_started_at <= ${windowStart}`;
+  return withSystem(db, async (trx) => {
+    const row = await trx
+      .insertInto("address_attempts")
+      .values({ address, attempts: 1, window_started_at: now })
+      .onConflict((oc) =>
+        oc.column("address").doUpdateSet({
+          attempts: sql<number>`case when ${ended} then 1 else address_attempts.attempts + 1 end`,
+          window_started_at: sql<Date>`case when ${ended} then ${now} else address_attempts.window_started_at end`,
+        }),
+      )
+      .returning(["attempts", "window_started_at"])
+      .executeTakeFirstOrThrow();
+    if (row.attempts === 1)
+      await trx.deleteFrom("address_attempts").where("window_started_at", "<=", windowStart).execute();
+    return { attempts: row.attempts, windowEndsAt: new Date(row.window_started_at.getTime() + windowMs) };
+  });
 }

@@ -25,7 +25,7 @@ export const acceptInvite = publicProcedure
   .output(z.object({ email: z.string() }))
   .mutation(async ({ ctx, input }) => {
     const now = ctx.now();
-    takeAddressAttempt(ctx, now);
+    await takeAddressAttempt(ctx, now);
     const weak = checkPasswordStrength(input.password);
     if (weak) throw new DomainError("invalid", weak, "/password");
     const expired = new ApiError(

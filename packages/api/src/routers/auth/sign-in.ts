@@ -63,7 +63,7 @@ export const signIn = publicProcedure
   .output(signInOutput)
   .mutation(async ({ ctx, input }) => {
     const now = ctx.now();
-    const address = takeAddressAttempt(ctx, now);
+    const address = await takeAddressAttempt(ctx, now);
     const tenant = await findTenantBySlug(ctx.database.db, input.tenant);
     if (!tenant) throw new ApiError("unauthenticated", WRONG);
     const found = await withTenant(ctx.database.db, tenant.id, async (trx): Promise<SignInCandidate> => {

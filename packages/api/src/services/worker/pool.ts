@@ -9,9 +9,18 @@ export interface PolicyWorkerOptions {
   timeoutMs: number;
   /** Worker threads at most. */
   maxThreads: number;
+  /**
+   * The worker thread's module: by default worker.mjs beside this file, which loads the TypeScript
+   * tasks through tsx; the built server passes its own bundled worker, which starts without tsx.
+   */
+  filename: string;
 }
 
-const options: PolicyWorkerOptions = { timeoutMs: 10_000, maxThreads: 2 };
+const options: PolicyWorkerOptions = {
+  timeoutMs: 10_000,
+  maxThreads: 2,
+  filename: new URL("./worker.mjs", import.meta.url).href,
+};
 let pool: Piscina | undefined;
 const stats = { tasks: 0 };
 
@@ -51,7 +60,7 @@ const WHAT: Record<PolicyTask["kind"], string> = {
  */
 export async function runInPolicyWorker<T extends PolicyTask>(task: T): Promise<PolicyTaskResult<T>> {
   pool ??= new Piscina({
-    filename: new URL("./worker.mjs", import.meta.url).href,
+    filename: options.filename,
     minThreads: 0,
     maxThreads: options.maxThreads,
     idleTimeout: 60_000,
