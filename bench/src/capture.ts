@@ -39,7 +39,8 @@ export async function captureStatements(fn: () => Promise<unknown>): Promise<Sta
 
 const TRANSACTION = /^\s*(begin|commit|rollback|start transaction|savepoint|release|select set_config|set local role)/i;
 /** Statements of the session, user and policy lookups every request makes, not of the procedure's own query. */
-const PLUMBING = /\b(from|update|into)\s+"?(sessions|users|policy_versions|tenants|sign_in_throttle|audit_log)"?(\s|$)/i;
+const PLUMBING =
+  /\b(from|update|into)\s+"?(sessions|users|policy_versions|tenants|sign_in_throttle|audit_log)"?(\s|$)/i;
 
 /** The statements of `captured` the procedure itself asked for (all: also the session and policy lookups). */
 export function ownStatements(captured: readonly Statement[], all = false): Statement[] {

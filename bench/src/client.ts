@@ -1,12 +1,6 @@
 // A signed-in user of the API in this process: the same procedures, session, CSRF check and tenant transaction
 // as over HTTP (createCaller), without the network. The clock is the bench's, so years of history can be made.
-import {
-  createCaller,
-  createContextInner,
-  CSRF_HEADER,
-  RateLimiter,
-  type RequestInfo,
-} from "@steward/api";
+import { createCaller, createContextInner, CSRF_HEADER, RateLimiter, type RequestInfo } from "@steward/api";
 import type { StewardDatabase } from "@steward/db";
 
 export const BENCH_PASSWORD = "correct horse battery staple";

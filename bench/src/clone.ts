@@ -170,12 +170,14 @@ export async function cloneTenants(db: Db, templateId: string, targets: readonly
             undefined,
             (column) => hashed("b.tenant_id::text", column),
           );
-        if (c.type === "uuid") return `case when x.${ident(c.name)} is null then null else ${hashed("b.tenant_id::text", `x.${ident(c.name)}`)} end`;
+        if (c.type === "uuid")
+          return `case when x.${ident(c.name)} is null then null else ${hashed("b.tenant_id::text", `x.${ident(c.name)}`)} end`;
         if (isUrn(c)) return `x.${ident(c.name)} + b.k * ${URN_STRIDE}`;
         return `x.${ident(c.name)}`;
       });
       const filters = [`x.tenant_id = '${templateId}'`];
-      for (const c of columns.filter(isUrn)) filters.push(`(x.${ident(c.name)} is null or x.${ident(c.name)} < ${URN_BASE} + b.size)`);
+      for (const c of columns.filter(isUrn))
+        filters.push(`(x.${ident(c.name)} is null or x.${ident(c.name)} < ${URN_BASE} + b.size)`);
       if (table !== "cases" && columns.some((c) => c.name === "case_id"))
         filters.push(
           `(x.case_id is null or exists (select 1 from cases c where c.tenant_id = x.tenant_id and c.id = x.case_id and c.school_urn < ${URN_BASE} + b.size))`,
@@ -199,6 +201,8 @@ export async function analyse(db: Db): Promise<void> {
 export async function countRows(db: Db): Promise<Record<string, number>> {
   const { rows } = await sql<{ tenants: number; schools: number; cases: number; case_events: number }>`
     select (select count(*) from tenants)::int as tenants, (select count(*) from schools)::int as schools,
-           (select count(*) from cases)::int as cases, (select count(*) from case_events)::int as case_events`.execute(db);
+           (select count(*) from cases)::int as cases, (select count(*) from case_events)::int as case_events`.execute(
+    db,
+  );
   return rows[0] ?? {};
 }

@@ -25,7 +25,9 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -63,7 +65,14 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     cwd: repoRoot,
     shell: true,
     detached: true,
-    env: { ...process.env, STEWARD_DEMO: "0", STEWARD_TRUST_PROXY: "loopback", ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: {
+      ...process.env,
+      STEWARD_DEMO: "0",
+      STEWARD_TRUST_PROXY: "loopback",
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));

@@ -62,7 +62,8 @@ export function report(figure: string, measured: string, target: string, pass: b
 const verdict = (pass: boolean | undefined) => (pass === undefined ? "-" : pass ? "PASS" : "MISS");
 
 export function printTable(): void {
-  const width = (pick: (f: Figure) => string, title: string) => Math.max(title.length, ...figures.map((f) => pick(f).length));
+  const width = (pick: (f: Figure) => string, title: string) =>
+    Math.max(title.length, ...figures.map((f) => pick(f).length));
   const w1 = width((f) => f.figure, "figure");
   const w2 = width((f) => f.measured, "measured");
   const w3 = width((f) => f.target, "target");

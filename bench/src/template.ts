@@ -86,11 +86,20 @@ const VISIT_TYPE = "school-improvement-adviser-visit";
 const FIRST_DAY = Date.UTC(2020, 8, 16, 9);
 const STEP_DAYS = 42;
 
+const NOTES =
+  "Leaders have an accurate view of the school's strengths and priorities. Since the last visit the phonics scheme has been " +
+  "embedded across key stage 1 and the proportion of pupils keeping up has risen; governors now receive half-termly " +
+  "reading data and challenge it. Attendance of disadvantaged pupils remains below the national figure, and the plan to " +
+  "improve it is at an early stage. Agreed next steps: middle leaders to monitor reading in the wider curriculum; the " +
+  "adviser to return next half term to review the attendance plan with the headteacher and the chair of governors.";
+
 /** The report an adviser writes for a visit on `date`. */
 export const visitReport = (date: string): Record<string, unknown> => {
   const form = policy.forms.find((f) => f.key === "visit-report");
   if (!form) throw new Error("The bench policy has no visit-report form.");
-  const data = sampleFromSchema(form.schema, { date });
+  // Written up as an adviser would: a few sentences in each text answer (within the shortest field's 200
+  // characters), not the sampler's one sentence.
+  const data = sampleFromSchema(form.schema, { date, text: (title) => `${title}: ${NOTES}`.slice(0, 190) });
   return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 };
 
@@ -110,7 +119,6 @@ const schoolOf = (i: number): SchoolValues => ({
   district: null,
   data: { facts: { ofsted: { overallEffectiveness: "requires-improvement" } } },
 });
-
 
 /** Provisions the authority, its schools and one user for each of its LA roles. */
 export async function provisionAuthority(
