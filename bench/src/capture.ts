@@ -10,7 +10,8 @@ export interface Statement {
 let recording: Statement[] | undefined;
 
 type QueryFn = (...args: unknown[]) => unknown;
-const original = pg.Client.prototype.query as QueryFn;
+// Read off the prototype, called with the client as `this` (apply) below.
+const original = Reflect.get(pg.Client.prototype, "query") as QueryFn;
 
 /** Records the statements every pg client sends while `fn` runs (the API's pool uses pg.Client). */
 export async function captureStatements(fn: () => Promise<unknown>): Promise<Statement[]> {

@@ -295,7 +295,7 @@ async function measurePublish(database: StewardDatabase, t: Template, cases: num
   const saved = await admin.api.policy.updateDraft({
     id: draft.id,
     revision: draft.revision,
-    document: document as never,
+    document,
   });
   const impact = await timed(() => admin.api.policy.impact({ id: draft.id }));
   report(

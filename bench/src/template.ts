@@ -200,14 +200,14 @@ export async function buildHistory(
   let calls = 0;
   let letterFailure = false;
   clock.now = new Date(FIRST_DAY);
-  let { adviser, senior } = await officersOf(database, t);
-  const users = await senior.api.users.list({ officersOnly: true });
+  let officers = await officersOf(database, t);
+  const users = await officers.senior.api.users.list({ officersOnly: true });
   const sia = users.find((u) => u.email === t.emails["school-improvement-adviser"]);
   if (!sia) throw new Error("The adviser is not listed among the officers.");
   const caseIds: string[] = [];
   for (const school of t.schools.slice(0, plan.patterns)) {
-    const { caseId } = await senior.api.cases.open({ urn: school.urn });
-    await senior.api.cases.assign({ caseId, officerId: sia.id });
+    const { caseId } = await officers.senior.api.cases.open({ urn: school.urn });
+    await officers.senior.api.cases.assign({ caseId, officerId: sia.id });
     caseIds.push(caseId);
     calls += 2;
   }
@@ -215,7 +215,8 @@ export async function buildHistory(
     const date = schoolDayBy(new Date(FIRST_DAY + step * STEP_DAYS * 86_400_000));
     clock.now = new Date(`${date}T15:00:00Z`);
     // Sessions last hours; history spans years: sign in again at each step.
-    ({ adviser, senior } = await officersOf(database, t));
+    officers = await officersOf(database, t);
+    const { adviser, senior } = officers;
     for (const [p, caseId] of caseIds.entries()) {
       if (step % 8 === 0) {
         await senior.api.assessments.decide({
