@@ -20,7 +20,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -106,7 +106,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   };
 }
 
-export class HttpError extends Error {}
+class HttpError extends Error {}
 
 /** One signed-in browser: its cookies, its CSRF token, and an address of its own (the server trusts loopback's X-Forwarded-For). */
 export class HttpClient {

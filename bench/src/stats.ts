@@ -44,7 +44,7 @@ export function statsLine(label: string, s: Stats): void {
 }
 
 /** One row of the final table. `pass` undefined: not measured (or no target to judge by). */
-export interface Figure {
+interface Figure {
   figure: string;
   measured: string;
   target: string;

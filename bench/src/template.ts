@@ -44,8 +44,7 @@ function stretchCalendar(source: PolicyDocument): PolicyDocument {
   return document;
 }
 
-export const policy: PolicyDocument = stretchCalendar(parsePolicyDocument(cambridgeshire));
-export const policySource: unknown = policy;
+const policy: PolicyDocument = stretchCalendar(parsePolicyDocument(cambridgeshire));
 const calendar = new SchoolCalendar(policy.calendar);
 
 /** The last school day on or before `date` (a visit is held, and recorded, on a school day). */
@@ -126,7 +125,7 @@ export async function provisionAuthority(
   slug: string,
   schools: number,
 ): Promise<Omit<Template, "patternCaseIds" | "calls">> {
-  const { tenant, policyVersionId } = await provisionTenant(database.db, { slug, policy: policySource });
+  const { tenant, policyVersionId } = await provisionTenant(database.db, { slug, policy });
   const list = Array.from({ length: schools }, (_, i) => schoolOf(i));
   await provisionSchools(database.db, tenant.id, list);
   const emails: Record<string, string> = {};
