@@ -304,33 +304,48 @@ async function measurePublish(database: StewardDatabase, t: Template, cases: num
     "<= 2 s",
     impact.ms <= 2000,
   );
-  const target = caseIds[Math.floor(caseIds.length / 2)]!;
-  const publishing = timed(() => admin.api.policy.publish({ id: draft.id, revision: saved.revision }));
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const command = timed(() =>
-    adviser.api.visits.schedule({ caseId: target, visitType: "school-improvement-adviser-visit", date: today() }).then(
-      () => "succeeded",
-      (error: unknown) => `failed: ${error instanceof Error ? error.message.slice(0, 60) : String(error)}`,
-    ),
+  // While the publish runs, a case command every second on a different case (the publish moves every
+  // one): how long each waits, and whether it succeeds.
+  let settled = false;
+  const publishing = timed(() => admin.api.policy.publish({ id: draft.id, revision: saved.revision })).then(
+    (r) => ({ ms: r.ms, failed: undefined }),
+    (error: unknown) => ({ ms: Number.NaN, failed: error instanceof Error ? error.message : String(error) }),
   );
-  const [pub, cmd] = await Promise.all([
-    publishing.then(
-      (r) => ({ ms: r.ms, failed: undefined }),
-      (error: unknown) => ({ ms: Number.NaN, failed: error instanceof Error ? error.message : String(error) }),
-    ),
-    command,
-  ]);
+  void publishing.then(() => (settled = true));
+  const waits: number[] = [];
+  let refused: string | undefined;
+  let failures = 0;
+  for (let i = 0; !settled; i++) {
+    await new Promise((resolve) => setTimeout(resolve, i === 0 ? 200 : 1000));
+    if (settled) break;
+    const caseId = caseIds[(i * 97 + 13) % caseIds.length]!;
+    const { ms: waited, value: error } = await timed(() =>
+      adviser.api.visits.schedule({ caseId, visitType: "school-improvement-adviser-visit", date: today() }).then(
+        () => undefined,
+        (e: unknown) => (e instanceof Error ? e.message : String(e)),
+      ),
+    );
+    waits.push(waited);
+    if (error) {
+      failures++;
+      refused ??= error.slice(0, 60);
+    }
+  }
+  const pub = await publishing;
   report(
     `publish, ${cases} open cases`,
     pub.failed ? `failed: ${pub.failed.slice(0, 120)}` : `${fixed(pub.ms / 1000, 1)} s`,
     "(no target)",
     undefined,
   );
+  const longest = Math.max(0, ...waits);
   report(
-    "a case command during publish waits",
-    `${fixed(cmd.ms / 1000, 2)} s, ${cmd.value}`,
-    "<= 1 s",
-    cmd.ms <= 1000 && cmd.value === "succeeded",
+    "case commands during publish: longest wait",
+    waits.length === 0
+      ? "none sent: the publish ended first"
+      : `${fixed(longest / 1000, 2)} s over ${waits.length} commands, ${failures} failed${refused ? ` (${refused})` : ""}`,
+    "<= 1 s, none failed",
+    longest <= 1000 && failures === 0,
   );
 }
 
