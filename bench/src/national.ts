@@ -111,7 +111,7 @@ async function measureReads(database: StewardDatabase, t: Template, raw: pg.Clie
   const { adviser, senior } = await officersOf(database, t);
   const caseIds = await openCaseIds(senior);
   const caseAt = (i: number) => caseIds[(i * 37) % caseIds.length]!;
-  const visits = await scheduleMany(adviser, caseIds.slice(200), scale.runs + 5);
+  const visits = await scheduleMany(adviser, caseIds.slice(200), scale.runs + 20);
   const answers = visitReport(today());
   console.log(`\n${label}: one authority's ${caseIds.length} open cases (first 1,000), ${scale.runs} runs each`);
   const captured = {

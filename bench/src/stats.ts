@@ -16,7 +16,7 @@ export function summarise(ms: readonly number[]): Stats {
 }
 
 /** Runs `fn` `runs` times one after another (after `warm` unmeasured calls) and summarises the times. */
-export async function timeSerial(runs: number, fn: (i: number) => Promise<unknown>, warm = 5): Promise<Stats> {
+export async function timeSerial(runs: number, fn: (i: number) => Promise<unknown>, warm = 20): Promise<Stats> {
   for (let i = 0; i < warm; i++) await fn(i);
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
