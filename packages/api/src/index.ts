@@ -1,6 +1,7 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { createContextInner, type Context, type ContextOptions, type CookieOptions, type RequestInfo } from "./trpc.ts";
 export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
+export { RateLimiter } from "./auth/rate-limiter.ts";
 
 export * from "./services/provision.ts";
 export {
