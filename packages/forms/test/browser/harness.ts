@@ -85,7 +85,11 @@ export async function startStaticServer(): Promise<{ url: string; close: () => P
       response.writeHead(404).end("Not found");
       return;
     }
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    // Storybook does not change while the tests run: the browser may keep every file (and its compiled scripts).
+    response.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": "max-age=3600",
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolvePromise) => server.listen(0, "127.0.0.1", resolvePromise));
