@@ -89,7 +89,7 @@ export function getSchoolFacts(school: School | undefined): Facts {
   };
 }
 
-export function eventFromRow(row: CaseEventRow): CaseEvent {
+function eventFromRow(row: CaseEventRow): CaseEvent {
   return {
     ...row.payload,
     type: row.type,

@@ -160,7 +160,7 @@ export async function planCaseMove(
  * (`planCaseMove` for each, schools and versions read once): the impact report
  * shows these outcomes and publishing writes these decisions. Changes nothing.
  */
-export async function planVersionMove(
+async function planVersionMove(
   actor: Actor,
   next: LoadedPolicy,
   mapping: VersionMapping | undefined,

@@ -15,11 +15,11 @@ import { planCaseMove, publishingActor } from "./policy-impact.ts";
  * on a case of the batch waits for the batch to commit, so a batch stops at whichever comes first and a command
  * never waits much more than `MOVE_BATCH_MS` (on a busy machine a case's move can take 50 ms).
  */
-export const MOVE_BATCH_SIZE = 100;
-export const MOVE_BATCH_MS = 250;
+const MOVE_BATCH_SIZE = 100;
+const MOVE_BATCH_MS = 250;
 
 /** A case a publish could not move: it stays under its version until it can be moved. */
-export interface CaseMoveFailure {
+interface CaseMoveFailure {
   caseId: string;
   school: string;
   problem: string;
