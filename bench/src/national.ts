@@ -429,7 +429,8 @@ async function loadServer(run: ServerRun, results: Map<string, LoadResult[]>): P
     },
   ];
   const list: LoadResult[] = [];
-  let lastRate = 30;
+  // The first level's guess at the rate (visits the pool must hold): generous, since a dry pool is an error.
+  let lastRate = 200;
   for (const n of clientLevels) {
     await pool.fill(Math.min(2500, Math.ceil(0.15 * seconds * lastRate * 2.5) + n));
     const clients = Array.from(
@@ -592,7 +593,8 @@ async function main() {
     if (process.env.BENCH_EMBEDDED !== "0") {
       log("building the embedded database through the API");
       const embedded = await buildEmbedded();
-      for (const workers of workerSettings) {
+      // The embedded database belongs to one process: the server refuses more than one worker on it.
+      for (const workers of workerSettings.filter((w) => !w || w === "1")) {
         const copy = mkdtempSync(path.join(os.tmpdir(), "steward-bench-run-"));
         cpSync(embedded.dir, copy, { recursive: true });
         rmSync(path.join(copy, "steward.lock"), { force: true, recursive: true });
