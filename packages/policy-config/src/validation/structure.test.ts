@@ -1,12 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { createMinimalPolicy } from "../fixtures/minimal-policy.ts";
-// The whole package, as the server imports it: importing must not compile the meta-schema.
-import { parsePolicyDocument, validatePolicy } from "../index.ts";
-import { metaSchemaCompilations } from "./structure.ts";
 
 describe("the policy meta-schema", () => {
-  it("is compiled on first use, not at import, and once", () => {
+  it("is compiled on first use, not at import, and once", async () => {
+    // A fresh copy of the package, as a new server process imports it: the test files of a worker share their
+    // modules (isolate: false), so another file may already have compiled the copy they share.
+    vi.resetModules();
+    const { parsePolicyDocument, validatePolicy } = await import("../index.ts");
+    const { metaSchemaCompilations } = await import("./structure.ts");
     expect(metaSchemaCompilations()).toBe(0);
 
     parsePolicyDocument(createMinimalPolicy());
