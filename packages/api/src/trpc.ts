@@ -22,8 +22,7 @@
 import { initTRPC } from "@trpc/server";
 
 import {
-  findSession,
-  findUser,
+  findSessionWithUser,
   isUuid,
   touchSession,
   withTenant,
@@ -212,10 +211,11 @@ async function loadSession(
   token: string,
   now: Date,
 ): Promise<{ session: SessionInfo; user: User } | undefined> {
-  const session = await findSession(trx, hashToken(token));
-  if (!session || session.expires_at <= now || session.idle_expires_at <= now) return undefined;
-  const user = await findUser(trx, session.user_id);
-  if (!user || user.status !== "active") return undefined;
+  const found = await findSessionWithUser(trx, hashToken(token));
+  if (!found) return undefined;
+  const { session, user } = found;
+  if (session.expires_at <= now || session.idle_expires_at <= now) return undefined;
+  if (user.status !== "active") return undefined;
   if (now.getTime() - session.last_seen_at.getTime() > SESSION_POLICY.touchEveryMs) {
     await touchSession(
       trx,

@@ -36,8 +36,11 @@ export async function withTenant<T>(
   if (!isUuid(tenantId)) throw new TypeError(`withTenant needs a tenant id (a UUID), not ${JSON.stringify(tenantId)}.`);
   return translatingDbErrors(() =>
     db.transaction().execute(async (trx) => {
-      await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
-      await sql`set local role steward_app`.execute(trx);
+      // One round trip: the tenant setting and `SET LOCAL ROLE steward_app` (the `role` setting), both for this
+      // transaction only.
+      await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'steward_app', true)`.execute(
+        trx,
+      );
       return fn(trx as TenantTransaction);
     }),
   );
