@@ -206,6 +206,14 @@ function readSessionCookie(request: RequestInfo | undefined): { tenantId: string
   return { tenantId: parts.tenantId.toLowerCase(), token: parts.token };
 }
 
+/** The signed-in user as procedures see them, from their row. */
+const toSessionUser = (user: User): SessionUser => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.display_name,
+  grants: user.grants,
+});
+
 async function loadSession(
   trx: TenantTransaction,
   token: string,
@@ -261,12 +269,7 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
   try {
     await withTenant(ctx.database.db, cookie.tenantId, async (trx) => {
       const loaded = await loadSession(trx, cookie.token, ctx.now());
-      const user: SessionUser | undefined = loaded && {
-        id: loaded.user.id,
-        email: loaded.user.email,
-        displayName: loaded.user.display_name,
-        grants: loaded.user.grants,
-      };
+      const user = loaded && toSessionUser(loaded.user);
       const session: SessionContext = { trx, afterCommit, tenantId: cookie.tenantId, session: loaded?.session, user };
       outcome = await next({ ctx: session });
       // Roll back when the procedure failed.
@@ -292,30 +295,38 @@ async function runAfterCommit(tasks: readonly (() => Promise<void>)[], logger: L
   }
 }
 
-export const authedProcedure = sessionProcedure.use(async ({ ctx, next, type }) => {
-  if (!ctx.session || !ctx.user || !ctx.trx || !ctx.tenantId)
-    throw new ApiError("unauthenticated", "Your session has ended: sign in again.");
-  if (type === "mutation") {
-    const header = ctx.request?.headers[CSRF_HEADER];
-    if (!header || header !== ctx.session.csrfToken)
-      throw new ApiError("csrf", "This request did not come from a Steward page: reload the page and try again.");
-  }
-  return next({ ctx: { trx: ctx.trx, tenantId: ctx.tenantId, session: ctx.session, user: ctx.user } });
-});
+const unauthenticated = () => new ApiError("unauthenticated", "Your session has ended: sign in again.");
 
-export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const policy = await loadPublishedPolicy(ctx.trx);
+/** A mutation must carry the session's CSRF token in its header. */
+function assertCsrf(type: string, request: RequestInfo | undefined, session: SessionInfo): void {
+  if (type !== "mutation") return;
+  const header = request?.headers[CSRF_HEADER];
+  if (!header || header !== session.csrfToken)
+    throw new ApiError("csrf", "This request did not come from a Steward page: reload the page and try again.");
+}
+
+/** The tenant's version in force; refused while it has none. */
+function requirePublished(policy: LoadedPolicy | undefined): LoadedPolicy {
   if (!policy)
     throw new ApiError(
       "unauthenticated",
       "Your authority has no published policy yet: ask your operator to publish one.",
     );
+  return policy;
+}
+
+export const authedProcedure = sessionProcedure.use(async ({ ctx, next, type }) => {
+  if (!ctx.session || !ctx.user || !ctx.trx || !ctx.tenantId) throw unauthenticated();
+  assertCsrf(type, ctx.request, ctx.session);
+  return next({ ctx: { trx: ctx.trx, tenantId: ctx.tenantId, session: ctx.session, user: ctx.user } });
+});
+
+export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const policy = requirePublished(await loadPublishedPolicy(ctx.trx));
   return next({
     ctx: { policy, ability: abilityOf(policy, { id: ctx.user.id, tenantId: ctx.tenantId, grants: ctx.user.grants }) },
   });
 });
-
-const unauthenticated = () => new ApiError("unauthenticated", "Your session has ended: sign in again.");
 
 /**
  * A tenant procedure for work too long for one transaction (publishing a version, which moves every open case):
@@ -331,26 +342,16 @@ export const steppedTenantProcedure = publicProcedure.use(async ({ ctx, next, ty
     return found && { ...found, policy: await loadPublishedPolicy(trx) };
   });
   if (!loaded) throw unauthenticated();
-  if (type === "mutation" && ctx.request?.headers[CSRF_HEADER] !== loaded.session.csrfToken)
-    throw new ApiError("csrf", "This request did not come from a Steward page: reload the page and try again.");
-  if (!loaded.policy)
-    throw new ApiError(
-      "unauthenticated",
-      "Your authority has no published policy yet: ask your operator to publish one.",
-    );
-  const user: SessionUser = {
-    id: loaded.user.id,
-    email: loaded.user.email,
-    displayName: loaded.user.display_name,
-    grants: loaded.user.grants,
-  };
+  assertCsrf(type, ctx.request, loaded.session);
+  const policy = requirePublished(loaded.policy);
+  const user = toSessionUser(loaded.user);
   return next({
     ctx: {
       tenantId: cookie.tenantId,
       session: loaded.session,
       user,
-      policy: loaded.policy,
-      ability: abilityOf(loaded.policy, { id: user.id, tenantId: cookie.tenantId, grants: user.grants }),
+      policy,
+      ability: abilityOf(policy, { id: user.id, tenantId: cookie.tenantId, grants: user.grants }),
     },
   });
 });

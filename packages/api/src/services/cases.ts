@@ -101,13 +101,7 @@ function eventFromRow(row: CaseEventRow): CaseEvent {
 
 /** An event as a timeline reads it (`listCaseEventHeaders`: the payload without its bodies). */
 export function eventHeaderFromRow(row: CaseEventRow): CaseEventHeader {
-  return {
-    ...row.payload,
-    type: row.type,
-    actorId: row.actor_id ?? "system",
-    at: row.occurred_at.toISOString(),
-    policyVersionId: row.policy_version_id ?? "",
-  } as CaseEventHeader;
+  return eventFromRow(row);
 }
 
 /**
