@@ -1,14 +1,13 @@
 // The template authority, made through the API as its officers would: schools provisioned, then a few dozen
 // "pattern" cases given several years of history (categorised each year, visits scheduled and recorded every
 // few weeks, letters drafted, approved and issued). Everything else is cloned from these in SQL (clone.ts).
-import { provisionSchools, provisionTenant, provisionUser } from "@steward/api";
+import { provisionSchools, provisionTenant, provisionUser, sampleFromSchema } from "@steward/api";
 import type { SchoolValues, StewardDatabase } from "@steward/db";
 import { SchoolCalendar } from "@steward/domain";
 import { parsePolicyDocument, type PolicyDocument } from "@steward/policy-config";
 import cambridgeshire from "@steward/policy-config/tenants/cambridgeshire/policy.json" with { type: "json" };
 
 // The demo's sample answers for a form: a real report, valid against the policy's schema.
-import { sampleFromSchema } from "../../packages/api/src/demo/sample-data.ts";
 import { ApiClient, BENCH_PASSWORD, clock } from "./client.ts";
 
 /** Shifts every YYYY-MM-DD string inside `value` by `days` (52-week steps keep weekdays weekdays). */
