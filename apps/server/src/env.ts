@@ -108,6 +108,30 @@ export function readWorkers(
   return workers;
 }
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/** LOG_LEVEL: the least severe request log lines written (default info); LOG_PRETTY=1: readable lines for development, not JSON. */
+export function readLogging(level: string | undefined, pretty: string | undefined): { level: string; pretty: boolean } {
+  const text = level?.trim().toLowerCase() || "info";
+  if (!LOG_LEVELS.includes(text))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not ${JSON.stringify(level)}.`);
+  const prettyText = pretty?.trim() ?? "";
+  if (prettyText !== "" && prettyText !== "0" && prettyText !== "1")
+    throw new Error(`LOG_PRETTY must be 1 (readable lines, for development) or 0 (JSON lines), not ${JSON.stringify(pretty)}.`);
+  return { level: text, pretty: prettyText === "1" };
+}
+
+/** STEWARD_METRICS_TOKEN: the bearer token `/metrics` asks for (unset: `/metrics` is not served); at least 16 characters. */
+export function readMetricsToken(value: string | undefined): string | undefined {
+  const text = value?.trim() ?? "";
+  if (text === "") return undefined;
+  if (text.length < 16 || /\s/.test(text))
+    throw new Error(
+      "STEWARD_METRICS_TOKEN must be at least 16 characters without spaces (e.g. the output of `openssl rand -hex 32`).",
+    );
+  return text;
+}
+
 export interface ServerEnv {
   port: number;
   host: string;
@@ -126,6 +150,10 @@ export interface ServerEnv {
   workers: number;
   /** The embedded database's bounds on requests waiting for its one connection (STEWARD_DB_QUEUE_LIMIT, STEWARD_DB_QUEUE_TIMEOUT_MS). */
   dbQueue: { maxWaiting: number; maxWaitMs: number };
+  /** Request logs: the level (LOG_LEVEL) and whether to write readable lines rather than JSON (LOG_PRETTY). */
+  logging: { level: string; pretty: boolean };
+  /** The bearer token for `/metrics` (STEWARD_METRICS_TOKEN); unset, `/metrics` answers 404. */
+  metricsToken: string | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -141,6 +169,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     trustProxy: readTrustProxy(env.STEWARD_TRUST_PROXY),
     policyCheckTimeoutMs: readTimeout(env.STEWARD_POLICY_CHECK_TIMEOUT_MS),
     workers: readWorkers(env.WORKERS, databaseUrl),
+    logging: readLogging(env.LOG_LEVEL, env.LOG_PRETTY),
+    metricsToken: readMetricsToken(env.STEWARD_METRICS_TOKEN),
     dbQueue: {
       maxWaiting: readWhole("STEWARD_DB_QUEUE_LIMIT", env.STEWARD_DB_QUEUE_LIMIT, 100, 1, 100_000, "requests"),
       maxWaitMs: readWhole(

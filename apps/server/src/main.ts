@@ -11,6 +11,7 @@ import {
   type StewardDatabase,
 } from "@steward/db";
 
+import { clusterMetricsCollector, serveClusterMetrics } from "./cluster-metrics.ts";
 import { readEnv, type ServerEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
 import { appVersion } from "./version.ts";
@@ -81,8 +82,10 @@ async function serve(env: ServerEnv, quiet: boolean) {
     database,
     appVersion,
     repoRoot: env.repoRoot,
-    logger: false,
+    logger: env.logging,
     trustProxy: env.trustProxy,
+    metricsToken: env.metricsToken,
+    ...(cluster.isWorker ? { collectMetrics: clusterMetricsCollector() } : {}),
   });
 
   const shutdown = async (signal: string) => {
@@ -172,6 +175,7 @@ async function supervise(env: ServerEnv) {
   };
   process.on("SIGINT", () => void stop("SIGINT", 0));
   process.on("SIGTERM", () => void stop("SIGTERM", 0));
+  serveClusterMetrics();
   for (let i = 0; i < env.workers; i++) start();
 }
 

@@ -16,12 +16,25 @@ import { appRouter, createContextInner, SESSION_POLICY, type AppRouter, type Req
 import type { StewardDatabase } from "@steward/db";
 
 import type { TrustProxy } from "./env.ts";
+import {
+  addHealthRoutes,
+  addMetricsRoute,
+  addRequestLogging,
+  loggerOptions,
+  requestIdGenerator,
+  type LogSettings,
+} from "./observability.ts";
 
 export interface ServerOptions {
   database: StewardDatabase;
   appVersion: string;
   repoRoot: string;
-  logger?: boolean;
+  /** Request logs as JSON lines (docs/operations.md#logs); false: none. Default: level info to standard output. */
+  logger?: LogSettings | false;
+  /** The bearer token `/metrics` asks for; absent, `/metrics` answers 404. */
+  metricsToken?: string | undefined;
+  /** What `/metrics` serves (default: this process's registry; with several processes, the primary's sum of all). */
+  collectMetrics?: () => Promise<{ contentType: string; text: string }>;
   /** The reverse proxies whose X-Forwarded-* headers are believed: a hop count or addresses/CIDRs; never "everyone". */
   trustProxy?: TrustProxy | false;
 }
@@ -84,6 +97,10 @@ function toRequestInfo(req: FastifyRequest, res: FastifyReply): RequestInfo {
         secure,
       }),
     clearCookie: (name) => void res.clearCookie(name, { path: "/", sameSite: "lax", httpOnly: true, secure }),
+    identify: ({ tenantId, userId }) => {
+      req.steward.tenantId = tenantId;
+      if (userId) req.steward.userId = userId;
+    },
   };
 }
 
@@ -113,8 +130,10 @@ function trpcRoutes(trpcOptions: TrpcOptions): FastifyPluginCallback {
     api.addHook("onSend", async (_request, reply) => {
       reply.header("cache-control", "no-store");
     });
-    const handle = (path: string) => (req: FastifyRequest, res: FastifyReply) =>
-      fastifyRequestHandler({ ...trpcOptions, req, res, path });
+    const handle = (path: string) => (req: FastifyRequest, res: FastifyReply) => {
+      req.steward.procedure = path;
+      return fastifyRequestHandler({ ...trpcOptions, req, res, path });
+    };
     for (const [procedure, bodyLimit] of Object.entries(LARGE_BODY_LIMITS)) {
       api.post(`/api/trpc/${procedure}`, { bodyLimit }, handle(procedure));
     }
@@ -132,7 +151,11 @@ function trpcRoutes(trpcOptions: TrpcOptions): FastifyPluginCallback {
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: "info" } : false,
+    logger: loggerOptions(options.logger ?? { level: "info" }),
+    // Fastify's own "incoming request"/"request completed" lines are replaced by one line of ours (observability.ts).
+    disableRequestLogging: true,
+    requestIdHeader: false,
+    genReqId: requestIdGenerator(options.trustProxy ?? false),
     // Behind a reverse proxy that terminates TLS, its X-Forwarded-* headers give the client's address and scheme.
     // A hop count n believes the n nearest addresses of X-Forwarded-For (what fastify does with a number).
     trustProxy: typeof options.trustProxy === "number" ? hopCount(options.trustProxy) : (options.trustProxy ?? false),
@@ -152,6 +175,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (request.protocol === "https") reply.header("strict-transport-security", HSTS);
   });
   await app.register(fastifyCookie);
+  addRequestLogging(app);
+  addHealthRoutes(app, options.database);
+  addMetricsRoute(app, options.metricsToken, options.collectMetrics);
 
   const trpcOptions: TrpcOptions = {
     router: appRouter,
@@ -160,15 +186,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         database: options.database,
         appVersion: options.appVersion,
         request: toRequestInfo(req, res),
+        logger: { error: (message, detail) => req.log.error({ err: detail }, message) },
       }),
     // "Steward is busy" (the embedded database's queue is full): a 503 saying when to try again.
     responseMeta: ({ errors }) =>
       errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
         ? { headers: { "retry-after": String(BUSY_RETRY_AFTER_SECONDS) } }
         : {},
-    onError({ path: procedure, error }) {
+    onError({ path: procedure, error, req }) {
+      (req as unknown as FastifyRequest).steward.errors.push(error.code);
       if (error.code === "INTERNAL_SERVER_ERROR")
-        app.log.error({ procedure, err: error.cause ?? error }, "procedure failed");
+        (req as unknown as FastifyRequest).log.error({ procedure, err: error.cause ?? error }, "procedure failed");
     },
   };
   await app.register(trpcRoutes(trpcOptions));

@@ -14,3 +14,10 @@ export { closePolicyWorker, configurePolicyWorker } from "./services/worker/pool
 export { readCensusFile, readGiasFile, readLinksFile, RegisterFileError } from "./services/school-register.ts";
 export { seedDemo, DEMO_PASSWORD, type DemoReport } from "./demo/seed.ts";
 export { sampleFromSchema } from "./demo/sample-data.ts";
+export {
+  metricsRegistry,
+  recordHttpRequest,
+  recordJobRun,
+  renderMetrics,
+  setOutboxDepthReader,
+} from "./services/metrics.ts";

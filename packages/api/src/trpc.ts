@@ -38,6 +38,7 @@ import { hashToken } from "./auth/tokens.ts";
 import { ApiError, StewardTRPCError, toClientError } from "./errors.ts";
 import { findUnstorableText } from "./input-guard.ts";
 import { abilityOf } from "./services/abilities.ts";
+import { recordProcedureCall } from "./services/metrics.ts";
 import { loadPublishedPolicy, type LoadedPolicy } from "./services/policies.ts";
 
 // 1. CONTEXT
@@ -55,6 +56,8 @@ export interface RequestInfo {
   headers: Record<string, string | undefined>;
   setCookie(name: string, value: string, options: CookieOptions): void;
   clearCookie(name: string): void;
+  /** Tells the host whose request this is, once known (its log lines carry the ids: never a name or an email). */
+  identify?(who: { tenantId: string; userId?: string | undefined }): void;
 }
 
 interface Logger {
@@ -132,10 +135,16 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Every error leaves through one map; internals are logged with their cause. */
-const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
+const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
   const result = await next();
-  if (result.ok) return result;
+  const seconds = (performance.now() - started) / 1000;
+  if (result.ok) {
+    recordProcedureCall(path, type, undefined, seconds);
+    return result;
+  }
   const error = toClientError(result.error);
+  recordProcedureCall(path, type, error.code, seconds);
   if (error.code === "INTERNAL_SERVER_ERROR")
     ctx.logger.error(`procedure ${path} failed`, result.error.cause ?? result.error);
   throw error;
@@ -270,6 +279,7 @@ export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
     await withTenant(ctx.database.db, cookie.tenantId, async (trx) => {
       const loaded = await loadSession(trx, cookie.token, ctx.now());
       const user = loaded && toSessionUser(loaded.user);
+      if (loaded) ctx.request?.identify?.({ tenantId: cookie.tenantId, userId: loaded.user.id });
       const session: SessionContext = { trx, afterCommit, tenantId: cookie.tenantId, session: loaded?.session, user };
       outcome = await next({ ctx: session });
       // Roll back when the procedure failed.

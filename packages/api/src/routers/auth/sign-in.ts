@@ -36,7 +36,7 @@ const signInOutput = z.object({ signedIn: z.literal(true), csrfToken: z.string()
 type SignInCandidate = { error: ApiError } | { user: Awaited<ReturnType<typeof findUserByEmail>> };
 
 /** A sign-in's result inside its transaction: the refusal to answer with, or the new session's cookie and CSRF token. */
-type SignInOutcome = { error: ApiError } | { cookie: string; csrfToken: string };
+type SignInOutcome = { error: ApiError } | { cookie: string; csrfToken: string; userId: string };
 
 const WRONG = "The email address or password is not right. Check them and try again.";
 
@@ -66,6 +66,7 @@ export const signIn = publicProcedure
     const address = await takeAddressAttempt(ctx, now);
     const tenant = await findTenantBySlug(ctx.database.db, input.tenant);
     if (!tenant) throw new ApiError("unauthenticated", WRONG);
+    ctx.request?.identify?.({ tenantId: tenant.id });
     const found = await withTenant(ctx.database.db, tenant.id, async (trx): Promise<SignInCandidate> => {
       const blocked = await findSignInBlock(trx, input.email, address, now);
       return blocked ? { error: heldBack(blocked, now) } : { user: await findUserByEmail(trx, input.email) };
@@ -125,10 +126,11 @@ export const signIn = publicProcedure
         subjectId: usable.id,
         detail: { address },
       });
-      return { cookie: `${tenant.id}.${token}`, csrfToken };
+      return { cookie: `${tenant.id}.${token}`, csrfToken, userId: usable.id };
     });
     // Failures are answered after their count has been committed.
     if ("error" in outcome) throw outcome.error;
+    ctx.request?.identify?.({ tenantId: tenant.id, userId: outcome.userId });
     ctx.request?.setCookie(SESSION_COOKIE, outcome.cookie, {
       httpOnly: true,
       maxAgeSeconds: SESSION_POLICY.absoluteMs / 1000,
