@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { readDemo, readEnv, readTrustProxy, readWorkers } from "./env.ts";
+import { readDemo, readEnv, readLogging, readMetricsToken, readTrustProxy, readWorkers } from "./env.ts";
 
 describe("STEWARD_TRUST_PROXY", () => {
   it("trusts no proxy when unset, empty or 0", () => {
@@ -71,5 +71,30 @@ describe("WORKERS", () => {
     expect(readWorkers("auto", undefined, 1)).toBe(1);
     for (const value of ["0", "two", "1.5", "65"])
       expect(() => readWorkers(value, postgres)).toThrow(/WORKERS must be/);
+  });
+});
+
+describe("LOG_LEVEL and LOG_PRETTY", () => {
+  it("log JSON lines at info unless told otherwise", () => {
+    expect(readEnv({}).logging).toEqual({ level: "info", pretty: false });
+    expect(readLogging("DEBUG", "1")).toEqual({ level: "debug", pretty: true });
+    expect(readLogging("silent", "0")).toEqual({ level: "silent", pretty: false });
+  });
+
+  it("refuse a level pino does not have, and a flag that is not 0 or 1", () => {
+    expect(() => readLogging("verbose", undefined)).toThrow(/LOG_LEVEL must be one of fatal, error, warn, info/);
+    expect(() => readLogging(undefined, "yes")).toThrow(/LOG_PRETTY must be 1/);
+  });
+});
+
+describe("STEWARD_METRICS_TOKEN", () => {
+  it("is none when unset (/metrics is not served), and the token when long enough", () => {
+    expect(readEnv({}).metricsToken).toBeUndefined();
+    expect(readMetricsToken(" 0123456789abcdef0123 ")).toBe("0123456789abcdef0123");
+  });
+
+  it("refuses a short token or one with spaces", () => {
+    expect(() => readMetricsToken("secret")).toThrow(/at least 16 characters/);
+    expect(() => readMetricsToken("0123456789 abcdef0123")).toThrow(/without spaces/);
   });
 });

@@ -117,7 +117,9 @@ export function readLogging(level: string | undefined, pretty: string | undefine
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not ${JSON.stringify(level)}.`);
   const prettyText = pretty?.trim() ?? "";
   if (prettyText !== "" && prettyText !== "0" && prettyText !== "1")
-    throw new Error(`LOG_PRETTY must be 1 (readable lines, for development) or 0 (JSON lines), not ${JSON.stringify(pretty)}.`);
+    throw new Error(
+      `LOG_PRETTY must be 1 (readable lines, for development) or 0 (JSON lines), not ${JSON.stringify(pretty)}.`,
+    );
   return { level: text, pretty: prettyText === "1" };
 }
 

@@ -3,7 +3,13 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import proxyAddr from "@fastify/proxy-addr";
-import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from "fastify";
+import {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from "fastify";
 
 import { recordHttpRequest, renderMetrics } from "@steward/api";
 import { getMigrationLevel, type StewardDatabase } from "@steward/db";
@@ -104,32 +110,45 @@ export function requestIdGenerator(trustProxy: TrustProxy | false): (raw: Incomi
 }
 
 /**
- * One log line per request when it completes (fastify's own request lines are off): the request id,
- * method and path, status, time taken, the tenant and user ids once known, and for the API the
- * procedure and its outcome. Never a name, an email, a body, a query string or a header. Every request
- * is timed into the metrics by its route pattern too.
+ * One log line per request, when it completes (fastify's "incoming request" and "not found" lines are
+ * dropped: the first adds nothing, the second carries the query string): the request id, method and
+ * path, status, time taken, the tenant and user ids once known, and for the API the procedure and its
+ * outcome. Never a name, an email, a body, a query string or a header.
  */
-export function addRequestLogging(app: FastifyInstance): void {
+export class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override routeNotFound(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const { tenantId, userId, procedure, errors } = request.steward ?? { errors: [] };
+    const line = {
+      req: request,
+      res: reply,
+      responseTime: Math.round(reply.elapsedTime * 10) / 10,
+      ...(tenantId ? { tenantId } : {}),
+      ...(userId ? { userId } : {}),
+      ...(procedure ? { procedure, outcome: errors.length ? errors.join(",") : "ok" } : {}),
+    };
+    if (error) request.log.error({ ...line, err: error }, "request errored");
+    else if (reply.statusCode >= 500) request.log.error(line, "request completed");
+    else request.log.info(line, "request completed");
+  }
+}
+
+/** Gives each request its facts (filled in as they become known), echoes its id, and times it into the metrics by route pattern. */
+export function addRequestTracking(app: FastifyInstance): void {
   app.decorateRequest("steward", null as unknown as RequestFacts);
   app.addHook("onRequest", async (request, reply) => {
     request.steward = { errors: [] };
     reply.header("x-request-id", request.id);
   });
   app.addHook("onResponse", async (request, reply) => {
-    const route = request.routeOptions.url ?? "(unmatched)";
-    recordHttpRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
-    const { tenantId, userId, procedure, errors } = request.steward;
-    const level = reply.statusCode >= 500 ? "error" : "info";
-    request.log[level](
-      {
-        req: request,
-        res: reply,
-        responseTime: Math.round(reply.elapsedTime * 10) / 10,
-        ...(tenantId ? { tenantId } : {}),
-        ...(userId ? { userId } : {}),
-        ...(procedure ? { procedure, outcome: errors.length ? errors.join(",") : "ok" } : {}),
-      },
-      "request completed",
+    recordHttpRequest(
+      request.routeOptions.url ?? "(unmatched)",
+      request.method,
+      reply.statusCode,
+      reply.elapsedTime / 1000,
     );
   });
 }

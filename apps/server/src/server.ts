@@ -19,9 +19,10 @@ import type { TrustProxy } from "./env.ts";
 import {
   addHealthRoutes,
   addMetricsRoute,
-  addRequestLogging,
+  addRequestTracking,
   loggerOptions,
   requestIdGenerator,
+  RequestLogController,
   type LogSettings,
 } from "./observability.ts";
 
@@ -152,8 +153,8 @@ function trpcRoutes(trpcOptions: TrpcOptions): FastifyPluginCallback {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(options.logger ?? { level: "info" }),
-    // Fastify's own "incoming request"/"request completed" lines are replaced by one line of ours (observability.ts).
-    disableRequestLogging: true,
+    // One line per request, with who made it and what it called (observability.ts).
+    logController: new RequestLogController(),
     requestIdHeader: false,
     genReqId: requestIdGenerator(options.trustProxy ?? false),
     // Behind a reverse proxy that terminates TLS, its X-Forwarded-* headers give the client's address and scheme.
@@ -175,7 +176,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (request.protocol === "https") reply.header("strict-transport-security", HSTS);
   });
   await app.register(fastifyCookie);
-  addRequestLogging(app);
+  addRequestTracking(app);
   addHealthRoutes(app, options.database);
   addMetricsRoute(app, options.metricsToken, options.collectMetrics);
 
@@ -194,9 +195,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ? { headers: { "retry-after": String(BUSY_RETRY_AFTER_SECONDS) } }
         : {},
     onError({ path: procedure, error, req }) {
-      (req as unknown as FastifyRequest).steward.errors.push(error.code);
+      req.steward.errors.push(error.code);
       if (error.code === "INTERNAL_SERVER_ERROR")
-        (req as unknown as FastifyRequest).log.error({ procedure, err: error.cause ?? error }, "procedure failed");
+        req.log.error({ procedure, err: error.cause ?? error }, "procedure failed");
     },
   };
   await app.register(trpcRoutes(trpcOptions));
