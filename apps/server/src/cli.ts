@@ -3,6 +3,7 @@
 import { ProvisionError, RegisterFileError } from "@steward/api";
 import { DbError } from "@steward/db";
 
+import { backupCommand, restoreCommand } from "./cli/backup-commands.ts";
 import { exportCommand, migrateCommand, schoolsImportCommand, statusCommand } from "./cli/data-commands.ts";
 import { policyCommand } from "./cli/policy-files.ts";
 import {
@@ -44,7 +45,14 @@ STEWARD_DATA_DIR, default .data/; stop the server before using the embedded one)
                                       transitions that hold on the day (default today; a
                                       missed day, never a future one), for every authority
                                       or one; running it twice on a day changes nothing
-  demo                                load the demo authorities into an empty database`;
+  demo                                load the demo authorities into an empty database
+
+Backups of the embedded database (stop the server first; on PostgreSQL these print
+the pg_dump/pg_restore command to use instead):
+  backup --out FILE [--force]         the whole database as one file (a .tar.gz of its folder);
+                                      --force overwrites FILE
+  restore --from FILE [--force]       a backup as the database in STEWARD_DATA_DIR (an empty
+                                      folder; --force replaces the database there)`;
 
 const help: Command = () => {
   console.log(HELP);
@@ -65,6 +73,8 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   tick: tickCommand,
   demo: demoCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 async function run([command = "help", ...args]: string[]): Promise<number> {
