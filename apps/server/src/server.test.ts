@@ -372,7 +372,8 @@ describe("several server processes (WORKERS)", () => {
     "serves from two processes on PostgreSQL, whose sign-in budget per address is one, and stops both",
     async () => {
       const port = await freePort();
-      const server = startServer(port, { WORKERS: "2", STEWARD_TRUST_PROXY: "loopback" });
+      const token = "metrics-token-0123456789";
+      const server = startServer(port, { WORKERS: "2", STEWARD_TRUST_PROXY: "loopback", STEWARD_METRICS_TOKEN: token });
       await waitForStart(server);
       expect(server.output()).toContain("running in 2 processes");
       // 20 attempts a minute per address (SESSION_POLICY), spread over both processes: the 21st is refused.
@@ -383,6 +384,15 @@ describe("several server processes (WORKERS)", () => {
       expect(answers[20]).toBe(429);
       // Another address has its own budget.
       expect(await signInOnce(port, "203.0.113.8")).toBe(401);
+      // Whichever process a scrape reaches, /metrics counts both processes' requests (the primary sums them).
+      for (let scrape = 0; scrape < 2; scrape++) {
+        const metrics = await fetch(`http://127.0.0.1:${port}/metrics`, {
+          headers: { authorization: `Bearer ${token}`, connection: "close" },
+        });
+        const text = await metrics.text();
+        expect(text).toContain('steward_trpc_errors_total{procedure="auth.signIn",code="UNAUTHORIZED"} 21');
+        expect(text).toContain('steward_trpc_errors_total{procedure="auth.signIn",code="TOO_MANY_REQUESTS"} 1');
+      }
       expect(await stop(server)).toBe(0);
       expect(server.output()).toContain("Steward stopped");
     },

@@ -76,7 +76,7 @@ export async function backupEmbeddedDatabase(dataDir: string): Promise<{ archive
 function tarEntryNames(tar: Uint8Array): string[] {
   const names: string[] = [];
   const text = new TextDecoder();
-  for (let offset = 0; offset + 512 <= tar.length; ) {
+  for (let offset = 0; offset + 512 <= tar.length;) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
     if (text.decode(header.subarray(257, 262)) !== "ustar") throw new Error("not a tar archive");

@@ -9,13 +9,7 @@ export {
   type FieldScope,
 } from "./access.ts";
 export * from "./audit.queries.ts";
-export {
-  BackupError,
-  backupEmbeddedDatabase,
-  checkBackupArchive,
-  restoreEmbeddedDatabase,
-  type BackupSummary,
-} from "./backup.ts";
+export { BackupError, backupEmbeddedDatabase, restoreEmbeddedDatabase, type BackupSummary } from "./backup.ts";
 export * from "./cases.queries.ts";
 export {
   connectDatabase,
