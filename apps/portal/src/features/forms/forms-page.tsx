@@ -22,6 +22,9 @@ import {
   type RouterOutputs,
 } from "@steward/ui";
 
+import { ResponsesDue } from "../letters/letter-response.tsx";
+import { useSchoolLetters } from "../school-case.ts";
+
 type Forms = RouterOutputs["forms"]["list"];
 type FormDef = Forms["forms"][number];
 type Response = Forms["responses"][number];
@@ -36,6 +39,8 @@ function useSchoolForms() {
 export function FormsPage() {
   const forms = useSchoolForms();
   const can = useCan();
+  // The forms the school's letters ask for, tied to each letter (for those who may read the letters).
+  const letters = useSchoolLetters({ enabled: can("read Letter") });
   usePageTitle("Forms");
   if (forms.isPending) return <Loading />;
   if (forms.isError) return <QueryError error={forms.error} />;
@@ -45,6 +50,7 @@ export function FormsPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Forms</h1>
+      <ResponsesDue letters={letters.data?.letters ?? []} />
       {drafts.length > 0 && (
         <>
           <h2 className="govuk-heading-m">In progress</h2>
