@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, Navigate, useNavigate, useParams } from "react-router";
 
 import { FormSummary, GovukForm } from "@steward/forms";
 import {
@@ -112,7 +112,10 @@ export function FormsPage() {
   );
 }
 
-/** A new response: nothing is stored until the first save. */
+/**
+ * A new response: nothing is stored until the first save. The school keeps one draft of a form, so when it has
+ * one already (a letter's "Fill in the action plan" after someone started it) this continues that draft.
+ */
 export function NewFormPage() {
   const { formKey = "" } = useParams();
   const forms = useSchoolForms();
@@ -121,6 +124,8 @@ export function NewFormPage() {
   if (forms.isPending) return <Loading />;
   if (forms.isError) return <QueryError error={forms.error} />;
   if (!form) return <ErrorPage error={new Error("There is no such form.")} title="Form not found" />;
+  const draft = forms.data.responses.find((r) => r.formKey === formKey && r.status === "draft");
+  if (draft) return <Navigate to={`/forms/responses/${draft.id}`} replace />;
   return <FillForm form={form} />;
 }
 
