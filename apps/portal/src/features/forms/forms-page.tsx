@@ -244,7 +244,8 @@ function FillForm({ form, response }: { form: FormDef; response?: Response }) {
       <ErrorSummary problems={problems} />
       {form.description && <p className="govuk-body">{form.description}</p>}
       <GovukForm<Record<string, unknown>>
-        schema={form.schema}
+        // The form's title is the page's heading: the form's own when its schema gives none.
+        schema={form.schema.title === undefined ? { ...form.schema, title: form.title } : form.schema}
         uiSchema={{ ...form.uiSchema, "ui:submitButtonOptions": { submitText: "Send to the local authority" } }}
         formData={current?.data}
         initialPage={current?.page}
