@@ -89,14 +89,19 @@ void describe("a letter's response form in a browser", { skip, concurrency: fals
     const by = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
     await fillDate(page, "By when", by);
     await page.getByLabel("Who leads it").fill("Chair of governors");
-    await page.getByLabel("Action", { exact: true }).fill("The standards committee meets fortnightly to review reading.");
+    await page
+      .getByLabel("Action", { exact: true })
+      .fill("The standards committee meets fortnightly to review reading.");
     await page.getByRole("button", { name: "Send to the local authority" }).click();
     await settled(page, page.getByText(/^Sent /).first(), "The action plan was not sent");
 
     // The notice now says the action plan came, and the home page no longer asks for it.
     await page.goto("/portal/letters");
     const received = new RegExp(`Action plan received on ${inWords(today)}`);
-    await page.getByRole("row", { name: new RegExp(la.notice) }).getByText(received).waitFor();
+    await page
+      .getByRole("row", { name: new RegExp(la.notice) })
+      .getByText(received)
+      .waitFor();
     await page.getByRole("link", { name: la.notice }).first().click();
     await page.getByRole("heading", { name: new RegExp(`${la.notice}: `), level: 1 }).waitFor();
     await page.getByText(received).waitFor();

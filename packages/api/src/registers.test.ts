@@ -104,7 +104,9 @@ describe("logging and closing register entries", () => {
     // The adviser is in no list of the test's complaints register: not even its name shows (Cambridgeshire's
     // own register of parental complaints, which advisers read, comes first).
     expect(view.registers.map((r) => r.key)).toEqual(["parental-complaints", "concerns"]);
-    expect(view.timeline.map((l) => l.summary)).toContain("Concern logged in Register of concern, dated 20 September 2021");
+    expect(view.timeline.map((l) => l.summary)).toContain(
+      "Concern logged in Register of concern, dated 20 September 2021",
+    );
     const audit = await (
       await world.as("cambridgeshire", "policy-administrator")
     ).api.audit.list({
