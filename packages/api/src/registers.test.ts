@@ -104,7 +104,9 @@ describe("logging and closing register entries", () => {
     // The adviser is in no list of the test's complaints register: not even its name shows (Cambridgeshire's
     // own register of parental complaints, which advisers read, comes first).
     expect(view.registers.map((r) => r.key)).toEqual(["parental-complaints", "concerns"]);
-    expect(view.timeline.map((l) => l.summary)).toContain("Concern logged in Register of concern, dated 2021-09-20");
+    expect(view.timeline.map((l) => l.summary)).toContain(
+      "Concern logged in Register of concern, dated 20 September 2021",
+    );
     const audit = await (
       await world.as("cambridgeshire", "policy-administrator")
     ).api.audit.list({
@@ -234,7 +236,7 @@ describe("what school staff see of registers", () => {
     expect(complaints.canLog).toBe(false);
     expect(complaints.schema).toBeUndefined();
     expect(complaints.entries.map((e) => e.fields.summary)).toEqual(["Complaint about the school's own provision"]);
-    expect(view.timeline.map((l) => l.summary)).toContain("Complaint logged in Complaints, dated 2021-10-01");
+    expect(view.timeline.map((l) => l.summary)).toContain("Complaint logged in Complaints, dated 1 October 2021");
     expect(JSON.stringify(view)).not.toMatch(/CONFIDENTIAL CONCERN|Register of concern|Resolved with the school/);
 
     const list = await head.api.registers.listEntries({});

@@ -11,9 +11,11 @@ import v2RetiredFacts from "./upgrades/golden/v2-retired-facts.json" with { type
 import v3LetterDeadlines from "./upgrades/golden/v3-letter-deadlines.json" with { type: "json" };
 import v3NoDeadlines from "./upgrades/golden/v3-no-deadlines.json" with { type: "json" };
 import v3RetiredFacts from "./upgrades/golden/v3-retired-facts.json" with { type: "json" };
+import v3RiskRating from "./upgrades/golden/v3-risk-rating.json" with { type: "json" };
 import v4LetterDeadlines from "./upgrades/golden/v4-letter-deadlines.json" with { type: "json" };
 import v4NoDeadlines from "./upgrades/golden/v4-no-deadlines.json" with { type: "json" };
 import v4RetiredFacts from "./upgrades/golden/v4-retired-facts.json" with { type: "json" };
+import v4RiskRating from "./upgrades/golden/v4-risk-rating.json" with { type: "json" };
 import { validatePolicy } from "./validation/index.ts";
 
 describe("upgradePolicy: the mechanism", () => {
@@ -71,6 +73,8 @@ describe("the format upgrades, on golden documents", () => {
     ["letter-deadlines", v3LetterDeadlines, v4LetterDeadlines],
     ["no-deadlines", v3NoDeadlines, v4NoDeadlines],
     ["retired-facts", v3RetiredFacts, v4RetiredFacts],
+    // A risk rating: one dimension, the officer's choice among the categories, with no reason asked, as format 3.
+    ["risk-rating", v3RiskRating, v4RiskRating],
   ] as const;
 
   it.each(toV2)("upgrades %s from format 1 to exactly the expected format 2 document", (_name, v1, v2) => {

@@ -26,11 +26,14 @@ export function useSchoolCase() {
  * The letters of the signed-in user's school that they may read (`letters.listForSchool`): each letter is
  * checked on itself, so a role that reads letters and not the case (a clerk) gets them too.
  */
-export function useSchoolLetters() {
+export function useSchoolLetters({ enabled = true }: { enabled?: boolean } = {}) {
   const trpc = useTRPC();
   const me = useSession();
   return useQuery(
-    trpc.letters.listForSchool.queryOptions({ schoolUrn: me.schoolUrn ?? 0 }, { enabled: me.schoolUrn !== null }),
+    trpc.letters.listForSchool.queryOptions(
+      { schoolUrn: me.schoolUrn ?? 0 },
+      { enabled: enabled && me.schoolUrn !== null },
+    ),
   );
 }
 

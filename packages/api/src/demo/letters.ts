@@ -68,7 +68,8 @@ export async function seedLetters(w: DemoWorld, c: DemoCase): Promise<void> {
   const parameters = letterType.parameters
     ? sampleFromSchema(letterType.parameters.schema, {
         date: addDays(w.today, 14),
-        text: (title) => `${title}: as discussed with the governing body at this term's meeting.`,
+        // A paragraph the template merges into a sentence of its own, so it does not repeat the field's title.
+        text: () => "The steps set out to the governing body at this term's meeting.",
       })
     : undefined;
   const drafted = await w.run(drafter, c.caseId, {

@@ -40,6 +40,8 @@ const CONCEPT_HINTS: Readonly<Record<string, Readonly<Record<string, string>>>> 
     inputs: "what the drafting officer fills in is the letter type's `parameters` (a JSON Schema)",
     form: "a form the school returns by the deadline is the letter type's `responseForm` ({form, label})",
     response: "a form the school returns by the deadline is the letter type's `responseForm` ({form, label})",
+    attachments:
+      "a letter carries no attachments: the format has no place for them (name or link the documents in its template)",
   },
   "letterTypes[].recipients[]": {
     condition: "a recipient included only sometimes has `when` (a rule over the school's facts)",
@@ -49,6 +51,15 @@ const CONCEPT_HINTS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   "letterTypes[].deadline": {
     parameter: "a deadline the drafting officer sets is `fromParameter` ({field, unit})",
     field: "a deadline the drafting officer sets is `fromParameter` ({field, unit})",
+  },
+  "escalation.stages[].followUps[]": {
+    every:
+      "a follow-up starts once each time the case enters the stage: the format has no repeating task (a category's `cadence` repeats its visits)",
+    repeat:
+      "a follow-up starts once each time the case enters the stage: the format has no repeating task (a category's `cadence` repeats its visits)",
+    when: "every follow-up of a stage starts on entering it: the format has no condition on one (give the schools that differ a stage of their own)",
+    condition:
+      "every follow-up of a stage starts on entering it: the format has no condition on one (give the schools that differ a stage of their own)",
   },
   "escalation.stages[]": {
     onenter: "what entering a stage starts is its `followUps`",

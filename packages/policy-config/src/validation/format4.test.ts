@@ -407,4 +407,17 @@ describe("format 4: a field the format does not have", () => {
     setAt(policy, pointer, "x");
     expectProblem(policy, pointer, message);
   });
+
+  it.each([
+    ["/letterTypes/0/attachments", /^"attachments" is not a field of a letter or notice type: .*has no place for them/],
+    [
+      "/escalation/stages/1/followUps/0/every",
+      /^"every" is not a field of a follow-up: .*the format has no repeating task/,
+    ],
+    ["/escalation/stages/1/followUps/0/when", /the format has no condition on one/],
+  ])("says the format lacks what %s asks for", (pointer, message) => {
+    const policy: unknown = westmarch();
+    setAt(policy, pointer, "x");
+    expectProblem(policy, pointer, message);
+  });
 });

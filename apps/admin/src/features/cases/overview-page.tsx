@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
 
 import {
   DataTable,
@@ -23,6 +24,7 @@ import { governanceLabel } from "../../lib/vocabulary.ts";
 import { offered, useCase, useCaseForm, type CaseView } from "./case-context.tsx";
 import { CaseTasks } from "./case-tasks.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
+import { responseText } from "./letter-status.tsx";
 
 export function OverviewPage() {
   const { view, policy, options } = useCase();
@@ -111,6 +113,7 @@ function TriggersToday({ triggers }: { triggers: CaseView["triggers"] }) {
 /** The school, its category and stage, and the officer assigned. */
 function CaseSummary() {
   const { view } = useCase();
+  const responses = view.letters.filter((l) => l.response && !["withdrawn", "removed"].includes(l.status));
   return (
     <SummaryList
       rows={[
@@ -144,8 +147,29 @@ function CaseSummary() {
           value: view.stage ? `${view.stage.label} (since ${formatDate(view.stage.since)})` : "Not shown to you",
         },
         { key: "Assigned officer", value: view.assignedOfficer?.name ?? "Not assigned" },
+        responses.length > 0 && { key: "School's responses", value: <LetterResponses letters={responses} /> },
       ]}
     />
+  );
+}
+
+/** What the letters in force ask the school to send back, each tied to its letter: due, overdue or received. */
+function LetterResponses({ letters }: { letters: CaseView["letters"] }) {
+  return (
+    <ul className="govuk-list" data-testid="letter-responses">
+      {letters.map((l) => (
+        <li key={l.id}>
+          {responseText(l)}{" "}
+          <span className="govuk-body-s">
+            (for the{" "}
+            <Link className="govuk-link" to={`letters/${l.id}`}>
+              {l.letterType.label}
+            </Link>
+            {l.issuedOn ? ` of ${formatDate(l.issuedOn)}` : ""})
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

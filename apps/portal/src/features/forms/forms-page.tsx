@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, Navigate, useNavigate, useParams } from "react-router";
 
 import { FormSummary, GovukForm } from "@steward/forms";
 import {
@@ -22,6 +22,9 @@ import {
   type RouterOutputs,
 } from "@steward/ui";
 
+import { ResponsesDue } from "../letters/letter-response.tsx";
+import { useSchoolLetters } from "../school-case.ts";
+
 type Forms = RouterOutputs["forms"]["list"];
 type FormDef = Forms["forms"][number];
 type Response = Forms["responses"][number];
@@ -36,6 +39,8 @@ function useSchoolForms() {
 export function FormsPage() {
   const forms = useSchoolForms();
   const can = useCan();
+  // The forms the school's letters ask for, tied to each letter (for those who may read the letters).
+  const letters = useSchoolLetters({ enabled: can("read Letter") });
   usePageTitle("Forms");
   if (forms.isPending) return <Loading />;
   if (forms.isError) return <QueryError error={forms.error} />;
@@ -45,6 +50,7 @@ export function FormsPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Forms</h1>
+      <ResponsesDue letters={letters.data?.letters ?? []} />
       {drafts.length > 0 && (
         <>
           <h2 className="govuk-heading-m">In progress</h2>
@@ -106,7 +112,10 @@ export function FormsPage() {
   );
 }
 
-/** A new response: nothing is stored until the first save. */
+/**
+ * A new response: nothing is stored until the first save. The school keeps one draft of a form, so when it has
+ * one already (a letter's "Fill in the action plan" after someone started it) this continues that draft.
+ */
 export function NewFormPage() {
   const { formKey = "" } = useParams();
   const forms = useSchoolForms();
@@ -115,6 +124,8 @@ export function NewFormPage() {
   if (forms.isPending) return <Loading />;
   if (forms.isError) return <QueryError error={forms.error} />;
   if (!form) return <ErrorPage error={new Error("There is no such form.")} title="Form not found" />;
+  const draft = forms.data.responses.find((r) => r.formKey === formKey && r.status === "draft");
+  if (draft) return <Navigate to={`/forms/responses/${draft.id}`} replace />;
   return <FillForm form={form} />;
 }
 
@@ -233,7 +244,8 @@ function FillForm({ form, response }: { form: FormDef; response?: Response }) {
       <ErrorSummary problems={problems} />
       {form.description && <p className="govuk-body">{form.description}</p>}
       <GovukForm<Record<string, unknown>>
-        schema={form.schema}
+        // The form's title is the page's heading: the form's own when its schema gives none.
+        schema={form.schema.title === undefined ? { ...form.schema, title: form.title } : form.schema}
         uiSchema={{ ...form.uiSchema, "ui:submitButtonOptions": { submitText: "Send to the local authority" } }}
         formData={current?.data}
         initialPage={current?.page}

@@ -6,18 +6,28 @@ import { Link } from "react-router";
 
 import { formatDate, Tag, useCan } from "@steward/ui";
 
-import type { CaseView } from "../school-case.ts";
+import type { SchoolLetter as Letter } from "../school-case.ts";
 
-type Letter = CaseView["letters"][number];
-
-export function LetterResponse({ letter }: { letter: Letter }) {
+export function LetterResponse({ letter, withLetter = false }: { letter: Letter; withLetter?: boolean }) {
   const can = useCan();
   const response = letter.response;
   if (!response) return null;
+  // Away from the letter's own page, say which letter asks for it: "… for the Warning notice of 24 November 2026".
+  const forLetter = withLetter && (
+    <>
+      {" "}
+      for the{" "}
+      <Link className="govuk-link" to={`/letters/${letter.id}`}>
+        {letter.letterType.label}
+      </Link>
+      {letter.issuedOn ? ` of ${formatDate(letter.issuedOn)}` : ""}
+    </>
+  );
   if (response.status === "received")
     return (
       <>
         {response.label} received{response.receivedOn ? ` on ${formatDate(response.receivedOn)}` : ""}
+        {forLetter}
         {response.responseId && can("read FormResponse") && (
           <>
             {" "}
@@ -31,6 +41,7 @@ export function LetterResponse({ letter }: { letter: Letter }) {
   return (
     <>
       {response.label} due {formatDate(response.due)}
+      {forLetter}
       {response.status === "overdue" && (
         <>
           {" "}
@@ -47,5 +58,30 @@ export function LetterResponse({ letter }: { letter: Letter }) {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * The forms the school's letters ask it to send back, while they are awaited (the earliest due first), each
+ * tied to its letter: "Action plan due 15 December 2026 for the Warning notice of 1 December 2026".
+ */
+export function ResponsesDue({ letters }: { letters: readonly Letter[] }) {
+  const due = letters
+    .filter((l) => l.response && l.response.status !== "received")
+    .sort((a, b) => (a.response?.due ?? "").localeCompare(b.response?.due ?? ""));
+  if (due.length === 0) return null;
+  return (
+    <section aria-labelledby="responses-due">
+      <h2 className="govuk-heading-m" id="responses-due">
+        Responses due
+      </h2>
+      <ul className="govuk-list" data-testid="responses-due">
+        {due.map((l) => (
+          <li key={l.id}>
+            <LetterResponse letter={l} withLetter />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { DataTable, formatDate, Loading, QueryError, usePageTitle, type Column } from "@steward/ui";
 
 import { useSchoolLetters, type SchoolLetter } from "../school-case.ts";
+import { LetterResponse } from "./letter-response.tsx";
 import { LetterStatus } from "./letter-status.tsx";
 
 const COLUMNS: Column<SchoolLetter>[] = [
@@ -17,6 +18,7 @@ const COLUMNS: Column<SchoolLetter>[] = [
   { heading: "Issued", cell: (l) => formatDate(l.issuedOn) },
   { heading: "Respond by", cell: (l) => formatDate(l.deadline) || "No deadline" },
   { heading: "Status", cell: (l) => <LetterStatus letter={l} /> },
+  { heading: "What the school sends back", cell: (l) => (l.response ? <LetterResponse letter={l} /> : "Nothing") },
 ];
 
 /** The letters and notices the local authority has sent the school, newest first. */

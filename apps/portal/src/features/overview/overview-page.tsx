@@ -8,14 +8,15 @@ import {
   SummaryList,
   Tag,
   today,
+  useCan,
   usePageTitle,
   useSession,
   useTRPC,
 } from "@steward/ui";
 
-import { LetterResponse } from "../letters/letter-response.tsx";
+import { ResponsesDue } from "../letters/letter-response.tsx";
 import { RegistersSection } from "../registers/registers-section.tsx";
-import { useSchoolCase, type CaseView } from "../school-case.ts";
+import { useSchoolCase, useSchoolLetters, type CaseView } from "../school-case.ts";
 import { SchoolIndicators } from "./school-indicators.tsx";
 
 /** The school's home: its category (where the policy shows it), what is coming and what needs doing. */
@@ -26,6 +27,9 @@ export function OverviewPage() {
   const school = useQuery(
     trpc.schools.get.queryOptions({ urn: me.schoolUrn ?? 0 }, { enabled: Boolean(me.schoolUrn) }),
   );
+  // Read on their own (not through the case), as the letters and forms pages do.
+  const can = useCan();
+  const letters = useSchoolLetters({ enabled: can("read Letter") });
   const forms = useQuery(trpc.forms.list.queryOptions({ ...(me.schoolUrn ? { schoolUrn: me.schoolUrn } : {}) }));
   usePageTitle("Your school");
   if (isPending) return <Loading />;
@@ -46,7 +50,7 @@ export function OverviewPage() {
       )}
       {view && <CaseSummary view={view} nextVisit={upcoming[0]} />}
       {toAcknowledge.length > 0 && <LettersToAcknowledge letters={toAcknowledge} />}
-      <ResponsesDue letters={view?.letters ?? []} />
+      <ResponsesDue letters={letters.data?.letters ?? []} />
       <ComingUp
         upcoming={upcoming}
         reports={reports.length}
@@ -97,35 +101,6 @@ function CaseSummary({ view, nextVisit }: { view: CaseView; nextVisit: Visit | u
         },
       ]}
     />
-  );
-}
-
-/** The forms letters ask the school to send back, while they are awaited (overdue ones first). */
-function ResponsesDue({ letters }: { letters: Letter[] }) {
-  const due = letters
-    .filter((l) => l.response && l.response.status !== "received")
-    .sort((a, b) => (a.response?.due ?? "").localeCompare(b.response?.due ?? ""));
-  if (due.length === 0) return null;
-  return (
-    <section aria-labelledby="responses-due">
-      <h2 className="govuk-heading-m" id="responses-due">
-        Responses due
-      </h2>
-      <ul className="govuk-list">
-        {due.map((l) => (
-          <li key={l.id}>
-            <LetterResponse letter={l} />{" "}
-            <span className="govuk-body-s">
-              (for the{" "}
-              <Link className="govuk-link" to={`/letters/${l.id}`}>
-                {l.letterType.label}
-              </Link>
-              )
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 

@@ -5,6 +5,7 @@
 import {
   actionSubject,
   assessmentSubject,
+  formatLetterDate as inWords,
   letterSubject,
   meetingSubject,
   registerEntrySubject,
@@ -64,7 +65,7 @@ const caseEvents = {
   },
   "category-decided": (e, v) =>
     v.mayReadCategory(e.category)
-      ? `Category decided: ${v.categoryLabel(e.category)}, from ${e.effectiveFrom}`
+      ? `Category decided: ${v.categoryLabel(e.category)}, from ${inWords(e.effectiveFrom)}`
       : undefined,
   "category-moderated": (e, v) => (v.la ? `Category decision ${e.outcome}${e.note ? `: ${e.note}` : ""}` : undefined),
   "stage-changed": (e, v) =>
@@ -88,10 +89,10 @@ const caseEvents = {
 const visitAndMeetingEvents = {
   "visit-scheduled": (e, v) =>
     v.canRead(visitSubject(v.facts, { visitType: e.visitType, status: "scheduled" }))
-      ? `${v.policy.visitTypes.find((t) => t.key === e.visitType)?.label ?? "Visit"} scheduled for ${e.date}`
+      ? `${v.policy.visitTypes.find((t) => t.key === e.visitType)?.label ?? "Visit"} scheduled for ${inWords(e.date)}`
       : undefined,
   "visit-rescheduled": (e, v) =>
-    v.visitVisible(e.visitId) ? `${v.visitLabel(e.visitId)} moved to ${e.date}` : undefined,
+    v.visitVisible(e.visitId) ? `${v.visitLabel(e.visitId)} moved to ${inWords(e.date)}` : undefined,
   "visit-cancelled": (e, v) =>
     v.visitVisible(e.visitId) ? `${v.visitLabel(e.visitId)} cancelled: ${e.reason}` : undefined,
   "visit-recorded": (e, v) =>
@@ -106,7 +107,7 @@ const visitAndMeetingEvents = {
   },
   "meeting-recorded": (e, v) =>
     v.canRead(meetingSubject("Meeting", v.facts, e.meeting))
-      ? `${v.policy.meetingTypes.find((t) => t.key === e.meeting.meetingType)?.label ?? "Meeting"} held on ${e.meeting.date}`
+      ? `${v.policy.meetingTypes.find((t) => t.key === e.meeting.meetingType)?.label ?? "Meeting"} held on ${inWords(e.meeting.date)}`
       : undefined,
 } satisfies DescriberTable<
   | "visit-scheduled"
@@ -124,7 +125,7 @@ const letterEvents = {
     v.la && v.letterVisible(e.letterId) ? `${v.letterLabel(e.letterId)} approved` : undefined,
   "letter-issued": (e, v) =>
     v.letterVisible(e.letterId)
-      ? `${v.letterLabel(e.letterId)} issued${e.deadline ? `; respond by ${e.deadline}` : ""}`
+      ? `${v.letterLabel(e.letterId)} issued${e.deadline ? `; respond by ${inWords(e.deadline)}` : ""}`
       : undefined,
   "letter-acknowledged": (e, v) =>
     v.letterVisible(e.letterId) ? `${v.letterLabel(e.letterId)} acknowledged` : undefined,
@@ -163,7 +164,7 @@ const registerEvents = {
   "register-entry-logged": (e, v) =>
     registerLine(v, e.entryId, e.register, (entryLabel) => {
       const label = v.policy.registers?.find((r) => r.key === e.register)?.label ?? e.register;
-      return `${capitalise(entryLabel)} logged in ${label}, dated ${e.occurredOn}`;
+      return `${capitalise(entryLabel)} logged in ${label}, dated ${inWords(e.occurredOn)}`;
     }),
   "register-entry-closed": (e, v) => {
     const register = v.state.registerEntries.find((x) => x.id === e.entryId)?.register ?? "";
