@@ -13,7 +13,7 @@ import {
   useTRPC,
 } from "@steward/ui";
 
-import { LetterResponse } from "../letters/letter-response.tsx";
+import { NeededSummary } from "../needed/needed-page.tsx";
 import { RegistersSection } from "../registers/registers-section.tsx";
 import { useSchoolCase, type CaseView } from "../school-case.ts";
 import { SchoolIndicators } from "./school-indicators.tsx";
@@ -34,7 +34,6 @@ export function OverviewPage() {
   const upcoming = (view?.visits ?? [])
     .filter((v) => v.status === "scheduled" && v.date >= today())
     .sort((a, b) => a.date.localeCompare(b.date));
-  const toAcknowledge = (view?.letters ?? []).filter((l) => l.status === "issued");
   const reports = (view?.visits ?? []).filter((v) => v.report);
   const drafts = forms.data?.responses.filter((r) => r.status === "draft") ?? [];
   return (
@@ -45,8 +44,7 @@ export function OverviewPage() {
         <p className="govuk-body">Your school has no open school improvement case with the local authority.</p>
       )}
       {view && <CaseSummary view={view} nextVisit={upcoming[0]} />}
-      {toAcknowledge.length > 0 && <LettersToAcknowledge letters={toAcknowledge} />}
-      <ResponsesDue letters={view?.letters ?? []} />
+      <NeededSummary />
       <ComingUp
         upcoming={upcoming}
         reports={reports.length}
@@ -60,7 +58,6 @@ export function OverviewPage() {
 }
 
 type Visit = CaseView["visits"][number];
-type Letter = CaseView["letters"][number];
 
 /** The school's category and stage (where the policy shows them), its adviser and next visit. */
 function CaseSummary({ view, nextVisit }: { view: CaseView; nextVisit: Visit | undefined }) {
@@ -97,68 +94,6 @@ function CaseSummary({ view, nextVisit }: { view: CaseView; nextVisit: Visit | u
         },
       ]}
     />
-  );
-}
-
-/** The forms letters ask the school to send back, while they are awaited (overdue ones first). */
-function ResponsesDue({ letters }: { letters: Letter[] }) {
-  const due = letters
-    .filter((l) => l.response && l.response.status !== "received")
-    .sort((a, b) => (a.response?.due ?? "").localeCompare(b.response?.due ?? ""));
-  if (due.length === 0) return null;
-  return (
-    <section aria-labelledby="responses-due">
-      <h2 className="govuk-heading-m" id="responses-due">
-        Responses due
-      </h2>
-      <ul className="govuk-list">
-        {due.map((l) => (
-          <li key={l.id}>
-            <LetterResponse letter={l} />{" "}
-            <span className="govuk-body-s">
-              (for the{" "}
-              <Link className="govuk-link" to={`/letters/${l.id}`}>
-                {l.letterType.label}
-              </Link>
-              )
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-/** The letters still waiting for the school's acknowledgement. */
-function LettersToAcknowledge({ letters: toAcknowledge }: { letters: Letter[] }) {
-  return (
-    <div
-      className="govuk-notification-banner"
-      role="region"
-      aria-labelledby="to-do-title"
-      data-module="govuk-notification-banner"
-    >
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="to-do-title">
-          Important
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">
-          {toAcknowledge.length === 1 ? "A letter needs" : `${toAcknowledge.length} letters need`} your acknowledgement.
-        </p>
-        <ul className="govuk-list">
-          {toAcknowledge.map((l) => (
-            <li key={l.id}>
-              <Link className="govuk-notification-banner__link" to={`/letters/${l.id}`}>
-                {l.letterType.label}
-              </Link>
-              {l.deadline && ` (respond by ${formatDate(l.deadline)})`}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
   );
 }
 
