@@ -56,8 +56,13 @@ function journeys(la: Authority) {
     const first = page.locator("main table tbody tr a").first();
     const label = await first.innerText();
     await first.click();
+    await page.waitForURL(/\/admin\/cases\//);
     await page.getByRole("heading", { level: 1 }).waitFor();
-    assert.match(page.url(), /\/admin\/cases\//, `"${label}" opens its case`);
+    assert.doesNotMatch(
+      await page.getByRole("heading", { level: 1 }).innerText(),
+      /My work/,
+      `"${label}" opens its case`,
+    );
     await session.capture(shot(la, "work-opened"));
   });
 
@@ -78,6 +83,19 @@ function journeys(la: Authority) {
     await link.click();
     await page.getByRole("heading", { name: "What we need from you", level: 1 }).waitFor();
     await session.capture(shot(la, "needed"));
+    // The headteacher does one: acknowledges a letter, and it leaves the list and the count.
+    const before = Number(/\((\d+)\)/.exec(await link.innerText())?.[1]);
+    const acknowledge = page.locator("main table tbody tr a", { hasText: /^Acknowledge / }).first();
+    assert.ok((await acknowledge.count()) > 0, "the demo school has a letter to acknowledge");
+    const label = await acknowledge.innerText();
+    await acknowledge.click();
+    await page.getByRole("button", { name: "Acknowledge receipt" }).click();
+    await page.getByText("you have acknowledged this letter").waitFor();
+    await link.click();
+    await page.getByRole("heading", { name: "What we need from you", level: 1 }).waitFor();
+    await page.getByRole("link", { name: `What we need from you (${before - 1})` }).waitFor();
+    assert.equal(await page.getByRole("link", { name: label, exact: true }).count(), 0, `"${label}" left the list`);
+    await session.capture(shot(la, "needed-done"));
   });
 }
 

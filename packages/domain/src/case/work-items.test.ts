@@ -90,7 +90,11 @@ describe("workItemsOf", () => {
     expect(ofKind(items(h, "2025-10-02"), "visit-due")).toEqual([]);
     // The recorded report waits to be published to the school, by the officer who wrote it.
     expect(ofKind(items(h, "2025-10-02"), "report-publication")).toEqual([
-      expect.objectContaining({ assigneeUserId: "adviser-1", record: { kind: "visit", id: visitId } }),
+      expect.objectContaining({
+        label: "Publish the report of the Core visit on 1 October 2025 to the school",
+        assigneeUserId: "adviser-1",
+        record: { kind: "visit", id: visitId },
+      }),
     ]);
     h.run(...adviser, { type: "publish-visit-report", visitId });
     expect(ofKind(items(h, "2025-10-02"), "report-publication")).toEqual([]);

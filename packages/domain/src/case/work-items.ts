@@ -11,6 +11,7 @@
 import type { Action, PolicyDocument, Role, Subject } from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
+import { formatLetterDate } from "./letters.ts";
 import type { CaseState, LetterRecord, TaskRecord } from "./state.ts";
 import { getVisitPlan } from "./visit-plan.ts";
 
@@ -186,7 +187,7 @@ function reportItems(state: CaseState, policy: PolicyDocument): WorkItem[] {
       {
         key: `report-publication:${visit.id}`,
         kind: "report-publication",
-        label: `Publish the ${type.label} report of ${visit.date} to the school`,
+        label: `Publish the report of the ${type.label} on ${formatLetterDate(visit.date)} to the school`,
         assigneeUserId: visit.report.recordedBy,
         assigneeRoles: [],
         audience: "la",
