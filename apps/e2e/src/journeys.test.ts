@@ -369,7 +369,7 @@ function journeys(la: Authority) {
     const { page } = session;
     const menu = page.getByRole("navigation", { name: "Menu" });
     // Back to the app later (a fresh load: the case has changed since the adviser last saw it).
-    await page.goto("/admin/");
+    await page.goto("/admin/dashboard");
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     // An adviser's menu: casework and schools only.
     assert.equal(await menu.getByRole("link", { name: "Policy" }).count(), 0);
@@ -831,7 +831,7 @@ void describe("Steward in a browser", { skip, concurrency: false }, () => {
       const { page } = session;
       try {
         await signIn(session, "admin", other, other.officer);
-        await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+        await page.getByRole("heading", { name: "My work" }).waitFor();
         // The other authority's case page: not found, and nothing of it shown.
         await page.goto(caseUrl);
         await page.getByRole("heading", { name: "Case not found" }).waitFor();

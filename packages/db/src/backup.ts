@@ -131,7 +131,7 @@ export async function restoreEmbeddedDatabase(
     if (aside) renameSync(folder, aside);
     else rmSync(folder, { recursive: true, force: true });
     try {
-      const pglite = await PGlite.create({ dataDir: folder, loadDataDir: new Blob([bytes]) });
+      const pglite = await PGlite.create({ dataDir: folder, loadDataDir: new Blob([new Uint8Array(bytes)]) });
       try {
         const summary = await summarise(pglite);
         if (aside) rmSync(aside, { recursive: true, force: true });

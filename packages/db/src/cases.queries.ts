@@ -4,8 +4,8 @@ import { accessToSql, fieldScopeToSql, schoolAttributeColumns, type AccessFilter
 import type { CaseEventRow, CaseRow, Governance } from "./schema.ts";
 import type { TenantTransaction } from "./tenant.ts";
 
-/** How the permission vocabulary's Case fields map to columns of a case list. */
-const caseColumns = {
+/** How the permission vocabulary's Case fields map to columns of a case list (and of the lists that join their case). */
+export const caseColumns = {
   schoolUrn: sql.ref("cases.school_urn"),
   assignedOfficerId: sql.ref("cases.assigned_officer_id"),
   category: sql.ref("cases.category"),

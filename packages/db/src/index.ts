@@ -29,6 +29,7 @@ export * from "./schema.ts";
 export * from "./schools.queries.ts";
 export * from "./sessions.queries.ts";
 export * from "./sign-in-throttle.queries.ts";
+export * from "./tasks.queries.ts";
 export { analyzeTenantTables } from "./statistics.ts";
 export { isUuid, withSystem, withTenant, type TenantTransaction } from "./tenant.ts";
 export { createTenant, findOwnTenant, findTenant, findTenantBySlug, listTenants } from "./tenants.queries.ts";

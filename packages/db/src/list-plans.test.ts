@@ -28,6 +28,7 @@ import { listRegisterEntries } from "./registers.queries.ts";
 import type { Tenant } from "./schema.ts";
 import { listSchools } from "./schools.queries.ts";
 import { analyzeTenantTables } from "./statistics.ts";
+import { countMyTasks, listMyTasks, listTeamTasks } from "./tasks.queries.ts";
 import { withTenant, type TenantTransaction } from "./tenant.ts";
 import { createTestTenant, openTestDatabase } from "./testing/index.ts";
 import { listUsers } from "./users.queries.ts";
@@ -86,6 +87,15 @@ async function seedTenant(tenantId: string, size: { schools: number; audit: numb
       select ${tenantId}, cases.id, s, 'noted', now() - s * interval '1 day'
       from cases, generate_series(1, ${EVENTS_PER_CASE}::int) s
     `.execute(trx);
+    // Each open case's work: two pieces for its officer, one for a role, one the school owes.
+    await sql`
+      insert into tasks (tenant_id, case_id, item_key, assignee, school_urn, kind, label, audience, due, record_kind)
+      select ${tenantId}, cases.id, 'item-' || k, case k when 1 then 'user:' || cases.assigned_officer_id
+          when 2 then 'user:' || cases.assigned_officer_id when 3 then 'role:senior' else 'role:headteacher' end,
+        cases.school_urn, 'follow-up', 'Work ' || k, case when k = 4 then 'school' else 'la' end,
+        current_date + (cases.school_urn % 40 - 10 + k), 'task'
+      from cases, generate_series(1, 4) k where cases.status = 'open'
+    `.execute(trx);
     await sql`
       with officers as (select array_agg(id order by email) as ids from users)
       insert into audit_log (tenant_id, at, actor_id, actor_label, action, subject_type, subject_id)
@@ -100,7 +110,7 @@ async function seedTenant(tenantId: string, size: { schools: number; audit: numb
 beforeAll(async () => {
   database = await openTestDatabase();
   // Statistics change only when this file says: autovacuum (on PostgreSQL) would otherwise analyse at a moment of its own.
-  for (const table of ["users", "schools", "cases", "case_events", "audit_log"])
+  for (const table of ["users", "schools", "cases", "case_events", "audit_log", "tasks"])
     await sql`alter table ${sql.table(table)} set (autovacuum_enabled = false)`.execute(database.db);
   // The checked authority first, analysed alone (as autovacuum might have, or as after its provisioning), then two
   // large ones loaded without a fresh ANALYZE: the statistics still describe a table holding one authority.
@@ -175,6 +185,29 @@ const LISTS: { name: string; run: (trx: TenantTransaction) => Promise<unknown> }
   { name: "cases.list one district", run: (trx) => listCases(trx, oneDistrict, page) },
   { name: "cases.summary", run: (trx) => summariseCases(trx, everything, { today, dueBy: today }) },
   { name: "cases.summary own cases only", run: (trx) => summariseCases(trx, ownCases(), { today, dueBy: today }) },
+  {
+    name: "tasks.mine",
+    run: (trx) => listMyTasks(trx, ALLOW_ALL, { anywhere: [`user:${officerId}`, "role:senior"], atSchool: [] }, 500),
+  },
+  {
+    name: "tasks.mine at a school",
+    run: (trx) =>
+      listMyTasks(trx, ALLOW_ALL, { anywhere: [], atSchool: [{ urn: 100001, assignees: ["role:headteacher"] }] }, 500),
+  },
+  {
+    name: "tasks.counts own cases only",
+    run: (trx) =>
+      countMyTasks(
+        trx,
+        some({ assignedOfficerId: officerId }),
+        { anywhere: [`user:${officerId}`], atSchool: [] },
+        {
+          today,
+          weekEnd: today,
+        },
+      ),
+  },
+  { name: "tasks.team", run: (trx) => listTeamTasks(trx, ALLOW_ALL, 1000) },
   { name: "audit.list newest", run: (trx) => listAudit(trx, ALLOW_ALL, { limit: 100 }) },
   { name: "audit.list next page", run: (trx) => listAudit(trx, ALLOW_ALL, { limit: 100, before: auditCursor }) },
   { name: "audit.list by action", run: (trx) => listAudit(trx, ALLOW_ALL, { limit: 100, action: "letter.issued" }) },

@@ -77,6 +77,22 @@ async function seedEveryTenantTable(
       })
       .execute();
     await trx
+      .insertInto("tasks")
+      .values({
+        tenant_id: tenantId,
+        case_id: tenantCase.id,
+        item_key: "follow-up:b",
+        assignee: `user:${user.id}`,
+        school_urn: tenantCase.school_urn,
+        kind: "follow-up",
+        label: "Meet the headteacher",
+        audience: "la",
+        due: "2026-01-05",
+        record_kind: "task",
+        record_id: "b",
+      })
+      .execute();
+    await trx
       .insertInto("sign_in_throttle")
       .values({ tenant_id: tenantId, email: "b@b.test", address: "192.0.2.1", failures: 1, window_started_at: now })
       .execute();
@@ -164,6 +180,7 @@ describe("row-level security on every tenant table, found in the catalogue", () 
         "indicator_values",
         "import_mappings",
         "import_runs",
+        "tasks",
       ]),
     );
   });

@@ -193,6 +193,24 @@ export interface RegisterEntryTable {
   close_note: string | null;
 }
 
+/** One assignee's share of a piece of open work on a case: the projection of the case's work items (see the tasks migration). */
+export interface TaskTable {
+  tenant_id: string;
+  case_id: string;
+  /** The work item's key, stable while the work is open. */
+  item_key: string;
+  /** `user:<id>` or `role:<key>` (a school role counts at the row's school only). */
+  assignee: string;
+  school_urn: number;
+  kind: string;
+  label: string;
+  audience: "la" | "school";
+  due: CalendarDate | null;
+  /** The record on the case where the work is done, and its id. */
+  record_kind: string;
+  record_id: string | null;
+}
+
 /** Failed sign-ins per (lower-cased email, address), whether or not the email has an account. */
 export interface SignInThrottleTable {
   tenant_id: string;
@@ -280,6 +298,7 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   address_attempts: AddressAttemptsTable;
   register_entries: RegisterEntryTable;
+  tasks: TaskTable;
   indicator_values: IndicatorValueTable;
   import_mappings: ImportMappingTable;
   import_runs: ImportRunTable;

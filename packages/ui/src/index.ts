@@ -14,6 +14,7 @@ export * from "./components/filter-form.tsx";
 export * from "./components/page-title.tsx";
 export * from "./components/submit-button.tsx";
 export * from "./components/table.tsx";
+export * from "./components/work-list.tsx";
 export * from "./components/ui.tsx";
 export * from "./features/auth/sign-in-page.tsx";
 export * from "./lib/all-pages.ts";

@@ -1,14 +1,19 @@
 import { createStewardRouter, lazyPages } from "@steward/ui";
 
 import { DashboardPage } from "../features/dashboard/dashboard-page.tsx";
+import { MyWorkPage } from "../features/work/my-work-page.tsx";
 
 // Large parts of the app load when first visited, so the dashboard starts quickly.
 const casePage = lazyPages(() => import("../features/cases/routes.tsx"));
 const policyPage = lazyPages(() => import("../features/policy/routes.tsx"));
 const adminPage = lazyPages(() => import("../features/admin-routes.tsx"));
+const teamPage = lazyPages(() => import("../features/work/team-work-page.tsx"));
 
-export const router = createStewardRouter({ audience: "la", homeLabel: "Go to the dashboard" }, [
-  { index: true, element: <DashboardPage />, menu: { label: "Dashboard", needs: ["read Case"] } },
+export const router = createStewardRouter({ audience: "la", homeLabel: "Go to your work" }, [
+  // An officer lands on their work; someone who reads no case (a policy administrator) goes to their first page.
+  { index: true, element: <MyWorkPage />, menu: { label: "My work", needs: ["read Case"], countsWork: true } },
+  { path: "dashboard", element: <DashboardPage />, menu: { label: "Dashboard", needs: ["read Case"] } },
+  { path: "work/team", lazy: teamPage("TeamWorkPage"), menu: { label: "Team's work", needs: ["assign Case"] } },
   {
     path: "cases/:caseId",
     lazy: casePage("CaseLayout"),

@@ -3,6 +3,7 @@ import { createStewardRouter, lazyPages } from "@steward/ui";
 import { HistoryPage } from "../features/history/history-page.tsx";
 import { LetterPage } from "../features/letters/letter-page.tsx";
 import { LettersPage } from "../features/letters/letters-page.tsx";
+import { NeededPage } from "../features/needed/needed-page.tsx";
 import { OverviewPage } from "../features/overview/overview-page.tsx";
 
 // Pages with forms load the forms library when first visited.
@@ -11,6 +12,11 @@ const visitsPage = lazyPages(() => import("../features/visits/visits-page.tsx"))
 
 export const router = createStewardRouter({ audience: "school", homeLabel: "Go to your school's page" }, [
   { index: true, element: <OverviewPage />, menu: { label: "Your school", needs: ["read School"] } },
+  {
+    path: "needed",
+    element: <NeededPage />,
+    menu: { label: "What we need from you", needs: ["read Case"], countsWork: true },
+  },
   { path: "visits", lazy: visitsPage("VisitsPage"), menu: { label: "Visits", needs: ["read Visit"] } },
   { path: "visits/:visitId", lazy: visitsPage("VisitReportPage") },
   { path: "letters", element: <LettersPage />, menu: { label: "Letters", needs: ["read Letter"] } },

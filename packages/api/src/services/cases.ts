@@ -44,6 +44,7 @@ import { sanitiseLetterEvents } from "./letter-html.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 import { catchUpPolicyMove } from "./policy-moves.ts";
 import { changedRegisterEntries } from "./register-entries.ts";
+import { refreshCaseTasks } from "./tasks.ts";
 
 /** Who is acting, in which tenant, under which rules: what every case command needs. */
 export interface Actor {
@@ -264,8 +265,8 @@ export interface CaseAuditEntry {
 /**
  * Writes decided events to a case: the events and the new state and dashboard
  * projection together (guarded by the case's last sequence number), the
- * register entries they changed, and the audit log. The one write path of
- * commands and the daily check.
+ * register entries they changed, the case's open work (the inbox), and the
+ * audit log. The one write path of commands and the daily check.
  */
 export async function saveCaseEvents(
   actor: Pick<Actor, "trx" | "tenantId" | "user" | "now">,
@@ -289,6 +290,14 @@ export async function saveCaseEvents(
     loaded.row.id,
     decision.state.school.urn,
     changedRegisterEntries(decision.events, decision.state),
+  );
+  await refreshCaseTasks(
+    actor.trx,
+    actor.tenantId,
+    loaded.row.id,
+    decision.state,
+    decision.policy.document,
+    toIsoDate(actor.now()),
   );
   await appendAudit(actor.trx, actor.tenantId, {
     actorId: storedActorId(actor.user.id),
@@ -372,6 +381,7 @@ export async function openCase(actor: Actor, urn: number) {
     project(state, actor.policy, toIsoDate(actor.now())),
     decision.events.map(eventToValues),
   );
+  await refreshCaseTasks(actor.trx, actor.tenantId, row.id, state, actor.policy.document, toIsoDate(actor.now()));
   await appendAudit(actor.trx, actor.tenantId, {
     actorId: actor.user.id,
     actorLabel: actor.user.displayName,

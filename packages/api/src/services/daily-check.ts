@@ -7,6 +7,7 @@ import { listOpenCaseIds, withTenant, type StewardDatabase, type TenantTransacti
 import { buildAbility, decideOnTheDay, evolve, toIsoDate, type CaseState, type IsoDate } from "@steward/domain";
 
 import { loadCase, loadSchoolContext, saveCaseEvents, SYSTEM_ACTOR_ID } from "./cases.ts";
+import { refreshCaseTasks } from "./tasks.ts";
 
 /** Steward itself, as the daily check acts: no user, and no role (the engine's day decision checks no permission). */
 export const DAILY_CHECK_ACTOR = { id: SYSTEM_ACTOR_ID, displayName: "Steward (daily check)" } as const;
@@ -37,7 +38,10 @@ function instantOf(date: IsoDate, now: Date): Date {
   return toIsoDate(now) === date ? now : new Date(`${date}T12:00:00.000Z`);
 }
 
-/** Checks one case on the day, in the caller's transaction: the moves made (none when nothing holds). */
+/**
+ * Checks one case on the day, in the caller's transaction: the moves made (none when nothing holds). The case's
+ * open work is worked out again either way (what is due changes with the day alone).
+ */
 async function checkCase(
   trx: TenantTransaction,
   tenantId: string,
@@ -59,7 +63,10 @@ async function checkCase(
     newId: randomUUID,
     ...(await loadSchoolContext(trx, policy.document, state.school.urn)),
   });
-  if (events.length === 0) return [];
+  if (events.length === 0) {
+    await refreshCaseTasks(trx, tenantId, caseId, state, policy.document, toIsoDate(instant));
+    return [];
+  }
   const moves: DailyCheckMove[] = [];
   let after: CaseState = state;
   for (const event of events) {

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, type ReactNode } from "react";
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 
@@ -90,6 +90,12 @@ function Menu({ me, navigation }: { me: Me; navigation: NavigationItem[] }) {
     }),
   );
   const items = navigation.filter((item) => canSee(me, item.needs));
+  // The count of open work beside the inbox's menu item, when the menu has one the user may see.
+  const counts = useQuery(
+    trpc.tasks.counts.queryOptions(undefined, { enabled: items.some((item) => item.countsWork === true) }),
+  );
+  const labelOf = (item: NavigationItem) =>
+    item.countsWork && counts.data ? `${item.label} (${counts.data.total})` : item.label;
   return (
     <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
       <ul className="govuk-service-navigation__list" id="navigation">
@@ -98,9 +104,9 @@ function Menu({ me, navigation }: { me: Me; navigation: NavigationItem[] }) {
             <NavLink to={item.to} end={item.end} className="govuk-service-navigation__link">
               {({ isActive }) =>
                 isActive ? (
-                  <strong className="govuk-service-navigation__active-fallback">{item.label}</strong>
+                  <strong className="govuk-service-navigation__active-fallback">{labelOf(item)}</strong>
                 ) : (
-                  item.label
+                  labelOf(item)
                 )
               }
             </NavLink>

@@ -17,7 +17,7 @@ const STEWARD_APPS: Record<Audience, { path: `/${string}/`; serviceName: string;
 };
 
 /** An app's page; `menu` puts it in the menu, shown to the roles that allow what it `needs` ("read Case"). */
-export type StewardPage = RouteObject & { menu?: { label: string; needs: string[] } };
+export type StewardPage = RouteObject & { menu?: { label: string; needs: string[]; countsWork?: boolean } };
 
 /**
  * The pages of a module loaded when first visited (a module of page components): `const casePage =

@@ -4,6 +4,8 @@ export interface NavigationItem {
   label: string;
   needs: string[];
   end?: boolean;
+  /** Shows the user's count of open work beside the label ("My work (4)"). */
+  countsWork?: boolean;
 }
 
 /** Whether a user who may do `can` ("read Letter", from `auth.me`) may see a page that needs `needs`. */

@@ -107,6 +107,8 @@ export function useRefreshCase() {
       }),
       queryClient.invalidateQueries({ queryKey: trpc.letters.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.forms.pathKey() }),
+      // The work the change did (or made) leaves (or joins) the inbox and its count in the menu.
+      queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() }),
     ]);
   };
 }

@@ -73,7 +73,7 @@ export function Filters({
       <Select id="sort" label="Sort by" value={values.sort} onChange={set("sort")} options={SORTS} />
       <div className="govuk-button-group">
         <SubmitButton>Apply filters</SubmitButton>
-        <Link className="govuk-link" to="/">
+        <Link className="govuk-link" to="/dashboard">
           Clear filters
         </Link>
       </div>

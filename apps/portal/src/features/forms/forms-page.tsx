@@ -173,7 +173,12 @@ function useFormResponse(form: FormDef, response: Response | undefined) {
   const [current, setCurrent] = useState(response);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saved, setSaved] = useState<string>();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.forms.pathKey() });
+  // A submitted response may answer a letter: what the school still owes (and its count in the menu) changes too.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.forms.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() }),
+    ]);
   const save = useMutation(
     trpc.forms.save.mutationOptions({
       onSuccess: async (r) => {

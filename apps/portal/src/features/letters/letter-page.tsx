@@ -109,6 +109,7 @@ function LetterButtons({
         onAcknowledged();
         await queryClient.invalidateQueries({ queryKey: trpc.letters.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() });
       },
       onError: (e) => setProblems(readProblems(e)),
     }),

@@ -15,6 +15,7 @@ import {
 } from "@steward/ui";
 
 import { ResponsesDue } from "../letters/letter-response.tsx";
+import { NeededSummary } from "../needed/needed-page.tsx";
 import { RegistersSection } from "../registers/registers-section.tsx";
 import { useSchoolCase, useSchoolLetters, type CaseView } from "../school-case.ts";
 import { SchoolIndicators } from "./school-indicators.tsx";
@@ -38,7 +39,6 @@ export function OverviewPage() {
   const upcoming = (view?.visits ?? [])
     .filter((v) => v.status === "scheduled" && v.date >= today())
     .sort((a, b) => a.date.localeCompare(b.date));
-  const toAcknowledge = (view?.letters ?? []).filter((l) => l.status === "issued");
   const reports = (view?.visits ?? []).filter((v) => v.report);
   const drafts = forms.data?.responses.filter((r) => r.status === "draft") ?? [];
   return (
@@ -49,7 +49,7 @@ export function OverviewPage() {
         <p className="govuk-body">Your school has no open school improvement case with the local authority.</p>
       )}
       {view && <CaseSummary view={view} nextVisit={upcoming[0]} />}
-      {toAcknowledge.length > 0 && <LettersToAcknowledge letters={toAcknowledge} />}
+      <NeededSummary />
       <ResponsesDue letters={letters.data?.letters ?? []} />
       <ComingUp
         upcoming={upcoming}
@@ -64,7 +64,6 @@ export function OverviewPage() {
 }
 
 type Visit = CaseView["visits"][number];
-type Letter = CaseView["letters"][number];
 
 /** The school's category and stage (where the policy shows them), its adviser and next visit. */
 function CaseSummary({ view, nextVisit }: { view: CaseView; nextVisit: Visit | undefined }) {
@@ -101,39 +100,6 @@ function CaseSummary({ view, nextVisit }: { view: CaseView; nextVisit: Visit | u
         },
       ]}
     />
-  );
-}
-
-/** The letters still waiting for the school's acknowledgement. */
-function LettersToAcknowledge({ letters: toAcknowledge }: { letters: Letter[] }) {
-  return (
-    <div
-      className="govuk-notification-banner"
-      role="region"
-      aria-labelledby="to-do-title"
-      data-module="govuk-notification-banner"
-    >
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="to-do-title">
-          Important
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">
-          {toAcknowledge.length === 1 ? "A letter needs" : `${toAcknowledge.length} letters need`} your acknowledgement.
-        </p>
-        <ul className="govuk-list">
-          {toAcknowledge.map((l) => (
-            <li key={l.id}>
-              <Link className="govuk-notification-banner__link" to={`/letters/${l.id}`}>
-                {l.letterType.label}
-              </Link>
-              {l.deadline && ` (respond by ${formatDate(l.deadline)})`}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
   );
 }
 
