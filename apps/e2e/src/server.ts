@@ -53,7 +53,7 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start in 300 s:\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`The server did not start in 300 s:\n${output}`)), 300_000);
     const check = () => {
       if (output.includes("Press Ctrl-C to stop.")) {
         clearTimeout(timer);
