@@ -24,6 +24,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** The reverse proxies whose X-Forwarded-* headers are believed: a hop count or addresses/CIDRs; never "everyone". */
   trustProxy?: TrustProxy | false;
+  /** Where people reach Steward (STEWARD_PUBLIC_URL), for links in emails. */
+  publicUrl?: string | undefined;
 }
 
 const hopCount = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -160,6 +162,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         database: options.database,
         appVersion: options.appVersion,
         request: toRequestInfo(req, res),
+        publicUrl: options.publicUrl,
       }),
     // "Steward is busy" (the embedded database's queue is full): a 503 saying when to try again.
     responseMeta: ({ errors }) =>

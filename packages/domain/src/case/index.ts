@@ -16,3 +16,4 @@ export * from "./summary.ts";
 export * from "./workload.ts";
 export * from "./command-descriptions.ts";
 export { getTaskStatus } from "./tasks.ts";
+export * from "./notifications.ts";
