@@ -14,3 +14,15 @@ export { closePolicyWorker, configurePolicyWorker } from "./services/worker/pool
 export { readCensusFile, readGiasFile, readLinksFile, RegisterFileError } from "./services/school-register.ts";
 export { seedDemo, DEMO_PASSWORD, type DemoReport } from "./demo/seed.ts";
 export { sampleFromSchema } from "./demo/sample-data.ts";
+export {
+  deliverDueMessages,
+  sendDailyDigests,
+  type DeliveryOptions,
+  type DeliveryReport,
+} from "./services/notifications/delivery.ts";
+export {
+  createMailTransport,
+  type MailTransport,
+  type MailTransportConfig,
+  type OutgoingMail,
+} from "./services/notifications/transports.ts";
