@@ -19,6 +19,8 @@ export interface NewNotificationMessage {
   delivery: NotificationDelivery;
   /** queued (send when due) or held (for the recipient's daily digest). */
   status: "queued" | "held";
+  /** When it was made (the event's clock): digests gather what was made before their run. */
+  createdAt: Date;
   nextAttemptAt: Date;
 }
 
@@ -49,6 +51,7 @@ export async function insertNotificationMessages(
         delivery: m.delivery,
         status: m.status,
         next_attempt_at: m.nextAttemptAt,
+        created_at: m.createdAt,
       })),
     )
     .onConflict((oc) => oc.columns(["tenant_id", "dedupe_key"]).doNothing())

@@ -81,7 +81,7 @@ export async function deliverDueMessages(
         await withTenant(db, tenant.id, async (trx) => {
           if ("providerId" in outcome) {
             report.sent++;
-            return markMessageSent(trx, message.id, new Date(), outcome.providerId);
+            return markMessageSent(trx, message.id, now, outcome.providerId);
           }
           const retryAt = outcome.final
             ? null
@@ -137,6 +137,7 @@ export async function sendDailyDigests(db: StewardDatabase["db"], now: Date): Pr
             dedupeKey: `digest/${recipientId}/${day}`,
             delivery: "immediate",
             status: "queued",
+            createdAt: now,
             nextAttemptAt: now,
           },
         ]);

@@ -66,6 +66,7 @@ export async function enqueueCaseNotifications(
         dedupeKey: [plan.rule.key, input.caseId, seq, plan.part, user.id].join("/"),
         delivery: digest ? "digest" : "immediate",
         status: digest ? "held" : "queued",
+        createdAt: input.now,
         nextAttemptAt: input.now,
       });
     }
@@ -95,6 +96,7 @@ export async function enqueueDirectMessage(
       dedupeKey: message.dedupeKey,
       delivery: "immediate",
       status: "queued",
+      createdAt: message.now,
       nextAttemptAt: message.now,
     },
   ]);
