@@ -17,7 +17,7 @@ const RULE: NotificationRule = {
 
 function withNotifications(...rules: Partial<NotificationRule>[]): PolicyDocument {
   const policy = createMinimalPolicy();
-  policy.notifications = rules.map((r) => ({ ...RULE, ...r }) as NotificationRule);
+  policy.notifications = rules.map((r): NotificationRule => ({ ...RULE, ...r }));
   return policy;
 }
 

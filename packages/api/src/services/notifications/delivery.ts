@@ -123,7 +123,8 @@ export async function sendDailyDigests(db: StewardDatabase["db"], now: Date): Pr
       let count = 0;
       for (const [recipientId, items] of byRecipient) {
         const id = randomUUID();
-        const latest = items[items.length - 1]!;
+        const latest = items.at(-1);
+        if (!latest) continue;
         const inserted = await insertNotificationMessages(trx, tenant.id, [
           {
             id,
