@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { readDemo, readEnv, readLogging, readMetricsToken, readTrustProxy, readWorkers } from "./env.ts";
+import { readDemo, readEnv, readLogging, readMail, readMetricsToken, readTrustProxy, readWorkers } from "./env.ts";
 
 describe("STEWARD_TRUST_PROXY", () => {
   it("trusts no proxy when unset, empty or 0", () => {
@@ -96,5 +96,33 @@ describe("STEWARD_METRICS_TOKEN", () => {
   it("refuses a short token or one with spaces", () => {
     expect(() => readMetricsToken("secret")).toThrow(/at least 16 characters/);
     expect(() => readMetricsToken("0123456789 abcdef0123")).toThrow(/without spaces/);
+  });
+});
+
+describe("STEWARD_MAIL_TRANSPORT", () => {
+  it("writes to the outbox in the data folder unless told otherwise", () => {
+    expect(readMail({}, "/data")).toEqual({ transport: "outbox", dataDir: "/data" });
+  });
+
+  it("takes an SMTP server's URL, and refuses smtp without one", () => {
+    expect(readMail({ STEWARD_MAIL_TRANSPORT: "smtp", STEWARD_SMTP_URL: "smtp://mail:25" }, "/d")).toEqual({
+      transport: "smtp",
+      url: "smtp://mail:25",
+    });
+    expect(() => readMail({ STEWARD_MAIL_TRANSPORT: "smtp" }, "/d")).toThrow(/needs STEWARD_SMTP_URL/);
+  });
+
+  it("needs GOV.UK Notify's key and template, and names an unknown transport", () => {
+    expect(() => readMail({ STEWARD_MAIL_TRANSPORT: "notify", STEWARD_NOTIFY_API_KEY: "k" }, "/d")).toThrow(
+      /STEWARD_NOTIFY_TEMPLATE_ID/,
+    );
+    expect(() => readMail({ STEWARD_MAIL_TRANSPORT: "sendmail" }, "/d")).toThrow(/must be outbox .* smtp or notify/);
+  });
+
+  it("links emails to STEWARD_PUBLIC_URL, or to this machine's port", () => {
+    expect(readEnv({ PORT: "4000" }).publicUrl).toBe("http://localhost:4000");
+    expect(readEnv({ STEWARD_PUBLIC_URL: "https://steward.example.gov.uk/" }).publicUrl).toBe(
+      "https://steward.example.gov.uk",
+    );
   });
 });

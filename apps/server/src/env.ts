@@ -134,6 +134,43 @@ export function readMetricsToken(value: string | undefined): string | undefined 
   return text;
 }
 
+/** How Steward sends mail: STEWARD_MAIL_TRANSPORT and the settings of the one it names (see docs/operations.md). */
+export type MailEnv =
+  | { transport: "outbox"; dataDir: string }
+  | { transport: "smtp"; url: string }
+  | { transport: "notify"; apiKey: string; templateId: string };
+
+/**
+ * STEWARD_MAIL_TRANSPORT: `outbox` (the default: each message written as an .eml file under
+ * `<data folder>/outbox/<authority>/`, nothing leaves the machine), `smtp` (STEWARD_SMTP_URL) or `notify`
+ * (GOV.UK Notify: STEWARD_NOTIFY_API_KEY and STEWARD_NOTIFY_TEMPLATE_ID, a template whose subject is
+ * ((subject)) and body ((body))). A missing setting is refused with a sentence naming it.
+ */
+export function readMail(env: NodeJS.ProcessEnv, dataDir: string): MailEnv {
+  const transport = env.STEWARD_MAIL_TRANSPORT?.trim() || "outbox";
+  if (transport === "outbox") return { transport, dataDir };
+  if (transport === "smtp") {
+    const url = env.STEWARD_SMTP_URL?.trim() ?? "";
+    if (!/^smtps?:\/\//.test(url))
+      throw new Error(
+        "STEWARD_MAIL_TRANSPORT=smtp needs STEWARD_SMTP_URL, the SMTP server as smtp://user:password@host:587 (or smtps:// for TLS from the start).",
+      );
+    return { transport, url };
+  }
+  if (transport === "notify") {
+    const apiKey = env.STEWARD_NOTIFY_API_KEY?.trim() ?? "";
+    const templateId = env.STEWARD_NOTIFY_TEMPLATE_ID?.trim() ?? "";
+    if (!apiKey || !templateId)
+      throw new Error(
+        "STEWARD_MAIL_TRANSPORT=notify needs STEWARD_NOTIFY_API_KEY (the service's API key) and STEWARD_NOTIFY_TEMPLATE_ID (an email template whose subject is ((subject)) and body ((body))).",
+      );
+    return { transport, apiKey, templateId };
+  }
+  throw new Error(
+    `STEWARD_MAIL_TRANSPORT must be outbox (the default: .eml files in the data folder), smtp or notify, not ${JSON.stringify(transport)}.`,
+  );
+}
+
 export interface ServerEnv {
   port: number;
   host: string;
@@ -156,15 +193,23 @@ export interface ServerEnv {
   logging: { level: string; pretty: boolean };
   /** The bearer token for `/metrics` (STEWARD_METRICS_TOKEN); unset, `/metrics` answers 404. */
   metricsToken: string | undefined;
+  /** How mail is sent (STEWARD_MAIL_TRANSPORT, ...). */
+  mail: MailEnv;
+  /** The From of every email (STEWARD_MAIL_FROM). */
+  mailFrom: string;
+  /** Where people reach Steward, for links in emails (STEWARD_PUBLIC_URL; default http://localhost:<PORT>). */
+  publicUrl: string;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const databaseUrl = env.DATABASE_URL || undefined;
+  const port = readPort(env.PORT);
+  const dataDir = path.resolve(env.STEWARD_DATA_DIR || path.join(repoRoot, ".data"));
   return {
-    port: readPort(env.PORT),
+    port,
     host: env.HOST || "127.0.0.1",
     databaseUrl,
-    dataDir: path.resolve(env.STEWARD_DATA_DIR || path.join(repoRoot, ".data")),
+    dataDir,
     repoRoot,
     invocationDir: env.INIT_CWD || process.cwd(),
     demo: readDemo(env.STEWARD_DEMO, databaseUrl),
@@ -184,5 +229,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
         "milliseconds",
       ),
     },
+    mail: readMail(env, dataDir),
+    mailFrom: env.STEWARD_MAIL_FROM?.trim() || "Steward <no-reply@steward.invalid>",
+    publicUrl: (env.STEWARD_PUBLIC_URL?.trim() || `http://localhost:${port || 3000}`).replace(/\/+$/, ""),
   };
 }

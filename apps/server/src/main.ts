@@ -1,7 +1,15 @@
 import cluster, { type Worker } from "node:cluster";
 import { existsSync } from "node:fs";
 
-import { closePolicyWorker, configurePolicyWorker, DEMO_PASSWORD, seedDemo } from "@steward/api";
+import {
+  closePolicyWorker,
+  configurePolicyWorker,
+  createMailTransport,
+  deliverDueMessages,
+  DEMO_PASSWORD,
+  seedDemo,
+  sendDailyDigests,
+} from "@steward/api";
 import {
   connectDatabase,
   DataDirLockedError,
@@ -56,6 +64,39 @@ async function prepareDatabase(database: StewardDatabase, env: ServerEnv): Promi
   return lines;
 }
 
+// ---- Mail delivery, in-process until the scheduler takes it: move these two calls onto its periodic jobs
+// (deliverDueMessages every minute, sendDailyDigests each morning) and delete this block.
+const MAIL_INTERVAL_MS = 30_000;
+/** The hour (UTC) from which the day's digests go out. */
+const DIGEST_HOUR_UTC = 7;
+
+/** Sends due mail every half minute, and the daily digests once the morning comes; returns the stop function. */
+function startMailLoop(database: StewardDatabase, env: ServerEnv): () => void {
+  const transport = createMailTransport(env.mail, env.mailFrom);
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const now = new Date();
+      if (now.getUTCHours() >= DIGEST_HOUR_UTC) await sendDailyDigests(database.db, now);
+      await deliverDueMessages(database.db, transport, now);
+    } catch (error) {
+      console.error("Sending mail failed (it will be tried again):", error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), MAIL_INTERVAL_MS);
+  timer.unref();
+  void tick();
+  return () => {
+    clearInterval(timer);
+    transport.close();
+  };
+}
+// ---- end of the in-process mail loop
+
 function describeRunning(port: number, databaseLines: string[], workers: number): string {
   const base = `http://localhost:${port}`;
   return [
@@ -86,7 +127,9 @@ async function serve(env: ServerEnv, quiet: boolean) {
     trustProxy: env.trustProxy,
     metricsToken: env.metricsToken,
     ...(cluster.isWorker ? { collectMetrics: clusterMetricsCollector() } : {}),
+    publicUrl: env.publicUrl,
   });
+  let stopMail = () => {};
 
   const shutdown = async (signal: string) => {
     if (closing) {
@@ -98,6 +141,7 @@ async function serve(env: ServerEnv, quiet: boolean) {
     closing = true;
     if (!quiet) console.log(`\nReceived ${signal}: shutting down…`);
     try {
+      stopMail();
       await app.close();
       await closePolicyWorker();
       await database.close();
@@ -116,6 +160,7 @@ async function serve(env: ServerEnv, quiet: boolean) {
     await app.listen({ port: env.port, host: env.host });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : env.port;
+    stopMail = startMailLoop(database, env);
     if (!quiet) console.log(describeRunning(port, databaseLines, 1));
   } catch (error) {
     await app.close().catch(() => {});

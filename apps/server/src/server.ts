@@ -38,6 +38,8 @@ export interface ServerOptions {
   collectMetrics?: () => Promise<{ contentType: string; text: string }>;
   /** The reverse proxies whose X-Forwarded-* headers are believed: a hop count or addresses/CIDRs; never "everyone". */
   trustProxy?: TrustProxy | false;
+  /** Where people reach Steward (STEWARD_PUBLIC_URL), for links in emails. */
+  publicUrl?: string | undefined;
 }
 
 const hopCount = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -188,6 +190,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         appVersion: options.appVersion,
         request: toRequestInfo(req, res),
         logger: { error: (message, detail) => req.log.error({ err: detail }, message) },
+        publicUrl: options.publicUrl,
       }),
     // "Steward is busy" (the embedded database's queue is full): a 503 saying when to try again.
     responseMeta: ({ errors }) =>

@@ -5,6 +5,7 @@ import { openTestDatabase } from "@steward/db/testing";
 
 import type * as Passwords from "./auth/passwords.ts";
 import { RateLimiter } from "./auth/rate-limiter.ts";
+import { readInvitationToken } from "./testing/fixtures/outbox.ts";
 import { TEST_PASSWORD, TestClient, TestWorld } from "./testing/fixtures/world.ts";
 import { containing } from "./testing/matchers.ts";
 
@@ -178,12 +179,15 @@ describe("sign-in", () => {
 
   it("invites a user, who sets a password from the link and signs in", async () => {
     const admin = await world.as("cambridgeshire", "policy-administrator");
-    const { inviteToken, user } = await admin.api.users.invite({
+    const { sentTo, user } = await admin.api.users.invite({
       email: "new.adviser@cambs.test",
       displayName: "New Adviser",
       grants: [{ role: "school-improvement-adviser" }],
     });
     expect(user.status).toBe("invited");
+    // The link goes to the invitee by email, never back to the inviter.
+    expect(sentTo).toBe("new.adviser@cambs.test");
+    const inviteToken = await readInvitationToken(world.database, world.tenants.cambridgeshire.tenant.id, sentTo);
     const guest = world.client();
     await expect(
       guest.api.auth.acceptInvite({ tenant: slug(), token: inviteToken, password: "short" }),

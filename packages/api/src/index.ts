@@ -21,3 +21,15 @@ export {
   renderMetrics,
   setOutboxDepthReader,
 } from "./services/metrics.ts";
+export {
+  deliverDueMessages,
+  sendDailyDigests,
+  type DeliveryOptions,
+  type DeliveryReport,
+} from "./services/notifications/delivery.ts";
+export {
+  createMailTransport,
+  type MailTransport,
+  type MailTransportConfig,
+  type OutgoingMail,
+} from "./services/notifications/transports.ts";

@@ -8,6 +8,7 @@ import { getHealth } from "./routers/health/get-health.ts";
 import { indicatorsRouter } from "./routers/indicators/index.ts";
 import { lettersRouter } from "./routers/letters/index.ts";
 import { meetingsRouter } from "./routers/meetings/index.ts";
+import { notificationsRouter } from "./routers/notifications/index.ts";
 import { policyRouter } from "./routers/policy/index.ts";
 import { registersRouter } from "./routers/registers/index.ts";
 import { schoolsRouter } from "./routers/schools/index.ts";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   registers: registersRouter,
   indicators: indicatorsRouter,
   tasks: tasksRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

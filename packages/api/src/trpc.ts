@@ -75,6 +75,8 @@ export interface ContextOptions {
   logger?: Logger;
   /** Shared across requests: sign-in attempts per address (default: counted in the database, shared by every process). */
   signInLimiter?: AttemptLimiter;
+  /** Where people reach Steward (STEWARD_PUBLIC_URL), for links in emails; default http://localhost:3000. */
+  publicUrl?: string | undefined;
 }
 
 export interface Context {
@@ -84,6 +86,7 @@ export interface Context {
   now: () => Date;
   logger: Logger;
   signInLimiter: AttemptLimiter;
+  publicUrl: string;
 }
 
 const consoleLogger: Logger = { error: (message, detail) => console.error(message, detail) };
@@ -95,6 +98,7 @@ export function createContextInner(options: ContextOptions): Context {
     request: options.request,
     now: options.now ?? (() => new Date()),
     logger: options.logger ?? consoleLogger,
+    publicUrl: (options.publicUrl ?? "http://localhost:3000").replace(/\/+$/, ""),
     signInLimiter:
       options.signInLimiter ??
       new DatabaseRateLimiter(options.database, SESSION_POLICY.attemptsPerAddress, SESSION_POLICY.attemptWindowMs),

@@ -126,6 +126,23 @@ async function seedEveryTenantTable(
         import_run_id: run.id,
       })
       .execute();
+    await trx
+      .insertInto("notification_messages")
+      .values({
+        tenant_id: tenantId,
+        id: "00000000-0000-4000-8000-0000000000b2",
+        recipient_id: user.id,
+        recipient_email: "b@b.test",
+        subject: "B",
+        body: "B",
+        rule_key: null,
+        case_id: tenantCase.id,
+        event_seq: 1,
+        dedupe_key: "b",
+        delivery: "immediate",
+        next_attempt_at: now,
+      })
+      .execute();
   });
 }
 
@@ -181,6 +198,7 @@ describe("row-level security on every tenant table, found in the catalogue", () 
         "import_mappings",
         "import_runs",
         "tasks",
+        "notification_messages",
       ]),
     );
   });

@@ -33,6 +33,35 @@ export interface UserTable {
   last_sign_in_at: Timestamp | null;
   invite_token_hash: string | null;
   invite_expires_at: Timestamp | null;
+  /** immediate: each notification as it happens; digest: one email a day listing them. */
+  notification_delivery: ColumnType<NotificationDelivery, NotificationDelivery | undefined, NotificationDelivery>;
+}
+
+export type NotificationDelivery = "immediate" | "digest";
+export type NotificationStatus = "queued" | "sending" | "sent" | "failed" | "held" | "digested";
+
+/** A notification email (see the notification_messages migration). */
+export interface NotificationMessageTable {
+  tenant_id: string;
+  id: string;
+  recipient_id: string;
+  recipient_email: string;
+  subject: string;
+  body: string;
+  rule_key: string | null;
+  case_id: string | null;
+  event_seq: number | null;
+  /** One per rule, event and recipient (unique per tenant): a message is never made twice. */
+  dedupe_key: string;
+  delivery: NotificationDelivery;
+  status: ColumnType<NotificationStatus, NotificationStatus | undefined, NotificationStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  provider_id: string | null;
+  digest_id: string | null;
+  created_at: DefaultTimestamp;
 }
 
 /** A role held by a user, as stored: `schoolUrn` only for a school role. */
@@ -302,6 +331,7 @@ export interface Database {
   indicator_values: IndicatorValueTable;
   import_mappings: ImportMappingTable;
   import_runs: ImportRunTable;
+  notification_messages: NotificationMessageTable;
 }
 
 export type Tenant = Selectable<TenantTable>;
@@ -326,3 +356,4 @@ export type RegisterEntryRow = Selectable<RegisterEntryTable>;
 export type IndicatorValueRow = Selectable<IndicatorValueTable>;
 export type ImportMappingRow = Selectable<ImportMappingTable>;
 export type ImportRunRow = Selectable<ImportRunTable>;
+export type NotificationMessageRow = Selectable<NotificationMessageTable>;

@@ -24,6 +24,6 @@ export async function findTenant(db: Kysely<Database>, id: string): Promise<Tena
 }
 
 /** The name and LA code of the tenant a transaction is confined to (row-level security shows it only its own row). */
-export async function findOwnTenant(trx: TenantTransaction): Promise<Pick<Tenant, "name" | "la_code">> {
-  return trx.selectFrom("tenants").select(["name", "la_code"]).executeTakeFirstOrThrow();
+export async function findOwnTenant(trx: TenantTransaction): Promise<Pick<Tenant, "name" | "la_code" | "slug">> {
+  return trx.selectFrom("tenants").select(["name", "la_code", "slug"]).executeTakeFirstOrThrow();
 }

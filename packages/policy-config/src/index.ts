@@ -6,6 +6,7 @@
 export { JSON_SCHEMA_DIALECT, policyMetaSchema } from "./meta-schema.ts";
 export * from "./schema/policy.ts";
 export * from "./schema/data.ts";
+export * from "./schema/notifications.ts";
 export {
   PHASES,
   type Applicability,

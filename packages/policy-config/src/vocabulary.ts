@@ -53,6 +53,7 @@ export const SUBJECT_DESCRIPTIONS = {
   Policy: "The authority's policy versions.",
   User: "The authority's users and their roles.",
   AuditLog: "The record of who did what.",
+  Message: "A notification email Steward has queued, sent or failed to send (the outbox).",
 } as const;
 
 export type Subject = keyof typeof SUBJECT_DESCRIPTIONS;
@@ -178,6 +179,7 @@ export const SUBJECT_FIELDS = {
   Policy: { status: { type: "string", description: "draft, published or retired." } },
   User: { id: { type: "string", description: "The user's id (compare with ${user.id})." } },
   AuditLog: { actorId: { type: "string", description: "Who did it (compare with ${user.id})." } },
+  Message: { recipientId: { type: "string", description: "The user it is addressed to (compare with ${user.id})." } },
 } as const satisfies Record<string, Record<string, SubjectField>>;
 
 type FieldsOf<S extends Subject> = (typeof SUBJECT_FIELDS)[S];
@@ -459,3 +461,62 @@ export const WINDOW_EVENTS = {
 } as const satisfies Record<string, { description: string; fields: Record<string, Fact> }>;
 
 export type WindowEvent = keyof typeof WINDOW_EVENTS;
+
+/**
+ * The case events a notification rule may send on (`notifications[].event`), what each means, and which of the
+ * rule's narrowing fields (`stage`, `letterType`, ...) it may use.
+ */
+export const NOTIFICATION_EVENTS = {
+  "case-opened": { description: "A case is opened for a school.", filters: ["stage"] },
+  "officer-assigned": { description: "An officer is assigned to the case.", filters: [] },
+  "category-decided": { description: "A category is decided for the school.", filters: ["category"] },
+  "stage-changed": { description: "The case moves to another stage (by an officer or a rule).", filters: ["stage"] },
+  "visit-scheduled": { description: "A visit is scheduled.", filters: ["visitType"] },
+  "visit-report-published": { description: "A visit's report is published to the school.", filters: ["visitType"] },
+  "letter-drafted": {
+    description: "A letter or notice is drafted (for example, waiting for approval).",
+    filters: ["letterType"],
+  },
+  "letter-approved": { description: "A drafted letter or notice is approved.", filters: ["letterType"] },
+  "letter-issued": { description: "A letter or notice is issued to the school.", filters: ["letterType"] },
+  "meeting-recorded": { description: "A meeting is recorded.", filters: [] },
+  "tasks-started": {
+    description: "Entering a stage starts its follow-ups (one message per follow-up that matches).",
+    filters: ["stage", "followUp"],
+  },
+  "case-closed": { description: "The case is closed.", filters: [] },
+} as const satisfies Record<string, { description: string; filters: readonly string[] }>;
+
+export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
+export const NOTIFICATION_EVENT_KEYS = Object.keys(NOTIFICATION_EVENTS) as NotificationEvent[];
+
+/** The case's own people a notification may go to (`notifications[].recipients[].person`). */
+export const NOTIFICATION_PEOPLE = {
+  assignedOfficer: "The officer the case is assigned to (after the event: the officer just assigned).",
+} as const;
+
+export type NotificationPerson = keyof typeof NOTIFICATION_PEOPLE;
+export const NOTIFICATION_PERSON_KEYS = Object.keys(NOTIFICATION_PEOPLE) as NotificationPerson[];
+
+/**
+ * What a notification's subject and body may merge in: the case's fields a letter has, the recipient, and what
+ * the event was about. A field the event does not have is empty.
+ */
+export const NOTIFICATION_MERGE_FIELDS: Record<string, string> = {
+  "authority.name": MERGE_FIELDS["authority.name"] ?? "",
+  "school.name": MERGE_FIELDS["school.name"] ?? "",
+  "school.urn": MERGE_FIELDS["school.urn"] ?? "",
+  "school.trust": MERGE_FIELDS["school.trust"] ?? "",
+  "case.category": MERGE_FIELDS["case.category"] ?? "",
+  "case.stage": MERGE_FIELDS["case.stage"] ?? "",
+  "officer.name": "The case's assigned officer.",
+  "recipient.name": "The person the message goes to.",
+  "event.date": "The date it happened (14 March 2027).",
+  "event.by": "Who did it (Steward for the daily check).",
+  "event.reason": "The reason given, when the event has one.",
+  "letter.type": "The letter type's label (letter events).",
+  "visit.type": "The visit type's label (visit events).",
+  "visit.date": "The visit's date (visit events).",
+  "followUp.label": "What the follow-up asks for (tasks-started).",
+  "followUp.due": "When the follow-up is due (tasks-started).",
+};

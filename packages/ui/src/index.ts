@@ -17,6 +17,7 @@ export * from "./components/table.tsx";
 export * from "./components/work-list.tsx";
 export * from "./components/ui.tsx";
 export * from "./features/auth/sign-in-page.tsx";
+export * from "./features/notifications/email-settings-page.tsx";
 export * from "./lib/all-pages.ts";
 export * from "./lib/api-error.ts";
 export * from "./lib/audience.ts";

@@ -1,4 +1,4 @@
-import { createStewardRouter, lazyPages } from "@steward/ui";
+import { createStewardRouter, EmailSettingsPage, lazyPages } from "@steward/ui";
 
 import { DashboardPage } from "../features/dashboard/dashboard-page.tsx";
 import { MyWorkPage } from "../features/work/my-work-page.tsx";
@@ -51,4 +51,6 @@ export const router = createStewardRouter({ audience: "la", homeLabel: "Go to yo
     menu: { label: "Registers", needs: ["read RegisterEntry"] },
   },
   { path: "audit", lazy: adminPage("AuditPage"), menu: { label: "Audit log", needs: ["read AuditLog"] } },
+  { path: "outbox", lazy: adminPage("OutboxPage"), menu: { label: "Outbox", needs: ["read Message"] } },
+  { path: "email-settings", element: <EmailSettingsPage />, menu: { label: "Email settings", needs: [] } },
 ]);

@@ -7,3 +7,4 @@ export { SchoolsPage } from "./schools/schools-page.tsx";
 export { InviteUserPage } from "./users/invite-user-page.tsx";
 export { UserPage } from "./users/user-page.tsx";
 export { UsersPage } from "./users/users-page.tsx";
+export { OutboxPage } from "./outbox/outbox-page.tsx";

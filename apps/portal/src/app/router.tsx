@@ -1,4 +1,4 @@
-import { createStewardRouter, lazyPages } from "@steward/ui";
+import { createStewardRouter, EmailSettingsPage, lazyPages } from "@steward/ui";
 
 import { HistoryPage } from "../features/history/history-page.tsx";
 import { LetterPage } from "../features/letters/letter-page.tsx";
@@ -25,4 +25,5 @@ export const router = createStewardRouter({ audience: "school", homeLabel: "Go t
   { path: "forms/new/:formKey", lazy: formsPage("NewFormPage") },
   { path: "forms/responses/:responseId", lazy: formsPage("ResponsePage") },
   { path: "history", element: <HistoryPage />, menu: { label: "History", needs: ["read Case"] } },
+  { path: "email-settings", element: <EmailSettingsPage />, menu: { label: "Email settings", needs: [] } },
 ]);

@@ -41,6 +41,7 @@ import { readCaseState, storedState } from "./case-state.ts";
 import type { CaseEventHeader } from "./case-view/context.ts";
 import { loadIndicatorReadings } from "./indicators/readings.ts";
 import { sanitiseLetterEvents } from "./letter-html.ts";
+import { enqueueCaseNotifications } from "./notifications/enqueue.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 import { catchUpPolicyMove } from "./policy-moves.ts";
 import { changedRegisterEntries } from "./register-entries.ts";
@@ -299,6 +300,15 @@ export async function saveCaseEvents(
     decision.policy.document,
     toIsoDate(actor.now()),
   );
+  // The transactional outbox: the messages the policy's rules make of these events commit or roll back with them.
+  await enqueueCaseNotifications(actor.trx, actor.tenantId, {
+    policy: decision.policy.document,
+    caseId: loaded.row.id,
+    state: decision.state,
+    events: decision.events,
+    firstSeq: loaded.row.last_seq + 1,
+    now: actor.now(),
+  });
   await appendAudit(actor.trx, actor.tenantId, {
     actorId: storedActorId(actor.user.id),
     actorLabel: actor.user.displayName,
@@ -382,6 +392,14 @@ export async function openCase(actor: Actor, urn: number) {
     decision.events.map(eventToValues),
   );
   await refreshCaseTasks(actor.trx, actor.tenantId, row.id, state, actor.policy.document, toIsoDate(actor.now()));
+  await enqueueCaseNotifications(actor.trx, actor.tenantId, {
+    policy: actor.policy.document,
+    caseId: row.id,
+    state,
+    events: decision.events,
+    firstSeq: 1,
+    now: actor.now(),
+  });
   await appendAudit(actor.trx, actor.tenantId, {
     actorId: actor.user.id,
     actorLabel: actor.user.displayName,

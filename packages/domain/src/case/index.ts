@@ -17,3 +17,4 @@ export * from "./workload.ts";
 export * from "./command-descriptions.ts";
 export { getTaskStatus } from "./tasks.ts";
 export * from "./work-items.ts";
+export * from "./notifications.ts";

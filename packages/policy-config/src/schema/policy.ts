@@ -16,6 +16,7 @@ import {
   Text,
 } from "./common.ts";
 import { IndicatorDefinition, MeasureDefinition, RegisterDefinition } from "./data.ts";
+import { NotificationRule } from "./notifications.ts";
 
 /**
  * The meta-schema's own format version: the shape of a policy document, not a
@@ -796,6 +797,7 @@ export const PolicyDocument = Type.Object(
     indicators: Type.Optional(List(IndicatorDefinition, { title: "Indicators" })),
     registers: Type.Optional(List(RegisterDefinition, { title: "Registers" })),
     measures: Type.Optional(List(MeasureDefinition, { title: "Measures" })),
+    notifications: Type.Optional(List(NotificationRule, { title: "Notifications" })),
   },
   {
     $id: "https://steward.schools/schema/policy/v2.json",

@@ -121,8 +121,8 @@ function liquidMessage(error: unknown): string {
 }
 
 /** A merge field the vocabulary has, or a part of one (`school`), or a path under one (`indicators.first`). */
-function isMergeField(name: string): boolean {
-  return Object.keys(MERGE_FIELDS).some(
+function isMergeField(name: string, fields: Record<string, string>): boolean {
+  return Object.keys(fields).some(
     (field) => name === field || field.startsWith(`${name}.`) || name.startsWith(`${field}.`),
   );
 }
@@ -131,12 +131,14 @@ function isMergeField(name: string): boolean {
 export interface TemplateScope {
   /** The letter type's parameter fields (`parameters.<field>`); none when it has no parameters. */
   parameters?: readonly string[];
+  /** The merge fields it may use instead of a letter's (a notification's: `NOTIFICATION_MERGE_FIELDS`). */
+  fields?: Record<string, string>;
 }
 
 /** Why a variable is not one the template may merge, or undefined when it may. */
 function unknownField(name: string, scope: TemplateScope): { message: string; code: string } | undefined {
   const [head, field] = name.split(".");
-  if (head === "parameters") {
+  if (head === "parameters" && scope.fields === undefined) {
     const declared = scope.parameters ?? [];
     if (field !== undefined && declared.includes(field)) return undefined;
     if (field === undefined && declared.length > 0) return undefined;
@@ -148,9 +150,10 @@ function unknownField(name: string, scope: TemplateScope): { message: string; co
       code: "template.parameter",
     };
   }
-  if (isMergeField(name)) return undefined;
+  const fields = scope.fields ?? MERGE_FIELDS;
+  if (isMergeField(name, fields)) return undefined;
   return {
-    message: `The template uses "${name}", which is not a merge field. Use one of: ${Object.keys(MERGE_FIELDS).join(", ")}.`,
+    message: `The template uses "${name}", which is not a merge field. Use one of: ${Object.keys(fields).join(", ")}.`,
     code: "template.field",
   };
 }

@@ -15,6 +15,7 @@ import { checkIndicators } from "./sections/indicators.ts";
 import { collectData, collectKeys } from "./sections/keys.ts";
 import { checkLetterTypes } from "./sections/letters.ts";
 import { checkMeasures } from "./sections/measures.ts";
+import { checkNotifications } from "./sections/notifications.ts";
 import { checkOffers } from "./sections/offers.ts";
 import { checkPermissions } from "./sections/permissions.ts";
 import { checkRegisters } from "./sections/registers.ts";
@@ -43,6 +44,7 @@ const SECTION_CHECKERS: readonly SectionChecker[] = [
   checkIndicators,
   checkRegisters,
   checkMeasures,
+  checkNotifications,
 ];
 
 /**

@@ -1,8 +1,7 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import {
-  audienceOfRoles,
   BackLink,
   ErrorSummary,
   fieldError,
@@ -12,7 +11,6 @@ import {
   SuccessBanner,
   TextInput,
   usePageTitle,
-  useSession,
   useTRPC,
   type Problem,
 } from "@steward/ui";
@@ -28,21 +26,13 @@ export function InviteUserPage() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [urn, setUrn] = useState("");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [link, setLink] = useState<string>();
+  const [sentTo, setSentTo] = useState<string>();
   usePageTitle("Invite a user", { error: problems.length > 0 });
-  const me = useSession();
-  // The invitation link names the authority by its sign-in slug.
-  const tenants = useQuery(trpc.tenants.list.queryOptions());
-  const slug = tenants.data?.find((t) => t.name === me.tenant.name)?.slug;
   const invite = useMutation(
     trpc.users.invite.mutationOptions({
       onSuccess: (result) => {
         setProblems([]);
-        const roleKeys = result.user.grants.map((g) => g.role);
-        const app = audienceOfRoles(roles, roleKeys) === "school" ? "/portal/" : "/admin/";
-        setLink(
-          `${window.location.origin}${app}invite?token=${encodeURIComponent(result.inviteToken)}${slug ? `&tenant=${slug}` : ""}`,
-        );
+        setSentTo(result.sentTo);
       },
       onError: (e) => setProblems(readProblems(e)),
     }),
@@ -55,12 +45,10 @@ export function InviteUserPage() {
   return (
     <>
       <BackLink to="/users">Back to users</BackLink>
-      {link && (
-        <SuccessBanner title="Invitation created">
-          <p className="govuk-notification-banner__heading">Send this link to {email}. It works once, for 7 days.</p>
-          <p className="govuk-body steward-break-all">
-            <code>{link}</code>
-          </p>
+      {sentTo && (
+        <SuccessBanner title="Invitation sent">
+          <p className="govuk-notification-banner__heading">An invitation was sent to {sentTo}.</p>
+          <p className="govuk-body">Its link works once, for 7 days.</p>
         </SuccessBanner>
       )}
       <ErrorSummary problems={problems} />

@@ -1,17 +1,18 @@
 import { z } from "zod";
 
-import { appendAudit, findSchool, findUserByEmail, insertUser } from "@steward/db";
+import { appendAudit, findOwnTenant, findSchool, findUserByEmail, insertUser } from "@steward/db";
 import { canOnEvery, DomainError } from "@steward/domain";
 
 import { SESSION_POLICY } from "../../auth/session-policy.ts";
 import { createToken, hashToken } from "../../auth/tokens.ts";
+import { enqueueDirectMessage } from "../../services/notifications/enqueue.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertMayGrant, checkGrants, grantInput, toUser, userSchema } from "./shared.ts";
 
 /**
- * Invites a user with their roles: they get a link (valid for a week) to set
- * their password. The link is returned once, for the administrator to send;
- * only its hash is kept.
+ * Invites a user with their roles: an email to the invitee (through the outbox, in this transaction) carries a
+ * link, valid for a week, to set their password. The inviter is told where it went, never the link; only the
+ * token's hash is kept.
  */
 export const inviteUser = tenantProcedure
   .input(
@@ -25,7 +26,7 @@ export const inviteUser = tenantProcedure
       grants: z.array(grantInput).max(20),
     }),
   )
-  .output(z.object({ user: userSchema, inviteToken: z.string() }))
+  .output(z.object({ user: userSchema, sentTo: z.string() }))
   .mutation(async ({ ctx, input }) => {
     if (!canOnEvery(ctx.ability, "invite", "User"))
       throw new DomainError("forbidden", "Your roles do not allow you to invite users.");
@@ -52,13 +53,27 @@ export const inviteUser = tenantProcedure
       inviteTokenHash: hashToken(token),
       inviteExpiresAt: new Date(now.getTime() + SESSION_POLICY.inviteMs),
     });
+    const tenant = await findOwnTenant(ctx.trx);
+    const audiences = new Set(
+      input.grants.map((g) => ctx.policy.document.roles.find((r) => r.key === g.role)?.audience),
+    );
+    const app = audiences.size === 1 && audiences.has("school") ? "portal" : "admin";
+    const link = `${ctx.publicUrl}/${app}/invite?token=${encodeURIComponent(token)}&tenant=${encodeURIComponent(tenant.slug)}`;
+    await enqueueDirectMessage(ctx.trx, ctx.tenantId, {
+      recipientId: user.id,
+      recipientEmail: user.email,
+      subject: `${tenant.name}: you are invited to Steward`,
+      body: `Dear ${user.display_name},\n\n${ctx.user.displayName} has invited you to use Steward for ${tenant.name}.\n\nSet your password with this link (it works once, for 7 days):\n${link}\n\nIf you did not expect this invitation, you can ignore this email.\n`,
+      dedupeKey: `invitation/${user.id}/${hashToken(token).slice(0, 16)}`,
+      now,
+    });
     await appendAudit(ctx.trx, ctx.tenantId, {
       actorId: ctx.user.id,
       actorLabel: ctx.user.displayName,
       action: "user-invited",
       subjectType: "User",
       subjectId: user.id,
-      detail: { email: user.email, grants: input.grants, inviteLink: "shown once to the inviter" },
+      detail: { email: user.email, grants: input.grants, invitation: "emailed to the invitee" },
     });
-    return { user: toUser(user, ctx.policy.document, new Set()), inviteToken: token };
+    return { user: toUser(user, ctx.policy.document, new Set()), sentTo: user.email };
   });
