@@ -10,6 +10,7 @@ export {
 } from "./access.ts";
 export * from "./audit.queries.ts";
 export * from "./cases.queries.ts";
+export * from "./clock.queries.ts";
 export {
   connectDatabase,
   redactUrl,

@@ -110,6 +110,10 @@ async function seedEveryTenantTable(
         import_run_id: run.id,
       })
       .execute();
+    await trx
+      .insertInto("clock_runs")
+      .values({ tenant_id: tenantId, day: "2024-09-02", last_case_id: tenantCase.id })
+      .execute();
   });
 }
 
@@ -164,6 +168,7 @@ describe("row-level security on every tenant table, found in the catalogue", () 
         "indicator_values",
         "import_mappings",
         "import_runs",
+        "clock_runs",
       ]),
     );
   });

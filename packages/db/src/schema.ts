@@ -267,6 +267,23 @@ export interface ImportRunTable {
   undone_at: Timestamp | null;
 }
 
+export type ClockRunStatus = "running" | "finished";
+
+/** One day of the daily clock for one authority (see the migration `clock_runs`). */
+export interface ClockRunTable {
+  tenant_id: string;
+  day: CalendarDate;
+  status: ColumnType<ClockRunStatus, ClockRunStatus | undefined, ClockRunStatus>;
+  started_at: DefaultTimestamp;
+  finished_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  cases_checked: ColumnType<number, number | undefined, number>;
+  moves: ColumnType<number, number | undefined, number>;
+  failures: ColumnType<number, number | undefined, number>;
+  last_case_id: string | null;
+  error: string | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -283,6 +300,7 @@ export interface Database {
   indicator_values: IndicatorValueTable;
   import_mappings: ImportMappingTable;
   import_runs: ImportRunTable;
+  clock_runs: ClockRunTable;
 }
 
 export type Tenant = Selectable<TenantTable>;
@@ -307,3 +325,4 @@ export type RegisterEntryRow = Selectable<RegisterEntryTable>;
 export type IndicatorValueRow = Selectable<IndicatorValueTable>;
 export type ImportMappingRow = Selectable<ImportMappingTable>;
 export type ImportRunRow = Selectable<ImportRunTable>;
+export type ClockRunRow = Selectable<ClockRunTable>;
