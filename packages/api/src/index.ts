@@ -5,7 +5,10 @@ export { RateLimiter } from "./auth/rate-limiter.ts";
 
 export * from "./services/provision.ts";
 export {
+  CATCH_UP_DAYS,
+  catchUpDailyChecks,
   DAILY_CHECK_ACTOR,
+  listDaysToCheck,
   runDailyCheck,
   type DailyCheckMove,
   type DailyCheckSummary,

@@ -30,7 +30,7 @@ export * from "./schools.queries.ts";
 export * from "./sessions.queries.ts";
 export * from "./sign-in-throttle.queries.ts";
 export { analyzeTenantTables } from "./statistics.ts";
-export { isUuid, withSystem, withTenant, type TenantTransaction } from "./tenant.ts";
+export { isUuid, withSavepoint, withSystem, withTenant, type TenantTransaction } from "./tenant.ts";
 export { createTenant, findOwnTenant, findTenant, findTenantBySlug, listTenants } from "./tenants.queries.ts";
 export * from "./export.queries.ts";
 export * from "./users.queries.ts";
