@@ -108,6 +108,34 @@ export function readWorkers(
   return workers;
 }
 
+/** The clock's settings: whether it runs (STEWARD_CLOCK), its daily time and time zone. */
+export interface ClockEnv {
+  enabled: boolean;
+  time: string;
+  timeZone: string;
+}
+
+/**
+ * STEWARD_CLOCK (`on`, the default, or `off`: a host that runs `pnpm steward tick` from cron instead, or a
+ * test), STEWARD_CLOCK_TIME (`HH:MM`, default 06:00) and STEWARD_CLOCK_TIME_ZONE (an IANA name, default
+ * Europe/London): when the daily jobs run.
+ */
+export function readClock(env: NodeJS.ProcessEnv): ClockEnv {
+  const switched = env.STEWARD_CLOCK?.trim() || "on";
+  if (switched !== "on" && switched !== "off")
+    throw new Error(`STEWARD_CLOCK must be on (the default) or off, not ${JSON.stringify(env.STEWARD_CLOCK)}.`);
+  const time = env.STEWARD_CLOCK_TIME?.trim() || "06:00";
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+    throw new Error(`STEWARD_CLOCK_TIME is a time of day like 06:00 (24-hour, HH:MM), not ${JSON.stringify(time)}.`);
+  const timeZone = env.STEWARD_CLOCK_TIME_ZONE?.trim() || "Europe/London";
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone });
+  } catch {
+    throw new Error(`STEWARD_CLOCK_TIME_ZONE is a time zone like Europe/London, not ${JSON.stringify(timeZone)}.`);
+  }
+  return { enabled: switched === "on", time, timeZone };
+}
+
 export interface ServerEnv {
   port: number;
   host: string;
@@ -126,6 +154,8 @@ export interface ServerEnv {
   workers: number;
   /** The embedded database's bounds on requests waiting for its one connection (STEWARD_DB_QUEUE_LIMIT, STEWARD_DB_QUEUE_TIMEOUT_MS). */
   dbQueue: { maxWaiting: number; maxWaitMs: number };
+  /** The periodic jobs' clock (STEWARD_CLOCK, STEWARD_CLOCK_TIME, STEWARD_CLOCK_TIME_ZONE). */
+  clock: ClockEnv;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -141,6 +171,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     trustProxy: readTrustProxy(env.STEWARD_TRUST_PROXY),
     policyCheckTimeoutMs: readTimeout(env.STEWARD_POLICY_CHECK_TIMEOUT_MS),
     workers: readWorkers(env.WORKERS, databaseUrl),
+    clock: readClock(env),
     dbQueue: {
       maxWaiting: readWhole("STEWARD_DB_QUEUE_LIMIT", env.STEWARD_DB_QUEUE_LIMIT, 100, 1, 100_000, "requests"),
       maxWaitMs: readWhole(

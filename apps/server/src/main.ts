@@ -11,6 +11,7 @@ import {
   type StewardDatabase,
 } from "@steward/db";
 
+import { startClock } from "./clock/index.ts";
 import { readEnv, type ServerEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
 import { appVersion } from "./version.ts";
@@ -77,6 +78,7 @@ async function serve(env: ServerEnv, quiet: boolean) {
   configurePolicyWorker({ timeoutMs: env.policyCheckTimeoutMs, ...builtPolicyWorker() });
   const database = await openDatabase(env);
   let closing = false;
+  let stopClock: (() => Promise<void>) | undefined;
   const app = await buildServer({
     database,
     appVersion,
@@ -96,6 +98,7 @@ async function serve(env: ServerEnv, quiet: boolean) {
     if (!quiet) console.log(`\nReceived ${signal}: shutting down…`);
     try {
       await app.close();
+      await stopClock?.();
       await closePolicyWorker();
       await database.close();
       if (!quiet) console.log("Steward stopped; the database was closed cleanly.");
@@ -111,6 +114,10 @@ async function serve(env: ServerEnv, quiet: boolean) {
   try {
     const databaseLines = quiet ? [] : await prepareDatabase(database, env);
     await app.listen({ port: env.port, host: env.host });
+    // The periodic jobs (the daily check each morning): on PostgreSQL every process starts the job engine
+    // and each job still runs once; on the embedded database this one process runs them on a timer.
+    if (env.clock.enabled)
+      stopClock = await startClock({ database, databaseUrl: env.databaseUrl, settings: env.clock });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : env.port;
     if (!quiet) console.log(describeRunning(port, databaseLines, 1));
@@ -124,7 +131,7 @@ async function serve(env: ServerEnv, quiet: boolean) {
 /**
  * WORKERS > 1 (PostgreSQL only): this process migrates (and loads the demo when asked), then starts
  * that many server processes sharing the port (node:cluster hands connections out between them).
- * Caches are per process; the daily clock is the CLI's `tick`, run once by the host, never here. A
+ * Caches are per process; every worker starts the clock's job engine (each job runs once). A
  * worker that dies is replaced; SIGINT/SIGTERM stops every worker (each finishes its requests in
  * flight) and then this process.
  */
