@@ -25,6 +25,24 @@ export function jobIdOf(...parts: string[]): string {
 
 const fireQueueOf = (job: DailyTenantJob) => `${job.name}-fire`;
 
+/**
+ * Runs one of pg-boss's set-up steps (creating a queue: a table partition; a schedule), again when it
+ * loses a deadlock: several processes starting at once (WORKERS) each create the same queues, and
+ * PostgreSQL aborts all but one of the statements that cross; the one retried then finds the queue made.
+ */
+async function settingUp(step: () => Promise<unknown>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await step();
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if ((code !== "40P01" && code !== "23505") || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
 export interface PgBossClock {
   /** Sends a daily job's runs for every authority for the day of `now` (what the schedule does at the clock's time). */
   fire(jobName: string, now?: Date): Promise<void>;
@@ -62,45 +80,59 @@ export async function startPgBossClock(options: {
   });
   boss.on("error", (error) => log(`The job engine reported: ${error.message}`));
   await boss.start();
-  const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
+  // From here a failure must stop pg-boss, or its connections and timers keep the process alive.
+  try {
+    return await registerJobs();
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw error;
+  }
 
-  const daily = new Map<string, DailyTenantJob>();
-  for (const job of jobs) {
-    if (job.kind === "every") {
-      await boss.createQueue(job.name, { name: job.name, policy: "singleton", ...RETRY, retryLimit: 0 });
-      await boss.schedule(job.name, `*/${job.minutes} * * * *`, {}, { tz: settings.timeZone });
-      await boss.work(job.name, work, () => timedRun(job.name, () => job.run({ database, now: now() })));
-      continue;
+  async function registerJobs(): Promise<PgBossClock> {
+    const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
+
+    const daily = new Map<string, DailyTenantJob>();
+    for (const job of jobs) {
+      if (job.kind === "every") {
+        await settingUp(() =>
+          boss.createQueue(job.name, { name: job.name, policy: "singleton", ...RETRY, retryLimit: 0 }),
+        );
+        await settingUp(() => boss.schedule(job.name, `*/${job.minutes} * * * *`, {}, { tz: settings.timeZone }));
+        await boss.work(job.name, work, () => timedRun(job.name, () => job.run({ database, now: now() })));
+        continue;
+      }
+      daily.set(job.name, job);
+      const [hours, minutes] = settings.time.split(":").map(Number);
+      await settingUp(() => boss.createQueue(fireQueueOf(job), { name: fireQueueOf(job) }));
+      await settingUp(() => boss.createQueue(job.name, { name: job.name, ...RETRY, expireInSeconds: 2 * 60 * 60 }));
+      await settingUp(() =>
+        boss.schedule(fireQueueOf(job), `${minutes} ${hours} * * *`, {}, { tz: settings.timeZone }),
+      );
+      await boss.work(fireQueueOf(job), work, () => fire(job.name));
+      await boss.work<{ tenantId: string; date: string }>(job.name, work, async ([run]) => {
+        if (!run) return;
+        const { tenantId, date } = run.data;
+        await timedRun(job.name, () => job.run({ database, tenantId, date, now: now() }));
+      });
     }
-    daily.set(job.name, job);
-    const [hours, minutes] = settings.time.split(":").map(Number);
-    await boss.createQueue(fireQueueOf(job), { name: fireQueueOf(job) });
-    await boss.createQueue(job.name, { name: job.name, ...RETRY, expireInSeconds: 2 * 60 * 60 });
-    await boss.schedule(fireQueueOf(job), `${minutes} ${hours} * * *`, {}, { tz: settings.timeZone });
-    await boss.work(fireQueueOf(job), work, () => fire(job.name));
-    await boss.work<{ tenantId: string; date: string }>(job.name, work, async ([run]) => {
-      if (!run) return;
-      const { tenantId, date } = run.data;
-      await timedRun(job.name, () => job.run({ database, tenantId, date, now: now() }));
-    });
+
+    async function fire(jobName: string, at = now()) {
+      const job = daily.get(jobName);
+      if (!job) throw new Error(`There is no daily job called ${jobName}.`);
+      const date = dayOf(at);
+      for (const tenant of await listTenants(database.db))
+        await boss.send(job.name, { tenantId: tenant.id, date }, { id: jobIdOf(job.name, tenant.id, date) });
+    }
+
+    // The server was down at the clock's time today (or started after it): today's runs are sent now.
+    const started = now();
+    if (localTimeOf(started, settings.timeZone) >= settings.time)
+      for (const name of daily.keys()) await fire(name, started);
+
+    return {
+      boss,
+      fire,
+      stop: () => boss.stop({ graceful: true, timeout: 30_000, wait: true }),
+    };
   }
-
-  async function fire(jobName: string, at = now()) {
-    const job = daily.get(jobName);
-    if (!job) throw new Error(`There is no daily job called ${jobName}.`);
-    const date = dayOf(at);
-    for (const tenant of await listTenants(database.db))
-      await boss.send(job.name, { tenantId: tenant.id, date }, { id: jobIdOf(job.name, tenant.id, date) });
-  }
-
-  // The server was down at the clock's time today (or started after it): today's runs are sent now.
-  const started = now();
-  if (localTimeOf(started, settings.timeZone) >= settings.time)
-    for (const name of daily.keys()) await fire(name, started);
-
-  return {
-    boss,
-    fire,
-    stop: () => boss.stop({ graceful: true, timeout: 30_000, wait: true }),
-  };
 }
