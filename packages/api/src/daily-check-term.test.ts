@@ -194,7 +194,7 @@ describe("Cambridgeshire over a term", () => {
       status: "finished",
       cases_checked: 2,
     });
-  });
+  }, 300_000);
 });
 
 describe("Lincolnshire over a term", () => {
@@ -225,5 +225,5 @@ describe("Lincolnshire over a term", () => {
     expect(list.items.find((i) => i.id === caseId)).toMatchObject({ overdue: true });
     expect(list.items.find((i) => i.id === quietCase)).toMatchObject({ overdue: false });
     await expectRerunChangesNothing(head, t.tenant.id, overdueDay, [caseId, quietCase]);
-  });
+  }, 300_000);
 });

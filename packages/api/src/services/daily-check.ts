@@ -248,14 +248,18 @@ export async function runDailyCheck(
         // The run's row is locked for the batch: a second process on the same day waits, then reads the moved cursor.
         const run = await lockClockRun(trx, date);
         if (!run || run.status === "finished") return true;
-        const rows = await listOpenCasesAfter(trx, run.last_case_id, options.batchSize ?? DAILY_CHECK_BATCH);
-        if (rows.length === 0) {
+        const batchSize = options.batchSize ?? DAILY_CHECK_BATCH;
+        const rows = await listOpenCasesAfter(trx, run.last_case_id, batchSize);
+        if (rows.length > 0) {
+          const context = await readBatchContext(trx, tenantId, instant, cache, rows);
+          const counts = await checkBatch(context, rows, summary);
+          await advanceClockRun(trx, date, { lastCaseId: rows.at(-1)!.id, checked: rows.length, ...counts });
+        }
+        // A short batch was the last: the run finishes with it, in the same transaction.
+        if (rows.length < batchSize) {
           await finishClockRun(trx, date, new Date());
           return true;
         }
-        const context = await readBatchContext(trx, tenantId, instant, cache, rows);
-        const counts = await checkBatch(context, rows, summary);
-        await advanceClockRun(trx, date, { lastCaseId: rows.at(-1)!.id, checked: rows.length, ...counts });
         return false;
       });
       if (done) break;
