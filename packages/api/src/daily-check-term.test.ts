@@ -128,7 +128,7 @@ beforeAll(async () => {
   world = await TestWorld.create(database, "term", (key, policy) =>
     key === "cambridgeshire" ? cambridgeshireTimed(policy) : lincolnshireTimed(policy),
   );
-});
+}, 180_000);
 afterAll(async () => database?.close());
 
 /** Runs the check every day of the term for one authority: every move, with the day it was made. */

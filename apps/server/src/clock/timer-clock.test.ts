@@ -26,15 +26,16 @@ const jobs: PeriodicJob[] = [
   {
     name: "daily-probe",
     kind: "daily-per-tenant",
-    run: async ({ tenantId, date }) => {
+    run: ({ tenantId, date }) => {
       if (failNext > 0) {
         failNext--;
-        throw new Error("The database went away.");
+        return Promise.reject(new Error("The database went away."));
       }
       daily.push({ tenantId, date });
+      return Promise.resolve();
     },
   },
-  { name: "frequent-probe", kind: "every", minutes: 5, run: async () => void frequent++ },
+  { name: "frequent-probe", kind: "every", minutes: 5, run: () => Promise.resolve(frequent++) },
 ];
 
 const at = async (instant: string) => {

@@ -9,6 +9,44 @@ function backoffMs(failures: number): number {
   return failures > 5 ? 60 * 60_000 : 60_000 * 2 ** (failures - 1);
 }
 
+interface RunState {
+  /** The day a daily job last succeeded (for one authority). */
+  done?: string;
+  /** When a frequent job last succeeded (ms). */
+  lastRun?: number;
+  /** Failures in a row, and when it may be tried again (ms). */
+  failures: number;
+  notBefore: number;
+}
+
+/** Each job's (and authority's) run state, by key, made on first use. */
+function runStates(): (key: string) => RunState {
+  const states = new Map<string, RunState>();
+  return (key) => {
+    let state = states.get(key);
+    if (!state) states.set(key, (state = { failures: 0, notBefore: 0 }));
+    return state;
+  };
+}
+
+/** Runs one job's run when its backoff allows, marking it done, or counting the failure and backing off. */
+function attempter(stateOf: (key: string) => RunState, log: (line: string) => void) {
+  return async (key: string, job: string, at: Date, fn: () => Promise<unknown>, done: () => void) => {
+    const s = stateOf(key);
+    if (at.getTime() < s.notBefore) return;
+    try {
+      await timedRun(job, fn);
+      s.failures = 0;
+      done();
+    } catch (error) {
+      s.failures++;
+      s.notBefore = at.getTime() + backoffMs(s.failures);
+      const why = error instanceof Error ? error.message : String(error);
+      log(`The ${job} job failed (${s.failures} in a row; tried again later): ${why}`);
+    }
+  };
+}
+
 export interface TimerClock {
   /** Runs whatever is due now (what the timer does each time it wakes); resolves when those runs end. */
   tick(): Promise<void>;
@@ -33,27 +71,11 @@ export function startTimerClock(options: {
   const { database, jobs, settings } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.error(line));
-  /** Per job (and authority): the day done or the time last run, failures in a row and when it may run next. */
-  const state = new Map<string, { done?: string; lastRun?: number; failures: number; notBefore: number }>();
-  const stateOf = (key: string) => state.get(key) ?? state.set(key, { failures: 0, notBefore: 0 }).get(key)!;
+  const stateOf = runStates();
   let running: Promise<void> | undefined;
   let stopped = false;
 
-  async function attempt(key: string, job: string, at: Date, fn: () => Promise<unknown>, done: () => void) {
-    const s = stateOf(key);
-    if (at.getTime() < s.notBefore) return;
-    try {
-      await timedRun(job, fn);
-      s.failures = 0;
-      done();
-    } catch (error) {
-      s.failures++;
-      s.notBefore = at.getTime() + backoffMs(s.failures);
-      log(
-        `The ${job} job failed (${s.failures} in a row; tried again later): ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
+  const attempt = attempter(stateOf, log);
 
   async function runDue() {
     for (const job of jobs) {

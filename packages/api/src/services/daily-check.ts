@@ -250,10 +250,11 @@ export async function runDailyCheck(
         if (!run || run.status === "finished") return true;
         const batchSize = options.batchSize ?? DAILY_CHECK_BATCH;
         const rows = await listOpenCasesAfter(trx, run.last_case_id, batchSize);
-        if (rows.length > 0) {
+        const last = rows.at(-1);
+        if (last) {
           const context = await readBatchContext(trx, tenantId, instant, cache, rows);
           const counts = await checkBatch(context, rows, summary);
-          await advanceClockRun(trx, date, { lastCaseId: rows.at(-1)!.id, checked: rows.length, ...counts });
+          await advanceClockRun(trx, date, { lastCaseId: last.id, checked: rows.length, ...counts });
         }
         // A short batch was the last: the run finishes with it, in the same transaction.
         if (rows.length < batchSize) {
