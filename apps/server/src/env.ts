@@ -109,7 +109,7 @@ export function readWorkers(
 }
 
 /** The clock's settings: whether it runs (STEWARD_CLOCK), its daily time and time zone. */
-export interface ClockEnv {
+interface ClockEnv {
   enabled: boolean;
   time: string;
   timeZone: string;
@@ -120,7 +120,7 @@ export interface ClockEnv {
  * test), STEWARD_CLOCK_TIME (`HH:MM`, default 06:00) and STEWARD_CLOCK_TIME_ZONE (an IANA name, default
  * Europe/London): when the daily jobs run.
  */
-export function readClock(env: NodeJS.ProcessEnv): ClockEnv {
+function readClock(env: NodeJS.ProcessEnv): ClockEnv {
   const switched = env.STEWARD_CLOCK?.trim() || "on";
   if (switched !== "on" && switched !== "off")
     throw new Error(`STEWARD_CLOCK must be on (the default) or off, not ${JSON.stringify(env.STEWARD_CLOCK)}.`);

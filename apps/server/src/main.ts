@@ -11,7 +11,7 @@ import {
   type StewardDatabase,
 } from "@steward/db";
 
-import { startClock } from "./clock/index.ts";
+import { onJobRun, startClock } from "./clock/index.ts";
 import { readEnv, type ServerEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
 import { appVersion } from "./version.ts";
@@ -116,8 +116,13 @@ async function serve(env: ServerEnv, quiet: boolean) {
     await app.listen({ port: env.port, host: env.host });
     // The periodic jobs (the daily check each morning): on PostgreSQL every process starts the job engine
     // and each job still runs once; on the embedded database this one process runs them on a timer.
-    if (env.clock.enabled)
+    if (env.clock.enabled) {
+      onJobRun((job, outcome, ms) => {
+        if (outcome === "failed")
+          console.error(`The ${job} job failed after ${Math.round(ms)} ms: it will be tried again.`);
+      });
       stopClock = await startClock({ database, databaseUrl: env.databaseUrl, settings: env.clock });
+    }
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : env.port;
     if (!quiet) console.log(describeRunning(port, databaseLines, 1));

@@ -6,10 +6,10 @@ import { assertJobName, type ClockSettings, type PeriodicJob } from "./jobs.ts";
 import { startPgBossClock } from "./pg-boss-clock.ts";
 import { startTimerClock } from "./timer-clock.ts";
 
-export { onJobRun, type DailyTenantJob, type FrequentJob, type JobOutcome, type PeriodicJob } from "./jobs.ts";
+export { onJobRun } from "./jobs.ts";
 
 /** The periodic jobs every Steward server runs. A new one is one entry here. */
-export const PERIODIC_JOBS: readonly PeriodicJob[] = [dailyCheckJob];
+const PERIODIC_JOBS: readonly PeriodicJob[] = [dailyCheckJob];
 
 /**
  * Starts the clock for this process: on PostgreSQL (`databaseUrl`) the job engine, which every process

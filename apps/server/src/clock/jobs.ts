@@ -24,7 +24,7 @@ export interface DailyTenantJob {
 }
 
 /** A job run every few minutes on one process at a time (an outbox's delivery, a clean-up): `run` must be idempotent. */
-export interface FrequentJob {
+interface FrequentJob {
   name: string;
   kind: "every";
   minutes: number;

@@ -8,7 +8,7 @@ import { listTenants, type StewardDatabase } from "@steward/db";
 import { dayOf, localTimeOf, timedRun, type ClockSettings, type DailyTenantJob, type PeriodicJob } from "./jobs.ts";
 
 /** The schema pg-boss keeps its jobs, queues and schedules in (beside Steward's tables, never in them). */
-export const JOB_SCHEMA = "steward_jobs";
+const JOB_SCHEMA = "steward_jobs";
 
 /** A failed run is tried again this many times, after 1, 2, 4, 8, 16 minutes (pg-boss's backoff). */
 const RETRY = { retryLimit: 5, retryDelay: 60, retryBackoff: true } as const;
@@ -17,7 +17,7 @@ const RETRY = { retryLimit: 5, retryDelay: 60, retryBackoff: true } as const;
  * A job's id from its name, authority and day (a name-based UUID): sending the same one twice, from two
  * processes or after a restart, adds nothing (pg-boss inserts a job whose id exists as no job).
  */
-export function jobIdOf(...parts: string[]): string {
+function jobIdOf(...parts: string[]): string {
   const hex = createHash("sha1").update(parts.join("\u0000")).digest("hex");
   const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -42,7 +42,7 @@ import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 export const DAILY_CHECK_ACTOR = { id: SYSTEM_ACTOR_ID, displayName: "Steward (daily check)" } as const;
 
 /** How many open cases one transaction of the check reads, decides and writes (and its cursor moves past). */
-export const DAILY_CHECK_BATCH = 200;
+const DAILY_CHECK_BATCH = 200;
 
 /** How many days the clock catches up at most (the server was off over a weekend, a holiday): the latest ones. */
 export const CATCH_UP_DAYS = 14;
