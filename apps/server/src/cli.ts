@@ -42,9 +42,10 @@ STEWARD_DATA_DIR, default .data/; stop the server before using the embedded one)
                                       without passwords, cases with their events, forms, audit)
   tick [--date YYYY-MM-DD] [--tenant S]
                                       the daily check: take every open case's automatic
-                                      transitions that hold on the day (default today; a
-                                      missed day, never a future one), for every authority
-                                      or one; running it twice on a day changes nothing
+                                      transitions that hold on the day, for every authority
+                                      or one; by default the days owed up to today (missed
+                                      days caught up, at most 14), or one --date (never a
+                                      future one); a day already checked is not run again
   demo                                load the demo authorities into an empty database
 
 Backups of the embedded database (stop the server first; on PostgreSQL these print

@@ -171,6 +171,34 @@ export function readMail(env: NodeJS.ProcessEnv, dataDir: string): MailEnv {
   );
 }
 
+/** The clock's settings: whether it runs (STEWARD_CLOCK), its daily time and time zone. */
+interface ClockEnv {
+  enabled: boolean;
+  time: string;
+  timeZone: string;
+}
+
+/**
+ * STEWARD_CLOCK (`on`, the default, or `off`: a host that runs `pnpm steward tick` from cron instead, or a
+ * test), STEWARD_CLOCK_TIME (`HH:MM`, default 06:00) and STEWARD_CLOCK_TIME_ZONE (an IANA name, default
+ * Europe/London): when the daily jobs run.
+ */
+function readClock(env: NodeJS.ProcessEnv): ClockEnv {
+  const switched = env.STEWARD_CLOCK?.trim() || "on";
+  if (switched !== "on" && switched !== "off")
+    throw new Error(`STEWARD_CLOCK must be on (the default) or off, not ${JSON.stringify(env.STEWARD_CLOCK)}.`);
+  const time = env.STEWARD_CLOCK_TIME?.trim() || "06:00";
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+    throw new Error(`STEWARD_CLOCK_TIME is a time of day like 06:00 (24-hour, HH:MM), not ${JSON.stringify(time)}.`);
+  const timeZone = env.STEWARD_CLOCK_TIME_ZONE?.trim() || "Europe/London";
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone });
+  } catch {
+    throw new Error(`STEWARD_CLOCK_TIME_ZONE is a time zone like Europe/London, not ${JSON.stringify(timeZone)}.`);
+  }
+  return { enabled: switched === "on", time, timeZone };
+}
+
 export interface ServerEnv {
   port: number;
   host: string;
@@ -199,6 +227,8 @@ export interface ServerEnv {
   mailFrom: string;
   /** Where people reach Steward, for links in emails (STEWARD_PUBLIC_URL; default http://localhost:<PORT>). */
   publicUrl: string;
+  /** The periodic jobs' clock (STEWARD_CLOCK, STEWARD_CLOCK_TIME, STEWARD_CLOCK_TIME_ZONE). */
+  clock: ClockEnv;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -218,6 +248,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     workers: readWorkers(env.WORKERS, databaseUrl),
     logging: readLogging(env.LOG_LEVEL, env.LOG_PRETTY),
     metricsToken: readMetricsToken(env.STEWARD_METRICS_TOKEN),
+    clock: readClock(env),
     dbQueue: {
       maxWaiting: readWhole("STEWARD_DB_QUEUE_LIMIT", env.STEWARD_DB_QUEUE_LIMIT, 100, 1, 100_000, "requests"),
       maxWaitMs: readWhole(

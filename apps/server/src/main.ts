@@ -4,11 +4,11 @@ import { existsSync } from "node:fs";
 import {
   closePolicyWorker,
   configurePolicyWorker,
-  createMailTransport,
-  deliverDueMessages,
+  countOutbox,
   DEMO_PASSWORD,
+  recordJobRun,
   seedDemo,
-  sendDailyDigests,
+  setOutboxDepthReader,
 } from "@steward/api";
 import {
   connectDatabase,
@@ -19,6 +19,7 @@ import {
   type StewardDatabase,
 } from "@steward/db";
 
+import { mailJobs, onJobRun, startClock } from "./clock/index.ts";
 import { clusterMetricsCollector, serveClusterMetrics } from "./cluster-metrics.ts";
 import { readEnv, type ServerEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
@@ -64,39 +65,6 @@ async function prepareDatabase(database: StewardDatabase, env: ServerEnv): Promi
   return lines;
 }
 
-// ---- Mail delivery, in-process until the scheduler takes it: move these two calls onto its periodic jobs
-// (deliverDueMessages every minute, sendDailyDigests each morning) and delete this block.
-const MAIL_INTERVAL_MS = 30_000;
-/** The hour (UTC) from which the day's digests go out. */
-const DIGEST_HOUR_UTC = 7;
-
-/** Sends due mail every half minute, and the daily digests once the morning comes; returns the stop function. */
-function startMailLoop(database: StewardDatabase, env: ServerEnv): () => void {
-  const transport = createMailTransport(env.mail, env.mailFrom);
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const now = new Date();
-      if (now.getUTCHours() >= DIGEST_HOUR_UTC) await sendDailyDigests(database.db, now);
-      await deliverDueMessages(database.db, transport, now);
-    } catch (error) {
-      console.error("Sending mail failed (it will be tried again):", error instanceof Error ? error.message : error);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), MAIL_INTERVAL_MS);
-  timer.unref();
-  void tick();
-  return () => {
-    clearInterval(timer);
-    transport.close();
-  };
-}
-// ---- end of the in-process mail loop
-
 function describeRunning(port: number, databaseLines: string[], workers: number): string {
   const base = `http://localhost:${port}`;
   return [
@@ -119,6 +87,7 @@ async function serve(env: ServerEnv, quiet: boolean) {
   configurePolicyWorker({ timeoutMs: env.policyCheckTimeoutMs, ...builtPolicyWorker() });
   const database = await openDatabase(env);
   let closing = false;
+  let stopClock: (() => Promise<void>) | undefined;
   const app = await buildServer({
     database,
     appVersion,
@@ -143,6 +112,7 @@ async function serve(env: ServerEnv, quiet: boolean) {
     try {
       stopMail();
       await app.close();
+      await stopClock?.();
       await closePolicyWorker();
       await database.close();
       if (!quiet) console.log("Steward stopped; the database was closed cleanly.");
@@ -158,9 +128,21 @@ async function serve(env: ServerEnv, quiet: boolean) {
   try {
     const databaseLines = quiet ? [] : await prepareDatabase(database, env);
     await app.listen({ port: env.port, host: env.host });
+    // The periodic jobs (the daily check each morning, sending mail): on PostgreSQL every process starts the job engine
+    // and each job still runs once; on the embedded database this one process runs them on a timer.
+    if (env.clock.enabled) {
+      onJobRun((job, outcome, ms) => {
+        recordJobRun(job, outcome === "completed" ? "ok" : "failed", ms / 1000);
+        if (outcome === "failed")
+          console.error(`The ${job} job failed after ${Math.round(ms)} ms: it will be tried again.`);
+      });
+      const mail = mailJobs(env.mail, env.mailFrom, env.clock);
+      stopMail = mail.close;
+      stopClock = await startClock({ database, databaseUrl: env.databaseUrl, settings: env.clock, jobs: mail.jobs });
+    }
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : env.port;
-    stopMail = startMailLoop(database, env);
+    setOutboxDepthReader(() => countOutbox(database.db));
     if (!quiet) console.log(describeRunning(port, databaseLines, 1));
   } catch (error) {
     await app.close().catch(() => {});
@@ -172,7 +154,7 @@ async function serve(env: ServerEnv, quiet: boolean) {
 /**
  * WORKERS > 1 (PostgreSQL only): this process migrates (and loads the demo when asked), then starts
  * that many server processes sharing the port (node:cluster hands connections out between them).
- * Caches are per process; the daily clock is the CLI's `tick`, run once by the host, never here. A
+ * Caches are per process; every worker starts the clock's job engine (each job runs once). A
  * worker that dies is replaced; SIGINT/SIGTERM stops every worker (each finishes its requests in
  * flight) and then this process.
  */

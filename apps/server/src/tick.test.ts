@@ -141,7 +141,13 @@ describe("pnpm steward tick", () => {
     );
     const again = await steward("tick", "--tenant", "tick-shire");
     expect(again, again.output).toMatchObject({ code: 0 });
-    expect(again.output).toContain("1 open case checked, 0 moves, 0 failures.");
+    expect(again.output).toMatch(/\(tick-shire\): already checked up to \d{4}-\d{2}-\d{2}\./);
+    const today = new Date().toISOString().slice(0, 10);
+    const sameDay = await steward("tick", "--tenant", "tick-shire", "--date", today);
+    expect(sameDay.output).toContain(`(tick-shire), ${today}: already checked (1 open case); nothing done.`);
+    // A day before the clock first ran, named by hand, is checked (nothing moves: the case moved today).
+    const earlier = await steward("tick", "--tenant", "tick-shire", "--date", "2024-09-02");
+    expect(earlier.output).toContain("(tick-shire), 2024-09-02: 1 open case checked, 0 moves, 0 failures.");
   });
 
   it("refuses a day that has not come, a date that is not one, and an authority that does not exist", async () => {

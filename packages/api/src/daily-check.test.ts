@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { listCaseEvents, withTenant, type StewardDatabase } from "@steward/db";
+import { findClockRun, listCaseEvents, withTenant, type StewardDatabase } from "@steward/db";
 import { openTestDatabase } from "@steward/db/testing";
 import type { PolicyDocument } from "@steward/policy-config";
 
-import { runDailyCheck } from "./services/daily-check.ts";
+import { catchUpDailyChecks, listDaysToCheck, runDailyCheck } from "./services/daily-check.ts";
 import { TestWorld, type TestClient } from "./testing/fixtures/world.ts";
 
 let database: StewardDatabase;
@@ -189,7 +189,14 @@ describe("the daily check", () => {
   it("finds nothing to move on the day the rules were last applied", async () => {
     expect(await stageOf(concernsCase)).toBe("intervention-and-support");
     expect(await stageOf(academyCase)).toBe("academy-concerns-meeting");
-    expect(await tick()).toEqual({ date: "2021-10-04", casesChecked: 3, moved: [], failed: [] });
+    expect(await tick()).toEqual({
+      date: "2021-10-04",
+      outcome: "checked",
+      resumed: false,
+      casesChecked: 3,
+      moved: [],
+      failed: [],
+    });
     expect(await dailyCheckAudit()).toEqual([]);
   });
 
@@ -198,6 +205,8 @@ describe("the daily check", () => {
     const academyUrn = world.tenants.cambridgeshire.schools[2]!.urn;
     expect(await tick()).toEqual({
       date: "2021-11-03",
+      outcome: "checked",
+      resumed: false,
       casesChecked: 3,
       moved: [
         {
@@ -268,7 +277,15 @@ describe("the daily check", () => {
     const versions = async () =>
       Promise.all([concernsCase, academyCase, quietCase].map(async (id) => (await caseState(id)).version));
     const before = await versions();
-    expect(await tick()).toEqual({ date: "2022-01-10", casesChecked: 3, moved: [], failed: [] });
+    // The day was checked: a second run does nothing at all (it reports the first run's count).
+    expect(await tick()).toEqual({
+      date: "2022-01-10",
+      outcome: "already-checked",
+      resumed: false,
+      casesChecked: 3,
+      moved: [],
+      failed: [],
+    });
     await world.at("2022-01-11T06:30:00Z", adviser, senior, admin);
     expect((await tick()).moved).toEqual([]);
     expect(await versions()).toEqual(before);
@@ -276,12 +293,13 @@ describe("the daily check", () => {
   });
 
   it("reports a case it cannot check and still checks the others, writing nothing of the failed one", async () => {
+    await world.at("2022-01-12T06:30:00Z", adviser, senior, admin);
     // A new concern flag for the academy: the next tick moves it. The quiet case's stored state is broken.
     await senior.api.indicators.recordValue({
       urn: world.tenants.cambridgeshire.schools[2]!.urn,
       indicator: "trust-finance-concern",
       value: true,
-      asAt: "2022-01-11",
+      asAt: "2022-01-12",
     });
     const broken = (state: string) =>
       withTenant(database.db, tenantId(), (trx) =>
@@ -309,7 +327,66 @@ describe("the daily check", () => {
   it("checks only the tenant it is given", async () => {
     const lincolnshire = world.tenants.lincolnshire.tenant.id;
     expect(
-      await runDailyCheck(database.db, { tenantId: lincolnshire, date: "2022-01-11", now: world.now }),
+      await runDailyCheck(database.db, { tenantId: lincolnshire, date: "2022-01-12", now: world.now }),
     ).toMatchObject({ casesChecked: 0, moved: [] });
+  });
+
+  it("resumes a run that stopped part way after the cases it finished, checking each case once", async () => {
+    const run = () => withTenant(database.db, tenantId(), (trx) => findClockRun(trx, "2022-01-13"));
+    const crash = new Error("The process died.");
+    await expect(
+      runDailyCheck(database.db, {
+        tenantId: tenantId(),
+        date: "2022-01-13",
+        now: world.now,
+        batchSize: 1,
+        afterBatch: (checked) => {
+          if (checked === 1) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    expect(await run()).toMatchObject({ status: "running", cases_checked: 1, attempts: 1, error: "The process died." });
+
+    const resumed = await runDailyCheck(database.db, { tenantId: tenantId(), date: "2022-01-13", now: world.now });
+    expect(resumed).toMatchObject({ outcome: "checked", resumed: true, casesChecked: 2 });
+    expect(await run()).toMatchObject({ status: "finished", cases_checked: 3, attempts: 2, error: null });
+  });
+
+  it("checks each case once when two processes run the same day at the same moment", async () => {
+    const audit = (await dailyCheckAudit()).length;
+    const both = await Promise.all(
+      [1, 2].map(() =>
+        runDailyCheck(database.db, { tenantId: tenantId(), date: "2022-01-14", now: world.now, batchSize: 1 }),
+      ),
+    );
+    expect(both.reduce((n, s) => n + (s.outcome === "checked" ? s.casesChecked : 0), 0)).toBe(3);
+    expect(await withTenant(database.db, tenantId(), (trx) => findClockRun(trx, "2022-01-14"))).toMatchObject({
+      status: "finished",
+      cases_checked: 3,
+    });
+    expect(await dailyCheckAudit()).toHaveLength(audit);
+  });
+
+  it("catches up the days it missed one by one in order, at most a bounded number", async () => {
+    expect(await listDaysToCheck(database.db, tenantId(), "2022-01-17")).toEqual([
+      "2022-01-15",
+      "2022-01-16",
+      "2022-01-17",
+    ]);
+    // A server off for a month catches up only its last days.
+    expect(await listDaysToCheck(database.db, tenantId(), "2022-02-20", 2)).toEqual(["2022-02-19", "2022-02-20"]);
+    const summaries = await catchUpDailyChecks(database.db, {
+      tenantId: tenantId(),
+      date: "2022-01-17",
+      now: world.now,
+    });
+    expect(summaries.map((s) => [s.date, s.outcome, s.casesChecked])).toEqual([
+      ["2022-01-15", "checked", 3],
+      ["2022-01-16", "checked", 3],
+      ["2022-01-17", "checked", 3],
+    ]);
+    expect(await catchUpDailyChecks(database.db, { tenantId: tenantId(), date: "2022-01-17", now: world.now })).toEqual(
+      [],
+    );
   });
 });

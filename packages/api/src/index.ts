@@ -5,7 +5,10 @@ export { RateLimiter } from "./auth/rate-limiter.ts";
 
 export * from "./services/provision.ts";
 export {
+  CATCH_UP_DAYS,
+  catchUpDailyChecks,
   DAILY_CHECK_ACTOR,
+  listDaysToCheck,
   runDailyCheck,
   type DailyCheckMove,
   type DailyCheckSummary,
@@ -22,6 +25,7 @@ export {
   setOutboxDepthReader,
 } from "./services/metrics.ts";
 export {
+  countOutbox,
   deliverDueMessages,
   sendDailyDigests,
   type DeliveryOptions,

@@ -11,6 +11,7 @@ export {
 export * from "./audit.queries.ts";
 export { BackupError, backupEmbeddedDatabase, restoreEmbeddedDatabase, type BackupSummary } from "./backup.ts";
 export * from "./cases.queries.ts";
+export * from "./clock.queries.ts";
 export {
   connectDatabase,
   redactUrl,
@@ -32,7 +33,7 @@ export * from "./sessions.queries.ts";
 export * from "./sign-in-throttle.queries.ts";
 export * from "./tasks.queries.ts";
 export { analyzeTenantTables } from "./statistics.ts";
-export { isUuid, withSystem, withTenant, type TenantTransaction } from "./tenant.ts";
+export { isUuid, withSavepoint, withSystem, withTenant, type TenantTransaction } from "./tenant.ts";
 export { createTenant, findOwnTenant, findTenant, findTenantBySlug, listTenants } from "./tenants.queries.ts";
 export * from "./export.queries.ts";
 export * from "./users.queries.ts";

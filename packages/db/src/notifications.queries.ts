@@ -133,6 +133,16 @@ export async function claimDueMessages(
     .execute();
 }
 
+/** How many of the tenant's messages are waiting to go (queued, or being sent): the outbox's depth. */
+export async function countUndeliveredMessages(trx: TenantTransaction): Promise<number> {
+  const row = await trx
+    .selectFrom("notification_messages")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("status", "in", ["queued", "sending"])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Records a message as sent (with the provider's id for it, if any). */
 export async function markMessageSent(
   trx: TenantTransaction,

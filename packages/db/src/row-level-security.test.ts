@@ -143,6 +143,10 @@ async function seedEveryTenantTable(
         next_attempt_at: now,
       })
       .execute();
+    await trx
+      .insertInto("clock_runs")
+      .values({ tenant_id: tenantId, day: "2024-09-02", last_case_id: tenantCase.id })
+      .execute();
   });
 }
 
@@ -199,6 +203,7 @@ describe("row-level security on every tenant table, found in the catalogue", () 
         "import_runs",
         "tasks",
         "notification_messages",
+        "clock_runs",
       ]),
     );
   });

@@ -314,6 +314,23 @@ export interface ImportRunTable {
   undone_at: Timestamp | null;
 }
 
+export type ClockRunStatus = "running" | "finished";
+
+/** One day of the daily clock for one authority (see the migration `clock_runs`). */
+export interface ClockRunTable {
+  tenant_id: string;
+  day: CalendarDate;
+  status: ColumnType<ClockRunStatus, ClockRunStatus | undefined, ClockRunStatus>;
+  started_at: DefaultTimestamp;
+  finished_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  cases_checked: ColumnType<number, number | undefined, number>;
+  moves: ColumnType<number, number | undefined, number>;
+  failures: ColumnType<number, number | undefined, number>;
+  last_case_id: string | null;
+  error: string | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -332,6 +349,7 @@ export interface Database {
   import_mappings: ImportMappingTable;
   import_runs: ImportRunTable;
   notification_messages: NotificationMessageTable;
+  clock_runs: ClockRunTable;
 }
 
 export type Tenant = Selectable<TenantTable>;
@@ -357,3 +375,4 @@ export type IndicatorValueRow = Selectable<IndicatorValueTable>;
 export type ImportMappingRow = Selectable<ImportMappingTable>;
 export type ImportRunRow = Selectable<ImportRunTable>;
 export type NotificationMessageRow = Selectable<NotificationMessageTable>;
+export type ClockRunRow = Selectable<ClockRunTable>;

@@ -60,3 +60,22 @@ export async function withSystem<T>(db: Kysely<Database>, fn: (trx: Transaction<
     }),
   );
 }
+
+/**
+ * Runs `fn` behind a savepoint of the tenant transaction: when it throws, what it wrote is undone and
+ * the transaction goes on (the error is rethrown); otherwise the savepoint is released. For work that
+ * does many independent things in one transaction (the daily check's batch of cases), one of which
+ * may fail alone.
+ */
+export async function withSavepoint<T>(trx: TenantTransaction, fn: () => Promise<T>): Promise<T> {
+  await sql`savepoint steward_step`.execute(trx);
+  try {
+    const result = await fn();
+    await sql`release savepoint steward_step`.execute(trx);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint steward_step`.execute(trx);
+    await sql`release savepoint steward_step`.execute(trx);
+    throw error;
+  }
+}

@@ -1,7 +1,7 @@
-// `tick`: the daily check, run by hand (the scheduler of the operations issue runs the same service each morning).
+// `tick`: the daily check, run by hand (the server's clock runs the same service each morning).
 import { parseArgs } from "node:util";
 
-import { runDailyCheck, type DailyCheckSummary } from "@steward/api";
+import { catchUpDailyChecks, runDailyCheck, type DailyCheckSummary } from "@steward/api";
 import { listTenants, type Tenant } from "@steward/db";
 
 import { tenantOf, withDatabase } from "./database.ts";
@@ -24,8 +24,11 @@ function readDate(date: string | undefined, now: Date): string {
 
 /** The summary of one tenant's check, as lines for the operator. */
 function describeSummary(tenant: Tenant, summary: DailyCheckSummary): string[] {
+  const who = `${tenant.name} (${tenant.slug}), ${summary.date}`;
+  if (summary.outcome === "already-checked")
+    return [`${who}: already checked (${plural(summary.casesChecked, "open case")}); nothing done.`];
   const lines = [
-    `${tenant.name} (${tenant.slug}), ${summary.date}: ${plural(summary.casesChecked, "open case")} checked, ${plural(summary.moved.length, "move")}, ${plural(summary.failed.length, "failure")}.`,
+    `${who}: ${plural(summary.casesChecked, "open case")} checked${summary.resumed ? " (the rest of a run that had stopped)" : ""}, ${plural(summary.moved.length, "move")}, ${plural(summary.failed.length, "failure")}.`,
   ];
   for (const m of summary.moved)
     lines.push(`  moved URN ${m.urn}: ${m.from} -> ${m.to} (${m.transition}), case ${m.caseId}`);
@@ -35,8 +38,11 @@ function describeSummary(tenant: Tenant, summary: DailyCheckSummary): string[] {
 
 /**
  * `tick [--date YYYY-MM-DD] [--tenant slug]`: the daily check for every
- * authority (or one) on a day (today by default): every open case's automatic
- * transitions that now hold are taken. Exit 1 when a case could not be checked.
+ * authority (or one): every open case's automatic transitions that now hold
+ * are taken. Without `--date`, the days owed up to today (a run left
+ * unfinished, days missed since the last, at most a fortnight), as the
+ * server's clock does; with it, that one day. A day already checked is not
+ * checked again. Exit 1 when a case could not be checked.
  */
 export const tickCommand: Command = (args) => {
   const { values } = parseArgs({ args, options: { date: { type: "string" }, tenant: { type: "string" } } });
@@ -46,9 +52,14 @@ export const tickCommand: Command = (args) => {
     const tenants = values.tenant ? [await tenantOf(database, values.tenant)] : await listTenants(database.db);
     let failures = 0;
     for (const tenant of tenants) {
-      const summary = await runDailyCheck(database.db, { tenantId: tenant.id, date, now });
-      failures += summary.failed.length;
-      for (const line of describeSummary(tenant, summary)) console.log(line);
+      const summaries = values.date
+        ? [await runDailyCheck(database.db, { tenantId: tenant.id, date, now })]
+        : await catchUpDailyChecks(database.db, { tenantId: tenant.id, date, now });
+      if (summaries.length === 0) console.log(`${tenant.name} (${tenant.slug}): already checked up to ${date}.`);
+      for (const summary of summaries) {
+        failures += summary.failed.length;
+        for (const line of describeSummary(tenant, summary)) console.log(line);
+      }
     }
     if (tenants.length === 0) console.log("There are no authorities on this database.");
     return failures > 0 ? 1 : 0;

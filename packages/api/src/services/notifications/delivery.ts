@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import {
   claimDueMessages,
+  countUndeliveredMessages,
   findOwnTenant,
   insertNotificationMessages,
   listHeldMessages,
@@ -154,4 +155,11 @@ export async function sendDailyDigests(db: StewardDatabase["db"], now: Date): Pr
     });
   }
   return made;
+}
+
+/** The outbox's depth over every tenant (each read under its own row-level security): messages waiting to go. */
+export async function countOutbox(db: StewardDatabase["db"]): Promise<number> {
+  let depth = 0;
+  for (const tenant of await listTenants(db)) depth += await withTenant(db, tenant.id, countUndeliveredMessages);
+  return depth;
 }
