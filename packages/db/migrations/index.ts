@@ -11,6 +11,7 @@ import * as m20261215000100 from "./20261215000100_slim_case_state.ts";
 import * as m20261215000110 from "./20261215000110_policy_move_mapping.ts";
 import * as m20261215000200 from "./20261215000200_list_indexes.ts";
 import * as m20261215000300 from "./20261215000300_address_attempts.ts";
+import * as m20261220000400 from "./20261220000400_oidc_sign_in.ts";
 
 /**
  * Every migration, by name, in the order they run. A static list (not a folder
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "20261215000110_policy_move_mapping": m20261215000110,
   "20261215000200_list_indexes": m20261215000200,
   "20261215000300_address_attempts": m20261215000300,
+  "20261220000400_oidc_sign_in": m20261220000400,
 };

@@ -21,6 +21,7 @@ export { DataDirLockedError } from "./data-dir-lock.ts";
 export { DbError, translateDbError, translatingDbErrors, type DbErrorCode } from "./errors.ts";
 export * from "./forms.queries.ts";
 export * from "./indicators.queries.ts";
+export * from "./oidc.queries.ts";
 export { getMigrationLevel, migrateToLatest, type MigrationLevel } from "./migrate.ts";
 export * from "./policies.queries.ts";
 export * from "./registers.queries.ts";
