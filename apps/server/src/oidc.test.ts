@@ -83,13 +83,16 @@ async function signIn(browser: Browser, tenant: string, key: string, email: stri
   let next = step.location;
   while (next && !next.startsWith(steward)) next = (await browser.get(next)).location;
   expect(next).toContain("/auth/oidc/callback?");
+  const binding = browser.stewardCookie("steward_oidc");
   const callback = await browser.get(next!);
-  return { callbackUrl: next!, landing: callback.location! };
+  return { callbackUrl: next!, binding, landing: callback.location! };
 }
 
 async function me(browser: Browser): Promise<{ user: { email: string }; roles: { key: string }[] } | null> {
   const { response } = await browser.get(`${steward}/api/trpc/auth.me`);
-  const body = (await response.json()) as { result: { data: { user: { email: string }; roles: { key: string }[] } | null } };
+  const body = (await response.json()) as {
+    result: { data: { user: { email: string }; roles: { key: string }[] } | null };
+  };
   return body.result.data;
 }
 
@@ -171,14 +174,17 @@ describe("sign-in with OpenID Connect", () => {
       audit: await trx.selectFrom("audit_log").select(["action", "detail"]).where("action", "=", "signed-in").execute(),
     }));
     expect(rows.sessions.map((s) => s.auth_method)).toEqual(["oidc"]);
-    expect(rows.audit).toEqual([{ action: "signed-in", detail: expect.objectContaining({ method: "oidc", provider: "test" }) as unknown }]);
+    expect(rows.audit).toEqual([
+      { action: "signed-in", detail: expect.objectContaining({ method: "oidc", provider: "test" }) as unknown },
+    ]);
   });
 
   it("refuses a replayed state: the same callback a second time starts no session", async () => {
     const first = new Browser();
-    const { callbackUrl } = await signIn(first, "cambs", "test", CAMBS_ADVISER);
-    // Replayed in the same browser (its binding cookie restored) and in another browser.
+    const { callbackUrl, binding } = await signIn(first, "cambs", "test", CAMBS_ADVISER);
+    // Replayed with the browser's binding cookie put back, and in another browser that started its own sign-in.
     const again = new Browser();
+    again.cookies.set(new URL(steward).host, new Map([["steward_oidc", binding!]]));
     const { location } = await again.get(callbackUrl);
     expect(location).toBe(`${steward}/admin/sign-in?problem=expired`);
     expect(again.stewardCookie("steward_session")).toBeUndefined();
@@ -192,8 +198,7 @@ describe("sign-in with OpenID Connect", () => {
 
   it("never gives a session in one authority to a user of another", async () => {
     const browser = new Browser();
-    // Lincolnshire's provider creates users just in time, but only with its own policy's role: the
-    // Cambridgeshire adviser is refused in Cambridgeshire's authority when it does not create them.
+    // The provider vouches for Lincolnshire's lead, but Cambridgeshire has no such user (and no just-in-time creation).
     const cambsOnly = await signIn(browser, "cambs", "test", LINCS_LEAD);
     expect(cambsOnly.landing).toBe(`${steward}/admin/sign-in?problem=no-account`);
     expect(browser.stewardCookie("steward_session")).toBeUndefined();

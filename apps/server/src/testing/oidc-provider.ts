@@ -4,7 +4,6 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-
 import Provider, { type ClientMetadata } from "oidc-provider";
 
 export interface TestPerson {
@@ -84,16 +83,14 @@ export async function startTestOidcProvider(options: {
   const emailsBySubject = new Map<string, string>();
 
   const provider = new Provider(issuer, {
-    clients: options.clients.map(
-      (c): ClientMetadata => ({
-        client_id: c.clientId,
-        client_secret: c.clientSecret,
-        redirect_uris: c.redirectUris,
-        grant_types: ["authorization_code"],
-        response_types: ["code"],
-        token_endpoint_auth_method: "client_secret_basic",
-      }),
-    ),
+    clients: options.clients.map((c): ClientMetadata => ({
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+      redirect_uris: c.redirectUris,
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+      token_endpoint_auth_method: "client_secret_basic",
+    })),
     jwks: { keys: [jwk] },
     cookies: { keys: ["steward-test-provider"] },
     claims: {
@@ -177,7 +174,9 @@ export async function startTestOidcProvider(options: {
         } catch (error) {
           res.statusCode = 400;
           res.setHeader("content-type", "text/html; charset=utf-8");
-          res.end(page("Sign-in problem", `<p>${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`));
+          res.end(
+            page("Sign-in problem", `<p>${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`),
+          );
         }
       })();
       return;

@@ -105,9 +105,7 @@ function safeReturnTo(returnTo: string | undefined): string {
     : "/";
 }
 
-export type OidcStart =
-  | { redirectTo: string; browserCookie: string; refused?: undefined }
-  | { refused: OidcRefusal };
+export type OidcStart = { redirectTo: string; browserCookie: string; refused?: undefined } | { refused: OidcRefusal };
 
 /**
  * Starts a sign-in at one of the authority's providers: keeps a fresh state (its hash), the PKCE verifier and the
@@ -172,8 +170,7 @@ export async function startOidcSignIn(
 }
 
 export type OidcFinish =
-  | { sessionCookie: string; csrfToken: string; redirectTo: string; refused?: undefined }
-  | { refused: OidcRefusal };
+  { sessionCookie: string; csrfToken: string; redirectTo: string; refused?: undefined } | { refused: OidcRefusal };
 
 /** The browser cookie's parts, if it is well formed. */
 function readBrowserCookie(value: string | undefined) {
@@ -184,7 +181,11 @@ function readBrowserCookie(value: string | undefined) {
 
 function claimText(claims: oidc.IDToken, name: string): string | undefined {
   const value = claims[name];
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : typeof value === "number" ? String(value) : undefined;
+  return typeof value === "string" && value.trim() !== ""
+    ? value.trim()
+    : typeof value === "number"
+      ? String(value)
+      : undefined;
 }
 
 /** The user's name from the ID token: `name`, else given and family names, else the email address. */
@@ -230,7 +231,12 @@ async function matchUser(
     grants: [{ role: provider.jit.role, ...(schoolUrn !== undefined ? { schoolUrn } : {}) }],
   });
   if (provider.matchClaim === "sub")
-    await insertOidcIdentity(trx, tenantId, { providerKey: provider.key, subject: claims.sub, userId: created.id, now });
+    await insertOidcIdentity(trx, tenantId, {
+      providerKey: provider.key,
+      subject: claims.sub,
+      userId: created.id,
+      now,
+    });
   await appendAudit(trx, tenantId, {
     actorId: created.id,
     actorLabel: created.display_name,

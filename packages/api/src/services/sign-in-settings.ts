@@ -36,7 +36,10 @@ export const oidcProviderSchema = z.strictObject({
   /** The NAME of the environment variable holding the client secret: the secret itself is never stored. */
   clientSecretEnv: z
     .string()
-    .regex(/^[A-Z_][A-Z0-9_]*$/, "The client secret is given as the name of an environment variable, like STEWARD_OIDC_SECRET"),
+    .regex(
+      /^[A-Z_][A-Z0-9_]*$/,
+      "The client secret is given as the name of an environment variable, like STEWARD_OIDC_SECRET",
+    ),
   /** The ID token claim that finds the user: their email address, or the provider's stable subject (`sub`). */
   matchClaim: z.enum(["email", "sub"]),
   /** Just-in-time creation: an unknown person signing in becomes a user with this role (null: never). */
@@ -70,10 +73,11 @@ export type SignInChange =
   | { kind: "provider"; provider: unknown }
   | { kind: "remove-provider"; key: string };
 
-function firstProblem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-  return `${where}${issue?.message ?? "not accepted"}.`;
+/** Each problem of a provider's settings, as "field: sentence." */
+function problemsOf(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}.`)
+    .join(" ");
 }
 
 /** Checks a provider against the authority's published policy: its just-in-time role must be one of the policy's roles, for the app's people. */
@@ -124,7 +128,7 @@ export async function changeSignInSettings(
       next = { ...current, providers: current.providers.filter((p) => p.key !== change.key) };
     } else {
       const parsed = oidcProviderSchema.safeParse(change.provider);
-      if (!parsed.success) throw new ProvisionError(`Not accepted: ${firstProblem(parsed.error)}`);
+      if (!parsed.success) throw new ProvisionError(`Not accepted: ${problemsOf(parsed.error)}`);
       await checkProvider(trx, parsed.data);
       next = {
         ...current,
