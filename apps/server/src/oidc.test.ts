@@ -200,7 +200,7 @@ describe("sign-in with OpenID Connect", () => {
     const browser = new Browser();
     // The provider vouches for Lincolnshire's lead, but Cambridgeshire has no such user (and no just-in-time creation).
     const cambsOnly = await signIn(browser, "cambs", "test", LINCS_LEAD);
-    expect(cambsOnly.landing).toBe(`${steward}/admin/sign-in?problem=no-account`);
+    expect(cambsOnly.landing).toBe(`${steward}/admin/sign-in?problem=no-account&tenant=cambs`);
     expect(browser.stewardCookie("steward_session")).toBeUndefined();
     expect(await me(browser)).toBeNull();
   });
@@ -210,7 +210,7 @@ describe("sign-in with OpenID Connect", () => {
     try {
       const browser = new Browser();
       const { landing } = await signIn(browser, "cambs", "test", CAMBS_ADVISER);
-      expect(landing).toBe(`${steward}/admin/sign-in?problem=provider`);
+      expect(landing).toBe(`${steward}/admin/sign-in?problem=provider&tenant=cambs`);
       expect(browser.stewardCookie("steward_session")).toBeUndefined();
     } finally {
       provider.tamper = undefined;
@@ -233,7 +233,7 @@ describe("sign-in with OpenID Connect", () => {
       next = step.location;
       while (next && !next.startsWith(steward)) next = (await browser.get(next)).location;
       const { location } = await browser.get(next!);
-      expect(location).toBe(`${steward}/admin/sign-in?problem=provider`);
+      expect(location).toBe(`${steward}/admin/sign-in?problem=provider&tenant=cambs`);
       expect(browser.stewardCookie("steward_session")).toBeUndefined();
     } finally {
       clockAhead = 0;
@@ -248,7 +248,7 @@ describe("sign-in with OpenID Connect", () => {
     });
     try {
       const { landing } = await signIn(browser, "cambs", "test", CAMBS_ADVISER);
-      expect(landing).toBe(`${steward}/admin/sign-in?problem=disabled`);
+      expect(landing).toBe(`${steward}/admin/sign-in?problem=disabled&tenant=cambs`);
     } finally {
       await withTenant(database.db, cambs.id, async (trx) => {
         const user = await findUserByEmail(trx, CAMBS_ADVISER);

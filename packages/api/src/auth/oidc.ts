@@ -6,6 +6,7 @@ import {
   appendAudit,
   findOidcIdentity,
   findSchool,
+  findTenant,
   findTenantBySlug,
   findUser,
   findUserByEmail,
@@ -280,10 +281,11 @@ export async function finishOidcSignIn(
   }).catch(() => undefined);
   if (!taken) return refuse("expired", "unknown or used state");
   const { row, settings } = taken;
+  const slug = (await findTenant(database.db, browser.tenantId))?.slug;
   if (row.browser_hash !== hashToken(browser.token)) return refuse("expired", "state of another browser", row.app);
-  if (row.expires_at <= now) return refuse("expired", "state expired", row.app);
+  if (row.expires_at <= now) return refuse("expired", "state expired", row.app, slug);
   const provider = settings.providers.find((p) => p.key === row.provider_key);
-  if (!provider) return refuse("unavailable", `provider "${row.provider_key}" was removed`, row.app);
+  if (!provider) return refuse("unavailable", `provider "${row.provider_key}" was removed`, row.app, slug);
 
   let claims: oidc.IDToken;
   try {
@@ -297,11 +299,11 @@ export async function finishOidcSignIn(
       idTokenExpected: true,
     });
     const idClaims = tokens.claims();
-    if (!idClaims) return refuse("provider", "no ID token", row.app);
+    if (!idClaims) return refuse("provider", "no ID token", row.app, slug);
     claims = idClaims;
   } catch (error) {
     const unreachable = error instanceof TypeError || (error instanceof Error && error.name === "TimeoutError");
-    return refuse(unreachable ? "unavailable" : "provider", describe(error), row.app);
+    return refuse(unreachable ? "unavailable" : "provider", describe(error), row.app, slug);
   }
 
   const outcome = await withTenant(database.db, browser.tenantId, async (trx) => {
@@ -346,7 +348,7 @@ export async function finishOidcSignIn(
     });
     return { cookie: `${browser.tenantId}.${token}`, csrfToken };
   });
-  if ("problem" in outcome) return refuse(outcome.problem, outcome.detail, row.app);
+  if ("problem" in outcome) return refuse(outcome.problem, outcome.detail, row.app, slug);
   return {
     sessionCookie: outcome.cookie,
     csrfToken: outcome.csrfToken,
