@@ -1,12 +1,13 @@
 // `pnpm dev-oidc`: the test identity provider (src/testing/oidc-provider.ts) on http://127.0.0.1:3001 for a
 // local demonstration, with a client for each demo authority (secret "dev-oidc-secret") whose redirect
-// URI is the local server's. Prints how to configure the authorities; Ctrl-C stops it.
+// URI is the local server's (on PORT, default 3000). Prints how to configure the authorities; Ctrl-C stops it.
+import { readEnv } from "./env.ts";
 import { startTestOidcProvider } from "./testing/oidc-provider.ts";
 
-const steward = process.env.STEWARD_URL ?? "http://localhost:3000";
+const steward = `http://localhost:${readEnv().port}`;
 const tenants = ["cambridgeshire", "lincolnshire", "westmarch"];
 const provider = await startTestOidcProvider({
-  port: Number(process.env.DEV_OIDC_PORT ?? 3001),
+  port: 3001,
   clients: tenants.map((tenant) => ({
     clientId: `steward-${tenant}`,
     clientSecret: "dev-oidc-secret",

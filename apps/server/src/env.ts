@@ -126,6 +126,8 @@ export interface ServerEnv {
   workers: number;
   /** The embedded database's bounds on requests waiting for its one connection (STEWARD_DB_QUEUE_LIMIT, STEWARD_DB_QUEUE_TIMEOUT_MS). */
   dbQueue: { maxWaiting: number; maxWaitMs: number };
+  /** An OpenID Connect client secret, by the name of the environment variable an authority's settings give. */
+  readSecret: (name: string) => string | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -141,6 +143,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     trustProxy: readTrustProxy(env.STEWARD_TRUST_PROXY),
     policyCheckTimeoutMs: readTimeout(env.STEWARD_POLICY_CHECK_TIMEOUT_MS),
     workers: readWorkers(env.WORKERS, databaseUrl),
+    readSecret: (name) => env[name] || undefined,
     dbQueue: {
       maxWaiting: readWhole("STEWARD_DB_QUEUE_LIMIT", env.STEWARD_DB_QUEUE_LIMIT, 100, 1, 100_000, "requests"),
       maxWaitMs: readWhole(

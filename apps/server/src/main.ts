@@ -83,6 +83,7 @@ async function serve(env: ServerEnv, quiet: boolean) {
     repoRoot: env.repoRoot,
     logger: false,
     trustProxy: env.trustProxy,
+    readSecret: env.readSecret,
   });
 
   const shutdown = async (signal: string) => {

@@ -30,6 +30,8 @@ let cambs: Tenant;
 let lincs: Tenant;
 /** How far ahead of the real clock Steward's clock runs (the expired ID token case). */
 let clockAhead = 0;
+/** What the server logged of refused sign-ins. */
+const refusals: { problem?: string; detail?: string }[] = [];
 
 /** A browser's cookies, per host: enough for the redirects of one sign-in. */
 class Browser {
@@ -109,7 +111,6 @@ function providerSetting(overrides: Partial<OidcProviderSetting> & Pick<OidcProv
 }
 
 beforeAll(async () => {
-  process.env.STEWARD_TEST_OIDC_SECRET = "test-client-secret";
   database = await openTestDatabase();
   ({ tenant: cambs } = await provisionTenant(database.db, { slug: "cambs", policy: policyOf("cambridgeshire") }));
   ({ tenant: lincs } = await provisionTenant(database.db, { slug: "lincs", policy: policyOf("lincolnshire") }));
@@ -130,6 +131,8 @@ beforeAll(async () => {
     appVersion: "test",
     repoRoot,
     now: () => new Date(Date.now() + clockAhead),
+    readSecret: (name) => (name === "STEWARD_TEST_OIDC_SECRET" ? "test-client-secret" : undefined),
+    oidcLog: { warn: (detail) => refusals.push(detail) },
   });
   await server.listen({ port: 0, host: "127.0.0.1" });
   steward = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
@@ -212,6 +215,7 @@ describe("sign-in with OpenID Connect", () => {
       const { landing } = await signIn(browser, "cambs", "test", CAMBS_ADVISER);
       expect(landing).toBe(`${steward}/admin/sign-in?problem=provider&tenant=cambs`);
       expect(browser.stewardCookie("steward_session")).toBeUndefined();
+      expect(refusals.at(-1)?.detail).toMatch(/"aud" \(audience\) claim value/);
     } finally {
       provider.tamper = undefined;
     }
@@ -235,6 +239,7 @@ describe("sign-in with OpenID Connect", () => {
       const { location } = await browser.get(next!);
       expect(location).toBe(`${steward}/admin/sign-in?problem=provider&tenant=cambs`);
       expect(browser.stewardCookie("steward_session")).toBeUndefined();
+      expect(refusals.at(-1)?.detail).toMatch(/"exp" \(expiration time\) claim value, expiration is past/);
     } finally {
       clockAhead = 0;
     }

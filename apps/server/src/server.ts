@@ -26,6 +26,7 @@ import {
   startOidcSignIn,
   takeAddressAttempt,
   type AppRouter,
+  type OidcLog,
   type RequestInfo,
 } from "@steward/api";
 import type { StewardDatabase } from "@steward/db";
@@ -41,6 +42,10 @@ export interface ServerOptions {
   trustProxy?: TrustProxy | false;
   /** The clock (tests move it on). */
   now?: () => Date;
+  /** An OpenID Connect client secret by its environment variable's name (env.ts `readSecret`; none by default). */
+  readSecret?: (name: string) => string | undefined;
+  /** Where refused OpenID Connect sign-ins are logged (default: standard error). */
+  oidcLog?: OidcLog;
 }
 
 const hopCount = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -109,7 +114,11 @@ function toRequestInfo(req: FastifyRequest, res: FastifyReply): RequestInfo {
  * (with a cookie binding the sign-in to it); the provider sends it back to `/auth/oidc/callback`, which starts
  * the session and opens the app, or opens the sign-in page saying why not (packages/api/src/auth/oidc.ts).
  */
-function oidcRoutes(database: StewardDatabase, now: () => Date): FastifyPluginCallback {
+function oidcRoutes(options: ServerOptions): FastifyPluginCallback {
+  const { database } = options;
+  const now = options.now ?? (() => new Date());
+  const readSecret = options.readSecret ?? (() => undefined);
+  const log: OidcLog = options.oidcLog ?? { warn: (detail, message) => console.warn(message, JSON.stringify(detail)) };
   const limiter = new DatabaseRateLimiter(database, SESSION_POLICY.attemptsPerAddress, SESSION_POLICY.attemptWindowMs);
   return (app, _options, done) => {
     app.addHook("onSend", async (_request, reply) => {
@@ -132,9 +141,13 @@ function oidcRoutes(database: StewardDatabase, now: () => Date): FastifyPluginCa
           origin: `${req.protocol}://${req.host}`,
           returnTo: typeof req.query.returnTo === "string" ? req.query.returnTo : undefined,
           now: now(),
+          readSecret,
         });
         if (started.refused) {
-          req.log.warn({ detail: started.refused.detail }, "OpenID Connect sign-in could not start");
+          log.warn(
+            { problem: started.refused.problem, detail: started.refused.detail },
+            "OpenID Connect sign-in could not start",
+          );
           return res.redirect(started.refused.redirectTo);
         }
         void res.setCookie(OIDC_BROWSER_COOKIE, started.browserCookie, {
@@ -156,7 +169,8 @@ function oidcRoutes(database: StewardDatabase, now: () => Date): FastifyPluginCa
         address: req.ip,
         userAgent: req.headers["user-agent"] ?? null,
         now: now(),
-        log: req.log,
+        readSecret,
+        log,
       });
       void res.clearCookie(OIDC_BROWSER_COOKIE, { path: "/auth/oidc", sameSite: "lax", httpOnly: true, secure });
       if (finished.refused) return res.redirect(finished.refused.redirectTo);
@@ -255,7 +269,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   };
   await app.register(trpcRoutes(trpcOptions));
-  await app.register(oidcRoutes(options.database, options.now ?? (() => new Date())));
+  await app.register(oidcRoutes(options));
 
   await app.register(fastifyStatic, { root: govukAssets, prefix: "/assets/", decorateReply: true });
 

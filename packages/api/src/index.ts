@@ -8,7 +8,9 @@ export {
   OIDC_CALLBACK_PATH,
   OIDC_STATE_MS,
   startOidcSignIn,
+  type OidcLog,
   type OidcProblem,
+  type ReadSecret,
 } from "./auth/oidc.ts";
 export {
   changeSignInSettings,

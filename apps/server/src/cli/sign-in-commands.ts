@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { changeSignInSettings, linkOidcSubject, readSignInSettings, type SignInSettings } from "@steward/api";
 import { withTenant } from "@steward/db";
 
+import { readEnv } from "../env.ts";
 import { tenantOf, withDatabase } from "./database.ts";
 import { UsageError, type Command } from "./usage.ts";
 
@@ -26,7 +27,7 @@ function printSettings(settings: SignInSettings) {
   console.log(`Passwords: ${settings.passwordsEnabled ? "on" : "off"}`);
   if (settings.providers.length === 0) console.log("Identity providers: none");
   for (const p of settings.providers) {
-    const secret = process.env[p.clientSecretEnv] ? "set" : "NOT SET on this machine";
+    const secret = readEnv().readSecret(p.clientSecretEnv) ? "set" : "NOT SET on this machine";
     const jit = p.jit
       ? `creates unknown people as ${p.jit.role}${p.jit.schoolClaim ? ` (school from claim ${p.jit.schoolClaim})` : ""}`
       : "no just-in-time creation";

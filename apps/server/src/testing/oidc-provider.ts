@@ -188,7 +188,7 @@ export async function startTestOidcProvider(options: {
           tokens.id_token = resign(tokens.id_token, (claims) => (claims.aud = "another-application"), privateKey);
         return JSON.stringify(tokens);
       });
-    callback(req, res);
+    void callback(req, res);
   };
   return test;
 }

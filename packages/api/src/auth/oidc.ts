@@ -17,7 +17,9 @@ import {
   takeOidcSignInState,
   updateUser,
   withTenant,
+  type OidcSignInStateRow,
   type StewardDatabase,
+  type TenantTransaction,
   type User,
 } from "@steward/db";
 
@@ -83,9 +85,16 @@ function serverMetadata(provider: OidcProviderSetting): Promise<oidc.ServerMetad
   return metadata;
 }
 
+/** Reads a client secret by the name of the environment variable holding it (the server's env.ts). */
+export type ReadSecret = (name: string) => string | undefined;
+
 /** The client's configuration for one request: the secret read from its environment variable, the clock given. */
-async function configurationFor(provider: OidcProviderSetting, now: Date): Promise<oidc.Configuration> {
-  const secret = process.env[provider.clientSecretEnv];
+async function configurationFor(
+  provider: OidcProviderSetting,
+  now: Date,
+  readSecret: ReadSecret,
+): Promise<oidc.Configuration> {
+  const secret = readSecret(provider.clientSecretEnv);
   if (!secret) throw new Error(`The environment variable ${provider.clientSecretEnv} (the client secret) is not set.`);
   const config = new oidc.Configuration(
     await serverMetadata(provider),
@@ -97,7 +106,12 @@ async function configurationFor(provider: OidcProviderSetting, now: Date): Promi
   return config;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+/** An error for the log, with its cause (openid-client's errors name the failed check in their cause). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  return `${error.name}: ${error.message}${cause}`;
+}
 
 /** Where to go in the app once signed in: one of the app's own paths, else its home. */
 function safeReturnTo(returnTo: string | undefined): string {
@@ -114,7 +128,14 @@ export type OidcStart = { redirectTo: string; browserCookie: string; refused?: u
  */
 export async function startOidcSignIn(
   database: StewardDatabase,
-  input: { tenant: string; provider: string; origin: string; returnTo?: string | undefined; now: Date },
+  input: {
+    tenant: string;
+    provider: string;
+    origin: string;
+    returnTo?: string | undefined;
+    now: Date;
+    readSecret: ReadSecret;
+  },
 ): Promise<OidcStart> {
   const tenant = await findTenantBySlug(database.db, input.tenant);
   const settings = tenant ? await withTenant(database.db, tenant.id, readSignInSettings) : undefined;
@@ -129,7 +150,7 @@ export async function startOidcSignIn(
     };
   let config: oidc.Configuration;
   try {
-    config = await configurationFor(provider, input.now);
+    config = await configurationFor(provider, input.now, input.readSecret);
   } catch (error) {
     return {
       refused: {
@@ -174,10 +195,10 @@ export type OidcFinish =
   { sessionCookie: string; csrfToken: string; redirectTo: string; refused?: undefined } | { refused: OidcRefusal };
 
 /** The browser cookie's parts, if it is well formed. */
-function readBrowserCookie(value: string | undefined) {
+function readBrowserCookie(value: string | undefined): { tenantId: string; app: SignInApp; token: string } | undefined {
   const [tenantId, app, token, extra] = value?.split(".") ?? [];
-  if (!tenantId || !token || extra !== undefined || (app !== "admin" && app !== "portal")) return undefined;
-  return { tenantId, app: app as SignInApp, token };
+  if (!tenantId || !token || extra !== undefined) return undefined;
+  return app === "admin" || app === "portal" ? { tenantId, app, token } : undefined;
 }
 
 function claimText(claims: oidc.IDToken, name: string): string | undefined {
@@ -200,7 +221,7 @@ type Matched = { user: User; created: boolean } | { problem: OidcProblem; detail
 
 /** Finds the person in this authority by the provider's claim, or creates them when just-in-time creation is on. */
 async function matchUser(
-  trx: Parameters<Parameters<typeof withTenant>[2]>[0],
+  trx: TenantTransaction,
   tenantId: string,
   provider: OidcProviderSetting,
   claims: oidc.IDToken,
@@ -249,6 +270,79 @@ async function matchUser(
   return { user: created, created: true };
 }
 
+/** Exchanges the code (with the PKCE verifier) and has openid-client check the ID token; its claims, or why not. */
+async function exchangeCode(
+  provider: OidcProviderSetting,
+  row: OidcSignInStateRow,
+  params: URLSearchParams,
+  now: Date,
+  readSecret: ReadSecret,
+): Promise<{ claims: oidc.IDToken } | { problem: OidcProblem; detail: string }> {
+  try {
+    const config = await configurationFor(provider, now, readSecret);
+    const currentUrl = new URL(row.redirect_uri);
+    currentUrl.search = params.toString();
+    const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+      pkceCodeVerifier: row.code_verifier,
+      expectedState: params.get("state") ?? "",
+      expectedNonce: row.nonce,
+      idTokenExpected: true,
+    });
+    const claims = tokens.claims();
+    return claims ? { claims } : { problem: "provider", detail: "no ID token" };
+  } catch (error) {
+    const unreachable = error instanceof TypeError || (error instanceof Error && error.name === "TimeoutError");
+    return { problem: unreachable ? "unavailable" : "provider", detail: describe(error) };
+  }
+}
+
+/** In the authority's transaction: the person found (or created), refused if disabled, else a new session. */
+async function signInPerson(
+  trx: TenantTransaction,
+  tenantId: string,
+  provider: OidcProviderSetting,
+  claims: oidc.IDToken,
+  request: { address: string; userAgent: string | null; now: Date },
+): Promise<{ cookie: string; csrfToken: string } | { problem: OidcProblem; detail: string }> {
+  const { now } = request;
+  const matched = await matchUser(trx, tenantId, provider, claims, now);
+  if ("problem" in matched) return matched;
+  const { user } = matched;
+  const detail = { address: request.address, method: "oidc", provider: provider.key };
+  const audit = (action: string, extra: object = {}) =>
+    appendAudit(trx, tenantId, {
+      actorId: user.id,
+      actorLabel: user.display_name,
+      action,
+      subjectType: "User",
+      subjectId: user.id,
+      detail: { ...detail, ...extra },
+    });
+  if (user.status === "disabled") {
+    await audit("sign-in-failed", { reason: "disabled" });
+    return { problem: "disabled", detail: `user ${user.id} is disabled` };
+  }
+  const token = createToken();
+  const csrfToken = createToken();
+  await insertSession(trx, tenantId, {
+    id: hashToken(token),
+    userId: user.id,
+    csrfToken,
+    authMethod: "oidc",
+    idleExpiresAt: new Date(now.getTime() + SESSION_POLICY.idleMs),
+    expiresAt: new Date(now.getTime() + SESSION_POLICY.absoluteMs),
+    userAgent: request.userAgent?.slice(0, 300) ?? null,
+    now,
+  });
+  // An invited user who signs in through their authority's provider needs no password: the invitation is used.
+  await updateUser(trx, user.id, {
+    lastSignInAt: now,
+    ...(user.status === "invited" ? { status: "active" as const, inviteTokenHash: null, inviteExpiresAt: null } : {}),
+  });
+  await audit("signed-in");
+  return { cookie: `${tenantId}.${token}`, csrfToken };
+}
+
 /**
  * Finishes a sign-in when the provider sends the browser back: takes the state (once; it must be this browser's
  * and not expired), exchanges the code with the PKCE verifier, has openid-client check the ID token (signature,
@@ -263,6 +357,7 @@ export async function finishOidcSignIn(
     address: string;
     userAgent: string | null;
     now: Date;
+    readSecret: ReadSecret;
     log: OidcLog;
   },
 ): Promise<OidcFinish> {
@@ -281,77 +376,16 @@ export async function finishOidcSignIn(
   }).catch(() => undefined);
   if (!taken) return refuse("expired", "unknown or used state");
   const { row, settings } = taken;
-  const slug = (await findTenant(database.db, browser.tenantId))?.slug;
   if (row.browser_hash !== hashToken(browser.token)) return refuse("expired", "state of another browser", row.app);
+  const slug = (await findTenant(database.db, browser.tenantId))?.slug;
   if (row.expires_at <= now) return refuse("expired", "state expired", row.app, slug);
   const provider = settings.providers.find((p) => p.key === row.provider_key);
   if (!provider) return refuse("unavailable", `provider "${row.provider_key}" was removed`, row.app, slug);
-
-  let claims: oidc.IDToken;
-  try {
-    const config = await configurationFor(provider, now);
-    const currentUrl = new URL(row.redirect_uri);
-    currentUrl.search = params.toString();
-    const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
-      pkceCodeVerifier: row.code_verifier,
-      expectedState: state,
-      expectedNonce: row.nonce,
-      idTokenExpected: true,
-    });
-    const idClaims = tokens.claims();
-    if (!idClaims) return refuse("provider", "no ID token", row.app, slug);
-    claims = idClaims;
-  } catch (error) {
-    const unreachable = error instanceof TypeError || (error instanceof Error && error.name === "TimeoutError");
-    return refuse(unreachable ? "unavailable" : "provider", describe(error), row.app, slug);
-  }
-
-  const outcome = await withTenant(database.db, browser.tenantId, async (trx) => {
-    const matched = await matchUser(trx, browser.tenantId, provider, claims, now);
-    if ("problem" in matched) return matched;
-    const { user } = matched;
-    if (user.status === "disabled") {
-      await appendAudit(trx, browser.tenantId, {
-        actorId: user.id,
-        actorLabel: user.display_name,
-        action: "sign-in-failed",
-        subjectType: "User",
-        subjectId: user.id,
-        detail: { address: input.address, method: "oidc", provider: provider.key, reason: "disabled" },
-      });
-      return { problem: "disabled" as const, detail: `user ${user.id} is disabled` };
-    }
-    const token = createToken();
-    const csrfToken = createToken();
-    await insertSession(trx, browser.tenantId, {
-      id: hashToken(token),
-      userId: user.id,
-      csrfToken,
-      authMethod: "oidc",
-      idleExpiresAt: new Date(now.getTime() + SESSION_POLICY.idleMs),
-      expiresAt: new Date(now.getTime() + SESSION_POLICY.absoluteMs),
-      userAgent: input.userAgent?.slice(0, 300) ?? null,
-      now,
-    });
-    // An invited user who signs in through their authority's provider needs no password: the invitation is used.
-    await updateUser(trx, user.id, {
-      lastSignInAt: now,
-      ...(user.status === "invited" ? { status: "active" as const, inviteTokenHash: null, inviteExpiresAt: null } : {}),
-    });
-    await appendAudit(trx, browser.tenantId, {
-      actorId: user.id,
-      actorLabel: user.display_name,
-      action: "signed-in",
-      subjectType: "User",
-      subjectId: user.id,
-      detail: { address: input.address, method: "oidc", provider: provider.key },
-    });
-    return { cookie: `${browser.tenantId}.${token}`, csrfToken };
-  });
+  const exchanged = await exchangeCode(provider, row, params, now, input.readSecret);
+  if ("problem" in exchanged) return refuse(exchanged.problem, exchanged.detail, row.app, slug);
+  const outcome = await withTenant(database.db, browser.tenantId, (trx) =>
+    signInPerson(trx, browser.tenantId, provider, exchanged.claims, input),
+  );
   if ("problem" in outcome) return refuse(outcome.problem, outcome.detail, row.app, slug);
-  return {
-    sessionCookie: outcome.cookie,
-    csrfToken: outcome.csrfToken,
-    redirectTo: `/${row.app}${row.return_to}`,
-  };
+  return { sessionCookie: outcome.cookie, csrfToken: outcome.csrfToken, redirectTo: `/${row.app}${row.return_to}` };
 }
