@@ -1,6 +1,6 @@
 /**
- * Sign-in with OpenID Connect in a real browser: a real provider (oidc-provider, the test provider of
- * apps/server) on 127.0.0.1, and the demo authorities configured with `steward tenant:sign-in` before the server
+ * Sign-in with OpenID Connect in a real browser: a real provider (oidc-provider: `pnpm dev-oidc`, the test
+ * provider of apps/server, in its own process) on 127.0.0.1, and the demo authorities configured with `steward tenant:sign-in` before the server
  * starts. Cambridgeshire keeps passwords beside its provider; Lincolnshire has switched passwords off. Each
  * journey: the sign-in page, the provider's login page, and back signed in (or refused, in words). Every page
  * is checked with axe.
@@ -9,21 +9,19 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 
-import { startTestOidcProvider, type TestOidcProvider } from "@steward/server/testing/oidc-provider";
-
 import { describeFindings, launchBrowser, Session } from "./browser.ts";
 import { browserSkipReason, findChromium } from "./env.ts";
-import { ensureBuilt, getFreePort, startServer, type RunningServer } from "./server.ts";
+import { ensureBuilt, getFreePort, startServer, startTestProvider, type RunningServer } from "./server.ts";
 
 const chromiumPath = findChromium();
 const skip = browserSkipReason(chromiumPath);
 if (skip) console.log(`# SKIP browser tests: ${skip}`);
 
-const SECRET = "e2e-client-secret";
+const SECRET = "dev-oidc-secret";
 const BUTTON = "Sign in with the test provider";
 
 let server: RunningServer | undefined;
-let provider: TestOidcProvider | undefined;
+let provider: Awaited<ReturnType<typeof startTestProvider>> | undefined;
 let browser: Browser;
 const sessions: Session[] = [];
 
@@ -52,13 +50,7 @@ void describe("sign-in with OpenID Connect in a browser", { skip, concurrency: f
   before(async () => {
     ensureBuilt();
     const port = await getFreePort();
-    provider = await startTestOidcProvider({
-      clients: ["steward-cambridgeshire", "steward-lincolnshire"].map((clientId) => ({
-        clientId,
-        clientSecret: SECRET,
-        redirectUris: [`http://localhost:${port}/auth/oidc/callback`],
-      })),
-    });
+    provider = await startTestProvider(`http://localhost:${port}`);
     const providerArgs = (tenant: string) => [
       "tenant:sign-in",
       "--tenant",

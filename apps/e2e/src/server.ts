@@ -49,6 +49,47 @@ export interface ServerOptions {
   commands?: string[][];
 }
 
+/**
+ * Starts the test identity provider (`pnpm dev-oidc`, apps/server/src/dev-oidc.ts) on a free port, for a
+ * Steward server at `stewardUrl`: its clients are `steward-<authority slug>`, their secret "dev-oidc-secret".
+ */
+export async function startTestProvider(stewardUrl: string): Promise<{ issuer: string; stop: () => Promise<void> }> {
+  const port = await getFreePort();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "src/dev-oidc.ts", "--port", String(port), "--steward", stewardUrl],
+    {
+      cwd: path.join(repoRoot, "apps", "server"),
+      env: getServerEnv({}),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The test provider did not start in 60 s:\n${output}`)), 60_000);
+    child.stdout?.on("data", () => {
+      if (!output.includes("Press Ctrl-C to stop.")) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The test provider exited (${code}):\n${output}`));
+    });
+  });
+  return {
+    issuer: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
 /** Runs `pnpm steward <args>` (from the sources) on the data folder; throws with its output if it fails. */
 function runSteward(args: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {

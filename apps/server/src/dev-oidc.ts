@@ -1,13 +1,20 @@
-// `pnpm dev-oidc`: the test identity provider (src/testing/oidc-provider.ts) on http://127.0.0.1:3001 for a
-// local demonstration, with a client for each demo authority (secret "dev-oidc-secret") whose redirect
-// URI is the local server's (on PORT, default 3000). Prints how to configure the authorities; Ctrl-C stops it.
+// `pnpm dev-oidc [--port 3001] [--steward http://localhost:3000]`: the test identity provider
+// (src/testing/oidc-provider.ts) for a local demonstration and the browser tests, with a client for each demo
+// authority (`steward-<slug>`, secret "dev-oidc-secret") whose redirect URI is the Steward server's (default on
+// PORT, else 3000). Prints how to configure the authorities; Ctrl-C stops it.
+import { parseArgs } from "node:util";
+
 import { readEnv } from "./env.ts";
 import { startTestOidcProvider } from "./testing/oidc-provider.ts";
 
-const steward = `http://localhost:${readEnv().port}`;
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { port: { type: "string" }, steward: { type: "string" } },
+});
+const steward = values.steward ?? `http://localhost:${readEnv().port}`;
 const tenants = ["cambridgeshire", "lincolnshire", "westmarch"];
 const provider = await startTestOidcProvider({
-  port: 3001,
+  port: Number(values.port ?? 3001),
   clients: tenants.map((tenant) => ({
     clientId: `steward-${tenant}`,
     clientSecret: "dev-oidc-secret",

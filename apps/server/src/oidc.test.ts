@@ -156,7 +156,7 @@ beforeAll(async () => {
     }),
   });
   await changeSignInSettings(database, lincs.id, { kind: "passwords", enabled: false });
-});
+}, 240_000);
 
 afterAll(async () => {
   await server?.close();
