@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import Provider, { type ClientMetadata } from "oidc-provider";
 
-export interface TestPerson {
+interface TestPerson {
   name?: string;
   /** Extra claims given in the ID token, e.g. a school's URN. */
   claims?: Record<string, string | number>;

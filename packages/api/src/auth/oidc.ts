@@ -46,7 +46,7 @@ const DISCOVERY_MS = 60 * 60 * 1000;
  */
 export type OidcProblem = "expired" | "provider" | "no-account" | "disabled" | "unavailable";
 
-export interface OidcRefusal {
+interface OidcRefusal {
   problem: OidcProblem;
   /** The sign-in page to send the browser to, with the problem. */
   redirectTo: string;

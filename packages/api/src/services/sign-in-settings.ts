@@ -21,7 +21,7 @@ import { ProvisionError } from "./provision.ts";
 export const SIGN_IN_APPS = ["admin", "portal"] as const;
 export type SignInApp = (typeof SIGN_IN_APPS)[number];
 
-export const oidcProviderSchema = z.strictObject({
+const oidcProviderSchema = z.strictObject({
   /** In the sign-in address (`/auth/oidc/<authority>/<key>/start`): lower-case letters, digits and hyphens. */
   key: z
     .string()
