@@ -6,6 +6,7 @@ import { DbError } from "@steward/db";
 import { backupCommand, restoreCommand } from "./cli/backup-commands.ts";
 import { exportCommand, migrateCommand, schoolsImportCommand, statusCommand } from "./cli/data-commands.ts";
 import { policyCommand } from "./cli/policy-files.ts";
+import { linkOidcCommand, signInCommand } from "./cli/sign-in-commands.ts";
 import {
   demoCommand,
   policyPublishCommand,
@@ -38,6 +39,19 @@ STEWARD_DATA_DIR, default .data/; stop the server before using the embedded one)
   user:create --tenant S --email E --name N --role R [--school URN] [--password P]
                                       add a user (a school role needs --school); prints a
                                       generated password unless one is given
+  tenant:sign-in --tenant S          how the authority's people sign in (passwords, identity providers)
+  tenant:sign-in --tenant S --passwords on|off
+                                      accept passwords or not (off needs an identity provider first)
+  tenant:sign-in --tenant S --provider KEY --label "Sign in with …" --app admin|portal
+      --issuer URL --client-id ID --client-secret-env NAME --match email|sub
+      [--jit-role ROLE [--school-claim CLAIM]]
+                                      add or replace an OpenID Connect provider: the secret is read
+                                      from the environment variable NAME, never stored; --jit-role
+                                      creates unknown people with that role of the published policy
+                                      (a school role needs the claim carrying the school's URN)
+  tenant:sign-in --tenant S --remove-provider KEY
+  user:link-oidc --tenant S --provider KEY --email E --subject SUB
+                                      link a user to their subject at a provider that matches by sub
   export --tenant S [--out FILE]      the authority's data as JSON (policies, schools, users
                                       without passwords, cases with their events, forms, audit)
   tick [--date YYYY-MM-DD] [--tenant S]
@@ -71,6 +85,8 @@ const COMMANDS: Record<string, Command> = {
   "policy:publish": policyPublishCommand,
   "schools:import": schoolsImportCommand,
   "user:create": userCreateCommand,
+  "tenant:sign-in": signInCommand,
+  "user:link-oidc": linkOidcCommand,
   export: exportCommand,
   tick: tickCommand,
   demo: demoCommand,

@@ -229,6 +229,8 @@ export interface ServerEnv {
   publicUrl: string;
   /** The periodic jobs' clock (STEWARD_CLOCK, STEWARD_CLOCK_TIME, STEWARD_CLOCK_TIME_ZONE). */
   clock: ClockEnv;
+  /** An OpenID Connect client secret, by the name of the environment variable an authority's settings give. */
+  readSecret: (name: string) => string | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -249,6 +251,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     logging: readLogging(env.LOG_LEVEL, env.LOG_PRETTY),
     metricsToken: readMetricsToken(env.STEWARD_METRICS_TOKEN),
     clock: readClock(env),
+    readSecret: (name) => env[name] || undefined,
     dbQueue: {
       maxWaiting: readWhole("STEWARD_DB_QUEUE_LIMIT", env.STEWARD_DB_QUEUE_LIMIT, 100, 1, 100_000, "requests"),
       maxWaitMs: readWhole(

@@ -97,6 +97,7 @@ async function serve(env: ServerEnv, quiet: boolean) {
     metricsToken: env.metricsToken,
     ...(cluster.isWorker ? { collectMetrics: clusterMetricsCollector() } : {}),
     publicUrl: env.publicUrl,
+    readSecret: env.readSecret,
   });
   let stopMail = () => {};
 

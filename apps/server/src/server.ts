@@ -12,7 +12,23 @@ import Fastify, {
   type FastifyRequest,
 } from "fastify";
 
-import { appRouter, createContextInner, SESSION_POLICY, type AppRouter, type RequestInfo } from "@steward/api";
+import {
+  appRouter,
+  createContextInner,
+  CSRF_COOKIE,
+  DatabaseRateLimiter,
+  finishOidcSignIn,
+  OIDC_BROWSER_COOKIE,
+  OIDC_CALLBACK_PATH,
+  OIDC_STATE_MS,
+  SESSION_COOKIE,
+  SESSION_POLICY,
+  startOidcSignIn,
+  takeAddressAttempt,
+  type AppRouter,
+  type OidcLog,
+  type RequestInfo,
+} from "@steward/api";
 import type { StewardDatabase } from "@steward/db";
 
 import type { TrustProxy } from "./env.ts";
@@ -40,6 +56,12 @@ export interface ServerOptions {
   trustProxy?: TrustProxy | false;
   /** Where people reach Steward (STEWARD_PUBLIC_URL), for links in emails. */
   publicUrl?: string | undefined;
+  /** The clock (tests move it on). */
+  now?: () => Date;
+  /** An OpenID Connect client secret by its environment variable's name (env.ts `readSecret`; none by default). */
+  readSecret?: (name: string) => string | undefined;
+  /** Where refused OpenID Connect sign-ins are logged (default: standard error). */
+  oidcLog?: OidcLog;
 }
 
 const hopCount = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -104,6 +126,80 @@ function toRequestInfo(req: FastifyRequest, res: FastifyReply): RequestInfo {
       req.steward.tenantId = tenantId;
       if (userId) req.steward.userId = userId;
     },
+  };
+}
+
+/**
+ * Sign-in with OpenID Connect: `/auth/oidc/<authority>/<provider>/start` sends the browser to the provider
+ * (with a cookie binding the sign-in to it); the provider sends it back to `/auth/oidc/callback`, which starts
+ * the session and opens the app, or opens the sign-in page saying why not (packages/api/src/auth/oidc.ts).
+ */
+function oidcRoutes(options: ServerOptions): FastifyPluginCallback {
+  const { database } = options;
+  const now = options.now ?? (() => new Date());
+  const readSecret = options.readSecret ?? (() => undefined);
+  const log: OidcLog = options.oidcLog ?? { warn: (detail, message) => console.warn(message, JSON.stringify(detail)) };
+  const limiter = new DatabaseRateLimiter(database, SESSION_POLICY.attemptsPerAddress, SESSION_POLICY.attemptWindowMs);
+  return (app, _options, done) => {
+    app.addHook("onSend", async (_request, reply) => {
+      reply.header("cache-control", "no-store");
+    });
+    app.get<{ Params: { tenant: string; provider: string }; Querystring: { returnTo?: string } }>(
+      "/auth/oidc/:tenant/:provider/start",
+      async (req, res) => {
+        try {
+          await takeAddressAttempt({ request: { ip: req.ip }, signInLimiter: limiter }, now());
+        } catch (error) {
+          return res
+            .code(429)
+            .type("text/plain; charset=utf-8")
+            .send(error instanceof Error ? error.message : "Too many attempts.");
+        }
+        const started = await startOidcSignIn(database, {
+          tenant: req.params.tenant,
+          provider: req.params.provider,
+          origin: `${req.protocol}://${req.host}`,
+          returnTo: typeof req.query.returnTo === "string" ? req.query.returnTo : undefined,
+          now: now(),
+          readSecret,
+        });
+        if (started.refused) {
+          log.warn(
+            { problem: started.refused.problem, detail: started.refused.detail },
+            "OpenID Connect sign-in could not start",
+          );
+          return res.redirect(started.refused.redirectTo);
+        }
+        void res.setCookie(OIDC_BROWSER_COOKIE, started.browserCookie, {
+          path: "/auth/oidc",
+          maxAge: OIDC_STATE_MS / 1000,
+          httpOnly: true,
+          // Lax: sent when the provider sends the browser back (a top-level GET).
+          sameSite: "lax",
+          secure: req.protocol === "https",
+        });
+        return res.redirect(started.redirectTo);
+      },
+    );
+    app.get(OIDC_CALLBACK_PATH, async (req, res) => {
+      const secure = req.protocol === "https";
+      const finished = await finishOidcSignIn(database, {
+        query: req.url.includes("?") ? req.url.slice(req.url.indexOf("?") + 1) : "",
+        browserCookie: req.cookies[OIDC_BROWSER_COOKIE],
+        address: req.ip,
+        userAgent: req.headers["user-agent"] ?? null,
+        now: now(),
+        readSecret,
+        log,
+      });
+      void res.clearCookie(OIDC_BROWSER_COOKIE, { path: "/auth/oidc", sameSite: "lax", httpOnly: true, secure });
+      if (finished.refused) return res.redirect(finished.refused.redirectTo);
+      const cookie = { path: "/", maxAge: SESSION_POLICY.absoluteMs / 1000, sameSite: "lax" as const, secure };
+      void res.setCookie(SESSION_COOKIE, finished.sessionCookie, { ...cookie, httpOnly: true });
+      void res.setCookie(CSRF_COOKIE, finished.csrfToken, { ...cookie, httpOnly: false });
+      return res.redirect(finished.redirectTo);
+    });
+    done();
   };
 }
 
@@ -187,6 +283,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     createContext: ({ req, res }) =>
       createContextInner({
         database: options.database,
+        ...(options.now ? { now: options.now } : {}),
         appVersion: options.appVersion,
         request: toRequestInfo(req, res),
         logger: { error: (message, detail) => req.log.error({ err: detail }, message) },
@@ -204,6 +301,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   };
   await app.register(trpcRoutes(trpcOptions));
+  await app.register(oidcRoutes(options));
 
   await app.register(fastifyStatic, { root: govukAssets, prefix: "/assets/", decorateReply: true });
 

@@ -1,7 +1,25 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { createContextInner, type Context, type ContextOptions, type CookieOptions, type RequestInfo } from "./trpc.ts";
 export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from "./auth/session-policy.ts";
-export { RateLimiter } from "./auth/rate-limiter.ts";
+export { DatabaseRateLimiter, RateLimiter, takeAddressAttempt } from "./auth/rate-limiter.ts";
+export {
+  finishOidcSignIn,
+  OIDC_BROWSER_COOKIE,
+  OIDC_CALLBACK_PATH,
+  OIDC_STATE_MS,
+  startOidcSignIn,
+  type OidcLog,
+  type OidcProblem,
+  type ReadSecret,
+} from "./auth/oidc.ts";
+export {
+  changeSignInSettings,
+  linkOidcSubject,
+  readSignInSettings,
+  type OidcProviderSetting,
+  type SignInChange,
+  type SignInSettings,
+} from "./services/sign-in-settings.ts";
 
 export * from "./services/provision.ts";
 export {

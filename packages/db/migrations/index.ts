@@ -12,8 +12,9 @@ import * as m20261215000110 from "./20261215000110_policy_move_mapping.ts";
 import * as m20261215000200 from "./20261215000200_list_indexes.ts";
 import * as m20261215000300 from "./20261215000300_address_attempts.ts";
 import * as m20261220000100 from "./20261220000100_tasks.ts";
-import * as m20261220000300 from "./20261220000300_notification_messages.ts";
 import * as m20261220000200 from "./20261220000200_clock_runs.ts";
+import * as m20261220000300 from "./20261220000300_notification_messages.ts";
+import * as m20261220000400 from "./20261220000400_oidc_sign_in.ts";
 
 /**
  * Every migration, by name, in the order they run. A static list (not a folder
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   "20261215000200_list_indexes": m20261215000200,
   "20261215000300_address_attempts": m20261215000300,
   "20261220000100_tasks": m20261220000100,
-  "20261220000300_notification_messages": m20261220000300,
   "20261220000200_clock_runs": m20261220000200,
+  "20261220000300_notification_messages": m20261220000300,
+  "20261220000400_oidc_sign_in": m20261220000400,
 };

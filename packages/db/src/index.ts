@@ -24,6 +24,7 @@ export { DbError, translateDbError, translatingDbErrors, type DbErrorCode } from
 export * from "./forms.queries.ts";
 export * from "./indicators.queries.ts";
 export * from "./notifications.queries.ts";
+export * from "./oidc.queries.ts";
 export { getMigrationLevel, migrateToLatest, type MigrationLevel } from "./migrate.ts";
 export * from "./policies.queries.ts";
 export * from "./registers.queries.ts";

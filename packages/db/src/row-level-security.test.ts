@@ -147,6 +147,27 @@ async function seedEveryTenantTable(
       .insertInto("clock_runs")
       .values({ tenant_id: tenantId, day: "2024-09-02", last_case_id: tenantCase.id })
       .execute();
+    await trx.insertInto("sign_in_settings").values({ tenant_id: tenantId, passwords_enabled: false }).execute();
+    await trx
+      .insertInto("oidc_sign_in_states")
+      .values({
+        tenant_id: tenantId,
+        state_hash: "b".repeat(64),
+        browser_hash: "b".repeat(64),
+        provider_key: "b",
+        app: "admin",
+        code_verifier: "b",
+        nonce: "b",
+        redirect_uri: "https://b.test/auth/oidc/callback",
+        return_to: "/",
+        created_at: now,
+        expires_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto("oidc_identities")
+      .values({ tenant_id: tenantId, provider_key: "b", subject: "b", user_id: user.id })
+      .execute();
   });
 }
 
@@ -204,6 +225,9 @@ describe("row-level security on every tenant table, found in the catalogue", () 
         "tasks",
         "notification_messages",
         "clock_runs",
+        "sign_in_settings",
+        "oidc_sign_in_states",
+        "oidc_identities",
       ]),
     );
   });

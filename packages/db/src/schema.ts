@@ -331,6 +331,41 @@ export interface ClockRunTable {
   error: string | null;
 }
 
+/** An authority's sign-in settings (no row: passwords on, no identity provider). */
+export interface SignInSettingsTable {
+  tenant_id: string;
+  passwords_enabled: boolean;
+  /** The OpenID Connect providers, as stored JSON; the api checks their shape (`readSignInSettings`). */
+  oidc_providers: DefaultJson<unknown>;
+  updated_at: DefaultTimestamp;
+}
+
+/** A started OpenID Connect sign-in, until the provider sends the browser back (or it expires). */
+export interface OidcSignInStateTable {
+  tenant_id: string;
+  /** The SHA-256 of the `state` sent to the provider. */
+  state_hash: string;
+  /** The SHA-256 of the random value in the browser's cookie: the state is good only in the browser that started. */
+  browser_hash: string;
+  provider_key: string;
+  app: "admin" | "portal";
+  code_verifier: string;
+  nonce: string;
+  redirect_uri: string;
+  return_to: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** A user's identity at a provider (its `sub`), for providers that match users by subject. */
+export interface OidcIdentityTable {
+  tenant_id: string;
+  provider_key: string;
+  subject: string;
+  user_id: string;
+  created_at: DefaultTimestamp;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -350,6 +385,9 @@ export interface Database {
   import_runs: ImportRunTable;
   notification_messages: NotificationMessageTable;
   clock_runs: ClockRunTable;
+  sign_in_settings: SignInSettingsTable;
+  oidc_sign_in_states: OidcSignInStateTable;
+  oidc_identities: OidcIdentityTable;
 }
 
 export type Tenant = Selectable<TenantTable>;
@@ -376,3 +414,5 @@ export type ImportMappingRow = Selectable<ImportMappingTable>;
 export type ImportRunRow = Selectable<ImportRunTable>;
 export type NotificationMessageRow = Selectable<NotificationMessageTable>;
 export type ClockRunRow = Selectable<ClockRunTable>;
+export type SignInSettingsRow = Selectable<SignInSettingsTable>;
+export type OidcSignInStateRow = Selectable<OidcSignInStateTable>;

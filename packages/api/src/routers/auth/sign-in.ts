@@ -17,6 +17,7 @@ import { takeAddressAttempt } from "../../auth/rate-limiter.ts";
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_POLICY } from "../../auth/session-policy.ts";
 import { createToken, hashToken } from "../../auth/tokens.ts";
 import { ApiError } from "../../errors.ts";
+import { readSignInSettings } from "../../services/sign-in-settings.ts";
 import { publicProcedure } from "../../trpc.ts";
 
 const signInInput = z.strictObject({
@@ -56,7 +57,8 @@ function heldBack(until: Date, now: Date) {
  * row hold that pair back for fifteen minutes, whether or not the email has an
  * account, so nobody can lock the real user out from another address and the
  * answers never tell whether an account exists. Each address also has a budget
- * of attempts per minute.
+ * of attempts per minute. An authority that has switched passwords off refuses
+ * every password sign-in (its people sign in with its identity provider).
  */
 export const signIn = publicProcedure
   .input(signInInput)
@@ -68,6 +70,13 @@ export const signIn = publicProcedure
     if (!tenant) throw new ApiError("unauthenticated", WRONG);
     ctx.request?.identify?.({ tenantId: tenant.id });
     const found = await withTenant(ctx.database.db, tenant.id, async (trx): Promise<SignInCandidate> => {
+      if (!(await readSignInSettings(trx)).passwordsEnabled)
+        return {
+          error: new ApiError(
+            "unauthenticated",
+            `${tenant.name} does not use passwords: sign in with its identity provider, using the button on this page.`,
+          ),
+        };
       const blocked = await findSignInBlock(trx, input.email, address, now);
       return blocked ? { error: heldBack(blocked, now) } : { user: await findUserByEmail(trx, input.email) };
     });

@@ -25,6 +25,32 @@ function chosenTenant(tenant: string, tenants: readonly Tenant[] | undefined): s
   return tenant || (only?.slug ?? "");
 }
 
+/** Why a sign-in with an identity provider was refused (`?problem=` from the server), in words. */
+const PROVIDER_PROBLEMS: Record<string, Problem> = {
+  expired: {
+    message: "Your sign-in took too long, was used already or was started in another browser. Sign in again.",
+  },
+  provider: {
+    message:
+      "Your identity provider's answer could not be accepted, so you are not signed in. Try again, and tell your administrator if it keeps happening.",
+  },
+  "no-account": {
+    pointer: "/tenant",
+    message:
+      "There is no account for you at this authority. Check you chose your own authority, or ask your administrator for an account.",
+  },
+  disabled: { message: "Your account is disabled. Ask your administrator if you need it again." },
+  unavailable: {
+    message:
+      "Signing in with your identity provider is not available just now. Try again later, or sign in another way.",
+  },
+};
+
+function providerProblems(params: URLSearchParams): Problem[] {
+  const problem = PROVIDER_PROBLEMS[params.get("problem") ?? ""];
+  return problem ? [problem] : [];
+}
+
 function missingAnswers(tenant: string, email: string, password: string): Problem[] {
   const missing: Problem[] = [];
   if (!tenant) missing.push({ pointer: "/tenant", message: "Choose your authority" });
@@ -50,19 +76,26 @@ function useSignIn(setProblems: (problems: Problem[]) => void) {
   );
 }
 
-/** Sign in: choose the authority, then email and password. */
+/**
+ * Sign in: choose the authority, then its identity providers' buttons and (unless the authority has switched
+ * passwords off) email and password.
+ */
 export function SignInPage({ audience }: { audience: Audience }) {
   const trpc = useTRPC();
   const [params] = useSearchParams();
   const tenants = useQuery(trpc.tenants.list.queryOptions());
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const { answers, field } = useAnswers({ tenant: "", email: "", password: "" }, problems);
+  const [problems, setProblems] = useState<Problem[]>(() => providerProblems(params));
+  const { answers, field } = useAnswers({ tenant: params.get("tenant") ?? "", email: "", password: "" }, problems);
+  const chosen = chosenTenant(answers.tenant, tenants.data);
+  const options = useQuery({
+    ...trpc.auth.signInOptions.queryOptions({ tenant: chosen, app: audience === "la" ? "admin" : "portal" }),
+    enabled: chosen !== "",
+  });
   usePageTitle("Sign in", { error: problems.length > 0 });
   const signIn = useSignIn(setProblems);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const { email, password } = answers;
-    const chosen = chosenTenant(answers.tenant, tenants.data);
     const missing = missingAnswers(chosen, email, password);
     setProblems(missing);
     if (missing.length === 0) signIn.mutate({ tenant: chosen, email: email.trim(), password });
@@ -84,17 +117,53 @@ export function SignInPage({ audience }: { audience: Audience }) {
         </p>
         <form noValidate onSubmit={onSubmit}>
           <TenantChoice tenants={tenants.data} {...field("tenant")} />
-          <TextInput
-            {...field("email")}
-            label="Email address"
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-          />
-          <PasswordInput {...field("password")} label="Password" purpose="current" />
-          <SubmitButton pending={signIn.isPending}>Sign in</SubmitButton>
+          {options.data && options.data.providers.length > 0 && (
+            <ProviderButtons providers={options.data.providers} returnTo={returnPath(params)} />
+          )}
+          {options.data?.passwords === false ? null : (
+            <>
+              {options.data && options.data.providers.length > 0 && (
+                <h2 className="govuk-heading-m">Or sign in with your email address and password</h2>
+              )}
+              <TextInput
+                {...field("email")}
+                label="Email address"
+                type="email"
+                autoComplete="username"
+                spellCheck={false}
+              />
+              <PasswordInput {...field("password")} label="Password" purpose="current" />
+              <SubmitButton pending={signIn.isPending}>Sign in</SubmitButton>
+            </>
+          )}
         </form>
       </div>
+    </div>
+  );
+}
+
+/** A button per identity provider of the authority: each starts the provider's sign-in (a whole-page visit). */
+function ProviderButtons({
+  providers,
+  returnTo,
+}: {
+  providers: readonly { label: string; startUrl: string }[];
+  returnTo: string;
+}) {
+  return (
+    <div className="govuk-button-group">
+      {providers.map((provider) => (
+        <a
+          key={provider.startUrl}
+          href={`${provider.startUrl}?returnTo=${encodeURIComponent(returnTo)}`}
+          role="button"
+          draggable={false}
+          className="govuk-button"
+          data-module="govuk-button"
+        >
+          {provider.label}
+        </a>
+      ))}
     </div>
   );
 }
