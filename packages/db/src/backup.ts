@@ -90,7 +90,7 @@ function tarEntryNames(tar: Uint8Array): string[] {
 }
 
 /** Whether the bytes are an embedded database's backup: a gzipped tarball of a PostgreSQL data folder. */
-export function checkBackupArchive(bytes: Uint8Array, file: string): void {
+function checkBackupArchive(bytes: Uint8Array, file: string): void {
   const notOne = (why: string) =>
     new BackupError(
       `${file} is not a backup of the embedded database (${why}): give a file written by "pnpm steward backup".`,

@@ -134,9 +134,7 @@ async function checkCase(context: BatchContext, row: CaseRow): Promise<DailyChec
   });
   if (events.length === 0) {
     // Nothing moves, but what is due (a visit the plan asks for, work now overdue) changes with the day alone.
-    await withSavepoint(trx, () =>
-      refreshCaseTasks(trx, tenantId, row.id, state, policy.document, toIsoDate(instant)),
-    );
+    await withSavepoint(trx, () => refreshCaseTasks(trx, tenantId, row.id, state, policy.document, toIsoDate(instant)));
     return [];
   }
   const moves: DailyCheckMove[] = [];
