@@ -45,7 +45,7 @@ import { enqueueCaseNotifications } from "./notifications/enqueue.ts";
 import { loadPolicyVersion, type LoadedPolicy } from "./policies.ts";
 import { catchUpPolicyMove } from "./policy-moves.ts";
 import { changedRegisterEntries } from "./register-entries.ts";
-import { refreshCaseTasks } from "./tasks.ts";
+import { refreshCaseTasks, suggestsMoves } from "./tasks.ts";
 
 /** Who is acting, in which tenant, under which rules: what every case command needs. */
 export interface Actor {
@@ -292,6 +292,10 @@ export async function saveCaseEvents(
     decision.state.school.urn,
     changedRegisterEntries(decision.events, decision.state),
   );
+  // Suggested moves are read against the school's data, only when the policy suggests any.
+  const schoolData = suggestsMoves(decision.policy.document)
+    ? await loadSchoolContext(actor.trx, decision.policy.document, decision.state.school.urn)
+    : undefined;
   await refreshCaseTasks(
     actor.trx,
     actor.tenantId,
@@ -299,6 +303,7 @@ export async function saveCaseEvents(
     decision.state,
     decision.policy.document,
     toIsoDate(actor.now()),
+    schoolData,
   );
   // The transactional outbox: the messages the policy's rules make of these events commit or roll back with them.
   await enqueueCaseNotifications(actor.trx, actor.tenantId, {
@@ -369,6 +374,7 @@ export async function openCase(actor: Actor, urn: number) {
   if (!school) throw new DomainError("not-found", `There is no school with URN ${urn} in the register.`, "/urn");
   if (school.status === "closed")
     throw new DomainError("conflict", `${school.name} is closed: open its successor's case instead.`, "/urn");
+  const schoolData = await loadSchoolContext(actor.trx, actor.policy.document, school.urn, school);
   const decision = decide(
     undefined,
     { type: "open-case", school: toSchoolProfile(school) },
@@ -378,7 +384,7 @@ export async function openCase(actor: Actor, urn: number) {
       actor: { id: actor.user.id, grants: actor.user.grants, ability: actor.ability },
       now: actor.now(),
       newId: randomUUID,
-      ...(await loadSchoolContext(actor.trx, actor.policy.document, school.urn, school)),
+      ...schoolData,
     },
   );
   if (!decision.ok) throw decision.error;
@@ -391,7 +397,15 @@ export async function openCase(actor: Actor, urn: number) {
     project(state, actor.policy, toIsoDate(actor.now())),
     decision.events.map(eventToValues),
   );
-  await refreshCaseTasks(actor.trx, actor.tenantId, row.id, state, actor.policy.document, toIsoDate(actor.now()));
+  await refreshCaseTasks(
+    actor.trx,
+    actor.tenantId,
+    row.id,
+    state,
+    actor.policy.document,
+    toIsoDate(actor.now()),
+    schoolData,
+  );
   await enqueueCaseNotifications(actor.trx, actor.tenantId, {
     policy: actor.policy.document,
     caseId: row.id,

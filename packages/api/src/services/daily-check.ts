@@ -122,6 +122,10 @@ async function checkCase(context: BatchContext, row: CaseRow): Promise<DailyChec
   if (state.status === "closed") return [];
   const { policy, ability } = await context.cache.policyOf(trx, row.policy_version_id);
   const school = context.schools.get(row.school_urn);
+  const schoolData = {
+    schoolData: getSchoolFacts(school),
+    indicatorReadings: context.readings.get(policy.id)?.get(row.school_urn) ?? [],
+  };
   const events = decideOnTheDay(state, {
     policy: policy.document,
     policyVersionId: policy.id,
@@ -129,12 +133,13 @@ async function checkCase(context: BatchContext, row: CaseRow): Promise<DailyChec
     now: instant,
     newId: randomUUID,
     schoolAttributes: schoolAttributesOf(school),
-    schoolData: getSchoolFacts(school),
-    indicatorReadings: context.readings.get(policy.id)?.get(row.school_urn) ?? [],
+    ...schoolData,
   });
   if (events.length === 0) {
     // Nothing moves, but what is due (a visit the plan asks for, work now overdue) changes with the day alone.
-    await withSavepoint(trx, () => refreshCaseTasks(trx, tenantId, row.id, state, policy.document, toIsoDate(instant)));
+    await withSavepoint(trx, () =>
+      refreshCaseTasks(trx, tenantId, row.id, state, policy.document, toIsoDate(instant), schoolData),
+    );
     return [];
   }
   const moves: DailyCheckMove[] = [];

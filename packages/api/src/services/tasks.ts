@@ -8,7 +8,16 @@ import {
   type TaskValues,
   type TenantTransaction,
 } from "@steward/db";
-import { addDays, getIsoWeekday, workItemsOf, type CaseState, type IsoDate, type WorkItem } from "@steward/domain";
+import {
+  addDays,
+  getIsoWeekday,
+  getSuggestedTransitions,
+  workItemsOf,
+  type CaseState,
+  type DecideContext,
+  type IsoDate,
+  type WorkItem,
+} from "@steward/domain";
 import type { PolicyDocument } from "@steward/policy-config";
 
 const userAssignee = (id: string) => `user:${id}`;
@@ -30,9 +39,17 @@ function toTaskValues(item: WorkItem): TaskValues {
   };
 }
 
+/** The school's data a suggested move's rules read (its facts and indicator readings). */
+export type SchoolRuleData = Pick<DecideContext, "schoolData" | "indicatorReadings">;
+
+/** Whether the policy suggests any move (then the school's data is read to see which hold). */
+export const suggestsMoves = (policy: PolicyDocument) =>
+  policy.escalation.transitions.some((t) => t.mode === "suggested");
+
 /**
  * Rewrites a case's open work from its state, in the caller's transaction: the one that writes the case, or the
- * daily check's (work due by a date, such as a visit the plan asks for, changes with the day alone).
+ * daily check's (work due by a date, such as a visit the plan asks for, changes with the day alone). With the
+ * school's data, the policy's suggested moves that hold today are work for the case's officer too.
  */
 export async function refreshCaseTasks(
   trx: TenantTransaction,
@@ -41,8 +58,19 @@ export async function refreshCaseTasks(
   state: CaseState,
   policy: PolicyDocument,
   today: IsoDate,
+  school?: SchoolRuleData,
 ): Promise<void> {
-  await replaceCaseTasks(trx, tenantId, caseId, state.school.urn, workItemsOf(state, policy, today).map(toTaskValues));
+  const suggestions =
+    school && state.status === "open"
+      ? getSuggestedTransitions(state, policy, today, school.schoolData, school.indicatorReadings)
+      : [];
+  await replaceCaseTasks(
+    trx,
+    tenantId,
+    caseId,
+    state.school.urn,
+    workItemsOf(state, policy, today, suggestions).map(toTaskValues),
+  );
 }
 
 /** Whose work a user answers to: their own, their LA roles' anywhere, and their school roles' at that school. */

@@ -4,6 +4,7 @@ import type { PolicyDocument } from "@steward/policy-config";
 import { createMinimalPolicy } from "@steward/policy-config/fixtures";
 
 import { CaseHarness } from "../testing/harness.ts";
+import { getSuggestedTransitions } from "./transitions.ts";
 import { rolesAllowedTo, workItemsOf, type WorkItem } from "./work-items.ts";
 
 const adviser = ["adviser-1", [{ role: "adviser" }]] as const;
@@ -143,5 +144,30 @@ describe("workItemsOf", () => {
     expect(rolesAllowedTo(p, "la", "moderate", "Case")).toEqual(["senior-officer"]);
     expect(rolesAllowedTo(p, "school", "acknowledge", "Letter")).toEqual(["headteacher", "chair-of-governors"]);
     expect(rolesAllowedTo(p, "school", "moderate", "Case")).toEqual([]);
+  });
+
+  it("lists a suggested move that holds for the case's officer, and drops it once the case has moved", () => {
+    const h = openCase();
+    h.run(...senior, { type: "assign-officer", officerId: "adviser-1" });
+    h.run(...senior, { type: "change-stage", stage: "notice", reason: "Serious concerns" });
+    // The policy's rule for the move does not hold yet (no strong progress counted): no item.
+    expect(getSuggestedTransitions(h.state, h.policy, "2025-09-08")).toEqual([]);
+    expect(ofKind(items(h), "suggested-move")).toEqual([]);
+    const [removed] = h.policy.escalation.transitions;
+    if (!removed) throw new Error("The fixture has a suggested transition.");
+    const suggested = workItemsOf(h.state, h.policy, "2025-09-08", [removed]);
+    expect(ofKind(suggested, "suggested-move")).toEqual([
+      {
+        key: "suggested-move:notice:notice-removed",
+        kind: "suggested-move",
+        label: "Consider the move to Universal: Notice removed after strong progress",
+        assigneeUserId: "adviser-1",
+        assigneeRoles: [],
+        audience: "la",
+        record: { kind: "case" },
+      },
+    ]);
+    h.run(...senior, { type: "close-case", reason: "The school closed" });
+    expect(workItemsOf(h.state, h.policy, "2025-09-08", [removed])).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
  * acknowledge a letter or submit a form) or from the case (its assigned
  * officer, the officer who recorded a report): never from a key in code.
  */
-import type { Action, PolicyDocument, Role, Subject } from "@steward/policy-config";
+import type { Action, PolicyDocument, Role, Subject, Transition } from "@steward/policy-config";
 
 import type { IsoDate } from "../calendar/dates.ts";
 import { formatLetterDate } from "./letters.ts";
@@ -24,11 +24,12 @@ export type WorkItemKind =
   | "category-moderation"
   | "report-publication"
   | "letter-acknowledgement"
-  | "letter-response";
+  | "letter-response"
+  | "suggested-move";
 
 /** The record on the case where the work is done (the apps turn it into a link). */
 export interface WorkItemRecord {
-  kind: "task" | "visit" | "letter" | "assessment";
+  kind: "task" | "visit" | "letter" | "assessment" | "case";
   /** The record's id (a visit plan's slot has none: the visits page). */
   id?: string;
 }
@@ -197,16 +198,44 @@ function reportItems(state: CaseState, policy: PolicyDocument): WorkItem[] {
   });
 }
 
+/** A move the policy suggests (never makes) whose rules hold today, as it leads from the case's stage. */
+export type SuggestedMove = Pick<Transition, "key" | "label" | "to">;
+
+/**
+ * The policy's suggested moves that hold today, for the case's officer to consider on the case's overview
+ * (where the move is offered): the item leaves the list when the case moves or the rule stops holding.
+ */
+function suggestionItems(state: CaseState, policy: PolicyDocument, suggestions: readonly SuggestedMove[]): WorkItem[] {
+  return suggestions.map((t) => {
+    const to = policy.escalation.stages.find((stage) => stage.key === t.to)?.label ?? t.to;
+    return {
+      key: `suggested-move:${state.stage}:${t.key}`,
+      kind: "suggested-move",
+      label: `Consider the move to ${to}: ${t.label}`,
+      ...forOfficer(state, policy),
+      audience: "la",
+      record: { kind: "case" },
+    };
+  });
+}
+
 /**
  * Every piece of open work on a case on a day, in a stable order: the open
  * follow-up tasks, the visits its category's plan has due or overdue, letters
  * waiting for approval or to be issued, a category decision waiting for
  * moderation, recorded reports not yet published to the school, and what the
- * school owes (acknowledging a letter, the form a letter asks for). A closed
+ * school owes (acknowledging a letter, the form a letter asks for), and the
+ * suggested moves whose rules hold today (worked out by the caller with the
+ * school's data: `getSuggestedTransitions`). A closed
  * case has none. Done work leaves the list: the state that did it no longer
  * yields it.
  */
-export function workItemsOf(state: CaseState, policy: PolicyDocument, today: IsoDate): WorkItem[] {
+export function workItemsOf(
+  state: CaseState,
+  policy: PolicyDocument,
+  today: IsoDate,
+  suggestions: readonly SuggestedMove[] = [],
+): WorkItem[] {
   if (state.status !== "open") return [];
   const moderation = moderationItem(state, policy);
   return [
@@ -219,5 +248,6 @@ export function workItemsOf(state: CaseState, policy: PolicyDocument, today: Iso
     ...(moderation ? [moderation] : []),
     ...reportItems(state, policy),
     ...state.letters.flatMap((l) => letterSchoolItems(policy, l)),
+    ...suggestionItems(state, policy, suggestions),
   ];
 }
