@@ -10,6 +10,7 @@ import {
   recordSignInFailure,
   updateUser,
   withTenant,
+  type TenantTransaction,
 } from "@steward/db";
 
 import { getDummyHash, verifyPassword } from "../../auth/passwords.ts";
@@ -51,6 +52,28 @@ function heldBack(until: Date, now: Date) {
 }
 
 /**
+ * The first of sign-in's two short transactions: refused when the authority has switched passwords off or the
+ * (email, address) pair is held back; otherwise the account the email names, if any.
+ */
+async function findCandidate(
+  trx: TenantTransaction,
+  authority: string,
+  email: string,
+  address: string,
+  now: Date,
+): Promise<SignInCandidate> {
+  if (!(await readSignInSettings(trx)).passwordsEnabled)
+    return {
+      error: new ApiError(
+        "unauthenticated",
+        `${authority} does not use passwords: sign in with its identity provider, using the button on this page.`,
+      ),
+    };
+  const blocked = await findSignInBlock(trx, email, address, now);
+  return blocked ? { error: heldBack(blocked, now) } : { user: await findUserByEmail(trx, email) };
+}
+
+/**
  * Email and password sign-in. Starts a server-side session (its token only in
  * an HttpOnly cookie; its SHA-256 in the database) and gives the page its CSRF
  * token. Failures are counted per (email, address) in the database: five in a
@@ -69,17 +92,9 @@ export const signIn = publicProcedure
     const tenant = await findTenantBySlug(ctx.database.db, input.tenant);
     if (!tenant) throw new ApiError("unauthenticated", WRONG);
     ctx.request?.identify?.({ tenantId: tenant.id });
-    const found = await withTenant(ctx.database.db, tenant.id, async (trx): Promise<SignInCandidate> => {
-      if (!(await readSignInSettings(trx)).passwordsEnabled)
-        return {
-          error: new ApiError(
-            "unauthenticated",
-            `${tenant.name} does not use passwords: sign in with its identity provider, using the button on this page.`,
-          ),
-        };
-      const blocked = await findSignInBlock(trx, input.email, address, now);
-      return blocked ? { error: heldBack(blocked, now) } : { user: await findUserByEmail(trx, input.email) };
-    });
+    const found = await withTenant(ctx.database.db, tenant.id, (trx) =>
+      findCandidate(trx, tenant.name, input.email, address, now),
+    );
     if ("error" in found) throw found.error;
     const { user } = found;
     const usable =
