@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
+import { Link, Navigate, useLocation } from "react-router";
 
 import { formatDate, Loading, QueryError, useCan, usePageTitle, useSession, useTRPC, WorkList } from "@steward/ui";
 
@@ -7,6 +7,13 @@ import { workLink } from "./work-links.ts";
 
 /** The LA officer's landing page: their open work on the cases they may read, by when it is due. */
 export function MyWorkPage() {
+  // The dashboard was the home page: a bookmark of its filtered lists (`/admin/?search=…`) still opens them.
+  const { search } = useLocation();
+  if (search) return <Navigate to={`/dashboard${search}`} replace />;
+  return <MyWork />;
+}
+
+function MyWork() {
   const trpc = useTRPC();
   const me = useSession();
   const can = useCan();
