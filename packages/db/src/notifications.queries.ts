@@ -133,18 +133,6 @@ export async function claimDueMessages(
     .execute();
 }
 
-/**
- * Forgets every message not yet sent: for loading history (the demo's cases, made on dates from the start of
- * the year), whose events are past and tell nobody anything. Returns how many were dropped.
- */
-export async function discardUnsentMessages(trx: TenantTransaction): Promise<number> {
-  const result = await trx
-    .deleteFrom("notification_messages")
-    .where("status", "in", ["queued", "held"])
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
 /** How many of the tenant's messages are waiting to go (queued, or being sent): the outbox's depth. */
 export async function countUndeliveredMessages(trx: TenantTransaction): Promise<number> {
   const row = await trx

@@ -1,4 +1,4 @@
-import { analyzeTenantTables, discardUnsentMessages, withTenant, type StewardDatabase, type User } from "@steward/db";
+import { analyzeTenantTables, withTenant, type StewardDatabase, type User } from "@steward/db";
 import type { PolicyDocument } from "@steward/policy-config";
 
 import { readLinksFile, type SchoolLink } from "../services/school-register.ts";
@@ -62,8 +62,6 @@ async function seedCases(
       ranked.map((r) => r.school),
       cases,
     );
-    // The demo's history is back-dated: nobody is emailed about it (what people do from now on is).
-    await discardUnsentMessages(trx);
     return count;
   });
 }

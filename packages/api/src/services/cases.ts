@@ -56,6 +56,8 @@ export interface Actor {
   /** The tenant's published policy (new cases open under it). */
   policy: LoadedPolicy;
   now: () => Date;
+  /** Loading past events (the demo's back-dated history): written as any others, but nobody is told of them. */
+  history?: boolean;
 }
 
 /** A school as the engine sees it. */
@@ -270,7 +272,7 @@ export interface CaseAuditEntry {
  * audit log. The one write path of commands and the daily check.
  */
 export async function saveCaseEvents(
-  actor: Pick<Actor, "trx" | "tenantId" | "user" | "now">,
+  actor: Pick<Actor, "trx" | "tenantId" | "user" | "now" | "history">,
   loaded: { row: Pick<CaseRow, "id" | "last_seq"> },
   decision: CaseDecision,
   audit: CaseAuditEntry,
@@ -306,14 +308,15 @@ export async function saveCaseEvents(
     schoolData,
   );
   // The transactional outbox: the messages the policy's rules make of these events commit or roll back with them.
-  await enqueueCaseNotifications(actor.trx, actor.tenantId, {
-    policy: decision.policy.document,
-    caseId: loaded.row.id,
-    state: decision.state,
-    events: decision.events,
-    firstSeq: loaded.row.last_seq + 1,
-    now: actor.now(),
-  });
+  if (!actor.history)
+    await enqueueCaseNotifications(actor.trx, actor.tenantId, {
+      policy: decision.policy.document,
+      caseId: loaded.row.id,
+      state: decision.state,
+      events: decision.events,
+      firstSeq: loaded.row.last_seq + 1,
+      now: actor.now(),
+    });
   await appendAudit(actor.trx, actor.tenantId, {
     actorId: storedActorId(actor.user.id),
     actorLabel: actor.user.displayName,
@@ -406,14 +409,15 @@ export async function openCase(actor: Actor, urn: number) {
     toIsoDate(actor.now()),
     schoolData,
   );
-  await enqueueCaseNotifications(actor.trx, actor.tenantId, {
-    policy: actor.policy.document,
-    caseId: row.id,
-    state,
-    events: decision.events,
-    firstSeq: 1,
-    now: actor.now(),
-  });
+  if (!actor.history)
+    await enqueueCaseNotifications(actor.trx, actor.tenantId, {
+      policy: actor.policy.document,
+      caseId: row.id,
+      state,
+      events: decision.events,
+      firstSeq: 1,
+      now: actor.now(),
+    });
   await appendAudit(actor.trx, actor.tenantId, {
     actorId: actor.user.id,
     actorLabel: actor.user.displayName,
