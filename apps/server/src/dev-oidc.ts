@@ -4,6 +4,8 @@
 // PORT, else 3000). Prints how to configure the authorities; Ctrl-C stops it.
 import { parseArgs } from "node:util";
 
+import { demoTenantSlugs } from "@steward/api";
+
 import { readEnv } from "./env.ts";
 import { startTestOidcProvider } from "./testing/oidc-provider.ts";
 
@@ -12,7 +14,9 @@ const { values } = parseArgs({
   options: { port: { type: "string" }, steward: { type: "string" } },
 });
 const steward = values.steward ?? `http://localhost:${readEnv().port}`;
-const tenants = ["cambridgeshire", "lincolnshire", "westmarch"];
+// A client for each demo authority, by the demo manifest (packages/api/demo/demo.json): no authority named here.
+const tenants = demoTenantSlugs();
+const example = tenants[0] ?? "SLUG";
 const provider = await startTestOidcProvider({
   port: Number(values.port ?? 3001),
   clients: tenants.map((tenant) => ({
@@ -24,8 +28,8 @@ const provider = await startTestOidcProvider({
 console.log(`Test identity provider at ${provider.issuer} (any email address signs in; no password).
 Stop Steward, then configure an authority and start Steward with the secret in its environment:
 
-  pnpm steward tenant:sign-in --tenant cambridgeshire --provider test --label "Sign in with the test provider" \\
-    --app admin --issuer ${provider.issuer} --client-id steward-cambridgeshire \\
+  pnpm steward tenant:sign-in --tenant ${example} --provider test --label "Sign in with the test provider" \\
+    --app admin --issuer ${provider.issuer} --client-id steward-${example} \\
     --client-secret-env STEWARD_DEV_OIDC_SECRET --match email
   STEWARD_DEV_OIDC_SECRET=dev-oidc-secret pnpm start
 

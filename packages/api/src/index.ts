@@ -34,6 +34,7 @@ export {
 export { closePolicyWorker, configurePolicyWorker } from "./services/worker/pool.ts";
 export { readCensusFile, readGiasFile, readLinksFile, RegisterFileError } from "./services/school-register.ts";
 export { seedDemo, DEMO_PASSWORD, type DemoReport } from "./demo/seed.ts";
+export { demoTenantSlugs } from "./demo/manifest.ts";
 export { sampleFromSchema } from "./demo/sample-data.ts";
 export {
   metricsRegistry,

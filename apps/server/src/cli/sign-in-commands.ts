@@ -75,7 +75,10 @@ function readChange(values: Partial<Record<keyof typeof signInOptions, string | 
 
 export const signInCommand: Command = (args) => {
   const { values } = parseArgs({ args, options: signInOptions });
-  if (!values.tenant) throw new UsageError("tenant:sign-in needs --tenant, e.g. --tenant cambridgeshire.");
+  if (!values.tenant)
+    throw new UsageError(
+      "tenant:sign-in needs --tenant SLUG (the slug the authority was created with, as in tenant:create).",
+    );
   const change = readChange(values);
   return withDatabase(async (database) => {
     const tenant = await tenantOf(database, values.tenant);

@@ -60,3 +60,6 @@ const manifestSchema = z.object({
 export type DemoTenantEntry = z.infer<typeof manifestSchema>["tenants"][number];
 
 export const manifest = manifestSchema.parse(JSON.parse(readDemoFile("demo.json")));
+
+/** The demo authorities' slugs, as the manifest lists them (for the test identity provider's clients). */
+export const demoTenantSlugs = (): string[] => manifest.tenants.map((t) => t.slug);
