@@ -277,13 +277,11 @@ describe("the Steward server", () => {
     }
 
     // Body limits: small for every procedure, large for the GIAS import.
-    const oversized = await fetch(`${base}/api/trpc/auth.signIn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ tenant: "cambridgeshire", email: "a@b.test", password: "x".repeat(2 * 1024 * 1024) }),
-    });
+    // The server answers from the declared length, before the body: a client still writing 2 MB may
+    // see its socket closed under it (EPIPE), so the probe declares the length and reads the answer.
+    const oversized = await declaredLengthAnswer(port, "/api/trpc/auth.signIn", 2 * 1024 * 1024);
     expect(oversized.status).toBe(413);
-    expect(oversized.headers.get("cache-control")).toBe("no-store");
+    expect(oversized.cacheControl).toBe("no-store");
     const adminSignIn = await fetch(`${base}/api/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -341,6 +339,26 @@ describe("the Steward server", () => {
 });
 
 /** One sign-in attempt on a connection of its own (so that cluster workers take turns), from `address` as a proxy reports it. */
+/** POSTs only the headers of a body of `length` bytes and returns the server's answer to them. */
+function declaredLengthAnswer(port: number, pathname: string, length: number) {
+  return new Promise<{ status: number | undefined; cacheControl: string | undefined }>((resolve, reject) => {
+    const req = request({
+      host: "127.0.0.1",
+      port,
+      path: pathname,
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(length) },
+    });
+    req.on("response", (res) => {
+      resolve({ status: res.statusCode, cacheControl: res.headers["cache-control"] });
+      res.resume();
+      req.destroy();
+    });
+    req.on("error", reject);
+    req.flushHeaders();
+  });
+}
+
 function signInOnce(port: number, address: string): Promise<number> {
   const body = JSON.stringify({
     tenant: "no-such-authority",
