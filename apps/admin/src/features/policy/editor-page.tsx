@@ -21,8 +21,10 @@ import {
   type RouterOutputs,
 } from "@steward/ui";
 
+import { SECTION_EDITORS } from "./editors/registry.ts";
 import { buildUiSchema, getSectionSchema, META_FIELDS, toErrorSchema, toRjsfId } from "./meta-form.tsx";
 import { STATUS_COLOUR, useRefreshPolicy, useVersion, versionName, type PolicyProblem } from "./policy-hooks.ts";
+import { StudioContext } from "./studio-context.ts";
 
 type Version = RouterOutputs["policy"]["get"];
 type PolicyJson = Record<string, unknown>;
@@ -80,8 +82,10 @@ function ReadOnlyVersion({ version }: { version: Version }) {
   const [section, setSection] = useSection();
   const schema = useMemo(() => getSectionSchema(policyMetaSchema, section), [section]);
   const uiSchema = useMemo(() => buildUiSchema(schema as Record<string, unknown>), [schema]);
+  const studio = useMemo(() => ({ versionId: version.id, doc: json, readonly: true }), [version.id, json]);
+  const sectionEditor = SECTION_EDITORS[section];
   return (
-    <>
+    <StudioContext value={studio}>
       <VersionHeader version={version}>
         <p className="govuk-body">
           This version is {version.status}: it cannot change. Start a new draft from it on the versions page to make
@@ -94,20 +98,24 @@ function ReadOnlyVersion({ version }: { version: Version }) {
         </p>
       </VersionHeader>
       <SectionNav section={section} onChoose={setSection} counts={{}} />
-      <GovukForm
-        key={section}
-        schema={schema}
-        uiSchema={{ ...uiSchema, "ui:submitButtonOptions": { norender: true } }}
-        formData={json[section]}
-        fields={META_FIELDS}
-        idPrefix={section}
-        readonly
-        showErrorList={false}
-        noValidate
-      >
-        <></>
-      </GovukForm>
-    </>
+      {sectionEditor ? (
+        <sectionEditor.component section={section} value={json[section]} onChange={() => {}} problems={[]} readonly />
+      ) : (
+        <GovukForm
+          key={section}
+          schema={schema}
+          uiSchema={{ ...uiSchema, "ui:submitButtonOptions": { norender: true } }}
+          formData={json[section]}
+          fields={META_FIELDS}
+          idPrefix={section}
+          readonly
+          showErrorList={false}
+          noValidate
+        >
+          <></>
+        </GovukForm>
+      )}
+    </StudioContext>
   );
 }
 
@@ -235,49 +243,76 @@ function DraftEditor({ version }: { version: Version }) {
   const title = SECTIONS.find((s) => s.key === section)?.title ?? section;
   usePageTitle(`Edit ${title}: ${versionName(version)}`);
   const update = (value: unknown) => draft.updateSection(section, value);
+  const studio = useMemo(() => ({ versionId: version.id, doc: draft.doc, readonly: false }), [version.id, draft.doc]);
+  const sectionEditor = SECTION_EDITORS[section];
+  const [generic, setGeneric] = useState(false);
   return (
-    <div className="steward-studio">
-      <VersionHeader version={version}>
-        <p className="govuk-body" role="status">
-          {dirty ? "You have unsaved changes." : `Saved (revision ${draft.revision}).`}{" "}
-          {errors === 0
-            ? "No problems: this draft can be published."
-            : `${errors} problem${errors === 1 ? "" : "s"} to fix before it can be published.`}
-        </p>
-      </VersionHeader>
-      {draft.saved && (
-        <SuccessBanner>
-          <p className="govuk-notification-banner__heading">{draft.saved}</p>
-        </SuccessBanner>
-      )}
-      <ErrorSummary problems={draft.saveProblems} title="The draft was not saved" />
-      <DraftButtons versionId={version.id} dirty={dirty} saving={draft.saving} saveThen={draft.saveThen} />
-      <SectionNav section={section} onChoose={setSection} counts={counts} />
-      <h2 className="govuk-heading-l">{title}</h2>
-      {sectionProblems.length > 0 && <SectionProblems problems={sectionProblems} />}
-      <OtherSections section={section} problems={problems} counts={counts} onChoose={setSection} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-half">
-          <SectionForm
+    <StudioContext value={studio}>
+      <div className="steward-studio">
+        <VersionHeader version={version}>
+          <p className="govuk-body" role="status">
+            {dirty ? "You have unsaved changes." : `Saved (revision ${draft.revision}).`}{" "}
+            {errors === 0
+              ? "No problems: this draft can be published."
+              : `${errors} problem${errors === 1 ? "" : "s"} to fix before it can be published.`}
+          </p>
+        </VersionHeader>
+        {draft.saved && (
+          <SuccessBanner>
+            <p className="govuk-notification-banner__heading">{draft.saved}</p>
+          </SuccessBanner>
+        )}
+        <ErrorSummary problems={draft.saveProblems} title="The draft was not saved" />
+        <DraftButtons versionId={version.id} dirty={dirty} saving={draft.saving} saveThen={draft.saveThen} />
+        <SectionNav section={section} onChoose={setSection} counts={counts} />
+        <h2 className="govuk-heading-l">{title}</h2>
+        {sectionProblems.length > 0 && <SectionProblems problems={sectionProblems} />}
+        <OtherSections section={section} problems={problems} counts={counts} onChoose={setSection} />
+        {sectionEditor && (
+          <p className="govuk-body">
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => setGeneric((g) => !g)}
+            >
+              {generic ? sectionEditor.label : "Every field as a form, and as JSON"}
+            </button>
+          </p>
+        )}
+        {sectionEditor && !generic ? (
+          <sectionEditor.component
             key={section}
             section={section}
             value={draft.doc[section]}
-            problems={sectionProblems}
             onChange={update}
-          />
-        </div>
-        <div className="govuk-grid-column-one-half">
-          <JsonEditor
-            key={section}
-            section={section}
-            title={title}
-            value={draft.doc[section]}
             problems={sectionProblems}
-            onChange={update}
+            readonly={false}
           />
-        </div>
+        ) : (
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-one-half">
+              <SectionForm
+                key={section}
+                section={section}
+                value={draft.doc[section]}
+                problems={sectionProblems}
+                onChange={update}
+              />
+            </div>
+            <div className="govuk-grid-column-one-half">
+              <JsonEditor
+                key={section}
+                section={section}
+                title={title}
+                value={draft.doc[section]}
+                problems={sectionProblems}
+                onChange={update}
+              />
+            </div>
+          </div>
+        )}
       </div>
-    </div>
+    </StudioContext>
   );
 }
 

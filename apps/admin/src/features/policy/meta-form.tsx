@@ -3,6 +3,8 @@ import { useEffect, useState } from "react";
 
 import { humanise } from "@steward/ui";
 
+import { FIELD_EDITORS } from "./editors/registry.ts";
+
 type Schema = Record<string, unknown>;
 
 /** A free-form JSON value (a JsonLogic rule, CASL conditions, a form's own JSON Schema), edited as JSON text. */
@@ -70,6 +72,8 @@ const isFreeForm = (schema: Schema) =>
  * lists as GOV.UK "add another". Generated, so a new field in the meta-schema needs no change here.
  */
 export function buildUiSchema(schema: Schema): UiSchema {
+  const editor = schema["x-steward-editor"];
+  if (typeof editor === "string" && editor in FIELD_EDITORS) return { "ui:field": editor };
   if (isFreeForm(schema)) return { "ui:field": "jsonValue" };
   if (schema.type === "object" && schema.properties) {
     const ui: UiSchema = {};
@@ -96,7 +100,7 @@ export function buildUiSchema(schema: Schema): UiSchema {
   return {};
 }
 
-export const META_FIELDS = { jsonValue: JsonValueField };
+export const META_FIELDS = { jsonValue: JsonValueField, ...FIELD_EDITORS };
 
 /** The meta-schema's part for one section, as rjsf wants it. */
 export function getSectionSchema(metaSchema: Schema, section: string): RJSFSchema {
