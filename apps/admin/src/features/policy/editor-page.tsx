@@ -244,8 +244,6 @@ function DraftEditor({ version }: { version: Version }) {
   usePageTitle(`Edit ${title}: ${versionName(version)}`);
   const update = (value: unknown) => draft.updateSection(section, value);
   const studio = useMemo(() => ({ versionId: version.id, doc: draft.doc, readonly: false }), [version.id, draft.doc]);
-  const sectionEditor = SECTION_EDITORS[section];
-  const [generic, setGeneric] = useState(false);
   return (
     <StudioContext value={studio}>
       <div className="steward-studio">
@@ -268,51 +266,71 @@ function DraftEditor({ version }: { version: Version }) {
         <h2 className="govuk-heading-l">{title}</h2>
         {sectionProblems.length > 0 && <SectionProblems problems={sectionProblems} />}
         <OtherSections section={section} problems={problems} counts={counts} onChoose={setSection} />
-        {sectionEditor && (
-          <p className="govuk-body">
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              onClick={() => setGeneric((g) => !g)}
-            >
-              {generic ? sectionEditor.label : "Every field as a form, and as JSON"}
-            </button>
-          </p>
-        )}
-        {sectionEditor && !generic ? (
-          <sectionEditor.component
-            key={section}
-            section={section}
-            value={draft.doc[section]}
-            onChange={update}
-            problems={sectionProblems}
-            readonly={false}
-          />
-        ) : (
-          <div className="govuk-grid-row">
-            <div className="govuk-grid-column-one-half">
-              <SectionForm
-                key={section}
-                section={section}
-                value={draft.doc[section]}
-                problems={sectionProblems}
-                onChange={update}
-              />
-            </div>
-            <div className="govuk-grid-column-one-half">
-              <JsonEditor
-                key={section}
-                section={section}
-                title={title}
-                value={draft.doc[section]}
-                problems={sectionProblems}
-                onChange={update}
-              />
-            </div>
-          </div>
-        )}
+        <SectionBody
+          key={section}
+          section={section}
+          title={title}
+          value={draft.doc[section]}
+          problems={sectionProblems}
+          onChange={update}
+        />
       </div>
     </StudioContext>
+  );
+}
+
+/** A section: its own editor where it has one (with every field as a form a click away), else the form and JSON. */
+function SectionBody({
+  section,
+  title,
+  value,
+  problems,
+  onChange,
+}: {
+  section: string;
+  title: string;
+  value: unknown;
+  problems: PolicyProblem[];
+  onChange: (value: unknown) => void;
+}) {
+  const sectionEditor = SECTION_EDITORS[section];
+  const [generic, setGeneric] = useState(false);
+  return (
+    <>
+      {sectionEditor && (
+        <p className="govuk-body">
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setGeneric((g) => !g)}>
+            {generic ? sectionEditor.label : "Every field as a form, and as JSON"}
+          </button>
+        </p>
+      )}
+      {sectionEditor && !generic ? (
+        <sectionEditor.component
+          key={section}
+          section={section}
+          value={value}
+          onChange={onChange}
+          problems={problems}
+          readonly={false}
+        />
+      ) : (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-half">
+            <SectionForm key={section} section={section} value={value} problems={problems} onChange={onChange} />
+          </div>
+          <div className="govuk-grid-column-one-half">
+            <JsonEditor
+              key={section}
+              section={section}
+              title={title}
+              value={value}
+              problems={problems}
+              onChange={onChange}
+            />
+          </div>
+        </div>
+      )}
+    </>
   );
 }
 
