@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 import { isHeaded } from "./env.ts";
 import { repoRoot } from "./server.ts";
@@ -107,4 +107,31 @@ export async function fillDate(page: Page, legend: string | RegExp, iso: string)
   await group.getByLabel("Day").fill(String(Number(day)));
   await group.getByLabel("Month").fill(String(Number(month)));
   await group.getByLabel("Year").fill(year);
+}
+
+/** Signs `email` in to one app of the authority named `tenant` (as the sign-in page offers it) in a new browser context. */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  app: "admin" | "portal",
+  tenant: string,
+  email: string,
+  password: string,
+): Promise<Session> {
+  const session = await Session.open(browser, baseUrl);
+  const { page } = session;
+  await page.goto(`/${app}/sign-in`);
+  await page.getByLabel(tenant).check();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("authority-name").filter({ hasText: tenant }).waitFor();
+  return session;
+}
+
+/** Waits for what a step leads to, or fails with the problem the page shows in its error summary. */
+export async function settled(page: Page, outcome: Locator, failure: string) {
+  const problem = page.locator(".govuk-error-summary");
+  await Promise.race([outcome.waitFor(), problem.waitFor()]);
+  if (await problem.isVisible()) throw new Error(`${failure}:\n${await problem.innerText()}`);
 }

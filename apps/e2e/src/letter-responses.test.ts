@@ -7,9 +7,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 
-import { describeFindings, fillDate, launchBrowser, Session } from "./browser.ts";
+import { describeFindings, fillDate, launchBrowser, settled, signInAs, type Session } from "./browser.ts";
 import { browserSkipReason, existingServer, findChromium } from "./env.ts";
 import { PASSWORD, WESTMARCH } from "./fixtures/authorities.ts";
 import { ensureBuilt, startServer, type RunningServer } from "./server.ts";
@@ -30,24 +30,11 @@ const inWords = (date: Date) =>
   date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const DATE = String.raw`\d{1,2} [A-Z][a-z]+ \d{4}`;
 
-async function signIn(app: "admin" | "portal", email: string): Promise<Session> {
-  const session = await Session.open(browser, baseUrl);
-  sessions.push(session);
-  const { page } = session;
-  await page.goto(`/${app}/sign-in`);
-  await page.getByLabel(la.tenant).check();
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("authority-name").filter({ hasText: la.tenant }).waitFor();
-  return session;
-}
-
-/** Waits for what a step leads to, or fails with the problem the page shows in its error summary. */
-async function settled(page: Page, outcome: Locator, failure: string) {
-  const problem = page.locator(".govuk-error-summary");
-  await Promise.race([outcome.waitFor(), problem.waitFor()]);
-  if (await problem.isVisible()) assert.fail(`${failure}:\n${await problem.innerText()}`);
+function signIn(app: "admin" | "portal", email: string): Promise<Session> {
+  return signInAs(browser, baseUrl, app, la.tenant, email, PASSWORD).then((session) => {
+    sessions.push(session);
+    return session;
+  });
 }
 
 void describe("a letter's response form in a browser", { skip, concurrency: false }, () => {
