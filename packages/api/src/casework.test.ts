@@ -109,6 +109,12 @@ describe("an LA officer's casework, and the school's view of it", () => {
     view = await senior.api.cases.get({ caseId });
     const letter = view.letters.find((l) => l.id === letterId)!;
     expect(letter.status).toBe("issued");
+    // Issued by the director, it keeps the addressee it was drafted to and the signature of the officer who drafted it.
+    expect(letter.html).toContain("Dear Pat Chair,");
+    const drafter = (await senior.api.auth.me())!.user.displayName;
+    const issuer = (await director.api.auth.me())!.user.displayName;
+    expect(letter.html).toContain(`<p>${drafter}<br />`);
+    expect(letter.html).not.toContain(`<p>${issuer}<br />`);
     // Merged values are escaped: the evidence's markup is text, not HTML.
     expect(letter.html).toContain("&lt;b&gt;below&lt;/b&gt;");
     expect(letter.html).not.toContain("<b>below</b>");

@@ -70,7 +70,16 @@ export type CaseEventData =
       type: "letter-drafted";
       letter: Pick<
         LetterRecord,
-        "id" | "letterType" | "indicators" | "actions" | "notes" | "subject" | "html" | "parameters" | "recipients"
+        | "id"
+        | "letterType"
+        | "indicators"
+        | "actions"
+        | "notes"
+        | "subject"
+        | "html"
+        | "parameters"
+        | "recipients"
+        | "people"
       >;
     }
   | { type: "letter-approved"; letterId: string }

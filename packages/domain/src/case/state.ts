@@ -3,6 +3,7 @@ import type { FollowUp, Participant } from "@steward/policy-config";
 import type { IsoDate } from "../calendar/dates.ts";
 import type { SchoolProfile } from "../rules/applicability.ts";
 import type { DimensionValue, OfficerChoice } from "../rules/assessment.ts";
+import type { LetterPeople } from "./letters.ts";
 
 export type VisitStatus = "scheduled" | "completed" | "cancelled";
 export type LetterStatus = "draft" | "approved" | "issued" | "acknowledged" | "withdrawn" | "removed";
@@ -121,6 +122,11 @@ export interface LetterRecord {
   actionsComplete: boolean;
   /** What the drafting officer filled in for its type's parameters. */
   parameters?: Record<string, unknown>;
+  /**
+   * Who signs it and whom it is addressed to, with the school's address, fixed when it is drafted and kept at
+   * issue (absent on letters drafted before they were kept: those take the people of the day of issue).
+   */
+  people?: LetterPeople;
   /** Who it goes to (addressees and copies), resolved when drafted and again when issued. */
   recipients?: LetterRecipient[];
   /** The school form it asks for, once issued (its type's response form). */

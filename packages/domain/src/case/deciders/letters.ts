@@ -111,6 +111,7 @@ function draftLetter(command: CommandOf<"draft-letter">, { state, context, polic
     notes: command.notes?.trim() ?? "",
     ...(letterType.parameters ? { parameters } : {}),
     recipients: resolveRecipients(policy, letterType, state.school, recipientFacts({ state, context, policy })),
+    people: command.people,
   };
   const { subject, html } = renderLetter(
     letterType,
@@ -216,7 +217,9 @@ function issueLetter(command: CommandOf<"issue-letter">, on: OpenCase): CaseEven
       letterType,
       { ...letter, recipients },
       { issuedOn, deadline, reviewDate },
-      command.people,
+      // The addressee and signatory the draft was written for; the day's people only for a letter drafted before
+      // drafts kept theirs.
+      letter.people ?? command.people,
     ),
   );
   const { responseForm } = letterType;
