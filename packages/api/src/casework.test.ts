@@ -115,6 +115,7 @@ describe("an LA officer's casework, and the school's view of it", () => {
     const issuer = (await director.api.auth.me())!.user.displayName;
     expect(letter.html).toContain(`<p>${drafter}<br />`);
     expect(letter.html).not.toContain(`<p>${issuer}<br />`);
+    expect(letter.html).toContain((await senior.api.auth.me())!.user.email);
     // Merged values are escaped: the evidence's markup is text, not HTML.
     expect(letter.html).toContain("&lt;b&gt;below&lt;/b&gt;");
     expect(letter.html).not.toContain("<b>below</b>");

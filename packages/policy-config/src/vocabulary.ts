@@ -352,7 +352,7 @@ export const MERGE_FIELDS: Record<string, string> = {
   "school.trust": "The academy trust, if any.",
   "case.category": "The case's category label.",
   "case.stage": "The case's stage label.",
-  "officer.name": "The officer issuing the letter.",
+  "officer.name": "The officer who drafted the letter and signs it.",
   "officer.jobTitle": "Their job title.",
   "officer.email": "Their email.",
   "letter.type": "The letter type's label.",

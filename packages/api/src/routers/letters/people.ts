@@ -10,14 +10,14 @@ export const recipientInput = z.strictObject({
 });
 
 /**
- * Who signs and who receives a letter: the signed-in officer, and the type's
+ * Who signs and who receives a letter: the drafting officer (name, job title, email), and the type's
  * addressee (named when the officer gives a name); and the school's people and
  * address from its stored data (GIAS attributes, contacts recorded by the LA).
  */
 export function getLetterPeople(
   policy: PolicyDocument,
   letterType: LetterType,
-  user: { displayName: string; grants: readonly { role: string }[] },
+  user: { displayName: string; email: string; grants: readonly { role: string }[] },
   recipientName: string | undefined,
   schoolData: unknown,
 ): LetterPeople {
@@ -26,7 +26,7 @@ export function getLetterPeople(
   const recipientRole =
     addressee?.label ?? policy.roles.find((r) => r.key === addressee?.role)?.label ?? "The Headteacher";
   return {
-    officer: { name: user.displayName, ...(role ? { jobTitle: role.label } : {}) },
+    officer: { name: user.displayName, email: user.email, ...(role ? { jobTitle: role.label } : {}) },
     recipient: { name: recipientName?.trim() || recipientRole, role: recipientRole },
     school: getSchoolMergeFields(schoolData),
   };
