@@ -135,6 +135,24 @@ describe("planning visits from a cadence", () => {
     ]);
   });
 
+  it("keeps a visit made earlier in the term when the category changes mid-term", () => {
+    const replanned = planVisits(calendar, cadence({ every: 1, unit: "term" }), "2026-01-20", year.until);
+    const visit = { visitType: "core-visit", date: "2026-01-12" };
+    const statuses = getSlotStatuses(replanned, [visit], "2026-02-02");
+    expect(statuses.map((s) => [s.label, s.status])).toEqual([
+      ["Spring term 2025-26", "done"],
+      ["Summer term 2025-26", "upcoming"],
+    ]);
+    // N times a term: the visit meets the first of the term's windows, not a later one.
+    const twice = planVisits(calendar, cadence({ times: 2, unit: "term" }), "2026-01-20", year.until);
+    expect(getSlotStatuses(twice, [visit], "2026-02-02").map((s) => s.status)).toEqual([
+      "done",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+    ]);
+  });
+
   it("never opens or closes a window on a day that is not a school day, and keeps windows apart and in order", () => {
     const units = ["week", "month", "half-term", "term", "year"] as const;
     const start = toDayNumber("2025-08-15");

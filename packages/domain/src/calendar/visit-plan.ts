@@ -8,6 +8,11 @@ export interface VisitSlot {
   visitType: string;
   /** The first school day the visit may take place. */
   opens: IsoDate;
+  /**
+   * The first school day of its stretch of the calendar: a visit from then on meets it, though the slot opened
+   * later (a category that changed mid-term keeps the visit already made in that term).
+   */
+  countsFrom: IsoDate;
   /** The last school day it may take place: after this, it is overdue. */
   dueBy: IsoDate;
   /** The stretch of the calendar it belongs to, in words: "Autumn 1 2026-27", "March 2027". */
@@ -58,14 +63,19 @@ function periodsFor(calendar: SchoolCalendar, unit: Cadence["frequency"]["unit"]
 export function planVisits(calendar: SchoolCalendar, cadence: Cadence, from: IsoDate, until: IsoDate): VisitSlot[] {
   const { every, times, unit } = cadence.frequency;
   const periods = periodsFor(calendar, unit).filter((p) => p.end >= from && p.start <= until);
-  const windows: CalendarPeriod[] = [];
+  const windows: (CalendarPeriod & { countsFrom: IsoDate })[] = [];
   if (times !== undefined) {
     // N times in each period: its school days split into N runs.
     for (const period of periods) {
       const days = calendar.getSchoolDays(maxDate(period.start, from), minDate(period.end, until));
       const size = Math.ceil(days.length / times);
       chunk(days, Math.max(size, 1)).forEach((run, i) =>
-        windows.push({ label: `${period.label} (${i + 1} of ${times})`, start: run[0], end: lastOf(run) }),
+        windows.push({
+          label: `${period.label} (${i + 1} of ${times})`,
+          start: run[0],
+          end: lastOf(run),
+          countsFrom: i === 0 ? period.start : run[0],
+        }),
       );
     }
   } else {
@@ -77,6 +87,7 @@ export function planVisits(calendar: SchoolCalendar, cadence: Cadence, from: Iso
         label: run.length === 1 ? first.label : `${first.label} to ${last.label}`,
         start: first.start,
         end: last.end,
+        countsFrom: first.start,
       });
     }
   }
@@ -87,7 +98,8 @@ export function planVisits(calendar: SchoolCalendar, cadence: Cadence, from: Iso
     const opens = calendar.getNextSchoolDay(start);
     const dueBy = calendar.getPreviousSchoolDay(end);
     if (!opens || !dueBy || opens > dueBy) continue;
-    slots.push({ visitType: cadence.visitType, opens, dueBy, label: window.label, basis: cadence.basis });
+    const countsFrom = calendar.getNextSchoolDay(window.countsFrom) ?? opens;
+    slots.push({ visitType: cadence.visitType, opens, countsFrom, dueBy, label: window.label, basis: cadence.basis });
   }
   return slots;
 }
@@ -106,7 +118,8 @@ export interface SlotStatus extends VisitSlot {
 
 /**
  * Matches visits that took place to the slots a cadence asks for, in order:
- * each visit meets the earliest open slot of its type whose window holds it.
+ * each visit meets the earliest open slot of its type whose window holds it
+ * (from the start of the slot's stretch of the calendar, `countsFrom`).
  * A slot with no visit is overdue once its window has closed, due while it is
  * open, upcoming before.
  */
@@ -118,7 +131,7 @@ export function getSlotStatuses(
   const unused = [...visits].sort((a, b) => a.date.localeCompare(b.date));
   return slots.map((slot) => {
     const index = unused.findIndex(
-      (v) => v.visitType === slot.visitType && v.date >= slot.opens && v.date <= slot.dueBy,
+      (v) => v.visitType === slot.visitType && v.date >= minDate(slot.countsFrom, slot.opens) && v.date <= slot.dueBy,
     );
     const [visit] = index >= 0 ? unused.splice(index, 1) : [];
     if (visit) return { ...slot, status: "done", metBy: visit.date };
