@@ -37,3 +37,4 @@ export { getTagClassName } from "./steward/tag-colour.ts";
 export type { AgendaItemOption } from "./theme/fields/agenda-notes-field/agenda-notes-field.tsx";
 export type { GovukChrome, GovukComponentStatics } from "./theme/shared/chrome.ts";
 export type { GovukThemeOptions, StewardFormContext } from "./theme/shared/form-context.ts";
+export { getChoiceHints, getChoiceLabel, toChoiceSchema } from "./steward/choice-schema.ts";

@@ -46,6 +46,7 @@ export {
 } from "./diff.ts";
 export * from "./lifecycle.ts";
 export { parsePolicyDocument, PolicyDocumentError } from "./parse.ts";
+export { getRefTargets, isRefCollection, REF_COLLECTIONS, type RefCollection, type RefTarget } from "./refs.ts";
 export {
   FORMAT_UPGRADES,
   FormatUpgradeError,

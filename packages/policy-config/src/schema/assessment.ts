@@ -9,7 +9,7 @@
  */
 import { Type, type Static } from "@sinclair/typebox";
 
-import { Applicability, JsonLogicRule, Key, List, SIZE_LIMITS, Strict, Text } from "./common.ts";
+import { Applicability, JsonLogicRule, Key, List, RefTo, SIZE_LIMITS, Strict, Text } from "./common.ts";
 
 const DimensionLevel = Strict(
   {
@@ -42,7 +42,7 @@ const DimensionValuation = Type.Union(
     Strict(
       {
         kind: Type.Literal("criteria"),
-        area: Key,
+        area: RefTo("areas"),
       },
       {
         title: "Best fit against criteria",
@@ -66,14 +66,14 @@ const DimensionValuation = Type.Union(
       {
         kind: Type.Literal("officer"),
         rationaleRequired: Type.Boolean({ title: "The officer says why" }),
-        roles: Type.Optional(List(Key, { minItems: 1, title: "Only these roles may choose it" })),
+        roles: Type.Optional(List(RefTo("roles"), { minItems: 1, title: "Only these roles may choose it" })),
       },
       { title: "An officer's judgement", description: "An officer chooses the level when recording the assessment." },
     ),
     Strict(
       {
         kind: Type.Literal("indicator"),
-        indicator: Key,
+        indicator: RefTo("indicators"),
       },
       {
         title: "An indicator's value",
@@ -124,11 +124,11 @@ export const Derivation = Type.Union(
     Strict(
       {
         kind: Type.Literal("table"),
-        rows: List(Strict({ when: TableCondition, category: Key }, { title: "Row" }), {
+        rows: List(Strict({ when: TableCondition, category: RefTo("categories") }, { title: "Row" }), {
           minItems: 1,
           title: "Rows, first match",
         }),
-        otherwise: Type.Optional(Key),
+        otherwise: Type.Optional(RefTo("categories")),
       },
       {
         title: "A decision table",
@@ -139,11 +139,11 @@ export const Derivation = Type.Union(
     Strict(
       {
         kind: Type.Literal("rules"),
-        rules: List(Strict({ when: JsonLogicRule, category: Key }, { title: "Rule" }), {
+        rules: List(Strict({ when: JsonLogicRule, category: RefTo("categories") }, { title: "Rule" }), {
           minItems: 1,
           title: "Rules, first match",
         }),
-        otherwise: Type.Optional(Key),
+        otherwise: Type.Optional(RefTo("categories")),
       },
       {
         title: "Rules",
@@ -158,8 +158,8 @@ export const Derivation = Type.Union(
 export const Moderation = Strict(
   {
     required: Type.Boolean({ title: "A second officer confirms each decision" }),
-    categories: Type.Optional(List(Key, { title: "Only for these categories" })),
-    roles: Type.Optional(List(Key, { title: "Roles that may moderate" })),
+    categories: Type.Optional(List(RefTo("categories"), { title: "Only for these categories" })),
+    roles: Type.Optional(List(RefTo("roles"), { title: "Roles that may moderate" })),
   },
   { title: "Moderation" },
 );

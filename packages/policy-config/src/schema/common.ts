@@ -29,6 +29,32 @@ export const Key = Type.String({
     "A stable identifier: lower-case letters and digits, words joined by single hyphens (for example high-support).",
 });
 
+/**
+ * What a reference may name: each collection of keyed items in a policy. The studio offers what exists in the
+ * collection (by label) wherever the meta-schema marks a field `"x-steward-ref": "<collection>"`.
+ */
+export const REF_COLLECTIONS = [
+  "areas",
+  "categories",
+  "visitTypes",
+  "meetingTypes",
+  "letterTypes",
+  "stages",
+  "transitions",
+  "forms",
+  "roles",
+  "terms",
+  "indicators",
+  "registers",
+  "measures",
+  "followUps",
+] as const;
+export type RefCollection = (typeof REF_COLLECTIONS)[number];
+
+/** A key that names an item of another part of the policy (a category, a role, a form, ...). */
+export const RefTo = (collection: RefCollection, options: { title?: string; description?: string } = {}) =>
+  Type.String({ ...Key, "x-steward-ref": collection, ...options });
+
 /** A calendar date, `YYYY-MM-DD`. */
 export const IsoDate = Type.String({
   format: "date",

@@ -7,7 +7,7 @@
  */
 import { Type, type Static } from "@sinclair/typebox";
 
-import { JsonLogicRule, Key, List, ruleOf, SIZE_LIMITS, SourceRef, Strict, Text } from "./common.ts";
+import { JsonLogicRule, Key, List, RefTo, ruleOf, SIZE_LIMITS, SourceRef, Strict, Text } from "./common.ts";
 
 /** A length of time: `{ "count": 12, "unit": "months" }`. */
 export const Duration = Strict(
@@ -79,7 +79,7 @@ export const IndicatorSource = Type.Union(
       {
         kind: Type.Literal("entry"),
         roles: Type.Optional(
-          List(Key, {
+          List(RefTo("roles"), {
             minItems: 1,
             title: "Roles that may enter it",
             description: "LA roles; leave out for every role that may update a school.",
@@ -91,7 +91,7 @@ export const IndicatorSource = Type.Union(
     Strict(
       {
         kind: Type.Literal("form"),
-        form: Key,
+        form: RefTo("forms"),
         field: Type.String({
           minLength: 1,
           maxLength: 300,
@@ -175,9 +175,9 @@ export const RegisterDefinition = Strict(
     ),
     access: Strict(
       {
-        log: List(Key, { minItems: 1, title: "Roles that may log an entry" }),
-        read: List(Key, { minItems: 1, title: "Roles that may read entries" }),
-        close: List(Key, { minItems: 1, title: "Roles that may close an entry" }),
+        log: List(RefTo("roles"), { minItems: 1, title: "Roles that may log an entry" }),
+        read: List(RefTo("roles"), { minItems: 1, title: "Roles that may read entries" }),
+        close: List(RefTo("roles"), { minItems: 1, title: "Roles that may close an entry" }),
       },
       { title: "Who may" },
     ),
@@ -195,11 +195,14 @@ export const RegisterDefinition = Strict(
 /** Which records a measure counts. */
 export const MeasureOf = Type.Union(
   [
-    Strict({ kind: Type.Literal("register"), register: Key }, { title: "A register's entries" }),
-    Strict({ kind: Type.Literal("meetings"), meetingType: Type.Optional(Key) }, { title: "Meetings" }),
-    Strict({ kind: Type.Literal("visits"), visitType: Type.Optional(Key) }, { title: "Visits" }),
-    Strict({ kind: Type.Literal("letters"), letterType: Type.Optional(Key) }, { title: "Letters" }),
-    Strict({ kind: Type.Literal("indicator"), indicator: Key }, { title: "An indicator's values" }),
+    Strict({ kind: Type.Literal("register"), register: RefTo("registers") }, { title: "A register's entries" }),
+    Strict(
+      { kind: Type.Literal("meetings"), meetingType: Type.Optional(RefTo("meetingTypes")) },
+      { title: "Meetings" },
+    ),
+    Strict({ kind: Type.Literal("visits"), visitType: Type.Optional(RefTo("visitTypes")) }, { title: "Visits" }),
+    Strict({ kind: Type.Literal("letters"), letterType: Type.Optional(RefTo("letterTypes")) }, { title: "Letters" }),
+    Strict({ kind: Type.Literal("indicator"), indicator: RefTo("indicators") }, { title: "An indicator's values" }),
   ],
   { title: "Counts" },
 );

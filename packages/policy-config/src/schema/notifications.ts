@@ -7,12 +7,12 @@
 import { Type, type Static } from "@sinclair/typebox";
 
 import { NOTIFICATION_EVENT_KEYS, NOTIFICATION_PERSON_KEYS } from "../vocabulary.ts";
-import { Key, List, Strict, Text } from "./common.ts";
+import { Key, List, RefTo, Strict, Text } from "./common.ts";
 
 export const NotificationRecipient = Strict(
   {
     role: Type.Optional({
-      ...Key,
+      ...RefTo("roles"),
       title: "Role",
       description: "Everyone holding this role of the policy; for a school role, only the staff of the case's school.",
     }),
@@ -33,11 +33,11 @@ export const NotificationRule = Strict(
       NOTIFICATION_EVENT_KEYS.map((e) => Type.Literal(e)),
       { title: "Event", description: "What happens to a case that sends this notification." },
     ),
-    stage: Type.Optional({ ...Key, title: "Only on entering this stage" }),
-    letterType: Type.Optional({ ...Key, title: "Only for this letter type" }),
-    visitType: Type.Optional({ ...Key, title: "Only for this visit type" }),
-    category: Type.Optional({ ...Key, title: "Only for this category" }),
-    followUp: Type.Optional({ ...Key, title: "Only when this follow-up starts" }),
+    stage: Type.Optional({ ...RefTo("stages"), title: "Only on entering this stage" }),
+    letterType: Type.Optional({ ...RefTo("letterTypes"), title: "Only for this letter type" }),
+    visitType: Type.Optional({ ...RefTo("visitTypes"), title: "Only for this visit type" }),
+    category: Type.Optional({ ...RefTo("categories"), title: "Only for this category" }),
+    followUp: Type.Optional({ ...RefTo("followUps"), title: "Only when this follow-up starts" }),
     recipients: List(NotificationRecipient, { minItems: 1, maxItems: 20, title: "Who is told" }),
     subject: Text({ maxLength: 300, title: "Subject (Liquid)", description: "Plain text: {{ school.name }}." }),
     body: Text({ maxLength: 10_000, title: "Body (Liquid)", description: "Plain text, the same merge fields." }),

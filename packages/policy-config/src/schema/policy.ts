@@ -9,6 +9,7 @@ import {
   JsonLogicRule,
   Key,
   List,
+  RefTo,
   SIZE_LIMITS,
   SourceRef,
   Strict,
@@ -199,7 +200,7 @@ export const Period = Strict(
 
 export const Cadence = Strict(
   {
-    visitType: Key,
+    visitType: RefTo("visitTypes"),
     frequency: Frequency,
     basis: Type.Union([Type.Literal("minimum"), Type.Literal("typical"), Type.Literal("exact")], {
       title: "Basis",
@@ -216,7 +217,7 @@ export const Cadence = Strict(
 );
 
 export const RequiredMeeting = Strict(
-  { meetingType: Key, note: Type.Optional(Text({ maxLength: 500 })) },
+  { meetingType: RefTo("meetingTypes"), note: Type.Optional(Text({ maxLength: 500 })) },
   { title: "Required meeting" },
 );
 
@@ -262,8 +263,8 @@ export const Descriptor = Strict(
 
 export const CriteriaSet = Strict(
   {
-    area: Key,
-    category: Key,
+    area: RefTo("areas"),
+    category: RefTo("categories"),
     descriptors: List(Descriptor, { minItems: 1, title: "Descriptors" }),
   },
   { title: "Criteria", description: "The descriptors a best-fit judgement makes against one category in one area." },
@@ -293,7 +294,7 @@ export const Trigger = Strict(
     when: JsonLogicRule,
     suggests: Strict(
       {
-        category: Type.Optional(Key),
+        category: Type.Optional(RefTo("categories")),
         categoryEffect: Type.Optional(
           Type.Union([Type.Literal("raise"), Type.Literal("lower"), Type.Literal("set")], {
             title: "Effect on the category",
@@ -301,8 +302,8 @@ export const Trigger = Strict(
               "raise (the default): the suggestion rises to this category if it is more severe; lower: falls to it if it is less severe; set: becomes it.",
           }),
         ),
-        letterType: Type.Optional(Key),
-        stage: Type.Optional(Key),
+        letterType: Type.Optional(RefTo("letterTypes")),
+        stage: Type.Optional(RefTo("stages")),
         action: Type.Optional(Text({ maxLength: 500 })),
       },
       { title: "Suggests", description: "At least one of: a category, a letter type, a stage or an action." },
@@ -317,7 +318,7 @@ export const Trigger = Strict(
 
 export const Participant = Strict(
   {
-    role: Type.Optional(Key),
+    role: Type.Optional(RefTo("roles")),
     label: Type.Optional(
       Text({
         maxLength: 200,
@@ -339,7 +340,7 @@ export const AgendaItem = Strict(
 
 export const Agenda = Strict(
   {
-    term: Type.Union([Key, Type.Literal("any")], {
+    term: Type.Union([RefTo("terms"), Type.Literal("any")], {
       title: "Term",
       description: "The term key this agenda is for, or any.",
     }),
@@ -363,12 +364,12 @@ export const VisitType = Strict(
     label: Text({ maxLength: 200 }),
     purpose: Text({ maxLength: 4000 }),
     attendees: List(Participant, { title: "Who attends" }),
-    ledBy: List(Key, { minItems: 1, title: "Roles that lead and record it" }),
+    ledBy: List(RefTo("roles"), { minItems: 1, title: "Roles that lead and record it" }),
     agendas: List(Agenda, { title: "Agendas" }),
     activities: Type.Optional(List(Text({ maxLength: 300 }), { title: "Activities may include" })),
-    reportForm: Type.Optional(Key),
+    reportForm: Type.Optional(RefTo("forms")),
     reportVisibility: ReportVisibility,
-    preVisitForm: Type.Optional(Key),
+    preVisitForm: Type.Optional(RefTo("forms")),
     applicability: Type.Optional(Applicability),
     source: Type.Optional(SourceRef),
   },
@@ -417,7 +418,7 @@ export const MeetingType = Strict(
       description: "Minutes are for LA attendees only; only what is listed under sharing reaches anyone else.",
     }),
     sharing: List(Sharing, { title: "Shared after the meeting" }),
-    minutesForm: Type.Optional(Key),
+    minutesForm: Type.Optional(RefTo("forms")),
     progressJudgements: List(ProgressJudgement, { title: "Progress judgements" }),
     applicability: Type.Optional(Applicability),
     source: Type.Optional(SourceRef),
@@ -431,7 +432,7 @@ export const Indicator = Strict({ key: Key, text: Text({ maxLength: 1000 }) }, {
 
 export const Recipient = Strict(
   {
-    role: Type.Optional(Key),
+    role: Type.Optional(RefTo("roles")),
     label: Type.Optional(Text({ maxLength: 200 })),
     copy: Type.Boolean({ title: "Sent a copy", description: "True for a copy (cc); false for an addressee." }),
     when: Type.Optional({
@@ -519,9 +520,9 @@ export const LetterType = Strict(
     recipients: List(Recipient, { minItems: 1, title: "Recipients" }),
     permissions: Strict(
       {
-        draft: List(Key, { minItems: 1, title: "Roles that may draft" }),
-        approve: List(Key, { title: "Roles that may approve" }),
-        issue: List(Key, { minItems: 1, title: "Roles that may issue" }),
+        draft: List(RefTo("roles"), { minItems: 1, title: "Roles that may draft" }),
+        approve: List(RefTo("roles"), { title: "Roles that may approve" }),
+        issue: List(RefTo("roles"), { minItems: 1, title: "Roles that may issue" }),
       },
       { title: "Who may" },
     ),
@@ -532,7 +533,7 @@ export const LetterType = Strict(
     responseForm: Type.Optional(
       Strict(
         {
-          form: Key,
+          form: RefTo("forms"),
           label: Text({ maxLength: 200, title: "In words", description: "For example Action plan." }),
         },
         {
@@ -549,8 +550,8 @@ export const LetterType = Strict(
     effect: Type.Optional(
       Strict(
         {
-          stage: Type.Optional(Key),
-          category: Type.Optional(Key),
+          stage: Type.Optional(RefTo("stages")),
+          category: Type.Optional(RefTo("categories")),
           inForceUntilRemoved: Type.Optional(Type.Boolean({ title: "Stays in force until removed" })),
           notify: Type.Optional(List(Participant, { title: "Also notify" })),
         },
@@ -589,12 +590,12 @@ export const FollowUp = Strict(
       },
     ),
     label: Text({ maxLength: 300, title: "What to do" }),
-    visitType: Type.Optional(Key),
-    letterType: Type.Optional(Key),
-    meetingType: Type.Optional(Key),
+    visitType: Type.Optional(RefTo("visitTypes")),
+    letterType: Type.Optional(RefTo("letterTypes")),
+    meetingType: Type.Optional(RefTo("meetingTypes")),
     notify: Type.Optional(List(Participant, { minItems: 1, title: "Whom to tell" })),
     within: Type.Optional({ ...Period, title: "Due within", description: "How long after entering the stage." }),
-    roles: Type.Optional(List(Key, { minItems: 1, title: "Roles that do it" })),
+    roles: Type.Optional(List(RefTo("roles"), { minItems: 1, title: "Roles that do it" })),
   },
   {
     title: "Follow-up",
@@ -620,12 +621,12 @@ export const Stage = Strict(
 export const Transition = Strict(
   {
     key: Key,
-    from: List(Type.Union([Key, Type.Literal("*")]), {
+    from: List(Type.Union([RefTo("stages"), Type.Literal("*")]), {
       minItems: 1,
       title: "From stages",
       description: "Stage keys, or * for any.",
     }),
-    to: Key,
+    to: RefTo("stages"),
     label: Text({ maxLength: 300 }),
     mode: Type.Union([Type.Literal("automatic"), Type.Literal("suggested"), Type.Literal("manual")], {
       title: "Mode",
@@ -634,7 +635,7 @@ export const Transition = Strict(
     }),
     when: Type.Optional(JsonLogicRule),
     requiresReason: Type.Boolean({ title: "The officer gives a reason" }),
-    roles: Type.Optional(List(Key, { title: "Roles that may make it" })),
+    roles: Type.Optional(List(RefTo("roles"), { title: "Roles that may make it" })),
     description: Type.Optional(Text({ maxLength: 2000 })),
     source: Type.Optional(SourceRef),
   },
@@ -643,7 +644,7 @@ export const Transition = Strict(
 
 export const Escalation = Strict(
   {
-    initialStage: Key,
+    initialStage: RefTo("stages"),
     stages: List(Stage, { minItems: 1, title: "Stages" }),
     transitions: List(Transition, { title: "Transitions" }),
   },
@@ -748,7 +749,7 @@ export const Role = Strict(
     description: Text({ maxLength: 2000 }),
     rules: List(Rule, { minItems: 1, title: "Rules" }),
     mayGrant: Type.Optional(
-      List(Key, {
+      List(RefTo("roles"), {
         title: "Roles its holders may give",
         description:
           "The roles a user with this role may give when inviting users or changing their roles (with the `invite` or `update` User permission). A role not listed here cannot be given by them; without this list they may give none.",

@@ -1,8 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 
-import { GovukForm } from "@steward/forms";
 import { policyMetaSchema, validatePolicy } from "@steward/policy-config";
 import {
   ErrorPage,
@@ -22,8 +21,11 @@ import {
 } from "@steward/ui";
 
 import { SECTION_EDITORS } from "./editors/registry.ts";
-import { buildUiSchema, getSectionSchema, META_FIELDS, toErrorSchema, toRjsfId } from "./meta-form.tsx";
+import { toRjsfId } from "./meta-form.tsx";
 import { STATUS_COLOUR, useRefreshPolicy, useVersion, versionName, type PolicyProblem } from "./policy-hooks.ts";
+import { LazyDetails } from "./sections/json-details.tsx";
+import { JsonEditor } from "./sections/json-editor.tsx";
+import { SectionView } from "./sections/section-view.tsx";
 import { StudioContext } from "./studio-context.ts";
 
 type Version = RouterOutputs["policy"]["get"];
@@ -60,7 +62,7 @@ export function EditorPage() {
   return <DraftEditor key={version.data.id} version={version.data} />;
 }
 
-function VersionHeader({ version, children }: { version: Version; children?: React.ReactNode }) {
+function VersionHeader({ version, children }: { version: Version; children?: ReactNode }) {
   return (
     <>
       <Link to="/policy" className="govuk-back-link">
@@ -80,10 +82,10 @@ function VersionHeader({ version, children }: { version: Version; children?: Rea
 function ReadOnlyVersion({ version }: { version: Version }) {
   const json: PolicyJson = version.document;
   const [section, setSection] = useSection();
-  const schema = useMemo(() => getSectionSchema(policyMetaSchema, section), [section]);
-  const uiSchema = useMemo(() => buildUiSchema(schema as Record<string, unknown>), [schema]);
+  const [openItem, setOpenItem] = useOpenItem(section);
   const studio = useMemo(() => ({ versionId: version.id, doc: json, readonly: true }), [version.id, json]);
   const sectionEditor = SECTION_EDITORS[section];
+  const title = SECTIONS.find((s) => s.key === section)?.title ?? section;
   return (
     <StudioContext value={studio}>
       <VersionHeader version={version}>
@@ -101,22 +103,27 @@ function ReadOnlyVersion({ version }: { version: Version }) {
       {sectionEditor ? (
         <sectionEditor.component section={section} value={json[section]} onChange={() => {}} problems={[]} readonly />
       ) : (
-        <GovukForm
+        <SectionView
           key={section}
-          schema={schema}
-          uiSchema={{ ...uiSchema, "ui:submitButtonOptions": { norender: true } }}
-          formData={json[section]}
-          fields={META_FIELDS}
-          idPrefix={section}
-          readonly
-          showErrorList={false}
-          noValidate
-        >
-          <></>
-        </GovukForm>
+          section={section}
+          title={title}
+          doc={json}
+          problems={[]}
+          openItem={openItem}
+          onOpenItem={setOpenItem}
+        />
       )}
     </StudioContext>
   );
+}
+
+/** The one item of the section's list whose form is open; none when another section is shown. */
+function useOpenItem(section: string): [number | undefined, (index: number | undefined) => void] {
+  const [open, setOpen] = useState<{ section: string; index: number }>();
+  return [
+    open?.section === section ? open.index : undefined,
+    (index) => setOpen(index === undefined ? undefined : { section, index }),
+  ];
 }
 
 function SectionNav({
@@ -217,7 +224,21 @@ function useDraft(version: Version) {
     setDoc((current) =>
       JSON.stringify(current[section]) === JSON.stringify(value) ? current : { ...current, [section]: value },
     );
-  return { doc, revision, problems, saveProblems, saved, dirty, saving: save.isPending, saveThen, updateSection };
+  const replaceDoc = (value: unknown) => {
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) setDoc({ ...value });
+  };
+  return {
+    doc,
+    revision,
+    problems,
+    saveProblems,
+    saved,
+    dirty,
+    saving: save.isPending,
+    saveThen,
+    updateSection,
+    replaceDoc,
+  };
 }
 
 function savedMessage(updatedAt: string, problems: number): string {
@@ -227,9 +248,10 @@ function savedMessage(updatedAt: string, problems: number): string {
   return `Draft saved at ${formatDateTime(updatedAt)}${toFix}`;
 }
 
-/** The draft editor: one section of the document at a time, as a form generated from the meta-schema and as JSON beside it; each problem shows at its field. */
+/** The draft editor: one section of the document at a time, as forms and as JSON; each problem shows at its field. */
 function DraftEditor({ version }: { version: Version }) {
   const [section, setSection] = useSection();
+  const [openItem, setOpenItem] = useOpenItem(section);
   const draft = useDraft(version);
   const { problems, dirty } = draft;
   const counts = useMemo(() => {
@@ -244,6 +266,10 @@ function DraftEditor({ version }: { version: Version }) {
   usePageTitle(`Edit ${title}: ${versionName(version)}`);
   const update = (value: unknown) => draft.updateSection(section, value);
   const studio = useMemo(() => ({ versionId: version.id, doc: draft.doc, readonly: false }), [version.id, draft.doc]);
+  const reveal = (pointer: string) => {
+    const index = Number(pointer.split("/")[2]);
+    if (Array.isArray(draft.doc[section]) && Number.isInteger(index)) setOpenItem(index);
+  };
   return (
     <StudioContext value={studio}>
       <div className="steward-studio">
@@ -264,35 +290,45 @@ function DraftEditor({ version }: { version: Version }) {
         <DraftButtons versionId={version.id} dirty={dirty} saving={draft.saving} saveThen={draft.saveThen} />
         <SectionNav section={section} onChoose={setSection} counts={counts} />
         <h2 className="govuk-heading-l">{title}</h2>
-        {sectionProblems.length > 0 && <SectionProblems problems={sectionProblems} />}
+        {sectionProblems.length > 0 && <SectionProblems problems={sectionProblems} onReveal={reveal} />}
         <OtherSections section={section} problems={problems} counts={counts} onChoose={setSection} />
         <SectionBody
           key={section}
           section={section}
           title={title}
-          value={draft.doc[section]}
+          doc={draft.doc}
           problems={sectionProblems}
+          openItem={openItem}
+          onOpenItem={setOpenItem}
           onChange={update}
         />
+        <LazyDetails summary="Edit the whole policy as JSON">
+          {() => (
+            <JsonEditor
+              id="json-document"
+              label="The whole policy as JSON"
+              value={draft.doc}
+              pointers={problems.map((p) => p.pointer)}
+              onChange={draft.replaceDoc}
+            />
+          )}
+        </LazyDetails>
       </div>
     </StudioContext>
   );
 }
 
-/** A section: its own editor where it has one (with every field as a form a click away), else the form and JSON. */
-function SectionBody({
-  section,
-  title,
-  value,
-  problems,
-  onChange,
-}: {
+/** A section: its own editor where it has one (with every field as a form a click away), else its forms and JSON. */
+function SectionBody(props: {
   section: string;
   title: string;
-  value: unknown;
+  doc: PolicyJson;
   problems: PolicyProblem[];
+  openItem: number | undefined;
+  onOpenItem: (index: number | undefined) => void;
   onChange: (value: unknown) => void;
 }) {
+  const { section, doc, problems, onChange } = props;
   const sectionEditor = SECTION_EDITORS[section];
   const [generic, setGeneric] = useState(false);
   return (
@@ -308,27 +344,13 @@ function SectionBody({
         <sectionEditor.component
           key={section}
           section={section}
-          value={value}
+          value={doc[section]}
           onChange={onChange}
           problems={problems}
           readonly={false}
         />
       ) : (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-half">
-            <SectionForm key={section} section={section} value={value} problems={problems} onChange={onChange} />
-          </div>
-          <div className="govuk-grid-column-one-half">
-            <JsonEditor
-              key={section}
-              section={section}
-              title={title}
-              value={value}
-              problems={problems}
-              onChange={onChange}
-            />
-          </div>
-        </div>
+        <SectionView {...props} />
       )}
     </>
   );
@@ -414,7 +436,7 @@ function OtherSections({
 }
 
 /** This section's problems, each linked to its field. Shown as the user types, so it does not take focus. */
-function SectionProblems({ problems }: { problems: PolicyProblem[] }) {
+function SectionProblems({ problems, onReveal }: { problems: PolicyProblem[]; onReveal: (pointer: string) => void }) {
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
   const item = (p: PolicyProblem, i: number) => (
@@ -422,11 +444,14 @@ function SectionProblems({ problems }: { problems: PolicyProblem[] }) {
       <a
         href={`#${toRjsfId(p.pointer)}`}
         onClick={(event) => {
-          const target = document.getElementById(toRjsfId(p.pointer));
-          if (!target) return;
           event.preventDefault();
-          target.focus();
-          target.scrollIntoView({ block: "center" });
+          // The field may be in a list item not open yet: open it, then go to the field once it is drawn.
+          onReveal(p.pointer);
+          window.setTimeout(() => {
+            const target = document.getElementById(toRjsfId(p.pointer));
+            target?.focus();
+            target?.scrollIntoView({ block: "center" });
+          });
         }}
       >
         {p.where}: {p.message}
@@ -449,126 +474,6 @@ function SectionProblems({ problems }: { problems: PolicyProblem[] }) {
         </ul>
         {errors.length > 30 && <p className="govuk-body-s">And {errors.length - 30} more.</p>}
       </div>
-    </div>
-  );
-}
-
-function SectionForm({
-  section,
-  value,
-  problems,
-  onChange,
-}: {
-  section: string;
-  value: unknown;
-  problems: PolicyProblem[];
-  onChange: (value: unknown) => void;
-}) {
-  const schema = useMemo(() => getSectionSchema(policyMetaSchema, section), [section]);
-  // The section's own title is the page's heading already.
-  const uiSchema = useMemo(
-    () => ({
-      ...buildUiSchema(schema as Record<string, unknown>),
-      "ui:label": false,
-      "ui:submitButtonOptions": { norender: true },
-    }),
-    [schema],
-  );
-  const extraErrors = useMemo(
-    () =>
-      toErrorSchema(
-        problems.filter((p) => p.severity === "error"),
-        section,
-      ),
-    [problems, section],
-  );
-  return (
-    <section aria-label={`${schema.title ?? section}: form`}>
-      <GovukForm<unknown>
-        schema={schema}
-        uiSchema={uiSchema}
-        formData={value}
-        fields={META_FIELDS}
-        idPrefix={section}
-        noValidate
-        showErrorList={false}
-        extraErrors={extraErrors}
-        formContext={{ govuk: { showTitle: false, markOptional: true } }}
-        experimental_defaultFormStateBehavior={{
-          emptyObjectFields: "skipDefaults",
-          arrayMinItems: { populate: "never" },
-        }}
-        onChange={(event) => onChange(event.formData)}
-      >
-        <></>
-      </GovukForm>
-    </section>
-  );
-}
-
-/** The section as JSON. Valid JSON updates the document (and the form) as it is typed. */
-function JsonEditor({
-  section,
-  title,
-  value,
-  problems,
-  onChange,
-}: {
-  section: string;
-  title: string;
-  value: unknown;
-  problems: PolicyProblem[];
-  onChange: (value: unknown) => void;
-}) {
-  const [text, setText] = useState(() => JSON.stringify(value, null, 2) ?? "");
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    // Follow the form's changes; keep the text as typed when it already says the same thing.
-    setText((current) => {
-      try {
-        if (JSON.stringify(JSON.parse(current)) === JSON.stringify(value)) return current;
-      } catch {
-        // An unfinished edit: the form's change replaces it.
-      }
-      return JSON.stringify(value, null, 2) ?? "";
-    });
-  }, [value]);
-  const id = `json-${section}`;
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {title} as JSON
-      </label>
-      <div className="govuk-hint" id={`${id}-hint`}>
-        Changes here update the form, and the form's changes show here.{" "}
-        {problems.length > 0 &&
-          `Problems are at: ${[...new Set(problems.map((p) => p.pointer))].slice(0, 5).join(", ")}${problems.length > 5 ? "…" : ""}`}
-      </div>
-      {error && (
-        <p className="govuk-error-message" id={`${id}-error`}>
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      <textarea
-        className={`govuk-textarea steward-code steward-json-editor${error ? " govuk-textarea--error" : ""}`}
-        id={id}
-        rows={30}
-        spellCheck={false}
-        value={text}
-        aria-describedby={describedBy}
-        onChange={(event) => {
-          const next = event.target.value;
-          setText(next);
-          try {
-            const parsed = JSON.parse(next) as unknown;
-            setError(undefined);
-            onChange(parsed);
-          } catch (e) {
-            setError(`Not valid JSON: ${(e as Error).message}. The form keeps the last valid value.`);
-          }
-        }}
-      />
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import type { FieldProps, RJSFSchema, UiSchema } from "@rjsf/utils";
+import type { FieldProps, UiSchema } from "@rjsf/utils";
 import { useEffect, useState } from "react";
 
 import { humanise } from "@steward/ui";
 
 import { FIELD_EDITORS } from "./editors/registry.ts";
-
-type Schema = Record<string, unknown>;
+import { getOneOrManyChoices, OneOrManyField } from "./fields/one-or-many-field.tsx";
+import { isSchema, type Schema } from "./fields/studio-schema.ts";
 
 /** A free-form JSON value (a JsonLogic rule, CASL conditions, a form's own JSON Schema), edited as JSON text. */
 function JsonValueField(props: FieldProps<unknown>) {
@@ -67,28 +67,54 @@ const isFreeForm = (schema: Schema) =>
   schema.additionalProperties === true &&
   (!schema.properties || Object.keys(schema.properties).length === 0);
 
+/** A choice of constants (a union of literals, or a reference to what exists): its number of options. */
+const countChoices = (schema: unknown): number =>
+  isSchema(schema) && schema.type !== "object" && Array.isArray(schema.oneOf)
+    ? schema.oneOf.filter((option) => isSchema(option) && "const" in option).length
+    : 0;
+
+/** The property that names a list item in words, shown before its identifier. */
+export const getLabelProperty = (properties: Record<string, unknown>): string | undefined =>
+  ["label", "title", "text"].find((name) => name in properties);
+
+const IDENTIFIER_HINT =
+  "Made from the label when you add an item: lower-case letters and digits, words joined by hyphens. Other parts of the policy refer to it, so change it only with them.";
+
+function buildObjectUiSchema(properties: Record<string, Schema>): UiSchema {
+  const ui: UiSchema = {};
+  for (const [name, child] of Object.entries(properties)) {
+    const childUi = buildUiSchema(child);
+    // A field without a title of its own (or a reference titled only "Key") is named by its key, in words.
+    const untitled = !child.title || (child.title === "Key" && name !== "key");
+    ui[name] = untitled ? { ...childUi, "ui:title": humanise(name) } : childUi;
+  }
+  const label = getLabelProperty(properties);
+  if ("key" in properties) {
+    const keyUi: UiSchema = isSchema(ui.key) ? ui.key : {};
+    ui.key = { ...keyUi, "ui:title": "Identifier", "ui:description": IDENTIFIER_HINT };
+    if (label) ui["ui:order"] = [label, "key", "*"];
+  }
+  return ui;
+}
+
 /**
- * A uiSchema for a part of the meta-schema: long texts as text areas, free-form JSON as JSON text,
- * lists as GOV.UK "add another". Generated, so a new field in the meta-schema needs no change here.
+ * A uiSchema for a part of the studio's meta-schema (unions of constants already choices, see studio-schema.ts):
+ * long texts as text areas, free-form JSON as JSON text, a few choices as radios and more as a select, lists of
+ * choices as checkboxes, lists as GOV.UK "add another". Generated, so a new field in the meta-schema needs no change.
  */
 export function buildUiSchema(schema: Schema): UiSchema {
   const editor = schema["x-steward-editor"];
   if (typeof editor === "string" && editor in FIELD_EDITORS) return { "ui:field": editor };
   if (isFreeForm(schema)) return { "ui:field": "jsonValue" };
-  if (schema.type === "object" && schema.properties) {
-    const ui: UiSchema = {};
-    for (const [name, child] of Object.entries(schema.properties as Record<string, Schema>)) {
-      const childUi = buildUiSchema(child);
-      // A field without a title of its own is named by its key, in words ("effectiveFrom": "Effective from").
-      ui[name] = child.title ? childUi : { ...childUi, "ui:title": humanise(name) };
-    }
-    return ui;
+  if (getOneOrManyChoices(schema)) return { "ui:field": "oneOrMany", "ui:fieldReplacesAnyOrOneOf": true };
+  if (schema.type === "object" && isSchema(schema.properties))
+    return buildObjectUiSchema(schema.properties as Record<string, Schema>);
+  if (schema.type === "array" && isSchema(schema.items)) {
+    if (schema.uniqueItems === true && countChoices(schema.items) > 0) return { "ui:widget": "checkboxes" };
+    return { items: buildUiSchema(schema.items), "ui:options": { orderable: false } };
   }
-  if (schema.type === "array" && schema.items && typeof schema.items === "object") {
-    const items = schema.items as Schema;
-    // A list of plain strings (support offered, prompts) reads best one per line... but keeps its items addressable.
-    return { items: buildUiSchema(items), "ui:options": { orderable: false } };
-  }
+  const choices = countChoices(schema);
+  if (choices > 0) return choices <= 6 && !schema["x-steward-ref"] ? { "ui:widget": "radio" } : {};
   if (
     schema.type === "string" &&
     typeof schema.maxLength === "number" &&
@@ -100,13 +126,7 @@ export function buildUiSchema(schema: Schema): UiSchema {
   return {};
 }
 
-export const META_FIELDS = { jsonValue: JsonValueField, ...FIELD_EDITORS };
-
-/** The meta-schema's part for one section, as rjsf wants it. */
-export function getSectionSchema(metaSchema: Schema, section: string): RJSFSchema {
-  const properties = metaSchema.properties as Record<string, RJSFSchema>;
-  return properties[section] ?? { type: "object" };
-}
+export const META_FIELDS = { jsonValue: JsonValueField, oneOrMany: OneOrManyField, ...FIELD_EDITORS };
 
 /** Problems of one section as rjsf's extraErrors: `/categories/0/label` under `{0: {label: {__errors}}}`. */
 export function toErrorSchema(problems: { pointer: string; message: string }[], section: string) {
