@@ -30,13 +30,13 @@ const firstYearOf = (key: string) => Number(key.slice(0, 4));
 const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
 
 /** The date `days` days after `date` (both YYYY-MM-DD). */
-export function addDays(date: string, days: number): string {
+function addDays(date: string, days: number): string {
   const [y, m, d] = date.split("-").map(Number);
   return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
 }
 
 /** The same day and month `years` years on (29 February becomes the 28th in a year without it). */
-export function moveDate(date: string, years: number): string {
+function moveDate(date: string, years: number): string {
   const moved = `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
   return isRealDate(moved) ? moved : `${moved.slice(0, 8)}28`;
 }
