@@ -19,6 +19,7 @@ const chromiumPath = findChromium();
 const skip = browserSkipReason(chromiumPath);
 if (skip) console.log(`# SKIP browser tests: ${skip}`);
 
+const SHOTS = path.join(repoRoot, "apps/e2e/screenshots");
 const TERM_DATES = path.join(repoRoot, "packages/policy-config/fixtures/term-dates/term_dates_873_925.csv");
 
 /** What each authority's rows of the file give: the year imported and one half term of it, as the strip says it. */
@@ -76,7 +77,8 @@ void describe("the policy studio's calendar in a browser", { skip, concurrency: 
         .waitFor();
       assert.match(await preview.innerText(), new RegExp(`${imported.half}\\s+\\d`));
       await session.capture(`${la.prefix}studio-calendar-import-preview`);
-      await preview.getByRole("button", { name: `Add ${imported.year} to the calendar` }).click();
+      await preview.screenshot({ path: path.join(SHOTS, `${la.prefix}studio-calendar-preview-part.png`) });
+      await preview.getByRole("button", { name: "Add them to the calendar" }).click();
 
       // The year is in the calendar, and its strip shows the half term from the file.
       await page
@@ -88,6 +90,7 @@ void describe("the policy studio's calendar in a browser", { skip, concurrency: 
         (await strip.textContent()) ?? "",
         new RegExp(`${imported.half} \\(half term\\): ${imported.dates}`),
       );
+      await strip.screenshot({ path: path.join(SHOTS, `${la.prefix}studio-calendar-strip-part.png`) });
       await session.capture(`${la.prefix}studio-calendar-new-year`);
       await page.getByRole("button", { name: "Create the draft" }).click();
       await settled(
@@ -98,6 +101,7 @@ void describe("the policy studio's calendar in a browser", { skip, concurrency: 
 
       // The draft's calendar editor: the last year's first half term ends earlier than it starts, then is put right.
       await page.goto(`${page.url().split("?")[0]}?section=calendar`);
+      await page.getByRole("heading", { name: "School years", level: 3 }).waitFor();
       const last = (await page.locator("details.govuk-details").count()) - 1;
       const end = `calendar_years_${last}_terms_0_halfTerms_0_end`;
       const start = page.locator(`#calendar_years_${last}_terms_0_halfTerms_0_start-year`);
@@ -105,6 +109,9 @@ void describe("the policy studio's calendar in a browser", { skip, concurrency: 
       await typeDate(page, end, `${startYear}-08-02`);
       const error = page.locator(`#${end}-error`);
       await error.filter({ hasText: "ends before it starts" }).waitFor();
+      await page
+        .locator(`#calendar_years_${last}_terms_0_halfTerms_0`)
+        .screenshot({ path: path.join(SHOTS, `${la.prefix}studio-calendar-field-part.png`) });
       await session.capture(`${la.prefix}studio-calendar-problem-at-field`);
       await typeDate(page, end, `${startYear}-10-16`);
       await error.waitFor({ state: "detached" });

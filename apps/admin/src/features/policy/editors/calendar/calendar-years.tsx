@@ -24,8 +24,8 @@ function putYear(years: AcademicYear[], year: AcademicYear): AcademicYear[] {
 }
 
 /**
- * The school years of a calendar, each a GOV.UK details block (the last open) holding its editor, then adding a
- * year and importing one from a file of term dates. Adding or removing a part redraws the fields (`generation`), so
+ * The school years of a calendar, each a GOV.UK details block (the last open) holding its editor, after importing one from a file
+ * of term dates, and adding a year. Adding or removing a part redraws the fields (`generation`), so
  * a date box never keeps what was typed for the part that was there before.
  */
 export function CalendarYears({ years, onChange, pointer, problems, laCode, preferredYear }: CalendarYearsProps) {
@@ -36,6 +36,12 @@ export function CalendarYears({ years, onChange, pointer, problems, laCode, pref
   };
   return (
     <>
+      <TermDatesImport
+        laCode={laCode}
+        years={years}
+        preferredYear={preferredYear}
+        onApply={(year) => restructure(putYear(years, year))}
+      />
       {years.map((year, y) => {
         const yearPointer = `${pointer}/${y}`;
         const count = problems.filter(
@@ -63,12 +69,6 @@ export function CalendarYears({ years, onChange, pointer, problems, laCode, pref
       <PartButton onClick={() => restructure([...years, newYear(years, new Date().toISOString())])}>
         Add a school year
       </PartButton>
-      <TermDatesImport
-        laCode={laCode}
-        years={years}
-        preferredYear={preferredYear}
-        onApply={(year) => restructure(putYear(years, year))}
-      />
     </>
   );
 }

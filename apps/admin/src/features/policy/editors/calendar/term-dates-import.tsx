@@ -62,8 +62,9 @@ function Preview({
   return (
     <section aria-labelledby="term-dates-preview" data-testid="term-dates-preview">
       <h4 className="govuk-heading-s" id="term-dates-preview">
-        These terms and holidays will be {replaces ? "the new dates" : "added"} for {yearKey}
+        These terms and holidays will be added for {yearKey}
       </h4>
+      {replaces && <p className="govuk-body">They replace the dates the calendar has for {yearKey} now.</p>}
       <YearStrip year={built.year} />
       <table className="govuk-table">
         <caption className="govuk-visually-hidden">The terms and holidays of {yearKey} from the file</caption>
@@ -91,7 +92,7 @@ function Preview({
         </tbody>
       </table>
       <button type="button" className="govuk-button" data-module="govuk-button" onClick={() => onApply(built.year)}>
-        {replaces ? `Replace ${yearKey}'s dates` : `Add ${yearKey} to the calendar`}
+        Add them to the calendar
       </button>
     </section>
   );
