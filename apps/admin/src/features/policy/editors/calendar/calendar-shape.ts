@@ -4,8 +4,7 @@ import { toRjsfId } from "../../meta-form.tsx";
 
 type Calendar = PolicyDocument["calendar"];
 export type Term = AcademicYear["terms"][number];
-export type HalfTerm = Term["halfTerms"][number];
-export type Holiday = AcademicYear["holidays"][number];
+type HalfTerm = Term["halfTerms"][number];
 
 /** A problem the validator found, at its JSON pointer in the document. */
 export interface CalendarProblem {
@@ -38,11 +37,6 @@ export function isCalendarShape(value: unknown): value is Calendar {
   return isRecord(value) && typeof value.model === "string" && isListOf(value.years, isYear);
 }
 
-/** True when the years have the shape this editor draws. */
-export function isYearList(value: unknown): value is AcademicYear[] {
-  return isListOf(value, isYear);
-}
-
 /** The id of the control (or group) for a JSON pointer: the same id the generated form gives it. */
 export const fieldId = (pointer: string) => toRjsfId(pointer);
 
@@ -58,7 +52,7 @@ export const replaceAt = <T>(list: T[], index: number, item: T): T[] => list.map
 export const removeAt = <T>(list: T[], index: number): T[] => list.filter((_x, i) => i !== index);
 
 /** A school year's key for the year after `key` (2027-28 after 2026-27). */
-export function nextYearKey(key: string): string {
+function nextYearKey(key: string): string {
   const first = Number(key.slice(0, 4)) + 1;
   return `${first}-${String((first + 1) % 100).padStart(2, "0")}`;
 }

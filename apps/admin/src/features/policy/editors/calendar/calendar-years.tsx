@@ -7,7 +7,7 @@ import { PartButton } from "./dated-fields.tsx";
 import { TermDatesImport } from "./term-dates-import.tsx";
 import { YearEditor } from "./year-editor.tsx";
 
-export interface CalendarYearsProps {
+interface CalendarYearsProps {
   years: AcademicYear[];
   onChange: (years: AcademicYear[]) => void;
   /** The JSON pointer of the years in the document the problems are about (`/calendar/years`). */

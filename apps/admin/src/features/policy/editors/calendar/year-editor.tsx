@@ -15,7 +15,7 @@ import { DatedFields, GroupError, PartButton } from "./dated-fields.tsx";
 import { YearStrip } from "./year-strip.tsx";
 
 /** What a change does: a field edit keeps the fields as typed; adding or removing a part redraws them. */
-export interface YearChange {
+interface YearChange {
   year: AcademicYear;
   restructured: boolean;
 }
