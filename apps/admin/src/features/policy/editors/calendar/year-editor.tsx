@@ -101,7 +101,7 @@ function YearHeading({ year, pointer, problems, onChange }: Omit<YearEditorProps
       />
       <Checkboxes
         id={fieldId(`${pointer}/assumed`)}
-        label="Are these the authority's published dates?"
+        label="Status of these dates"
         options={[{ value: "assumed", label: "Dates assumed: to be confirmed against the published dates" }]}
         values={year.assumed ? ["assumed"] : []}
         onChange={(values) => {
