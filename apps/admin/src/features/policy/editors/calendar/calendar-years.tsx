@@ -24,12 +24,13 @@ function putYear(years: AcademicYear[], year: AcademicYear): AcademicYear[] {
 }
 
 /**
- * The school years of a calendar, each a GOV.UK details block (the last open) holding its editor, after importing one from a file
+ * The school years of a calendar, each a GOV.UK details block (the last and the one imported open) holding its editor, after importing one from a file
  * of term dates, and adding a year. Adding or removing a part redraws the fields (`generation`), so
  * a date box never keeps what was typed for the part that was there before.
  */
 export function CalendarYears({ years, onChange, pointer, problems, laCode, preferredYear }: CalendarYearsProps) {
   const [generation, setGeneration] = useState(0);
+  const [imported, setImported] = useState<string>();
   const restructure = (next: AcademicYear[]) => {
     setGeneration((g) => g + 1);
     onChange(next);
@@ -40,7 +41,10 @@ export function CalendarYears({ years, onChange, pointer, problems, laCode, pref
         laCode={laCode}
         years={years}
         preferredYear={preferredYear}
-        onApply={(year) => restructure(putYear(years, year))}
+        onApply={(year) => {
+          setImported(year.key);
+          restructure(putYear(years, year));
+        }}
       />
       {years.map((year, y) => {
         const yearPointer = `${pointer}/${y}`;
@@ -48,7 +52,11 @@ export function CalendarYears({ years, onChange, pointer, problems, laCode, pref
           (p) => p.pointer.startsWith(`${yearPointer}/`) && p.severity !== "warning",
         ).length;
         return (
-          <details key={`${generation}-${y}`} className="govuk-details" open={y === years.length - 1}>
+          <details
+            key={`${generation}-${y}`}
+            className="govuk-details"
+            open={y === years.length - 1 || year.key === imported}
+          >
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">
                 {year.label} ({year.key}){count ? `: ${count} problem${count === 1 ? "" : "s"}` : ""}
