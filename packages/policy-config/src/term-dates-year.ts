@@ -2,7 +2,7 @@
  * A school year built from a file's term dates, in the shape of a year the calendar already has (its template):
  * the template's terms and half terms keep their keys (which agendas and frequencies refer to) and take the file's
  * dates where a row names them (by label or key); the other rows are holidays. What the file does not give is the
- * template's dates moved on to the new year and marked as assumed, so nothing is silently invented.
+ * template's dates moved to the new year and marked as assumed, so nothing is silently invented.
  */
 import type { AcademicYear } from "./schema/policy.ts";
 import { isRealDate, type TermDateRow } from "./term-dates.ts";
@@ -58,6 +58,8 @@ interface Context {
   used: Set<TermDateRow>;
   years: number;
   templateKey: string;
+  /** The school year being built. */
+  key: string;
   /** The last day of the school year being built. */
   yearEnd: string;
   parts: ImportedPart[];
@@ -72,7 +74,9 @@ function place<T extends Dated>(
   const dated = row
     ? { ...item, start: row.start, end: row.end }
     : { ...item, start: moveDate(item.start, context.years), end: moveDate(item.end, context.years) };
-  const source = row ? `row ${row.row} of the file` : `${context.templateKey}'s dates moved on (to be confirmed)`;
+  const source = row
+    ? `row ${row.row} of the file`
+    : `${context.templateKey}'s dates, moved to ${context.key} (to be confirmed)`;
   context.parts.push({ kind, label: item.label, start: dated.start, end: dated.end, source, assumed: !row });
   return dated;
 }
@@ -138,6 +142,7 @@ export function buildYearFromTermDates(rows: TermDateRow[], key: string, templat
     used: new Set(),
     years,
     templateKey: template.key,
+    key,
     yearEnd: `${firstYearOf(key) + 1}-08-31`,
     parts: [],
   };
@@ -153,7 +158,7 @@ export function buildYearFromTermDates(rows: TermDateRow[], key: string, templat
   };
   if (context.parts.some((p) => p.assumed)) {
     year.assumed = true;
-    year.note = `Imported from a file of term dates. The dates it did not give are ${template.key}'s moved on and must be confirmed.`;
+    year.note = `Imported from a file of term dates. The dates it did not give are ${template.key}'s, moved to ${key}, and must be confirmed.`;
   }
   return { year, parts: context.parts };
 }
