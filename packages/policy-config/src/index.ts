@@ -54,3 +54,13 @@ export {
   type FormatUpgrade,
   type UpgradeResult,
 } from "./upgrade.ts";
+export {
+  isRealDate,
+  isSchoolYear,
+  readTermDates,
+  TERM_DATE_COLUMNS,
+  type TermDateProblem,
+  type TermDateRow,
+  type TermDates,
+} from "./term-dates.ts";
+export { buildYearFromTermDates, type ImportedPart, type ImportedYear } from "./term-dates-year.ts";

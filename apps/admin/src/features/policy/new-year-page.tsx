@@ -1,21 +1,21 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useDeferredValue, useMemo, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 
-import type { AcademicYear, PolicyDocument } from "@steward/policy-config";
+import { startNewStrategyYear, validatePolicy, type AcademicYear, type PolicyDocument } from "@steward/policy-config";
 import {
   DateInput,
   ErrorSummary,
   fieldError,
   Loading,
   readProblems,
-  Textarea,
   TextInput,
   usePageTitle,
   useTRPC,
   type Problem,
 } from "@steward/ui";
 
+import { CalendarYears } from "./editors/calendar/calendar-years.tsx";
 import { useRefreshPolicy, useVersions } from "./policy-hooks.ts";
 
 const shiftYear = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
@@ -70,36 +70,28 @@ interface NewYearValues {
   title: string;
   effectiveFrom: string;
   effectiveTo: string;
-  years: string;
 }
 type SetValue = (key: keyof NewYearValues) => (value: string) => void;
 
 /** The proposed values: the year after the last in the calendar, the strategy's title kept. */
 function proposedValues(document: PolicyDocument | undefined): NewYearValues {
-  const proposed = nextYear(document?.calendar.years.at(-1));
+  const [proposed] = nextYear(document?.calendar.years.at(-1));
   return {
-    period: proposed[0] ? proposed[0].key.replace(/-(\d{2})$/, (_m, y: string) => `-20${y}`) : "",
+    period: proposed ? proposed.key.replace(/-(\d{2})$/, (_m, y: string) => `-20${y}`) : "",
     title: document?.strategy.title ?? "",
-    effectiveFrom: proposed[0]?.terms[0]?.start ?? "",
-    effectiveTo: proposed[0]?.terms.at(-1)?.end ?? "",
-    years: JSON.stringify(proposed, null, 2),
+    effectiveFrom: proposed?.terms[0]?.start ?? "",
+    effectiveTo: proposed?.terms.at(-1)?.end ?? "",
   };
 }
 
-/** The calendar text as a list of years (one year on its own is a list of one), or the problem with it. */
-function parseYears(text: string): { years: Record<string, unknown>[] } | { problem: Problem } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return {
-      problem: {
-        pointer: "/years",
-        message: `The school year calendar is not valid JSON: ${(error as Error).message}`,
-      },
-    };
-  }
-  return { years: (Array.isArray(parsed) ? parsed : [parsed]) as Record<string, unknown>[] };
+/** The new year's calendar problems, found by the validator on the draft it would make (as the studio shows them). */
+function useCalendarProblems(document: PolicyDocument | undefined, values: NewYearValues, years: AcademicYear[]) {
+  const deferredYears = useDeferredValue(years);
+  return useMemo(() => {
+    if (!document) return [];
+    const draft = startNewStrategyYear(document, { ...values, years: deferredYears });
+    return validatePolicy(draft).problems.filter((p) => p.pointer.startsWith("/calendar/"));
+  }, [document, values, deferredYears]);
 }
 
 function NewYearForm({
@@ -114,15 +106,15 @@ function NewYearForm({
   mutationOptions: ReturnType<typeof useTRPC>["policy"]["createDraft"]["mutationOptions"];
 }) {
   const [values, setValues] = useState(() => proposedValues(document));
+  const [years, setYears] = useState(() => nextYear(document?.calendar.years.at(-1)));
   const set: SetValue = (key) => (value) => setValues((v) => ({ ...v, [key]: value }));
   const [problems, setProblems] = useState<Problem[]>([]);
+  const calendarProblems = useCalendarProblems(document, values, years);
   const create = useMutation(
     mutationOptions({ onSuccess: (v) => void onCreated(v.id), onError: (e) => setProblems(readProblems(e)) }),
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const calendar = parseYears(values.years);
-    if ("problem" in calendar) return setProblems([calendar.problem]);
     create.mutate({
       from: "new-strategy-year",
       versionId: baseId,
@@ -130,7 +122,7 @@ function NewYearForm({
       effectiveFrom: values.effectiveFrom,
       ...(values.effectiveTo ? { effectiveTo: values.effectiveTo } : {}),
       ...(values.title.trim() ? { title: values.title.trim() } : {}),
-      years: calendar.years,
+      years,
     });
   };
   return (
@@ -146,6 +138,23 @@ function NewYearForm({
       </p>
       <form noValidate onSubmit={submit}>
         <NewYearFields values={values} set={set} problems={problems} />
+        <h2 className="govuk-heading-m">School year calendar</h2>
+        <p className="govuk-body">
+          Proposed from last year&apos;s dates moved on a year: check them against the authority&apos;s published term
+          dates, or import them from a file.
+        </p>
+        {document ? (
+          <CalendarYears
+            years={years}
+            onChange={setYears}
+            pointer="/calendar/years"
+            problems={calendarProblems}
+            laCode={document.authority.laCode}
+            preferredYear={years[0]?.key}
+          />
+        ) : (
+          <p className="govuk-body">The version in force cannot be read, so its calendar cannot be proposed.</p>
+        )}
         <button
           type="submit"
           className="govuk-button"
@@ -191,15 +200,6 @@ function NewYearFields({ values, set, problems }: { values: NewYearValues; set: 
         value={values.effectiveTo}
         onChange={set("effectiveTo")}
         error={fieldError(problems, "effectiveTo")}
-      />
-      <Textarea
-        id="years"
-        label="School year calendar (JSON)"
-        hint="Terms, half terms and holidays. Proposed from last year's dates moved on a year: check them against the authority's published term dates."
-        rows={16}
-        value={values.years}
-        onChange={set("years")}
-        error={fieldError(problems, "years") ?? problems.find((p) => p.pointer?.startsWith("/years/"))?.message}
       />
     </>
   );
