@@ -86,7 +86,13 @@ function buildObjectUiSchema(properties: Record<string, Schema>): UiSchema {
     const childUi = buildUiSchema(child);
     // A field without a title of its own (or a reference titled only "Key") is named by its key, in words.
     const untitled = !child.title || (child.title === "Key" && name !== "key");
-    ui[name] = untitled ? { ...childUi, "ui:title": humanise(name) } : childUi;
+    const ref = child["x-steward-ref"];
+    // A reference titled only "Key" carries the key's own hint (how to write one): say what it chooses from instead.
+    const refHint =
+      untitled && typeof ref === "string"
+        ? { "ui:description": `One of the policy's ${humanise(ref).toLowerCase()}.` }
+        : {};
+    ui[name] = untitled ? { ...childUi, "ui:title": humanise(name), ...refHint } : childUi;
   }
   const label = getLabelProperty(properties);
   if ("key" in properties) {
