@@ -168,3 +168,9 @@ export function subjectFieldNames(subject: Subject): string[] {
 /** Whether a string names a subject of the vocabulary. */
 export const isSubject = (value: unknown): value is Subject =>
   typeof value === "string" && (SUBJECTS as readonly string[]).includes(value);
+
+/**
+ * The user a "can this role do it?" question is asked for: their id and (for a school role) their school, so a
+ * sample record can be theirs or someone else's.
+ */
+export const SAMPLE_USER = { id: "sample-user", schoolUrn: 100000 } as const;
