@@ -2,6 +2,7 @@ import type { FieldProps } from "@rjsf/utils";
 import type { ComponentType } from "react";
 
 import type { PolicyProblem } from "../policy-hooks.ts";
+import { PermissionsEditor } from "./permissions/permissions-editor.tsx";
 
 /**
  * The policy studio's editors, chosen by the meta-schema, never by a tenant's content.
@@ -26,4 +27,6 @@ export interface SectionEditorProps {
   readonly: boolean;
 }
 
-export const SECTION_EDITORS: Record<string, { label: string; component: ComponentType<SectionEditorProps> }> = {};
+export const SECTION_EDITORS: Record<string, { label: string; component: ComponentType<SectionEditorProps> }> = {
+  roles: { label: "The permissions matrix", component: PermissionsEditor },
+};
