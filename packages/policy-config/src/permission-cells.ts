@@ -52,7 +52,7 @@ function isUnchanged(rule: Rule, grant: Grant): boolean {
 const hasKeys = (value: Record<string, unknown> | undefined) => value !== undefined && Object.keys(value).length > 0;
 
 /** A rule for one subject from a grant, in the rules' usual key order; empty limits are left out. */
-export function ruleOf(subject: Subject, grant: Grant): Rule {
+function ruleOf(subject: Subject, grant: Grant): Rule {
   const [only] = grant.actions;
   return {
     action: grant.actions.length === 1 && only ? only : grant.actions,

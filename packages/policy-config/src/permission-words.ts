@@ -5,7 +5,7 @@
  * the studio's matrix and its explanations both read it.
  */
 import type { Rule } from "./schema/policy.ts";
-import { EXTRA_READABLE_FIELDS, SUBJECT_FIELDS, SUBJECTS, type Action, type Subject } from "./vocabulary.ts";
+import { EXTRA_READABLE_FIELDS, SUBJECT_FIELDS, type Action, type Subject } from "./vocabulary.ts";
 
 /** A document as the studio holds it (a draft may be out of shape): only read defensively. */
 export type LooseDocument = Record<string, unknown>;
@@ -164,10 +164,6 @@ export function describeRole(doc: LooseDocument, role: { label: string; rules: r
 export function subjectFieldNames(subject: Subject): string[] {
   return subject === "all" ? [] : [...Object.keys(SUBJECT_FIELDS[subject]), ...(EXTRA_READABLE_FIELDS[subject] ?? [])];
 }
-
-/** Whether a string names a subject of the vocabulary. */
-export const isSubject = (value: unknown): value is Subject =>
-  typeof value === "string" && (SUBJECTS as readonly string[]).includes(value);
 
 /**
  * The user a "can this role do it?" question is asked for: their id and (for a school role) their school, so a
