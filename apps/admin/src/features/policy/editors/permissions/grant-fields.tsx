@@ -1,4 +1,4 @@
-import { ACTIONS, subjectFieldNames, type Action, type Grant, type Subject } from "@steward/policy-config";
+import { ACTIONS, subjectFieldNames, type Grant, type Subject } from "@steward/policy-config";
 import { Checkboxes, Radios, TextInput } from "@steward/ui";
 
 import { ConditionFields } from "./condition-fields.tsx";
@@ -11,8 +11,6 @@ interface GrantFieldsProps {
   onChange: (grant: Grant) => void;
   onRemove: () => void;
 }
-
-const isAction = (value: string): value is Action => (ACTIONS as readonly string[]).includes(value);
 
 /** One permission of a cell: allow or never, its actions, conditions, fields, and (for never) the reason shown. */
 export function GrantFields({ id, number, subject, grant, onChange, onRemove }: GrantFieldsProps) {
@@ -47,7 +45,7 @@ export function GrantFields({ id, number, subject, grant, onChange, onRemove }: 
           small
           values={grant.actions}
           onChange={(values) => onChange({ ...grant, actions: ACTIONS.filter((a) => values.includes(a)) })}
-          options={ACTIONS.filter(isAction).map((a) => ({
+          options={ACTIONS.map((a) => ({
             value: a,
             label: a === "manage" ? "manage (every action)" : a,
           }))}
