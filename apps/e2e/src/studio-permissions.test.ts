@@ -56,7 +56,7 @@ async function takeAwayReadingLetters(la: Authority, admin: Session) {
     .getByRole("button", { name: /New draft from this version/ })
     .first()
     .click();
-  await page.getByRole("heading", { name: /Authority/, level: 2 }).waitFor();
+  await settled(page, page.getByRole("heading", { name: /Authority/, level: 2 }), "No draft was started");
   await page
     .getByRole("navigation", { name: "Policy sections" })
     .getByRole("link", { name: /^Roles/ })
