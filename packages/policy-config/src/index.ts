@@ -16,6 +16,8 @@ export {
 } from "./schema/common.ts";
 export * from "./validation/index.ts";
 export * from "./vocabulary.ts";
+export * from "./permission-words.ts";
+export * from "./permission-cells.ts";
 export {
   AJV_OPTIONS,
   Ajv2020,

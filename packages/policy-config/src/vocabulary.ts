@@ -63,6 +63,8 @@ export const SUBJECTS = Object.keys(SUBJECT_DESCRIPTIONS) as Subject[];
 export interface SubjectField {
   type: "string" | "number" | "boolean";
   description: string;
+  /** The values Steward gives the field, where it is one of a closed list (a record's status). */
+  values?: readonly string[];
 }
 
 const schoolUrn = { type: "number", description: "The school's URN." } as const satisfies SubjectField;
@@ -126,7 +128,7 @@ export const SUBJECT_FIELDS = {
     },
     category: { type: "string", description: "The case's category key." },
     stage: { type: "string", description: "The case's escalation stage key." },
-    status: { type: "string", description: "open or closed." },
+    status: { type: "string", description: "open or closed.", values: ["open", "closed"] },
     ...schoolFields,
   },
   Assessment: {
@@ -137,7 +139,11 @@ export const SUBJECT_FIELDS = {
   Visit: {
     schoolUrn,
     visitType: { type: "string", description: "The visit type's key." },
-    status: { type: "string", description: "scheduled, completed or cancelled." },
+    status: {
+      type: "string",
+      description: "scheduled, completed or cancelled.",
+      values: ["scheduled", "completed", "cancelled"],
+    },
     ...schoolFields,
   },
   VisitReport: {
@@ -160,23 +166,29 @@ export const SUBJECT_FIELDS = {
   Letter: {
     schoolUrn,
     letterType: { type: "string", description: "The letter type's key." },
-    status: { type: "string", description: "draft, approved, issued, acknowledged, closed, withdrawn or removed." },
+    status: {
+      type: "string",
+      description: "draft, approved, issued, acknowledged, closed, withdrawn or removed.",
+      values: ["draft", "approved", "issued", "acknowledged", "closed", "withdrawn", "removed"],
+    },
     ...schoolFields,
   },
   Action: { schoolUrn, ...schoolFields },
   FormResponse: {
     schoolUrn,
     formKey: { type: "string", description: "The form's key." },
-    status: { type: "string", description: "draft or submitted." },
+    status: { type: "string", description: "draft or submitted.", values: ["draft", "submitted"] },
     ...schoolFields,
   },
   RegisterEntry: {
     schoolUrn,
     register: { type: "string", description: "The register's key." },
-    status: { type: "string", description: "open or closed." },
+    status: { type: "string", description: "open or closed.", values: ["open", "closed"] },
     ...schoolFields,
   },
-  Policy: { status: { type: "string", description: "draft, published or retired." } },
+  Policy: {
+    status: { type: "string", description: "draft, published or retired.", values: ["draft", "published", "retired"] },
+  },
   User: { id: { type: "string", description: "The user's id (compare with ${user.id})." } },
   AuditLog: { actorId: { type: "string", description: "Who did it (compare with ${user.id})." } },
   Message: { recipientId: { type: "string", description: "The user it is addressed to (compare with ${user.id})." } },

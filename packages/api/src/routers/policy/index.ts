@@ -1,6 +1,7 @@
 import { createTRPCRouter } from "../../trpc.ts";
 import { createDraft } from "./create-draft.ts";
 import { diffVersions } from "./diff-versions.ts";
+import { explainPermission } from "./explain-permission.ts";
 import { exportVersion } from "./export-version.ts";
 import { getImpact } from "./get-impact.ts";
 import { getVersion } from "./get-version.ts";
@@ -23,4 +24,5 @@ export const policyRouter = createTRPCRouter({
   retire: retireVersion,
   export: exportVersion,
   previewLetter,
+  explainPermission,
 });

@@ -3,6 +3,7 @@ import type { ComponentType } from "react";
 
 import type { PolicyProblem } from "../policy-hooks.ts";
 import { CalendarEditor } from "./calendar/calendar-editor.tsx";
+import { PermissionsEditor } from "./permissions/permissions-editor.tsx";
 
 /**
  * The policy studio's editors, chosen by the meta-schema, never by a tenant's content.
@@ -29,4 +30,5 @@ export interface SectionEditorProps {
 
 export const SECTION_EDITORS: Record<string, { label: string; component: ComponentType<SectionEditorProps> }> = {
   calendar: { label: "The calendar as date ranges", component: CalendarEditor },
+  roles: { label: "The permissions matrix", component: PermissionsEditor },
 };
