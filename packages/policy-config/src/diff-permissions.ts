@@ -92,6 +92,14 @@ function describeCondition(doc: unknown, field: string, value: unknown): string 
     : `${describeField(field)} ${describeValue(doc, field, value)}`;
 }
 
+/** A rule's conditions, whose scope ("their school's") first, then by field: the same words whatever the stored order. */
+function conditionsInOrder(rule: Rule): [string, unknown][] {
+  const scoped = (value: unknown) => (typeof value === "string" && value.startsWith("${") ? 0 : 1);
+  return entriesOf(typeof rule.conditions === "object" ? rule.conditions : {}).sort(
+    ([a, x], [b, y]) => scoped(x) - scoped(y) || a.localeCompare(b),
+  );
+}
+
 function asList<T>(value: T | T[]): T[] {
   return Array.isArray(value) ? value : [value];
 }
@@ -103,9 +111,7 @@ function asList<T>(value: T | T[]): T[] {
  */
 export function describeRule(rule: Rule, doc: unknown): string[] {
   const qualifiers = [
-    ...entriesOf(typeof rule.conditions === "object" ? rule.conditions : {}).map(([field, value]) =>
-      describeCondition(doc, field, value),
-    ),
+    ...conditionsInOrder(rule).map(([field, value]) => describeCondition(doc, field, value)),
     ...(rule.fields ? [`only its ${rule.fields.map(describeField).join(", ")}`] : []),
   ];
   const suffix = qualifiers.length > 0 ? ` (${qualifiers.join(", ")})` : "";
