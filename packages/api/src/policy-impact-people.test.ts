@@ -82,5 +82,6 @@ describe("the impact report says what changes for people", () => {
       },
     ]);
     expect(withForm.permissions).toHaveLength(1);
-  });
+    // Two saves of a whole policy, each validated, and three impacts: slow on a busy machine.
+  }, 120_000);
 });
