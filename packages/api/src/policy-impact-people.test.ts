@@ -16,7 +16,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   world = await TestWorld.create(database, "impact-people");
   admin = await world.as("lincolnshire", "policy-administrator");
-});
+  // Two authorities provisioned from their real policies: slow on a busy machine.
+}, 180_000);
 afterAll(async () => database?.close());
 
 /** Saves the draft with `edit` applied to its document, and returns the impact of publishing it. */
