@@ -42,7 +42,7 @@ function isPlaceholder(name: string): name is keyof typeof PLACEHOLDER_WORDS {
 }
 
 /** "VisitReport" as people say it: "Visit report"; "all" is "everything". */
-export function describeSubject(subject: string): string {
+function describeSubject(subject: string): string {
   if (subject === "all") return "everything";
   const words = subject.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
