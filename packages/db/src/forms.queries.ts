@@ -90,3 +90,35 @@ export async function updateFormResponse(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** A draft in progress as the impact of a policy change lists it: the school, the form, its version, last saved. */
+export interface DraftInProgress {
+  id: string;
+  form_key: string;
+  school_urn: number;
+  school_name: string | null;
+  policy_version_id: string;
+  updated_at: Date;
+}
+
+/** Every draft form response of the tenant (schools' and officers'), the most recently saved first. */
+export async function listDraftsInProgress(trx: TenantTransaction): Promise<DraftInProgress[]> {
+  return trx
+    .selectFrom("form_responses")
+    .leftJoin("schools", (join) =>
+      join
+        .onRef("schools.tenant_id", "=", "form_responses.tenant_id")
+        .onRef("schools.urn", "=", "form_responses.school_urn"),
+    )
+    .select([
+      "form_responses.id",
+      "form_responses.form_key",
+      "form_responses.school_urn",
+      "schools.name as school_name",
+      "form_responses.policy_version_id",
+      "form_responses.updated_at",
+    ])
+    .where("form_responses.status", "=", "draft")
+    .orderBy("form_responses.updated_at", "desc")
+    .execute();
+}

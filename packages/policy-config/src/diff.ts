@@ -1,6 +1,9 @@
 import { create, type Delta } from "jsondiffpatch";
 import { format as formatJsonPatch, type Op } from "jsondiffpatch/formatters/jsonpatch";
 
+import { diffForms } from "./diff-forms.ts";
+import { diffPermissions } from "./diff-permissions.ts";
+import { diffText, isLongTextChange, type TextPart } from "./diff-words.ts";
 import { fieldOf } from "./json.ts";
 import type { Cadence, Frequency } from "./schema/policy.ts";
 import { toPointer } from "./validation/problem.ts";
@@ -15,6 +18,8 @@ export interface DiffEntry {
   message: string;
   before?: unknown;
   after?: unknown;
+  /** A long text's change word by word (a letter's template, a question's wording), nothing cut. */
+  text?: TextPart[];
 }
 
 export interface PolicyDiff {
@@ -232,6 +237,11 @@ function walk(state: DiffState, node: Delta, frame: Frame): void {
   }
 }
 
+/** A long text set or removed whole: every word of it, added or removed. */
+function wholeText(value: unknown, kind: "added" | "removed"): { text?: TextPart[] } {
+  return isLongTextChange(value, "") ? { text: [{ kind, text: value }] } : {};
+}
+
 /** A value added, changed or removed (jsondiffpatch's [new], [old, new], [old, 0, 0]). */
 function describeLeaf(state: DiffState, change: unknown[], frame: Frame): void {
   const field = frame.path.at(-1);
@@ -239,22 +249,23 @@ function describeLeaf(state: DiffState, change: unknown[], frame: Frame): void {
   const where = contextText(frame.context);
   const [first, second, kind] = change;
   if (change.length === 1) {
-    add(state, { kind: "added", path: frame.path, message: `${where}${label} set to ${shown(first)}`, after: first });
+    const words = wholeText(first, "added");
+    const message = words.text ? `${where}${label} set` : `${where}${label} set to ${shown(first)}`;
+    add(state, { kind: "added", path: frame.path, message, after: first, ...words });
   } else if (change.length === 2) {
+    const long = isLongTextChange(first, second) && typeof second === "string";
     add(state, {
       kind: "changed",
       path: frame.path,
-      message: `${where}${label} changed from ${shown(first)} to ${shown(second)}`,
+      message: long ? `${where}${label} reworded` : `${where}${label} changed from ${shown(first)} to ${shown(second)}`,
       before: first,
       after: second,
+      ...(long ? { text: diffText(first, second) } : {}),
     });
   } else if (kind === 0) {
-    add(state, {
-      kind: "removed",
-      path: frame.path,
-      message: `${where}${label} removed (was ${shown(first)})`,
-      before: first,
-    });
+    const words = wholeText(first, "removed");
+    const message = words.text ? `${where}${label} removed` : `${where}${label} removed (was ${shown(first)})`;
+    add(state, { kind: "removed", path: frame.path, message, before: first, ...words });
   }
 }
 
@@ -292,12 +303,16 @@ function describeItemChange(state: DiffState, index: string, change: unknown[], 
   } else if (change.length === 1) {
     add(state, { kind: "added", path, message: `${where}${itemLabel(first)} added`, after: first });
   } else if (change.length === 2) {
+    const long = isLongTextChange(first, second) && typeof second === "string";
     add(state, {
       kind: "changed",
       path,
-      message: `${where}${itemNoun} ${position + 1} changed from ${shown(first)} to ${shown(second)}`,
+      message: long
+        ? `${where}${itemNoun} ${position + 1} reworded`
+        : `${where}${itemNoun} ${position + 1} changed from ${shown(first)} to ${shown(second)}`,
       before: first,
       after: second,
+      ...(long ? { text: diffText(first, second) } : {}),
     });
   }
 }
@@ -325,13 +340,47 @@ function walkArray(state: DiffState, node: Record<string, Delta>, frame: Frame):
   }
 }
 
+/** Where the generic walk is replaced by words of its own: a role's rules, a form's questions. */
+const SAID_OTHERWISE = /^\/(roles\/\d+\/rules|forms\/\d+\/(schema|uiSchema))(\/|$)/;
+
+/** A role's gains and losses and a form's question changes, as diff entries (a role or form added or removed whole is said once, by the walk). */
+function describedOtherwise(before: unknown, after: unknown): DiffEntry[] {
+  const keysOf = (doc: unknown, list: string) => {
+    const items = get(doc, list);
+    return new Set(Array.isArray(items) ? items.map((item: unknown) => get(item, "key")) : []);
+  };
+  const oldRoles = keysOf(before, "roles");
+  const permissions = diffPermissions(before, after)
+    .filter((p) => oldRoles.has(p.role) && keysOf(after, "roles").has(p.role))
+    .map((p): DiffEntry => ({
+      kind: p.change === "gained" ? "added" : "removed",
+      pointer: toPointer(["roles", p.roleIndex, "rules"]),
+      section: "roles",
+      message: p.sentence,
+    }));
+  const forms = diffForms(before, after)
+    .filter((f) => keysOf(after, "forms").has(f.form))
+    .map((f): DiffEntry => ({
+      kind: f.kind,
+      pointer: f.pointer,
+      section: "forms",
+      message: `Form '${f.formTitle}': ${f.what}`,
+      ...(f.text ? { text: f.text } : {}),
+    }));
+  return [...permissions, ...forms];
+}
+
 /** Compares two policy documents: every change in words, and as a JSON Patch. */
 export function diffPolicies(before: unknown, after: unknown): PolicyDiff {
   const delta = differ.diff(before, after);
   if (!delta) return { entries: [], patch: [] };
   const state: DiffState = { entries: [], after };
   walk(state, delta, { path: [], context: [], before, after });
-  return { entries: state.entries, patch: formatJsonPatch(delta) };
+  const entries = [
+    ...state.entries.filter((e) => !SAID_OTHERWISE.test(e.pointer)),
+    ...describedOtherwise(before, after),
+  ];
+  return { entries, patch: formatJsonPatch(delta) };
 }
 
 function findSame(list: unknown, item: unknown): unknown {

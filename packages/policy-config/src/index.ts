@@ -46,6 +46,9 @@ export {
   type JsonPatchOperation,
   type PolicyDiff,
 } from "./diff.ts";
+export { diffText, shortenUnchanged, type TextPart } from "./diff-words.ts";
+export { describeRule, diffPermissions, type PermissionChange } from "./diff-permissions.ts";
+export { diffForms, type FormChange } from "./diff-forms.ts";
 export * from "./lifecycle.ts";
 export { parsePolicyDocument, PolicyDocumentError } from "./parse.ts";
 export { getRefTargets, isRefCollection, REF_COLLECTIONS, type RefCollection, type RefTarget } from "./refs.ts";

@@ -16,6 +16,7 @@ import {
 
 import { SECTIONS } from "./editor-page.tsx";
 import { useVersions, versionName } from "./policy-hooks.ts";
+import { WordDiff } from "./word-diff.tsx";
 
 const KIND_COLOUR: Record<string, string> = { added: "green", removed: "red", changed: "yellow", moved: "blue" };
 
@@ -28,6 +29,7 @@ const DIFF_COLUMNS: Column<DiffEntry>[] = [
     cell: (e) => (
       <>
         {e.message}
+        {e.text && <WordDiff parts={e.text} />}
         <span className="govuk-body-s govuk-!-display-block steward-secondary-text">{e.section}</span>
       </>
     ),
@@ -77,6 +79,19 @@ export function DiffPage() {
         <p className="govuk-body" data-testid="diff-count">
           {entries.length} change{entries.length === 1 ? "" : "s"} in {bySection.length} section
           {bySection.length === 1 ? "" : "s"}.
+        </p>
+      )}
+      {entries.some((e) => e.text) && (
+        <p className="govuk-body" data-testid="diff-key">
+          In reworded texts, added words are{" "}
+          <span className="steward-word-diff">
+            <ins>underlined</ins>
+          </span>{" "}
+          and removed words are{" "}
+          <span className="steward-word-diff">
+            <del>struck through</del>
+          </span>
+          .
         </p>
       )}
       {[...bySection, ...(other.length ? [{ key: "other", title: "Other", entries: other }] : [])].map((s) => (

@@ -1,12 +1,15 @@
 /**
  * The publish page's parts: where the cases of removed categories and stages go, and the impact of
- * publishing (schools changing category or stage, visit workload before and after), each with its CSV.
+ * publishing (schools changing category or stage, visit workload before and after, what roles gain or
+ * lose, the forms that change and the drafts in progress they affect), each with its CSV.
  */
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Link } from "react-router";
 
 import type { PolicyDocument } from "@steward/policy-config";
 import { CsvButton, DataTable, Loading, QueryError, Select, Tag, type Column, type RouterOutputs } from "@steward/ui";
+
+import { PeopleImpact } from "./publish-people.tsx";
 
 type Impact = RouterOutputs["policy"]["impact"];
 type CaseImpact = Impact["cases"][number];
@@ -185,6 +188,7 @@ export function ImpactReport({
             />
           </div>
           <CsvButton filename="visit-workload.csv" columns={WORKLOAD_COLUMNS} rows={impact.data.workload} />
+          <PeopleImpact impact={impact.data} />
         </>
       )}
     </>

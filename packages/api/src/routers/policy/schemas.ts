@@ -51,3 +51,27 @@ export const impactSchema = z.object({
   blockedCases: z.number(),
   workload: z.array(z.object({ officer: z.string(), halfTerm: z.string(), before: z.number(), after: z.number() })),
 });
+
+/** The impact report: the cases' moves (as publishing makes them) and what changes for people. */
+export const impactReportSchema = impactSchema.extend({
+  permissions: z.array(
+    z.object({
+      role: z.string(),
+      roleLabel: z.string(),
+      change: z.enum(["gained", "lost"]),
+      sentence: z.string(),
+    }),
+  ),
+  forms: z.array(z.object({ form: z.string(), title: z.string(), changes: z.array(z.string()), drafts: z.number() })),
+  drafts: z.array(
+    z.object({
+      id: z.string(),
+      urn: z.number(),
+      school: z.string(),
+      form: z.string(),
+      formTitle: z.string(),
+      lastSaved: z.string(),
+      changes: z.number(),
+    }),
+  ),
+});
