@@ -5,6 +5,8 @@
  * photographed is checked with axe.
  */
 import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
 
@@ -17,6 +19,7 @@ const chromiumPath = findChromium();
 const skip = browserSkipReason(chromiumPath);
 if (skip) console.log(`# SKIP browser tests: ${skip}`);
 
+const SCREENSHOTS = path.join(import.meta.dirname, "..", "screenshots");
 const FORM_KEY = "school-self-evaluation";
 const FORM_TITLE = "School self-evaluation";
 const NEW_QUESTION = "Who else contributed to this evaluation?";
@@ -42,6 +45,16 @@ async function builderFor(page: Page, key: string): Promise<Locator> {
     if ((await builder.getByLabel("Key", { exact: true }).inputValue()) === key) return builder;
   }
   throw new Error(`No form builder for the form "${key}"`);
+}
+
+/**
+ * Photographs one part of a long page (the forms section draws every form's builder: a whole-page photograph of it
+ * takes minutes on a busy machine), then checks the whole page with axe.
+ */
+async function capturePart(session: Session, part: Locator, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await part.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await session.checkA11y(name);
 }
 
 /** The labels and legends of the portal's form, in the order a school meets them. */
@@ -72,15 +85,13 @@ async function addQuestionWithTheBuilder(la: Authority) {
   await added.getByLabel("Question", { exact: true }).fill(NEW_QUESTION);
   await added.getByLabel("Type of answer").selectOption("textarea");
   await added.getByText("The question must be answered").click();
-  await added.scrollIntoViewIfNeeded();
-  await session.capture(shot(la, "builder-question-added"));
+  await capturePart(session, added, shot(la, "builder-question-added"));
 
   // The preview draws the form as the portal will, the new question second.
   await builder.getByText("Preview the form as it will be shown").click();
   const preview = builder.locator(".steward-form-builder__preview");
   await preview.getByText(NEW_QUESTION).waitFor();
-  await preview.scrollIntoViewIfNeeded();
-  await session.capture(shot(la, "builder-preview"));
+  await capturePart(session, preview, shot(la, "builder-preview"));
   assert.match(await page.getByRole("status").first().innerText(), /No problems: this draft can be published/);
 
   await page.getByRole("button", { name: "Save the draft" }).click();
