@@ -15,6 +15,7 @@ import * as m20261220000100 from "./20261220000100_tasks.ts";
 import * as m20261220000200 from "./20261220000200_clock_runs.ts";
 import * as m20261220000300 from "./20261220000300_notification_messages.ts";
 import * as m20261220000400 from "./20261220000400_oidc_sign_in.ts";
+import * as m20261230000100 from "./20261230000100_policy_document_as_written.ts";
 
 /**
  * Every migration, by name, in the order they run. A static list (not a folder
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "20261220000200_clock_runs": m20261220000200,
   "20261220000300_notification_messages": m20261220000300,
   "20261220000400_oidc_sign_in": m20261220000400,
+  "20261230000100_policy_document_as_written": m20261230000100,
 };

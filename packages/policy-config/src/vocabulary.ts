@@ -532,3 +532,68 @@ export const NOTIFICATION_MERGE_FIELDS: Record<string, string> = {
   "followUp.label": "What the follow-up asks for (tasks-started).",
   "followUp.due": "When the follow-up is due (tasks-started).",
 };
+
+/**
+ * The `ui:widget` names a policy's form may use: every widget the GOV.UK theme registers (`@steward/forms`; a test
+ * there keeps this list equal to the theme's), beside rjsf's short names, which rjsf maps to one of them by the
+ * field's type.
+ */
+export const FORM_THEME_WIDGETS = [
+  "AltDateTimeWidget",
+  "AltDateWidget",
+  "CheckboxWidget",
+  "CheckboxesWidget",
+  "ColorWidget",
+  "DateTimeWidget",
+  "DateWidget",
+  "EmailWidget",
+  "FileWidget",
+  "HiddenWidget",
+  "PasswordWidget",
+  "RadioWidget",
+  "RangeWidget",
+  "RatingWidget",
+  "SelectWidget",
+  "TextWidget",
+  "TextareaWidget",
+  "TimeWidget",
+  "URLWidget",
+  "UpDownWidget",
+  "YesNoWidget",
+  "yesNo",
+  "CategorySelectorWidget",
+  "categorySelector",
+  "RatingScaleWidget",
+  "ratingScale",
+  "BestFitWidget",
+  "bestFit",
+] as const;
+
+/** rjsf's own short `ui:widget` names (`textarea`, `radio`, ...), each drawn by one of the theme's widgets. */
+export const FORM_WIDGET_ALIASES = [
+  "alt-date",
+  "alt-datetime",
+  "checkbox",
+  "checkboxes",
+  "color",
+  "data-url",
+  "date",
+  "date-time",
+  "datetime",
+  "email",
+  "file",
+  "files",
+  "hidden",
+  "hostname",
+  "ipv4",
+  "ipv6",
+  "password",
+  "radio",
+  "range",
+  "select",
+  "text",
+  "textarea",
+  "time",
+  "updown",
+  "uri",
+] as const;

@@ -12,6 +12,17 @@ export async function checkPolicyDocument(document: unknown): Promise<{ ok: bool
 }
 
 /**
+ * Every problem that stops a document being published: its validation's, then (a valid document) each form that
+ * cannot be drawn for its readers, at the form's place.
+ */
+export async function checkPolicyForPublishing(document: unknown): Promise<{ ok: boolean; problems: Problem[] }> {
+  const checked = await runInPolicyWorker({ kind: "validate", document });
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  const drawn = await runInPolicyWorker({ kind: "render-forms", document: checked.document });
+  return { ok: drawn.length === 0, problems: [...checked.problems, ...drawn] };
+}
+
+/**
  * A draft's problems: those stored when this revision was saved, or (a draft
  * saved before they were stored) found now on the worker and stored with the
  * revision. A published or retired version was valid when published: none.

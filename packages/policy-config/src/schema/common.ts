@@ -69,7 +69,7 @@ export const Text = (options: { title?: string; description?: string; maxLength?
 /** An object with no properties beyond those listed: a misspelt field is an error, never silently ignored. */
 export const Strict = <T extends Record<string, TSchema>>(
   properties: T,
-  options: { title?: string; description?: string } = {},
+  options: { title?: string; description?: string; "x-steward-editor"?: string } = {},
 ) => Type.Object(properties, { additionalProperties: false, ...options });
 
 /** Who a record or rule concerns: LA staff, or school staff. */

@@ -694,7 +694,8 @@ export const FormDefinition = Strict(
     applicability: Type.Optional(Applicability),
     source: Type.Optional(SourceRef),
   },
-  { title: "Form" },
+  // The studio edits a form with its form builder (questions, pages and a preview), not as two JSON texts.
+  { title: "Form", "x-steward-editor": "form" },
 );
 
 // ---------------------------------------------------------------- roles

@@ -83,6 +83,18 @@ const cases: BrokenCase[] = [
     message: /names "concern", which is not a field of the form. Fields: period, concerns, meetingOn/,
   },
   {
+    name: "a parameters uiSchema whose ui:order leaves a parameter out",
+    breakIt: (p) => setAt(p, "/letterTypes/0/parameters/uiSchema/ui:order", ["concerns", "period"]),
+    pointer: "/letterTypes/0/parameters/uiSchema/ui:order",
+    message: /ui:order leaves out "meetingOn"/,
+  },
+  {
+    name: "a parameters uiSchema with a widget the theme does not have",
+    breakIt: (p) => setAt(p, "/letterTypes/0/parameters/uiSchema/concerns", { "ui:widget": "wysiwyg" }),
+    pointer: "/letterTypes/0/parameters/uiSchema/concerns/ui:widget",
+    message: /"wysiwyg" is not a widget Steward's forms have/,
+  },
+  {
     name: "a template merging an undeclared parameter",
     breakIt: (p) => setAt(p, "/letterTypes/0/template/body", "<p>{{ parameters.concern }}</p>"),
     pointer: "/letterTypes/0/template/body",

@@ -257,6 +257,27 @@ const cases: BrokenCase[] = [
     message: /names "sumary", which is not a field of the form. Fields: summary/,
   },
   {
+    name: "a uiSchema naming a field the form lacks, inside ui:order",
+    breakIt: (p) => setAt(p, "/forms/0/uiSchema", { "ui:order": ["summary", "sumary"] }),
+    pointer: "/forms/0/uiSchema/ui:order/1",
+    message: /"sumary" in ui:order is not a field of the form/,
+  },
+  {
+    name: 'a form field left out of ui:order (no "*")',
+    breakIt: (p) => {
+      setAt(p, "/forms/0/schema/properties/nextSteps", { type: "string", title: "Next steps" });
+      setAt(p, "/forms/0/uiSchema", { "ui:order": ["summary"] });
+    },
+    pointer: "/forms/0/uiSchema/ui:order",
+    message: /ui:order leaves out "nextSteps": list every field of the form/,
+  },
+  {
+    name: "a widget the theme does not have",
+    breakIt: (p) => setAt(p, "/forms/0/uiSchema", { summary: { "ui:widget": "richtext" } }),
+    pointer: "/forms/0/uiSchema/summary/ui:widget",
+    message: /"richtext" is not a widget Steward's forms have. Widgets: .*textarea/,
+  },
+  {
     name: "a placeholder Steward does not fill",
     breakIt: (p) => setAt(p, "/roles/2/rules/0/conditions", { schoolUrn: "${user.school}" }),
     pointer: "/roles/2/rules/0/conditions",

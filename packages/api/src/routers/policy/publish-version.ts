@@ -6,7 +6,7 @@ import { planPublication, PolicyLifecycleError } from "@steward/policy-config";
 
 import { ApiError, notFound } from "../../errors.ts";
 import { loadPolicyVersionRow, policyDocumentOf } from "../../services/policies.ts";
-import { checkPolicyDocument } from "../../services/policy-checks.ts";
+import { checkPolicyForPublishing } from "../../services/policy-checks.ts";
 import { getPolicyImpact, publishingActor } from "../../services/policy-impact.ts";
 import { moveOpenCases } from "../../services/policy-moves.ts";
 import { steppedTenantProcedure, type TenantContext } from "../../trpc.ts";
@@ -35,8 +35,8 @@ async function switchVersion(
   if (!row) throw notFound("That policy version");
   if (row.status === "draft" && row.revision !== input.revision)
     throw new ApiError("stale", "This draft was changed since you reviewed it: review the changes and publish again.");
-  // Checked again on the worker (never trusting a stored result from an older Steward).
-  const { problems } = await checkPolicyDocument(row.document);
+  // Checked again on the worker (never trusting a stored result from an older Steward), its forms drawn too.
+  const { problems } = await checkPolicyForPublishing(row.document);
   const versions = (await listPolicyVersions(trx)).map((v) => ({ id: v.id, version: v.version, status: v.status }));
   try {
     planPublication(versions, row.id, problems);

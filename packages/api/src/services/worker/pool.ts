@@ -48,6 +48,7 @@ export async function closePolicyWorker() {
 const WHAT: Record<PolicyTask["kind"], string> = {
   validate: "check",
   "render-letter": "render its letter",
+  "render-forms": "draw its forms",
   ping: "check",
   spin: "check",
 };

@@ -1,12 +1,14 @@
 /**
  * The policies' own forms: a size cap, a schema Steward can compile once and
  * reuse (no $id, every $ref inside it), a valid JSON Schema object, and a
- * uiSchema that names only the form's fields.
+ * uiSchema that names only the form's fields, orders all of them (or says "*"
+ * for the rest) and draws them with widgets the theme has.
  */
 import { describeAjvError } from "../../ajv-errors.ts";
 import { checkFormSchema, createAjv } from "../../ajv.ts";
 import { SIZE_LIMITS } from "../../schema/common.ts";
 import type { FormDefinition, PolicyDocument } from "../../schema/policy.ts";
+import { FORM_THEME_WIDGETS, FORM_WIDGET_ALIASES } from "../../vocabulary.ts";
 import type { Path, SemanticsContext } from "./context.ts";
 
 /** One validator for the policies' own forms, reused across calls. */
@@ -63,6 +65,34 @@ function checkUiOrder(ui: JsonObject, properties: JsonObject, path: Path, ctx: S
     if (name !== "*" && !(String(name) in properties))
       ctx.report([...path, "ui:order", i], `"${String(name)}" in ui:order is not a field of the form.`, code);
   });
+  const wildcards = order.filter((name) => name === "*").length;
+  if (wildcards > 1)
+    ctx.report([...path, "ui:order"], `ui:order has "*" ${wildcards} times: it may have it once at most.`, code);
+  if (wildcards > 0) return;
+  // Without "*", the form cannot draw a field its order leaves out: it fails for everyone who opens it.
+  const listed = new Set(order.map(String));
+  const missing = Object.keys(properties).filter((name) => !listed.has(name));
+  if (missing.length > 0) {
+    const names = missing.map((name) => `"${name}"`).join(", ");
+    ctx.report(
+      [...path, "ui:order"],
+      `ui:order leaves out ${names}: list every field of the form in the order to ask them, or add "*" for the rest.`,
+      code,
+    );
+  }
+}
+
+const KNOWN_WIDGETS: ReadonlySet<string> = new Set([...FORM_THEME_WIDGETS, ...FORM_WIDGET_ALIASES]);
+
+function checkUiWidget(ui: JsonObject, path: Path, ctx: SemanticsContext, code: string): void {
+  const widget = ui["ui:widget"];
+  // A component (not a name) cannot be written in JSON; only names are checked.
+  if (typeof widget !== "string" || KNOWN_WIDGETS.has(widget)) return;
+  ctx.report(
+    [...path, "ui:widget"],
+    `"${widget}" is not a widget Steward's forms have. Widgets: ${[...FORM_WIDGET_ALIASES, "yesNo", "ratingScale", "categorySelector", "bestFit"].join(", ")}.`,
+    code,
+  );
 }
 
 /** Checks that a uiSchema names only fields of its schema. */
@@ -74,6 +104,7 @@ export function checkUiSchema(
   code = "form.uiSchema",
 ): void {
   const properties = asObject(schema.properties) ?? {};
+  checkUiWidget(ui, path, ctx, code);
   for (const [name, value] of Object.entries(ui)) {
     if (name.startsWith("ui:")) continue;
     const nested = asObject(value);

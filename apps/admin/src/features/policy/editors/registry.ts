@@ -4,6 +4,7 @@ import type { ComponentType } from "react";
 import type { PolicyProblem } from "../policy-hooks.ts";
 import { CalendarEditor } from "./calendar/calendar-editor.tsx";
 import { PermissionsEditor } from "./permissions/permissions-editor.tsx";
+import { FormBuilderField } from "./form-builder/form-builder-field.tsx";
 
 /**
  * The policy studio's editors, chosen by the meta-schema, never by a tenant's content.
@@ -16,7 +17,9 @@ import { PermissionsEditor } from "./permissions/permissions-editor.tsx";
  *
  * Both read the draft around them through `useStudio()` (studio-context.ts).
  */
-export const FIELD_EDITORS: Record<string, ComponentType<FieldProps>> = {};
+export const FIELD_EDITORS: Record<string, ComponentType<FieldProps>> = {
+  form: FormBuilderField,
+};
 
 export interface SectionEditorProps {
   /** The section's key in the document (`roles`, `calendar`, ...). */

@@ -4,7 +4,8 @@ import type { UnsupportedFieldProps } from "@rjsf/utils";
 export default function UnsupportedFieldTemplate({ schema, fieldPathId, reason }: UnsupportedFieldProps) {
   const name = typeof schema.title === "string" && schema.title ? schema.title : fieldPathId.$id;
   return (
-    <div className="govuk-warning-text">
+    // data-form-problem: the server's render check (render-check.ts) finds a form it cannot draw by it.
+    <div className="govuk-warning-text" data-form-problem="">
       <span className="govuk-warning-text__icon" aria-hidden="true">
         !
       </span>
