@@ -514,7 +514,12 @@ export const LetterType = Strict(
           description: "Liquid template producing the letter's HTML body.",
         }),
       },
-      { title: "Template" },
+      {
+        title: "Template",
+        description:
+          "The letter's subject and body. The letter editor writes the body as formatted text with merge fields, conditional paragraphs and repeated lists; it is stored as HTML and Liquid.",
+        "x-steward-editor": "letter-template",
+      },
     ),
     recipients: List(Recipient, { minItems: 1, title: "Recipients" }),
     permissions: Strict(
