@@ -501,7 +501,8 @@ export const LetterType = Strict(
       description: "How many indicators must apply (the seeds: 'one or more').",
     }),
     applicability: Type.Optional(Applicability),
-    template: Strict(
+    // Strict, with the letter editor named: the studio draws the template with it.
+    template: Type.Object(
       {
         subject: Text({
           maxLength: 300,
@@ -515,6 +516,7 @@ export const LetterType = Strict(
         }),
       },
       {
+        additionalProperties: false,
         title: "Template",
         description:
           "The letter's subject and body. The letter editor writes the body as formatted text with merge fields, conditional paragraphs and repeated lists; it is stored as HTML and Liquid.",
