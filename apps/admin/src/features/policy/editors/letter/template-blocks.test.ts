@@ -12,7 +12,15 @@ import { UnrepresentableTemplate } from "./template-blocks.ts";
 import { parseTemplateBody, parseTemplateSubject } from "./template-parser.ts";
 import { serialiseBlocks, serialiseInline } from "./template-serialise.ts";
 
-const policies = { cambridgeshire, lincolnshire, westmarch, eastmere, northShire, northShireRevised, minimal: createMinimalPolicy() };
+const policies = {
+  cambridgeshire,
+  lincolnshire,
+  westmarch,
+  eastmere,
+  northShire,
+  northShireRevised,
+  minimal: createMinimalPolicy(),
+};
 const templates = Object.entries(policies).flatMap(([name, policy]) =>
   policy.letterTypes.map((letterType) => ({ name: `${name} ${letterType.key}`, ...letterType.template })),
 );
@@ -48,7 +56,11 @@ describe("letter templates as blocks", () => {
         kind: "list",
         tag: "ul",
         items: [
-          { kind: "loop", loop: { variable: "i", collection: "indicators" }, inline: [{ kind: "field", path: "i.text" }] },
+          {
+            kind: "loop",
+            loop: { variable: "i", collection: "indicators" },
+            inline: [{ kind: "field", path: "i.text" }],
+          },
         ],
       },
       {

@@ -96,7 +96,8 @@ export function decodeText(text: string): string {
   return text.replace(ENTITY, (_, name: string) => ENTITIES[name] ?? "");
 }
 
-export const encodeText = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+export const encodeText = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
 /** A loop's header, `indicator in indicators`; anything more (limits, ranges) is not a loop the editor draws. */
 export function parseLoop(args: string): Loop {

@@ -125,7 +125,8 @@ class Reader {
         items.push({ kind: "item", inline: this.inline("li") });
         continue;
       }
-      if (piece.t !== "tag" || piece.name !== "for") throw new UnrepresentableTemplate("Its list holds more than items.");
+      if (piece.t !== "tag" || piece.name !== "for")
+        throw new UnrepresentableTemplate("Its list holds more than items.");
       const loop = parseLoop(piece.args);
       this.skipSpace();
       const li = this.take();
@@ -189,7 +190,8 @@ export function parseTemplateBody(source: string): Block[] {
 export function parseTemplateSubject(source: string): Inline[] {
   const reader = new Reader(
     tokenise(source).map((piece): Piece => {
-      if (piece.t === "open" || piece.t === "close") return { ...piece, t: "text", text: source.slice(piece.begin, piece.end) };
+      if (piece.t === "open" || piece.t === "close")
+        return { ...piece, t: "text", text: source.slice(piece.begin, piece.end) };
       return piece;
     }),
     source,
