@@ -4,6 +4,9 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { LetterType } from "@steward/policy-config";
 
 import { useStudio } from "../../studio-context.ts";
+
+import "./letter-editor.css";
+
 import { BlockList, type Update } from "./block-list.tsx";
 import { InlineEditor, insertField, LetterEditorContext, type ActiveLine } from "./inline-editor.tsx";
 import { LetterTemplatePreview } from "./letter-preview.tsx";
