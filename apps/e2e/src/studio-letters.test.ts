@@ -54,9 +54,9 @@ async function openLetterEditor(page: Page, label: string) {
   await page.getByRole("heading", { name: /Authority/, level: 2 }).waitFor();
   await page
     .getByRole("navigation", { name: "Policy sections" })
-    .getByRole("link", { name: /^Letter types/ })
+    .getByRole("link", { name: /^Letter and notice types/ })
     .click();
-  await page.getByRole("heading", { name: "Letter types", level: 2 }).waitFor();
+  await page.getByRole("heading", { name: "Letter and notice types", level: 2 }).waitFor();
   const ids = await page
     .locator("input[id^='letterTypes_'][id$='_label']")
     .evaluateAll(

@@ -36,6 +36,10 @@ export function insertField(active: ActiveLine | undefined, path: string, descri
   const after = element.ownerDocument.createRange();
   after.setStartAfter(chip);
   after.collapse(true);
+  // The cursor goes after the chip, so typing carries on after it.
+  const selection = element.ownerDocument.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(after);
   active.range = after;
   active.emit();
   return true;

@@ -7,10 +7,12 @@ import { LetterHtml, readProblems, useTRPC } from "@steward/ui";
 /** The value after it has stopped changing for `delay` ms: a preview follows typing without a request per key. */
 function useSettled<T>(value: T, delay = 600): T {
   const [settled, setSettled] = useState(value);
+  const key = JSON.stringify(value);
   useEffect(() => {
     const timer = setTimeout(() => setSettled(value), delay);
     return () => clearTimeout(timer);
-  }, [value, delay]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new object with the same content is no change
+  }, [key, delay]);
   return settled;
 }
 
