@@ -56,12 +56,14 @@ interface BlockListProps {
   blocks: readonly Block[];
   onChange: Update<Block[]>;
   fields: readonly MergeFieldChoice[];
-  /** Where these blocks are, for ids and names ("body", "body-3"). */
+  /** Where these blocks are, for ids ("…-body", "…-body-3"). */
   path: string;
+  /** Inside a conditional or repeated block. */
+  nested?: boolean;
 }
 
 /** The blocks of a letter body (or of a conditional or repeated block), each with its controls, and ways to add more. */
-export function BlockList({ blocks, onChange, fields, path }: BlockListProps) {
+export function BlockList({ blocks, onChange, fields, path, nested = false }: BlockListProps) {
   const { readonly } = useContext(LetterEditorContext);
   const move = (from: number, to: number) =>
     onChange((previous) => {
@@ -121,7 +123,7 @@ export function BlockList({ blocks, onChange, fields, path }: BlockListProps) {
               onClick={() => onChange((previous) => [...previous, create()])}
             >
               Add a {label}
-              {path !== "body" && <span className="govuk-visually-hidden"> inside this block</span>}
+              {nested && <span className="govuk-visually-hidden"> inside this block</span>}
             </button>
           ))}
         </div>
@@ -253,7 +255,7 @@ function NestedBlockEditor(props: {
       ) : (
         <LoopPicker collection={block.loop.collection} onChange={onChange} path={path} />
       )}
-      <BlockList blocks={block.blocks} onChange={inner} fields={fields} path={path} />
+      <BlockList blocks={block.blocks} onChange={inner} fields={fields} path={path} nested />
     </fieldset>
   );
 }
