@@ -104,6 +104,35 @@ describe("the policy lifecycle over the API", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("previews the letter editor's unsaved template against a real school, with [not set] where a field has no value", async () => {
+    const school = world.tenants.cambridgeshire.schools[0]!;
+    const preview = await admin.api.policy.previewLetter({
+      id: world.tenants.cambridgeshire.policyVersionId,
+      letterType: "warning-notice",
+      template: {
+        subject: "About {{ school.name }}",
+        body: "<p>For {{ school.name }} ({{ school.urn }}): {{ letter.notes }}</p>",
+      },
+      schoolUrn: school.urn,
+    });
+    expect(preview.subject).toBe(`About ${school.name}`);
+    expect(preview.html).toBe(`<p>For ${school.name} (${school.urn}): [not set]</p>`);
+    await expect(
+      admin.api.policy.previewLetter({
+        id: world.tenants.cambridgeshire.policyVersionId,
+        letterType: "warning-notice",
+        template: { subject: "x", body: "<p>{{ school.nickname }}</p>" },
+      }),
+    ).rejects.toThrow(/school.nickname/);
+    await expect(
+      admin.api.policy.previewLetter({
+        id: world.tenants.cambridgeshire.policyVersionId,
+        letterType: "warning-notice",
+        schoolUrn: 999_999_999,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("publishes a revised draft with its impact: cases moved, categories and workload before and after", async () => {
     const { caseId } = await senior.api.cases.open({ urn: world.tenants.cambridgeshire.schools[0]!.urn });
     const officers = await senior.api.users.list({ officersOnly: true });

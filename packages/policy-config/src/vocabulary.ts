@@ -383,6 +383,19 @@ export const MERGE_FIELDS: Record<string, string> = {
 };
 
 /**
+ * The lists among the merge fields (`{% for indicator in indicators %}`): what one entry is called in a loop, and
+ * the fields each entry has, with their meanings.
+ */
+export const MERGE_LISTS: Record<string, { item: string; fields: Record<string, string> }> = {
+  indicators: {
+    item: "indicator",
+    fields: { text: "The indicator's text.", evidence: "The evidence the officer recorded for it." },
+  },
+  actions: { item: "action", fields: { text: "The action the school must take.", due: "When it is due." } },
+  copies: { item: "copy", fields: { name: "Who receives the copy." } },
+};
+
+/**
  * The fields of the records a measure counts (`measures[].of.kind`), which its
  * `where`, `streakWhile` and `field` may read. `date` is the date the thing
  * happened, which windows count by. A register entry's own fields are under

@@ -502,7 +502,8 @@ export const LetterType = Strict(
       description: "How many indicators must apply (the seeds: 'one or more').",
     }),
     applicability: Type.Optional(Applicability),
-    template: Strict(
+    // Strict, with the letter editor named: the studio draws the template with it.
+    template: Type.Object(
       {
         subject: Text({
           maxLength: 300,
@@ -515,7 +516,13 @@ export const LetterType = Strict(
           description: "Liquid template producing the letter's HTML body.",
         }),
       },
-      { title: "Template" },
+      {
+        additionalProperties: false,
+        title: "Template",
+        description:
+          "The letter's subject and body. The letter editor writes the body as formatted text with merge fields, conditional paragraphs and repeated lists; it is stored as HTML and Liquid.",
+        "x-steward-editor": "letter-template",
+      },
     ),
     recipients: List(Recipient, { minItems: 1, title: "Recipients" }),
     permissions: Strict(

@@ -10,6 +10,7 @@ import { getDraftProblems, refuseInvalidDraft } from "../../services/policy-chec
 import { runInPolicyWorker } from "../../services/worker/pool.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { assertPolicyPermission } from "./policy-access.ts";
+import { loadPreviewSchool, markNotSet } from "./preview-context.ts";
 
 /** An example value for each of a letter type's parameters: its default, its minimum, today, or its title in brackets. */
 function exampleParameters(letterType: LetterType, today: string): Record<string, unknown> {
@@ -25,15 +26,31 @@ function exampleParameters(letterType: LetterType, today: string): Record<string
   );
 }
 
+const previewInput = z.strictObject({
+  id: z.uuid(),
+  letterType: z.string().min(1).max(100),
+  /** The template as the letter editor has it now (unsaved), in place of the version's. */
+  template: z
+    .strictObject({
+      subject: z.string().max(300, "The subject must be 300 characters or fewer"),
+      body: z.string().max(20_000, "The body must be 20,000 characters or fewer"),
+    })
+    .optional(),
+  /** A real school of the authority to merge in, in place of the example school. */
+  schoolUrn: z.number().int().positive().optional(),
+  /** Sample values for the type's parameters, in place of the examples. */
+  parameters: z.record(z.string().max(64), z.unknown()).optional(),
+});
+
 /**
- * A letter type of a version rendered with example merge fields, exactly as the
- * engine renders a real letter (Liquid, every value escaped, no code), so a
- * policy administrator sees a draft's letters as the school will. Rendered on
- * the policy worker (with its timeout); a draft with problems is refused with
- * them, never rendered.
+ * A letter type of a version rendered with example merge fields (or a real school and sample parameters, and the
+ * letter editor's unsaved template), exactly as the engine renders a real letter (Liquid, every value escaped, no
+ * code), so a policy administrator sees a draft's letters as the school will; a merge field with no value reads
+ * "[not set]". Rendered on the policy worker (with its timeout); a draft with problems is refused with them, never
+ * rendered.
  */
 export const previewLetter = tenantProcedure
-  .input(z.strictObject({ id: z.uuid(), letterType: z.string().min(1).max(100) }))
+  .input(previewInput)
   .output(z.object({ subject: z.string(), html: z.string() }))
   .query(async ({ ctx, input }) => {
     assertPolicyPermission(ctx, "read");
@@ -41,15 +58,16 @@ export const previewLetter = tenantProcedure
     if (!row) throw notFound("That policy version");
     refuseInvalidDraft(await getDraftProblems(ctx.trx, row), "its letters can be previewed");
     const policy = policyDocumentOf(row);
-    const letterType = policy.letterTypes?.find((l) => l.key === input.letterType);
-    if (!letterType)
+    const savedType = policy.letterTypes?.find((l) => l.key === input.letterType);
+    if (!savedType)
       throw new DomainError(
         "not-found",
         `There is no letter type "${input.letterType}" in this version.`,
         "/letterType",
       );
+    const letterType = input.template ? { ...savedType, template: input.template } : savedType;
     const today = toIsoDate(ctx.now());
-    const context: LetterContext = {
+    const example: LetterContext = {
       authority: { name: policy.authority?.name ?? "The authority" },
       school: {
         name: "Example Primary School",
@@ -78,8 +96,10 @@ export const previewLetter = tenantProcedure
       copies: letterType.recipients
         .filter((r) => r.copy)
         .map((r) => ({ name: r.label ?? policy.roles?.find((role) => role.key === r.role)?.label ?? r.role ?? "" })),
-      parameters: exampleParameters(letterType, today),
+      parameters: { ...exampleParameters(letterType, today), ...input.parameters },
     };
+    if (input.schoolUrn) example.school = await loadPreviewSchool(ctx, input.schoolUrn);
+    const context = markNotSet(example, letterType);
     let letter: { subject: string; html: string };
     try {
       letter = await runInPolicyWorker({ kind: "render-letter", letterType, context });
@@ -88,7 +108,7 @@ export const previewLetter = tenantProcedure
         error instanceof DomainError
           ? error.message
           : `The letter's template cannot be rendered: ${(error as Error).message}`;
-      throw new DomainError("invalid", message, `/letterTypes/${policy.letterTypes.indexOf(letterType)}/template`);
+      throw new DomainError("invalid", message, `/letterTypes/${policy.letterTypes.indexOf(savedType)}/template`);
     }
     return { subject: letter.subject, html: sanitiseLetterHtml(letter.html) };
   });

@@ -5,6 +5,7 @@ import type { PolicyProblem } from "../policy-hooks.ts";
 import { CalendarEditor } from "./calendar/calendar-editor.tsx";
 import { PermissionsEditor } from "./permissions/permissions-editor.tsx";
 import { FormBuilderField } from "./form-builder/form-builder-field.tsx";
+import { LetterTemplateField } from "./letter/letter-template-field.tsx";
 
 /**
  * The policy studio's editors, chosen by the meta-schema, never by a tenant's content.
@@ -19,6 +20,7 @@ import { FormBuilderField } from "./form-builder/form-builder-field.tsx";
  */
 export const FIELD_EDITORS: Record<string, ComponentType<FieldProps>> = {
   form: FormBuilderField,
+  "letter-template": LetterTemplateField,
 };
 
 export interface SectionEditorProps {
