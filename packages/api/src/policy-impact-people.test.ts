@@ -57,7 +57,7 @@ describe("the impact report says what changes for people", () => {
         role: "headteacher",
         roleLabel: "Headteacher",
         change: "lost",
-        sentence: "Headteacher may no longer read Visit report (their school's, published only)",
+        sentence: "Headteacher may no longer read Visit report (own school only, published only)",
       },
     ]);
     // No form changes yet: the draft in progress is not affected.

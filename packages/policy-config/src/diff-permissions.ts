@@ -5,8 +5,15 @@
  * actions) and the policy's own labels (letter types, forms, ...).
  */
 import { entriesOf, fieldOf } from "./json.ts";
+import {
+  asList,
+  describeActions,
+  describeConditions,
+  fieldLabel,
+  subjectLabel,
+  type LooseDocument,
+} from "./permission-words.ts";
 import type { Rule } from "./schema/policy.ts";
-import type { USER_PLACEHOLDERS } from "./vocabulary.ts";
 
 /** One thing a role gained or lost, in a sentence. */
 export interface PermissionChange {
@@ -20,104 +27,33 @@ export interface PermissionChange {
   sentence: string;
 }
 
-/** Condition fields that hold a key of the policy, and where the policy labels it. */
-const KEYED_FIELDS: Record<string, { list: (doc: unknown) => unknown; label: "label" | "title" }> = {
-  letterType: { list: (doc) => fieldOf(doc, "letterTypes"), label: "label" },
-  visitType: { list: (doc) => fieldOf(doc, "visitTypes"), label: "label" },
-  meetingType: { list: (doc) => fieldOf(doc, "meetingTypes"), label: "label" },
-  formKey: { list: (doc) => fieldOf(doc, "forms"), label: "title" },
-  register: { list: (doc) => fieldOf(doc, "registers"), label: "label" },
-  category: { list: (doc) => fieldOf(doc, "categories"), label: "label" },
-  stage: { list: (doc) => fieldOf(fieldOf(doc, "escalation"), "stages"), label: "label" },
-};
-
-const PLACEHOLDER_WORDS: Record<(typeof USER_PLACEHOLDERS)[number], string> = {
-  "user.id": "their own",
-  "user.schoolUrn": "their school's",
-  "user.tenantId": "their authority's",
-};
-
-function isPlaceholder(name: string): name is keyof typeof PLACEHOLDER_WORDS {
-  return name in PLACEHOLDER_WORDS;
-}
-
-/** "VisitReport" as people say it: "Visit report"; "all" is "everything". */
-function describeSubject(subject: string): string {
-  if (subject === "all") return "everything";
-  const words = subject.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** "school.district" and "assignedOfficerId" as words: "school district", "assigned officer id". */
-function describeField(field: string): string {
-  return field
-    .replace(/\./g, " ")
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .toLowerCase();
-}
-
-/** A value a condition compares with, named by the policy's label where it is one of its keys. */
-function describeValue(doc: unknown, field: string, value: unknown): string {
-  if (typeof value === "string") {
-    const placeholder = /^\$\{(.+)\}$/.exec(value)?.[1];
-    if (placeholder && isPlaceholder(placeholder)) return PLACEHOLDER_WORDS[placeholder];
-    const keyed = KEYED_FIELDS[field];
-    const list = keyed?.list(doc);
-    const item: unknown = Array.isArray(list) ? list.find((x: unknown) => fieldOf(x, "key") === value) : undefined;
-    const label = keyed ? fieldOf(item, keyed.label) : undefined;
-    return typeof label === "string" ? label : value;
-  }
-  return JSON.stringify(value);
-}
-
-function listOf(doc: unknown, field: string, values: unknown): string {
-  const items = Array.isArray(values) ? values : [values];
-  return items.map((v) => describeValue(doc, field, v)).join(" or ");
-}
-
-/** One condition in words: "published only", "their school's", "issued or acknowledged only", "not draft". */
-function describeCondition(doc: unknown, field: string, value: unknown): string {
-  if (value === true) return `${describeField(field)} only`;
-  if (value === false) return `not ${describeField(field)}`;
-  if (typeof value === "string" && value.startsWith("${")) return describeValue(doc, field, value);
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    const [operator, operand] = entriesOf(value)[0] ?? [];
-    if (operator === "$in") return `${listOf(doc, field, operand)} only`;
-    if (operator === "$nin" || operator === "$ne") return `not ${listOf(doc, field, operand)}`;
-    return `${describeField(field)} ${JSON.stringify(value)}`;
-  }
-  const known = field in KEYED_FIELDS || field === "status";
-  return known
-    ? `${describeValue(doc, field, value)} only`
-    : `${describeField(field)} ${describeValue(doc, field, value)}`;
-}
-
-/** A rule's conditions, whose scope ("their school's") first, then by field: the same words whatever the stored order. */
-function conditionsInOrder(rule: Rule): [string, unknown][] {
+/** A rule's conditions, whose scope ("own school only") first, then by field: the same words whatever the stored order. */
+function conditionsInOrder(rule: Rule): Record<string, unknown> {
   const scoped = (value: unknown) => (typeof value === "string" && value.startsWith("${") ? 0 : 1);
-  return entriesOf(typeof rule.conditions === "object" ? rule.conditions : {}).sort(
-    ([a, x], [b, y]) => scoped(x) - scoped(y) || a.localeCompare(b),
+  return Object.fromEntries(
+    entriesOf(typeof rule.conditions === "object" ? rule.conditions : {}).sort(
+      ([a, x], [b, y]) => scoped(x) - scoped(y) || a.localeCompare(b),
+    ),
   );
 }
 
-function asList<T>(value: T | T[]): T[] {
-  return Array.isArray(value) ? value : [value];
-}
+const asDocument = (doc: unknown): LooseDocument =>
+  typeof doc === "object" && doc !== null && !Array.isArray(doc) ? Object.fromEntries(entriesOf(doc)) : {};
 
 /**
- * A permission rule in words, one phrase per action and subject: "read Visit
- * report (their school's, published only)", "not read Meeting minutes
- * (their school's)" for a rule that forbids. `doc` names the policy's keys.
+ * A permission rule as phrases, one per action and subject, in the words of `permission-words.ts`: "read Visit
+ * report (own school only, published only)", "not read Meeting minutes (own school only)" for a rule that forbids.
  */
-export function describeRule(rule: Rule, doc: unknown): string[] {
-  const qualifiers = [
-    ...conditionsInOrder(rule).map(([field, value]) => describeCondition(doc, field, value)),
-    ...(rule.fields ? [`only its ${rule.fields.map(describeField).join(", ")}`] : []),
+function permissionPhrases(rule: Rule, doc: unknown): string[] {
+  const document = asDocument(doc);
+  const words = [
+    ...describeConditions(document, conditionsInOrder(rule)),
+    ...(rule.fields ? [`only its ${rule.fields.map(fieldLabel).join(", ")}`] : []),
   ];
-  const suffix = qualifiers.length > 0 ? ` (${qualifiers.join(", ")})` : "";
+  const suffix = words.length > 0 ? ` (${words.join(", ")})` : "";
   return asList(rule.action).flatMap((action) =>
     asList(rule.subject).map(
-      (subject) => `${rule.inverted ? "not " : ""}${action} ${describeSubject(subject)}${suffix}`,
+      (subject) => `${rule.inverted ? "not " : ""}${describeActions([action])} ${subjectLabel(subject)}${suffix}`,
     ),
   );
 }
@@ -171,8 +107,8 @@ export function diffPermissions(before: unknown, after: unknown): PermissionChan
     const newIndex = newRoles.findIndex((r) => r.key === key);
     const role = newRoles[newIndex] ?? oldRoles[oldIndex];
     if (!role) return [];
-    const had = new Set((oldRoles[oldIndex]?.rules ?? []).flatMap((r) => describeRule(r, before)));
-    const has = new Set((newRoles[newIndex]?.rules ?? []).flatMap((r) => describeRule(r, after)));
+    const had = new Set((oldRoles[oldIndex]?.rules ?? []).flatMap((r) => permissionPhrases(r, before)));
+    const has = new Set((newRoles[newIndex]?.rules ?? []).flatMap((r) => permissionPhrases(r, after)));
     const roleIndex = newIndex >= 0 ? newIndex : oldIndex;
     const changes = (change: "gained" | "lost", from: Set<string>, to: Set<string>) =>
       [...from]

@@ -47,7 +47,7 @@ export {
   type PolicyDiff,
 } from "./diff.ts";
 export { diffText, shortenUnchanged, type TextPart } from "./diff-words.ts";
-export { describeRule, diffPermissions, type PermissionChange } from "./diff-permissions.ts";
+export { diffPermissions, type PermissionChange } from "./diff-permissions.ts";
 export { diffForms, type FormChange } from "./diff-forms.ts";
 export * from "./lifecycle.ts";
 export { parsePolicyDocument, PolicyDocumentError } from "./parse.ts";
