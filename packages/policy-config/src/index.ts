@@ -46,6 +46,20 @@ export {
 } from "./diff.ts";
 export * from "./lifecycle.ts";
 export { parsePolicyDocument, PolicyDocumentError } from "./parse.ts";
+export { FACT_LABELS, keyInWords, listRuleFacts, type RuleFact, type RuleFactValue } from "./rule-facts.ts";
+export {
+  formatRuleTree,
+  parseRuleTree,
+  TREE_OPERATORS,
+  type ParsedRule,
+  type RuleCondition,
+  type RuleGroup,
+  type RuleNode,
+  type TreeLiteral,
+  type TreeOperator,
+  type TreeValue,
+} from "./rule-tree.ts";
+export { describeRule } from "./rule-words.ts";
 export {
   FORMAT_UPGRADES,
   FormatUpgradeError,
