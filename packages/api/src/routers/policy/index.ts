@@ -8,6 +8,7 @@ import { listVersions } from "./list-versions.ts";
 import { previewLetter } from "./preview-letter.ts";
 import { publishVersion } from "./publish-version.ts";
 import { retireVersion } from "./retire-version.ts";
+import { testRule } from "./test-rule.ts";
 import { updateDraft } from "./update-draft.ts";
 import { validateDocument } from "./validate-document.ts";
 
@@ -23,4 +24,5 @@ export const policyRouter = createTRPCRouter({
   retire: retireVersion,
   export: exportVersion,
   previewLetter,
+  testRule,
 });
