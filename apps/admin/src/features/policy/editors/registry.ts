@@ -2,6 +2,7 @@ import type { FieldProps } from "@rjsf/utils";
 import type { ComponentType } from "react";
 
 import type { PolicyProblem } from "../policy-hooks.ts";
+import { RuleField } from "./rule/rule-field.tsx";
 
 /**
  * The policy studio's editors, chosen by the meta-schema, never by a tenant's content.
@@ -14,7 +15,9 @@ import type { PolicyProblem } from "../policy-hooks.ts";
  *
  * Both read the draft around them through `useStudio()` (studio-context.ts).
  */
-export const FIELD_EDITORS: Record<string, ComponentType<FieldProps>> = {};
+export const FIELD_EDITORS: Record<string, ComponentType<FieldProps>> = {
+  rule: RuleField,
+};
 
 export interface SectionEditorProps {
   /** The section's key in the document (`roles`, `calendar`, ...). */
