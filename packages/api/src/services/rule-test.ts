@@ -19,7 +19,7 @@ import { caseFactsOfRow, mayReadCase, schoolAttributesOf, schoolRecordOf } from 
 import { getSchoolFacts, loadCase, loadSchoolContext } from "./cases.ts";
 
 /** One condition of the rule on the school: its words, the fact's value there, and whether it holds. */
-export interface ConditionResult {
+interface ConditionResult {
   words: string;
   fact: string | null;
   /** The fact's value at the school as JSON, or null when not shown (see `shown`). */
@@ -29,7 +29,7 @@ export interface ConditionResult {
   holds: boolean | null;
 }
 
-export interface RuleTestResult {
+interface RuleTestResult {
   school: { urn: number; name: string };
   /** null when it reads facts not shown to the user (`note` says why). */
   holds: boolean | null;
@@ -58,7 +58,7 @@ function varsIn(node: unknown): string[] {
 }
 
 /** The comparisons of a rule that read facts directly: its conditions, in the order they are written. */
-export function conditionsOf(node: unknown): unknown[] {
+function conditionsOf(node: unknown): unknown[] {
   if (Array.isArray(node)) return node.flatMap(conditionsOf);
   const entry = onlyEntry(node);
   if (!entry || entry[0] === "var") return [];

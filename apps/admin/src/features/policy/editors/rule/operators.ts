@@ -1,7 +1,7 @@
 import type { RuleCondition, RuleFact, RuleGroup, RuleNode, TreeOperator, TreeValue } from "@steward/policy-config";
 
 /** How the builder offers a fact's operators and value: by its type, a fact with listed values being a choice. */
-export type ValueKind = "choice" | "boolean" | "number" | "date" | "text";
+type ValueKind = "choice" | "boolean" | "number" | "date" | "text";
 
 export function kindOf(fact: RuleFact | undefined): ValueKind {
   if (fact?.values?.length) return "choice";
