@@ -78,8 +78,8 @@ async function journey(la: Authority) {
 
   // Tested against the demo school: holds or not, the school's own grade beside the condition.
   await rule.getByText("Test this rule against a school").click();
-  await page.getByLabel("School name or URN").fill(la.school);
-  await page.getByRole("button", { name: "Find schools" }).click();
+  await rule.getByLabel("School name or URN").fill(la.school);
+  await rule.getByRole("button", { name: "Find schools" }).click();
   const school = page.locator(`[id="${id}-school"]`);
   await school.waitFor();
   const option = await school
@@ -87,7 +87,7 @@ async function journey(la: Authority) {
     .first()
     .getAttribute("value");
   await school.selectOption(option ?? "");
-  await page.getByRole("button", { name: "Test this rule" }).click();
+  await rule.getByRole("button", { name: "Test this rule", exact: true }).click();
   const verdict = rule.locator(".govuk-tag").filter({ hasText: /^(Holds|Does not hold)$/ });
   await verdict.waitFor();
   const row = rule.getByRole("row", { name: /Ofsted overall effectiveness is Inadequate/ });
