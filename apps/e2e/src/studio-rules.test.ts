@@ -129,7 +129,11 @@ void describe("the policy studio's rule builder in a browser", { skip, concurren
 
   void test("axe finds no accessibility violation on any page checked", () => {
     const findings = sessions.flatMap((s) => s.findings);
-    assert.ok(findings.length >= 6, `only ${findings.length} pages were checked`);
+    // Three checks per journey run: the rule before, tested, and after saving.
+    assert.ok(
+      sessions.length > 0 && findings.length >= 3 * sessions.length,
+      `only ${findings.length} pages were checked`,
+    );
     assert.equal(describeFindings(findings), "", "Accessibility violations");
   });
 });
