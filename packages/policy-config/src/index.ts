@@ -52,6 +52,20 @@ export { diffForms, type FormChange } from "./diff-forms.ts";
 export * from "./lifecycle.ts";
 export { parsePolicyDocument, PolicyDocumentError } from "./parse.ts";
 export { getRefTargets, isRefCollection, REF_COLLECTIONS, type RefCollection, type RefTarget } from "./refs.ts";
+export { FACT_LABELS, keyInWords, listRuleFacts, type RuleFact, type RuleFactValue } from "./rule-facts.ts";
+export {
+  formatRuleTree,
+  parseRuleTree,
+  TREE_OPERATORS,
+  type ParsedRule,
+  type RuleCondition,
+  type RuleGroup,
+  type RuleNode,
+  type TreeLiteral,
+  type TreeOperator,
+  type TreeValue,
+} from "./rule-tree.ts";
+export { ruleInWords } from "./rule-words.ts";
 export {
   FORMAT_UPGRADES,
   FormatUpgradeError,

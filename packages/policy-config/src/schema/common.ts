@@ -130,7 +130,7 @@ export const TagColour = Type.Union(
 
 /**
  * A rule in JsonLogic (jsonlogic.com): `{"==": [{"var": "ofsted.overallEffectiveness"}, "inadequate"]}`.
- * An object with exactly one operator.
+ * An object with exactly one operator. The policy studio edits it with its rule builder (`x-steward-editor`).
  */
 export const ruleOf = (options: { title?: string; description?: string } = {}) =>
   Type.Object(
@@ -139,6 +139,7 @@ export const ruleOf = (options: { title?: string; description?: string } = {}) =
       additionalProperties: true,
       minProperties: 1,
       maxProperties: 1,
+      "x-steward-editor": "rule",
       title: "Rule",
       description:
         'A JsonLogic rule over the school\'s data, for example {"==": [{"var": "ofsted.overallEffectiveness"}, "inadequate"]}.',

@@ -9,6 +9,7 @@ import { listVersions } from "./list-versions.ts";
 import { previewLetter } from "./preview-letter.ts";
 import { publishVersion } from "./publish-version.ts";
 import { retireVersion } from "./retire-version.ts";
+import { testRule } from "./test-rule.ts";
 import { updateDraft } from "./update-draft.ts";
 import { validateDocument } from "./validate-document.ts";
 
@@ -25,4 +26,5 @@ export const policyRouter = createTRPCRouter({
   export: exportVersion,
   previewLetter,
   explainPermission,
+  testRule,
 });

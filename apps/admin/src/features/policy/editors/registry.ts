@@ -6,6 +6,7 @@ import { CalendarEditor } from "./calendar/calendar-editor.tsx";
 import { PermissionsEditor } from "./permissions/permissions-editor.tsx";
 import { FormBuilderField } from "./form-builder/form-builder-field.tsx";
 import { LetterTemplateField } from "./letter/letter-template-field.tsx";
+import { RuleField } from "./rule/rule-field.tsx";
 
 /**
  * The policy studio's editors, chosen by the meta-schema, never by a tenant's content.
@@ -21,6 +22,7 @@ import { LetterTemplateField } from "./letter/letter-template-field.tsx";
 export const FIELD_EDITORS: Record<string, ComponentType<FieldProps>> = {
   form: FormBuilderField,
   "letter-template": LetterTemplateField,
+  rule: RuleField,
 };
 
 export interface SectionEditorProps {
