@@ -11,7 +11,7 @@ import {
   usesOnlyAllowedOperators,
   type Facts,
 } from "@steward/domain";
-import { ruleInWords, listRuleFacts, type PolicyDocument, type RuleFact } from "@steward/policy-config";
+import { listRuleFacts, ruleInWords, type PolicyDocument, type RuleFact } from "@steward/policy-config";
 
 import { notFound } from "../errors.ts";
 import type { TenantContext } from "../trpc.ts";

@@ -8,7 +8,7 @@ import { getSchoolMergeFields } from "../../services/school-data.ts";
 import type { TenantContext } from "../../trpc.ts";
 
 /** What a preview shows for a merge field that has no value: never a blank the reader cannot see. */
-export const NOT_SET = "[not set]";
+const NOT_SET = "[not set]";
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === "";
 

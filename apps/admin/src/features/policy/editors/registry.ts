@@ -3,9 +3,9 @@ import type { ComponentType } from "react";
 
 import type { PolicyProblem } from "../policy-hooks.ts";
 import { CalendarEditor } from "./calendar/calendar-editor.tsx";
-import { PermissionsEditor } from "./permissions/permissions-editor.tsx";
 import { FormBuilderField } from "./form-builder/form-builder-field.tsx";
 import { LetterTemplateField } from "./letter/letter-template-field.tsx";
+import { PermissionsEditor } from "./permissions/permissions-editor.tsx";
 import { RuleField } from "./rule/rule-field.tsx";
 
 /**

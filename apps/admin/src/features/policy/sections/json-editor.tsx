@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 
 /** How long typing pauses before the text is read as JSON: a 200 KB paste is read once, not at every key. */
-export const JSON_PARSE_DELAY_MS = 300;
+const JSON_PARSE_DELAY_MS = 300;
 
 const sameJson = (text: string, value: unknown) => {
   try {

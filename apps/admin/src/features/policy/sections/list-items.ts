@@ -32,7 +32,7 @@ export function matchesSearch(label: string, item: unknown, query: string): bool
 const KEY_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** An identifier from a label: "Termly support visit" -> "termly-support-visit", unique among `taken`. */
-export function toIdentifier(label: string, taken: ReadonlySet<string>): string {
+function toIdentifier(label: string, taken: ReadonlySet<string>): string {
   const base = label
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

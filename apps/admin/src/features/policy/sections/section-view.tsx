@@ -22,7 +22,7 @@ const isRefTargets = (value: unknown): value is RefTargets =>
  * The studio's schema for a section of the draft, its references offered from what the draft holds now. It keeps
  * its identity while the collections' keys and labels stay the same, so typing in a form does not redraw it.
  */
-export function useSectionSchema(
+function useSectionSchema(
   section: string,
   doc: Record<string, unknown>,
 ): { schema: Schema; targets: RefTargets } {

@@ -36,7 +36,7 @@ export interface Question {
   ui: Json;
 }
 
-export interface Page {
+interface Page {
   title: string;
   description?: string;
 }
@@ -72,7 +72,7 @@ const WIDGET_KINDS: Record<string, QuestionType> = {
 const hasChoices = (schema: Json) => Array.isArray(schema.oneOf) || Array.isArray(schema.enum);
 
 /** The question type a field's schema and uiSchema draw, or `other`. */
-export function getKind(schema: Json, ui: Json): QuestionKind {
+function getKind(schema: Json, ui: Json): QuestionKind {
   const widget = typeof ui["ui:widget"] === "string" ? WIDGET_KINDS[ui["ui:widget"]] : undefined;
   const items = isJson(schema.items) ? schema.items : undefined;
   if (schema.type === "array" && items && hasChoices(items)) return "checkboxes";

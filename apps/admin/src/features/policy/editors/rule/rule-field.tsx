@@ -2,10 +2,10 @@ import type { FieldProps } from "@rjsf/utils";
 import { useMemo, useState } from "react";
 
 import {
-  ruleInWords,
   formatRuleTree,
   listRuleFacts,
   parseRuleTree,
+  ruleInWords,
   type ParsedRule,
   type RuleFact,
   type RuleGroup,
