@@ -634,6 +634,11 @@ function journeys(la: Authority) {
       .getByRole("link", { name: /^Categories/ })
       .click();
     await page.getByRole("heading", { name: "Categories", level: 2 }).waitFor();
+    // A list section shows its items by label; "Change" opens one item's form.
+    await page
+      .getByRole("button", { name: /^Change / })
+      .first()
+      .click();
     const label = page.locator("#categories_0_label");
     const original = await label.inputValue();
     await label.fill("");
@@ -661,6 +666,10 @@ function journeys(la: Authority) {
       .getByRole("link", { name: /^Indicators/ })
       .click();
     await page.getByRole("heading", { name: "Indicators", level: 2 }).waitFor();
+    await page
+      .getByRole("button", { name: /^Change / })
+      .first()
+      .click();
     await page.locator("#indicators_0_label").waitFor();
     await session.capture(shot(la, "admin-policy-editor-indicators"));
 
