@@ -102,7 +102,8 @@ void describe("the policy studio's calendar in a browser", { skip, concurrency: 
       // The draft's calendar editor: the last year's first half term ends earlier than it starts, then is put right.
       await page.goto(`${page.url().split("?")[0]}?section=calendar`);
       await page.getByRole("heading", { name: "School years", level: 3 }).waitFor();
-      const last = (await page.locator("details.govuk-details").count()) - 1;
+      // One first half term's start per school year: the last of them is the new year's.
+      const last = (await page.locator('[id^="calendar_years_"][id$="_terms_0_halfTerms_0_start-year"]').count()) - 1;
       const end = `calendar_years_${last}_terms_0_halfTerms_0_end`;
       const start = page.locator(`#calendar_years_${last}_terms_0_halfTerms_0_start-year`);
       const startYear = await start.inputValue();
