@@ -19,7 +19,7 @@ const skip = browserSkipReason(chromiumPath);
 if (skip) console.log(`# SKIP browser tests: ${skip}`);
 
 const [la] = AUTHORITIES;
-const LOSS = "Headteacher may no longer read Visit report (their school's, published only)";
+const LOSS = "Headteacher may no longer read Visit report (own school only, published only)";
 let server: RunningServer | undefined;
 let browser: Browser;
 let baseUrl = "";
@@ -31,6 +31,8 @@ async function openSectionJson(page: Page, name: string, key: string) {
   await page.getByRole("heading", { name, level: 2 }).waitFor();
   const toggle = page.getByRole("button", { name: "Every field as a form, and as JSON" });
   if ((await toggle.count()) > 0) await toggle.click();
+  // The section's JSON is behind "Edit … as JSON" (drawn only when opened).
+  await page.getByText(`Edit ${name.toLowerCase()} as JSON`, { exact: true }).click();
   const box = page.locator(`#json-${key}`);
   await box.waitFor();
   return box;
@@ -40,6 +42,9 @@ async function openSectionJson(page: Page, name: string, key: string) {
 async function editSectionJson(page: Page, name: string, key: string, edit: (value: unknown) => unknown) {
   const box = await openSectionJson(page, name, key);
   await box.fill(JSON.stringify(edit(JSON.parse(await box.inputValue()) as unknown), null, 2));
+  // Leaving the box reads it at once: the draft then has the change.
+  await box.blur();
+  await page.getByText("You have unsaved changes.").waitFor();
 }
 
 interface Rule {

@@ -76,6 +76,12 @@ export function JsonEditor({
           window.clearTimeout(pending.current);
           pending.current = window.setTimeout(() => read(next), JSON_PARSE_DELAY_MS);
         }}
+        onBlur={(event) => {
+          // Leaving the box reads what it holds at once (a click on Save does not wait for the pause).
+          if (pending.current === undefined) return;
+          window.clearTimeout(pending.current);
+          read(event.target.value);
+        }}
       />
     </div>
   );
