@@ -22,10 +22,7 @@ const isRefTargets = (value: unknown): value is RefTargets =>
  * The studio's schema for a section of the draft, its references offered from what the draft holds now. It keeps
  * its identity while the collections' keys and labels stay the same, so typing in a form does not redraw it.
  */
-function useSectionSchema(
-  section: string,
-  doc: Record<string, unknown>,
-): { schema: Schema; targets: RefTargets } {
+function useSectionSchema(section: string, doc: Record<string, unknown>): { schema: Schema; targets: RefTargets } {
   const base = useMemo(() => getStudioSectionSchema(section), [section]);
   const targetsJson = useMemo(() => JSON.stringify(collectRefTargets(base, doc)), [base, doc]);
   return useMemo(() => {
